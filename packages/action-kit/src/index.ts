@@ -1,0 +1,3 @@
+export * from './io.js'
+export * from './run.js'
+export * from './inputs.js'

@@ -1,0 +1,90 @@
+import type { JsonSchema } from './schema.js'
+import { didYouMean } from './suggest.js'
+
+export interface ShapeIssue {
+  path: (string | number)[]
+  message: string
+  hint?: string
+  /** The problem is the key itself (an unknown key), not its value: locate the key. */
+  atKey?: boolean
+}
+
+const patterns = new Map<string, RegExp>()
+function regex(p: string): RegExp {
+  let r = patterns.get(p)
+  if (!r) patterns.set(p, (r = new RegExp(p)))
+  return r
+}
+
+function typeOf(v: unknown): string {
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'array'
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number'
+  return typeof v
+}
+
+function matchesType(expected: JsonSchema['type'], actual: string): boolean {
+  return expected === actual || (expected === 'number' && actual === 'integer')
+}
+
+function describe(v: unknown): string {
+  const s = JSON.stringify(v)
+  return s === undefined ? String(v) : s.length > 40 ? `${s.slice(0, 37)}...` : s
+}
+
+/**
+ * Checks `value` against the subset of JSON Schema that catalog/schema.ts uses, collecting every issue
+ * (never stopping at the first), each with the path of keys that leads to it.
+ */
+export function checkShape(value: unknown, schema: JsonSchema, path: (string | number)[] = [], issues: ShapeIssue[] = []): ShapeIssue[] {
+  if (schema.anyOf) {
+    const fits = schema.anyOf.some((s) => checkShape(value, s, path, []).length === 0)
+    if (!fits) {
+      const forms = schema.anyOf.map((s) => (s.type === 'object' ? `{ ${Object.keys(s.properties ?? {}).join(', ')}: ... }` : s.type)).join(' or ')
+      issues.push({ path, message: `${describe(value)} is not valid here`, hint: `expected ${forms}` })
+    }
+    return issues
+  }
+  const actual = typeOf(value)
+  if (schema.type && !matchesType(schema.type, actual)) {
+    issues.push({ path, message: `expected ${schema.type === 'integer' ? 'a whole number' : `a${/^[aeiou]/.test(schema.type) ? 'n' : ''} ${schema.type}`}, found ${actual === 'null' ? 'nothing' : `${actual} ${describe(value)}`}` })
+    return issues
+  }
+  if (schema.enum && !schema.enum.includes(value as string | number | boolean)) {
+    const hint = typeof value === 'string' ? didYouMean(value, schema.enum.map(String)) : undefined
+    issues.push({ path, message: `${describe(value)} is not one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`, ...(hint ? { hint } : {}) })
+    return issues
+  }
+  if (typeof value === 'string') {
+    if (schema.minLength !== undefined && value.length < schema.minLength) issues.push({ path, message: 'must not be empty' })
+    else if (schema.pattern && !regex(schema.pattern).test(value)) {
+      issues.push({ path, message: `${describe(value)} is not a valid ${schema.description ? schema.description.replace(/\.$/, '').toLowerCase() : 'value'}`, hint: `must match ${schema.pattern}` })
+    }
+  }
+  if (typeof value === 'number') {
+    if (schema.minimum !== undefined && value < schema.minimum) issues.push({ path, message: `${value} is below the minimum ${schema.minimum}` })
+    if (schema.maximum !== undefined && value > schema.maximum) issues.push({ path, message: `${value} is above the maximum ${schema.maximum}` })
+  }
+  if (Array.isArray(value)) {
+    if (schema.minItems !== undefined && value.length < schema.minItems) issues.push({ path, message: `needs at least ${schema.minItems} item(s)` })
+    if (schema.items) value.forEach((item, i) => checkShape(item, schema.items!, [...path, i], issues))
+  }
+  if (actual === 'object') {
+    const record = value as Record<string, unknown>
+    for (const key of schema.required ?? []) {
+      if (!(key in record)) issues.push({ path, message: `missing required key '${key}'` })
+    }
+    for (const [key, v] of Object.entries(record)) {
+      if (schema.propertyNames?.pattern && !regex(schema.propertyNames.pattern).test(key)) {
+        issues.push({ path: [...path, key], atKey: true, message: `'${key}' is not a valid name`, hint: 'use lower-case letters, digits and dashes' })
+      }
+      const known = schema.properties?.[key]
+      if (known) checkShape(v, known, [...path, key], issues)
+      else if (schema.additionalProperties === false) {
+        const hint = didYouMean(key, Object.keys(schema.properties ?? {}))
+        issues.push({ path: [...path, key], atKey: true, message: `unknown key '${key}'`, ...(hint ? { hint } : {}) })
+      } else if (typeof schema.additionalProperties === 'object') checkShape(v, schema.additionalProperties, [...path, key], issues)
+    }
+  }
+  return issues
+}

@@ -1,0 +1,43 @@
+/** Optimal string alignment distance (Levenshtein plus adjacent transposition), case-insensitive. */
+export function editDistance(a: string, b: string): number {
+  a = a.toLowerCase()
+  b = b.toLowerCase()
+  if (a === b) return 0
+  const rows = a.length + 1
+  const cols = b.length + 1
+  const d: number[] = new Array(rows * cols).fill(0)
+  for (let i = 0; i < rows; i++) d[i * cols] = i
+  for (let j = 0; j < cols; j++) d[j] = j
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let v = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[(i - 2) * cols + j - 2]! + 1)
+      d[i * cols + j] = v
+    }
+  }
+  return d[rows * cols - 1]!
+}
+
+/**
+ * The candidates nearest to `word`: close in spelling, or containing it (so `pay` finds
+ * `indigenious-payment-service`). At most `limit`, nearest first.
+ */
+export function closestNames(word: string, candidates: Iterable<string>, limit = 3): string[] {
+  const w = word.toLowerCase()
+  const scored: { name: string; score: number }[] = []
+  for (const name of candidates) {
+    const n = name.toLowerCase()
+    const distance = editDistance(w, n)
+    const threshold = Math.max(2, Math.floor(Math.max(w.length, 3) / 3))
+    if (distance <= threshold) scored.push({ name, score: distance })
+    else if (w.length >= 3 && n.includes(w)) scored.push({ name, score: threshold + 1 + n.length - w.length })
+  }
+  scored.sort((x, y) => x.score - y.score || x.name.localeCompare(y.name))
+  return scored.slice(0, limit).map((s) => s.name)
+}
+
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  const near = closestNames(word, candidates)
+  return near.length ? `did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : undefined
+}

@@ -1,0 +1,15 @@
+/** What a command may touch of the process, so tests run commands in-process and read what they printed. */
+export interface CliIO {
+  stdout(text: string): void
+  stderr(text: string): void
+  cwd: string
+  env: NodeJS.ProcessEnv
+}
+
+/** A mistake in how the command was called (unknown flag, missing value): exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UsageError'
+  }
+}

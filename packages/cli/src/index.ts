@@ -1,0 +1,17 @@
+import { main } from './main.js'
+
+main(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(`${text}\n`),
+  stderr: (text) => process.stderr.write(`${text}\n`),
+  cwd: process.cwd(),
+  env: process.env,
+}).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    // Only bugs reach here: user mistakes were reported by main() without a stack.
+    process.stderr.write(`tierdeploy: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    process.exitCode = 1
+  },
+)

@@ -1,0 +1,24 @@
+import { parseNameList, parseTier, type Selection } from '@tierdeploy/graph'
+import { UsageError } from './cli-io.js'
+import { stringFlag } from './args.js'
+
+/** Flags every command that selects services shares. */
+export const selectionOptions = {
+  tier: { type: 'string' },
+  services: { type: 'string' },
+  service: { type: 'string' },
+  'with-dependencies': { type: 'boolean' },
+} as const
+
+export function selectionFromFlags(values: Record<string, unknown>): Selection {
+  const tier = stringFlag(values, 'tier')
+  const services = stringFlag(values, 'services')
+  const service = stringFlag(values, 'service')
+  if (services !== undefined && service !== undefined) throw new UsageError('give --services A,B or --service A, not both')
+  const names = services ?? service
+  return {
+    ...(tier !== undefined ? { tier: parseTier(tier) } : {}),
+    ...(names !== undefined ? { services: parseNameList(names) } : {}),
+    ...(values['with-dependencies'] ? { withDependencies: true } : {}),
+  }
+}

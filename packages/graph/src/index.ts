@@ -1,0 +1,3 @@
+export * from './plan.js'
+export * from './matrix.js'
+export * from './render.js'

@@ -1,0 +1,81 @@
+// Builds every bundle the repository commits: each action's dist/ and the CLI's dist/, with @vercel/ncc, and
+// regenerates catalog/schema.json from the schema the validator uses. `npm run check-dist` (in .ci/run) fails
+// when the committed files differ from a fresh build.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { dirname, join } from 'node:path'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** Every bundle: an entry file and the directory its output replaces. */
+export function targets() {
+  const list = [{ name: 'cli', entry: join(root, 'packages/cli/src/index.ts'), out: join(root, 'packages/cli/dist') }]
+  for (const name of readdirSync(join(root, 'actions')).sort()) {
+    const entry = join(root, 'actions', name, 'src/index.ts')
+    if (existsSync(entry)) list.push({ name, entry, out: join(root, 'actions', name, 'dist') })
+  }
+  return list
+}
+
+async function buildOne(entry, out) {
+  const ncc = createRequire(import.meta.url)('@vercel/ncc')
+  const { code, assets } = await ncc(entry, { minify: false, sourceMap: false, quiet: true, transpileOnly: true, target: 'es2022' })
+  rmSync(out, { recursive: true, force: true })
+  mkdirSync(out, { recursive: true })
+  writeFileSync(join(out, 'index.js'), code)
+  for (const [file, asset] of Object.entries(assets ?? {})) {
+    mkdirSync(dirname(join(out, file)), { recursive: true })
+    writeFileSync(join(out, file), asset.source)
+  }
+}
+
+async function runPool(items, limit, work) {
+  const queue = [...items]
+  const failures = []
+  await Promise.all(
+    Array.from({ length: Math.min(limit, queue.length) }, async () => {
+      for (let item = queue.shift(); item; item = queue.shift()) {
+        try {
+          await work(item)
+        } catch (e) {
+          failures.push(`${item.name}: ${e.message}`)
+        }
+      }
+    }),
+  )
+  return failures
+}
+
+function spawnBuild(target) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--one', target.entry, target.out], { stdio: 'inherit' })
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ncc exited with ${code}`))))
+  })
+}
+
+async function writeSchema() {
+  const child = spawn(process.execPath, [join(root, 'packages/cli/dist/index.js'), 'schema'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  let text = ''
+  child.stdout.on('data', (d) => (text += d))
+  await new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tierdeploy schema exited with ${code}`)))))
+  writeFileSync(join(root, 'catalog/schema.json'), text)
+}
+
+if (process.argv[2] === '--one') {
+  await buildOne(process.argv[3], process.argv[4])
+} else {
+  const only = process.argv.slice(2)
+  const selected = targets().filter((t) => only.length === 0 || only.includes(t.name))
+  const started = Date.now()
+  // One ncc (webpack) per process: parallel builds in one process share webpack state.
+  const failures = await runPool(selected, Math.max(1, availableParallelism()), spawnBuild)
+  if (failures.length) {
+    console.error(`build failed:\n  ${failures.join('\n  ')}`)
+    process.exit(1)
+  }
+  if (selected.some((t) => t.name === 'cli')) await writeSchema()
+  console.log(`built ${selected.map((t) => t.name).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}

@@ -1,0 +1,19 @@
+// Rebuilds every bundle and fails when the result differs from what is committed: changed, new or deleted
+// files under any dist/ and catalog/schema.json. Run on a clean checkout (CI does).
+import { execFileSync } from 'node:child_process'
+
+execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' })
+const paths = ['actions', 'packages/cli/dist', 'catalog/schema.json']
+const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', ...paths], { encoding: 'utf8' })
+  .split('\n')
+  .filter((line) => /\/dist\/|schema\.json$/.test(line))
+if (status.length) {
+  console.error('The committed bundles are stale: run `npm run build` and commit the result.\n' + status.join('\n'))
+  try {
+    console.error(execFileSync('git', ['diff', '--stat', '--', ...paths], { encoding: 'utf8' }))
+  } catch {
+    // the status lines above already name the files
+  }
+  process.exit(1)
+}
+console.log('dist/ and catalog/schema.json match a fresh build')
