@@ -1,0 +1,3 @@
+// Each helper lives in its own file; this file only re-exports them.
+export * from './generate-catalog.js'
+export * from './temp.js'
