@@ -10,3 +10,4 @@ export { serviceSettings, isEnabledIn, type ServiceSettings } from './settings.j
 export { environmentNamed } from './environment.js'
 export { isValidFargateSize, fargateMemoryHint } from './fargate.js'
 export * from './effects.js'
+export { environmentForRef, matchingPattern, overlappingRefProblems, parseGitRef, type GitRef, type RefEnvironment } from './branches.js'

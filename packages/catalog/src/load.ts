@@ -1,12 +1,13 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
+import { overlappingRefProblems } from './branches.js'
 import { ConfigurationError, formatProblem, type Problem } from './errors.js'
 import { fargateMemoryHint, isValidFargateSize } from './fargate.js'
 import { locateProblems } from './locate.js'
 import type { Catalog, CatalogDocument, Environment, EnvironmentDocument, Service } from './model.js'
-import { catalogSchema, environmentSchema } from './schema.js'
+import { catalogSchema, environmentSchema, FARGATE_CPU_UNITS } from './schema.js'
 import { serviceSettings } from './settings.js'
-import { checkShape } from './shape.js'
+import { checkShape, type ShapeIssue } from './shape.js'
 import { didYouMean } from './suggest.js'
 import { parseYaml, type Source } from './yaml-source.js'
 
@@ -46,10 +47,12 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
     return { problems }
   }
   for (const issue of checkShape(parsed.value, catalogSchema)) {
-    problems.push({ file, severity: 'error', message: `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`, ...(issue.hint ? { hint: issue.hint } : {}), path: issue.path, ...(issue.atKey ? { atKey: true } : {}) })
+    problems.push(shapeProblem(file, issue))
   }
-  if (problems.length) return { problems } // later rules assume the shape is right
-  const doc = parsed.value as CatalogDocument
+  // Keep going past shape problems so one run reports every problem; later rules see only well-formed values.
+  const doc = wellFormed(parsed.value as Record<string, unknown>)
+  if (!doc) return { problems }
+  const rawServices = (parsed.value as { services: Record<string, unknown> }).services
 
   // Tiers
   const tierIds = new Set<number>()
@@ -81,9 +84,11 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
       else if (target === name) add('error', ['services', name, 'dependsOn', i], `${name} depends on itself`, `cycle: ${name} -> ${name}`)
       else if (!dependsOn.includes(target)) dependsOn.push(target)
     }
-    if (kind !== 'library' && def.tier === undefined) add('error', ['services', name], `${name} has no tier`, `add tier: 1 to ${doc.tiers.at(-1)?.id ?? 1}`)
+    // A key that is present but malformed was reported by the shape check; do not report it missing as well.
+    const given = (key: string): boolean => key in (rawServices[name] as object)
+    if (kind !== 'library' && !given('tier')) add('error', ['services', name], `${name} has no tier`, `add tier: 1 to ${doc.tiers.at(-1)?.id ?? 1}`)
     if (def.tier !== undefined && !tierIds.has(def.tier)) add('error', ['services', name, 'tier'], `${name} is in tier ${def.tier}, which is not defined in tiers`, `defined tiers: ${[...tierIds].join(', ')}`)
-    if (kind !== 'infrastructure' && def.path === undefined) add('error', ['services', name], `${name} has no path`, `a ${kind} needs the directory of its code`)
+    if (kind !== 'infrastructure' && !given('path')) add('error', ['services', name], `${name} has no path`, `a ${kind} needs the directory of its code`)
     if (def.deployVia === 'cloudformation' && !def.cloudformation) add('error', ['services', name, 'deployVia'], `${name} is deployed via CloudFormation but names no stack`, 'add cloudformation: { stack: NAME, imageParameter: PARAM }')
     services.set(name, {
       ...def,
@@ -139,8 +144,48 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
     const env = buildEnvironment(source, catalog, problems)
     if (env) catalog.environments.set(env.name, env)
   }
+  problems.push(...overlappingRefProblems(catalog.environments.values()))
   checkSizes(catalog, problems)
   return { catalog, problems }
+}
+
+const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined)
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * The parts of a catalog document that the rules can trust after shape problems were reported: malformed
+ * values are dropped (their problem is already reported), so a typo in one service does not hide a cycle in
+ * another.
+ */
+function wellFormed(raw: Record<string, unknown>): CatalogDocument | undefined {
+  if (!Array.isArray(raw.tiers) || !isRecord(raw.services)) return undefined
+  const tiers = raw.tiers.filter((t): t is CatalogDocument['tiers'][number] => isRecord(t) && Number.isInteger(t.id))
+  const services: CatalogDocument['services'] = {}
+  for (const [name, value] of Object.entries(raw.services)) {
+    const def = (isRecord(value) ? { ...value } : {}) as Record<string, unknown>
+    for (const key of ['dependsOn', 'aliases', 'watch', 'ignore']) if (def[key] !== undefined) def[key] = strings(def[key])
+    if (!Number.isInteger(def.tier)) delete def.tier
+    if (typeof def.path !== 'string') delete def.path
+    if (!['service', 'infrastructure', 'library'].includes(def.kind as string)) delete def.kind
+    if (typeof def.disabled !== 'boolean') delete def.disabled
+    if (!(FARGATE_CPU_UNITS as readonly unknown[]).includes(def.cpu)) delete def.cpu
+    if (!Number.isInteger(def.memory)) delete def.memory
+    services[name] = def as CatalogDocument['services'][string]
+  }
+  return { ...(raw as unknown as CatalogDocument), tiers, services, globalPaths: strings(raw.globalPaths) ?? [], defaults: isRecord(raw.defaults) ? (raw.defaults as CatalogDocument['defaults']) : {} }
+}
+
+/** A schema issue as a problem; an unknown key is named by its parent's path, since the message names the key. */
+function shapeProblem(file: string, issue: ShapeIssue): Problem {
+  const where = issue.atKey ? issue.path.slice(0, -1) : issue.path
+  return {
+    file,
+    severity: 'error',
+    message: `${where.length ? `${where.join('.')}: ` : ''}${issue.message}`,
+    ...(issue.hint ? { hint: issue.hint } : {}),
+    path: issue.path,
+    ...(issue.atKey ? { atKey: true } : {}),
+  }
 }
 
 function buildEnvironment(source: Source, catalog: Catalog, problems: Problem[]): Environment | undefined {
@@ -154,7 +199,7 @@ function buildEnvironment(source: Source, catalog: Catalog, problems: Problem[])
   }
   const before = problems.length
   for (const issue of checkShape(parsed.value, environmentSchema)) {
-    problems.push({ file: source.file, severity: 'error', message: `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`, ...(issue.hint ? { hint: issue.hint } : {}), path: issue.path, ...(issue.atKey ? { atKey: true } : {}) })
+    problems.push(shapeProblem(source.file, issue))
   }
   if (problems.length > before) return undefined
   const doc = parsed.value as EnvironmentDocument

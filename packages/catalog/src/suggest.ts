@@ -20,23 +20,28 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The candidates nearest to `word`: close in spelling, or containing it (so `pay` finds
- * `indigenious-payment-service`). At most `limit`, nearest first.
+ * The candidates nearest to `word`: the closest in spelling (and any nearly as close), or else those containing
+ * it (so `pay` finds `indigenious-payment-service`). At most `limit`, nearest first.
  */
 export function closestNames(word: string, candidates: Iterable<string>, limit = 3): string[] {
   const w = word.toLowerCase()
-  const scored: { name: string; score: number }[] = []
+  const threshold = Math.max(1, Math.floor(w.length / 3))
+  const spelled: { name: string; score: number }[] = []
+  const containing: { name: string; score: number }[] = []
   for (const name of candidates) {
     const n = name.toLowerCase()
     const distance = editDistance(w, n)
-    const threshold = Math.max(2, Math.floor(Math.max(w.length, 3) / 3))
-    if (distance <= threshold) scored.push({ name, score: distance })
-    else if (w.length >= 3 && n.includes(w)) scored.push({ name, score: threshold + 1 + n.length - w.length })
+    if (distance <= threshold) spelled.push({ name, score: distance })
+    else if (w.length >= 3 && n.includes(w)) containing.push({ name, score: n.length - w.length })
   }
-  scored.sort((x, y) => x.score - y.score || x.name.localeCompare(y.name))
-  return scored.slice(0, limit).map((s) => s.name)
+  const byScore = (x: { name: string; score: number }, y: { name: string; score: number }): number => x.score - y.score || x.name.localeCompare(y.name)
+  if (spelled.length) {
+    spelled.sort(byScore)
+    const best = spelled[0]!.score
+    return spelled.filter((s) => s.score <= best + 1).slice(0, limit).map((s) => s.name)
+  }
+  return containing.sort(byScore).slice(0, limit).map((s) => s.name)
 }
-
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const near = closestNames(word, candidates)
   return near.length ? `did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : undefined

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { recordingIO } from '@tierdeploy/action-kit'
+import { run } from './main.js'
+
+async function resolve(inputs: Record<string, string>) {
+  const io = recordingIO({ catalog: 'catalog', ...inputs })
+  await run(io)
+  return io
+}
+
+describe('resolve-graph', () => {
+  it('emits one matrix per tier with empty flags, and the whole plan', async () => {
+    const io = await resolve({ services: 'payment', 'with-dependencies': 'true', environment: 'staging' })
+    expect(io.failed).toBeUndefined()
+    expect(JSON.parse(io.outputs['tier-1-matrix']!)).toEqual({ include: [{ service: 'indigenious-auth-service', tier: 1, wave: 1, path: 'indigenious-auth-service', container: 'indigenious-auth-service' }] })
+    expect(io.outputs['tier-1-empty']).toBe('false')
+    expect(JSON.parse(io.outputs['tier-2-services']!)).toEqual(['indigenious-user-service', 'indigenious-payment-service'])
+    expect(io.outputs['tier-3-empty']).toBe('true')
+    expect(JSON.parse(io.outputs['tier-3-matrix']!)).toEqual({ include: [] })
+    expect(io.outputs.empty).toBe('false')
+    const plan = JSON.parse(io.outputs.plan!)
+    expect(plan.environment).toBe('staging')
+    expect(plan.tiers.map((t: { tier: number }) => t.tier)).toEqual([1, 2])
+    expect(JSON.parse(io.outputs.tiers!)['4']).toEqual({ tier: 4, matrix: { include: [] }, empty: true, chunks: [] })
+    expect(JSON.parse(io.outputs['build-matrix']!)).toEqual([{ include: expect.arrayContaining([expect.objectContaining({ service: 'indigenious-payment-service' })]) }])
+  })
+
+  it('takes changed-services from detect-changed-services and plans only those', async () => {
+    const io = await resolve({ 'changed-services': '["indigenious-payment-service"]' })
+    expect(JSON.parse(io.outputs.services!)).toEqual(['indigenious-payment-service'])
+    expect(io.outputs['tier-1-empty']).toBe('true')
+    expect(io.outputs['tier-2-empty']).toBe('false')
+  })
+
+  it('plans nothing, successfully, when nothing changed', async () => {
+    const io = await resolve({ 'changed-services': '[]' })
+    expect(io.failed).toBeUndefined()
+    expect(io.outputs.empty).toBe('true')
+    expect(io.outputs['build-empty']).toBe('true')
+    expect(io.summaries.join('')).toContain('Nothing to deploy.')
+  })
+
+  it('writes the plan table and a Mermaid diagram to the job summary', async () => {
+    const io = await resolve({ tier: '1' })
+    expect(io.summaries[0]).toContain('| 1 (core) | 1 | `rds-aurora` | infrastructure | in tier 1 |')
+    expect(io.summaries[0]).toContain('```mermaid')
+  })
+
+  it('fails the step before anything runs for an unknown service, naming the closest', async () => {
+    const io = await resolve({ services: 'auth,paymnt' })
+    expect(io.failed).toMatch(/unknown service 'paymnt'; did you mean 'payment'\?/)
+    expect(io.outputs).toEqual({})
+  })
+
+  it('fails on malformed inputs with the input name', async () => {
+    expect((await resolve({ tier: 'one' })).failed).toMatch(/tier must be a tier number or 'all', got 'one'/)
+    expect((await resolve({ tier: '1', 'with-dependencies': 'yes please' })).failed).toMatch(/input 'with-dependencies' must be true or false/)
+    expect((await resolve({})).failed).toMatch(/nothing is selected/)
+    expect((await resolve({ tier: '1', environment: 'prod' })).failed).toMatch(/unknown environment 'prod'/)
+  })
+
+  it('annotates catalog problems on the catalog file', async () => {
+    const io = await resolve({ tier: '1', catalog: 'packages/graph/fixtures/broken-catalog' })
+    expect(io.failed).toMatch(/the catalog has 1 error/)
+    expect(io.annotations).toEqual([expect.objectContaining({ file: 'packages/graph/fixtures/broken-catalog/services.yaml', line: 6, column: 17, severity: 'error' })])
+  })
+})

@@ -1,0 +1,9 @@
+// INVOXA invoice service (example code for the tierdeploy example catalog).
+import { createServer } from 'node:http'
+
+const AUTH_SERVICE_URL = process.env.AUTH_SERVICE_URL ?? 'http://auth:3000'
+
+createServer((req, res) => {
+  if (req.url === '/health') return void res.writeHead(200).end('ok')
+  res.writeHead(404).end(JSON.stringify({ service: 'invoice', auth: AUTH_SERVICE_URL }))
+}).listen(3000)

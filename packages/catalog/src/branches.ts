@@ -1,0 +1,131 @@
+import picomatch from 'picomatch'
+import { ConfigurationError, type Problem } from './errors.js'
+import type { Catalog, Environment } from './model.js'
+
+/** A git ref as GitHub gives it (GITHUB_REF): a branch, a tag, or something that deploys nothing (a pull request). */
+export interface GitRef {
+  kind: 'branch' | 'tag' | 'other'
+  /** The branch or tag name without its refs/ prefix; the whole ref for `other`. */
+  name: string
+  /** The ref as given. */
+  ref: string
+}
+
+/** Which environment a ref deploys to, or why it deploys nothing (not an error: the caller says so and stops). */
+export type RefEnvironment =
+  | { deploys: true; environment: Environment; ref: GitRef; pattern: string }
+  | { deploys: false; ref: GitRef; reason: string }
+
+/** refs/heads/x and bare names are branches, refs/tags/x tags; refs/pull/N/merge and the like are `other`. */
+export function parseGitRef(ref: string): GitRef {
+  const trimmed = ref.trim()
+  if (trimmed.startsWith('refs/heads/')) return { kind: 'branch', name: trimmed.slice('refs/heads/'.length), ref: trimmed }
+  if (trimmed.startsWith('refs/tags/')) return { kind: 'tag', name: trimmed.slice('refs/tags/'.length), ref: trimmed }
+  if (trimmed.startsWith('refs/')) return { kind: 'other', name: trimmed, ref: trimmed }
+  return { kind: 'branch', name: trimmed, ref: trimmed }
+}
+
+// GitHub's branch filters: `*` stops at `/`, `**` crosses it. Names starting with a dot are valid refs, so match them.
+const GLOB_OPTIONS = { dot: true }
+const compiled = new Map<string, (name: string) => boolean>()
+
+function globMatcher(pattern: string): (name: string) => boolean {
+  let m = compiled.get(pattern)
+  if (!m) compiled.set(pattern, (m = picomatch(pattern, GLOB_OPTIONS)))
+  return m
+}
+
+/**
+ * The pattern of `patterns` that selects `name`, GitHub style: patterns apply in order, and a later `!pattern`
+ * takes back what an earlier one matched (`[release/*, '!release/old']`). Undefined when none selects it.
+ */
+export function matchingPattern(patterns: readonly string[], name: string): string | undefined {
+  let selected: string | undefined
+  for (const p of patterns) {
+    if (p.startsWith('!')) {
+      if (selected !== undefined && globMatcher(p.slice(1))(name)) selected = undefined
+    } else if (selected === undefined && globMatcher(p)(name)) selected = p
+  }
+  return selected
+}
+
+function patternsFor(env: Environment, kind: 'branch' | 'tag'): string[] {
+  return (kind === 'branch' ? env.branches : env.tags) ?? []
+}
+
+/**
+ * The environment whose `branches` (or `tags`) select this ref. None is a normal outcome (a feature branch deploys
+ * nothing); two is a catalog mistake, since a push must not deploy to two environments by accident.
+ */
+export function environmentForRef(catalog: Catalog, ref: string): RefEnvironment {
+  const parsed = parseGitRef(ref)
+  if (!parsed.name) throw new ConfigurationError(`empty git ref '${ref}': give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`)
+  if (parsed.kind === 'other') {
+    return { deploys: false, ref: parsed, reason: `${parsed.ref} is neither a branch nor a tag, so it deploys nothing` }
+  }
+  const matches: { environment: Environment; pattern: string }[] = []
+  for (const environment of catalog.environments.values()) {
+    const pattern = matchingPattern(patternsFor(environment, parsed.kind), parsed.name)
+    if (pattern !== undefined) matches.push({ environment, pattern })
+  }
+  const key = parsed.kind === 'branch' ? 'branches' : 'tags'
+  if (matches.length === 0) {
+    const declared = [...catalog.environments.values()]
+      .filter((e) => patternsFor(e, parsed.kind).length)
+      .map((e) => `${e.name}: ${patternsFor(e, parsed.kind).join(', ')}`)
+    return {
+      deploys: false,
+      ref: parsed,
+      reason: `${parsed.kind} ${parsed.name} deploys nothing: no environment lists it in ${key}${declared.length ? ` (${declared.join('; ')})` : ` (no environment in ${catalog.dir}/environments declares ${key})`}`,
+    }
+  }
+  if (matches.length > 1) {
+    const list = matches.map((m) => `${m.environment.file} (${key}: ${m.pattern})`).join(' and ')
+    throw new ConfigurationError(`${parsed.kind} ${parsed.name} matches more than one environment: ${list}; a ref may deploy to one environment only, so narrow one of the patterns`)
+  }
+  const [{ environment, pattern }] = matches as [(typeof matches)[number]]
+  return { deploys: true, environment, ref: parsed, pattern }
+}
+
+const GLOB_CHARACTERS = /[*?[\]{}()!+@]/
+
+/**
+ * Catalog-time check: a literal branch or tag (no glob characters) that two environments select. Globs against
+ * globs are not compared (that needs language intersection); environmentForRef still refuses such a ref when pushed.
+ */
+export function overlappingRefProblems(environments: Iterable<Environment>): Problem[] {
+  const envs = [...environments]
+  const problems: Problem[] = []
+  for (const kind of ['branch', 'tag'] as const) {
+    const key = kind === 'branch' ? 'branches' : 'tags'
+    for (const [i, env] of envs.entries()) {
+      for (const [index, literal] of patternsFor(env, kind).entries()) {
+        if (GLOB_CHARACTERS.test(literal)) continue
+        for (const other of envs.slice(0, i)) {
+          const pattern = matchingPattern(patternsFor(other, kind), literal)
+          if (pattern === undefined) continue
+          problems.push({
+            file: env.file,
+            path: [key, index],
+            severity: 'error',
+            message: `${kind} ${literal} deploys to both ${other.name} (${other.file}, ${key}: ${pattern}) and ${env.name}`,
+            hint: `a ${kind} may deploy to one environment only: remove it from one of them`,
+          })
+        }
+        for (const other of envs.slice(i + 1)) {
+          // Literal-to-literal pairs were reported from the later file above; here only the other's globs.
+          const pattern = matchingPattern(patternsFor(other, kind), literal)
+          if (pattern === undefined || !GLOB_CHARACTERS.test(pattern)) continue
+          problems.push({
+            file: env.file,
+            path: [key, index],
+            severity: 'error',
+            message: `${kind} ${literal} deploys to both ${env.name} and ${other.name} (${other.file}, ${key}: ${pattern})`,
+            hint: `a ${kind} may deploy to one environment only: narrow the pattern or remove the ${kind}`,
+          })
+        }
+      }
+    }
+  }
+  return problems
+}

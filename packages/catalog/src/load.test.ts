@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest'
+import { tempDir, writeFiles } from '@tierdeploy/testkit'
+import { buildCatalog, checkCatalog, loadCatalog } from './load.js'
+import { ConfigurationError, type Problem } from './errors.js'
+
+const TIERS = `tiers:
+  - { id: 1, name: core }
+  - { id: 2, name: business }
+`
+
+function build(services: string, environments: Record<string, string> = {}, pathExists?: (p: string) => boolean, strict = false) {
+  return buildCatalog({
+    dir: 'catalog',
+    root: '/repo',
+    services: { file: 'catalog/services.yaml', text: services },
+    environments: Object.entries(environments).map(([name, text]) => ({ file: `catalog/environments/${name}.yaml`, text })),
+    ...(pathExists ? { pathExists } : {}),
+    strict,
+  })
+}
+
+const errors = (problems: Problem[]) => problems.filter((p) => p.severity === 'error')
+
+/** Writes a catalog to a temp dir and returns every problem, located (file:line). */
+async function check(services: string, environments: Record<string, string> = {}) {
+  const { dir, cleanup } = tempDir()
+  try {
+    writeFiles(dir, { 'catalog/services.yaml': services, ...Object.fromEntries(Object.entries(environments).map(([n, t]) => [`catalog/environments/${n}.yaml`, t])) })
+    const cwd = process.cwd()
+    process.chdir(dir)
+    try {
+      return await checkCatalog({ dir: 'catalog' })
+    } finally {
+      process.chdir(cwd)
+    }
+  } finally {
+    cleanup()
+  }
+}
+
+describe('catalog contract', () => {
+  it('reads the key names of the documented contract, with kind defaulting to service', () => {
+    const { catalog, problems } = build(`${TIERS}globalPaths: [package-lock.json]
+services:
+  indigenious-auth-service:
+    path: indigenious-auth-service
+    tier: 1
+    dependsOn: [rds-aurora, redis]
+    aliases: [auth]
+  rds-aurora:
+    kind: infrastructure
+    tier: 1
+  elasticache-redis:
+    kind: infrastructure
+    tier: 1
+    aliases: [redis]
+  indigenious-shared-libs:
+    kind: library
+    path: indigenious-shared-libs
+`)
+    expect(errors(problems)).toEqual([])
+    const auth = catalog!.services.get('indigenious-auth-service')!
+    expect(auth.kind).toBe('service')
+    expect(auth.dependsOn).toEqual(['rds-aurora', 'elasticache-redis'])
+    expect(catalog!.names.get('auth')).toBe('indigenious-auth-service')
+    expect(catalog!.services.get('indigenious-shared-libs')!.kind).toBe('library')
+    expect(catalog!.globalPaths).toEqual(['package-lock.json'])
+  })
+})
+
+describe('catalog validation', () => {
+  it('reports a YAML syntax error with its line and column', async () => {
+    const { problems } = await check(`${TIERS}services:\n  a: [unclosed\n  b: 2\n`)
+    expect(problems).toHaveLength(1)
+    expect(problems[0]!.message).toMatch(/YAML syntax error/)
+    expect(problems[0]!.file).toBe('catalog/services.yaml')
+    expect(problems[0]!.line).toBeGreaterThanOrEqual(5)
+  })
+
+  it('reports an unknown key at its line and suggests the near key', async () => {
+    const { problems } = await check(`${TIERS}services:\n  auth:\n    path: auth\n    tier: 1\n    dependson: [x]\n`)
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', message: "services.auth: unknown key 'dependson'", hint: "did you mean 'dependsOn'?", line: 8, column: 5 }),
+    ])
+  })
+
+  it('reports every problem in one run, not just the first', async () => {
+    const { problems } = await check(`${TIERS}services:
+  auth:
+    path: auth
+    tier: 1
+    cpu: 300
+    desiredcount: 2
+  web:
+    path: web
+    tier: one
+`)
+    expect(errors(problems).map((p) => [p.line, p.message])).toEqual([
+      [8, expect.stringMatching(/services\.auth\.cpu: 300 is not one of 256, 512/)],
+      [9, "services.auth: unknown key 'desiredcount'"],
+      [12, 'services.web.tier: expected a whole number, found string "one"'],
+    ])
+  })
+
+  it('rejects a duplicate service name as a duplicated key at its line', async () => {
+    const { problems } = await check(`${TIERS}services:\n  auth:\n    path: a\n    tier: 1\n  auth:\n    path: b\n    tier: 1\n`)
+    expect(problems[0]).toMatchObject({ line: 8, message: 'YAML syntax error: duplicated mapping key' })
+  })
+
+  it('rejects an alias that is another service name or alias', () => {
+    const { problems } = build(`${TIERS}services:
+  auth: { path: auth, tier: 1, aliases: [login] }
+  user: { path: user, tier: 2, aliases: [auth] }
+  users: { path: users, tier: 2, aliases: [login] }
+`)
+    expect(errors(problems).map((p) => p.message)).toEqual([
+      "alias 'auth' of user is already a service name",
+      "alias 'login' of users is already an alias of auth",
+    ])
+  })
+
+  it('names an unknown dependency and the closest names', () => {
+    const { problems } = build(`${TIERS}services:
+  indigenious-payment-service: { path: payment, tier: 2, dependsOn: [indigenious-auth-servce] }
+  indigenious-auth-service: { path: auth, tier: 1 }
+`)
+    expect(errors(problems)).toEqual([
+      expect.objectContaining({ message: "indigenious-payment-service depends on unknown service 'indigenious-auth-servce'", hint: "did you mean 'indigenious-auth-service'?", path: ['services', 'indigenious-payment-service', 'dependsOn', 0] }),
+    ])
+  })
+
+  it('prints a dependency cycle as a -> b -> a', () => {
+    const { problems } = build(`${TIERS}services:
+  a: { path: a, tier: 1, dependsOn: [b] }
+  b: { path: b, tier: 1, dependsOn: [c] }
+  c: { path: c, tier: 1, dependsOn: [a] }
+  d: { path: d, tier: 1, dependsOn: [a] }
+`)
+    expect(errors(problems).map((p) => p.message)).toEqual(['dependency cycle: a -> b -> c -> a'])
+  })
+
+  it('rejects a service that depends on itself', () => {
+    const { problems } = build(`${TIERS}services:\n  a: { path: a, tier: 1, dependsOn: [a] }\n`)
+    expect(errors(problems)[0]!.message).toBe('a depends on itself')
+  })
+
+  it('rejects a dependency on a higher tier', () => {
+    const { problems } = build(`${TIERS}services:
+  auth: { path: auth, tier: 1, dependsOn: [user] }
+  user: { path: user, tier: 2 }
+`)
+    expect(errors(problems)).toEqual([expect.objectContaining({ message: 'auth (tier 1) depends on user (tier 2), a higher tier' })])
+  })
+
+  it('rejects two services with the same path but allows nesting', () => {
+    const { problems } = build(`${TIERS}services:
+  gateway: { path: gateway-service/api-gateway, tier: 1 }
+  gateway-tools: { path: gateway-service, tier: 1 }
+  copy: { path: gateway-service/api-gateway, tier: 1 }
+`)
+    expect(errors(problems).map((p) => p.message)).toEqual(['copy and gateway have the same path gateway-service/api-gateway'])
+  })
+
+  it('rejects a dependency on a disabled service', () => {
+    const { problems } = build(`${TIERS}services:
+  portal: { path: portal, tier: 1, disabled: true }
+  web: { path: web, tier: 1, dependsOn: [portal] }
+`)
+    expect(errors(problems).map((p) => p.message)).toEqual(['web depends on portal, which is disabled'])
+  })
+
+  it('rejects a library that depends on a service, and a tier that is not defined', () => {
+    const { problems } = build(`${TIERS}services:
+  lib: { kind: library, path: lib, dependsOn: [auth] }
+  auth: { path: auth, tier: 3 }
+`)
+    expect(errors(problems).map((p) => p.message)).toEqual([
+      'auth is in tier 3, which is not defined in tiers',
+      'library lib depends on service auth',
+    ])
+  })
+
+  it('rejects a CPU and memory pair that Fargate does not offer, per environment too', () => {
+    const { problems } = build(`${TIERS}services:\n  auth: { path: auth, tier: 1, cpu: 1024, memory: 1024 }\n  web: { path: web, tier: 1, cpu: 512, memory: 1024 }\n`, {
+      prod: 'name: prod\nregion: ca-central-1\nservices:\n  web: { memory: 512 }\n',
+    })
+    expect(errors(problems).map((p) => `${p.file}: ${p.message}`)).toEqual([
+      'catalog/services.yaml: auth: cpu 1024 with memory 1024 is not a Fargate task size',
+      'catalog/environments/prod.yaml: auth in prod: cpu 1024 with memory 1024 is not a Fargate task size',
+      'catalog/environments/prod.yaml: web in prod: cpu 512 with memory 512 is not a Fargate task size',
+    ])
+  })
+
+  it('warns about a missing path, and makes it an error with --strict', () => {
+    const text = `${TIERS}services:\n  auth: { path: auth, tier: 1 }\n  web: { path: web, tier: 1 }\n`
+    const exists = (p: string) => p === 'web'
+    expect(build(text, {}, exists).problems).toEqual([expect.objectContaining({ severity: 'warning', message: 'auth: path auth does not exist' })])
+    expect(build(text, {}, exists, true).problems).toEqual([expect.objectContaining({ severity: 'error', message: 'auth: path auth does not exist' })])
+  })
+
+  it('rejects unsafe paths', () => {
+    const { problems } = build(`${TIERS}services:\n  a: { path: ../outside, tier: 1 }\n  b: { path: /abs, tier: 1 }\n`)
+    expect(errors(problems).map((p) => p.path?.join('.'))).toEqual(['services.a.path', 'services.b.path'])
+  })
+
+  it('checks environment files: name, unknown keys and unknown services', async () => {
+    const { problems } = await check(`${TIERS}services:\n  auth: { path: auth, tier: 1 }\n`, {
+      staging: 'name: stage\nregion: ca-central-1\nservices:\n  auht: { desiredCount: 2 }\nreplica: 2\n',
+      production: 'name: production\nregion: ca-central-1\noptionalServices: [nope]\n',
+    })
+    expect(errors(problems).map((p) => `${p.file}:${p.line}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`)).toEqual([
+      'catalog/environments/production.yaml:3: unknown service \'nope\'',
+      "catalog/environments/staging.yaml:5: unknown key 'replica'",
+    ])
+  })
+})
+
+describe('loadCatalog', () => {
+  it('throws one ConfigurationError listing every error with file:line', async () => {
+    const { dir, cleanup } = tempDir()
+    writeFiles(dir, { 'catalog/services.yaml': `${TIERS}services:\n  a: { path: a, tier: 1, dependsOn: [b] }\n  b: { path: b, tier: 1, dependsOn: [zz] }\n` })
+    try {
+      const error = await loadCatalog({ dir: `${dir}/catalog` }).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(ConfigurationError)
+      expect((error as Error).message).toContain('the catalog has 1 error')
+      expect((error as Error).message).toMatch(/services\.yaml:6:\d+: error: b depends on unknown service 'zz'$/m)
+    } finally {
+      cleanup()
+    }
+  })
+
+  it('says where it looked when there is no catalog', async () => {
+    await expect(loadCatalog({ dir: '/nonexistent/catalog' })).rejects.toThrow(/no catalog at \/nonexistent\/catalog\/services\.yaml \(\/nonexistent\/catalog does not exist; pass --catalog DIR\)/)
+  })
+
+  it('loads the bundled platform catalog with its three environments and no errors', async () => {
+    const { catalog } = await loadCatalog({ dir: 'catalog' })
+    expect([...catalog.environments.keys()].sort()).toEqual(['dev', 'production', 'staging'])
+    expect(catalog.services.get('indigenious-gateway-service')!.path).toBe('indigenious-gateway-service/indigenious-api-gateway')
+    for (const name of ['rds-aurora', 'elasticache-redis']) expect(catalog.services.get(name)!.kind).toBe('infrastructure')
+    expect(catalog.services.get('indigenious-shared-libs')!.kind).toBe('library')
+    for (const name of ['indigenious-marketing-site', 'indigenious-partner-portal']) expect(catalog.services.get(name)!.disabled).toBe(true)
+  })
+
+  it('loads the INVOXA example catalog strictly (its service paths exist)', async () => {
+    const result = await checkCatalog({ dir: 'examples/invoxa/catalog', strict: true, checkPaths: true })
+    expect(result.problems).toEqual([])
+    expect([...result.catalog!.environments.keys()]).toEqual(['dev', 'prod'])
+  })
+})

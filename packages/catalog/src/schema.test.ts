@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { catalogSchemaDocument, catalogSchema, environmentSchema } from './schema.js'
+import { checkShape } from './shape.js'
+import { closestNames } from './suggest.js'
+
+describe('catalog/schema.json', () => {
+  it('is exactly what the validator uses (regenerate with npm run build)', () => {
+    expect(JSON.parse(readFileSync('catalog/schema.json', 'utf8'))).toEqual(catalogSchemaDocument())
+  })
+
+  it('describes every property, so editors can show help', () => {
+    const undocumented: string[] = []
+    const walk = (schema: typeof catalogSchema, path: string): void => {
+      for (const [key, child] of Object.entries(schema.properties ?? {})) {
+        if (!child.description) undocumented.push(`${path}.${key}`)
+        walk(child, `${path}.${key}`)
+      }
+      if (typeof schema.additionalProperties === 'object') walk(schema.additionalProperties, `${path}.*`)
+      if (schema.items) walk(schema.items, `${path}[]`)
+    }
+    walk(catalogSchema, 'catalog')
+    walk(environmentSchema, 'environment')
+    expect(undocumented).toEqual([])
+  })
+})
+
+describe('checkShape', () => {
+  it('accepts a stack output or terraform output wherever a reference is allowed, and nothing else', () => {
+    const env = { name: 'prod', region: 'ca-central-1' }
+    expect(checkShape({ ...env, cluster: { stackOutput: 'platform-prod.ClusterName' } }, environmentSchema)).toEqual([])
+    expect(checkShape({ ...env, cluster: { terraformOutput: 'cluster_name' } }, environmentSchema)).toEqual([])
+    expect(checkShape({ ...env, cluster: { stackoutput: 'x.y' } }, environmentSchema)).toEqual([
+      expect.objectContaining({ path: ['cluster'], message: '{"stackoutput":"x.y"} is not valid here' }),
+    ])
+  })
+
+  it('rejects a secret given as a value instead of an ARN', () => {
+    const issues = checkShape({ tiers: [{ id: 1, name: 'core' }], services: { a: { path: 'a', tier: 1, secrets: { DB_PASSWORD: 'hunter2' } } } }, catalogSchema)
+    expect(issues).toEqual([expect.objectContaining({ path: ['services', 'a', 'secrets', 'DB_PASSWORD'] })])
+  })
+
+  it('suggests the allowed value for a misspelt enum', () => {
+    const issues = checkShape({ tiers: [{ id: 1, name: 'core' }], services: { a: { kind: 'infrastucture', tier: 1 } } }, catalogSchema)
+    expect(issues).toEqual([expect.objectContaining({ hint: "did you mean 'infrastructure'?" })])
+  })
+
+  it('rejects service names that are not DNS-safe', () => {
+    const issues = checkShape({ tiers: [{ id: 1, name: 'core' }], services: { Auth_Service: { path: 'a', tier: 1 } } }, catalogSchema)
+    expect(issues.map((i) => i.message)).toEqual(["'Auth_Service' is not a valid name"])
+  })
+})
+
+describe('closestNames', () => {
+  const names = ['indigenious-auth-service', 'indigenious-payment-service', 'auth', 'payment', 'rfq']
+  it('finds a misspelling, and prefers the clearly closest name', () => {
+    expect(closestNames('paymnet', names)).toEqual(['payment'])
+    expect(closestNames('indigenious-auth-servce', names)).toEqual(['indigenious-auth-service'])
+  })
+  it('finds names that contain a fragment', () => {
+    expect(closestNames('pay', names)).toEqual(['payment', 'indigenious-payment-service'])
+  })
+  it('suggests nothing for a word unlike any name', () => {
+    expect(closestNames('zz', names)).toEqual([])
+  })
+})
