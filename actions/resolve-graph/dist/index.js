@@ -31281,6 +31281,96 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./packages/catalog/src/errors.ts
+/**
+ * A mistake the user can fix (bad input, unknown service, missing file), as opposed to a bug in tierdeploy.
+ * Entry points print its message without a stack trace; bugs keep theirs.
+ */
+class errors_ConfigurationError extends Error {
+    problems;
+    constructor(message, problems = []) {
+        super(message);
+        this.name = 'ConfigurationError';
+        this.problems = problems;
+    }
+}
+function formatProblem(p) {
+    const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
+    return `${where}: ${p.severity}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`;
+}
+function isConfigurationError(e) {
+    return e instanceof errors_ConfigurationError || (e instanceof Error && e.name === 'ConfigurationError');
+}
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
+
+/**
+ * Input readers. Each rejects a malformed value with a message naming the input and the expected form,
+ * instead of quietly falling back to a default (a typo in `rollback-on-failure` must not turn it off).
+ */
+function readString(io, name, options = {}) {
+    const value = io.getInput(name);
+    if (value)
+        return value;
+    if (options.required)
+        throw new errors_ConfigurationError(`input '${name}' is required`);
+    return options.default ?? '';
+}
+function readBoolean(io, name, fallback) {
+    const value = io.getInput(name);
+    if (value === '')
+        return fallback;
+    if (/^(true|yes|on|1)$/i.test(value))
+        return true;
+    if (/^(false|no|off|0)$/i.test(value))
+        return false;
+    throw new errors_ConfigurationError(`input '${name}' must be true or false, got '${value}'`);
+}
+function readInteger(io, name, options = {}) {
+    const value = io.getInput(name);
+    if (value === '')
+        return options.default;
+    if (!/^-?\d+$/.test(value))
+        throw new ConfigurationError(`input '${name}' must be a whole number, got '${value}'`);
+    const n = Number(value);
+    if ((options.min !== undefined && n < options.min) || (options.max !== undefined && n > options.max)) {
+        throw new ConfigurationError(`input '${name}' must be between ${options.min ?? '-∞'} and ${options.max ?? '∞'}, got ${n}`);
+    }
+    return n;
+}
+function readChoice(io, name, choices, fallback) {
+    const value = io.getInput(name);
+    if (value === '')
+        return fallback;
+    if (choices.includes(value))
+        return value;
+    throw new ConfigurationError(`input '${name}' must be one of ${choices.join(', ')}, got '${value}'`);
+}
+function readJson(io, name) {
+    const value = io.getInput(name);
+    if (value === '')
+        return undefined;
+    try {
+        return JSON.parse(value);
+    }
+    catch (e) {
+        throw new errors_ConfigurationError(`input '${name}' is not valid JSON (${e.message}): ${value.length > 80 ? `${value.slice(0, 77)}...` : value}`);
+    }
+}
+/** A list given as a JSON array or as comma/newline separated text. */
+function readList(io, name) {
+    const value = io.getInput(name);
+    if (value === '')
+        return undefined;
+    if (value.startsWith('[')) {
+        const parsed = readJson(io, name);
+        if (!Array.isArray(parsed) || parsed.some((x) => typeof x !== 'string'))
+            throw new errors_ConfigurationError(`input '${name}' must be a JSON array of strings`);
+        return parsed;
+    }
+    return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+}
+
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -34284,25 +34374,332 @@ function recordingIO(inputs = {}, env = {}) {
     return io;
 }
 
-;// CONCATENATED MODULE: ./packages/catalog/src/errors.ts
+;// CONCATENATED MODULE: ./packages/action-kit/src/run.ts
+
+
 /**
- * A mistake the user can fix (bad input, unknown service, missing file), as opposed to a bug in tierdeploy.
- * Entry points print its message without a stack trace; bugs keep theirs.
+ * Runs an action body and turns any failure into a failed step: a user mistake (ConfigurationError) as its
+ * message plus file annotations, anything else (a bug, an AWS outage) with its stack for the bug report.
+ * A thrown non-Error value fails the step too.
  */
-class errors_ConfigurationError extends Error {
-    problems;
-    constructor(message, problems = []) {
-        super(message);
-        this.name = 'ConfigurationError';
-        this.problems = problems;
+async function runAction(body, io = githubIO()) {
+    try {
+        await body(io);
+    }
+    catch (error) {
+        if (isConfigurationError(error)) {
+            for (const problem of error.problems)
+                io.annotate(problem);
+            io.setFailed(error.message);
+        }
+        else if (error instanceof Error) {
+            io.log.debug(error.stack ?? '');
+            io.setFailed(error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message);
+            io.log.error(error.stack ?? error.message);
+        }
+        else {
+            io.setFailed(`failed: ${String(error)}`);
+        }
     }
 }
-function formatProblem(p) {
-    const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
-    return `${where}: ${p.severity}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`;
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./packages/catalog/src/suggest.ts
+/** Optimal string alignment distance (Levenshtein plus adjacent transposition), case-insensitive. */
+function editDistance(a, b) {
+    a = a.toLowerCase();
+    b = b.toLowerCase();
+    if (a === b)
+        return 0;
+    const rows = a.length + 1;
+    const cols = b.length + 1;
+    const d = new Array(rows * cols).fill(0);
+    for (let i = 0; i < rows; i++)
+        d[i * cols] = i;
+    for (let j = 0; j < cols; j++)
+        d[j] = j;
+    for (let i = 1; i < rows; i++) {
+        for (let j = 1; j < cols; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let v = Math.min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                v = Math.min(v, d[(i - 2) * cols + j - 2] + 1);
+            d[i * cols + j] = v;
+        }
+    }
+    return d[rows * cols - 1];
 }
-function isConfigurationError(e) {
-    return e instanceof errors_ConfigurationError || (e instanceof Error && e.name === 'ConfigurationError');
+/**
+ * The candidates nearest to `word`: the closest in spelling (and any nearly as close), or else those containing
+ * it (so `pay` finds `indigenious-payment-service`). At most `limit`, nearest first.
+ */
+function closestNames(word, candidates, limit = 3) {
+    const w = word.toLowerCase();
+    const threshold = Math.max(1, Math.floor(w.length / 3));
+    const spelled = [];
+    const containing = [];
+    for (const name of candidates) {
+        const n = name.toLowerCase();
+        const distance = editDistance(w, n);
+        if (distance <= threshold)
+            spelled.push({ name, score: distance });
+        else if (w.length >= 3 && n.includes(w))
+            containing.push({ name, score: n.length - w.length });
+    }
+    const byScore = (x, y) => x.score - y.score || x.name.localeCompare(y.name);
+    if (spelled.length) {
+        spelled.sort(byScore);
+        const best = spelled[0].score;
+        return spelled.filter((s) => s.score <= best + 1).slice(0, limit).map((s) => s.name);
+    }
+    return containing.sort(byScore).slice(0, limit).map((s) => s.name);
+}
+function didYouMean(word, candidates) {
+    const near = closestNames(word, candidates);
+    return near.length ? `did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/catalog/src/environment.ts
+
+
+/** The named environment, or a ConfigurationError listing the ones the catalog has. */
+function environmentNamed(catalog, name) {
+    const env = catalog.environments.get(name);
+    if (env)
+        return env;
+    const known = [...catalog.environments.keys()];
+    const hint = didYouMean(name, known);
+    throw new errors_ConfigurationError(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
+}
+
+;// CONCATENATED MODULE: ./packages/catalog/src/branches.ts
+
+
+
+/** refs/heads/x and bare names are branches, refs/tags/x tags; refs/pull/N/merge and the like are `other`. */
+function parseGitRef(ref) {
+    const trimmed = ref.trim();
+    if (trimmed.startsWith('refs/heads/'))
+        return { kind: 'branch', name: trimmed.slice('refs/heads/'.length), ref: trimmed };
+    if (trimmed.startsWith('refs/tags/'))
+        return { kind: 'tag', name: trimmed.slice('refs/tags/'.length), ref: trimmed };
+    if (trimmed.startsWith('refs/'))
+        return { kind: 'other', name: trimmed, ref: trimmed };
+    return { kind: 'branch', name: trimmed, ref: trimmed };
+}
+// GitHub's branch filters: `*` stops at `/`, `**` crosses it. Names starting with a dot are valid refs, so match them.
+const GLOB_OPTIONS = { dot: true };
+const compiled = new Map();
+function globMatcher(pattern) {
+    let m = compiled.get(pattern);
+    if (!m)
+        compiled.set(pattern, (m = picomatch_default()(pattern, GLOB_OPTIONS)));
+    return m;
+}
+/**
+ * The pattern of `patterns` that selects `name`, GitHub style: patterns apply in order, and a later `!pattern`
+ * takes back what an earlier one matched (`[release/*, '!release/old']`). Undefined when none selects it.
+ */
+function matchingPattern(patterns, name) {
+    let selected;
+    for (const p of patterns) {
+        if (p.startsWith('!')) {
+            if (selected !== undefined && globMatcher(p.slice(1))(name))
+                selected = undefined;
+        }
+        else if (selected === undefined && globMatcher(p)(name))
+            selected = p;
+    }
+    return selected;
+}
+function patternsFor(env, kind) {
+    return (kind === 'branch' ? env.branches : env.tags) ?? [];
+}
+/**
+ * The environment whose `branches` (or `tags`) select this ref. None is a normal outcome (a feature branch deploys
+ * nothing); two is a catalog mistake, since a push must not deploy to two environments by accident.
+ */
+function environmentForRef(catalog, ref) {
+    const parsed = parseGitRef(ref);
+    if (!parsed.name)
+        throw new errors_ConfigurationError(`empty git ref '${ref}': give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`);
+    if (parsed.kind === 'other') {
+        return { deploys: false, ref: parsed, reason: `${parsed.ref} is neither a branch nor a tag, so it deploys nothing` };
+    }
+    const kind = parsed.kind;
+    const matches = [];
+    for (const environment of catalog.environments.values()) {
+        const pattern = matchingPattern(patternsFor(environment, kind), parsed.name);
+        if (pattern !== undefined)
+            matches.push({ environment, pattern });
+    }
+    const key = kind === 'branch' ? 'branches' : 'tags';
+    if (matches.length === 0) {
+        const declared = [...catalog.environments.values()]
+            .filter((e) => patternsFor(e, kind).length)
+            .map((e) => `${e.name}: ${patternsFor(e, kind).join(', ')}`);
+        return {
+            deploys: false,
+            ref: parsed,
+            reason: `${kind} ${parsed.name} deploys nothing: no environment lists it in ${key}${declared.length ? ` (${declared.join('; ')})` : ` (no environment in ${catalog.dir}/environments declares ${key})`}`,
+        };
+    }
+    if (matches.length > 1) {
+        const list = matches.map((m) => `${m.environment.file} (${key}: ${m.pattern})`).join(' and ');
+        throw new errors_ConfigurationError(`${kind} ${parsed.name} matches more than one environment: ${list}; a ref may deploy to one environment only, so narrow one of the patterns`);
+    }
+    const [{ environment, pattern }] = matches;
+    return { deploys: true, environment, ref: parsed, pattern };
+}
+const GLOB_CHARACTERS = /[*?[\]{}()!+@]/;
+/**
+ * Catalog-time check: a literal branch or tag (no glob characters) that two environments select. Globs against
+ * globs are not compared (that needs language intersection); environmentForRef still refuses such a ref when pushed.
+ */
+function overlappingRefProblems(environments) {
+    const envs = [...environments];
+    const problems = [];
+    for (const kind of ['branch', 'tag']) {
+        const key = kind === 'branch' ? 'branches' : 'tags';
+        for (const [i, env] of envs.entries()) {
+            for (const [index, literal] of patternsFor(env, kind).entries()) {
+                if (GLOB_CHARACTERS.test(literal))
+                    continue;
+                for (const other of envs.slice(0, i)) {
+                    const pattern = matchingPattern(patternsFor(other, kind), literal);
+                    if (pattern === undefined)
+                        continue;
+                    problems.push({
+                        file: env.file,
+                        path: [key, index],
+                        severity: 'error',
+                        message: `${kind} ${literal} deploys to both ${other.name} (${other.file}, ${key}: ${pattern}) and ${env.name}`,
+                        hint: `a ${kind} may deploy to one environment only: remove it from one of them`,
+                    });
+                }
+                for (const other of envs.slice(i + 1)) {
+                    // Literal-to-literal pairs were reported from the later file above; here only the other's globs.
+                    const pattern = matchingPattern(patternsFor(other, kind), literal);
+                    if (pattern === undefined || !GLOB_CHARACTERS.test(pattern))
+                        continue;
+                    problems.push({
+                        file: env.file,
+                        path: [key, index],
+                        severity: 'error',
+                        message: `${kind} ${literal} deploys to both ${env.name} and ${other.name} (${other.file}, ${key}: ${pattern})`,
+                        hint: `a ${kind} may deploy to one environment only: narrow the pattern or remove the ${kind}`,
+                    });
+                }
+            }
+        }
+    }
+    return problems;
+}
+/**
+ * The environment a plan or deploy targets: the one named, else the one the ref maps to. `nothing` holds why a ref
+ * deploys nothing. A catalog whose environments declare no branches or tags does not use ref mapping, so a ref then
+ * targets no particular environment (as if none were given).
+ */
+function targetEnvironment(catalog, given) {
+    if (given.environment)
+        return { environment: environmentNamed(catalog, given.environment) };
+    if (!given.ref)
+        return {};
+    const mapped = [...catalog.environments.values()].some((e) => e.branches?.length || e.tags?.length);
+    if (!mapped)
+        return {};
+    const result = environmentForRef(catalog, given.ref);
+    return result.deploys ? { environment: result.environment } : { nothing: result.reason };
+}
+
+;// CONCATENATED MODULE: ./packages/catalog/src/fargate.ts
+/**
+ * Memory sizes (MiB) Fargate accepts for each CPU size, from the ECS task-size table
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size).
+ */
+const MEMORY_BY_CPU = {
+    256: { min: 1024, max: 2048, step: 1024, extra: [512] },
+    512: { min: 1024, max: 4096, step: 1024 },
+    1024: { min: 2048, max: 8192, step: 1024 },
+    2048: { min: 4096, max: 16384, step: 1024 },
+    4096: { min: 8192, max: 30720, step: 1024 },
+    8192: { min: 16384, max: 61440, step: 4096 },
+    16384: { min: 32768, max: 122880, step: 8192 },
+};
+function isValidFargateSize(cpu, memory) {
+    const rule = MEMORY_BY_CPU[cpu];
+    if (!rule)
+        return false;
+    if (rule.extra?.includes(memory))
+        return true;
+    return memory >= rule.min && memory <= rule.max && (memory - rule.min) % rule.step === 0;
+}
+function fargateMemoryHint(cpu) {
+    const rule = MEMORY_BY_CPU[cpu];
+    if (!rule)
+        return 'cpu must be one of 256, 512, 1024, 2048, 4096, 8192, 16384';
+    return `cpu ${cpu} takes memory ${rule.extra ? `${rule.extra.join(', ')} or ` : ''}${rule.min} to ${rule.max} in steps of ${rule.step}`;
+}
+
+;// CONCATENATED MODULE: ./packages/catalog/src/locate.ts
+/**
+ * Fills in line and column for problems that carry a key path. Loads the positioned `yaml` parser only here,
+ * when there is something to report, so a clean catalog never pays for it.
+ */
+async function locateProblems(problems, sources) {
+    const pending = problems.filter((p) => p.path && p.line === undefined);
+    if (pending.length === 0)
+        return;
+    const { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const byFile = new Map(sources.map((s) => [s.file, s]));
+    const docs = new Map();
+    for (const problem of pending) {
+        const source = byFile.get(problem.file);
+        if (!source)
+            continue;
+        let parsed = docs.get(problem.file);
+        if (!parsed) {
+            const lines = new LineCounter();
+            parsed = { doc: parseDocument(source.text, { lineCounter: lines, uniqueKeys: false }), lines };
+            docs.set(problem.file, parsed);
+        }
+        // Walk as far down the path as the document goes; report the deepest node found (its key for unknown keys).
+        let node = parsed.doc.contents;
+        let offset = node?.range?.[0];
+        for (const [i, key] of problem.path.entries()) {
+            const last = i === problem.path.length - 1;
+            if (isMap(node)) {
+                const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+                if (!pair)
+                    break;
+                const keyNode = pair.key;
+                offset = keyNode.range?.[0] ?? offset;
+                if (last && problem.atKey)
+                    break;
+                node = pair.value;
+                const valueRange = node?.range;
+                if (last && valueRange)
+                    offset = valueRange[0];
+            }
+            else if (isSeq(node) && typeof key === 'number') {
+                node = node.items[key];
+                offset = node?.range?.[0] ?? offset;
+            }
+            else
+                break;
+        }
+        if (offset !== undefined) {
+            const pos = parsed.lines.linePos(offset);
+            problem.line = pos.line;
+            problem.column = pos.col;
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/catalog/src/schema.ts
@@ -34487,59 +34884,50 @@ function catalogSchemaDocument() {
     return { ...catalogSchema, $defs: { environment: environmentSchema } };
 }
 
-;// CONCATENATED MODULE: ./packages/catalog/src/suggest.ts
-/** Optimal string alignment distance (Levenshtein plus adjacent transposition), case-insensitive. */
-function editDistance(a, b) {
-    a = a.toLowerCase();
-    b = b.toLowerCase();
-    if (a === b)
-        return 0;
-    const rows = a.length + 1;
-    const cols = b.length + 1;
-    const d = new Array(rows * cols).fill(0);
-    for (let i = 0; i < rows; i++)
-        d[i * cols] = i;
-    for (let j = 0; j < cols; j++)
-        d[j] = j;
-    for (let i = 1; i < rows; i++) {
-        for (let j = 1; j < cols; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let v = Math.min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                v = Math.min(v, d[(i - 2) * cols + j - 2] + 1);
-            d[i * cols + j] = v;
-        }
-    }
-    return d[rows * cols - 1];
+;// CONCATENATED MODULE: ./packages/catalog/src/settings.ts
+const BUILT_IN = { cpu: 256, memory: 512, desiredCount: 1, spot: false, schedule: 'always' };
+function serviceSettings(catalog, service, environment) {
+    const layers = [catalog.defaults, service, environment?.defaults ?? {}, environment?.services?.[service.name] ?? {}];
+    const pick = (key) => {
+        let value;
+        for (const layer of layers)
+            if (layer[key] !== undefined)
+                value = layer[key];
+        return value;
+    };
+    const merged = (key) => Object.assign({}, ...layers.map((l) => l[key] ?? {}));
+    const desiredCount = pick('desiredCount') ?? BUILT_IN.desiredCount;
+    const scaling = Object.assign({}, ...layers.map((l) => l.autoscaling ?? {}));
+    const health = Object.assign({}, catalog.defaults.healthCheck ?? {}, service.healthCheck ?? {}, environment?.services?.[service.name]?.healthCheck ?? {});
+    return {
+        cpu: pick('cpu') ?? BUILT_IN.cpu,
+        memory: pick('memory') ?? BUILT_IN.memory,
+        desiredCount,
+        spot: pick('spot') ?? BUILT_IN.spot,
+        schedule: pick('schedule') ?? BUILT_IN.schedule,
+        autoscaling: { ...scaling, min: scaling.min ?? desiredCount, max: scaling.max ?? Math.max(desiredCount, scaling.min ?? desiredCount) },
+        environment: merged('environment'),
+        secrets: merged('secrets'),
+        healthCheck: { expectedStatus: 200, healthyThreshold: 3, timeoutSeconds: 5, intervalSeconds: 10, ...health },
+        containerName: service.container?.name ?? catalog.defaults.container?.name ?? service.name,
+        port: service.container?.port ?? catalog.defaults.container?.port,
+    };
 }
 /**
- * The candidates nearest to `word`: the closest in spelling (and any nearly as close), or else those containing
- * it (so `pay` finds `indigenious-payment-service`). At most `limit`, nearest first.
+ * Whether the service takes part in deploys to this environment: not disabled, not switched off by the
+ * environment, and, in an optional tier, enabled by the environment's optionalServices.
  */
-function closestNames(word, candidates, limit = 3) {
-    const w = word.toLowerCase();
-    const threshold = Math.max(1, Math.floor(w.length / 3));
-    const spelled = [];
-    const containing = [];
-    for (const name of candidates) {
-        const n = name.toLowerCase();
-        const distance = editDistance(w, n);
-        if (distance <= threshold)
-            spelled.push({ name, score: distance });
-        else if (w.length >= 3 && n.includes(w))
-            containing.push({ name, score: n.length - w.length });
-    }
-    const byScore = (x, y) => x.score - y.score || x.name.localeCompare(y.name);
-    if (spelled.length) {
-        spelled.sort(byScore);
-        const best = spelled[0].score;
-        return spelled.filter((s) => s.score <= best + 1).slice(0, limit).map((s) => s.name);
-    }
-    return containing.sort(byScore).slice(0, limit).map((s) => s.name);
-}
-function didYouMean(word, candidates) {
-    const near = closestNames(word, candidates);
-    return near.length ? `did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : undefined;
+function isEnabledIn(catalog, service, environment) {
+    if (service.disabled)
+        return false;
+    const override = environment?.services?.[service.name]?.enabled;
+    if (override !== undefined)
+        return override;
+    const tier = catalog.tiers.find((t) => t.id === service.tier);
+    if (!tier?.optional || !environment)
+        return true;
+    const enabled = environment.optionalServices ?? [];
+    return enabled.includes('*') || enabled.some((n) => catalog.names.get(n) === service.name);
 }
 
 ;// CONCATENATED MODULE: ./packages/catalog/src/shape.ts
@@ -38319,265 +38707,6 @@ function parseYaml(source) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./packages/catalog/src/branches.ts
-
-
-/** refs/heads/x and bare names are branches, refs/tags/x tags; refs/pull/N/merge and the like are `other`. */
-function parseGitRef(ref) {
-    const trimmed = ref.trim();
-    if (trimmed.startsWith('refs/heads/'))
-        return { kind: 'branch', name: trimmed.slice('refs/heads/'.length), ref: trimmed };
-    if (trimmed.startsWith('refs/tags/'))
-        return { kind: 'tag', name: trimmed.slice('refs/tags/'.length), ref: trimmed };
-    if (trimmed.startsWith('refs/'))
-        return { kind: 'other', name: trimmed, ref: trimmed };
-    return { kind: 'branch', name: trimmed, ref: trimmed };
-}
-// GitHub's branch filters: `*` stops at `/`, `**` crosses it. Names starting with a dot are valid refs, so match them.
-const GLOB_OPTIONS = { dot: true };
-const compiled = new Map();
-function globMatcher(pattern) {
-    let m = compiled.get(pattern);
-    if (!m)
-        compiled.set(pattern, (m = picomatch_default()(pattern, GLOB_OPTIONS)));
-    return m;
-}
-/**
- * The pattern of `patterns` that selects `name`, GitHub style: patterns apply in order, and a later `!pattern`
- * takes back what an earlier one matched (`[release/*, '!release/old']`). Undefined when none selects it.
- */
-function matchingPattern(patterns, name) {
-    let selected;
-    for (const p of patterns) {
-        if (p.startsWith('!')) {
-            if (selected !== undefined && globMatcher(p.slice(1))(name))
-                selected = undefined;
-        }
-        else if (selected === undefined && globMatcher(p)(name))
-            selected = p;
-    }
-    return selected;
-}
-function patternsFor(env, kind) {
-    return (kind === 'branch' ? env.branches : env.tags) ?? [];
-}
-/**
- * The environment whose `branches` (or `tags`) select this ref. None is a normal outcome (a feature branch deploys
- * nothing); two is a catalog mistake, since a push must not deploy to two environments by accident.
- */
-function environmentForRef(catalog, ref) {
-    const parsed = parseGitRef(ref);
-    if (!parsed.name)
-        throw new ConfigurationError(`empty git ref '${ref}': give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`);
-    if (parsed.kind === 'other') {
-        return { deploys: false, ref: parsed, reason: `${parsed.ref} is neither a branch nor a tag, so it deploys nothing` };
-    }
-    const matches = [];
-    for (const environment of catalog.environments.values()) {
-        const pattern = matchingPattern(patternsFor(environment, parsed.kind), parsed.name);
-        if (pattern !== undefined)
-            matches.push({ environment, pattern });
-    }
-    const key = parsed.kind === 'branch' ? 'branches' : 'tags';
-    if (matches.length === 0) {
-        const declared = [...catalog.environments.values()]
-            .filter((e) => patternsFor(e, parsed.kind).length)
-            .map((e) => `${e.name}: ${patternsFor(e, parsed.kind).join(', ')}`);
-        return {
-            deploys: false,
-            ref: parsed,
-            reason: `${parsed.kind} ${parsed.name} deploys nothing: no environment lists it in ${key}${declared.length ? ` (${declared.join('; ')})` : ` (no environment in ${catalog.dir}/environments declares ${key})`}`,
-        };
-    }
-    if (matches.length > 1) {
-        const list = matches.map((m) => `${m.environment.file} (${key}: ${m.pattern})`).join(' and ');
-        throw new ConfigurationError(`${parsed.kind} ${parsed.name} matches more than one environment: ${list}; a ref may deploy to one environment only, so narrow one of the patterns`);
-    }
-    const [{ environment, pattern }] = matches;
-    return { deploys: true, environment, ref: parsed, pattern };
-}
-const GLOB_CHARACTERS = /[*?[\]{}()!+@]/;
-/**
- * Catalog-time check: a literal branch or tag (no glob characters) that two environments select. Globs against
- * globs are not compared (that needs language intersection); environmentForRef still refuses such a ref when pushed.
- */
-function overlappingRefProblems(environments) {
-    const envs = [...environments];
-    const problems = [];
-    for (const kind of ['branch', 'tag']) {
-        const key = kind === 'branch' ? 'branches' : 'tags';
-        for (const [i, env] of envs.entries()) {
-            for (const [index, literal] of patternsFor(env, kind).entries()) {
-                if (GLOB_CHARACTERS.test(literal))
-                    continue;
-                for (const other of envs.slice(0, i)) {
-                    const pattern = matchingPattern(patternsFor(other, kind), literal);
-                    if (pattern === undefined)
-                        continue;
-                    problems.push({
-                        file: env.file,
-                        path: [key, index],
-                        severity: 'error',
-                        message: `${kind} ${literal} deploys to both ${other.name} (${other.file}, ${key}: ${pattern}) and ${env.name}`,
-                        hint: `a ${kind} may deploy to one environment only: remove it from one of them`,
-                    });
-                }
-                for (const other of envs.slice(i + 1)) {
-                    // Literal-to-literal pairs were reported from the later file above; here only the other's globs.
-                    const pattern = matchingPattern(patternsFor(other, kind), literal);
-                    if (pattern === undefined || !GLOB_CHARACTERS.test(pattern))
-                        continue;
-                    problems.push({
-                        file: env.file,
-                        path: [key, index],
-                        severity: 'error',
-                        message: `${kind} ${literal} deploys to both ${env.name} and ${other.name} (${other.file}, ${key}: ${pattern})`,
-                        hint: `a ${kind} may deploy to one environment only: narrow the pattern or remove the ${kind}`,
-                    });
-                }
-            }
-        }
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./packages/catalog/src/fargate.ts
-/**
- * Memory sizes (MiB) Fargate accepts for each CPU size, from the ECS task-size table
- * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size).
- */
-const MEMORY_BY_CPU = {
-    256: { min: 1024, max: 2048, step: 1024, extra: [512] },
-    512: { min: 1024, max: 4096, step: 1024 },
-    1024: { min: 2048, max: 8192, step: 1024 },
-    2048: { min: 4096, max: 16384, step: 1024 },
-    4096: { min: 8192, max: 30720, step: 1024 },
-    8192: { min: 16384, max: 61440, step: 4096 },
-    16384: { min: 32768, max: 122880, step: 8192 },
-};
-function isValidFargateSize(cpu, memory) {
-    const rule = MEMORY_BY_CPU[cpu];
-    if (!rule)
-        return false;
-    if (rule.extra?.includes(memory))
-        return true;
-    return memory >= rule.min && memory <= rule.max && (memory - rule.min) % rule.step === 0;
-}
-function fargateMemoryHint(cpu) {
-    const rule = MEMORY_BY_CPU[cpu];
-    if (!rule)
-        return 'cpu must be one of 256, 512, 1024, 2048, 4096, 8192, 16384';
-    return `cpu ${cpu} takes memory ${rule.extra ? `${rule.extra.join(', ')} or ` : ''}${rule.min} to ${rule.max} in steps of ${rule.step}`;
-}
-
-;// CONCATENATED MODULE: ./packages/catalog/src/locate.ts
-/**
- * Fills in line and column for problems that carry a key path. Loads the positioned `yaml` parser only here,
- * when there is something to report, so a clean catalog never pays for it.
- */
-async function locateProblems(problems, sources) {
-    const pending = problems.filter((p) => p.path && p.line === undefined);
-    if (pending.length === 0)
-        return;
-    const { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    const byFile = new Map(sources.map((s) => [s.file, s]));
-    const docs = new Map();
-    for (const problem of pending) {
-        const source = byFile.get(problem.file);
-        if (!source)
-            continue;
-        let parsed = docs.get(problem.file);
-        if (!parsed) {
-            const lines = new LineCounter();
-            parsed = { doc: parseDocument(source.text, { lineCounter: lines, uniqueKeys: false }), lines };
-            docs.set(problem.file, parsed);
-        }
-        // Walk as far down the path as the document goes; report the deepest node found (its key for unknown keys).
-        let node = parsed.doc.contents;
-        let offset = node?.range?.[0];
-        for (const [i, key] of problem.path.entries()) {
-            const last = i === problem.path.length - 1;
-            if (isMap(node)) {
-                const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
-                if (!pair)
-                    break;
-                const keyNode = pair.key;
-                offset = keyNode.range?.[0] ?? offset;
-                if (last && problem.atKey)
-                    break;
-                node = pair.value;
-                const valueRange = node?.range;
-                if (last && valueRange)
-                    offset = valueRange[0];
-            }
-            else if (isSeq(node) && typeof key === 'number') {
-                node = node.items[key];
-                offset = node?.range?.[0] ?? offset;
-            }
-            else
-                break;
-        }
-        if (offset !== undefined) {
-            const pos = parsed.lines.linePos(offset);
-            problem.line = pos.line;
-            problem.column = pos.col;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/catalog/src/settings.ts
-const BUILT_IN = { cpu: 256, memory: 512, desiredCount: 1, spot: false, schedule: 'always' };
-function serviceSettings(catalog, service, environment) {
-    const layers = [catalog.defaults, service, environment?.defaults ?? {}, environment?.services?.[service.name] ?? {}];
-    const pick = (key) => {
-        let value;
-        for (const layer of layers)
-            if (layer[key] !== undefined)
-                value = layer[key];
-        return value;
-    };
-    const merged = (key) => Object.assign({}, ...layers.map((l) => l[key] ?? {}));
-    const desiredCount = pick('desiredCount') ?? BUILT_IN.desiredCount;
-    const scaling = Object.assign({}, ...layers.map((l) => l.autoscaling ?? {}));
-    const health = Object.assign({}, catalog.defaults.healthCheck ?? {}, service.healthCheck ?? {}, environment?.services?.[service.name]?.healthCheck ?? {});
-    return {
-        cpu: pick('cpu') ?? BUILT_IN.cpu,
-        memory: pick('memory') ?? BUILT_IN.memory,
-        desiredCount,
-        spot: pick('spot') ?? BUILT_IN.spot,
-        schedule: pick('schedule') ?? BUILT_IN.schedule,
-        autoscaling: { ...scaling, min: scaling.min ?? desiredCount, max: scaling.max ?? Math.max(desiredCount, scaling.min ?? desiredCount) },
-        environment: merged('environment'),
-        secrets: merged('secrets'),
-        healthCheck: { expectedStatus: 200, healthyThreshold: 3, timeoutSeconds: 5, intervalSeconds: 10, ...health },
-        containerName: service.container?.name ?? catalog.defaults.container?.name ?? service.name,
-        port: service.container?.port ?? catalog.defaults.container?.port,
-    };
-}
-/**
- * Whether the service takes part in deploys to this environment: not disabled, not switched off by the
- * environment, and, in an optional tier, enabled by the environment's optionalServices.
- */
-function isEnabledIn(catalog, service, environment) {
-    if (service.disabled)
-        return false;
-    const override = environment?.services?.[service.name]?.enabled;
-    if (override !== undefined)
-        return override;
-    const tier = catalog.tiers.find((t) => t.id === service.tier);
-    if (!tier?.optional || !environment)
-        return true;
-    const enabled = environment.optionalServices ?? [];
-    return enabled.includes('*') || enabled.some((n) => catalog.names.get(n) === service.name);
-}
-
 ;// CONCATENATED MODULE: ./packages/catalog/src/load.ts
 
 
@@ -38931,153 +39060,6 @@ async function checkCatalog(options = {}) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./packages/catalog/src/environment.ts
-
-
-/** The named environment, or a ConfigurationError listing the ones the catalog has. */
-function environmentNamed(catalog, name) {
-    const env = catalog.environments.get(name);
-    if (env)
-        return env;
-    const known = [...catalog.environments.keys()];
-    const hint = didYouMean(name, known);
-    throw new errors_ConfigurationError(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
-}
-
-;// CONCATENATED MODULE: ./packages/catalog/src/effects.ts
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
-const silentLogger = { debug() { }, info() { }, warning() { }, error() { } };
-/** A logger that writes to a stream (the CLI's stderr), with debug lines only when asked. */
-function streamLogger(write, verbose = false) {
-    return {
-        debug: (m) => { if (verbose)
-            write(`debug: ${m}`); },
-        info: (m) => write(m),
-        warning: (m) => write(`warning: ${m}`),
-        error: (m) => write(`error: ${m}`),
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/catalog/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/run.ts
-
-
-/**
- * Runs an action body and turns any failure into a failed step: a user mistake (ConfigurationError) as its
- * message plus file annotations, anything else (a bug, an AWS outage) with its stack for the bug report.
- * A thrown non-Error value fails the step too.
- */
-async function runAction(body, io = githubIO()) {
-    try {
-        await body(io);
-    }
-    catch (error) {
-        if (isConfigurationError(error)) {
-            for (const problem of error.problems)
-                io.annotate(problem);
-            io.setFailed(error.message);
-        }
-        else if (error instanceof Error) {
-            io.log.debug(error.stack ?? '');
-            io.setFailed(error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message);
-            io.log.error(error.stack ?? error.message);
-        }
-        else {
-            io.setFailed(`failed: ${String(error)}`);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
-
-/**
- * Input readers. Each rejects a malformed value with a message naming the input and the expected form,
- * instead of quietly falling back to a default (a typo in `rollback-on-failure` must not turn it off).
- */
-function readString(io, name, options = {}) {
-    const value = io.getInput(name);
-    if (value)
-        return value;
-    if (options.required)
-        throw new errors_ConfigurationError(`input '${name}' is required`);
-    return options.default ?? '';
-}
-function readBoolean(io, name, fallback) {
-    const value = io.getInput(name);
-    if (value === '')
-        return fallback;
-    if (/^(true|yes|on|1)$/i.test(value))
-        return true;
-    if (/^(false|no|off|0)$/i.test(value))
-        return false;
-    throw new errors_ConfigurationError(`input '${name}' must be true or false, got '${value}'`);
-}
-function readInteger(io, name, options = {}) {
-    const value = io.getInput(name);
-    if (value === '')
-        return options.default;
-    if (!/^-?\d+$/.test(value))
-        throw new ConfigurationError(`input '${name}' must be a whole number, got '${value}'`);
-    const n = Number(value);
-    if ((options.min !== undefined && n < options.min) || (options.max !== undefined && n > options.max)) {
-        throw new ConfigurationError(`input '${name}' must be between ${options.min ?? '-∞'} and ${options.max ?? '∞'}, got ${n}`);
-    }
-    return n;
-}
-function readChoice(io, name, choices, fallback) {
-    const value = io.getInput(name);
-    if (value === '')
-        return fallback;
-    if (choices.includes(value))
-        return value;
-    throw new ConfigurationError(`input '${name}' must be one of ${choices.join(', ')}, got '${value}'`);
-}
-function readJson(io, name) {
-    const value = io.getInput(name);
-    if (value === '')
-        return undefined;
-    try {
-        return JSON.parse(value);
-    }
-    catch (e) {
-        throw new errors_ConfigurationError(`input '${name}' is not valid JSON (${e.message}): ${value.length > 80 ? `${value.slice(0, 77)}...` : value}`);
-    }
-}
-/** A list given as a JSON array or as comma/newline separated text. */
-function readList(io, name) {
-    const value = io.getInput(name);
-    if (value === '')
-        return undefined;
-    if (value.startsWith('[')) {
-        const parsed = readJson(io, name);
-        if (!Array.isArray(parsed) || parsed.some((x) => typeof x !== 'string'))
-            throw new errors_ConfigurationError(`input '${name}' must be a JSON array of strings`);
-        return parsed;
-    }
-    return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
-}
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/index.ts
-
-
-
-
 ;// CONCATENATED MODULE: ./packages/graph/src/plan.ts
 
 /** Resolves a service name or alias, or throws naming the closest names. */
@@ -39341,16 +39323,12 @@ function planJson(plan) {
     };
 }
 
-;// CONCATENATED MODULE: ./packages/graph/src/index.ts
-
-
-
-
 ;// CONCATENATED MODULE: ./actions/resolve-graph/src/contract.ts
 /** Input and output names of this action, in one place; action.yml must declare exactly these (contract test). */
 const INPUTS = {
     catalog: 'catalog',
     environment: 'environment',
+    ref: 'ref',
     tier: 'tier',
     services: 'services',
     withDependencies: 'with-dependencies',
@@ -39365,6 +39343,7 @@ const OUTPUTS = {
     build: 'build-matrix',
     buildEmpty: 'build-empty',
     empty: 'empty',
+    environment: 'environment',
     ...Object.fromEntries(WORKFLOW_TIERS.flatMap((t) => [[`tier${t}Matrix`, `tier-${t}-matrix`], [`tier${t}Empty`, `tier-${t}-empty`], [`tier${t}Services`, `tier-${t}-services`]])),
 };
 
@@ -39394,9 +39373,12 @@ async function run(io = githubIO()) {
         const { catalog, warnings } = await loadCatalog({ dir: readString(io, INPUTS.catalog, { default: 'catalog' }) });
         for (const w of warnings)
             io.annotate(w);
-        const envName = readString(io, INPUTS.environment);
-        const environment = envName ? environmentNamed(catalog, envName) : undefined;
-        const plan = resolveDeployWaves(catalog, selection, environment);
+        // No environment named: the ref picks it (catalog branches/tags); a ref no environment lists deploys nothing.
+        const { environment, nothing } = targetEnvironment(catalog, { environment: readString(io, INPUTS.environment), ref: readString(io, INPUTS.ref) });
+        if (nothing)
+            io.log.info(nothing);
+        const plan = resolveDeployWaves(catalog, nothing ? { changed: [] } : selection, environment);
+        io.setOutput(OUTPUTS.environment, environment?.name ?? '');
         const matrices = tierMatrices(plan, catalog, environment);
         const deployable = matrices.flatMap((m) => m.matrix.include);
         const build = chunkMatrix(deployable);
@@ -39416,7 +39398,7 @@ async function run(io = githubIO()) {
         if (beyond.length)
             io.log.warning(`tiers ${beyond.map((t) => t.tier).join(', ')} have no per-tier outputs; read them from the '${OUTPUTS.tiers}' output`);
         const title = `### tierdeploy plan${environment ? ` for ${environment.name}` : ''}\n\n`;
-        await io.summary(plan.tiers.length ? `${title}${renderPlanTable(plan)}\n${renderPlanMermaid(plan, catalog)}` : `${title}Nothing to deploy.\n`);
+        await io.summary(plan.tiers.length ? `${title}${renderPlanTable(plan)}\n${renderPlanMermaid(plan, catalog)}` : `${title}Nothing to deploy${nothing ? `: ${nothing}` : ''}.\n`);
     }, io);
 }
 

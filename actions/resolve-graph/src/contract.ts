@@ -2,6 +2,7 @@
 export const INPUTS = {
   catalog: 'catalog',
   environment: 'environment',
+  ref: 'ref',
   tier: 'tier',
   services: 'services',
   withDependencies: 'with-dependencies',
@@ -18,5 +19,6 @@ export const OUTPUTS = {
   build: 'build-matrix',
   buildEmpty: 'build-empty',
   empty: 'empty',
+  environment: 'environment',
   ...Object.fromEntries(WORKFLOW_TIERS.flatMap((t) => [[`tier${t}Matrix`, `tier-${t}-matrix`], [`tier${t}Empty`, `tier-${t}-empty`], [`tier${t}Services`, `tier-${t}-services`]])),
 } as Record<string, string>

@@ -1,5 +1,5 @@
 import { githubIO, readBoolean, readList, readString, runAction, type ActionIO } from '@tierdeploy/action-kit'
-import { ConfigurationError, environmentNamed, loadCatalog } from '@tierdeploy/catalog'
+import { ConfigurationError, loadCatalog, targetEnvironment } from '@tierdeploy/catalog'
 import { chunkMatrix, parseTier, renderPlanMermaid, renderPlanTable, resolveDeployWaves, tierMatrices, type Selection } from '@tierdeploy/graph'
 import { INPUTS, OUTPUTS, WORKFLOW_TIERS } from './contract.js'
 
@@ -24,9 +24,11 @@ export async function run(io: ActionIO = githubIO()): Promise<void> {
     const selection = readSelection(io)
     const { catalog, warnings } = await loadCatalog({ dir: readString(io, INPUTS.catalog, { default: 'catalog' }) })
     for (const w of warnings) io.annotate(w)
-    const envName = readString(io, INPUTS.environment)
-    const environment = envName ? environmentNamed(catalog, envName) : undefined
-    const plan = resolveDeployWaves(catalog, selection, environment)
+    // No environment named: the ref picks it (catalog branches/tags); a ref no environment lists deploys nothing.
+    const { environment, nothing } = targetEnvironment(catalog, { environment: readString(io, INPUTS.environment), ref: readString(io, INPUTS.ref) })
+    if (nothing) io.log.info(nothing)
+    const plan = resolveDeployWaves(catalog, nothing ? { changed: [] } : selection, environment)
+    io.setOutput(OUTPUTS.environment!, environment?.name ?? '')
     const matrices = tierMatrices(plan, catalog, environment)
 
     const deployable = matrices.flatMap((m) => m.matrix.include)
@@ -47,6 +49,6 @@ export async function run(io: ActionIO = githubIO()): Promise<void> {
     if (beyond.length) io.log.warning(`tiers ${beyond.map((t) => t.tier).join(', ')} have no per-tier outputs; read them from the '${OUTPUTS.tiers}' output`)
 
     const title = `### tierdeploy plan${environment ? ` for ${environment.name}` : ''}\n\n`
-    await io.summary(plan.tiers.length ? `${title}${renderPlanTable(plan)}\n${renderPlanMermaid(plan, catalog)}` : `${title}Nothing to deploy.\n`)
+    await io.summary(plan.tiers.length ? `${title}${renderPlanTable(plan)}\n${renderPlanMermaid(plan, catalog)}` : `${title}Nothing to deploy${nothing ? `: ${nothing}` : ''}.\n`)
   }, io)
 }

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch'
 import { ConfigurationError, type Problem } from './errors.js'
+import { environmentNamed } from './environment.js'
 import type { Catalog, Environment } from './model.js'
 
 /** A git ref as GitHub gives it (GITHUB_REF): a branch, a tag, or something that deploys nothing (a pull request). */
@@ -63,25 +64,26 @@ export function environmentForRef(catalog: Catalog, ref: string): RefEnvironment
   if (parsed.kind === 'other') {
     return { deploys: false, ref: parsed, reason: `${parsed.ref} is neither a branch nor a tag, so it deploys nothing` }
   }
+  const kind = parsed.kind
   const matches: { environment: Environment; pattern: string }[] = []
   for (const environment of catalog.environments.values()) {
-    const pattern = matchingPattern(patternsFor(environment, parsed.kind), parsed.name)
+    const pattern = matchingPattern(patternsFor(environment, kind), parsed.name)
     if (pattern !== undefined) matches.push({ environment, pattern })
   }
-  const key = parsed.kind === 'branch' ? 'branches' : 'tags'
+  const key = kind === 'branch' ? 'branches' : 'tags'
   if (matches.length === 0) {
     const declared = [...catalog.environments.values()]
-      .filter((e) => patternsFor(e, parsed.kind).length)
-      .map((e) => `${e.name}: ${patternsFor(e, parsed.kind).join(', ')}`)
+      .filter((e) => patternsFor(e, kind).length)
+      .map((e) => `${e.name}: ${patternsFor(e, kind).join(', ')}`)
     return {
       deploys: false,
       ref: parsed,
-      reason: `${parsed.kind} ${parsed.name} deploys nothing: no environment lists it in ${key}${declared.length ? ` (${declared.join('; ')})` : ` (no environment in ${catalog.dir}/environments declares ${key})`}`,
+      reason: `${kind} ${parsed.name} deploys nothing: no environment lists it in ${key}${declared.length ? ` (${declared.join('; ')})` : ` (no environment in ${catalog.dir}/environments declares ${key})`}`,
     }
   }
   if (matches.length > 1) {
     const list = matches.map((m) => `${m.environment.file} (${key}: ${m.pattern})`).join(' and ')
-    throw new ConfigurationError(`${parsed.kind} ${parsed.name} matches more than one environment: ${list}; a ref may deploy to one environment only, so narrow one of the patterns`)
+    throw new ConfigurationError(`${kind} ${parsed.name} matches more than one environment: ${list}; a ref may deploy to one environment only, so narrow one of the patterns`)
   }
   const [{ environment, pattern }] = matches as [(typeof matches)[number]]
   return { deploys: true, environment, ref: parsed, pattern }
@@ -128,4 +130,18 @@ export function overlappingRefProblems(environments: Iterable<Environment>): Pro
     }
   }
   return problems
+}
+
+/**
+ * The environment a plan or deploy targets: the one named, else the one the ref maps to. `nothing` holds why a ref
+ * deploys nothing. A catalog whose environments declare no branches or tags does not use ref mapping, so a ref then
+ * targets no particular environment (as if none were given).
+ */
+export function targetEnvironment(catalog: Catalog, given: { environment?: string | undefined; ref?: string | undefined }): { environment?: Environment; nothing?: string } {
+  if (given.environment) return { environment: environmentNamed(catalog, given.environment) }
+  if (!given.ref) return {}
+  const mapped = [...catalog.environments.values()].some((e) => e.branches?.length || e.tags?.length)
+  if (!mapped) return {}
+  const result = environmentForRef(catalog, given.ref)
+  return result.deploys ? { environment: result.environment } : { nothing: result.reason }
 }

@@ -10,4 +10,5 @@ export { serviceSettings, isEnabledIn, type ServiceSettings } from './settings.j
 export { environmentNamed } from './environment.js'
 export { isValidFargateSize, fargateMemoryHint } from './fargate.js'
 export * from './effects.js'
-export { environmentForRef, matchingPattern, overlappingRefProblems, parseGitRef, type GitRef, type RefEnvironment } from './branches.js'
+export { environmentForRef, matchingPattern, overlappingRefProblems, parseGitRef, targetEnvironment, type GitRef, type RefEnvironment } from './branches.js'
+export { cacheStackLookups, hasReferences, resolveEnvironmentReferences, type DescribeStackOutputs, type ReferenceSources, type ResolvedEnvironment } from './references.js'

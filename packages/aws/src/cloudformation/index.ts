@@ -1,1 +1,5 @@
-export {}
+export { deployStackServices, rollBackStackService, DEFAULT_STACK_POLL_INTERVAL_MS, type StackServiceRequest, type StackServiceResult, type StackServiceStatus, type StackDeployDeps, type StackDeployOptions } from './deploy.js'
+export { failureEventsOfLatestUpdate, formatStackEvent } from './events.js'
+export { findStack, isInProgress, isUpdatable, stackOutputs } from './stacks.js'
+export { stackOutputLookup } from './outputs.js'
+export { findUndeclaredStackServices, STACK_NAME_TAG, type StackOwnershipWarning } from './doctor.js'

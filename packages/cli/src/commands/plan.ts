@@ -1,24 +1,30 @@
-import { environmentNamed, formatProblem, loadCatalog } from '@tierdeploy/catalog'
+import { formatProblem, loadCatalog, targetEnvironment } from '@tierdeploy/catalog'
 import { planJson, renderPlanText, resolveDeployWaves } from '@tierdeploy/graph'
 import { parseFlags, stringFlag } from '../args.js'
 import type { CliIO } from '../cli-io.js'
 import { selectionFromFlags, selectionOptions } from '../selection.js'
 
-export const usage = 'tierdeploy plan [--catalog DIR] [--env ENV] [--tier N|all] [--services A,B | --service A] [--with-dependencies] [--json]'
+export const usage = 'tierdeploy plan [--catalog DIR] [--env ENV | --ref REF] [--tier N|all] [--services A,B | --service A] [--with-dependencies] [--base REF [--head REF]] [--json]'
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { values } = parseFlags(args, {
     catalog: { type: 'string' },
     env: { type: 'string' },
+    ref: { type: 'string' },
     json: { type: 'boolean' },
+    base: { type: 'string' },
+    head: { type: 'string' },
     ...selectionOptions,
   })
   const selection = selectionFromFlags(values)
   const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog' })
   for (const w of warnings) io.stderr(formatProblem(w))
-  const envName = stringFlag(values, 'env')
-  const environment = envName === undefined ? undefined : environmentNamed(catalog, envName)
-  const plan = resolveDeployWaves(catalog, selection, environment)
+  // --base plans only what changed since REF (loaded on use: plain plans need no git).
+  if (values.base !== undefined || values.head !== undefined) selection.changed = (await (await import('./changed.js')).changedFromFlags(catalog, values, io)).services
+  // Without --env, --ref picks the environment from the catalog's branches/tags; a ref none lists plans nothing.
+  const { environment, nothing } = targetEnvironment(catalog, { environment: stringFlag(values, 'env'), ref: stringFlag(values, 'ref') })
+  if (nothing) io.stderr(nothing)
+  const plan = resolveDeployWaves(catalog, nothing ? { changed: [] } : selection, environment)
   if (values.json) io.stdout(JSON.stringify(planJson(plan)))
   else io.stdout(renderPlanText(plan).trimEnd())
   return 0
