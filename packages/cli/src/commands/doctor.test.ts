@@ -1,0 +1,55 @@
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { tempDir, writeFiles } from '@tierdeploy/testkit'
+import { main } from '../main.js'
+
+async function runCli(args: string[], cwd = process.cwd()) {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await main(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, env: {} })
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') }
+}
+
+const cleanups: (() => void)[] = []
+afterEach(() => cleanups.splice(0).forEach((c) => c()))
+
+function repository(extra: string, files: Record<string, string> = {}): string {
+  const t = tempDir()
+  cleanups.push(t.cleanup)
+  writeFiles(t.dir, {
+    'catalog/services.yaml': `version: 1\ntiers: [{ id: 1, name: core }]\ndefaults: { healthCheck: { path: /health } }\nservices:\n  a: { path: a, tier: 1 }\n  b: { path: b, tier: 1${extra} }\n`,
+    'catalog/environments/dev.yaml': 'name: dev\nregion: us-east-1\n',
+    'a/Dockerfile': 'FROM x\n',
+    'b/Dockerfile': 'FROM x\n',
+    ...files,
+  })
+  return t.dir
+}
+
+describe('tierdeploy doctor', () => {
+  it('exits 0 on warnings only, and prints file:line for each', async () => {
+    const root = repository('', { 'a/src/x.ts': 'const b = process.env.B_SERVICE_URL\n' })
+    const r = await runCli(['doctor', '--catalog', join(root, 'catalog')], root)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('a/src/x.ts:1:23: warning: a uses b (variable B_SERVICE_URL) but does not declare it')
+  })
+
+  it('exits 1 on an error, with JSON when asked', async () => {
+    const root = repository(', gpu: 1')
+    const r = await runCli(['doctor', '--catalog', join(root, 'catalog'), '--json'], root)
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, errors: 1, findings: [{ check: 'gpu-on-fargate', service: 'b', line: 6 }] })
+  })
+
+  it('skips the code scan with --no-code', async () => {
+    const root = repository('', { 'a/src/x.ts': 'const b = process.env.B_SERVICE_URL\n' })
+    const r = await runCli(['doctor', '--catalog', join(root, 'catalog'), '--no-code'], root)
+    expect(r.stdout).toBe('No problems found: 0 errors, 0 warnings')
+  })
+
+  it('finds nothing wrong in the bundled catalog', async () => {
+    const r = await runCli(['doctor'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^No problems found: 0 errors, 0 warnings/)
+  })
+})

@@ -1,0 +1,5 @@
+export * from './pricing.js'
+export { DEFAULT_PRICING } from './default-pricing.js'
+export * from './estimate.js'
+export * from './render.js'
+export * from './difference.js'

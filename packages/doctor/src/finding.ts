@@ -1,0 +1,17 @@
+import type { Problem } from '@tierdeploy/catalog'
+
+export type Check =
+  | 'undeclared-dependency'
+  | 'unused-dependency'
+  | 'gpu-on-fargate'
+  | 'tier-1-on-spot'
+  | 'single-replica-production'
+  | 'no-health-check'
+  | 'public-without-path'
+  | 'missing-dockerfile'
+
+/** One thing the doctor found: a Problem (file, line, severity, message, hint) with the check and service it is about. */
+export interface Finding extends Problem {
+  check: Check
+  service: string
+}

@@ -1,0 +1,5 @@
+export * from './finding.js'
+export { checkConfiguration } from './configuration.js'
+export { dependencyFindings, referencesInLine, referencesInText, scanServices, SKIPPED_DIRECTORIES, type Reference, type ScanOptions, type ServiceScan } from './dependencies.js'
+export { runDoctor, type DoctorOptions, type DoctorResult } from './doctor.js'
+export * from './render.js'
