@@ -12,3 +12,11 @@ export function environmentNamed(catalog: Catalog, name: string): Environment {
     `unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`,
   )
 }
+
+/**
+ * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
+ * environments get the stricter rules (no single replica, no business-hours schedule for public services).
+ */
+export function isProductionLike(environment: Pick<Environment, 'name' | 'requireApproval'>): boolean {
+  return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name)
+}

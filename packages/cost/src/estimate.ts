@@ -1,4 +1,4 @@
-import { isDeployable, isEnabledIn, serviceSettings, type Catalog, type Environment, type Service } from '@tierdeploy/catalog'
+import { isDeployable, isEnabledIn, isProductionLike, serviceSettings, type Catalog, type Environment, type Service } from '@tierdeploy/catalog'
 import { regionPrices, type PricingTable, type RegionPrices } from './pricing.js'
 
 /** The three ways the users' cost table priced each tier, plus what the catalog actually configures. */
@@ -91,11 +91,6 @@ export function businessHoursPerMonth(environment: Pick<Environment, 'businessHo
   const daily = Number.isFinite(start) && Number.isFinite(end) ? (end > start ? end - start : end + 24 * 60 - start) / 60 : 10
   const days = new Set(bh.days.map((d) => d.toLowerCase().slice(0, 3)).filter((d) => DAY_NAMES.includes(d))).size
   return { hours: (daily * days * hoursPerMonth) / 168, label: `${bh.start}–${bh.end} ${bh.days.join(', ')}${environment.businessHours ? '' : ' (default)'}` }
-}
-
-/** Whether an environment is production-like: it needs approval or is called production. */
-export function isProductionLike(environment: Pick<Environment, 'name' | 'requireApproval'>): boolean {
-  return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name)
 }
 
 /** On-demand or Spot price of one task-hour of a Fargate task size. */

@@ -1,12 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { isDeployable, isEnabledIn, serviceSettings, type Catalog, type Environment, type Service } from '@tierdeploy/catalog'
+import { isDeployable, isEnabledIn, isProductionLike, serviceSettings, type Catalog, type Environment, type Service } from '@tierdeploy/catalog'
 import type { Finding } from './finding.js'
-
-/** Whether an environment is production-like: it needs approval or is called production. */
-function isProductionLike(environment: Environment): boolean {
-  return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name)
-}
 
 /** Where a tunable is set for a service in an environment: the most specific layer that sets it. */
 function whereSet(catalog: Catalog, service: Service, environment: Environment | undefined, key: 'spot' | 'desiredCount'): Pick<Finding, 'file' | 'path'> {

@@ -1,0 +1,79 @@
+// Change mapping (issue 3): servicesAffectedBy over generated catalogs of 1,000 and 10,000 services (every 10th
+// with a watch glob, the catalog default ignore **/*.md and **/docs/**) and 10,000 or 100,000 changed files:
+// 90% in service directories (a tenth of them Markdown, ignored), 5% in libraries, 5% outside every service.
+// "index" is building the path/glob index alone; "map" is the whole call (index + mapping + propagation).
+import { availableParallelism, loadavg } from 'node:os'
+import { buildCatalog, type Catalog } from '@tierdeploy/catalog'
+import { changeIndexFor, servicesAffectedBy, type FileChange } from '@tierdeploy/changes'
+import { generateCatalog } from '@tierdeploy/testkit'
+
+const runs = Number(process.env.BENCH_RUNS ?? 7)
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]!
+}
+
+function timeMs(fn: () => unknown): number {
+  const samples: number[] = []
+  for (let i = 0; i < runs + 1; i++) {
+    const t0 = process.hrtime.bigint()
+    fn()
+    if (i >= 1) samples.push(Number(process.hrtime.bigint() - t0) / 1e6)
+  }
+  return median(samples)
+}
+
+function catalogOf(count: number): { catalog: Catalog; names: string[]; libraries: number } {
+  const { yaml, names } = generateCatalog(count)
+  // Add what real catalogs have: default ignore globs, and watch globs on every 10th service.
+  const text = yaml
+    .replace('services:\n', 'defaults:\n  ignore: ["**/*.md", "**/docs/**"]\nservices:\n')
+    .replace(/^ {4}path: services\/(svc-\d+[05]0)$/gm, (line, name: string) => `${line}\n    watch: ["schemas/${name}/**", "contracts/${name}.json"]`)
+  const { catalog, problems } = buildCatalog({ dir: '/repo/catalog', root: '/repo', services: { file: '/repo/catalog/services.yaml', text }, environments: [] })
+  if (!catalog || problems.some((p) => p.severity === 'error')) throw new Error(JSON.stringify(problems.slice(0, 3)))
+  return { catalog, names, libraries: Math.max(1, Math.round(count / 50)) }
+}
+
+function changedFiles(count: number, names: string[], libraries: number): FileChange[] {
+  const files: FileChange[] = []
+  let seed = 7
+  // mulberry32: reproducible, and unlike a bare LCG its low bits are not correlated between calls.
+  const random = (n: number): number => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)
+  }
+  for (let i = 0; i < count; i++) {
+    const r = random(100)
+    let path: string
+    if (r < 90) path = `services/${names[random(names.length)]}/src/m${random(8)}/d${random(4)}/file${i}.${r < 9 ? 'md' : 'ts'}`
+    else if (r < 95) path = `libs/lib-${random(libraries)}/src/f${i}.ts`
+    else path = `tools/scripts/s${random(50)}/f${i}.sh`
+    files.push({ status: 'modified', path })
+  }
+  return files
+}
+
+// Warm the JIT first, so the first row does not pay for compiling the code every row runs.
+{
+  const { catalog, names, libraries } = catalogOf(1000)
+  const files = changedFiles(20_000, names, libraries)
+  for (let i = 0; i < 5; i++) servicesAffectedBy(catalog, files)
+}
+
+console.log(`median of ${runs} samples (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs)\n`)
+console.log('| services | changed files | index | map (all) | per 10,000 files | affected |', '\n| ---: | ---: | ---: | ---: | ---: | ---: |')
+for (const count of [1000, 10_000]) {
+  const { catalog, names, libraries } = catalogOf(count)
+  for (const fileCount of [10_000, 100_000]) {
+    const files = changedFiles(fileCount, names, libraries)
+    const index = timeMs(() => changeIndexFor(catalog))
+    let affected = 0
+    const map = timeMs(() => {
+      affected = servicesAffectedBy(catalog, files).services.length
+    })
+    console.log(`| ${count.toLocaleString('en')} | ${fileCount.toLocaleString('en')} | ${index.toFixed(1)} ms | ${map.toFixed(1)} ms | ${((map / fileCount) * 10_000).toFixed(1)} ms | ${affected.toLocaleString('en')} |`)
+  }
+}

@@ -1,0 +1,314 @@
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ConfigurationError, loadCatalog } from '@tierdeploy/catalog'
+import { createGitRepo, type GitRepo } from '@tierdeploy/testkit'
+import type { GitHubEvent } from './base.js'
+import { detectChangedServices, type DetectOptions } from './detect.js'
+import { gitRunner } from './git.js'
+import { fixtureFiles, SERVICES_YAML } from './test/fixture.js'
+
+const ZERO = '0'.repeat(40)
+const repos: GitRepo[] = []
+afterEach(() => {
+  for (const r of repos.splice(0)) r.cleanup()
+})
+
+function fixtureRepo(): GitRepo {
+  const repo = createGitRepo(fixtureFiles())
+  repos.push(repo)
+  return repo
+}
+
+async function detect(repo: GitRepo, options: Omit<DetectOptions, 'catalog' | 'git'> = {}) {
+  const { catalog } = await loadCatalog({ dir: join(repo.dir, 'catalog') })
+  const logs: string[] = []
+  const log = { debug: () => {}, info: (m: string) => logs.push(m), warning: (m: string) => logs.push(`warning: ${m}`), error: (m: string) => logs.push(`error: ${m}`) }
+  const result = await detectChangedServices({ catalog, git: gitRunner(repo.dir), log, ...options })
+  return Object.assign(result, { logs })
+}
+
+const push = (before: string, after: string, ref = 'refs/heads/feature'): GitHubEvent => ({
+  name: 'push',
+  payload: { ref, before, after, repository: { default_branch: 'main' } },
+})
+
+describe('detectChangedServices on a real repository', () => {
+  it('maps a push to the innermost nested service', async () => {
+    const repo = fixtureRepo()
+    const before = repo.sha()
+    const after = repo.commit('gateway', { 'indigenious-gateway-service/indigenious-api-gateway/src/route.ts': 'export {}\n' })
+    const d = await detect(repo, { event: push(before, after, 'refs/heads/main') })
+    expect(d).toMatchObject({ mode: 'changes', base: before, head: after, services: ['indigenious-gateway-service'], deleted: [], infrastructure: false })
+    const outer = repo.commit('compose', { 'indigenious-gateway-service/docker-compose.yml': 'services: { a: {} }\n' })
+    expect((await detect(repo, { event: push(after, outer, 'refs/heads/main') })).services).toEqual(['indigenious-gateway-edge'])
+  })
+
+  it('propagates library and global path changes, and only those', async () => {
+    const repo = fixtureRepo()
+    const before = repo.sha()
+    const after = repo.commit('lib', { 'libs/shared/index.ts': 'export const shared = 2\n' })
+    const d = await detect(repo, { event: push(before, after, 'refs/heads/main') })
+    expect(d.services).toEqual(['indigenious-auth-service'])
+    expect(d.reasons['indigenious-auth-service']).toEqual([{ kind: 'library', library: 'shared-libs', via: [] }])
+    const lock = repo.commit('lock', { 'package-lock.json': '{"v":2}\n' })
+    const g = await detect(repo, { event: push(after, lock, 'refs/heads/main') })
+    expect(g.services).toEqual(['indigenious-auth-service', 'indigenious-gateway-edge', 'indigenious-gateway-service', 'indigenious-payment-service', 'indigenious-rfq-service'])
+  })
+
+  it('ignores files matched by ignore globs and reports them as affecting nothing', async () => {
+    const repo = fixtureRepo()
+    const before = repo.sha()
+    const after = repo.commit('docs', { 'services/auth/README.md': '# new\n', 'services/auth/docs/design.txt': 'v2\n', 'services/payment/CHANGELOG.md': 'x\n' })
+    const d = await detect(repo, { event: push(before, after, 'refs/heads/main') })
+    expect(d.services).toEqual([])
+    expect(d.unclaimed.count).toBe(3)
+  })
+
+  it('reports a service whose directory was deleted as deleted, and one that lost only some files as changed', async () => {
+    const repo = fixtureRepo()
+    const before = repo.sha()
+    const after = repo.commit('delete rfq', { 'package-lock.json': '{"v":3}\n' }, ['services/rfq', 'services/payment/src/pay.ts'])
+    const d = await detect(repo, { event: push(before, after, 'refs/heads/main') })
+    expect(d.deleted).toEqual(['indigenious-rfq-service'])
+    expect(d.services).not.toContain('indigenious-rfq-service')
+    expect(d.services).toContain('indigenious-payment-service')
+    expect(d.reasons['indigenious-rfq-service']).toEqual([{ kind: 'deleted', path: 'services/rfq' }])
+  })
+
+  it('counts both the old and the new path of a rename', async () => {
+    const repo = fixtureRepo()
+    const before = repo.sha()
+    repo.git('mv', 'services/payment/src/pay.ts', 'services/rfq/src/pay.ts')
+    const after = repo.commit('move')
+    const d = await detect(repo, { event: push(before, after, 'refs/heads/main') })
+    expect(d).toMatchObject({ services: ['indigenious-payment-service', 'indigenious-rfq-service'], deleted: [], files: 2 })
+  })
+
+  it('reports a service whose whole directory moved away as deleted', async () => {
+    const repo = fixtureRepo()
+    const before = repo.sha()
+    repo.git('mv', 'services/rfq', 'services/payment/rfq')
+    const after = repo.commit('move rfq into payment')
+    const d = await detect(repo, { event: push(before, after, 'refs/heads/main') })
+    expect(d).toMatchObject({ services: ['indigenious-payment-service'], deleted: ['indigenious-rfq-service'] })
+  })
+
+  it('handles paths with spaces, quotes and non-ASCII characters', async () => {
+    const repo = fixtureRepo()
+    const before = repo.sha()
+    const after = repo.commit('odd names', { 'services/payment/src/naïve "quoted" file.ts': 'x\n', 'services/auth/src/tab\there.ts': 'x\n' })
+    const d = await detect(repo, { event: push(before, after, 'refs/heads/main') })
+    expect(d.services).toEqual(['indigenious-auth-service', 'indigenious-payment-service'])
+    expect(d.reasons['indigenious-payment-service']).toEqual([{ kind: 'files', count: 1, files: ['services/payment/src/naïve "quoted" file.ts'] }])
+  })
+
+  it('sets infrastructure for terraform changes and deploys nothing for them', async () => {
+    const repo = fixtureRepo()
+    const before = repo.sha()
+    const after = repo.commit('tf', { 'terraform/modules/ecs/main.tf': '# ecs\n' })
+    const d = await detect(repo, { event: push(before, after, 'refs/heads/main') })
+    expect(d).toMatchObject({ services: [], infrastructure: true, infrastructureFiles: { count: 1, files: ['terraform/modules/ecs/main.tf'] } })
+  })
+
+  it('affects a service whose definition changed in services.yaml, but not for a description', async () => {
+    const repo = fixtureRepo()
+    const before = repo.sha()
+    const yaml = SERVICES_YAML.replace('    aliases: [auth]\n', '    aliases: [auth]\n    cpu: 512\n    memory: 1024\n').replace('    path: services/rfq\n', '    path: services/rfq\n    description: Requests for quotes\n')
+    const after = repo.commit('cpu', { 'catalog/services.yaml': yaml })
+    const d = await detect(repo, { event: push(before, after, 'refs/heads/main') })
+    expect(d).toMatchObject({ services: ['indigenious-auth-service'], infrastructure: true })
+    expect(d.reasons['indigenious-auth-service']).toEqual([{ kind: 'definition', file: 'catalog/services.yaml' }])
+  })
+
+  it('affects every service inheriting a changed catalog default, and reports a service removed from the catalog as deleted', async () => {
+    const repo = fixtureRepo()
+    const before = repo.sha()
+    const yaml = SERVICES_YAML.replace('defaults:\n', 'defaults:\n  memory: 1024\n').replace(/ {2}indigenious-rfq-service:\n( {4}.*\n)+?(?= {2}old-service)/, '')
+    const after = repo.commit('defaults', { 'catalog/services.yaml': yaml }, ['services/rfq'])
+    const d = await detect(repo, { event: push(before, after, 'refs/heads/main') })
+    expect(d.services).toEqual(['indigenious-auth-service', 'indigenious-gateway-edge', 'indigenious-gateway-service', 'indigenious-payment-service'])
+    expect(d.deleted).toEqual(['indigenious-rfq-service'])
+    expect(d.reasons['indigenious-rfq-service']).toEqual([{ kind: 'deleted', file: 'catalog/services.yaml' }])
+  })
+
+  it('affects a service whose override changed in an environment file', async () => {
+    const repo = fixtureRepo()
+    const before = repo.sha()
+    const after = repo.commit('prod', { 'catalog/environments/production.yaml': 'name: production\nregion: ca-central-1\nservices:\n  auth:\n    desiredCount: 3\n' })
+    const d = await detect(repo, { event: push(before, after, 'refs/heads/main') })
+    expect(d.services).toEqual(['indigenious-auth-service'])
+    expect(d.reasons['indigenious-auth-service']).toEqual([{ kind: 'definition', file: 'catalog/environments/production.yaml' }])
+  })
+
+  it('maps a large real change (2,000 files in 40 directories) exactly', async () => {
+    const repo = fixtureRepo()
+    const before = repo.sha()
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 1000; i++) files[`services/payment/src/gen/d${i % 20}/f${i}.ts`] = `export const x${i} = ${i}\n`
+    for (let i = 0; i < 1000; i++) files[`services/rfq/docs/d${i % 20}/f${i}.md`] = `# ${i}\n`
+    const after = repo.commit('big', files)
+    const d = await detect(repo, { event: push(before, after, 'refs/heads/main') })
+    expect(d.services).toEqual(['indigenious-payment-service'])
+    expect(d.files).toBe(2000)
+    expect(d.reasons['indigenious-payment-service']![0]).toMatchObject({ kind: 'files', count: 1000 })
+    expect(d.unclaimed.count).toBe(1000)
+  })
+})
+
+describe('a catalog below the repository root', () => {
+  it('maps paths relative to the catalog root and ignores changes outside it', async () => {
+    const files = Object.fromEntries(Object.entries(fixtureFiles()).map(([path, text]) => [`platform/${path}`, text]))
+    const repo = createGitRepo({ ...files, 'other-project/services/auth/src/index.ts': 'x\n' })
+    repos.push(repo)
+    const before = repo.sha()
+    const after = repo.commit('change', { 'platform/services/auth/src/index.ts': 'y\n', 'other-project/services/payment/src/a.ts': 'y\n', 'platform/catalog/environments/production.yaml': 'name: production\nregion: ca-central-1\n' }, ['platform/services/rfq'])
+    const { catalog } = await loadCatalog({ dir: join(repo.dir, 'platform', 'catalog') })
+    const d = await detectChangedServices({ catalog, git: gitRunner(join(repo.dir, 'platform')), event: push(before, after, 'refs/heads/main') })
+    expect(d).toMatchObject({ services: ['indigenious-auth-service'], deleted: ['indigenious-rfq-service'], infrastructure: true })
+    expect(d.reasons['indigenious-auth-service']).toEqual([{ kind: 'files', count: 1, files: ['services/auth/src/index.ts'] }, { kind: 'definition', file: 'catalog/environments/production.yaml' }])
+  })
+})
+
+describe('choosing what to compare', () => {
+  it('compares a first push of a branch with where it left the default branch', async () => {
+    const repo = fixtureRepo()
+    repo.commit('main moves on', { 'services/rfq/src/index.ts': 'export const v = 2\n' })
+    repo.git('checkout', '--quiet', '-b', 'feature', 'HEAD~1')
+    const forkPoint = repo.sha()
+    repo.commit('one', { 'services/auth/src/a.ts': 'export {}\n' })
+    const after = repo.commit('two', { 'services/payment/src/b.ts': 'export {}\n' })
+    const d = await detect(repo, { event: push(ZERO, after) })
+    expect(d).toMatchObject({ mode: 'changes', base: forkPoint, services: ['indigenious-auth-service', 'indigenious-payment-service'] })
+  })
+
+  it('reports everything, saying why, on the first push of the default branch', async () => {
+    const repo = fixtureRepo()
+    const d = await detect(repo, { event: push(ZERO, repo.sha(), 'refs/heads/main') })
+    expect(d.mode).toBe('everything')
+    expect(d.services).toHaveLength(5)
+    expect(d.reasons['indigenious-auth-service']![0]).toMatchObject({ kind: 'everything' })
+  })
+
+  it('compares a force push with the default branch, not with the rewritten-away commit', async () => {
+    const repo = fixtureRepo()
+    const main = repo.sha()
+    repo.git('checkout', '--quiet', '-b', 'feature')
+    repo.commit('auth work', { 'services/auth/src/a.ts': 'export {}\n' })
+    const old = repo.commit('rfq work', { 'services/rfq/src/r.ts': 'export {}\n' })
+    repo.git('reset', '--quiet', '--hard', 'HEAD~1')
+    const rewritten = repo.commit('payment instead', { 'services/payment/src/p.ts': 'export {}\n' })
+    const d = await detect(repo, { event: push(old, rewritten) })
+    // Diffing old..rewritten would report rfq (removed work) and payment, but not auth, which the branch changes.
+    expect(d).toMatchObject({ base: main, services: ['indigenious-auth-service', 'indigenious-payment-service'] })
+    expect(d.why).toMatch(/force push/)
+    // A before commit that no longer exists anywhere is a force push too.
+    const gone = await detect(repo, { event: push('1234567890abcdef1234567890abcdef12345678', rewritten) })
+    expect(gone).toMatchObject({ base: main, services: ['indigenious-auth-service', 'indigenious-payment-service'] })
+  })
+
+  it('uses the base and head SHAs of a merge_group event', async () => {
+    const repo = fixtureRepo()
+    const base = repo.sha()
+    repo.commit('pr 1', { 'services/rfq/src/x.ts': 'export {}\n' })
+    const head = repo.commit('pr 2', { 'libs/core/y.ts': 'export {}\n' })
+    const d = await detect(repo, { event: { name: 'merge_group', payload: { merge_group: { base_sha: base, head_sha: head, head_ref: 'gh-readonly-queue/main/pr-2' }, repository: { default_branch: 'main' } } } })
+    expect(d).toMatchObject({ base, head, services: ['indigenious-auth-service', 'indigenious-payment-service', 'indigenious-rfq-service'] })
+  })
+
+  it('uses the merge base of a pull request, ignoring what its base branch gained since', async () => {
+    const repo = fixtureRepo()
+    const fork = repo.sha()
+    repo.git('checkout', '--quiet', '-b', 'feature')
+    const head = repo.commit('pr', { 'services/payment/src/x.ts': 'export {}\n' })
+    repo.git('checkout', '--quiet', 'main')
+    const mainTip = repo.commit('main', { 'services/rfq/src/x.ts': 'export {}\n' })
+    const d = await detect(repo, { event: { name: 'pull_request', payload: { pull_request: { base: { sha: mainTip, ref: 'main' }, head: { sha: head, ref: 'feature' } } } } })
+    expect(d).toMatchObject({ base: fork, head, services: ['indigenious-payment-service'] })
+  })
+
+  it('selects nothing by change for workflow_dispatch and schedule', async () => {
+    const repo = fixtureRepo()
+    for (const name of ['workflow_dispatch', 'schedule']) {
+      const d = await detect(repo, { event: { name, payload: {} } })
+      expect(d).toMatchObject({ mode: 'inputs', services: [], deleted: [] })
+    }
+  })
+
+  it('lets explicit base and head override the event', async () => {
+    const repo = fixtureRepo()
+    const first = repo.sha()
+    const second = repo.commit('auth', { 'services/auth/src/a.ts': 'export {}\n' })
+    const third = repo.commit('rfq', { 'services/rfq/src/a.ts': 'export {}\n' })
+    const d = await detect(repo, { event: push(second, third, 'refs/heads/main'), base: first, head: second })
+    expect(d).toMatchObject({ base: first, head: second, services: ['indigenious-auth-service'] })
+    const byName = await detect(repo, { base: 'HEAD~2' })
+    expect(byName.services).toEqual(['indigenious-auth-service', 'indigenious-rfq-service'])
+  })
+
+  it('rejects a ref that names no commit with a ConfigurationError naming it', async () => {
+    const repo = fixtureRepo()
+    await expect(detect(repo, { base: 'no-such-branch' })).rejects.toThrow(ConfigurationError)
+    await expect(detect(repo, { base: 'no-such-branch' })).rejects.toThrow(/base 'no-such-branch' is not a commit/)
+    await expect(detect(repo, { base: '--output=/tmp/x' })).rejects.toThrow(/not a git ref/)
+  })
+})
+
+describe('shallow clones', () => {
+  it('fetches the base and deepens a depth-1 clone until the histories meet', async () => {
+    const origin = fixtureRepo()
+    const before = origin.sha()
+    for (let i = 0; i < 5; i++) origin.commit(`auth ${i}`, { [`services/auth/src/f${i}.ts`]: 'export {}\n' })
+    const after = origin.commit('payment', { 'services/payment/src/p.ts': 'export {}\n' })
+    const clone = origin.clone(['--depth', '1'])
+    expect(clone.git('rev-parse', '--is-shallow-repository')).toBe('true')
+    const d = await detect(clone, { event: push(before, after, 'refs/heads/main') })
+    expect(d).toMatchObject({ base: before, head: after, services: ['indigenious-auth-service', 'indigenious-payment-service'] })
+    expect(d.logs.some((l) => l.includes('shallow clone'))).toBe(true)
+  })
+
+  it('finds the default branch and the fork point of a first push from a depth-1 clone of the branch', async () => {
+    const origin = fixtureRepo()
+    origin.git('checkout', '--quiet', '-b', 'feature')
+    const after = origin.commit('feature', { 'services/rfq/src/a.ts': 'export {}\n' })
+    origin.git('checkout', '--quiet', 'main')
+    origin.commit('main', { 'services/auth/src/b.ts': 'export {}\n' })
+    const clone = origin.clone(['--depth', '1', '--branch', 'feature', '--single-branch'])
+    const d = await detect(clone, { event: push(ZERO, after) })
+    expect(d.services).toEqual(['indigenious-rfq-service'])
+  })
+
+  it('fetches the head of a pull request into a depth-1 clone of the base branch', async () => {
+    const origin = fixtureRepo()
+    origin.git('checkout', '--quiet', '-b', 'feature')
+    for (let i = 0; i < 3; i++) origin.commit(`pr ${i}`, { [`services/payment/src/p${i}.ts`]: 'export {}\n' })
+    const head = origin.sha()
+    origin.git('checkout', '--quiet', 'main')
+    const base = origin.commit('main', { 'services/auth/src/b.ts': 'export {}\n' })
+    const clone = origin.clone(['--depth', '1', '--branch', 'main'])
+    const d = await detect(clone, { event: { name: 'pull_request', payload: { pull_request: { base: { sha: base }, head: { sha: head } } } } })
+    expect(d).toMatchObject({ head, services: ['indigenious-payment-service'] })
+  })
+
+  it('fails, saying to use fetch-depth: 0, when the missing history cannot be fetched', async () => {
+    const origin = fixtureRepo()
+    const before = origin.sha()
+    origin.commit('a', { 'services/auth/src/a.ts': 'export {}\n' })
+    const after = origin.commit('b', { 'services/auth/src/b.ts': 'export {}\n' })
+    const clone = origin.clone(['--depth', '1'])
+    clone.git('remote', 'set-url', 'origin', join(clone.dir, 'no-such-remote'))
+    const failure = detect(clone, { event: push(before, after, 'refs/heads/main') })
+    await expect(failure).rejects.toThrow(ConfigurationError)
+    await expect(detect(clone, { event: push(before, after, 'refs/heads/main') })).rejects.toThrow(/fetch-depth: 0/)
+  })
+
+  it('fails with fetch-depth: 0 when the base is fetched but the history between cannot be', async () => {
+    const origin = fixtureRepo()
+    const before = origin.sha()
+    origin.commit('a', { 'services/auth/src/a.ts': 'export {}\n' })
+    const after = origin.commit('b', { 'services/auth/src/b.ts': 'export {}\n' })
+    const clone = origin.clone(['--depth', '1'])
+    clone.git('fetch', '--quiet', '--depth', '1', 'origin', before)
+    clone.git('remote', 'set-url', 'origin', join(clone.dir, 'no-such-remote'))
+    await expect(detect(clone, { event: push(before, after, 'refs/heads/main') })).rejects.toThrow(/shallow.*fetch-depth: 0/s)
+  })
+})

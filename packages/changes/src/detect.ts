@@ -1,0 +1,118 @@
+import { relative, resolve, sep } from 'node:path'
+import { silentLogger, type Catalog, type Logger } from '@tierdeploy/catalog'
+import { changeIndexFor, servicesAffectedBy } from './affected.js'
+import { chooseRange, type ChangeRange, type GitHubEvent } from './base.js'
+import { compareEnvironmentFile, compareServicesFile, type DefinitionChanges } from './catalog-diff.js'
+import { Git, type GitRunner } from './git.js'
+import { History } from './history.js'
+import type { AffectedServices, FileChange } from './model.js'
+import type { ChangeIndex } from './ownership.js'
+
+export interface DetectOptions {
+  catalog: Catalog
+  /** Runs git in the catalog's root directory (the directory service paths are relative to). */
+  git: GitRunner
+  /** The workflow's event; omitted (the CLI), `base` is required. */
+  event?: GitHubEvent
+  base?: string
+  head?: string
+  defaultBranch?: string
+  /** The checked-out commit (GITHUB_SHA). */
+  sha?: string
+  remote?: string
+  /** Directories (relative to the catalog root) whose changes set `infrastructure`, besides the catalog. Default terraform. */
+  infrastructureDirs?: string[]
+  log?: Logger
+}
+
+export type DetectedChanges = AffectedServices & {
+  /** changes: `services` is what changed. everything: nothing to compare with, every service. inputs: no change-based selection. */
+  mode: ChangeRange['mode']
+  /** The commit the diff starts from (where head left base), in mode changes. */
+  base?: string
+  head?: string
+  /** How the range was chosen, in words. */
+  why: string
+}
+
+/**
+ * Which services a push, pull request or merge queue affects: chooses the commits from the event (or explicit
+ * refs), fetches what a shallow clone lacks, diffs them, and maps the changed files to services.
+ */
+export async function detectChangedServices(options: DetectOptions): Promise<DetectedChanges> {
+  const { catalog } = options
+  const log = options.log ?? silentLogger
+  const git = new Git(options.git)
+  const history = new History(git, { log, ...(options.remote ? { remote: options.remote } : {}) })
+  const range = await chooseRange(
+    options.event,
+    {
+      ...(options.base !== undefined ? { base: options.base } : {}),
+      ...(options.head !== undefined ? { head: options.head } : {}),
+      ...(options.defaultBranch !== undefined ? { defaultBranch: options.defaultBranch } : {}),
+      ...(options.sha !== undefined ? { sha: options.sha } : {}),
+    },
+    history,
+  )
+  log.info(`change range: ${range.why}${range.mode === 'changes' ? ` (${range.base.slice(0, 12)}..${range.head.slice(0, 12)})` : ''}`)
+  const catalogDir = toPosix(relative(catalog.root, resolve(catalog.dir))) || '.'
+  const affectedOptions = { catalogDir, ...(options.infrastructureDirs ? { infrastructureDirs: options.infrastructureDirs } : {}) }
+
+  if (range.mode === 'inputs') {
+    return { ...servicesAffectedBy(catalog, [], affectedOptions), mode: 'inputs', why: range.why }
+  }
+  if (range.mode === 'everything') {
+    return { ...servicesAffectedBy(catalog, [], { ...affectedOptions, everything: range.why }), mode: 'everything', head: range.head, why: range.why }
+  }
+
+  const changes = await git.diff(range.base, range.head)
+  const index = changeIndexFor(catalog, affectedOptions)
+  const gone = await goneServices(git, catalog, index, changes, range.head)
+  const definitions = await definitionChanges(git, catalog, catalogDir, changes, range.base, range.head)
+  for (const file of definitions.unreadable) log.warning(`${file} could not be read at ${range.base.slice(0, 12)}: every service it describes counts as changed`)
+  const affected = servicesAffectedBy(catalog, changes, { ...affectedOptions, index, gone, definitions: definitions.definitions, removed: definitions.removed })
+  return { ...affected, mode: 'changes', base: range.base, head: range.head, why: range.why }
+}
+
+/**
+ * Services whose directory no longer exists at head. Only services above a deleted (or renamed-away) file can
+ * have lost their directory, so only those are asked about, in one `git cat-file --batch-check`.
+ */
+async function goneServices(git: Git, catalog: Catalog, index: ChangeIndex, changes: FileChange[], head: string): Promise<Set<string>> {
+  const candidates = new Set<string>()
+  const seen = new Set<string>()
+  for (const c of changes) {
+    const removed = c.status === 'deleted' ? c.path : c.status === 'renamed' ? c.oldPath : undefined
+    if (removed === undefined) continue
+    for (let dir = removed; dir !== ''; dir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '') {
+      if (seen.has(dir)) break
+      seen.add(dir)
+      const owner = index.ownerOf(dir)
+      if (owner !== undefined && catalog.services.get(owner)!.path === dir) candidates.add(owner)
+    }
+  }
+  if (candidates.size === 0) return candidates
+  const prefix = await git.prefix()
+  const byPath = new Map([...candidates].map((name) => [prefix + catalog.services.get(name)!.path!, name]))
+  const missing = await git.missingAt(head, [...byPath.keys()])
+  return new Set([...missing].map((p) => byPath.get(p)!))
+}
+
+/** Services whose catalog definition changed: services.yaml and environments/*.yaml compared at base and head. */
+async function definitionChanges(git: Git, catalog: Catalog, catalogDir: string, changes: FileChange[], base: string, head: string): Promise<DefinitionChanges> {
+  const into: DefinitionChanges = { definitions: new Map(), removed: new Map(), unreadable: [] }
+  const servicesFile = `${catalogDir}/services.yaml`
+  const environment = new RegExp(`^${catalogDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/environments/[^/]+\\.ya?ml$`)
+  const files = new Set<string>()
+  for (const c of changes) for (const p of [c.path, c.oldPath]) if (p === servicesFile || (p !== undefined && environment.test(p))) files.add(p)
+  for (const file of [...files].sort()) {
+    const [before, after] = await Promise.all([git.show(base, file), git.show(head, file)])
+    if (file === servicesFile) compareServicesFile(catalog, file, before, after, into)
+    else compareEnvironmentFile(catalog, file, before, after, into)
+  }
+  return into
+}
+
+function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/')
+}
