@@ -1,1 +1,6 @@
-export {}
+export * from './exec.js'
+export * from './build-source.js'
+export * from './content-tag.js'
+export * from './registry.js'
+export * from './buildx.js'
+export * from './build-push.js'

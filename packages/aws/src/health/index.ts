@@ -1,1 +1,10 @@
-export {}
+export * from './types.js'
+export * from './ecs-check.js'
+export * from './load-balancer-check.js'
+export * from './http-check.js'
+export * from './alarm-check.js'
+export * from './targets.js'
+export * from './gate.js'
+export * from './report.js'
+export * from './rollback.js'
+export * from './selection.js'

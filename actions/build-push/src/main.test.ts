@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { mockClient } from 'aws-sdk-client-mock'
+import { load } from 'js-yaml'
+import { DescribeImagesCommand, DescribeRepositoriesCommand, ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr'
+import { recordingIO } from '@tierdeploy/action-kit'
+import { spawnExec, type Exec } from '@tierdeploy/aws'
+import { installDockerShim, tempDir, writeFiles, type DockerShim } from '@tierdeploy/testkit'
+import { execFileSync } from 'node:child_process'
+import { BUNDLED_TEMPLATES, run } from './main.js'
+import { INPUTS, OUTPUTS } from './contract.js'
+
+const REGISTRY = '111111111111.dkr.ecr.ca-central-1.amazonaws.com'
+const ecrMock = mockClient(ECRClient)
+let shim: DockerShim
+let repo: { dir: string; cleanup: () => void }
+let exec: Exec
+
+beforeEach(() => {
+  ecrMock.reset()
+  shim = installDockerShim()
+  exec = (f, a, o) => spawnExec(f, a, { ...o, env: shim.env })
+  repo = tempDir()
+  writeFiles(repo.dir, {
+    'catalog/services.yaml': 'version: 1\nplatform: invoxa\ntiers: [{ id: 1, name: core }]\nservices:\n  auth:\n    path: services/auth\n    tier: 1\n    aliases: [authentication]\n    build: { template: node }\n',
+    'catalog/environments/dev.yaml': 'name: dev\nregion: us-east-1\n',
+    'services/auth/package.json': '{}\n',
+  })
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo.dir, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } })
+  git('init', '-q')
+  git('add', '-A')
+  git('commit', '-q', '-m', 'init')
+  ecrMock.on(GetAuthorizationTokenCommand).resolves({ authorizationData: [{ authorizationToken: Buffer.from('AWS:pw').toString('base64'), proxyEndpoint: `https://${REGISTRY}` }] })
+  ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [{ repositoryName: 'invoxa/auth', repositoryUri: `${REGISTRY}/invoxa/auth` }] })
+  ecrMock.on(DescribeImagesCommand).callsFake((input: { imageIds: { imageTag?: string; imageDigest?: string }[] }) => {
+    const id = input.imageIds[0]!
+    if (id.imageTag) throw Object.assign(new Error('missing'), { name: 'ImageNotFoundException' })
+    return { imageDetails: [{ imageDigest: id.imageDigest, imageSizeInBytes: 1000 }] }
+  })
+})
+afterEach(() => {
+  shim.cleanup()
+  repo.cleanup()
+})
+
+async function buildPush(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
+  const io = recordingIO({ catalog: join(repo.dir, 'catalog'), ...inputs }, { GITHUB_SHA: 'abcdef1234567abcdef1234567abcdef12345678', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/invoxa', ...env })
+  await run(io, { ecr: new ECRClient({ region: 'us-east-1' }), exec })
+  return io
+}
+
+describe('build-push action', () => {
+  it('outputs the image by digest, the images map for ecs-deploy, and a summary', async () => {
+    const io = await buildPush({ services: 'authentication', environment: 'dev' })
+    expect(io.failed).toBeUndefined()
+    expect(io.outputs.image).toMatch(new RegExp(`^${REGISTRY}/invoxa/auth@sha256:[0-9a-f]{64}$`))
+    expect(JSON.parse(io.outputs.images!)).toEqual({ auth: io.outputs.image })
+    expect(io.outputs.built).toBe('true')
+    expect(io.outputs['content-tag']).toMatch(/^tree-/)
+    expect(JSON.parse(io.outputs.results!)[0]).toMatchObject({ service: 'auth', dockerfile: 'template:node' })
+    expect(io.secrets).toContain('pw')
+    expect(io.summaries[0]).toContain('| auth | built |')
+    const buildx = shim.calls().find((c) => c.args[0] === 'buildx')!.args
+    expect(buildx).toEqual(expect.arrayContaining(['--label', 'org.opencontainers.image.source=https://github.com/acme/invoxa', '--label', 'org.opencontainers.image.revision=abcdef1234567abcdef1234567abcdef12345678']))
+    // Outside GitHub Actions the cache defaults to the registry; inside, to the GHA cache.
+    expect(buildx.join(' ')).toContain('type=registry,ref=')
+    await buildPush({ services: 'auth', region: 'us-east-1' }, { GITHUB_ACTIONS: 'true' })
+    expect(shim.calls().filter((c) => c.args[0] === 'buildx')[1]!.args.join(' ')).toContain('type=gha,scope=auth')
+  })
+
+  it('rejects bad inputs by name before doing anything', async () => {
+    expect((await buildPush({ services: '', region: 'us-east-1' })).failed).toMatch(/input 'services' is required/)
+    expect((await buildPush({ services: 'auth', region: 'us-east-1', cache: 's3' })).failed).toMatch(/input 'cache' must be one of auto, gha, registry, none, got 's3'/)
+    expect((await buildPush({ services: 'auth', region: 'us-east-1', platform: 'amd64' })).failed).toMatch(/input 'platform' must be OS\/ARCH/)
+    expect((await buildPush({ services: 'auth', region: 'us-east-1', revision: 'main' })).failed).toMatch(/input 'revision' must be a commit SHA/)
+    expect((await buildPush({ services: 'auht', region: 'us-east-1' })).failed).toMatch(/unknown service 'auht'; did you mean 'auth'/)
+    expect(shim.calls()).toEqual([])
+  })
+
+  it('declares exactly the inputs and outputs of its contract in action.yml', () => {
+    const action = load(readFileSync(join(import.meta.dirname, '../action.yml'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: { using: string } }
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.values(INPUTS).sort())
+    expect(Object.keys(action.outputs).sort()).toEqual(Object.values(OUTPUTS).sort())
+    expect(action.runs.using).toBe('node24')
+  })
+
+  it('finds the bundled templates from source', () => {
+    expect(readFileSync(join(BUNDLED_TEMPLATES, 'node.Dockerfile'), 'utf8')).toContain('AS build')
+  })
+})

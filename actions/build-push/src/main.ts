@@ -1,0 +1,72 @@
+import { fileURLToPath } from 'node:url'
+import { ECRClient } from '@aws-sdk/client-ecr'
+import { githubIO, readChoice, readList, readString, runAction, type ActionIO } from '@tierdeploy/action-kit'
+import { buildPushServices, imagesMap, renderBuildSummary, spawnExec, type BuildPushOptions, type Exec } from '@tierdeploy/aws'
+import { ConfigurationError, environmentNamed, loadCatalog, systemClock } from '@tierdeploy/catalog'
+import { resolveServiceName } from '@tierdeploy/graph'
+import { CACHE_MODES, INPUTS, OUTPUTS, PROVENANCE_MODES } from './contract.js'
+
+/**
+ * The bundled Dockerfile templates. From source this is templates/docker; the bundler (ncc) copies that folder
+ * into dist/docker and replaces this expression with the copy's path, so the bundled action is self-contained.
+ */
+const templatesLocation: URL | string = new URL('../../../templates/docker', import.meta.url)
+export const BUNDLED_TEMPLATES = typeof templatesLocation === 'string' ? templatesLocation : fileURLToPath(templatesLocation)
+
+export interface BuildPushDeps {
+  ecr?: ECRClient
+  exec?: Exec
+  templatesDir?: string
+}
+
+export async function run(io: ActionIO = githubIO(), deps: BuildPushDeps = {}): Promise<void> {
+  await runAction(async (io) => {
+    const names = readList(io, INPUTS.services)
+    if (!names?.length) throw new ConfigurationError(`input '${INPUTS.services}' is required: the service(s) to build, e.g. \${{ matrix.service }}`)
+    const cacheInput = readChoice(io, INPUTS.cache, CACHE_MODES, 'auto')
+    const cache = cacheInput === 'auto' ? (io.env.GITHUB_ACTIONS === 'true' ? 'gha' : 'registry') : cacheInput
+    const provenance = readChoice(io, INPUTS.provenance, PROVENANCE_MODES, 'mode=min')
+    const platform = readString(io, INPUTS.platform, { default: 'linux/amd64' })
+    if (!/^[a-z0-9]+\/[a-z0-9]+(\/[a-z0-9]+)?(,[a-z0-9]+\/[a-z0-9]+(\/[a-z0-9]+)?)*$/.test(platform)) {
+      throw new ConfigurationError(`input '${INPUTS.platform}' must be OS/ARCH (e.g. linux/amd64 or linux/amd64,linux/arm64), got '${platform}'`)
+    }
+    const revision = readString(io, INPUTS.revision, { default: io.env.GITHUB_SHA ?? '' })
+    if (!/^[0-9a-f]{7,40}$/.test(revision)) throw new ConfigurationError(`input '${INPUTS.revision}' must be a commit SHA (defaults to GITHUB_SHA), got '${revision}'`)
+
+    const { catalog, warnings } = await loadCatalog({ dir: readString(io, INPUTS.catalog, { default: 'catalog' }) })
+    for (const w of warnings) io.annotate(w)
+    const envName = readString(io, INPUTS.environment)
+    const environment = envName ? environmentNamed(catalog, envName) : undefined
+    const region = readString(io, INPUTS.region) || environment?.region || io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION
+    if (!region) throw new ConfigurationError(`no AWS region: give '${INPUTS.region}' or '${INPUTS.environment}' (its region), or set AWS_REGION`)
+    const services = [...new Set(names.map((n) => resolveServiceName(catalog, n)))]
+
+    const options: BuildPushOptions = {
+      revision,
+      ...(io.env.GITHUB_SERVER_URL && io.env.GITHUB_REPOSITORY ? { sourceUrl: `${io.env.GITHUB_SERVER_URL}/${io.env.GITHUB_REPOSITORY}` } : {}),
+      cache,
+      platform,
+      provenance,
+      templatesDir: deps.templatesDir ?? BUNDLED_TEMPLATES,
+    }
+    const results = await buildPushServices(catalog, services, options, {
+      ecr: deps.ecr ?? new ECRClient({ region }),
+      exec: deps.exec ?? spawnExec,
+      clock: systemClock,
+      log: io.log,
+      setSecret: (s) => io.setSecret(s),
+      env: io.env,
+    })
+
+    io.setOutput(OUTPUTS.images, JSON.stringify(imagesMap(results)))
+    io.setOutput(OUTPUTS.results, JSON.stringify(results))
+    io.setOutput(OUTPUTS.built, String(results.some((r) => r.built)))
+    if (results.length === 1) {
+      const [only] = results as [(typeof results)[0]]
+      io.setOutput(OUTPUTS.image, only.image)
+      io.setOutput(OUTPUTS.digest, only.digest)
+      io.setOutput(OUTPUTS.contentTag, only.contentTag)
+    }
+    await io.summary(renderBuildSummary(results))
+  }, io)
+}

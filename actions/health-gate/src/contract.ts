@@ -1,0 +1,20 @@
+/** Input and output names of this action, in one place; action.yml must declare exactly these (contract test). */
+export const INPUTS = {
+  catalog: 'catalog',
+  environment: 'environment',
+  tier: 'tier',
+  services: 'services',
+  cluster: 'cluster',
+  targetGroups: 'target-groups',
+  deployResult: 'deploy-result',
+  rollbackOnFailure: 'rollback-on-failure',
+  checks: 'checks',
+  timeoutSeconds: 'timeout-seconds',
+  bakeSeconds: 'bake-seconds',
+} as const
+
+export const OUTPUTS = {
+  passed: 'passed',
+  report: 'report',
+  rolledBack: 'rolled-back',
+} as const

@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describeCommand, type Exec } from './exec.js'
+
+export type CacheMode = 'gha' | 'registry' | 'none'
+
+export interface BuildxRequest {
+  service: string
+  /** Absolute paths. */
+  context: string
+  dockerfile: string
+  /** Fully qualified references (`URI:tag`); the first is the content tag. */
+  tags: string[]
+  /** Repository URI, for the registry cache (`URI:buildcache`). */
+  repositoryUri: string
+  labels: Record<string, string>
+  args: Record<string, string>
+  platform: string
+  /** buildx --provenance value: 'false', 'mode=min' or 'mode=max'. */
+  provenance: string
+  cache: CacheMode
+  /** Where buildx writes --metadata-file (a fresh temp directory). */
+  workDir: string
+}
+
+/** The `docker buildx build --push` argument list (no shell: each value is one argument). */
+export function buildxArgs(r: BuildxRequest, metadataFile: string): string[] {
+  const args = ['buildx', 'build', '--file', r.dockerfile, '--platform', r.platform]
+  for (const tag of r.tags) args.push('--tag', tag)
+  for (const [k, v] of Object.entries(r.labels)) args.push('--label', `${k}=${v}`)
+  for (const [k, v] of Object.entries(r.args)) args.push('--build-arg', `${k}=${v}`)
+  args.push(`--provenance=${r.provenance}`)
+  if (r.cache === 'gha') {
+    // One cache scope per service: without it every service of the monorepo overwrites the same GHA cache entry.
+    args.push('--cache-from', `type=gha,scope=${r.service}`, '--cache-to', `type=gha,scope=${r.service},mode=max`)
+  } else if (r.cache === 'registry') {
+    const ref = `${r.repositoryUri}:buildcache`
+    args.push('--cache-from', `type=registry,ref=${ref}`, '--cache-to', `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true`)
+  }
+  args.push('--metadata-file', metadataFile, '--push', r.context)
+  return args
+}
+
+/** Builds and pushes; returns the pushed image's digest as buildx wrote it to the metadata file. */
+export async function buildAndPushImage(r: BuildxRequest, deps: { exec: Exec; onLine?: (line: string) => void; env?: NodeJS.ProcessEnv }): Promise<string> {
+  const metadataFile = join(r.workDir, `${r.service}.metadata.json`)
+  const args = buildxArgs(r, metadataFile)
+  const result = await deps.exec('docker', args, { ...(deps.onLine ? { onLine: deps.onLine } : {}), ...(deps.env ? { env: deps.env } : {}) })
+  if (result.exitCode !== 0) {
+    const tail = result.stderr.trim().split('\n').slice(-15).join('\n')
+    throw new Error(`docker buildx build failed for ${r.service} (exit ${result.exitCode}): ${describeCommand('docker', args)}\n${tail}`)
+  }
+  let metadata: Record<string, unknown>
+  try {
+    metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as Record<string, unknown>
+  } catch (e) {
+    throw new Error(`docker buildx build wrote no readable metadata file ${metadataFile} for ${r.service} (${(e as Error).message}); buildx 0.9 or later is required`, { cause: e })
+  }
+  const digest = metadata['containerimage.digest']
+  if (typeof digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
+    throw new Error(`buildx metadata for ${r.service} has no containerimage.digest (got ${JSON.stringify(digest)})`)
+  }
+  return digest
+}
