@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { isDeployable, isEnabledIn, isProductionLike, serviceSettings, type Catalog, type Environment, type Service } from '@tierdeploy/catalog'
+import { isDeployable, isEnabledIn, isProductionLike, matchesPathPattern, serviceSettings, type Catalog, type Environment, type Service } from '@tierdeploy/catalog'
 import type { Finding } from './finding.js'
 
 /** Where a tunable is set for a service in an environment: the most specific layer that sets it. */
@@ -31,6 +31,13 @@ export function checkConfiguration(catalog: Catalog, environments: Environment[]
     }
     if (s.routing?.public && !(s.routing.pathPatterns?.length)) {
       findings.push({ check: 'public-without-path', service: s.name, severity: 'error', ...at(s, 'routing'), message: `${s.name} is public but has no path rule`, hint: 'add routing.pathPatterns (e.g. ["/orders/*"]) so the load balancer knows which requests are its' })
+    }
+    const patterns = s.routing?.pathPatterns ?? []
+    if (s.routing?.public && health.path && !health.url && patterns.length && !patterns.some((p) => matchesPathPattern(p, health.path!))) {
+      findings.push({ check: 'health-path-unrouted', service: s.name, severity: 'warning', ...at(s, 'healthCheck'), message: `${s.name}: health path ${health.path} is outside its ALB path patterns (${patterns.join(', ')})`, hint: 'through the load balancer that URL reaches another service; use a routed path such as ' + `${patterns[0]!.replace(/\*.*$/, '')}health` })
+    }
+    if (s.capacity === 'ec2-gpu' && s.spot) {
+      findings.push({ check: 'spot-on-ec2', service: s.name, severity: 'warning', ...at(s, 'spot'), message: `${s.name} sets spot but runs on EC2 GPU capacity, where Fargate Spot does not apply`, hint: 'remove spot, or use a Spot EC2 capacity provider in terraform/modules/ecs-cluster' })
     }
     findings.push(...checkDockerfile(catalog, s, root))
   }

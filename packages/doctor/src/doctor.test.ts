@@ -163,6 +163,18 @@ describe('configuration mistakes', () => {
     expect(bad.findings[0]!.severity).toBe('error')
   })
 
+  it('a public service whose health path is outside its ALB path patterns is a warning', async () => {
+    const bad = await doctor({ services: { gateway: { routing: { public: true, pathPatterns: ['/api/*'] }, healthCheck: { path: '/health' } } } })
+    expect(bad.findings).toEqual([expect.objectContaining({ check: 'health-path-unrouted', service: 'gateway', severity: 'warning', hint: expect.stringContaining('/api/health') })])
+    expect(checks(await doctor({ services: { gateway: { routing: { public: true, pathPatterns: ['/api/*'] }, healthCheck: { path: '/api/health' } } } }))).toEqual([])
+  })
+
+  it('spot on a service that runs on EC2 GPU capacity is a warning', async () => {
+    const bad = await doctor({ services: { orders: { capacity: 'ec2-gpu', gpu: 1, spot: true } } })
+    expect(checks(bad)).toEqual(['spot-on-ec2 orders'])
+    expect(checks(await doctor({ services: { orders: { capacity: 'ec2-gpu', gpu: 1 } } }))).toEqual([])
+  })
+
   it('a buildable service with no Dockerfile, build.dockerfile or build.template is an error', async () => {
     const files = { 'services/users/Dockerfile': '' }
     const bad = await doctor({ files, services: { users: { path: 'services/users2' } } })

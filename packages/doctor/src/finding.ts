@@ -8,6 +8,9 @@ export type Check =
   | 'single-replica-production'
   | 'no-health-check'
   | 'public-without-path'
+  | 'health-path-unrouted'
+  | 'spot-on-ec2'
+  | 'stack-owned-service'
   | 'missing-dockerfile'
 
 /** One thing the doctor found: a Problem (file, line, severity, message, hint) with the check and service it is about. */

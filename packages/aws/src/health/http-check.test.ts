@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Clock } from '@tierdeploy/catalog'
-import { checkHttpHealth, matchesPathPattern } from './http-check.js'
+import { matchesPathPattern } from '@tierdeploy/catalog'
+import { checkHttpHealth } from './http-check.js'
 import type { HttpTarget } from './types.js'
 
 /** A clock whose sleep moves time forward at once: the polling waits cost nothing real. */

@@ -65,8 +65,4 @@ async function ask(target: HttpTarget, effects: HttpCheckEffects): Promise<Answe
   }
 }
 
-/** Whether an ALB path pattern (`*` any characters, `?` one) matches a path. */
-export function matchesPathPattern(pattern: string, path: string): boolean {
-  const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`)
-  return regex.test(path)
-}
+

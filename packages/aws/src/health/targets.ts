@@ -1,5 +1,4 @@
-import { serviceSettings, type Catalog, type Environment, type Logger, type Service } from '@tierdeploy/catalog'
-import { matchesPathPattern } from './http-check.js'
+import { matchesPathPattern, serviceSettings, type Catalog, type Environment, type Logger, type Service } from '@tierdeploy/catalog'
 import type { GateTarget } from './types.js'
 
 /**
