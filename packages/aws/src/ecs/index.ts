@@ -1,1 +1,29 @@
-export {}
+/**
+ * ECS deploys: render task definitions, register them, update services, wait for every rollout at once, roll back.
+ *
+ * Stable API for other areas (health gate, promote):
+ *
+ *   rollBackServices(
+ *     targets: { service: string; taskDefinition: string }[],   // service = ECS service name (= catalog name);
+ *                                                             // taskDefinition = ARN (or family:revision) to put it back on
+ *     options: { cluster: string; timeoutMs?: number; pollIntervalMs?: number; maxPollIntervalMs?: number; concurrency?: number },
+ *     effects: { ecs: ECSClient; clock: Clock; log: Logger },
+ *   ): Promise<EcsServiceResult[]>
+ *
+ *   It sends UpdateService only for services not already on their target (a service that ECS's circuit breaker has
+ *   already put back is only waited for), waits until each PRIMARY deployment is COMPLETED with running = desired,
+ *   and returns one entry per target: status 'rolled-back' (taskDefinition = the target it now runs,
+ *   previousTaskDefinition = what it ran before) or 'rollback-failed' with a reason. It throws only for bugs and
+ *   configuration errors (unknown cluster): a service that does not settle is a 'rollback-failed' entry.
+ *
+ *   From ecs-deploy's `result` output: rollBackServices(result.filter((r) => r.status === 'deployed' &&
+ *   r.previousTaskDefinition).map((r) => ({ service: r.service, taskDefinition: r.previousTaskDefinition! })), ...)
+ */
+export * from './types.js'
+export * from './client.js'
+export * from './render.js'
+export * from './wait.js'
+export * from './deploy.js'
+export * from './rollback.js'
+export * from './summary.js'
+export * from './tags.js'

@@ -1,7 +1,174 @@
+// Loaded only for `tierdeploy deploy` (commands/index.ts imports it lazily): the only CLI file that loads the AWS SDK.
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { ECSClient } from '@aws-sdk/client-ecs'
+import {
+  deployEcsServices,
+  isDigestImage,
+  makeEcsClient,
+  parseRollbackVersion,
+  renderEcsResultText,
+  resolveRollbackTarget,
+  rollBackService,
+  type EcsServiceResult,
+} from '@tierdeploy/aws'
+import { ConfigurationError, environmentNamed, formatProblem, loadCatalog, streamLogger, systemClock, type Catalog, type Clock, type Environment } from '@tierdeploy/catalog'
+import { resolveDeployWaves, resolveServiceName } from '@tierdeploy/graph'
+import { parseFlags, stringFlag } from '../args.js'
 import { UsageError, type CliIO } from '../cli-io.js'
+import { selectionFromFlags, selectionOptions } from '../selection.js'
 
-export const usage = 'tierdeploy deploy --env ENV (--tier N|all | --services A,B | --service A) [--with-dependencies] [--images FILE] [--dry-run]\n       tierdeploy deploy --rollback SERVICE --version previous|REVISION|COMMIT --env ENV'
+export const usage = [
+  'tierdeploy deploy --env ENV (--tier N|all | --services A,B | --service A) [--with-dependencies] [--images FILE] [--dry-run]',
+  '                  [--catalog DIR] [--cluster NAME] [--commit SHA] [--timeout-minutes N] [--no-rollback] [--verbose]',
+  '       tierdeploy deploy --rollback SERVICE --version previous|REVISION|COMMIT --env ENV [--cluster NAME] [--dry-run]',
+  '',
+  '  --images FILE     JSON object, service -> REPOSITORY@sha256:DIGEST (build-push\'s images output). Services',
+  '                    without an image keep theirs; only their catalog environment and secrets are applied.',
+  '  --dry-run         print each service\'s task-definition change; no write call to AWS.',
+  '  --no-rollback     on failure, leave services as they are instead of putting them back.',
+  '  Health checks and promotion are separate commands: tierdeploy health, tierdeploy promote.',
+].join('\n')
 
-export async function run(_args: string[], _io: CliIO): Promise<number> {
-  throw new UsageError('deploy is not implemented yet: it arrives with ecs-deploy (issue 4). Use `tierdeploy plan` to see what it would deploy.')
+/** What tests replace: the ECS client (pointed at the fake control plane) and the clock. */
+export interface DeployDeps {
+  ecs?: ECSClient
+  clock?: Clock
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  return runDeploy(args, io)
+}
+
+export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}): Promise<number> {
+  const { values } = parseFlags(args, {
+    catalog: { type: 'string' },
+    env: { type: 'string' },
+    images: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    cluster: { type: 'string' },
+    commit: { type: 'string' },
+    'timeout-minutes': { type: 'string' },
+    'no-rollback': { type: 'boolean' },
+    rollback: { type: 'string' },
+    version: { type: 'string' },
+    verbose: { type: 'boolean' },
+    'health-check': { type: 'boolean' },
+    'promote-to-production': { type: 'boolean' },
+    ...selectionOptions,
+  })
+  if (values['health-check']) throw new UsageError('health checks are a separate command: tierdeploy health --env ENV (it can also roll back what a deploy changed)')
+  if (values['promote-to-production']) throw new UsageError('promotion is a separate command: tierdeploy promote --from ENV --to production')
+  const envName = stringFlag(values, 'env')
+  if (!envName) throw new UsageError('--env ENV is required')
+  const rollbackService = stringFlag(values, 'rollback')
+  const version = stringFlag(values, 'version')
+  if (rollbackService === undefined && version !== undefined) throw new UsageError('--version goes with --rollback SERVICE')
+  if (rollbackService !== undefined && (values.tier !== undefined || values.services !== undefined || values.service !== undefined || values.images !== undefined)) {
+    throw new UsageError('--rollback SERVICE takes no --tier, --services, --service or --images')
+  }
+  const timeoutText = stringFlag(values, 'timeout-minutes') ?? '15'
+  if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 1 || Number(timeoutText) > 180) throw new UsageError(`--timeout-minutes must be a whole number from 1 to 180, got '${timeoutText}'`)
+  const timeoutMs = Number(timeoutText) * 60_000
+
+  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog' })
+  for (const w of warnings) io.stderr(formatProblem(w))
+  const environment = environmentNamed(catalog, envName)
+  const cluster = clusterOf(environment, stringFlag(values, 'cluster'))
+  const log = streamLogger(io.stderr, values.verbose === true)
+  const clock = deps.clock ?? systemClock
+  const region = io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION ? undefined : environment.region
+  const ecs = deps.ecs ?? makeEcsClient(region ? { region } : {})
+  const effects = { ecs, clock, log }
+
+  try {
+    if (rollbackService !== undefined) {
+      const service = resolveServiceName(catalog, rollbackService)
+      if (service.deployVia === 'cloudformation') throw new ConfigurationError(`${service.name} is deployed via CloudFormation stack ${service.cloudformation?.stack}: roll it back by deploying its previous image`)
+      const target = parseRollbackVersion(version ?? 'previous', '--version')
+      if (values['dry-run']) {
+        const { current, target: to } = await resolveRollbackTarget(service.name, target, { cluster }, effects)
+        io.stdout(`${service.name}: would roll back ${current} -> ${to}`)
+        return 0
+      }
+      const result = await rollBackService(service.name, target, { cluster, timeoutMs }, effects)
+      io.stdout(renderEcsResultText([result]))
+      return result.status === 'rolled-back' ? 0 : 1
+    }
+
+    const plan = resolveDeployWaves(catalog, selectionFromFlags(values), environment)
+    const images = readImages(catalog, stringFlag(values, 'images'), io.cwd)
+    const commitSha = stringFlag(values, 'commit') ?? io.env.GITHUB_SHA
+    if (commitSha !== undefined && !/^[0-9a-f]{7,40}$/i.test(commitSha)) throw new UsageError(`--commit must be a commit SHA (7 to 40 hex characters), got '${commitSha}'`)
+    if (!values.images) log.warning('no --images: every service keeps its image; only catalog environment and secrets are applied')
+    const deployId = `cli-${new Date(clock.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`
+    const results: EcsServiceResult[] = []
+    let ok = true
+    for (const tier of plan.tiers) {
+      const waves = tier.waves.map((w) => w.filter((n) => catalog.services.get(n)?.kind === 'service')).filter((w) => w.length)
+      if (waves.length === 0) continue
+      if (!ok) {
+        results.push(...waves.flat().map((service): EcsServiceResult => ({ service, status: 'skipped', reason: 'an earlier tier failed' })))
+        continue
+      }
+      log.info(`tier ${tier.tier} (${tier.name}): ${waves.flat().length} service(s) in ${waves.length} wave(s)`)
+      const outcome = await deployEcsServices(
+        {
+          catalog,
+          environment,
+          cluster,
+          waves,
+          images: Object.fromEntries(waves.flat().filter((n) => images[n]).map((n) => [n, images[n]!])),
+          ...(commitSha ? { commitSha: commitSha.toLowerCase() } : {}),
+          deployId,
+          dryRun: values['dry-run'] === true,
+          rollbackOnFailure: values['no-rollback'] !== true,
+          serviceTimeoutMs: timeoutMs,
+        },
+        effects,
+      )
+      if (values['dry-run']) {
+        for (const r of outcome.results) {
+          const diff = outcome.diffs[r.service]
+          io.stdout(diff ? `${r.service}: would register a new revision of ${r.previousTaskDefinition?.replace(/^.*task-definition\//, '') ?? '?'}\n  ${diff.join('\n  ')}` : `${r.service}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`)
+        }
+      }
+      results.push(...outcome.results)
+      ok &&= outcome.ok
+    }
+    if (results.length === 0) {
+      io.stdout('nothing to deploy to ECS in this selection')
+      return 0
+    }
+    if (!values['dry-run']) io.stdout(renderEcsResultText(results))
+    return ok ? 0 : 1
+  } finally {
+    if (!deps.ecs) ecs.destroy()
+  }
+}
+
+function clusterOf(environment: Environment, flag: string | undefined): string {
+  if (flag) return flag
+  if (typeof environment.cluster === 'string') return environment.cluster
+  if (environment.cluster) throw new ConfigurationError(`${environment.file}: cluster is a ${Object.keys(environment.cluster)[0]} reference, which deploy does not resolve: pass --cluster NAME`)
+  throw new ConfigurationError(`${environment.file} names no cluster: add cluster: NAME or pass --cluster NAME`)
+}
+
+/** --images FILE: a JSON object, service (name or alias) -> image pinned by digest. */
+function readImages(catalog: Catalog, file: string | undefined, cwd: string): Record<string, string> {
+  if (file === undefined) return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(readFileSync(resolve(cwd, file), 'utf8'))
+  } catch (e) {
+    throw new ConfigurationError(`--images ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(e as Error).message})`}`)
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigurationError(`--images ${file} must hold a JSON object, service -> REPOSITORY@sha256:DIGEST`)
+  const images: Record<string, string> = {}
+  for (const [name, image] of Object.entries(parsed)) {
+    const service = resolveServiceName(catalog, name)
+    if (typeof image !== 'string' || !isDigestImage(image)) throw new ConfigurationError(`--images ${file}: the image of ${name} must be pinned by digest (REPOSITORY@sha256:<64 hex>), got ${JSON.stringify(image)}`)
+    images[service.name] = image
+  }
+  return images
 }

@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { load } from 'js-yaml'
+import { recordingIO } from '@tierdeploy/action-kit'
+import { makeEcsClient, type EcsServiceResult } from '@tierdeploy/aws'
+import { FakeEcs, tempDir, writeFiles } from '@tierdeploy/testkit'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { INPUTS, OUTPUTS } from './contract.js'
+import { run } from './main.js'
+import { parseServices } from './inputs.js'
+
+const SERVICES_YAML = `
+version: 1
+platform: test
+tiers:
+  - { id: 1, name: core }
+  - { id: 2, name: business }
+services:
+  auth: { path: auth, tier: 1, aliases: [authentication], environment: { LOG_LEVEL: info } }
+  gateway: { path: gateway, tier: 1, dependsOn: [auth] }
+  payment: { path: payment, tier: 2 }
+  shared: { kind: library, path: shared }
+`
+const DEV_YAML = 'name: dev\nregion: ca-central-1\ncluster: dev-cluster\n'
+
+const digest = (name: string, d: number): string => `111111111111.dkr.ecr.ca-central-1.amazonaws.com/${name}@sha256:${String(d).repeat(64)}`
+
+let fake: FakeEcs
+let dir: { dir: string; cleanup: () => void }
+beforeEach(async () => {
+  fake = await FakeEcs.start({ defaultRolloutMs: 45_000 })
+  for (const name of ['auth', 'gateway', 'payment']) fake.seedService({ cluster: 'dev-cluster', name, image: digest(name, 1) })
+  dir = tempDir()
+  writeFiles(dir.dir, { 'catalog/services.yaml': SERVICES_YAML, 'catalog/environments/dev.yaml': DEV_YAML })
+})
+afterEach(async () => {
+  await fake.stop()
+  dir.cleanup()
+})
+
+async function runWith(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): Promise<ReturnType<typeof recordingIO> & { result: EcsServiceResult[] }> {
+  const io = recordingIO({ catalog: join(dir.dir, 'catalog'), environment: 'dev', ...inputs }, { GITHUB_SHA: 'a'.repeat(40), GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '1', AWS_REGION: 'ca-central-1', ...env })
+  const ecs = makeEcsClient({ endpoint: fake.endpoint, region: 'ca-central-1' })
+  try {
+    await run(io, { ecs, clock: fake.clock })
+  } finally {
+    ecs.destroy()
+  }
+  return Object.assign(io, { result: io.outputs[OUTPUTS.result] ? (JSON.parse(io.outputs[OUTPUTS.result]!) as EcsServiceResult[]) : [] })
+}
+
+describe('ecs-deploy action', () => {
+  it('deploys a resolve-graph matrix in wave order and writes the result and a summary table', async () => {
+    const matrix = JSON.stringify({ include: [{ service: 'gateway', tier: 1, wave: 1 }, { service: 'auth', tier: 1, wave: 0 }] })
+    const io = await runWith({ services: matrix, images: JSON.stringify({ auth: digest('auth', 2), gateway: digest('gateway', 2) }) })
+    expect(io.failed).toBeUndefined()
+    expect(io.result.map((r) => [r.service, r.status])).toEqual([['auth', 'deployed'], ['gateway', 'deployed']])
+    expect(io.result[0]).toEqual({
+      service: 'auth',
+      status: 'deployed',
+      previousTaskDefinition: 'arn:aws:ecs:ca-central-1:111111111111:task-definition/auth:1',
+      taskDefinition: 'arn:aws:ecs:ca-central-1:111111111111:task-definition/auth:2',
+    })
+    expect(fake.service('dev-cluster', 'gateway').deployments[0]!.createdAt).toBeGreaterThanOrEqual(fake.service('dev-cluster', 'auth').deployments[0]!.createdAt + 45_000)
+    expect(io.summaries[0]).toContain('| auth | ✅ deployed | auth:1 | auth:2 |')
+    const tags = fake.state.findTaskDefinition('auth:2')!.tags
+    expect(tags).toContainEqual({ key: 'tierdeploy:commit', value: 'a'.repeat(40) })
+    expect(tags).toContainEqual({ key: 'tierdeploy:deploy-id', value: '77-1' })
+  })
+
+  it('fails the step with the failed services and what happened to the rest', async () => {
+    fake.failImage(digest('gateway', 2))
+    const io = await runWith({ services: 'auth,gateway', images: JSON.stringify({ auth: digest('auth', 2), gateway: digest('gateway', 2) }) })
+    expect(io.failed).toMatch(/^deploy failed: auth rolled-back \(rolled back because gateway failed\); gateway failed \(rollout failed: ECS deployment circuit breaker/)
+    expect(io.result.map((r) => r.status)).toEqual(['rolled-back', 'failed'])
+    expect(io.summaries[0]).toContain('❌ failed')
+  })
+
+  it('rolls back to the previous revision in rollback mode', async () => {
+    await runWith({ services: '["auth"]', images: JSON.stringify({ authentication: digest('auth', 2) }) })
+    const io = await runWith({ services: 'auth', mode: 'rollback', 'rollback-version': 'previous' })
+    expect(io.failed).toBeUndefined()
+    expect(io.result[0]).toMatchObject({ service: 'auth', status: 'rolled-back', taskDefinition: expect.stringMatching(/auth:1$/), previousTaskDefinition: expect.stringMatching(/auth:2$/) })
+    expect(fake.service('dev-cluster', 'auth').taskDefinition).toMatch(/auth:1$/)
+  })
+
+  it('fails clearly in rollback mode when there is nothing to roll back to', async () => {
+    const io = await runWith({ services: 'auth', mode: 'rollback' })
+    expect(io.failed).toMatch(/nothing to roll back to/)
+    expect(fake.calls.UpdateService).toBeUndefined()
+  })
+
+  it('dry run reports what would change and writes nothing', async () => {
+    const io = await runWith({ services: 'auth', images: JSON.stringify({ auth: digest('auth', 2) }), 'dry-run': 'true' })
+    expect(io.result[0]!.status).toBe('would-deploy')
+    expect(io.logs.join('\n')).toContain(`~ containerDefinitions[auth].image: "${digest('auth', 1)}" -> "${digest('auth', 2)}"`)
+    expect(fake.calls.RegisterTaskDefinition).toBeUndefined()
+  })
+
+  it('reaches the fake through AWS_ENDPOINT_URL_ECS, as the bundled action would', async () => {
+    const io = recordingIO({ catalog: join(dir.dir, 'catalog'), environment: 'dev', services: 'payment', images: JSON.stringify({ payment: digest('payment', 2) }) }, { AWS_REGION: 'ca-central-1' })
+    process.env.AWS_ENDPOINT_URL_ECS = fake.endpoint
+    try {
+      await run(io, { clock: fake.clock })
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_ECS
+    }
+    expect(io.failed).toBeUndefined()
+    expect(fake.service('dev-cluster', 'payment').taskDefinition).toMatch(/payment:2$/)
+  })
+
+  it.each([
+    [{ services: 'auth', images: JSON.stringify({ auth: 'auth:latest' }) }, "input 'images': the image of auth must be pinned by digest"],
+    [{ services: 'auht', images: '{}' }, "unknown service 'auht'; did you mean 'auth'"],
+    [{ services: 'auth', images: JSON.stringify({ paymnt: digest('payment', 2) }) }, "unknown service 'paymnt'"],
+    [{ services: 'shared' }, 'shared is a library'],
+    [{ services: 'auth', mode: 'redeploy' }, "input 'mode' must be one of deploy, rollback"],
+    [{ services: 'auth', 'rollback-on-failure': 'ture' }, "input 'rollback-on-failure' must be true or false"],
+    [{ services: 'auth', 'timeout-minutes': '0' }, "input 'timeout-minutes' must be between 1 and 180"],
+    [{ services: 'auth', mode: 'rollback', 'rollback-version': 'last' }, "input 'rollback-version' must be 'previous'"],
+    [{ services: '{"include":[{"name":"auth"}]}' }, "input 'services' must be a matrix"],
+    [{ services: 'auth', environment: 'prod' }, "unknown environment 'prod'"],
+  ])('rejects bad inputs before any AWS call: %j', async (inputs, message) => {
+    const io = await runWith(inputs)
+    expect(io.failed).toContain(message)
+    expect(fake.totalCalls()).toBe(0)
+  })
+
+  it('parses a matrix, a JSON array and a comma list of services', () => {
+    expect(parseServices('{"include":[{"service":"a","tier":1},{"service":"b"}]}')).toEqual(['a', 'b'])
+    expect(parseServices('["a","b"]')).toEqual(['a', 'b'])
+    expect(parseServices(' a, b\nc ')).toEqual(['a', 'b', 'c'])
+  })
+
+  it('declares exactly the inputs and outputs of its contract in action.yml', () => {
+    const action = load(readFileSync(join(import.meta.dirname, '../action.yml'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: { using: string } }
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.values(INPUTS).sort())
+    expect(Object.keys(action.outputs).sort()).toEqual(Object.values(OUTPUTS).sort())
+    expect(action.runs.using).toBe('node24')
+  })
+})

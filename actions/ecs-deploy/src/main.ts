@@ -1,0 +1,88 @@
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
+import type { ECSClient } from '@aws-sdk/client-ecs'
+import { githubIO, readString, runAction, type ActionIO } from '@tierdeploy/action-kit'
+import { deployEcsServices, makeEcsClient, renderEcsResultTable, resolveRollbackTarget, rollBackServices, type EcsServiceResult } from '@tierdeploy/aws'
+import { loadCatalog, systemClock, type Clock } from '@tierdeploy/catalog'
+import { resolveDeployWaves } from '@tierdeploy/graph'
+import { INPUTS, OUTPUTS } from './contract.js'
+import { readDeployInputs, type DeployInputs } from './inputs.js'
+
+/** What tests replace: the clock and the AWS clients (pointed at the fake control plane). */
+export interface Overrides {
+  clock?: Clock
+  ecs?: ECSClient
+  cloudformation?: CloudFormationClient
+}
+
+export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}): Promise<void> {
+  await runAction(async (io) => {
+    const { catalog, warnings } = await loadCatalog({ dir: readString(io, INPUTS.catalog, { default: 'catalog' }) })
+    for (const w of warnings) io.annotate(w)
+    const inputs = readDeployInputs(io, catalog)
+    // Waves from the graph: also rejects services disabled or not enabled in this environment, before any AWS call.
+    const plan = resolveDeployWaves(catalog, { services: inputs.services }, inputs.environment)
+    const waves = plan.tiers.flatMap((t) => t.waves).map((w) => w.filter((n) => catalog.services.get(n)?.kind === 'service')).filter((w) => w.length)
+
+    // The standard chain gives the region; the environment file's region is the fallback.
+    const region = io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION ? undefined : inputs.environment.region
+    const ecs = overrides.ecs ?? makeEcsClient(region ? { region } : {})
+    const clock = overrides.clock ?? systemClock
+    const effects = { ecs, clock, log: io.log }
+    const timeoutMs = inputs.timeoutMinutes * 60_000
+
+    let results: EcsServiceResult[]
+    let ok: boolean
+    if (inputs.mode === 'rollback') {
+      ;({ results, ok } = await rollBack(inputs, timeoutMs, effects))
+    } else {
+      const needsStacks = inputs.services.some((n) => catalog.services.get(n)?.deployVia === 'cloudformation')
+      const cloudformation = overrides.cloudformation ?? (needsStacks ? await makeCloudFormationClient(region) : undefined)
+      const outcome = await deployEcsServices(
+        {
+          catalog,
+          environment: inputs.environment,
+          cluster: inputs.cluster,
+          waves,
+          images: inputs.images,
+          ...(inputs.commitSha ? { commitSha: inputs.commitSha } : {}),
+          deployId: inputs.deployId,
+          dryRun: inputs.dryRun,
+          rollbackOnFailure: inputs.rollbackOnFailure,
+          serviceTimeoutMs: timeoutMs,
+        },
+        { ...effects, ...(cloudformation ? { cloudformation } : {}) },
+      )
+      if (inputs.dryRun) for (const [service, lines] of Object.entries(outcome.diffs)) io.log.info(`${service}: would register a new revision:\n  ${lines.join('\n  ')}`)
+      results = outcome.results
+      ok = outcome.ok
+    }
+
+    io.setOutput(OUTPUTS.result, JSON.stringify(results))
+    const title = `tierdeploy ecs-deploy${inputs.mode === 'rollback' ? ' (rollback)' : inputs.dryRun ? ' (dry run)' : ''}: ${inputs.environment.name}, cluster ${inputs.cluster}`
+    await io.summary(renderEcsResultTable(results, title))
+    if (!ok) {
+      const good = inputs.mode === 'rollback' ? ['rolled-back'] : ['deployed', 'unchanged', 'would-deploy']
+      const bad = results.filter((r) => !good.includes(r.status))
+      io.setFailed(`${inputs.mode === 'rollback' ? 'rollback' : 'deploy'} failed: ${bad.map((r) => `${r.service} ${r.status}${r.reason ? ` (${r.reason})` : ''}`).join('; ')}`)
+    }
+  }, io)
+}
+
+/** Resolves every service's target first (a service with nothing to roll back to stops the step before any write). */
+async function rollBack(inputs: DeployInputs, timeoutMs: number, effects: Parameters<typeof rollBackServices>[2]): Promise<{ results: EcsServiceResult[]; ok: boolean }> {
+  const targets: { service: string; taskDefinition: string }[] = []
+  for (const service of inputs.services) {
+    const { target } = await resolveRollbackTarget(service, inputs.rollbackVersion, { cluster: inputs.cluster }, effects)
+    targets.push({ service, taskDefinition: target })
+  }
+  if (inputs.dryRun) {
+    return { results: targets.map((t) => ({ service: t.service, status: 'would-deploy', taskDefinition: t.taskDefinition, reason: 'dry run: would roll back to this revision' })), ok: true }
+  }
+  const results = await rollBackServices(targets, { cluster: inputs.cluster, timeoutMs }, effects)
+  return { results, ok: results.every((r) => r.status === 'rolled-back') }
+}
+
+async function makeCloudFormationClient(region: string | undefined): Promise<CloudFormationClient> {
+  const { CloudFormationClient } = await import('@aws-sdk/client-cloudformation')
+  return new CloudFormationClient({ retryMode: 'adaptive', maxAttempts: 10, ...(region ? { region } : {}) })
+}

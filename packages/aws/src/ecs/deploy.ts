@@ -1,0 +1,290 @@
+import { DescribeTaskDefinitionCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand, type RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
+import { ConfigurationError, serviceSettings, type Catalog, type Environment, type Service } from '@tierdeploy/catalog'
+import { deployStackServices, rollBackStackService, type StackServiceResult } from '../cloudformation/index.js'
+import { mapWithConcurrency } from './concurrency.js'
+import { describeErrorOf, rethrowConfigurationError } from './errors.js'
+import { diffTaskDefinitions, isDigestImage, registrationOf, renderTaskDefinition, sameRegistration } from './render.js'
+import { rollBackServices } from './rollback.js'
+import { TAG_COMMIT, TAG_DEPLOY_ID, TAG_REPLACES, TAG_SERVICE } from './tags.js'
+import type { EcsEffects, EcsServiceResult } from './types.js'
+import { DEFAULT_SERVICE_TIMEOUT_MS, describeServices, waitForRollouts, type RolloutWatch } from './wait.js'
+
+/** Writes (RegisterTaskDefinition + UpdateService) in flight at once: well under ECS's per-account API rates. */
+export const DEFAULT_DEPLOY_CONCURRENCY = 10
+
+export interface EcsDeployRequest {
+  catalog: Catalog
+  environment: Environment
+  cluster: string
+  /** Canonical service names per wave; a wave starts when every earlier one has settled. */
+  waves: string[][]
+  /** Service name -> image pinned by digest. A service without one keeps its image (its configuration still applies). */
+  images: Record<string, string>
+  /** Tag values for the revisions registered. */
+  commitSha?: string
+  deployId: string
+  /** Read and render only: no RegisterTaskDefinition, UpdateService or stack update. */
+  dryRun?: boolean
+  /** On failure put every service this step changed back on what it ran before (default true). */
+  rollbackOnFailure?: boolean
+  /** How long one service's rollout may take (default 15 minutes). */
+  serviceTimeoutMs?: number
+  /** How long the whole step may take (default: the service timeout once per wave). */
+  stepTimeoutMs?: number
+  pollIntervalMs?: number
+  maxPollIntervalMs?: number
+  concurrency?: number
+}
+
+export interface EcsDeployEffects extends EcsEffects {
+  /** Needed only when a selected service is `deployVia: cloudformation`. */
+  cloudformation?: CloudFormationClient
+}
+
+export interface EcsDeployOutcome {
+  ok: boolean
+  results: EcsServiceResult[]
+  /** Per changed service, what registering its new task definition changes (see diffTaskDefinitions). */
+  diffs: Record<string, string[]>
+  /** Rounds of DescribeServices while waiting. */
+  polls: number
+}
+
+interface PlannedService {
+  name: string
+  previous: string
+  next: RegisterTaskDefinitionCommandInput
+  changed: boolean
+  diff: string[]
+}
+
+/**
+ * Deploys a step (a tier or a chunk of one): reads and renders every service before writing anything, registers and
+ * updates only the services whose task definition changes, waits for all of a wave at once, and on failure (by
+ * default) puts every service the step changed back on its previous revision. Returns one result per service.
+ */
+export async function deployEcsServices(request: EcsDeployRequest, effects: EcsDeployEffects): Promise<EcsDeployOutcome> {
+  const { catalog, cluster, clock, log } = { ...request, ...effects }
+  const started = clock.now()
+  const serviceTimeoutMs = request.serviceTimeoutMs ?? DEFAULT_SERVICE_TIMEOUT_MS
+  // By default each wave may take the service timeout; the step, one service timeout per wave.
+  const deadline = started + (request.stepTimeoutMs ?? serviceTimeoutMs * Math.max(1, request.waves.length))
+  const rollbackOnFailure = request.rollbackOnFailure ?? true
+  const concurrency = request.concurrency ?? DEFAULT_DEPLOY_CONCURRENCY
+  const all = request.waves.flat().map((name) => serviceNamed(catalog, name))
+  for (const [name, image] of Object.entries(request.images)) {
+    if (!isDigestImage(image)) throw new ConfigurationError(`image of ${name} must be pinned by digest (repository@sha256:<64 hex>), got '${image}'`)
+  }
+  const viaStack = new Set(all.filter((s) => s.deployVia === 'cloudformation').map((s) => s.name))
+
+  // 1. Read everything before writing anything: a missing service or container changes nothing.
+  const planned = await planServices(request, all.filter((s) => !viaStack.has(s.name)), effects)
+  const diffs = Object.fromEntries([...planned.values()].filter((p) => p.changed).map((p) => [p.name, p.diff]))
+  const results = new Map<string, EcsServiceResult>()
+  const stackResults = new Map<string, StackServiceResult>()
+
+  if (request.dryRun) {
+    for (const s of all) {
+      const p = planned.get(s.name)
+      if (p) results.set(s.name, { service: s.name, status: p.changed ? 'would-deploy' : 'unchanged', previousTaskDefinition: p.previous, ...(p.changed ? {} : { taskDefinition: p.previous }) })
+      else results.set(s.name, stackPreview(s, request.images[s.name]))
+    }
+    return { ok: true, results: all.map((s) => results.get(s.name)!), diffs, polls: 0 }
+  }
+
+  // 2. Wave by wave: write, then wait for the whole wave.
+  const watches: RolloutWatch[] = []
+  let polls = 0
+  let failedWave: number | undefined
+  for (const [w, wave] of request.waves.entries()) {
+    const ecsChanged: PlannedService[] = []
+    for (const name of wave) {
+      const p = planned.get(name)
+      if (!p) continue
+      if (p.changed) ecsChanged.push(p)
+      else results.set(name, { service: name, status: 'unchanged', previousTaskDefinition: p.previous, taskDefinition: p.previous, reason: request.images[name] ? undefined : 'no new image given' })
+    }
+    if (ecsChanged.length) log.info(`wave ${w + 1}: deploying ${ecsChanged.map((p) => p.name).join(', ')}`)
+    for (const p of ecsChanged) log.info(`${p.name}: new revision of ${p.previous.replace(/^.*task-definition\//, '')}:\n  ${p.diff.join('\n  ')}`)
+    const waveWatches: RolloutWatch[] = []
+    await mapWithConcurrency(ecsChanged, concurrency, async (p) => {
+      const watch = await registerAndUpdate(p, request, effects, results)
+      if (watch) waveWatches.push(watch)
+    })
+    watches.push(...waveWatches)
+    const stackWave = wave.filter((n) => viaStack.has(n)).map((n) => serviceNamed(catalog, n))
+    const [waited] = await Promise.all([
+      waitForRollouts(waveWatches, { cluster, serviceTimeoutMs, deadline, ...pollOptions(request) }, effects),
+      deployStackWave(stackWave, request, effects, serviceTimeoutMs, rollbackOnFailure).then((r) => r.forEach((x) => stackResults.set(x.service, x))),
+    ])
+    polls += waited.polls
+    for (const watch of waveWatches) {
+      const outcome = waited.outcomes.get(watch.service)!
+      const entry = results.get(watch.service)!
+      results.set(watch.service, outcome.ok ? { ...entry, status: 'deployed' } : { ...entry, status: 'failed', reason: outcome.reason ?? 'rollout failed' })
+    }
+    for (const s of stackWave) results.set(s.name, fromStackResult(stackResults.get(s.name)!))
+    if (wave.some((n) => results.get(n)?.status === 'failed')) {
+      failedWave = w
+      break
+    }
+  }
+
+  if (failedWave !== undefined) {
+    const failed = [...results.values()].filter((r) => r.status === 'failed').map((r) => r.service)
+    for (const name of request.waves.slice(failedWave + 1).flat()) {
+      results.set(name, { service: name, status: 'skipped', reason: `not deployed: wave ${failedWave + 1} failed (${failed.join(', ')})` })
+    }
+    if (rollbackOnFailure) await rollBackStep(watches, stackResults, failed, request, effects, serviceTimeoutMs, results)
+    else {
+      for (const w of watches) {
+        const r = results.get(w.service)!
+        if (r.status === 'deployed' || r.status === 'failed') results.set(w.service, { ...r, reason: [r.reason, 'left as it is: rollback-on-failure is off'].filter(Boolean).join('; ') })
+      }
+    }
+  }
+  const list = all.map((s) => results.get(s.name)!)
+  const ok = list.every((r) => r.status === 'deployed' || r.status === 'unchanged')
+  log.info(`deploy ${request.deployId}: ${ok ? 'succeeded' : 'failed'} in ${((clock.now() - started) / 1000).toFixed(0)} s (${polls} polls)`)
+  return { ok, results: list, diffs, polls }
+}
+
+function pollOptions(request: EcsDeployRequest): { pollIntervalMs?: number; maxPollIntervalMs?: number } {
+  return {
+    ...(request.pollIntervalMs !== undefined ? { pollIntervalMs: request.pollIntervalMs } : {}),
+    ...(request.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: request.maxPollIntervalMs } : {}),
+  }
+}
+
+function serviceNamed(catalog: Catalog, name: string): Service {
+  const canonical = catalog.names.get(name)
+  const s = canonical ? catalog.services.get(canonical) : undefined
+  if (!s) throw new ConfigurationError(`unknown service '${name}' (see ${catalog.file})`)
+  if (s.kind !== 'service') throw new ConfigurationError(`${s.name} is ${s.kind === 'library' ? 'a library' : 'infrastructure'}: it is not deployed to ECS`)
+  return s
+}
+
+/** Reads each service and its task definition, and renders what it should run. */
+async function planServices(request: EcsDeployRequest, services: Service[], effects: EcsEffects): Promise<Map<string, PlannedService>> {
+  const planned = new Map<string, PlannedService>()
+  if (services.length === 0) return planned
+  const described = await describeServices(services.map((s) => s.name), request.cluster, effects)
+  if (described.error) throw new Error(`could not read the services of cluster ${request.cluster}: ${described.error}`)
+  const missing = services.filter((s) => !described.services.has(s.name)).map((s) => s.name)
+  if (missing.length) {
+    throw new ConfigurationError(`not found in ECS cluster '${request.cluster}': ${missing.join(', ')}; create the services first (Terraform module ecs-service), or check the cluster of environment ${request.environment.name} (${request.environment.file})`)
+  }
+  await mapWithConcurrency(services, request.concurrency ?? DEFAULT_DEPLOY_CONCURRENCY, async (s) => {
+    const service = described.services.get(s.name)!
+    if (service.status !== 'ACTIVE') throw new ConfigurationError(`ECS service ${s.name} in cluster '${request.cluster}' is ${service.status}: it cannot be deployed`)
+    const controller = service.deploymentController?.type ?? 'ECS'
+    if (controller !== 'ECS') {
+      throw new ConfigurationError(`ECS service ${s.name} uses the ${controller} deployment controller: tierdeploy deploys rolling-update (ECS controller) services only; deploy it with its own controller or switch it to ECS`)
+    }
+    const previous = service.taskDefinition!
+    const primary = service.deployments?.find((d) => d.status === 'PRIMARY')
+    if (primary?.rolloutState === 'IN_PROGRESS' && (service.deployments?.length ?? 0) > 1) {
+      // Rolling back would return to this unfinished revision; say so rather than hide it.
+      effects.log.warning(`${s.name}: an earlier rollout to ${previous} is still in progress; this deploy replaces it, and a rollback would return to it`)
+    }
+    let current
+    try {
+      current = (await effects.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: previous }))).taskDefinition
+    } catch (e) {
+      rethrowConfigurationError(e, { cluster: request.cluster, service: s.name })
+      throw e
+    }
+    if (!current) throw new Error(`DescribeTaskDefinition returned nothing for ${previous}`)
+    const settings = serviceSettings(request.catalog, s, request.environment)
+    const next = renderTaskDefinition({ current, service: s.name, containerName: settings.containerName, image: request.images[s.name], environment: settings.environment, secrets: settings.secrets })
+    const before = registrationOf(current)
+    const changed = !sameRegistration(before, next)
+    planned.set(s.name, { name: s.name, previous, next, changed, diff: changed ? diffTaskDefinitions(before, next) : [] })
+  })
+  return planned
+}
+
+/** Registers the new revision (tagged) and points the service at it; returns what to wait for, or records the failure. */
+async function registerAndUpdate(p: PlannedService, request: EcsDeployRequest, effects: EcsEffects, results: Map<string, EcsServiceResult>): Promise<RolloutWatch | undefined> {
+  const tags = [
+    { key: TAG_SERVICE, value: p.name },
+    { key: TAG_DEPLOY_ID, value: request.deployId },
+    { key: TAG_REPLACES, value: p.previous },
+    ...(request.commitSha ? [{ key: TAG_COMMIT, value: request.commitSha }] : []),
+  ]
+  let arn: string | undefined
+  try {
+    const registered = await effects.ecs.send(new RegisterTaskDefinitionCommand({ ...p.next, tags }))
+    arn = registered.taskDefinition?.taskDefinitionArn
+    if (!arn) throw new Error('RegisterTaskDefinition returned no ARN')
+    effects.log.info(`${p.name}: registered ${arn}`)
+    const updated = await effects.ecs.send(new UpdateServiceCommand({ cluster: request.cluster, service: p.name, taskDefinition: arn }))
+    const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY')
+    results.set(p.name, { service: p.name, status: 'deployed', previousTaskDefinition: p.previous, taskDefinition: arn })
+    return { service: p.name, taskDefinition: arn, ...(primary?.id ? { deploymentId: primary.id } : {}), startedAt: effects.clock.now() }
+  } catch (e) {
+    rethrowConfigurationError(e, { cluster: request.cluster, service: p.name })
+    const step = arn ? 'UpdateService' : 'RegisterTaskDefinition'
+    results.set(p.name, { service: p.name, status: 'failed', previousTaskDefinition: p.previous, ...(arn ? { taskDefinition: arn } : {}), reason: `${step} failed: ${describeErrorOf(e)}` })
+    return undefined
+  }
+}
+
+async function deployStackWave(services: Service[], request: EcsDeployRequest, effects: EcsDeployEffects, timeoutMs: number, rollbackOnFailure: boolean): Promise<StackServiceResult[]> {
+  const withImage = services.filter((s) => request.images[s.name])
+  const out: StackServiceResult[] = services.filter((s) => !request.images[s.name]).map((s) => ({ service: s.name, status: 'unchanged', image: '', reason: 'no new image given' }))
+  if (withImage.length === 0) return out
+  if (!effects.cloudformation) {
+    return [...out, ...withImage.map((s) => ({ service: s.name, status: 'failed' as const, image: request.images[s.name]!, reason: 'deployVia: cloudformation needs a CloudFormation client, which this caller did not provide' }))]
+  }
+  const requests = withImage.map((s) => ({ service: s.name, stack: s.cloudformation!.stack, imageParameter: s.cloudformation!.imageParameter, image: request.images[s.name]! }))
+  const results = await deployStackServices(requests, { cloudformation: effects.cloudformation, clock: effects.clock, log: effects.log }, { timeoutMs, rollbackOnFailure, ...(request.pollIntervalMs ? { pollIntervalMs: request.pollIntervalMs } : {}) })
+  return [...out, ...results]
+}
+
+function stackPreview(s: Service, image: string | undefined): EcsServiceResult {
+  if (!image) return { service: s.name, status: 'unchanged', reason: 'no new image given' }
+  return { service: s.name, status: 'would-deploy', reason: `via CloudFormation stack ${s.cloudformation?.stack}: ${s.cloudformation?.imageParameter}=${image}` }
+}
+
+function fromStackResult(r: StackServiceResult): EcsServiceResult {
+  const via = `via CloudFormation${r.previousImage ? ` (image was ${r.previousImage})` : ''}`
+  // A stack that CloudFormation itself rolled back after a failed update is a failed deploy of this step.
+  const status = r.status === 'rolled-back' ? 'failed' : r.status
+  return { service: r.service, status, reason: [r.reason, r.image ? `${via}, image ${r.image}` : undefined].filter(Boolean).join('; ') }
+}
+
+/** Puts every service the step changed back on its previous revision (stacks on their previous image) and waits. */
+async function rollBackStep(
+  watches: RolloutWatch[],
+  stackResults: Map<string, StackServiceResult>,
+  failed: string[],
+  request: EcsDeployRequest,
+  effects: EcsDeployEffects,
+  timeoutMs: number,
+  results: Map<string, EcsServiceResult>,
+): Promise<void> {
+  const targets = watches.map((w) => ({ service: w.service, taskDefinition: results.get(w.service)!.previousTaskDefinition! }))
+  effects.log.warning(`rolling back ${targets.length + [...stackResults.values()].filter((r) => r.status === 'deployed').length} service(s) changed by this step because ${failed.join(', ')} failed`)
+  const rolled = await rollBackServices(targets, { cluster: request.cluster, timeoutMs, concurrency: request.concurrency ?? DEFAULT_DEPLOY_CONCURRENCY, ...pollOptions(request) }, effects)
+  for (const r of rolled) {
+    const before = results.get(r.service)!
+    const back = r.status === 'rolled-back'
+    if (before.status === 'failed') {
+      results.set(r.service, { ...before, status: back ? 'failed' : 'rollback-failed', reason: `${before.reason}; ${back ? `rolled back to ${r.taskDefinition}` : `rollback failed: ${r.reason}`}` })
+    } else {
+      results.set(r.service, { ...before, status: back ? 'rolled-back' : 'rollback-failed', reason: back ? `rolled back because ${failed.join(', ')} failed` : `rollback failed: ${r.reason}` })
+    }
+  }
+  const cloudformation = effects.cloudformation
+  const stacks = [...stackResults.values()].filter((r) => r.status === 'deployed' && r.previousImage)
+  if (!cloudformation || stacks.length === 0) return
+  await Promise.all(
+    stacks.map(async (r) => {
+      const s = request.catalog.services.get(r.service)!
+      const back = await rollBackStackService({ service: r.service, stack: s.cloudformation!.stack, imageParameter: s.cloudformation!.imageParameter, image: r.previousImage! }, { cloudformation, clock: effects.clock, log: effects.log }, { timeoutMs, ...(request.pollIntervalMs ? { pollIntervalMs: request.pollIntervalMs } : {}) })
+      results.set(r.service, { service: r.service, status: back.status === 'rolled-back' || back.status === 'unchanged' ? 'rolled-back' : 'rollback-failed', reason: back.reason ?? `rolled back to image ${r.previousImage} because ${failed.join(', ')} failed` })
+    }),
+  )
+}

@@ -1,0 +1,166 @@
+import { DescribeTaskDefinitionCommand, ListTaskDefinitionsCommand, UpdateServiceCommand, type Tag, type TaskDefinition } from '@aws-sdk/client-ecs'
+import { ConfigurationError } from '@tierdeploy/catalog'
+import { describeErrorOf, rethrowConfigurationError } from './errors.js'
+import { mapWithConcurrency } from './concurrency.js'
+import { TAG_COMMIT, TAG_REPLACES } from './tags.js'
+import type { EcsEffects, EcsServiceResult } from './types.js'
+import { describeServices, waitForRollouts, type RolloutWatch } from './wait.js'
+
+export interface RollBackTarget {
+  /** ECS service name (the catalog name). */
+  service: string
+  /** Task definition ARN or family:revision to put the service back on. */
+  taskDefinition: string
+}
+
+export interface RollBackOptions {
+  cluster: string
+  /** How long each service may take to settle (default 15 minutes). */
+  timeoutMs?: number
+  pollIntervalMs?: number
+  maxPollIntervalMs?: number
+  concurrency?: number
+}
+
+/** Whether a task definition ARN is the one a reference (ARN or family:revision) names. */
+export function sameTaskDefinition(arn: string | undefined, ref: string): boolean {
+  if (!arn) return false
+  return arn === ref || arn.endsWith(`:task-definition/${ref}`)
+}
+
+/**
+ * Puts services back on the given task definitions and waits for them (contract in index.ts). A service already on
+ * its target (ECS's circuit breaker put it back) gets no UpdateService, only the wait.
+ */
+export async function rollBackServices(targets: RollBackTarget[], options: RollBackOptions, effects: EcsEffects): Promise<EcsServiceResult[]> {
+  if (targets.length === 0) return []
+  const { clock, log } = effects
+  const described = await describeServices(targets.map((t) => t.service), options.cluster, effects)
+  const results = new Map<string, EcsServiceResult>()
+  const watches: RolloutWatch[] = []
+  await mapWithConcurrency(targets, options.concurrency ?? 8, async (target) => {
+    const current = described.services.get(target.service)
+    const before = current?.taskDefinition
+    const base = { service: target.service, ...(before ? { previousTaskDefinition: before } : {}), taskDefinition: target.taskDefinition }
+    if (!current) {
+      results.set(target.service, { ...base, status: 'rollback-failed', reason: described.error ?? `service not found in cluster ${options.cluster}` })
+      return
+    }
+    if (sameTaskDefinition(current.taskDefinition, target.taskDefinition)) {
+      const primary = current.deployments?.find((d) => d.status === 'PRIMARY')
+      watches.push({ service: target.service, taskDefinition: current.taskDefinition!, ...(primary?.id ? { deploymentId: primary.id } : {}), startedAt: clock.now() })
+      return
+    }
+    try {
+      log.info(`${target.service}: rolling back from ${before} to ${target.taskDefinition}`)
+      const out = await effects.ecs.send(new UpdateServiceCommand({ cluster: options.cluster, service: target.service, taskDefinition: target.taskDefinition }))
+      const primary = out.service?.deployments?.find((d) => d.status === 'PRIMARY')
+      const arn = out.service?.taskDefinition ?? target.taskDefinition
+      results.set(target.service, { ...base, taskDefinition: arn, status: 'rolled-back' })
+      watches.push({ service: target.service, taskDefinition: arn, ...(primary?.id ? { deploymentId: primary.id } : {}), startedAt: clock.now() })
+    } catch (e) {
+      rethrowConfigurationError(e, { cluster: options.cluster, service: target.service })
+      results.set(target.service, { ...base, status: 'rollback-failed', reason: `UpdateService failed: ${describeErrorOf(e)}` })
+    }
+  })
+  const { outcomes } = await waitForRollouts(watches, {
+    cluster: options.cluster,
+    serviceTimeoutMs: options.timeoutMs ?? 15 * 60_000,
+    ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+    ...(options.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: options.maxPollIntervalMs } : {}),
+  }, effects)
+  for (const w of watches) {
+    const outcome = outcomes.get(w.service)
+    const previous = results.get(w.service)
+    const before = described.services.get(w.service)?.taskDefinition
+    const base = { service: w.service, ...(before ? { previousTaskDefinition: before } : {}), taskDefinition: w.taskDefinition }
+    results.set(w.service, outcome?.ok ? { ...(previous ?? base), status: 'rolled-back' } : { ...base, status: 'rollback-failed', reason: outcome?.reason ?? 'did not settle' })
+  }
+  return targets.map((t) => results.get(t.service)!)
+}
+
+/** What `--version` / `rollback-version` asks for. */
+export type RollbackVersion = { kind: 'previous' } | { kind: 'revision'; revision: number } | { kind: 'commit'; sha: string }
+
+export function parseRollbackVersion(value: string, where = 'rollback-version'): RollbackVersion {
+  const v = value.trim()
+  if (v === '' || v === 'previous') return { kind: 'previous' }
+  // Revisions rarely reach a million; seven or more characters are a commit SHA even when all digits.
+  if (/^\d{1,6}$/.test(v) && Number(v) > 0) return { kind: 'revision', revision: Number(v) }
+  if (/^[0-9a-f]{7,40}$/i.test(v)) return { kind: 'commit', sha: v.toLowerCase() }
+  throw new ConfigurationError(`${where} must be 'previous', a task-definition revision number (e.g. 42, up to 6 digits) or a commit SHA (7 to 40 hex characters), got '${value}'`)
+}
+
+/** How many recent revisions a commit lookup reads before giving up (each costs one DescribeTaskDefinition). */
+export const COMMIT_LOOKUP_LIMIT = 100
+
+/**
+ * The task definition ARN to roll `service` back to. `previous` is what ran before the deploy that registered the
+ * running revision (its tierdeploy:replaces tag, written at deploy time); a revision is `family:N` of the running
+ * family; a commit is the newest revision tagged with that commit. Throws a ConfigurationError saying why when
+ * there is nothing to roll back to.
+ */
+export async function resolveRollbackTarget(service: string, version: RollbackVersion, options: { cluster: string }, effects: EcsEffects): Promise<{ current: string; target: string }> {
+  const described = await describeServices([service], options.cluster, effects)
+  if (described.error) throw new Error(described.error)
+  const current = described.services.get(service)?.taskDefinition
+  if (!current) throw new ConfigurationError(`service '${service}' not found in ECS cluster '${options.cluster}': nothing to roll back`)
+  const family = /:task-definition\/([^:]+):\d+$/.exec(current)?.[1] ?? current
+  const describe = async (ref: string): Promise<{ td?: TaskDefinition; tags: Tag[] }> => {
+    try {
+      const out = await effects.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] }))
+      return { ...(out.taskDefinition ? { td: out.taskDefinition } : {}), tags: out.tags ?? [] }
+    } catch (e) {
+      if (e instanceof Error && e.name === 'ClientException') return { tags: [] }
+      throw e
+    }
+  }
+
+  let target: string
+  if (version.kind === 'previous') {
+    const { tags } = await describe(current)
+    const replaces = tags.find((t) => t.key === TAG_REPLACES)?.value
+    if (!replaces) {
+      throw new ConfigurationError(
+        `${service}: nothing to roll back to: the running revision ${current} was not deployed by tierdeploy (it has no ${TAG_REPLACES} tag), so what ran before it is unknown; name a revision (--version N) or a commit instead`,
+      )
+    }
+    target = replaces
+  } else if (version.kind === 'revision') {
+    const ref = `${family}:${version.revision}`
+    const { td } = await describe(ref)
+    if (!td) throw new ConfigurationError(`${service}: task definition ${ref} does not exist`)
+    if (td.status !== 'ACTIVE') throw new ConfigurationError(`${service}: task definition ${ref} is ${td.status}; ECS cannot deploy it, pick an ACTIVE revision`)
+    target = td.taskDefinitionArn!
+  } else {
+    target = await findRevisionOfCommit(service, family, version.sha, effects)
+  }
+  if (target === current) throw new ConfigurationError(`${service} already runs ${current}: nothing to roll back`)
+  return { current, target }
+}
+
+async function findRevisionOfCommit(service: string, family: string, sha: string, effects: EcsEffects): Promise<string> {
+  let checked = 0
+  let nextToken: string | undefined
+  do {
+    const page = await effects.ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: family, sort: 'DESC', status: 'ACTIVE', maxResults: 100, ...(nextToken ? { nextToken } : {}) }))
+    nextToken = page.nextToken
+    const arns = (page.taskDefinitionArns ?? []).slice(0, COMMIT_LOOKUP_LIMIT - checked)
+    checked += arns.length
+    const tagged = await mapWithConcurrency(arns, 5, async (arn) => {
+      const out = await effects.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] }))
+      return out.tags?.find((t) => t.key === TAG_COMMIT)?.value?.toLowerCase().startsWith(sha) ? arn : undefined
+    })
+    const found = tagged.find((a) => a !== undefined)
+    if (found) return found
+  } while (nextToken && checked < COMMIT_LOOKUP_LIMIT)
+  throw new ConfigurationError(`${service}: no ACTIVE revision of ${family} among the latest ${checked} is tagged with commit ${sha} (${TAG_COMMIT})`)
+}
+
+/** Manual rollback of one service: resolve the version, put it back, wait. */
+export async function rollBackService(service: string, version: RollbackVersion, options: RollBackOptions, effects: EcsEffects): Promise<EcsServiceResult> {
+  const { current, target } = await resolveRollbackTarget(service, version, options, effects)
+  effects.log.info(`${service}: rolling back ${current} -> ${target}`)
+  const [result] = await rollBackServices([{ service, taskDefinition: target }], options, effects)
+  return result!
+}

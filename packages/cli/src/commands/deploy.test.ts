@@ -1,0 +1,121 @@
+import { join } from 'node:path'
+import { makeEcsClient } from '@tierdeploy/aws'
+import { FakeEcs, tempDir, writeFiles } from '@tierdeploy/testkit'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { CliIO } from '../cli-io.js'
+import { main } from '../main.js'
+import { runDeploy } from './deploy.js'
+
+const SERVICES_YAML = `
+version: 1
+platform: test
+tiers:
+  - { id: 1, name: core }
+  - { id: 2, name: business }
+services:
+  auth: { path: auth, tier: 1 }
+  gateway: { path: gateway, tier: 1, dependsOn: [auth] }
+  rfq: { path: rfq, tier: 2, aliases: [rfq-service], dependsOn: [auth] }
+`
+const digest = (name: string, d: number): string => `111111111111.dkr.ecr.ca-central-1.amazonaws.com/${name}@sha256:${String(d).repeat(64)}`
+
+let fake: FakeEcs
+let dir: { dir: string; cleanup: () => void }
+beforeEach(async () => {
+  fake = await FakeEcs.start({ defaultRolloutMs: 30_000 })
+  for (const name of ['auth', 'gateway', 'rfq']) fake.seedService({ cluster: 'dev-cluster', name, image: digest(name, 1) })
+  dir = tempDir()
+  writeFiles(dir.dir, {
+    'catalog/services.yaml': SERVICES_YAML,
+    'catalog/environments/dev.yaml': 'name: dev\nregion: ca-central-1\ncluster: dev-cluster\n',
+    'images.json': JSON.stringify({ auth: digest('auth', 2), gateway: digest('gateway', 2), 'rfq-service': digest('rfq', 2) }),
+  })
+})
+afterEach(async () => {
+  await fake.stop()
+  dir.cleanup()
+})
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = []
+  const err: string[] = []
+  const io: CliIO = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: dir.dir, env: { AWS_REGION: 'ca-central-1', GITHUB_SHA: 'b'.repeat(40) } }
+  const ecs = makeEcsClient({ endpoint: fake.endpoint, region: 'ca-central-1' })
+  try {
+    const code = await runDeploy(['--catalog', join(dir.dir, 'catalog'), ...args], io, { ecs, clock: fake.clock })
+    return { code, out: out.join('\n'), err: err.join('\n') }
+  } finally {
+    ecs.destroy()
+  }
+}
+
+describe('tierdeploy deploy', () => {
+  it('deploys every tier in order, then prints a table', async () => {
+    const r = await cli('--env', 'dev', '--tier', 'all', '--images', 'images.json')
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/^SERVICE +STATUS +BEFORE +AFTER/)
+    expect(r.out).toMatch(/auth +deployed +auth:1 +auth:2/)
+    expect(r.out).toMatch(/rfq +deployed +rfq:1 +rfq:2/)
+    // tier 2 starts after tier 1 (two waves: auth, then gateway) has completed
+    expect(fake.service('dev-cluster', 'rfq').deployments[0]!.createdAt).toBeGreaterThanOrEqual(fake.service('dev-cluster', 'gateway').deployments[0]!.createdAt + 30_000)
+  })
+
+  it('--dry-run prints each task-definition diff and makes no write call', async () => {
+    const r = await cli('--env', 'dev', '--service', 'rfq-service', '--images', 'images.json', '--dry-run')
+    expect(r.code).toBe(0)
+    expect(r.out).toBe(`rfq: would register a new revision of rfq:1\n  ~ containerDefinitions[rfq].image: "${digest('rfq', 1)}" -> "${digest('rfq', 2)}"`)
+    expect(Object.keys(fake.calls).sort()).toEqual(['DescribeServices', 'DescribeTaskDefinition'])
+  })
+
+  it('--with-dependencies deploys what a service depends on first', async () => {
+    const r = await cli('--env', 'dev', '--service', 'rfq', '--with-dependencies', '--images', 'images.json')
+    expect(r.code).toBe(0)
+    expect(fake.service('dev-cluster', 'auth').taskDefinition).toMatch(/auth:2$/)
+    expect(fake.service('dev-cluster', 'gateway').taskDefinition).toMatch(/gateway:1$/)
+  })
+
+  it('exits 1 and skips later tiers when a tier fails', async () => {
+    fake.failImage(digest('gateway', 2))
+    const r = await cli('--env', 'dev', '--tier', 'all', '--images', 'images.json')
+    expect(r.code).toBe(1)
+    expect(r.out).toMatch(/gateway +failed/)
+    expect(r.out).toMatch(/auth +rolled-back/)
+    expect(r.out).toMatch(/rfq +skipped/)
+    expect(fake.service('dev-cluster', 'rfq').taskDefinition).toMatch(/rfq:1$/)
+  })
+
+  it('--rollback SERVICE --version previous puts back what ran before the last deploy', async () => {
+    await cli('--env', 'dev', '--services', 'rfq', '--images', 'images.json')
+    const r = await cli('--env', 'dev', '--rollback', 'rfq-service', '--version', 'previous')
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/rfq +rolled-back +rfq:2 +rfq:1/)
+    expect(fake.service('dev-cluster', 'rfq').taskDefinition).toMatch(/rfq:1$/)
+  })
+
+  it('--rollback by commit SHA', async () => {
+    await cli('--env', 'dev', '--services', 'rfq', '--images', 'images.json', '--commit', 'c0ffee0')
+    writeFiles(dir.dir, { 'images.json': JSON.stringify({ rfq: digest('rfq', 3) }) })
+    await cli('--env', 'dev', '--services', 'rfq', '--images', 'images.json', '--commit', 'deadbee')
+    const r = await cli('--env', 'dev', '--rollback', 'rfq', '--version', 'c0ffee0')
+    expect(r.code).toBe(0)
+    expect(fake.service('dev-cluster', 'rfq').taskDefinition).toMatch(/rfq:2$/)
+  })
+
+  it('explains the user mistakes without a stack trace', async () => {
+    await expect(cli('--env', 'dev', '--tier', '1', '--images', 'missing.json')).rejects.toThrow('--images missing.json: no such file')
+    writeFiles(dir.dir, { 'bad.json': JSON.stringify({ auth: 'auth:latest' }) })
+    await expect(cli('--env', 'dev', '--tier', '1', '--images', 'bad.json')).rejects.toThrow('the image of auth must be pinned by digest')
+    await expect(cli('--env', 'dev', '--rollback', 'auth')).rejects.toThrow('nothing to roll back to')
+    await expect(cli('--tier', '1')).rejects.toThrow('--env ENV is required')
+    await expect(cli('--env', 'dev', '--health-check')).rejects.toThrow('tierdeploy health')
+    await expect(cli('--env', 'dev', '--promote-to-production')).rejects.toThrow('tierdeploy promote')
+    expect(fake.calls.UpdateService).toBeUndefined()
+  })
+
+  it('is wired into the CLI: a usage error exits 2 with the usage', async () => {
+    const err: string[] = []
+    const code = await main(['deploy', '--env', 'dev', '--health-check'], { stdout: () => {}, stderr: (t) => err.push(t), cwd: dir.dir, env: {} })
+    expect(code).toBe(2)
+    expect(err.join('\n')).toContain('tierdeploy deploy --env ENV')
+  })
+})

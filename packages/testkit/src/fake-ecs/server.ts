@@ -1,0 +1,273 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Clock } from '@tierdeploy/catalog'
+import { EcsError, EcsState, type Json, type RolloutContext, type RolloutPlan, type ServiceRecord } from './state.js'
+
+const TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113.'
+
+export interface FakeEcsOptions {
+  region?: string
+  account?: string
+  /** Start of the fake clock (ms since the epoch). */
+  startTime?: number
+  /** How long a rollout takes unless a rollout plan says otherwise (fake-clock ms). */
+  defaultRolloutMs?: number
+  /** Seed of the generator that decides which calls fault injection hits (reproducible runs). */
+  seed?: number
+}
+
+export interface FaultOptions {
+  /** Share of calls (0..1) answered with ThrottlingException (HTTP 400), as ECS does past its rate limits. */
+  throttleRate?: number
+  /** Share of calls (0..1) answered with ServerException (HTTP 500). */
+  serverErrorRate?: number
+  /** Real milliseconds to wait before answering (slow control plane). */
+  delayMs?: number
+  /** Limit faults to these operations (default: all). */
+  operations?: string[]
+}
+
+/** A simple Fargate service to seed: registers a task definition of one container and creates the service on it. */
+export interface SeedService {
+  cluster: string
+  name: string
+  image: string
+  /** Container name (defaults to the service name). */
+  containerName?: string
+  family?: string
+  desiredCount?: number
+  environment?: { name: string; value: string }[]
+  secrets?: { name: string; valueFrom: string }[]
+  /** Extra containers (sidecars) kept beside the service's own. */
+  sidecars?: Json[]
+  circuitBreaker?: { enable: boolean; rollback: boolean }
+  deploymentController?: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL'
+  tags?: { key: string; value: string }[]
+}
+
+type Handler = (state: EcsState, input: Json) => Json
+
+const OPERATIONS: Record<string, Handler> = {
+  RegisterTaskDefinition: (s, i) => s.registerTaskDefinition(i),
+  DescribeTaskDefinition: (s, i) => s.describeTaskDefinition(i),
+  ListTaskDefinitions: (s, i) => s.listTaskDefinitions(i),
+  DeregisterTaskDefinition: (s, i) => s.deregisterTaskDefinition(i),
+  UpdateService: (s, i) => s.updateService(i),
+  DescribeServices: (s, i) => s.describeServices(i),
+  ListServices: (s, i) => s.listServices(i),
+  ListTasks: (s, i) => s.listTasks(i),
+  DescribeTasks: (s, i) => s.describeTasks(i),
+  TagResource: (s, i) => s.tagResource(i),
+  ListTagsForResource: (s, i) => s.listTagsForResource(i),
+}
+
+/**
+ * A fake ECS control plane on 127.0.0.1 speaking the JSON 1.1 protocol, for the real @aws-sdk/client-ecs
+ * (`new ECSClient({ endpoint: fake.endpoint })`, or AWS_ENDPOINT_URL_ECS for bundled actions). Time is a fake
+ * clock that only moves when a test advances it; `fake.clock` is a Clock whose sleep advances it, so the code
+ * under test waits without real sleeps.
+ */
+export class FakeEcs {
+  readonly state: EcsState
+  endpoint = ''
+  /** Requests received per operation, faulted ones included (what a client's retries cost). */
+  readonly calls: Record<string, number> = {}
+  /** Requests answered with an injected fault, per operation. */
+  readonly faulted: Record<string, number> = {}
+  faults: FaultOptions = {}
+  readonly clock: Clock
+  private time: number
+  private server: Server | undefined
+  private random: () => number
+  private queued: { operation: string; error: EcsError }[] = []
+
+  private constructor(options: FakeEcsOptions) {
+    this.time = options.startTime ?? Date.UTC(2026, 0, 1)
+    this.state = new EcsState(options.region ?? 'ca-central-1', options.account ?? '111111111111', () => this.time)
+    if (options.defaultRolloutMs !== undefined) this.state.defaultRolloutMs = options.defaultRolloutMs
+    this.random = mulberry32(options.seed ?? 7)
+    this.clock = {
+      now: () => this.time,
+      sleep: async (ms) => {
+        this.advance(ms)
+        // Let other awaiting work (and the HTTP responses in flight) run, as a real sleep would.
+        await new Promise<void>((resolve) => setImmediate(resolve))
+      },
+    }
+  }
+
+  static async start(options: FakeEcsOptions = {}): Promise<FakeEcs> {
+    const fake = new FakeEcs(options)
+    const server = createServer((req, res) => void fake.handle(req, res))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    fake.server = server
+    fake.endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    return fake
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server
+    if (!server) return
+    this.server = undefined
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+
+  now(): number {
+    return this.time
+  }
+
+  /** Moves the fake clock forward; rollouts due by then complete or fail. */
+  advance(ms: number): void {
+    if (ms < 0) throw new Error('the fake clock cannot go back')
+    this.time += ms
+    this.state.advance()
+  }
+
+  /** Decides how each new deployment rolls out (return undefined for the default: complete after defaultRolloutMs). */
+  setRolloutPlan(plan: (ctx: RolloutContext) => RolloutPlan | undefined): void {
+    this.state.rolloutPlan = plan
+  }
+
+  /** Deployments running a task definition with this image fail to start (a bad image), after `afterMs`. */
+  failImage(image: string, options: { afterMs?: number; stoppedReason?: string; containerReason?: string } = {}): void {
+    const earlier = this.state.rolloutPlan
+    this.state.rolloutPlan = (ctx) =>
+      ctx.images.includes(image)
+        ? {
+            outcome: 'fail',
+            durationMs: options.afterMs ?? 60_000,
+            stoppedReason: options.stoppedReason ?? 'Essential container in task exited',
+            containerReason: options.containerReason ?? 'Exit code 1: Error: Cannot find module /app/server.js',
+          }
+        : earlier(ctx)
+  }
+
+  /** Deployments running this image never finish (tasks never become healthy). */
+  hangImage(image: string): void {
+    const earlier = this.state.rolloutPlan
+    this.state.rolloutPlan = (ctx) => (ctx.images.includes(image) ? { outcome: 'never' } : earlier(ctx))
+  }
+
+  /** The next `count` calls of `operation` fail with this error. */
+  failNext(operation: string, type: string, message: string, options: { status?: number; count?: number } = {}): void {
+    for (let i = 0; i < (options.count ?? 1); i++) this.queued.push({ operation, error: new EcsError(type, message, options.status ?? 400) })
+  }
+
+  resetCalls(): void {
+    for (const k of Object.keys(this.calls)) delete this.calls[k]
+    for (const k of Object.keys(this.faulted)) delete this.faulted[k]
+  }
+
+  totalCalls(): number {
+    return Object.values(this.calls).reduce((a, b) => a + b, 0)
+  }
+
+  createCluster(name: string): void {
+    this.state.createCluster(name)
+  }
+
+  /** Registers a Fargate task definition of one container (plus sidecars) and creates the service on it. */
+  seedService(seed: SeedService): ServiceRecord {
+    const container = seed.containerName ?? seed.name
+    const { taskDefinition } = this.state.registerTaskDefinition({
+      family: seed.family ?? seed.name,
+      networkMode: 'awsvpc',
+      requiresCompatibilities: ['FARGATE'],
+      cpu: '256',
+      memory: '512',
+      executionRoleArn: `arn:aws:iam::${this.state.account}:role/${seed.name}-execution`,
+      containerDefinitions: [
+        {
+          name: container,
+          image: seed.image,
+          essential: true,
+          portMappings: [{ containerPort: 3000, protocol: 'tcp' }],
+          environment: seed.environment ?? [],
+          secrets: seed.secrets ?? [],
+          logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': `/ecs/${seed.name}`, 'awslogs-region': this.state.region, 'awslogs-stream-prefix': 'ecs' } },
+        },
+        ...(seed.sidecars ?? []),
+      ],
+      ...(seed.tags ? { tags: seed.tags } : {}),
+    })
+    return this.state.addService({
+      cluster: seed.cluster,
+      name: seed.name,
+      taskDefinition: taskDefinition.taskDefinitionArn as string,
+      ...(seed.desiredCount !== undefined ? { desiredCount: seed.desiredCount } : {}),
+      ...(seed.circuitBreaker ? { circuitBreaker: seed.circuitBreaker } : {}),
+      ...(seed.deploymentController ? { deploymentController: seed.deploymentController } : {}),
+    })
+  }
+
+  /** The service as the fake holds it (for assertions). */
+  service(cluster: string, name: string): ServiceRecord {
+    const s = this.state.clusters.get(cluster)?.get(name)
+    if (!s) throw new Error(`fake ECS: no service ${name} in ${cluster}`)
+    return s
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const target = String(req.headers['x-amz-target'] ?? '')
+    const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : ''
+    const send = (status: number, body: Json): void => {
+      const text = JSON.stringify(body)
+      res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': `req-${this.totalCalls()}`, 'content-length': Buffer.byteLength(text) })
+      res.end(text)
+    }
+    const fail = (e: EcsError): void => send(e.status, { __type: e.type, message: e.message })
+
+    if (req.method !== 'POST' || !operation) return fail(new EcsError('UnknownOperationException', `unknown target '${target}'`))
+    this.calls[operation] = (this.calls[operation] ?? 0) + 1
+    const contentType = String(req.headers['content-type'] ?? '')
+    if (!contentType.startsWith('application/x-amz-json-1.1')) return fail(new EcsError('SerializationException', `unexpected content-type ${contentType}`))
+    const handler = OPERATIONS[operation]
+    if (!handler) return fail(new EcsError('UnknownOperationException', `the fake ECS does not implement ${operation}`))
+
+    const faults = this.faults
+    if (faults.delayMs) await new Promise((resolve) => setTimeout(resolve, faults.delayMs))
+    const queued = this.queued.findIndex((q) => q.operation === operation)
+    if (queued >= 0) {
+      this.faulted[operation] = (this.faulted[operation] ?? 0) + 1
+      return fail(this.queued.splice(queued, 1)[0]!.error)
+    }
+    if (!faults.operations || faults.operations.includes(operation)) {
+      const roll = this.random()
+      if (roll < (faults.throttleRate ?? 0)) {
+        this.faulted[operation] = (this.faulted[operation] ?? 0) + 1
+        return fail(new EcsError('ThrottlingException', 'Rate exceeded'))
+      }
+      if (roll < (faults.throttleRate ?? 0) + (faults.serverErrorRate ?? 0)) {
+        this.faulted[operation] = (this.faulted[operation] ?? 0) + 1
+        return fail(new EcsError('ServerException', 'Service unavailable. Please try again later.', 500))
+      }
+    }
+
+    let input: Json
+    try {
+      input = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Json) : {}
+    } catch {
+      return fail(new EcsError('SerializationException', 'the request body is not JSON'))
+    }
+    try {
+      this.state.advance()
+      send(200, handler(this.state, input))
+    } catch (e) {
+      if (e instanceof EcsError) fail(e)
+      else send(500, { __type: 'ServerException', message: (e as Error).message })
+    }
+  }
+}
+
+function mulberry32(seed: number): () => number {
+  return () => {
+    seed |= 0
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
