@@ -71470,8 +71470,318 @@ function readList(io, name) {
     return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
 }
 
+;// CONCATENATED MODULE: ./packages/catalog/src/suggest.ts
+/** Optimal string alignment distance (Levenshtein plus adjacent transposition), case-insensitive. */
+function editDistance(a, b) {
+    a = a.toLowerCase();
+    b = b.toLowerCase();
+    if (a === b)
+        return 0;
+    const rows = a.length + 1;
+    const cols = b.length + 1;
+    const d = new Array(rows * cols).fill(0);
+    for (let i = 0; i < rows; i++)
+        d[i * cols] = i;
+    for (let j = 0; j < cols; j++)
+        d[j] = j;
+    for (let i = 1; i < rows; i++) {
+        for (let j = 1; j < cols; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let v = Math.min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                v = Math.min(v, d[(i - 2) * cols + j - 2] + 1);
+            d[i * cols + j] = v;
+        }
+    }
+    return d[rows * cols - 1];
+}
+/**
+ * The candidates nearest to `word`: the closest in spelling (and any nearly as close), or else those containing
+ * it (so `pay` finds `indigenious-payment-service`). At most `limit`, nearest first.
+ */
+function closestNames(word, candidates, limit = 3) {
+    const w = word.toLowerCase();
+    const threshold = Math.max(1, Math.floor(w.length / 3));
+    const spelled = [];
+    const containing = [];
+    for (const name of candidates) {
+        const n = name.toLowerCase();
+        const distance = editDistance(w, n);
+        if (distance <= threshold)
+            spelled.push({ name, score: distance });
+        else if (w.length >= 3 && n.includes(w))
+            containing.push({ name, score: n.length - w.length });
+    }
+    const byScore = (x, y) => x.score - y.score || x.name.localeCompare(y.name);
+    if (spelled.length) {
+        spelled.sort(byScore);
+        const best = spelled[0].score;
+        return spelled.filter((s) => s.score <= best + 1).slice(0, limit).map((s) => s.name);
+    }
+    return containing.sort(byScore).slice(0, limit).map((s) => s.name);
+}
+function didYouMean(word, candidates) {
+    const near = closestNames(word, candidates);
+    return near.length ? `did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/catalog/src/references.ts
+
+
+const SINGLE_KEYS = ['cluster', 'roleArn', 'serviceConnectNamespace', 'logGroup'];
+/** Whether any setting of the environment is a stackOutput or terraformOutput (a caller may skip AWS set-up otherwise). */
+function hasReferences(env) {
+    return references(env).some((r) => typeof r !== 'string');
+}
+function references(env) {
+    const refs = [...SINGLE_KEYS.map((k) => env[k]), ...(env.network?.subnets ?? []), ...(env.network?.securityGroups ?? [])];
+    return refs.filter((r) => r !== undefined);
+}
+/**
+ * Memoises a stack lookup so each stack is described once however many settings (and environments) name it.
+ * Concurrent lookups of one stack share the same request.
+ */
+function cacheStackLookups(describe) {
+    const cache = new Map();
+    return (stack) => {
+        let pending = cache.get(stack);
+        if (!pending) {
+            pending = describe(stack);
+            cache.set(stack, pending);
+            // A failed lookup (throttling, network) is not remembered, so a retry asks again.
+            pending.catch(() => cache.delete(stack));
+        }
+        return pending;
+    };
+}
+/**
+ * The environment with every `{ stackOutput: STACK.OUTPUT }` and `{ terraformOutput: NAME }` replaced by its value.
+ * In subnets and securityGroups, a list output (Terraform) or a comma-separated one (CloudFormation's
+ * Fn::Join idiom) expands into several entries. Every unresolvable reference is reported in one error.
+ */
+async function resolveEnvironmentReferences(env, sources) {
+    const describe = sources.describeStack ? cacheStackLookups(sources.describeStack) : undefined;
+    const problems = [];
+    const resolveOne = async (ref, where) => {
+        if (typeof ref === 'string')
+            return [ref];
+        if ('stackOutput' in ref)
+            return stackOutput(ref.stackOutput, where);
+        return terraformOutput(ref.terraformOutput, where);
+    };
+    const stackOutput = async (spec, where) => {
+        const dot = spec.indexOf('.');
+        const stack = spec.slice(0, dot);
+        const output = spec.slice(dot + 1);
+        if (dot <= 0 || !output) {
+            problems.push(`${where}: stackOutput '${spec}' is not STACK.OUTPUT (e.g. platform-prod.ClusterName)`);
+            return undefined;
+        }
+        if (!describe) {
+            problems.push(`${where}: stackOutput '${spec}' needs CloudFormation, which is not available here`);
+            return undefined;
+        }
+        const outputs = await describe(stack);
+        if (!outputs) {
+            problems.push(`${where}: stack '${stack}' (stackOutput ${spec}) does not exist in ${env.region}${env.account ? ` of account ${env.account}` : ''}`);
+            return undefined;
+        }
+        const value = outputs[output];
+        if (value === undefined) {
+            const known = Object.keys(outputs).sort();
+            const hint = didYouMean(output, known);
+            problems.push(`${where}: stack '${stack}' has no output '${output}'${hint ? ` (${hint})` : ''}; its outputs are: ${known.join(', ') || '(none)'}`);
+            return undefined;
+        }
+        return [value];
+    };
+    const terraformOutput = (name, where) => {
+        const outputs = sources.terraformOutputs;
+        if (!outputs) {
+            problems.push(`${where}: terraformOutput '${name}' needs Terraform outputs; pass terraform-apply's outputs (none were given)`);
+            return undefined;
+        }
+        if (!Object.hasOwn(outputs, name)) {
+            const known = Object.keys(outputs).sort();
+            const hint = didYouMean(name, known);
+            problems.push(`${where}: Terraform has no output '${name}'${hint ? ` (${hint})` : ''}; its outputs are: ${known.join(', ') || '(none)'}`);
+            return undefined;
+        }
+        const raw = outputs[name];
+        const value = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && 'value' in raw ? raw.value : raw;
+        const values = Array.isArray(value) ? value : [value];
+        if (!values.every((v) => typeof v === 'string' || typeof v === 'number')) {
+            problems.push(`${where}: Terraform output '${name}' is ${JSON.stringify(value)}, not a string or a list of strings`);
+            return undefined;
+        }
+        return values.map(String);
+    };
+    const single = async (key) => {
+        const ref = env[key];
+        if (ref === undefined)
+            return undefined;
+        const values = await resolveOne(ref, `${env.file}: ${key}`);
+        if (values && values.length !== 1)
+            problems.push(`${env.file}: ${key}: the output is a list of ${values.length} values, but ${key} takes one`);
+        return values?.[0];
+    };
+    const list = async (key) => {
+        const refs = env.network?.[key];
+        if (refs === undefined)
+            return undefined;
+        const resolved = [];
+        for (const [i, ref] of refs.entries())
+            resolved.push(await resolveOne(ref, `${env.file}: network.${key}[${i}]`));
+        return resolved.flatMap((values, i) => (values ?? []).flatMap((v) => (typeof refs[i] === 'string' ? [v] : v.split(',').map((s) => s.trim()).filter(Boolean))));
+    };
+    // Describe every named stack at once, then resolve in setting order (from the cache), so problems read in file order.
+    const stacks = new Set(references(env).flatMap((r) => (typeof r !== 'string' && 'stackOutput' in r && r.stackOutput.includes('.') ? [r.stackOutput.slice(0, r.stackOutput.indexOf('.'))] : [])));
+    if (describe)
+        await Promise.all([...stacks].map((name) => describe(name)));
+    const cluster = await single('cluster');
+    const roleArn = await single('roleArn');
+    const serviceConnectNamespace = await single('serviceConnectNamespace');
+    const logGroup = await single('logGroup');
+    const subnets = await list('subnets');
+    const securityGroups = await list('securityGroups');
+    if (problems.length) {
+        throw new errors_ConfigurationError(`cannot resolve the settings of environment ${env.name}:\n  ${problems.join('\n  ')}`);
+    }
+    const { network, ...rest } = env;
+    const resolved = { ...rest };
+    const set = (k, v) => { if (v === undefined)
+        delete resolved[k];
+    else
+        resolved[k] = v; };
+    set('cluster', cluster);
+    set('roleArn', roleArn);
+    set('serviceConnectNamespace', serviceConnectNamespace);
+    set('logGroup', logGroup);
+    if (network) {
+        const { subnets: _s, securityGroups: _g, ...networkRest } = network;
+        resolved.network = { ...networkRest, ...(subnets ? { subnets } : {}), ...(securityGroups ? { securityGroups } : {}) };
+    }
+    return resolved;
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudformation/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(3805);
+;// CONCATENATED MODULE: ./packages/aws/src/cloudformation/stacks.ts
+
+/** The name and message of an AWS SDK error, or of anything else thrown. */
+function awsError(e) {
+    if (e instanceof Error)
+        return { name: e.name, message: e.message };
+    return { name: 'Error', message: String(e) };
+}
+/**
+ * DescribeStacks for one stack; undefined when it does not exist. CloudFormation has no NotFound error: a missing
+ * stack is a ValidationError "Stack with id NAME does not exist".
+ */
+async function findStack(cloudformation, name) {
+    try {
+        const out = await cloudformation.send(new dist_cjs/* DescribeStacksCommand */.Y47({ StackName: name }));
+        return out.Stacks?.[0];
+    }
+    catch (e) {
+        const { name: code, message } = awsError(e);
+        if (code === 'ValidationError' && /does not exist/.test(message))
+            return undefined;
+        throw e;
+    }
+}
+/** A stack operation is still running: nothing may update the stack until it settles. */
+function isInProgress(status) {
+    return status !== undefined && status.endsWith('_IN_PROGRESS');
+}
+/**
+ * Settled states from which UpdateStack is accepted. ROLLBACK_COMPLETE (a failed creation), UPDATE_ROLLBACK_FAILED,
+ * *_FAILED and DELETE_* are not: the stack needs a person first.
+ */
+const UPDATABLE = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE', 'IMPORT_ROLLBACK_COMPLETE', 'UPDATE_FAILED']);
+function isUpdatable(status) {
+    return status !== undefined && UPDATABLE.has(status);
+}
+/** What a person must do before a stack in this settled state can be updated. */
+function notUpdatableHint(status) {
+    if (status === 'UPDATE_ROLLBACK_FAILED')
+        return 'finish the rollback first (aws cloudformation continue-update-rollback), then deploy again';
+    if (status === 'ROLLBACK_COMPLETE' || status === 'ROLLBACK_FAILED' || status === 'CREATE_FAILED')
+        return 'its creation failed: delete and recreate the stack';
+    if (status.startsWith('DELETE_'))
+        return 'the stack is being or was deleted';
+    return 'bring the stack to a *_COMPLETE state first';
+}
+/** Stack outputs as a plain map (OutputKey -> OutputValue). */
+function stackOutputs(stack) {
+    const outputs = {};
+    for (const o of stack.Outputs ?? [])
+        if (o.OutputKey !== undefined)
+            outputs[o.OutputKey] = o.OutputValue ?? '';
+    return outputs;
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/cloudformation/outputs.ts
+
+
+/**
+ * The `describeStack` that resolveEnvironmentReferences needs: one DescribeStacks per stack for the life of the
+ * returned function (make one per run), undefined for a stack that does not exist.
+ */
+function stackOutputLookup(cloudformation) {
+    return cacheStackLookups(async (name) => {
+        try {
+            const stack = await findStack(cloudformation, name);
+            return stack ? stackOutputs(stack) : undefined;
+        }
+        catch (e) {
+            const { name: code, message } = awsError(e);
+            if (/AccessDenied/.test(code)) {
+                throw new errors_ConfigurationError(`reading the outputs of stack '${name}' was denied: ${message} (the deploy role needs cloudformation:DescribeStacks on that stack)`);
+            }
+            throw e;
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/environment.ts
+
+
+/** A CloudFormation client for the region, loaded on first use (the CLI's `plan` never loads the SDK). */
+async function makeCloudFormationClient(region) {
+    const { CloudFormationClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3805, 19));
+    return new CloudFormationClient({ retryMode: 'adaptive', maxAttempts: 10, ...(region ? { region } : {}) });
+}
+/**
+ * The environment with every `{ stackOutput }` / `{ terraformOutput }` setting replaced by its value. One rule for
+ * every action and command that needs the cluster, subnets or roles of an environment.
+ */
+async function resolveEnvironment(environment, sources = {}) {
+    if (!hasReferences(environment))
+        return environment;
+    const needsStacks = JSON.stringify(environment).includes('"stackOutput"');
+    const cloudformation = needsStacks ? await (sources.cloudformation ?? (() => makeCloudFormationClient(environment.region)))() : undefined;
+    return resolveEnvironmentReferences(environment, {
+        ...(cloudformation ? { describeStack: stackOutputLookup(cloudformation) } : {}),
+        ...(sources.terraformOutputs ? { terraformOutputs: sources.terraformOutputs } : {}),
+    });
+}
+/**
+ * The cluster to work on: `override` (an input or flag, named `overrideName` in messages) when given, else the
+ * environment's cluster, resolved from a stack or Terraform output when it is a reference.
+ */
+async function clusterFor(environment, override, overrideName, sources = {}) {
+    if (override)
+        return override;
+    if (environment.cluster === undefined) {
+        throw new errors_ConfigurationError(`environment ${environment.name} has no cluster (${environment.file}): set cluster: there, or give ${overrideName}`);
+    }
+    const resolved = await resolveEnvironment({ ...environment, network: {}, roleArn: undefined, serviceConnectNamespace: undefined, logGroup: undefined }, sources);
+    return resolved.cluster;
+}
+
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(212);
+var client_ecs_dist_cjs = __nccwpck_require__(212);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
 var retry = __nccwpck_require__(3609);
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/client.ts
@@ -71492,7 +71802,7 @@ const MIN_SEND_RATE = 10;
  */
 function makeEcsClient(options = {}) {
     const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-    return new dist_cjs/* ECSClient */.Zgc({
+    return new client_ecs_dist_cjs/* ECSClient */.Zgc({
         retryMode: 'adaptive',
         maxAttempts,
         // A number, not a provider: with options and a provider the strategy silently falls back to 3 attempts.
@@ -71548,8 +71858,6 @@ function isEnabledIn(catalog, service, environment) {
     return enabled.includes('*') || enabled.some((n) => catalog.names.get(n) === service.name);
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudformation/dist-cjs/index.js
-var client_cloudformation_dist_cjs = __nccwpck_require__(3805);
 ;// CONCATENATED MODULE: ./packages/aws/src/cloudformation/events.ts
 
 /** DescribeStackEvents returns newest first, 100 a page; a long-lived stack has thousands, so stop after this many. */
@@ -71570,7 +71878,7 @@ async function failureEventsOfLatestUpdate(cloudformation, stackName, token) {
     const ours = (e) => !token || !e.ClientRequestToken || e.ClientRequestToken === token;
     const isStart = (e) => e.ResourceType === 'AWS::CloudFormation::Stack' && e.LogicalResourceId === stackName && e.ResourceStatus === 'UPDATE_IN_PROGRESS' && ours(e);
     for (let page = 0; page < MAX_EVENT_PAGES; page++) {
-        const out = await cloudformation.send(new client_cloudformation_dist_cjs/* DescribeStackEventsCommand */.Ie9({ StackName: stackName, ...(nextToken ? { NextToken: nextToken } : {}) }));
+        const out = await cloudformation.send(new dist_cjs/* DescribeStackEventsCommand */.Ie9({ StackName: stackName, ...(nextToken ? { NextToken: nextToken } : {}) }));
         for (const e of out.StackEvents ?? []) {
             if (isStart(e))
                 return failed.reverse().map(formatStackEvent);
@@ -71582,61 +71890,6 @@ async function failureEventsOfLatestUpdate(cloudformation, stackName, token) {
             break;
     }
     return failed.reverse().map(formatStackEvent);
-}
-
-;// CONCATENATED MODULE: ./packages/aws/src/cloudformation/stacks.ts
-
-/** The name and message of an AWS SDK error, or of anything else thrown. */
-function awsError(e) {
-    if (e instanceof Error)
-        return { name: e.name, message: e.message };
-    return { name: 'Error', message: String(e) };
-}
-/**
- * DescribeStacks for one stack; undefined when it does not exist. CloudFormation has no NotFound error: a missing
- * stack is a ValidationError "Stack with id NAME does not exist".
- */
-async function findStack(cloudformation, name) {
-    try {
-        const out = await cloudformation.send(new client_cloudformation_dist_cjs/* DescribeStacksCommand */.Y47({ StackName: name }));
-        return out.Stacks?.[0];
-    }
-    catch (e) {
-        const { name: code, message } = awsError(e);
-        if (code === 'ValidationError' && /does not exist/.test(message))
-            return undefined;
-        throw e;
-    }
-}
-/** A stack operation is still running: nothing may update the stack until it settles. */
-function isInProgress(status) {
-    return status !== undefined && status.endsWith('_IN_PROGRESS');
-}
-/**
- * Settled states from which UpdateStack is accepted. ROLLBACK_COMPLETE (a failed creation), UPDATE_ROLLBACK_FAILED,
- * *_FAILED and DELETE_* are not: the stack needs a person first.
- */
-const UPDATABLE = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE', 'IMPORT_ROLLBACK_COMPLETE', 'UPDATE_FAILED']);
-function isUpdatable(status) {
-    return status !== undefined && UPDATABLE.has(status);
-}
-/** What a person must do before a stack in this settled state can be updated. */
-function notUpdatableHint(status) {
-    if (status === 'UPDATE_ROLLBACK_FAILED')
-        return 'finish the rollback first (aws cloudformation continue-update-rollback), then deploy again';
-    if (status === 'ROLLBACK_COMPLETE' || status === 'ROLLBACK_FAILED' || status === 'CREATE_FAILED')
-        return 'its creation failed: delete and recreate the stack';
-    if (status.startsWith('DELETE_'))
-        return 'the stack is being or was deleted';
-    return 'bring the stack to a *_COMPLETE state first';
-}
-/** Stack outputs as a plain map (OutputKey -> OutputValue). */
-function stackOutputs(stack) {
-    const outputs = {};
-    for (const o of stack.Outputs ?? [])
-        if (o.OutputKey !== undefined)
-            outputs[o.OutputKey] = o.OutputValue ?? '';
-    return outputs;
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/cloudformation/deploy.ts
@@ -71751,7 +72004,7 @@ async function updateStackImages(name, reqs, initial, deps, options) {
         // The token tags every event of this update, so the failure report holds this update's events only.
         token = `tierdeploy-${Math.floor(clock.now())}`;
         try {
-            await cloudformation.send(new client_cloudformation_dist_cjs/* UpdateStackCommand */.zPv({
+            await cloudformation.send(new dist_cjs/* UpdateStackCommand */.zPv({
                 StackName: name,
                 UsePreviousTemplate: true,
                 Parameters: parameters,
@@ -71786,7 +72039,7 @@ async function updateStackImages(name, reqs, initial, deps, options) {
         }
         log.warning(`stack ${name} is still UPDATE_IN_PROGRESS after ${seconds}s: cancelling the update so CloudFormation rolls it back`);
         try {
-            await cloudformation.send(new client_cloudformation_dist_cjs/* CancelUpdateStackCommand */.v6j({ StackName: name }));
+            await cloudformation.send(new dist_cjs/* CancelUpdateStackCommand */.v6j({ StackName: name }));
         }
         catch (e) {
             const { name: code, message } = awsError(e);
@@ -72118,7 +72371,7 @@ async function describeServices(names, cluster, effects) {
     let error;
     await Promise.all(batches.map(async (batch) => {
         try {
-            const out = await effects.ecs.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: batch }));
+            const out = await effects.ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: batch }));
             for (const s of out.services ?? [])
                 if (s.serviceName)
                     services.set(s.serviceName, s);
@@ -72140,10 +72393,10 @@ async function describeServices(names, cluster, effects) {
 async function failureDetails(watch, service, cluster, effects) {
     const details = [];
     try {
-        const listed = await effects.ecs.send(new dist_cjs/* ListTasksCommand */.MYg({ cluster, serviceName: watch.service, desiredStatus: 'STOPPED', maxResults: 100 }));
+        const listed = await effects.ecs.send(new client_ecs_dist_cjs/* ListTasksCommand */.MYg({ cluster, serviceName: watch.service, desiredStatus: 'STOPPED', maxResults: 100 }));
         const arns = listed.taskArns ?? [];
         if (arns.length) {
-            const { tasks = [] } = await effects.ecs.send(new dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: arns }));
+            const { tasks = [] } = await effects.ecs.send(new client_ecs_dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: arns }));
             const reasons = new Set();
             for (const t of tasks) {
                 const ours = watch.deploymentId ? t.startedBy === watch.deploymentId : t.taskDefinitionArn === watch.taskDefinition;
@@ -72205,7 +72458,7 @@ async function rollBackServices(targets, options, effects) {
         }
         try {
             log.info(`${target.service}: rolling back from ${before} to ${target.taskDefinition}`);
-            const out = await effects.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr({ cluster: options.cluster, service: target.service, taskDefinition: target.taskDefinition }));
+            const out = await effects.ecs.send(new client_ecs_dist_cjs/* UpdateServiceCommand */.kZr({ cluster: options.cluster, service: target.service, taskDefinition: target.taskDefinition }));
             const primary = out.service?.deployments?.find((d) => d.status === 'PRIMARY');
             const arn = out.service?.taskDefinition ?? target.taskDefinition;
             results.set(target.service, { ...base, taskDefinition: arn, status: 'rolled-back' });
@@ -72260,7 +72513,7 @@ async function resolveRollbackTarget(service, version, options, effects) {
     const family = /:task-definition\/([^:]+):\d+$/.exec(current)?.[1] ?? current;
     const describe = async (ref) => {
         try {
-            const out = await effects.ecs.send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: ref, include: ['TAGS'] }));
+            const out = await effects.ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: ref, include: ['TAGS'] }));
             return { ...(out.taskDefinition ? { td: out.taskDefinition } : {}), tags: out.tags ?? [] };
         }
         catch (e) {
@@ -72298,12 +72551,12 @@ async function findRevisionOfCommit(service, family, sha, effects) {
     let checked = 0;
     let nextToken;
     do {
-        const page = await effects.ecs.send(new dist_cjs/* ListTaskDefinitionsCommand */.Pse({ familyPrefix: family, sort: 'DESC', status: 'ACTIVE', maxResults: 100, ...(nextToken ? { nextToken } : {}) }));
+        const page = await effects.ecs.send(new client_ecs_dist_cjs/* ListTaskDefinitionsCommand */.Pse({ familyPrefix: family, sort: 'DESC', status: 'ACTIVE', maxResults: 100, ...(nextToken ? { nextToken } : {}) }));
         nextToken = page.nextToken;
         const arns = (page.taskDefinitionArns ?? []).slice(0, COMMIT_LOOKUP_LIMIT - checked);
         checked += arns.length;
         const tagged = await mapWithConcurrency(arns, 5, async (arn) => {
-            const out = await effects.ecs.send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arn, include: ['TAGS'] }));
+            const out = await effects.ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arn, include: ['TAGS'] }));
             return out.tags?.find((t) => t.key === TAG_COMMIT)?.value?.toLowerCase().startsWith(sha) ? arn : undefined;
         });
         const found = tagged.find((a) => a !== undefined);
@@ -72473,7 +72726,7 @@ async function planServices(request, services, effects) {
         }
         let current;
         try {
-            current = (await effects.ecs.send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: previous }))).taskDefinition;
+            current = (await effects.ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: previous }))).taskDefinition;
         }
         catch (e) {
             rethrowConfigurationError(e, { cluster: request.cluster, service: s.name });
@@ -72499,12 +72752,12 @@ async function registerAndUpdate(p, request, effects, results) {
     ];
     let arn;
     try {
-        const registered = await effects.ecs.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl({ ...p.next, tags }));
+        const registered = await effects.ecs.send(new client_ecs_dist_cjs/* RegisterTaskDefinitionCommand */.$Hl({ ...p.next, tags }));
         arn = registered.taskDefinition?.taskDefinitionArn;
         if (!arn)
             throw new Error('RegisterTaskDefinition returned no ARN');
         effects.log.info(`${p.name}: registered ${arn}`);
-        const updated = await effects.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr({ cluster: request.cluster, service: p.name, taskDefinition: arn }));
+        const updated = await effects.ecs.send(new client_ecs_dist_cjs/* UpdateServiceCommand */.kZr({ cluster: request.cluster, service: p.name, taskDefinition: arn }));
         const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
         results.set(p.name, { service: p.name, status: 'deployed', previousTaskDefinition: p.previous, taskDefinition: arn });
         return { service: p.name, taskDefinition: arn, ...(primary?.id ? { deploymentId: primary.id } : {}), startedAt: effects.clock.now() };
@@ -73020,61 +73273,6 @@ const environmentSchema = {
 /** The schema file written to catalog/schema.json: the catalog, with the environment schema under $defs. */
 function catalogSchemaDocument() {
     return { ...catalogSchema, $defs: { environment: environmentSchema } };
-}
-
-;// CONCATENATED MODULE: ./packages/catalog/src/suggest.ts
-/** Optimal string alignment distance (Levenshtein plus adjacent transposition), case-insensitive. */
-function editDistance(a, b) {
-    a = a.toLowerCase();
-    b = b.toLowerCase();
-    if (a === b)
-        return 0;
-    const rows = a.length + 1;
-    const cols = b.length + 1;
-    const d = new Array(rows * cols).fill(0);
-    for (let i = 0; i < rows; i++)
-        d[i * cols] = i;
-    for (let j = 0; j < cols; j++)
-        d[j] = j;
-    for (let i = 1; i < rows; i++) {
-        for (let j = 1; j < cols; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let v = Math.min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                v = Math.min(v, d[(i - 2) * cols + j - 2] + 1);
-            d[i * cols + j] = v;
-        }
-    }
-    return d[rows * cols - 1];
-}
-/**
- * The candidates nearest to `word`: the closest in spelling (and any nearly as close), or else those containing
- * it (so `pay` finds `indigenious-payment-service`). At most `limit`, nearest first.
- */
-function closestNames(word, candidates, limit = 3) {
-    const w = word.toLowerCase();
-    const threshold = Math.max(1, Math.floor(w.length / 3));
-    const spelled = [];
-    const containing = [];
-    for (const name of candidates) {
-        const n = name.toLowerCase();
-        const distance = editDistance(w, n);
-        if (distance <= threshold)
-            spelled.push({ name, score: distance });
-        else if (w.length >= 3 && n.includes(w))
-            containing.push({ name, score: n.length - w.length });
-    }
-    const byScore = (x, y) => x.score - y.score || x.name.localeCompare(y.name);
-    if (spelled.length) {
-        spelled.sort(byScore);
-        const best = spelled[0].score;
-        return spelled.filter((s) => s.score <= best + 1).slice(0, limit).map((s) => s.name);
-    }
-    return containing.sort(byScore).slice(0, limit).map((s) => s.name);
-}
-function didYouMean(word, candidates) {
-    const near = closestNames(word, candidates);
-    return near.length ? `did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : undefined;
 }
 
 ;// CONCATENATED MODULE: ./packages/catalog/src/shape.ts
@@ -77397,6 +77595,7 @@ const INPUTS = {
     commitSha: 'commit-sha',
     deployId: 'deploy-id',
     dryRun: 'dry-run',
+    terraformOutputs: 'terraform-outputs',
 };
 const OUTPUTS = {
     result: 'result',
@@ -77479,15 +77678,9 @@ function readDeployInputs(io, catalog) {
     }
     if (mode === 'rollback' && rawImages !== undefined)
         throw new errors_ConfigurationError(`input '${INPUTS.images}' has no meaning with mode rollback: drop it or use mode deploy`);
-    const clusterInput = readString(io, INPUTS.cluster);
-    let cluster = clusterInput;
-    if (!cluster) {
-        if (typeof environment.cluster === 'string')
-            cluster = environment.cluster;
-        else if (environment.cluster)
-            throw new errors_ConfigurationError(`${environment.file}: cluster is a ${Object.keys(environment.cluster)[0]} reference, which ecs-deploy does not resolve: pass the cluster name in the '${INPUTS.cluster}' input`);
-        else
-            throw new errors_ConfigurationError(`${environment.file} names no cluster: add cluster: NAME or pass the '${INPUTS.cluster}' input`);
+    const terraformOutputs = readJson(io, INPUTS.terraformOutputs);
+    if (terraformOutputs !== undefined && (typeof terraformOutputs !== 'object' || terraformOutputs === null || Array.isArray(terraformOutputs))) {
+        throw new errors_ConfigurationError(`input '${INPUTS.terraformOutputs}' must be a JSON object (terraform-apply's outputs)`);
     }
     const commitSha = readString(io, INPUTS.commitSha) || io.env.GITHUB_SHA || undefined;
     if (commitSha !== undefined && !/^[0-9a-f]{7,40}$/i.test(commitSha))
@@ -77495,7 +77688,8 @@ function readDeployInputs(io, catalog) {
     const deployId = readString(io, INPUTS.deployId) || [io.env.GITHUB_RUN_ID, io.env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('-') || `local-${commitSha?.slice(0, 12) ?? 'unknown'}`;
     return {
         environment,
-        cluster,
+        clusterOverride: readString(io, INPUTS.cluster) || undefined,
+        ...(terraformOutputs ? { terraformOutputs } : {}),
         services,
         images,
         mode,
@@ -77526,6 +77720,11 @@ async function run(io = githubIO(), overrides = {}) {
         const waves = plan.tiers.flatMap((t) => t.waves).map((w) => w.filter((n) => catalog.services.get(n)?.kind === 'service')).filter((w) => w.length);
         // The standard chain gives the region; the environment file's region is the fallback.
         const region = io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION ? undefined : inputs.environment.region;
+        const cloudformationFactory = async () => overrides.cloudformation ?? makeCloudFormationClient(region);
+        const cluster = await clusterFor(inputs.environment, inputs.clusterOverride, `the '${INPUTS.cluster}' input`, {
+            cloudformation: cloudformationFactory,
+            ...(inputs.terraformOutputs ? { terraformOutputs: inputs.terraformOutputs } : {}),
+        });
         const ecs = overrides.ecs ?? makeEcsClient(region ? { region } : {});
         const clock = overrides.clock ?? systemClock;
         const effects = { ecs, clock, log: io.log };
@@ -77534,15 +77733,15 @@ async function run(io = githubIO(), overrides = {}) {
         let ok;
         if (inputs.mode === 'rollback') {
             ;
-            ({ results, ok } = await rollBack(inputs, timeoutMs, effects));
+            ({ results, ok } = await rollBack(inputs, cluster, timeoutMs, effects));
         }
         else {
             const needsStacks = inputs.services.some((n) => catalog.services.get(n)?.deployVia === 'cloudformation');
-            const cloudformation = overrides.cloudformation ?? (needsStacks ? await makeCloudFormationClient(region) : undefined);
+            const cloudformation = needsStacks ? await cloudformationFactory() : undefined;
             const outcome = await deployEcsServices({
                 catalog,
                 environment: inputs.environment,
-                cluster: inputs.cluster,
+                cluster,
                 waves,
                 images: inputs.images,
                 ...(inputs.commitSha ? { commitSha: inputs.commitSha } : {}),
@@ -77558,7 +77757,7 @@ async function run(io = githubIO(), overrides = {}) {
             ok = outcome.ok;
         }
         io.setOutput(OUTPUTS.result, JSON.stringify(results));
-        const title = `tierdeploy ecs-deploy${inputs.mode === 'rollback' ? ' (rollback)' : inputs.dryRun ? ' (dry run)' : ''}: ${inputs.environment.name}, cluster ${inputs.cluster}`;
+        const title = `tierdeploy ecs-deploy${inputs.mode === 'rollback' ? ' (rollback)' : inputs.dryRun ? ' (dry run)' : ''}: ${inputs.environment.name}, cluster ${cluster}`;
         await io.summary(renderEcsResultTable(results, title));
         if (!ok) {
             const good = inputs.mode === 'rollback' ? ['rolled-back'] : ['deployed', 'unchanged', 'would-deploy'];
@@ -77568,21 +77767,17 @@ async function run(io = githubIO(), overrides = {}) {
     }, io);
 }
 /** Resolves every service's target first (a service with nothing to roll back to stops the step before any write). */
-async function rollBack(inputs, timeoutMs, effects) {
+async function rollBack(inputs, cluster, timeoutMs, effects) {
     const targets = [];
     for (const service of inputs.services) {
-        const { target } = await resolveRollbackTarget(service, inputs.rollbackVersion, { cluster: inputs.cluster }, effects);
+        const { target } = await resolveRollbackTarget(service, inputs.rollbackVersion, { cluster }, effects);
         targets.push({ service, taskDefinition: target });
     }
     if (inputs.dryRun) {
         return { results: targets.map((t) => ({ service: t.service, status: 'would-deploy', taskDefinition: t.taskDefinition, reason: 'dry run: would roll back to this revision' })), ok: true };
     }
-    const results = await rollBackServices(targets, { cluster: inputs.cluster, timeoutMs }, effects);
+    const results = await rollBackServices(targets, { cluster, timeoutMs }, effects);
     return { results, ok: results.every((r) => r.status === 'rolled-back') };
-}
-async function makeCloudFormationClient(region) {
-    const { CloudFormationClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3805, 19));
-    return new CloudFormationClient({ retryMode: 'adaptive', maxAttempts: 10, ...(region ? { region } : {}) });
 }
 
 ;// CONCATENATED MODULE: ./actions/ecs-deploy/src/index.ts

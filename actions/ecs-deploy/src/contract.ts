@@ -12,6 +12,7 @@ export const INPUTS = {
   commitSha: 'commit-sha',
   deployId: 'deploy-id',
   dryRun: 'dry-run',
+  terraformOutputs: 'terraform-outputs',
 } as const
 
 export const OUTPUTS = {

@@ -6,7 +6,9 @@ import { DEFAULT_TIMEOUT_MINUTES, INPUTS, MODES } from './contract.js'
 
 export interface DeployInputs {
   environment: Environment
-  cluster: string
+  /** The `cluster` input; the environment's (possibly referenced) cluster otherwise. */
+  clusterOverride: string | undefined
+  terraformOutputs?: Record<string, unknown>
   /** Canonical service names, in the order given. */
   services: string[]
   /** Canonical service name -> image. */
@@ -66,12 +68,9 @@ export function readDeployInputs(io: ActionIO, catalog: Catalog): DeployInputs {
   }
   if (mode === 'rollback' && rawImages !== undefined) throw new ConfigurationError(`input '${INPUTS.images}' has no meaning with mode rollback: drop it or use mode deploy`)
 
-  const clusterInput = readString(io, INPUTS.cluster)
-  let cluster = clusterInput
-  if (!cluster) {
-    if (typeof environment.cluster === 'string') cluster = environment.cluster
-    else if (environment.cluster) throw new ConfigurationError(`${environment.file}: cluster is a ${Object.keys(environment.cluster)[0]} reference, which ecs-deploy does not resolve: pass the cluster name in the '${INPUTS.cluster}' input`)
-    else throw new ConfigurationError(`${environment.file} names no cluster: add cluster: NAME or pass the '${INPUTS.cluster}' input`)
+  const terraformOutputs = readJson<Record<string, unknown>>(io, INPUTS.terraformOutputs)
+  if (terraformOutputs !== undefined && (typeof terraformOutputs !== 'object' || terraformOutputs === null || Array.isArray(terraformOutputs))) {
+    throw new ConfigurationError(`input '${INPUTS.terraformOutputs}' must be a JSON object (terraform-apply's outputs)`)
   }
 
   const commitSha = readString(io, INPUTS.commitSha) || io.env.GITHUB_SHA || undefined
@@ -79,7 +78,8 @@ export function readDeployInputs(io: ActionIO, catalog: Catalog): DeployInputs {
   const deployId = readString(io, INPUTS.deployId) || [io.env.GITHUB_RUN_ID, io.env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('-') || `local-${commitSha?.slice(0, 12) ?? 'unknown'}`
   return {
     environment,
-    cluster,
+    clusterOverride: readString(io, INPUTS.cluster) || undefined,
+    ...(terraformOutputs ? { terraformOutputs } : {}),
     services,
     images,
     mode,

@@ -1,7 +1,7 @@
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { ECSClient } from '@aws-sdk/client-ecs'
 import { githubIO, readString, runAction, type ActionIO } from '@tierdeploy/action-kit'
-import { deployEcsServices, makeEcsClient, renderEcsResultTable, resolveRollbackTarget, rollBackServices, type EcsServiceResult } from '@tierdeploy/aws'
+import { clusterFor, deployEcsServices, makeCloudFormationClient, makeEcsClient, renderEcsResultTable, resolveRollbackTarget, rollBackServices, type EcsServiceResult } from '@tierdeploy/aws'
 import { loadCatalog, systemClock, type Clock } from '@tierdeploy/catalog'
 import { resolveDeployWaves } from '@tierdeploy/graph'
 import { INPUTS, OUTPUTS } from './contract.js'
@@ -25,6 +25,11 @@ export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}):
 
     // The standard chain gives the region; the environment file's region is the fallback.
     const region = io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION ? undefined : inputs.environment.region
+    const cloudformationFactory = async () => overrides.cloudformation ?? makeCloudFormationClient(region)
+    const cluster = await clusterFor(inputs.environment, inputs.clusterOverride, `the '${INPUTS.cluster}' input`, {
+      cloudformation: cloudformationFactory,
+      ...(inputs.terraformOutputs ? { terraformOutputs: inputs.terraformOutputs } : {}),
+    })
     const ecs = overrides.ecs ?? makeEcsClient(region ? { region } : {})
     const clock = overrides.clock ?? systemClock
     const effects = { ecs, clock, log: io.log }
@@ -33,15 +38,15 @@ export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}):
     let results: EcsServiceResult[]
     let ok: boolean
     if (inputs.mode === 'rollback') {
-      ;({ results, ok } = await rollBack(inputs, timeoutMs, effects))
+      ;({ results, ok } = await rollBack(inputs, cluster, timeoutMs, effects))
     } else {
       const needsStacks = inputs.services.some((n) => catalog.services.get(n)?.deployVia === 'cloudformation')
-      const cloudformation = overrides.cloudformation ?? (needsStacks ? await makeCloudFormationClient(region) : undefined)
+      const cloudformation = needsStacks ? await cloudformationFactory() : undefined
       const outcome = await deployEcsServices(
         {
           catalog,
           environment: inputs.environment,
-          cluster: inputs.cluster,
+          cluster,
           waves,
           images: inputs.images,
           ...(inputs.commitSha ? { commitSha: inputs.commitSha } : {}),
@@ -58,7 +63,7 @@ export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}):
     }
 
     io.setOutput(OUTPUTS.result, JSON.stringify(results))
-    const title = `tierdeploy ecs-deploy${inputs.mode === 'rollback' ? ' (rollback)' : inputs.dryRun ? ' (dry run)' : ''}: ${inputs.environment.name}, cluster ${inputs.cluster}`
+    const title = `tierdeploy ecs-deploy${inputs.mode === 'rollback' ? ' (rollback)' : inputs.dryRun ? ' (dry run)' : ''}: ${inputs.environment.name}, cluster ${cluster}`
     await io.summary(renderEcsResultTable(results, title))
     if (!ok) {
       const good = inputs.mode === 'rollback' ? ['rolled-back'] : ['deployed', 'unchanged', 'would-deploy']
@@ -69,20 +74,15 @@ export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}):
 }
 
 /** Resolves every service's target first (a service with nothing to roll back to stops the step before any write). */
-async function rollBack(inputs: DeployInputs, timeoutMs: number, effects: Parameters<typeof rollBackServices>[2]): Promise<{ results: EcsServiceResult[]; ok: boolean }> {
+async function rollBack(inputs: DeployInputs, cluster: string, timeoutMs: number, effects: Parameters<typeof rollBackServices>[2]): Promise<{ results: EcsServiceResult[]; ok: boolean }> {
   const targets: { service: string; taskDefinition: string }[] = []
   for (const service of inputs.services) {
-    const { target } = await resolveRollbackTarget(service, inputs.rollbackVersion, { cluster: inputs.cluster }, effects)
+    const { target } = await resolveRollbackTarget(service, inputs.rollbackVersion, { cluster }, effects)
     targets.push({ service, taskDefinition: target })
   }
   if (inputs.dryRun) {
     return { results: targets.map((t) => ({ service: t.service, status: 'would-deploy', taskDefinition: t.taskDefinition, reason: 'dry run: would roll back to this revision' })), ok: true }
   }
-  const results = await rollBackServices(targets, { cluster: inputs.cluster, timeoutMs }, effects)
+  const results = await rollBackServices(targets, { cluster, timeoutMs }, effects)
   return { results, ok: results.every((r) => r.status === 'rolled-back') }
-}
-
-async function makeCloudFormationClient(region: string | undefined): Promise<CloudFormationClient> {
-  const { CloudFormationClient } = await import('@aws-sdk/client-cloudformation')
-  return new CloudFormationClient({ retryMode: 'adaptive', maxAttempts: 10, ...(region ? { region } : {}) })
 }

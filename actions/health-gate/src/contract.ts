@@ -11,6 +11,7 @@ export const INPUTS = {
   checks: 'checks',
   timeoutSeconds: 'timeout-seconds',
   bakeSeconds: 'bake-seconds',
+  terraformOutputs: 'terraform-outputs',
 } as const
 
 export const OUTPUTS = {

@@ -93,6 +93,13 @@ describe('health-gate action', () => {
     expect(io.outputs['rolled-back']).toBe('[]')
   })
 
+  it('reads the cluster from terraform-apply\'s outputs when the environment names a terraformOutput', async () => {
+    fake.seedService({ cluster: CLUSTER, name: 'worker', image: 'repo/worker:1' })
+    const io = await gate({ services: 'worker', environment: 'prod', checks: 'ecs', 'terraform-outputs': JSON.stringify({ cluster_name: { value: CLUSTER, sensitive: false } }) })
+    expect(io.failed).toBeUndefined()
+    expect(JSON.parse(io.outputs.report!)).toEqual([expect.objectContaining({ service: 'worker', check: 'ecs', status: 'passed' })])
+  })
+
   it('fails with the why, and rolls the deploy back to the previous revisions when asked', async () => {
     const before = fake.seedService({ cluster: CLUSTER, name: 'auth', image: 'repo/auth:1' }).taskDefinition
     const { taskDefinition } = fake.state.registerTaskDefinition({ family: 'auth', containerDefinitions: [{ name: 'auth', image: 'repo/auth:2', essential: true }], requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512' })
@@ -127,7 +134,7 @@ describe('health-gate action', () => {
     expect((await gate({ tier: '1', services: 'auth' })).failed).toMatch(/give 'tier' or 'services', not both/)
     expect((await gate({})).failed).toMatch(/nothing is selected to check/)
     expect((await gate({ services: 'database' })).failed).toMatch(/database \(infrastructure\) is not deployed to ECS/)
-    expect((await gate({ tier: '1', environment: 'prod' })).failed).toMatch(/environment prod's cluster is a terraformOutput reference .*give the cluster name in the 'cluster' input/)
+    expect((await gate({ tier: '1', environment: 'prod' })).failed).toMatch(/cannot resolve the settings of environment prod:\n.*cluster: terraformOutput '\w+' needs Terraform outputs/)
     expect((await gate({ tier: '1', 'timeout-seconds': '10m' })).failed).toMatch(/input 'timeout-seconds' must be a whole number/)
     expect(fake.totalCalls()).toBe(0)
   })

@@ -4,6 +4,7 @@ import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balan
 import { githubIO, readBoolean, readInteger, readJson, readList, readString, runAction, type ActionIO } from '@tierdeploy/action-kit'
 import {
   canonicalTargetGroups,
+  clusterFor,
   gateServices,
   gateTargets,
   makeEcsClient,
@@ -12,7 +13,6 @@ import {
   parseTargetGroups,
   renderGateTable,
   renderRollbackTable,
-  resolveCluster,
   rollBackDeploy,
   runHealthGate,
   type CheckName,
@@ -50,7 +50,8 @@ export async function run(io: ActionIO = githubIO(), deps: HealthGateDeps = {}):
       services: readList(io, INPUTS.services),
       ...(deployResult ? { deployResult } : {}),
     })
-    const cluster = resolveCluster(environment, readString(io, INPUTS.cluster), INPUTS.cluster)
+    const terraformOutputs = readJson<Record<string, unknown>>(io, INPUTS.terraformOutputs)
+    const cluster = await clusterFor(environment, readString(io, INPUTS.cluster) || undefined, `the '${INPUTS.cluster}' input`, terraformOutputs ? { terraformOutputs } : {})
     if (services.length === 0) {
       io.setOutput(OUTPUTS.passed, 'true')
       io.setOutput(OUTPUTS.report, '[]')

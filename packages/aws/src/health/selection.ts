@@ -49,12 +49,6 @@ export function parseTargetGroups(value: unknown, input: string): Record<string,
 }
 
 /** The cluster input, else the environment's cluster when it is a plain name. */
-export function resolveCluster(environment: Environment, given: string | undefined, input: string): string {
-  if (given) return given
-  if (typeof environment.cluster === 'string') return environment.cluster
-  if (environment.cluster) throw new ConfigurationError(`environment ${environment.name}'s cluster is a ${Object.keys(environment.cluster)[0]} reference (${environment.file}): give the cluster name in the '${input}' input`)
-  throw new ConfigurationError(`environment ${environment.name} has no cluster (${environment.file}): set cluster: there, or give the '${input}' input`)
-}
 
 /** Target group map keyed by canonical service names (aliases accepted). */
 export function canonicalTargetGroups(catalog: Catalog, groups: Record<string, string[]>, input: string): Record<string, string[]> {

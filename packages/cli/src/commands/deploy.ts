@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ECSClient } from '@aws-sdk/client-ecs'
 import {
+  clusterFor,
   deployEcsServices,
   isDigestImage,
   makeEcsClient,
@@ -12,7 +13,7 @@ import {
   rollBackService,
   type EcsServiceResult,
 } from '@tierdeploy/aws'
-import { ConfigurationError, environmentNamed, formatProblem, loadCatalog, streamLogger, systemClock, type Catalog, type Clock, type Environment } from '@tierdeploy/catalog'
+import { ConfigurationError, environmentNamed, formatProblem, loadCatalog, streamLogger, systemClock, type Catalog, type Clock } from '@tierdeploy/catalog'
 import { resolveDeployWaves, resolveServiceName } from '@tierdeploy/graph'
 import { parseFlags, stringFlag } from '../args.js'
 import { UsageError, type CliIO } from '../cli-io.js'
@@ -74,7 +75,7 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
   const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog' })
   for (const w of warnings) io.stderr(formatProblem(w))
   const environment = environmentNamed(catalog, envName)
-  const cluster = clusterOf(environment, stringFlag(values, 'cluster'))
+  const cluster = await clusterFor(environment, stringFlag(values, 'cluster'), '--cluster')
   const log = streamLogger(io.stderr, values.verbose === true)
   const clock = deps.clock ?? systemClock
   const region = io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION ? undefined : environment.region
@@ -145,13 +146,6 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
   } finally {
     if (!deps.ecs) ecs.destroy()
   }
-}
-
-function clusterOf(environment: Environment, flag: string | undefined): string {
-  if (flag) return flag
-  if (typeof environment.cluster === 'string') return environment.cluster
-  if (environment.cluster) throw new ConfigurationError(`${environment.file}: cluster is a ${Object.keys(environment.cluster)[0]} reference, which deploy does not resolve: pass --cluster NAME`)
-  throw new ConfigurationError(`${environment.file} names no cluster: add cluster: NAME or pass --cluster NAME`)
 }
 
 /** --images FILE: a JSON object, service (name or alias) -> image pinned by digest. */

@@ -63,7 +63,7 @@ export async function run(args: string[], io: CliIO, deps: HealthDeps = {}): Pro
   for (const w of warnings) io.stderr(formatProblem(w))
   const environment = environmentNamed(catalog, envName)
   const services = aws.gateServices(catalog, environment, { ...(tier !== undefined ? { tier } : {}), ...(names !== undefined ? { services: parseNameList(names) } : {}) }, { tier: '--tier', services: '--services', deployResult: '--services' })
-  const cluster = aws.resolveCluster(environment, stringFlag(values, 'cluster'), '--cluster')
+  const cluster = await aws.clusterFor(environment, stringFlag(values, 'cluster'), '--cluster')
   const log = streamLogger((line) => io.stderr(line), values.verbose === true)
   const targetGroups = aws.canonicalTargetGroups(catalog, aws.parseTargetGroups(targetGroupsJson, '--target-groups'), '--target-groups')
   if (services.length === 0) {
