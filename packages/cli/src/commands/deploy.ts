@@ -1,17 +1,18 @@
 // Loaded only for `tierdeploy deploy` (commands/index.ts imports it lazily): the only CLI file that loads the AWS SDK.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { ECSClient } from '@aws-sdk/client-ecs'
 import {
   clusterFor,
-  deployEcsServices,
+  deployPlan,
+  makeCloudFormationClient,
   isDigestImage,
   makeEcsClient,
   parseRollbackVersion,
   renderEcsResultText,
   resolveRollbackTarget,
   rollBackService,
-  type EcsServiceResult,
 } from '@tierdeploy/aws'
 import { ConfigurationError, environmentNamed, formatProblem, loadCatalog, streamLogger, systemClock, type Catalog, type Clock } from '@tierdeploy/catalog'
 import { resolveDeployWaves, resolveServiceName } from '@tierdeploy/graph'
@@ -34,6 +35,7 @@ export const usage = [
 /** What tests replace: the ECS client (pointed at the fake control plane) and the clock. */
 export interface DeployDeps {
   ecs?: ECSClient
+  cloudformation?: CloudFormationClient
   clock?: Clock
 }
 
@@ -103,39 +105,28 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
     if (commitSha !== undefined && !/^[0-9a-f]{7,40}$/i.test(commitSha)) throw new UsageError(`--commit must be a commit SHA (7 to 40 hex characters), got '${commitSha}'`)
     if (!values.images) log.warning('no --images: every service keeps its image; only catalog environment and secrets are applied')
     const deployId = `cli-${new Date(clock.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`
-    const results: EcsServiceResult[] = []
-    let ok = true
-    for (const tier of plan.tiers) {
-      const waves = tier.waves.map((w) => w.filter((n) => catalog.services.get(n)?.kind === 'service')).filter((w) => w.length)
-      if (waves.length === 0) continue
-      if (!ok) {
-        results.push(...waves.flat().map((service): EcsServiceResult => ({ service, status: 'skipped', reason: 'an earlier tier failed' })))
-        continue
+    const needsStacks = Object.keys(plan.nodes).some((n) => catalog.services.get(n)?.deployVia === 'cloudformation')
+    const cloudformation = deps.cloudformation ?? (needsStacks ? await makeCloudFormationClient(region) : undefined)
+    const { results, ok, diffs } = await deployPlan(
+      {
+        plan,
+        catalog,
+        environment,
+        cluster,
+        images,
+        ...(commitSha ? { commitSha: commitSha.toLowerCase() } : {}),
+        deployId,
+        dryRun: values['dry-run'] === true,
+        rollbackOnFailure: values['no-rollback'] !== true,
+        serviceTimeoutMs: timeoutMs,
+      },
+      { ...effects, ...(cloudformation ? { cloudformation } : {}) },
+    )
+    if (values['dry-run']) {
+      for (const r of results) {
+        const diff = diffs[r.service]
+        io.stdout(diff ? `${r.service}: would register a new revision of ${r.previousTaskDefinition?.replace(/^.*task-definition\//, '') ?? '?'}\n  ${diff.join('\n  ')}` : `${r.service}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`)
       }
-      log.info(`tier ${tier.tier} (${tier.name}): ${waves.flat().length} service(s) in ${waves.length} wave(s)`)
-      const outcome = await deployEcsServices(
-        {
-          catalog,
-          environment,
-          cluster,
-          waves,
-          images: Object.fromEntries(waves.flat().filter((n) => images[n]).map((n) => [n, images[n]!])),
-          ...(commitSha ? { commitSha: commitSha.toLowerCase() } : {}),
-          deployId,
-          dryRun: values['dry-run'] === true,
-          rollbackOnFailure: values['no-rollback'] !== true,
-          serviceTimeoutMs: timeoutMs,
-        },
-        effects,
-      )
-      if (values['dry-run']) {
-        for (const r of outcome.results) {
-          const diff = outcome.diffs[r.service]
-          io.stdout(diff ? `${r.service}: would register a new revision of ${r.previousTaskDefinition?.replace(/^.*task-definition\//, '') ?? '?'}\n  ${diff.join('\n  ')}` : `${r.service}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`)
-        }
-      }
-      results.push(...outcome.results)
-      ok &&= outcome.ok
     }
     if (results.length === 0) {
       io.stdout('nothing to deploy to ECS in this selection')

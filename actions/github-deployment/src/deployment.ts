@@ -1,0 +1,99 @@
+import { ConfigurationError } from '@tierdeploy/catalog'
+import type { DEPLOYMENT_STATES } from './contract.js'
+
+export type DeploymentState = (typeof DEPLOYMENT_STATES)[number]
+
+/** The two calls of GitHub's REST API this action makes, as @actions/github's Octokit exposes them. */
+export interface DeploymentsApi {
+  rest: {
+    repos: {
+      createDeployment(params: {
+        owner: string
+        repo: string
+        ref: string
+        environment: string
+        auto_merge: boolean
+        required_contexts: string[]
+        description?: string
+        production_environment?: boolean
+        transient_environment?: boolean
+      }): Promise<{ status: number; data: { id?: number; message?: string } }>
+      createDeploymentStatus(params: {
+        owner: string
+        repo: string
+        deployment_id: number
+        state: DeploymentState
+        environment_url?: string
+        log_url?: string
+        description?: string
+        auto_inactive?: boolean
+      }): Promise<{ data: { id: number } }>
+    }
+  }
+}
+
+export interface DeploymentRequest {
+  owner: string
+  repo: string
+  environment: string
+  ref: string
+  state: DeploymentState
+  /** Set the status of this deployment instead of creating one. */
+  deploymentId?: number
+  environmentUrl?: string
+  logUrl?: string
+  description?: string
+}
+
+export interface DeploymentRecord {
+  deploymentId: number
+  statusId: number
+  created: boolean
+}
+
+/** GitHub rejects a deployment or status description longer than this. */
+const DESCRIPTION_LIMIT = 140
+
+function shorten(text: string | undefined): string | undefined {
+  if (!text) return undefined
+  return text.length > DESCRIPTION_LIMIT ? `${text.slice(0, DESCRIPTION_LIMIT - 3)}...` : text
+}
+
+/**
+ * Creates the deployment (unless one is given) and sets its status. auto_merge is off because a deploy must never
+ * merge the default branch into the ref; required_contexts is empty because the workflow has already decided the
+ * commit may deploy (GitHub would otherwise refuse while any status check is pending on it).
+ */
+export async function recordDeployment(api: DeploymentsApi, request: DeploymentRequest): Promise<DeploymentRecord> {
+  const { owner, repo } = request
+  let deploymentId = request.deploymentId
+  if (deploymentId === undefined) {
+    const created = await api.rest.repos.createDeployment({
+      owner,
+      repo,
+      ref: request.ref,
+      environment: request.environment,
+      auto_merge: false,
+      required_contexts: [],
+      description: shorten(request.description),
+      production_environment: request.environment === 'production',
+    })
+    // 202 means GitHub tried to merge instead of deploying; with auto_merge off it only happens on a conflict.
+    if (created.data.id === undefined) {
+      throw new ConfigurationError(`GitHub created no deployment for ref '${request.ref}' in '${request.environment}': ${created.data.message ?? `status ${created.status}`}`)
+    }
+    deploymentId = created.data.id
+  }
+  const status = await api.rest.repos.createDeploymentStatus({
+    owner,
+    repo,
+    deployment_id: deploymentId,
+    state: request.state,
+    ...(request.environmentUrl ? { environment_url: request.environmentUrl } : {}),
+    ...(request.logUrl ? { log_url: request.logUrl } : {}),
+    ...(request.description ? { description: shorten(request.description) } : {}),
+    // A successful deploy marks the environment's earlier deployments inactive, so the page shows one current one.
+    auto_inactive: request.state === 'success',
+  })
+  return { deploymentId, statusId: status.data.id, created: request.deploymentId === undefined }
+}

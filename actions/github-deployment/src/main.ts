@@ -1,0 +1,44 @@
+import { getOctokit } from '@actions/github'
+import { readChoice, readString, runAction, githubIO, type ActionIO } from '@tierdeploy/action-kit'
+import { ConfigurationError } from '@tierdeploy/catalog'
+import { DEPLOYMENT_STATES, INPUTS, OUTPUTS } from './contract.js'
+import { recordDeployment, type DeploymentRequest, type DeploymentsApi } from './deployment.js'
+
+function readRequest(io: ActionIO): DeploymentRequest {
+  const repository = io.env.GITHUB_REPOSITORY ?? ''
+  const [owner, repo] = repository.split('/')
+  if (!owner || !repo) throw new ConfigurationError(`GITHUB_REPOSITORY must be owner/name, got '${repository}'`)
+  const idText = readString(io, INPUTS.deploymentId)
+  if (idText && !/^\d+$/.test(idText)) throw new ConfigurationError(`input '${INPUTS.deploymentId}' must be a deployment id (a whole number), got '${idText}'`)
+  const environment = readString(io, INPUTS.environment, { required: true })
+  const ref = readString(io, INPUTS.ref, { default: io.env.GITHUB_SHA ?? '' })
+  if (!ref) throw new ConfigurationError(`input '${INPUTS.ref}' is required outside GitHub Actions (GITHUB_SHA is not set)`)
+  const runUrl = io.env.GITHUB_RUN_ID ? `${io.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${repository}/actions/runs/${io.env.GITHUB_RUN_ID}` : ''
+  const environmentUrl = readString(io, INPUTS.environmentUrl)
+  if (environmentUrl && !/^https?:\/\//.test(environmentUrl)) throw new ConfigurationError(`input '${INPUTS.environmentUrl}' must be an http(s) URL, got '${environmentUrl}'`)
+  return {
+    owner,
+    repo,
+    environment,
+    ref,
+    state: readChoice(io, INPUTS.state, DEPLOYMENT_STATES, 'in_progress'),
+    ...(idText ? { deploymentId: Number(idText) } : {}),
+    ...(environmentUrl ? { environmentUrl } : {}),
+    ...(readString(io, INPUTS.logUrl, { default: runUrl }) ? { logUrl: readString(io, INPUTS.logUrl, { default: runUrl }) } : {}),
+    ...(readString(io, INPUTS.description) ? { description: readString(io, INPUTS.description) } : {}),
+  }
+}
+
+/** `api` is injected by tests (a fake Octokit); on the runner it is @actions/github's Octokit for the token. */
+export async function run(io: ActionIO = githubIO(), api?: DeploymentsApi): Promise<void> {
+  await runAction(async (io) => {
+    const request = readRequest(io)
+    const token = readString(io, INPUTS.token)
+    if (!api && !token) throw new ConfigurationError(`input '${INPUTS.token}' is required (the default is github.token)`)
+    if (token) io.setSecret(token)
+    const record = await recordDeployment(api ?? (getOctokit(token) as unknown as DeploymentsApi), request)
+    io.setOutput(OUTPUTS.deploymentId, String(record.deploymentId))
+    io.setOutput(OUTPUTS.statusId, String(record.statusId))
+    io.log.info(`${record.created ? 'created deployment' : 'deployment'} ${record.deploymentId} in ${request.environment}: ${request.state}`)
+  }, io)
+}

