@@ -1,0 +1,118 @@
+import { execFileSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import { load } from 'js-yaml'
+import { recordingIO } from '@tierdeploy/action-kit'
+import { copyFixture, recordingExec, type FixtureCopy } from '../../../packages/terraform/src/testing.js'
+import { INPUTS, OUTPUTS } from './contract.js'
+import { run } from './main.js'
+
+const copies: FixtureCopy[] = []
+afterEach(() => {
+  for (const c of copies.splice(0)) c.cleanup()
+})
+function fixture(name: string): FixtureCopy {
+  const c = copyFixture(name)
+  copies.push(c)
+  return c
+}
+
+async function action(c: FixtureCopy, inputs: Record<string, string>) {
+  const io = recordingIO(inputs, c.env)
+  const rec = recordingExec()
+  await run(io, { exec: rec.exec, baseDir: c.root })
+  return { io, commands: rec.commands }
+}
+
+describe('terraform-apply action.yml', () => {
+  it('declares exactly the contract inputs and outputs', () => {
+    const yml = load(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'action.yml'), 'utf8')) as { inputs: object; outputs: object; runs: { using: string } }
+    expect(Object.keys(yml.inputs).sort()).toEqual(Object.values(INPUTS).sort())
+    expect(Object.keys(yml.outputs).sort()).toEqual(Object.values(OUTPUTS).sort())
+    expect(yml.runs.using).toBe('node24')
+  })
+})
+
+describe('terraform-apply with the real terraform binary', () => {
+  it('applies, writes the outputs with sensitive ones masked and omitted, and a plan table', async () => {
+    const c = fixture('basic')
+    const { io, commands } = await action(c, { 'working-directory': 'basic', environment: 'dev', command: 'apply', 'lock-timeout': '0s' })
+    expect(io.failed).toBeUndefined()
+    expect(commands).toContain('apply')
+    expect(io.outputs.changes).toBe('true')
+    expect(JSON.parse(io.outputs.summary!)).toMatchObject({ changes: true, counts: { create: 1 }, addresses: { create: ['terraform_data.app'] } })
+    expect(JSON.parse(io.outputs.outputs!)).toEqual({ value: 'one' })
+    expect(io.secrets).toEqual(['tok-one-s3cr3t'])
+    expect(io.summaries.join('')).toContain('### terraform apply for dev')
+    expect(io.summaries.join('')).toContain('| create | 1 | `terraform_data.app` |')
+    expect(io.summaries.join('')).toContain('Sensitive outputs omitted: `token`')
+  })
+
+  it('skips apply when nothing changed and says changes=false', async () => {
+    const c = fixture('basic')
+    await action(c, { 'working-directory': 'basic', command: 'apply' })
+    const { io, commands } = await action(c, { 'working-directory': 'basic', command: 'apply' })
+    expect(io.failed).toBeUndefined()
+    expect(commands).not.toContain('apply')
+    expect(io.outputs.changes).toBe('false')
+    expect(io.summaries.join('')).toContain('apply (skipped: no changes)')
+  })
+
+  it('plans in one step and applies the saved plan in another', async () => {
+    const c = fixture('basic')
+    const planned = await action(c, { 'working-directory': 'basic', command: 'plan', 'plan-file': 'tfplan' })
+    expect(planned.io.outputs.changes).toBe('true')
+    expect(planned.commands).not.toContain('apply')
+    const applied = await action(c, { 'working-directory': 'basic', command: 'apply', 'plan-file': 'tfplan' })
+    expect(applied.io.failed).toBeUndefined()
+    expect(applied.commands).toEqual(['init', 'show', 'apply', 'output'])
+  })
+
+  it('fails the step on a guarded replace, naming the address', async () => {
+    const c = fixture('guarded')
+    await action(c, { 'working-directory': 'guarded', command: 'apply', 'protected-types': 'terraform_data' })
+    writeFileSync(join(c.dir, 'next.tfvars'), 'generation = 2\n')
+    const { io, commands } = await action(c, { 'working-directory': 'guarded', command: 'apply', 'protected-types': 'terraform_data', 'var-files': 'next.tfvars' })
+    expect(io.failed).toContain('replace terraform_data.store')
+    expect(commands).not.toContain('apply')
+    const allowed = await action(c, { 'working-directory': 'guarded', command: 'apply', 'protected-types': 'terraform_data', 'var-files': 'next.tfvars', 'allow-destroy': 'terraform_data.store' })
+    expect(allowed.io.failed).toBeUndefined()
+    expect(JSON.parse(allowed.io.outputs.summary!).addresses.replace).toEqual(['terraform_data.store'])
+  })
+
+  it('fails a stale saved plan saying to re-plan', async () => {
+    const c = fixture('basic')
+    await action(c, { 'working-directory': 'basic', command: 'plan', 'plan-file': 'tfplan' })
+    await action(c, { 'working-directory': 'basic', command: 'apply' })
+    const { io } = await action(c, { 'working-directory': 'basic', command: 'apply', 'plan-file': 'tfplan' })
+    expect(io.failed).toMatch(/saved plan is stale.*re-plan/)
+  })
+
+  it('fails the second of two concurrent runs with who holds the lock', async () => {
+    const c = fixture('locking')
+    execFileSync('mkfifo', [join(c.dir, 'started.fifo'), join(c.dir, 'release.fifo')])
+    const holder = action(c, { 'working-directory': 'locking', command: 'apply', 'lock-timeout': '0s' })
+    expect((await readFile(join(c.dir, 'started.fifo'), 'utf8')).trim()).toBe('holding')
+    const second = await action(c, { 'working-directory': 'locking', command: 'plan', 'lock-timeout': '1s' })
+    await writeFile(join(c.dir, 'release.fifo'), 'go\n')
+    expect((await holder).io.failed).toBeUndefined()
+    expect(second.io.failed).toMatch(/the state is locked by \S+@\S+ since \d{4}-\d{2}-\d{2} .* after waiting 1s \(lock-timeout\)/)
+  })
+
+  it('annotates an HCL syntax error at its file and line', async () => {
+    const c = fixture('syntax-error')
+    const { io } = await action(c, { 'working-directory': 'syntax-error', command: 'plan' })
+    expect(io.failed).toMatch(/syntax-error\/main\.tf:2:\d+: Unclosed configuration block/)
+    expect(io.annotations[0]).toMatchObject({ file: 'syntax-error/main.tf', line: 2 })
+  })
+
+  it('rejects bad inputs naming the input and the expected form', async () => {
+    const c = fixture('basic')
+    expect((await action(c, { 'working-directory': 'basic', command: 'destroy' })).io.failed).toBe("input 'command' must be one of plan, apply, got 'destroy'")
+    expect((await action(c, { 'working-directory': 'basic', 'lock-timeout': 'forever' })).io.failed).toMatch(/input 'lock-timeout' must be a duration/)
+    expect((await action(c, {})).io.failed).toMatch(/give 'working-directory'/)
+  })
+})

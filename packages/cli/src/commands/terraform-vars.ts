@@ -1,0 +1,31 @@
+import { writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { environmentNamed, formatProblem, loadCatalog } from '@tierdeploy/catalog'
+import { catalogTerraformVars, renderTerraformVars, TFVARS_FILE } from '@tierdeploy/terraform'
+import { parseFlags, stringFlag } from '../args.js'
+import { UsageError, type CliIO } from '../cli-io.js'
+
+export const usage = `tierdeploy terraform-vars --env ENV [--catalog DIR] [--out FILE | --stdout]
+       writes the environment root's ${TFVARS_FILE} (default: terraform.workingDirectory of the environment, else terraform/environments/ENV)`
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { values } = parseFlags(args, { env: { type: 'string' }, catalog: { type: 'string' }, out: { type: 'string' }, stdout: { type: 'boolean' } })
+  const envName = stringFlag(values, 'env')
+  if (!envName) throw new UsageError('--env ENV is required')
+  if (values.stdout && values.out !== undefined) throw new UsageError('give --out FILE or --stdout, not both')
+  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog' })
+  for (const w of warnings) io.stderr(formatProblem(w))
+  const environment = environmentNamed(catalog, envName)
+  const text = renderTerraformVars(catalogTerraformVars(catalog, environment))
+  if (values.stdout) {
+    io.stdout(text.trimEnd())
+    return 0
+  }
+  // The default lands in the environment root of the repository the catalog belongs to, wherever it runs from.
+  const given = stringFlag(values, 'out')
+  const rootRelative = join(environment.terraform?.workingDirectory ?? `terraform/environments/${envName}`, TFVARS_FILE)
+  const target = given !== undefined ? resolve(io.cwd, given) : join(catalog.root, rootRelative)
+  writeFileSync(target, text)
+  io.stderr(`wrote ${given ?? rootRelative} (${Object.keys(JSON.parse(text).services).length} services)`)
+  return 0
+}

@@ -1,0 +1,53 @@
+mock_provider "aws" {
+  mock_data "aws_availability_zones" {
+    defaults = { names = ["ca-central-1a", "ca-central-1b", "ca-central-1d"] }
+  }
+  mock_data "aws_region" {
+    defaults = { name = "ca-central-1" }
+  }
+  mock_data "aws_caller_identity" {
+    defaults = { account_id = "111111111111" }
+  }
+  mock_data "aws_iam_policy_document" {
+    defaults = { json = "{}" }
+  }
+  mock_data "aws_acm_certificate" {
+    defaults = { arn = "arn:aws:acm:ca-central-1:111111111111:certificate/00000000-0000-0000-0000-000000000000" }
+  }
+  mock_data "aws_ssm_parameter" {
+    defaults = { value = "ami-0123456789abcdef0" }
+  }
+}
+
+mock_provider "random" {}
+
+# catalog.auto.tfvars.json supplies every variable, as in a real plan.
+
+run "dev_is_small_and_disposable" {
+  command = plan
+
+  assert {
+    condition     = var.vpc_cidr == "10.1.0.0/16" && var.nat_gateway_mode == "single"
+    error_message = "dev should use 10.1.0.0/16 with one NAT gateway"
+  }
+
+  assert {
+    condition     = alltrue([for k, s in var.services : s.desired_count <= 1])
+    error_message = "dev should run one replica per service"
+  }
+
+  assert {
+    condition     = !local.settings.deletion_protection
+    error_message = "dev resources should be deletable"
+  }
+
+  assert {
+    condition     = contains(local.database_clients, "indigenious-auth-service") && !contains(local.database_clients, "indigenious-chat-service")
+    error_message = "only services that depend on rds-aurora should reach the database"
+  }
+
+  assert {
+    condition     = local.needs_gpu
+    error_message = "the AI orchestrator's ec2-gpu capacity should add the GPU capacity provider"
+  }
+}

@@ -1,0 +1,48 @@
+mock_provider "aws" {
+  mock_data "aws_availability_zones" {
+    defaults = { names = ["ca-central-1a", "ca-central-1b", "ca-central-1d"] }
+  }
+  mock_data "aws_region" {
+    defaults = { name = "ca-central-1" }
+  }
+  mock_data "aws_caller_identity" {
+    defaults = { account_id = "111111111111" }
+  }
+  mock_data "aws_iam_policy_document" {
+    defaults = { json = "{}" }
+  }
+  mock_data "aws_acm_certificate" {
+    defaults = { arn = "arn:aws:acm:ca-central-1:111111111111:certificate/00000000-0000-0000-0000-000000000000" }
+  }
+  mock_data "aws_ssm_parameter" {
+    defaults = { value = "ami-0123456789abcdef0" }
+  }
+}
+
+mock_provider "random" {}
+
+# catalog.auto.tfvars.json supplies every variable, as in a real plan.
+
+run "production_is_protected_and_redundant" {
+  command = plan
+
+  assert {
+    condition     = var.vpc_cidr == "10.0.0.0/16" && var.nat_gateway_mode == "per-az"
+    error_message = "production should use 10.0.0.0/16 with a NAT gateway per zone"
+  }
+
+  assert {
+    condition     = alltrue([for k, s in var.services : s.desired_count >= 2 && s.min_capacity >= 2])
+    error_message = "production should run at least two replicas per service"
+  }
+
+  assert {
+    condition     = local.settings.deletion_protection && local.settings.database_instances >= 2
+    error_message = "production should protect stateful resources and keep a database reader"
+  }
+
+  assert {
+    condition     = !contains(keys(var.services), "indigenious-blockchain-service")
+    error_message = "optional services not enabled for production should not be created"
+  }
+}

@@ -1,0 +1,133 @@
+# Most values come from catalog.auto.tfvars.json, written by `tierdeploy terraform-vars --env ENV` from the
+# catalog: edit the catalog and regenerate, never the JSON.
+
+variable "environment" {
+  type        = string
+  description = "Catalog environment name (dev, staging, production)."
+}
+
+variable "platform" {
+  type        = string
+  description = "Catalog platform name; prefixes resource names."
+}
+
+variable "account_id" {
+  type        = string
+  description = "AWS account of the environment; the provider refuses any other, so dev's configuration can never touch production."
+}
+
+variable "region" {
+  type        = string
+  description = "AWS region of the environment."
+}
+
+variable "cluster_name" {
+  type        = string
+  description = "ECS cluster name (the catalog environment's cluster)."
+}
+
+variable "vpc_cidr" {
+  type        = string
+  description = "IPv4 CIDR of the environment's VPC."
+}
+
+variable "nat_gateway_mode" {
+  type        = string
+  description = "single or per-az (the catalog environment's network.natGateways)."
+}
+
+variable "service_connect_namespace" {
+  type        = string
+  description = "Cloud Map namespace of Service Connect."
+}
+
+variable "log_group_prefix" {
+  type        = string
+  description = "Prefix of every service's log group (/ecs/PLATFORM-ENV); each service logs to PREFIX/SERVICE."
+}
+
+variable "ssm_prefix" {
+  type        = string
+  description = "Parameter Store path where the root publishes endpoints for services (e.g. /indigenious/dev)."
+}
+
+variable "business_hours" {
+  type = object({
+    timezone = string
+    start    = string
+    end      = string
+    days     = list(string)
+  })
+  description = "When business-hours services run."
+}
+
+variable "ecr_repositories" {
+  type        = list(string)
+  description = "One ECR repository per service deployed in the environment."
+}
+
+variable "services" {
+  type = map(object({
+    tier           = number
+    cpu            = number
+    memory         = number
+    desired_count  = number
+    min_capacity   = number
+    max_capacity   = number
+    cpu_target     = optional(number, 70)
+    memory_target  = optional(number, 80)
+    spot           = bool
+    schedule       = string
+    capacity       = string
+    gpu            = number
+    container_name = string
+    port           = optional(number)
+    public         = bool
+    path_patterns  = list(string)
+    priority       = optional(number)
+    health_check = object({
+      path                 = string
+      matcher              = string
+      healthy_threshold    = number
+      interval_seconds     = number
+      timeout_seconds      = number
+      grace_period_seconds = number
+    })
+    internal    = bool
+    repository  = string
+    depends_on  = list(string)
+    environment = map(string)
+    secrets     = map(string)
+  }))
+  description = "The services of the environment, from the catalog: sizes, scaling, Spot and schedule, routing, health check, secrets."
+}
+
+variable "domain" {
+  type        = string
+  description = "Host of the catalog environment's url; the ALB serves the issued ACM certificate for it."
+  default     = null
+}
+
+variable "certificate_arn" {
+  type        = string
+  description = "ACM certificate for the ALB's HTTPS listener; null uses the most recent issued certificate for domain."
+  default     = null
+}
+
+variable "database_catalog_name" {
+  type        = string
+  description = "Catalog name of the database node: services that depend on it may reach Aurora."
+  default     = "rds-aurora"
+}
+
+variable "cache_catalog_name" {
+  type        = string
+  description = "Catalog name of the cache node: services that depend on it may reach Redis."
+  default     = "elasticache-redis"
+}
+
+variable "alarm_emails" {
+  type        = list(string)
+  description = "Addresses that receive alarm notifications."
+  default     = []
+}

@@ -1,0 +1,357 @@
+data "aws_region" "current" {}
+data "aws_caller_identity" "current" {}
+
+locals {
+  has_port = var.container_port != null
+
+  # Tier 1 always runs on-demand. Above it a Spot service keeps on_demand_base tasks on-demand and puts the rest
+  # on Spot: half of them in tier 2, all of them from tier 3 (about 70 % cheaper, interruptions tolerated).
+  use_spot = var.spot && var.tier > 1 && var.capacity == "fargate"
+  capacity_provider_strategy = (
+    var.capacity == "ec2-gpu" ? [{ capacity_provider = var.gpu_capacity_provider_name, base = 0, weight = 1 }] :
+    !local.use_spot ? [{ capacity_provider = "FARGATE", base = 0, weight = 1 }] :
+    var.tier == 2 ? [{ capacity_provider = "FARGATE", base = var.on_demand_base, weight = 1 }, { capacity_provider = "FARGATE_SPOT", base = 0, weight = 1 }] :
+    [{ capacity_provider = "FARGATE", base = var.on_demand_base, weight = 0 }, { capacity_provider = "FARGATE_SPOT", base = 0, weight = 1 }]
+  )
+
+  # ECS takes either a full ARN or a parameter name; IAM needs ARNs.
+  secret_arns = distinct([
+    for v in values(var.secrets) : startswith(v, "arn:") ? v : "arn:aws:ssm:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:parameter${startswith(v, "/") ? v : "/${v}"}"
+  ])
+
+  app_container = merge(
+    {
+      name        = var.container_name
+      image       = var.image
+      essential   = true
+      environment = [for k in sort(keys(var.environment)) : { name = k, value = var.environment[k] }]
+      secrets     = [for k in sort(keys(var.secrets)) : { name = k, valueFrom = var.secrets[k] }]
+      portMappings = local.has_port ? [{
+        name          = "http"
+        containerPort = var.container_port
+        protocol      = "tcp"
+        appProtocol   = "http"
+      }] : []
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.this.name
+          awslogs-region        = data.aws_region.current.name
+          awslogs-stream-prefix = var.container_name
+        }
+      }
+    },
+    var.gpu > 0 ? { resourceRequirements = [{ type = "GPU", value = tostring(var.gpu) }] } : {},
+  )
+
+  xray_container = {
+    name              = "xray-daemon"
+    image             = "public.ecr.aws/xray/aws-xray-daemon:3.x"
+    essential         = false
+    cpu               = 32
+    memoryReservation = 64
+    portMappings      = [{ containerPort = 2000, protocol = "udp" }]
+    logConfiguration = {
+      logDriver = "awslogs"
+      options = {
+        awslogs-group         = aws_cloudwatch_log_group.this.name
+        awslogs-region        = data.aws_region.current.name
+        awslogs-stream-prefix = "xray"
+      }
+    }
+  }
+
+  days      = { mon = "MON", tue = "TUE", wed = "WED", thu = "THU", fri = "FRI", sat = "SAT", sun = "SUN" }
+  cron_days = join(",", [for d in var.business_hours.days : local.days[lower(d)]])
+  start     = split(":", var.business_hours.start)
+  end       = split(":", var.business_hours.end)
+}
+
+resource "aws_cloudwatch_log_group" "this" {
+  name              = var.log_group_name
+  retention_in_days = var.log_retention_days
+  tags              = var.tags
+}
+
+# ---- security group: the ALB, and Service Connect clients when others depend on the service ------------------------
+
+resource "aws_security_group" "this" {
+  name        = "${var.cluster_name}-${var.name}"
+  description = "Tasks of ${var.name}: inbound only from the ALB's group (and Service Connect clients)"
+  vpc_id      = var.vpc_id
+  tags        = merge(var.tags, { Name = "${var.cluster_name}-${var.name}" })
+}
+
+resource "aws_vpc_security_group_ingress_rule" "from_alb" {
+  count = var.public && local.has_port ? 1 : 0
+
+  security_group_id            = aws_security_group.this.id
+  description                  = "From the ALB"
+  ip_protocol                  = "tcp"
+  from_port                    = var.container_port
+  to_port                      = var.container_port
+  referenced_security_group_id = var.alb_security_group_id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "from_service_connect" {
+  count = var.allow_service_connect_ingress && local.has_port ? 1 : 0
+
+  security_group_id            = aws_security_group.this.id
+  description                  = "From other services of the cluster through Service Connect"
+  ip_protocol                  = "tcp"
+  from_port                    = var.container_port
+  to_port                      = var.container_port
+  referenced_security_group_id = var.service_connect_client_security_group_id
+}
+
+resource "aws_vpc_security_group_egress_rule" "all" {
+  security_group_id = aws_security_group.this.id
+  description       = "To AWS APIs, other services and the internet through NAT"
+  ip_protocol       = "-1"
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
+# ---- roles ----------------------------------------------------------------------------------------------------------
+
+data "aws_iam_policy_document" "tasks_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = ["arn:aws:ecs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:*"]
+    }
+  }
+}
+
+resource "aws_iam_role" "execution" {
+  name               = substr("${var.cluster_name}-${var.name}-exec", 0, 64)
+  assume_role_policy = data.aws_iam_policy_document.tasks_assume.json
+  tags               = var.tags
+}
+
+resource "aws_iam_role_policy_attachment" "execution" {
+  role       = aws_iam_role.execution.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+}
+
+data "aws_iam_policy_document" "secrets" {
+  count = length(local.secret_arns) > 0 ? 1 : 0
+
+  statement {
+    sid       = "ReadSecretsManager"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = length([for a in local.secret_arns : a if strcontains(a, ":secretsmanager:")]) > 0 ? [for a in local.secret_arns : a if strcontains(a, ":secretsmanager:")] : ["arn:aws:secretsmanager:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:secret:none-*"]
+  }
+
+  statement {
+    sid       = "ReadParameters"
+    actions   = ["ssm:GetParameters"]
+    resources = length([for a in local.secret_arns : a if strcontains(a, ":ssm:")]) > 0 ? [for a in local.secret_arns : a if strcontains(a, ":ssm:")] : ["arn:aws:ssm:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:parameter/none"]
+  }
+}
+
+resource "aws_iam_role_policy" "secrets" {
+  count = length(local.secret_arns) > 0 ? 1 : 0
+
+  name   = "read-own-secrets"
+  role   = aws_iam_role.execution.id
+  policy = data.aws_iam_policy_document.secrets[0].json
+}
+
+resource "aws_iam_role" "task" {
+  name               = substr("${var.cluster_name}-${var.name}-task", 0, 64)
+  assume_role_policy = data.aws_iam_policy_document.tasks_assume.json
+  tags               = var.tags
+}
+
+resource "aws_iam_role_policy_attachment" "task_xray" {
+  count = var.enable_xray ? 1 : 0
+
+  role       = aws_iam_role.task.name
+  policy_arn = "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"
+}
+
+# ---- task definition and service ------------------------------------------------------------------------------------
+
+resource "aws_ecs_task_definition" "this" {
+  family                   = "${var.cluster_name}-${var.name}"
+  network_mode             = "awsvpc"
+  requires_compatibilities = [var.capacity == "ec2-gpu" ? "EC2" : "FARGATE"]
+  cpu                      = var.cpu
+  memory                   = var.memory
+  execution_role_arn       = aws_iam_role.execution.arn
+  task_role_arn            = aws_iam_role.task.arn
+  container_definitions    = jsonencode(concat([local.app_container], var.enable_xray ? [local.xray_container] : []))
+  tags                     = var.tags
+
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+}
+
+resource "aws_ecs_service" "this" {
+  name                              = var.name
+  cluster                           = var.cluster_arn
+  task_definition                   = aws_ecs_task_definition.this.arn
+  desired_count                     = var.desired_count
+  health_check_grace_period_seconds = var.public ? var.health_check_grace_period_seconds : null
+  enable_execute_command            = false
+  propagate_tags                    = "SERVICE"
+  wait_for_steady_state             = false
+  tags                              = merge(var.tags, { Service = var.name, Tier = tostring(var.tier) })
+
+  dynamic "capacity_provider_strategy" {
+    for_each = local.capacity_provider_strategy
+    content {
+      capacity_provider = capacity_provider_strategy.value.capacity_provider
+      base              = capacity_provider_strategy.value.base
+      weight            = capacity_provider_strategy.value.weight
+    }
+  }
+
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+
+  dynamic "alarms" {
+    for_each = length(var.deployment_alarm_names) > 0 ? [1] : []
+    content {
+      alarm_names = var.deployment_alarm_names
+      enable      = true
+      rollback    = true
+    }
+  }
+
+  network_configuration {
+    subnets          = var.subnet_ids
+    security_groups  = [aws_security_group.this.id, var.service_connect_client_security_group_id]
+    assign_public_ip = var.assign_public_ip
+  }
+
+  dynamic "load_balancer" {
+    for_each = var.public && local.has_port ? [1] : []
+    content {
+      target_group_arn = var.target_group_arn
+      container_name   = var.container_name
+      container_port   = var.container_port
+    }
+  }
+
+  service_connect_configuration {
+    enabled   = true
+    namespace = var.service_connect_namespace_arn
+
+    dynamic "service" {
+      for_each = local.has_port ? [1] : []
+      content {
+        port_name      = "http"
+        discovery_name = var.name
+        client_alias {
+          port     = var.container_port
+          dns_name = var.name
+        }
+      }
+    }
+  }
+
+  # ecs-deploy owns the image: it registers new task definition revisions, and autoscaling owns the task count.
+  lifecycle {
+    ignore_changes = [task_definition, desired_count]
+
+    precondition {
+      condition     = !var.public || var.target_group_arn != null
+      error_message = "A public service needs target_group_arn (the alb module's target group for ${var.name})."
+    }
+
+    precondition {
+      condition     = var.capacity != "ec2-gpu" || var.gpu_capacity_provider_name != null
+      error_message = "${var.name} runs on ec2-gpu capacity: enable the cluster's GPU capacity provider and pass gpu_capacity_provider_name."
+    }
+  }
+}
+
+# ---- autoscaling ----------------------------------------------------------------------------------------------------
+
+resource "aws_appautoscaling_target" "this" {
+  service_namespace  = "ecs"
+  scalable_dimension = "ecs:service:DesiredCount"
+  resource_id        = "service/${var.cluster_name}/${aws_ecs_service.this.name}"
+  min_capacity       = var.min_capacity
+  max_capacity       = var.max_capacity
+}
+
+resource "aws_appautoscaling_policy" "cpu" {
+  name               = "${var.name}-cpu"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.this.service_namespace
+  scalable_dimension = aws_appautoscaling_target.this.scalable_dimension
+  resource_id        = aws_appautoscaling_target.this.resource_id
+
+  target_tracking_scaling_policy_configuration {
+    target_value       = var.cpu_target
+    scale_in_cooldown  = 300
+    scale_out_cooldown = 60
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}
+
+resource "aws_appautoscaling_policy" "memory" {
+  name               = "${var.name}-memory"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.this.service_namespace
+  scalable_dimension = aws_appautoscaling_target.this.scalable_dimension
+  resource_id        = aws_appautoscaling_target.this.resource_id
+
+  target_tracking_scaling_policy_configuration {
+    target_value       = var.memory_target
+    scale_in_cooldown  = 300
+    scale_out_cooldown = 60
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageMemoryUtilization"
+    }
+  }
+}
+
+# Business-hours services scale to their normal range at the start of the day and to zero at its end.
+resource "aws_appautoscaling_scheduled_action" "start" {
+  count = var.schedule == "business-hours" ? 1 : 0
+
+  name               = "${var.name}-business-hours-start"
+  service_namespace  = aws_appautoscaling_target.this.service_namespace
+  scalable_dimension = aws_appautoscaling_target.this.scalable_dimension
+  resource_id        = aws_appautoscaling_target.this.resource_id
+  schedule           = "cron(${tonumber(local.start[1])} ${tonumber(local.start[0])} ? * ${local.cron_days} *)"
+  timezone           = var.business_hours.timezone
+
+  scalable_target_action {
+    min_capacity = var.min_capacity
+    max_capacity = var.max_capacity
+  }
+}
+
+resource "aws_appautoscaling_scheduled_action" "stop" {
+  count = var.schedule == "business-hours" ? 1 : 0
+
+  name               = "${var.name}-business-hours-stop"
+  service_namespace  = aws_appautoscaling_target.this.service_namespace
+  scalable_dimension = aws_appautoscaling_target.this.scalable_dimension
+  resource_id        = aws_appautoscaling_target.this.resource_id
+  schedule           = "cron(${tonumber(local.end[1])} ${tonumber(local.end[0])} ? * ${local.cron_days} *)"
+  timezone           = var.business_hours.timezone
+
+  scalable_target_action {
+    min_capacity = 0
+    max_capacity = 0
+  }
+
+  depends_on = [aws_appautoscaling_scheduled_action.start]
+}
