@@ -36,11 +36,19 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`Usage: ${module.usage}`)
     return 0
   }
+  return runCommand(name, module.usage, (a, io) => module.run(a, io), args, io)
+}
+
+/**
+ * Runs one command and turns its errors into exit codes: a usage mistake prints the usage (2), a configuration
+ * mistake prints its message without a stack (1). Anything else is a bug and propagates with its stack.
+ */
+export async function runCommand(name: string, usage: string, run: (args: string[], io: CliIO) => Promise<number>, args: string[], io: CliIO): Promise<number> {
   try {
-    return await module.run(args, io)
+    return await run(args, io)
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`tierdeploy ${name}: ${error.message}\nUsage: ${module.usage}`)
+      io.stderr(`tierdeploy ${name}: ${error.message}\nUsage: ${usage}`)
       return 2
     }
     if (isConfigurationError(error)) {

@@ -7,6 +7,8 @@ export interface EcsClientOptions {
   /** Endpoint override (the fake control plane in tests); AWS_ENDPOINT_URL_ECS works too, read by the SDK itself. */
   endpoint?: string
   maxAttempts?: number
+  /** A named AWS profile, when one command talks to two accounts (promote's --from-profile / --to-profile). */
+  profile?: string
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 10
@@ -32,5 +34,6 @@ export function makeEcsClient(options: EcsClientOptions = {}): ECSClient {
     retryStrategy: new AdaptiveRetryStrategy(maxAttempts, { rateLimiter: new DefaultRateLimiter({ minFillRate: MIN_SEND_RATE, minCapacity: MIN_SEND_RATE }) }),
     ...(options.region ? { region: options.region } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
   })
 }

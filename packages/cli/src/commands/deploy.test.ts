@@ -107,14 +107,15 @@ describe('tierdeploy deploy', () => {
     await expect(cli('--env', 'dev', '--tier', '1', '--images', 'bad.json')).rejects.toThrow('the image of auth must be pinned by digest')
     await expect(cli('--env', 'dev', '--rollback', 'auth')).rejects.toThrow('nothing to roll back to')
     await expect(cli('--tier', '1')).rejects.toThrow('--env ENV is required')
-    await expect(cli('--env', 'dev', '--health-check')).rejects.toThrow('tierdeploy health')
-    await expect(cli('--env', 'dev', '--promote-to-production')).rejects.toThrow('tierdeploy promote')
+    // --health-check runs `health`, which needs a selection; --promote-to-production needs a production environment
+    await expect(cli('--env', 'dev', '--health-check')).rejects.toThrow('give --tier N or --services A,B')
+    await expect(cli('--env', 'dev', '--promote-to-production')).rejects.toThrow('--promote-to-production needs one production environment')
     expect(fake.calls.UpdateService).toBeUndefined()
   })
 
   it('is wired into the CLI: a usage error exits 2 with the usage', async () => {
     const err: string[] = []
-    const code = await main(['deploy', '--env', 'dev', '--health-check'], { stdout: () => {}, stderr: (t) => err.push(t), cwd: dir.dir, env: {} })
+    const code = await main(['deploy', '--env', 'dev', '--tier', '1', '--version', 'previous'], { stdout: () => {}, stderr: (t) => err.push(t), cwd: dir.dir, env: {} })
     expect(code).toBe(2)
     expect(err.join('\n')).toContain('tierdeploy deploy --env ENV')
   })

@@ -14,7 +14,7 @@ import {
   resolveRollbackTarget,
   rollBackService,
 } from '@tierdeploy/aws'
-import { ConfigurationError, environmentNamed, formatProblem, loadCatalog, streamLogger, systemClock, type Catalog, type Clock } from '@tierdeploy/catalog'
+import { ConfigurationError, environmentNamed, formatProblem, isProductionLike, loadCatalog, streamLogger, systemClock, type Catalog, type Clock } from '@tierdeploy/catalog'
 import { resolveDeployWaves, resolveServiceName } from '@tierdeploy/graph'
 import { parseFlags, stringFlag } from '../args.js'
 import { UsageError, type CliIO } from '../cli-io.js'
@@ -29,7 +29,8 @@ export const usage = [
   '                    without an image keep theirs; only their catalog environment and secrets are applied.',
   '  --dry-run         print each service\'s task-definition change; no write call to AWS.',
   '  --no-rollback     on failure, leave services as they are instead of putting them back.',
-  '  Health checks and promotion are separate commands: tierdeploy health, tierdeploy promote.',
+  '  --health-check [--promote-to-production]   run tierdeploy health on --env; with --promote-to-production, run',
+  '                    tierdeploy promote from --env (or production\'s promotesFrom) to production instead.',
 ].join('\n')
 
 /** What tests replace: the ECS client (pointed at the fake control plane) and the clock. */
@@ -60,8 +61,10 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
     'promote-to-production': { type: 'boolean' },
     ...selectionOptions,
   })
-  if (values['health-check']) throw new UsageError('health checks are a separate command: tierdeploy health --env ENV (it can also roll back what a deploy changed)')
-  if (values['promote-to-production']) throw new UsageError('promotion is a separate command: tierdeploy promote --from ENV --to production')
+  // The requested interface: `deploy --health-check --promote-to-production` is `promote` to the production
+  // environment, and `deploy --health-check` alone is `health`. Both always run the health gate.
+  if (values['promote-to-production']) return promoteToProduction(values, io)
+  if (values['health-check']) return forward('health', [...passThrough(values, ['catalog', 'env', 'tier', 'services', 'service', 'cluster', 'verbose'])], io)
   const envName = stringFlag(values, 'env')
   if (!envName) throw new UsageError('--env ENV is required')
   const rollbackService = stringFlag(values, 'rollback')
@@ -137,6 +140,27 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
   } finally {
     if (!deps.ecs) ecs.destroy()
   }
+}
+
+/** Re-creates the flags named in `keys` for another command. */
+function passThrough(values: Record<string, unknown>, keys: string[]): string[] {
+  return keys.flatMap((k) => (values[k] === true ? [`--${k}`] : typeof values[k] === 'string' ? [`--${k}`, values[k] as string] : []))
+}
+
+async function forward(command: 'health' | 'promote', args: string[], io: CliIO): Promise<number> {
+  const module = command === 'health' ? await import('./health.js') : await import('./promote.js')
+  return module.run(args, io)
+}
+
+/** `--promote-to-production`: the environment called production (or the one production-like environment). */
+async function promoteToProduction(values: Record<string, unknown>, io: CliIO): Promise<number> {
+  const { catalog } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog' })
+  const candidates = catalog.environments.has('production') ? ['production'] : [...catalog.environments.values()].filter(isProductionLike).map((e) => e.name)
+  if (candidates.length !== 1) {
+    throw new ConfigurationError(`--promote-to-production needs one production environment; ${catalog.dir}/environments has ${candidates.length ? candidates.join(', ') : 'none'} (use tierdeploy promote --to ENV)`)
+  }
+  const from = stringFlag(values, 'env')
+  return forward('promote', ['--to', candidates[0]!, ...(from ? ['--from', from] : []), ...passThrough(values, ['catalog', 'tier', 'services', 'service', 'with-dependencies', 'dry-run', 'verbose', 'timeout-minutes'])], io)
 }
 
 /** --images FILE: a JSON object, service (name or alias) -> image pinned by digest. */

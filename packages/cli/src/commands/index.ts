@@ -11,5 +11,11 @@ export const commands: Record<string, Command> = {
   plan: { summary: 'show what would deploy, tier by tier and wave by wave', load: () => import('./plan.js') },
   validate: { summary: 'check the catalog and environment files', load: () => import('./validate.js') },
   schema: { summary: 'print the catalog JSON Schema (catalog/schema.json)', load: () => import('./schema.js') },
+  changed: { summary: 'list the services a git change affects (--base REF)', load: () => import('./changed.js') },
+  promote: { summary: 'health-check one environment, then deploy its running images to the next', load: () => import('./promote.js') },
   deploy: { summary: 'deploy to ECS, or roll back (--rollback)', load: () => import('./deploy.js') },
+  cost: { summary: 'estimate the monthly AWS cost per service and tier, with savings', load: () => import('./cost.js') },
+  doctor: { summary: 'find undeclared dependencies and configuration mistakes', load: () => import('./doctor.js') },
+  health: { summary: 'check that deployed services are healthy (ECS, load balancer, HTTP, alarms)', load: () => import('./health.js') },
+  'terraform-vars': { summary: 'write an environment root\'s catalog.auto.tfvars.json from the catalog', load: () => import('./terraform-vars.js') },
 }

@@ -1,0 +1,76 @@
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
+import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs'
+import { ConfigurationError, serviceSettings, type Catalog, type Environment } from '@tierdeploy/catalog'
+import { findStack } from './cloudformation/stacks.js'
+import { mapWithConcurrency } from './ecs/concurrency.js'
+import { rethrowConfigurationError } from './ecs/errors.js'
+import { isDigestImage } from './ecs/render.js'
+import type { EcsEffects } from './ecs/types.js'
+import { describeServices } from './ecs/wait.js'
+
+export interface RunningImagesEffects extends EcsEffects {
+  /** Needed only when a service is `deployVia: cloudformation` (its image is a stack parameter). */
+  cloudformation?: () => Promise<CloudFormationClient>
+}
+
+/**
+ * The image each service runs in an environment, pinned by digest: what promotion hands to the next environment,
+ * so production receives exactly what staging verified and nothing is rebuilt. For an ECS service it is the image of
+ * its container in the PRIMARY deployment's task definition; for a stack-owned service, the stack's image
+ * parameter. Every problem (a missing service, a rollout still in progress, a mutable tag) is reported together.
+ */
+export async function readRunningImages(catalog: Catalog, environment: Environment, services: string[], cluster: string, effects: RunningImagesEffects): Promise<Record<string, string>> {
+  const problems: string[] = []
+  const images: Record<string, string> = {}
+  const viaEcs = services.filter((n) => catalog.services.get(n)?.deployVia !== 'cloudformation')
+  const viaStack = services.filter((n) => catalog.services.get(n)?.deployVia === 'cloudformation')
+
+  const described = await describeServices(viaEcs, cluster, effects)
+  if (described.error) throw new Error(`cannot read the services of cluster ${cluster} in ${environment.name}: ${described.error}`)
+  for (const name of described.missing) problems.push(`${name}: no such service in cluster ${cluster}`)
+  const taskDefinitions = new Map<string, string>()
+  for (const name of viaEcs) {
+    const service = described.services.get(name)
+    if (!service) continue
+    const primary = service.deployments?.find((d) => d.status === 'PRIMARY')
+    if (primary?.rolloutState && primary.rolloutState !== 'COMPLETED') {
+      problems.push(`${name}: its deployment is ${primary.rolloutState} in ${environment.name}; promote only what finished deploying`)
+      continue
+    }
+    const taskDefinition = primary?.taskDefinition ?? service.taskDefinition
+    if (taskDefinition) taskDefinitions.set(name, taskDefinition)
+    else problems.push(`${name}: runs no task definition in ${environment.name}`)
+  }
+
+  await mapWithConcurrency([...taskDefinitions], 10, async ([name, arn]) => {
+    try {
+      const { taskDefinition } = await effects.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn }))
+      const containerName = serviceSettings(catalog, catalog.services.get(name)!, environment).containerName
+      const image = taskDefinition?.containerDefinitions?.find((c) => c.name === containerName)?.image
+      if (!image) problems.push(`${name}: ${arn} has no container named ${containerName} (set container.name in ${catalog.file})`)
+      else if (!isDigestImage(image)) problems.push(`${name}: runs ${image}, a mutable tag; promotion takes only images pinned by digest (deploy it with build-push's output first)`)
+      else images[name] = image
+    } catch (e) {
+      rethrowConfigurationError(e, { cluster, service: name })
+      throw e
+    }
+  })
+
+  if (viaStack.length) {
+    const cloudformation = await effects.cloudformation!()
+    for (const name of viaStack) {
+      const { stack, imageParameter } = catalog.services.get(name)!.cloudformation!
+      const found = await findStack(cloudformation, stack)
+      const image = found?.Parameters?.find((p) => p.ParameterKey === imageParameter)?.ParameterValue
+      if (!found) problems.push(`${name}: stack ${stack} does not exist`)
+      else if (!image) problems.push(`${name}: stack ${stack} has no parameter ${imageParameter}`)
+      else if (!isDigestImage(image)) problems.push(`${name}: stack ${stack} runs ${image}, a mutable tag; promotion takes only images pinned by digest`)
+      else images[name] = image
+    }
+  }
+
+  if (problems.length) {
+    throw new ConfigurationError(`cannot promote from ${environment.name}:\n  ${problems.sort().join('\n  ')}`)
+  }
+  return images
+}

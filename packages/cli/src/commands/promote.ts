@@ -1,0 +1,138 @@
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
+import type { ECSClient } from '@aws-sdk/client-ecs'
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
+import { ConfigurationError, environmentNamed, formatProblem, loadCatalog, streamLogger, systemClock, type Clock, type Environment } from '@tierdeploy/catalog'
+import { resolveDeployWaves, type Selection } from '@tierdeploy/graph'
+import { parseFlags, stringFlag } from '../args.js'
+import { UsageError, type CliIO } from '../cli-io.js'
+import { selectionFromFlags, selectionOptions } from '../selection.js'
+
+export const usage = [
+  'tierdeploy promote --to ENV [--from ENV] [--tier N|all | --services A,B | --service A] [--with-dependencies]',
+  '                   [--catalog DIR] [--from-cluster NAME] [--to-cluster NAME] [--from-profile P] [--to-profile P]',
+  '                   [--bake SECONDS] [--timeout-minutes N] [--dry-run] [--verbose]',
+  '',
+  '  Reads the images (digests) running in --from (default: the --to environment\'s promotesFrom), checks that they',
+  '  are healthy there (ECS rollouts, load balancer targets, health URLs, alarms), then deploys exactly those images',
+  '  to --to, tier by tier. Nothing is rebuilt. Default selection: --tier all.',
+  '  --from-profile / --to-profile name AWS profiles when the environments live in different accounts.',
+].join('\n')
+
+/** What tests replace: one ECS client per side, the ELB and CloudWatch clients, the clock. */
+export interface PromoteDeps {
+  fromEcs?: ECSClient
+  toEcs?: ECSClient
+  elb?: ElasticLoadBalancingV2Client
+  cloudwatch?: CloudWatchClient
+  clock?: Clock
+}
+
+function wholeNumber(values: Record<string, unknown>, flag: string, fallback: number, max: number): number {
+  const v = stringFlag(values, flag)
+  if (v === undefined) return fallback
+  if (!/^\d+$/.test(v) || Number(v) > max) throw new UsageError(`--${flag} must be a whole number from 0 to ${max}, got '${v}'`)
+  return Number(v)
+}
+
+/** The environment promoted from: --from, else the target's promotesFrom; they must agree when both are set. */
+function sourceEnvironment(to: Environment, from: string | undefined): string {
+  if (from !== undefined && to.promotesFrom !== undefined && from !== to.promotesFrom) {
+    throw new ConfigurationError(`${to.name} receives images only from ${to.promotesFrom} (promotesFrom in ${to.file}), not from ${from}`)
+  }
+  const name = from ?? to.promotesFrom
+  if (name === undefined) throw new UsageError(`give --from ENV: ${to.file} names no promotesFrom`)
+  if (name === to.name) throw new UsageError(`--from and --to are both ${name}`)
+  return name
+}
+
+export async function run(args: string[], io: CliIO, deps: PromoteDeps = {}): Promise<number> {
+  const { values } = parseFlags(args, {
+    catalog: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    'from-cluster': { type: 'string' },
+    'to-cluster': { type: 'string' },
+    'from-profile': { type: 'string' },
+    'to-profile': { type: 'string' },
+    bake: { type: 'string' },
+    'timeout-minutes': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    verbose: { type: 'boolean' },
+    ...selectionOptions,
+  })
+  const toName = stringFlag(values, 'to')
+  if (toName === undefined) throw new UsageError('--to ENV is required: the environment that receives the images')
+  const bakeMs = wholeNumber(values, 'bake', 0, 3600) * 1000
+  const timeoutMs = wholeNumber(values, 'timeout-minutes', 15, 180) * 60_000
+  const flags = selectionFromFlags(values)
+  const selection: Selection = flags.tier === undefined && flags.services === undefined ? { ...flags, tier: 'all' } : flags
+
+  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog' })
+  for (const w of warnings) io.stderr(formatProblem(w))
+  const to = environmentNamed(catalog, toName)
+  const from = environmentNamed(catalog, sourceEnvironment(to, stringFlag(values, 'from')))
+  const plan = resolveDeployWaves(catalog, selection, to)
+  const services = Object.values(plan.nodes).filter((n) => n.kind === 'service').map((n) => n.name)
+  if (services.length === 0) {
+    io.stdout(`nothing to promote to ${to.name} in this selection`)
+    return 0
+  }
+
+  // The AWS SDK loads here, on use, never for plan or validate.
+  const [aws, { ElasticLoadBalancingV2Client }, { CloudWatchClient }] = await Promise.all([
+    import('@tierdeploy/aws'),
+    import('@aws-sdk/client-elastic-load-balancing-v2'),
+    import('@aws-sdk/client-cloudwatch'),
+  ])
+  const log = streamLogger(io.stderr, values.verbose === true)
+  const clock = deps.clock ?? systemClock
+  const side = (env: Environment, profile: string | undefined) => ({ region: env.region, ...(profile ? { profile } : {}) })
+  const fromSide = side(from, stringFlag(values, 'from-profile'))
+  const toSide = side(to, stringFlag(values, 'to-profile'))
+  const fromEcs = deps.fromEcs ?? aws.makeEcsClient(fromSide)
+  const toEcs = deps.toEcs ?? aws.makeEcsClient(toSide)
+  try {
+    const fromCluster = await aws.clusterFor(from, stringFlag(values, 'from-cluster'), '--from-cluster', { cloudformation: () => aws.makeCloudFormationClient(from.region) })
+    const toCluster = await aws.clusterFor(to, stringFlag(values, 'to-cluster'), '--to-cluster', { cloudformation: () => aws.makeCloudFormationClient(to.region) })
+
+    io.stderr(`checking ${services.length} service(s) in ${from.name} (cluster ${fromCluster}) before promoting to ${to.name}`)
+    const gate = await aws.runHealthGate(aws.gateTargets(catalog, from, services.map((n) => catalog.services.get(n)!), {}, log), { cluster: fromCluster, checks: [...aws.CHECKS], timeoutMs, bakeMs }, {
+      ecs: fromEcs,
+      elb: deps.elb ?? new ElasticLoadBalancingV2Client(fromSide),
+      cloudwatch: deps.cloudwatch ?? new CloudWatchClient(fromSide),
+      clock,
+      log,
+    })
+    if (!gate.passed) {
+      io.stdout(aws.renderGateText(gate))
+      io.stderr(`${from.name} is not healthy: nothing was promoted to ${to.name}`)
+      return 1
+    }
+
+    const images = await aws.readRunningImages(catalog, from, services, fromCluster, { ecs: fromEcs, clock, log, cloudformation: () => aws.makeCloudFormationClient(from.region) })
+    io.stderr(`promoting ${Object.keys(images).length} image(s) from ${from.name} to ${to.name}:\n${Object.entries(images).map(([s, i]) => `  ${s}  ${i}`).join('\n')}`)
+    const needsStacks = services.some((n) => catalog.services.get(n)?.deployVia === 'cloudformation')
+    const { results, ok, diffs } = await aws.deployPlan(
+      {
+        plan,
+        catalog,
+        environment: to,
+        cluster: toCluster,
+        images,
+        deployId: `promote-${from.name}-${new Date(clock.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`,
+        dryRun: values['dry-run'] === true,
+        serviceTimeoutMs: timeoutMs,
+      },
+      { ecs: toEcs, clock, log, ...(needsStacks ? { cloudformation: await aws.makeCloudFormationClient(to.region) } : {}) },
+    )
+    if (values['dry-run']) {
+      for (const r of results) io.stdout(diffs[r.service] ? `${r.service}: would register\n  ${diffs[r.service]!.join('\n  ')}` : `${r.service}: ${r.status}`)
+      return 0
+    }
+    io.stdout(aws.renderEcsResultText(results))
+    return ok ? 0 : 1
+  } finally {
+    if (!deps.fromEcs) fromEcs.destroy()
+    if (!deps.toEcs) toEcs.destroy()
+  }
+}
