@@ -53,3 +53,35 @@ describe('tierdeploy doctor', () => {
     expect(r.stdout).toMatch(/^No problems found: 0 errors, 0 warnings/)
   })
 })
+
+describe('tierdeploy doctor --live', () => {
+  it('warns about a service a CloudFormation stack owns that the catalog would update directly', async () => {
+    const { FakeEcs } = await import('@tierdeploy/testkit')
+    const { makeEcsClient } = await import('@tierdeploy/aws')
+    const { runCommand } = await import('../main.js')
+    const { run, usage } = await import('./doctor.js')
+    const fake = await FakeEcs.start()
+    const root = repository('')
+    writeFiles(root, { 'catalog/environments/dev.yaml': 'name: dev\nregion: us-east-1\ncluster: dev\n' })
+    const owned = fake.seedService({ cluster: 'dev', name: 'a', image: 'a@sha256:' + '1'.repeat(64) })
+    fake.state.tagResource({ resourceArn: owned.arn, tags: [{ key: 'aws:cloudformation:stack-name', value: 'legacy-a' }] })
+    fake.seedService({ cluster: 'dev', name: 'b', image: 'b@sha256:' + '1'.repeat(64) })
+    const ecs = makeEcsClient({ endpoint: fake.endpoint, region: 'us-east-1' })
+    const out: string[] = []
+    try {
+      const code = await runCommand('doctor', usage, (a, io) => run(a, io, { ecs }), ['--catalog', join(root, 'catalog'), '--env', 'dev', '--live', '--no-code'], { stdout: (t) => out.push(t), stderr: () => {}, cwd: root, env: {} })
+      expect(code).toBe(0) // a warning, not an error
+      expect(out.join('\n')).toMatch(/services\.yaml:5:\d+: warning: a belongs to CloudFormation stack legacy-a .*declare deployVia: cloudformation.* \[stack-owned-service\]/)
+      expect(out.join('\n')).not.toMatch(/\bb\b.*stack-owned-service/)
+    } finally {
+      ecs.destroy()
+      await fake.stop()
+    }
+  })
+
+  it('needs --env to know which cluster to read', async () => {
+    const r = await runCli(['doctor', '--live'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('--live needs --env ENV')
+  })
+})

@@ -459,7 +459,8 @@ export class EcsState {
     for (const ref of names as string[]) {
       const name = ref.replace(/^arn:.*:service\/(?:[^/]+\/)?/, '')
       const s = services.get(name)
-      if (s) found.push(serviceToWire(s, this.tasks))
+      // Tags come back only when asked for with include: ["TAGS"], as in ECS.
+      if (s) found.push({ ...serviceToWire(s, this.tasks), ...(Array.isArray(input.include) && input.include.includes('TAGS') ? { tags: s.tags } : {}) })
       else failures.push({ arn: ref.startsWith('arn:') ? ref : `arn:aws:ecs:${this.region}:${this.account}:service/${name}`, reason: 'MISSING' })
     }
     return { services: found, failures }
