@@ -1,8 +1,9 @@
-// Builds every bundle the repository commits: each action's dist/ and the CLI's dist/, with @vercel/ncc, and
-// regenerates catalog/schema.json from the schema the validator uses. `npm run check-dist` (in .ci/run) fails
+// Builds every bundle the repository commits: each action's dist/ and the CLI's dist/, with @vercel/ncc;
+// regenerates catalog/schema.json from the schema the validator uses and the README's actions reference from the
+// action.yml files. `npm run check-dist` (in .ci/run) fails
 // when the committed files differ from a fresh build.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
@@ -64,6 +65,36 @@ async function writeSchema() {
   writeFileSync(join(root, 'catalog/schema.json'), text)
 }
 
+/** Action order in the README: the order a deploy uses them. */
+const ACTION_ORDER = ['resolve-graph', 'detect-changed-services', 'build-push', 'terraform-apply', 'ecs-deploy', 'health-gate', 'github-deployment', 'cost-report', 'doctor']
+
+/** Rewrites the README's actions reference from every action.yml, so the two can never disagree. */
+async function writeActionsReference() {
+  const { parse } = await import('yaml')
+  const cell = (s) => String(s ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim()
+  const names = readdirSync(join(root, 'actions')).filter((n) => existsSync(join(root, 'actions', n, 'action.yml')))
+  names.sort((a, b) => (ACTION_ORDER.indexOf(a) + 1 || 99) - (ACTION_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b))
+  const parts = []
+  for (const name of names) {
+    const action = parse(readFileSync(join(root, 'actions', name, 'action.yml'), 'utf8'))
+    parts.push(`### ${name}`, '', cell(action.description), '', '| input | default | meaning |', '| --- | --- | --- |')
+    for (const [key, input] of Object.entries(action.inputs ?? {})) {
+      const dflt = input.default !== undefined && input.default !== '' ? `\`${cell(input.default)}\`` : input.required ? 'required' : ''
+      parts.push(`| \`${key}\` | ${dflt} | ${cell(input.description)} |`)
+    }
+    parts.push('', '| output | meaning |', '| --- | --- |')
+    for (const [key, output] of Object.entries(action.outputs ?? {})) parts.push(`| \`${key}\` | ${cell(output.description)} |`)
+    parts.push('')
+  }
+  const file = join(root, 'README.md')
+  const readme = readFileSync(file, 'utf8')
+  const start = '<!-- actions:start -->'
+  const end = '<!-- actions:end -->'
+  if (!readme.includes(start) || !readme.includes(end)) throw new Error(`README.md lacks the ${start} / ${end} markers`)
+  const next = `${readme.slice(0, readme.indexOf(start) + start.length)}\n${parts.join('\n')}${readme.slice(readme.indexOf(end))}`
+  if (next !== readme) writeFileSync(file, next)
+}
+
 if (process.argv[2] === '--one') {
   await buildOne(process.argv[3], process.argv[4])
 } else {
@@ -77,5 +108,6 @@ if (process.argv[2] === '--one') {
     process.exit(1)
   }
   if (selected.some((t) => t.name === 'cli')) await writeSchema()
+  if (only.length === 0) await writeActionsReference()
   console.log(`built ${selected.map((t) => t.name).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }

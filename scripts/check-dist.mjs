@@ -1,12 +1,12 @@
 // Rebuilds every bundle and fails when the result differs from what is committed: changed, new or deleted
-// files under any dist/ and catalog/schema.json. Run on a clean checkout (CI does).
+// files under any dist/, catalog/schema.json and the README's generated actions reference. Run on a clean checkout (CI does).
 import { execFileSync } from 'node:child_process'
 
 execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' })
-const paths = ['actions', 'packages/cli/dist', 'catalog/schema.json']
+const paths = ['actions', 'packages/cli/dist', 'catalog/schema.json', 'README.md']
 const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', ...paths], { encoding: 'utf8' })
   .split('\n')
-  .filter((line) => /\/dist\/|schema\.json$/.test(line))
+  .filter((line) => /\/dist\/|schema\.json$|README\.md$/.test(line))
 if (status.length) {
   console.error('The committed bundles are stale: run `npm run build` and commit the result.\n' + status.join('\n'))
   try {
@@ -16,4 +16,4 @@ if (status.length) {
   }
   process.exit(1)
 }
-console.log('dist/ and catalog/schema.json match a fresh build')
+console.log('dist/, catalog/schema.json and the README actions reference match a fresh build')
