@@ -9,3 +9,5 @@ process.env.AWS_ACCESS_KEY_ID = 'AKIATESTTESTTESTTEST'
 process.env.AWS_SECRET_ACCESS_KEY = 'test-secret'
 process.env.AWS_REGION ??= 'ca-central-1'
 delete process.env.AWS_PROFILE
+// The CLI keeps validated catalogs in a cache; spawned CLI processes in tests use a throwaway one.
+process.env.TIERDEPLOY_CACHE_DIR ??= `${process.env.TMPDIR ?? '/tmp'}/tierdeploy-test-cache-${process.pid}`

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { environmentForRef, matchingPattern, parseGitRef } from './branches.js'
 import { isConfigurationError } from './errors.js'
-import { buildCatalog, loadCatalog } from './load.js'
+import { buildCatalog } from './build.js'
+import { loadCatalog } from './load.js'
 import type { Catalog } from './model.js'
 
 const SERVICES = `tiers:

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { tempDir, writeFiles } from '@tierdeploy/testkit'
-import { buildCatalog, checkCatalog, loadCatalog } from './load.js'
+import { buildCatalog } from './build.js'
+import { checkCatalog, loadCatalog } from './load.js'
 import { ConfigurationError, type Problem } from './errors.js'
 
 const TIERS = `tiers:

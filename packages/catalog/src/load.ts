@@ -1,302 +1,12 @@
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
-import { basename, dirname, join, resolve } from 'node:path'
-import { overlappingRefProblems } from './branches.js'
+import { dirname, join, resolve } from 'node:path'
+import type { CatalogResult } from './build.js'
+import { readCachedCatalog, writeCachedCatalog, type CatalogCache } from './cache.js'
 import { ConfigurationError, formatProblem, type Problem } from './errors.js'
-import { fargateMemoryHint, isValidFargateSize } from './fargate.js'
 import { locateProblems } from './locate.js'
-import type { Catalog, CatalogDocument, Environment, EnvironmentDocument, Service } from './model.js'
-import { catalogSchema, environmentSchema, FARGATE_CPU_UNITS } from './schema.js'
-import { serviceSettings } from './settings.js'
-import { checkShape, type ShapeIssue } from './shape.js'
-import { didYouMean } from './suggest.js'
-import { parseYaml, type Source } from './yaml-source.js'
-
-export interface CatalogInput {
-  /** Directory holding services.yaml (as the user named it, for messages). */
-  dir: string
-  /** Repository root that service paths are relative to. */
-  root: string
-  services: Source
-  environments: Source[]
-  /** Whether a repository-relative path exists; omitted, path checks are skipped. */
-  pathExists?: (path: string) => boolean
-  /** Missing service paths are errors instead of warnings. */
-  strict?: boolean
-}
-
-export interface CatalogResult {
-  catalog?: Catalog
-  problems: Problem[]
-}
-
-/**
- * Builds the catalog from its sources and reports every problem found, not just the first. Pure: the caller
- * supplies file contents and the path-existence check.
- */
-export function buildCatalog(input: CatalogInput): CatalogResult {
-  const problems: Problem[] = []
-  const file = input.services.file
-  const add = (severity: Problem['severity'], path: (string | number)[] | undefined, message: string, hint?: string, f = file): void => {
-    problems.push({ file: f, severity, message, ...(hint ? { hint } : {}), ...(path ? { path } : {}) })
-  }
-
-  const parsed = parseYaml(input.services)
-  if (parsed.problem) return { problems: [parsed.problem] }
-  if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
-    add('error', undefined, 'the catalog must be a mapping with tiers and services', 'see catalog/schema.json')
-    return { problems }
-  }
-  for (const issue of checkShape(parsed.value, catalogSchema)) {
-    problems.push(shapeProblem(file, issue))
-  }
-  // Keep going past shape problems so one run reports every problem; later rules see only well-formed values.
-  const doc = wellFormed(parsed.value as Record<string, unknown>)
-  if (!doc) return { problems }
-  const rawServices = (parsed.value as { services: Record<string, unknown> }).services
-
-  // Tiers
-  const tierIds = new Set<number>()
-  doc.tiers.forEach((t, i) => {
-    if (tierIds.has(t.id)) add('error', ['tiers', i, 'id'], `tier ${t.id} is defined twice`)
-    tierIds.add(t.id)
-  })
-
-  // Names and aliases
-  const names = new Map<string, string>()
-  for (const name of Object.keys(doc.services)) names.set(name, name)
-  for (const [name, def] of Object.entries(doc.services)) {
-    for (const [i, alias] of (def.aliases ?? []).entries()) {
-      const owner = names.get(alias)
-      if (owner !== undefined && owner !== name) {
-        add('error', ['services', name, 'aliases', i], `alias '${alias}' of ${name} is already ${owner === alias ? 'a service name' : `an alias of ${owner}`}`, 'names and aliases must be unique')
-      } else names.set(alias, name)
-    }
-  }
-
-  // Services with defaults filled in, dependencies resolved to canonical names
-  const services = new Map<string, Service>()
-  for (const [name, def] of Object.entries(doc.services)) {
-    const kind = def.kind ?? 'service'
-    const dependsOn: string[] = []
-    for (const [i, dep] of (def.dependsOn ?? []).entries()) {
-      const target = names.get(dep)
-      if (target === undefined) add('error', ['services', name, 'dependsOn', i], `${name} depends on unknown service '${dep}'`, didYouMean(dep, names.keys()))
-      else if (target === name) add('error', ['services', name, 'dependsOn', i], `${name} depends on itself`, `cycle: ${name} -> ${name}`)
-      else if (!dependsOn.includes(target)) dependsOn.push(target)
-    }
-    // A key that is present but malformed was reported by the shape check; do not report it missing as well.
-    const given = (key: string): boolean => key in (rawServices[name] as object)
-    if (kind !== 'library' && !given('tier')) add('error', ['services', name], `${name} has no tier`, `add tier: 1 to ${doc.tiers.at(-1)?.id ?? 1}`)
-    if (def.tier !== undefined && !tierIds.has(def.tier)) add('error', ['services', name, 'tier'], `${name} is in tier ${def.tier}, which is not defined in tiers`, `defined tiers: ${[...tierIds].join(', ')}`)
-    if (kind !== 'infrastructure' && !given('path')) add('error', ['services', name], `${name} has no path`, `a ${kind} needs the directory of its code`)
-    if (def.deployVia === 'cloudformation' && !def.cloudformation) add('error', ['services', name, 'deployVia'], `${name} is deployed via CloudFormation but names no stack`, 'add cloudformation: { stack: NAME, imageParameter: PARAM }')
-    services.set(name, {
-      ...def,
-      name,
-      kind,
-      tier: def.tier ?? 0,
-      dependsOn,
-      aliases: def.aliases ?? [],
-      disabled: def.disabled ?? false,
-    })
-  }
-
-  for (const s of services.values()) {
-    for (const dep of s.dependsOn) {
-      const d = services.get(dep)!
-      const at = ['services', s.name, 'dependsOn', (doc.services[s.name]!.dependsOn ?? []).findIndex((n) => names.get(n) === dep)]
-      if (s.kind === 'library' && d.kind !== 'library') add('error', at, `library ${s.name} depends on ${d.kind} ${dep}`, 'a library may depend only on libraries')
-      if (d.kind !== 'library' && s.kind !== 'library' && d.tier > s.tier) add('error', at, `${s.name} (tier ${s.tier}) depends on ${dep} (tier ${d.tier}), a higher tier`, `lower tiers deploy first: move ${dep} to tier ${s.tier} or lower, or ${s.name} up`)
-      if (d.disabled && !s.disabled) add('error', at, `${s.name} depends on ${dep}, which is disabled`, `enable ${dep} or drop the dependency`)
-    }
-  }
-
-  for (const cycle of findCycles(services)) {
-    add('error', ['services', cycle[0]!, 'dependsOn'], `dependency cycle: ${[...cycle, cycle[0]].join(' -> ')}`, 'remove one of these dependencies')
-  }
-
-  // Paths: unique, and present on disk
-  const byPath = new Map<string, string>()
-  for (const s of services.values()) {
-    if (s.path === undefined) continue
-    const other = byPath.get(s.path)
-    if (other) add('error', ['services', s.name, 'path'], `${s.name} and ${other} have the same path ${s.path}`, 'each service owns a distinct directory (nesting is fine)')
-    else byPath.set(s.path, s.name)
-    if (input.pathExists && !s.disabled && !input.pathExists(s.path)) {
-      add(input.strict ? 'error' : 'warning', ['services', s.name, 'path'], `${s.name}: path ${s.path} does not exist`, 'check the directory (services nested in another directory need the full path)')
-    }
-  }
-
-  const catalog: Catalog = {
-    dir: input.dir,
-    root: input.root,
-    file,
-    platform: doc.platform ?? 'platform',
-    tiers: [...doc.tiers].sort((a, b) => a.id - b.id),
-    globalPaths: doc.globalPaths ?? [],
-    defaults: doc.defaults ?? {},
-    services,
-    names,
-    environments: new Map(),
-  }
-
-  for (const source of input.environments) {
-    const env = buildEnvironment(source, catalog, problems)
-    if (env) catalog.environments.set(env.name, env)
-  }
-  problems.push(...overlappingRefProblems(catalog.environments.values()))
-  checkSizes(catalog, problems)
-  return { catalog, problems }
-}
-
-const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined)
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-
-/**
- * The parts of a catalog document that the rules can trust after shape problems were reported: malformed
- * values are dropped (their problem is already reported), so a typo in one service does not hide a cycle in
- * another.
- */
-function wellFormed(raw: Record<string, unknown>): CatalogDocument | undefined {
-  if (!Array.isArray(raw.tiers) || !isRecord(raw.services)) return undefined
-  const tiers = raw.tiers.filter((t): t is CatalogDocument['tiers'][number] => isRecord(t) && Number.isInteger(t.id))
-  const services: CatalogDocument['services'] = {}
-  for (const [name, value] of Object.entries(raw.services)) {
-    const def = (isRecord(value) ? { ...value } : {}) as Record<string, unknown>
-    for (const key of ['dependsOn', 'aliases', 'watch', 'ignore']) if (def[key] !== undefined) def[key] = strings(def[key])
-    if (!Number.isInteger(def.tier)) delete def.tier
-    if (typeof def.path !== 'string') delete def.path
-    if (!['service', 'infrastructure', 'library'].includes(def.kind as string)) delete def.kind
-    if (typeof def.disabled !== 'boolean') delete def.disabled
-    if (!(FARGATE_CPU_UNITS as readonly unknown[]).includes(def.cpu)) delete def.cpu
-    if (!Number.isInteger(def.memory)) delete def.memory
-    services[name] = def as CatalogDocument['services'][string]
-  }
-  return { ...(raw as unknown as CatalogDocument), tiers, services, globalPaths: strings(raw.globalPaths) ?? [], defaults: isRecord(raw.defaults) ? (raw.defaults as CatalogDocument['defaults']) : {} }
-}
-
-/** A schema issue as a problem; an unknown key is named by its parent's path, since the message names the key. */
-function shapeProblem(file: string, issue: ShapeIssue): Problem {
-  const where = issue.atKey ? issue.path.slice(0, -1) : issue.path
-  return {
-    file,
-    severity: 'error',
-    message: `${where.length ? `${where.join('.')}: ` : ''}${issue.message}`,
-    ...(issue.hint ? { hint: issue.hint } : {}),
-    path: issue.path,
-    ...(issue.atKey ? { atKey: true } : {}),
-  }
-}
-
-function buildEnvironment(source: Source, catalog: Catalog, problems: Problem[]): Environment | undefined {
-  const add = (path: (string | number)[] | undefined, message: string, hint?: string, severity: Problem['severity'] = 'error'): void => {
-    problems.push({ file: source.file, severity, message, ...(hint ? { hint } : {}), ...(path ? { path } : {}) })
-  }
-  const parsed = parseYaml(source)
-  if (parsed.problem) {
-    problems.push(parsed.problem)
-    return undefined
-  }
-  const before = problems.length
-  for (const issue of checkShape(parsed.value, environmentSchema)) {
-    problems.push(shapeProblem(source.file, issue))
-  }
-  if (problems.length > before) return undefined
-  const doc = parsed.value as EnvironmentDocument
-  const expected = basename(source.file).replace(/\.ya?ml$/, '')
-  if (doc.name !== expected) add(['name'], `environment file ${basename(source.file)} is named '${doc.name}'`, `name it '${expected}' or rename the file`)
-  for (const name of Object.keys(doc.services ?? {})) {
-    if (!catalog.names.has(name)) add(['services', name], `unknown service '${name}'`, didYouMean(name, catalog.names.keys()))
-  }
-  const services = Object.fromEntries(Object.entries(doc.services ?? {}).map(([n, o]) => [catalog.names.get(n) ?? n, o]))
-  for (const [i, name] of (doc.optionalServices ?? []).entries()) {
-    if (name === '*') continue
-    const canonical = catalog.names.get(name)
-    if (!canonical) add(['optionalServices', i], `unknown service '${name}'`, didYouMean(name, catalog.names.keys()))
-    else if (!catalog.tiers.find((t) => t.id === catalog.services.get(canonical)!.tier)?.optional) {
-      add(['optionalServices', i], `${canonical} is not in an optional tier, so it is always deployed`, 'list only services of tiers marked optional: true', 'warning')
-    }
-  }
-  return { ...doc, services, file: source.file }
-}
-
-function checkSizes(catalog: Catalog, problems: Problem[]): void {
-  const envs: (Environment | undefined)[] = [undefined, ...catalog.environments.values()]
-  for (const s of catalog.services.values()) {
-    if (s.kind !== 'service') continue
-    for (const env of envs) {
-      const settings = serviceSettings(catalog, s, env)
-      const where = env ? { file: env.file, path: ['services', s.name] } : { file: catalog.file, path: ['services', s.name] }
-      const inEnv = env ? ` in ${env.name}` : ''
-      if (!isValidFargateSize(settings.cpu, settings.memory)) {
-        problems.push({ ...where, severity: 'error', message: `${s.name}${inEnv}: cpu ${settings.cpu} with memory ${settings.memory} is not a Fargate task size`, hint: fargateMemoryHint(settings.cpu) })
-      }
-      if (settings.autoscaling.min > settings.autoscaling.max) {
-        problems.push({ ...where, severity: 'error', message: `${s.name}${inEnv}: autoscaling min ${settings.autoscaling.min} is above max ${settings.autoscaling.max}` })
-      }
-    }
-  }
-}
-
-/** One cycle per strongly connected component with more than one node (Tarjan), each as a path of names. */
-export function findCycles(services: Map<string, { dependsOn: string[] }>): string[][] {
-  const index = new Map<string, number>()
-  const low = new Map<string, number>()
-  const onStack = new Set<string>()
-  const stack: string[] = []
-  const cycles: string[][] = []
-  let counter = 0
-  const strongConnect = (root: string): void => {
-    // Iterative, so a 10,000-service chain cannot overflow the call stack.
-    const work: { node: string; next: number }[] = [{ node: root, next: 0 }]
-    index.set(root, counter); low.set(root, counter++); stack.push(root); onStack.add(root)
-    while (work.length) {
-      const frame = work[work.length - 1]!
-      const deps = services.get(frame.node)?.dependsOn ?? []
-      if (frame.next < deps.length) {
-        const dep = deps[frame.next++]!
-        if (!services.has(dep)) continue
-        if (!index.has(dep)) {
-          index.set(dep, counter); low.set(dep, counter++); stack.push(dep); onStack.add(dep)
-          work.push({ node: dep, next: 0 })
-        } else if (onStack.has(dep)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(dep)!))
-        continue
-      }
-      work.pop()
-      const parent = work[work.length - 1]
-      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!))
-      if (low.get(frame.node) === index.get(frame.node)) {
-        const component: string[] = []
-        let n: string
-        do {
-          n = stack.pop()!
-          onStack.delete(n)
-          component.push(n)
-        } while (n !== frame.node)
-        if (component.length > 1) cycles.push(cycleWithin(new Set(component), services))
-      }
-    }
-  }
-  for (const name of [...services.keys()].sort()) if (!index.has(name)) strongConnect(name)
-  return cycles
-}
-
-/** A concrete cycle inside a strongly connected component, starting from its smallest name. */
-function cycleWithin(component: Set<string>, services: Map<string, { dependsOn: string[] }>): string[] {
-  const start = [...component].sort()[0]!
-  const path = [start]
-  const seen = new Set([start])
-  let node = start
-  for (;;) {
-    const deps = services.get(node)!.dependsOn.filter((d) => component.has(d)).sort()
-    if (deps.includes(start) && path.length > 1) return path
-    const next = deps.find((d) => !seen.has(d)) ?? deps[0]!
-    if (next === start || seen.has(next)) return path.slice(path.indexOf(next))
-    path.push(next)
-    seen.add(next)
-    node = next
-  }
-}
+import type { Catalog } from './model.js'
+import type { Source } from './yaml-source.js'
 
 export interface LoadOptions {
   /** Catalog directory; defaults to ./catalog. */
@@ -306,6 +16,11 @@ export interface LoadOptions {
   strict?: boolean
   /** Check that service paths exist on disk (validate does; planning does not need the code). */
   checkPaths?: boolean
+  /**
+   * Keep the validated catalog, keyed by the exact bytes of every catalog file and the code version, so the next
+   * run with unchanged files skips parsing and validation (the CLI uses it; actions run once on fresh runners).
+   */
+  cache?: CatalogCache
 }
 
 export interface LoadedCatalog {
@@ -318,7 +33,11 @@ export interface LoadedCatalog {
  * (with file:line) when the catalog is invalid; returns the warnings otherwise.
  */
 export async function loadCatalog(options: LoadOptions = {}): Promise<LoadedCatalog> {
-  const result = await checkCatalog(options)
+  const sources = readSources(options)
+  const key = options.cache && !options.checkPaths ? cacheKey(sources, options.cache.codeVersion, options) : undefined
+  const cached = key ? readCachedCatalog(options.cache!, sources.absolute, key) : undefined
+  if (cached) return cached
+  const result = await checkSources(sources, options)
   const errors = result.problems.filter((p) => p.severity === 'error')
   if (errors.length || !result.catalog) {
     throw new ConfigurationError(
@@ -326,11 +45,25 @@ export async function loadCatalog(options: LoadOptions = {}): Promise<LoadedCata
       result.problems,
     )
   }
-  return { catalog: result.catalog, warnings: result.problems.filter((p) => p.severity === 'warning') }
+  const loaded = { catalog: result.catalog, warnings: result.problems.filter((p) => p.severity === 'warning') }
+  if (key) writeCachedCatalog(options.cache!, sources.absolute, key, loaded)
+  return loaded
 }
 
 /** Like loadCatalog, but returns every problem instead of throwing (for `tierdeploy validate`). */
 export async function checkCatalog(options: LoadOptions = {}): Promise<CatalogResult> {
+  return checkSources(readSources(options), options)
+}
+
+interface CatalogSources {
+  dir: string
+  absolute: string
+  root: string
+  services: Source
+  environments: Source[]
+}
+
+function readSources(options: LoadOptions): CatalogSources {
   const dir = options.dir ?? 'catalog'
   const absolute = resolve(dir)
   const root = resolve(options.root ?? dirname(absolute))
@@ -344,8 +77,22 @@ export async function checkCatalog(options: LoadOptions = {}): Promise<CatalogRe
   const environments: Source[] = existsSync(envDir)
     ? readdirSync(envDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => ({ file: join(dir, 'environments', f), text: readFileSync(join(envDir, f), 'utf8') }))
     : []
+  return { dir, absolute, root, services, environments }
+}
+
+/** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */
+function cacheKey(sources: CatalogSources, codeVersion: string, options: LoadOptions): string {
+  const hash = createHash('sha256').update(`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`)
+  for (const s of [sources.services, ...sources.environments]) hash.update(`${s.file}\0${s.text.length}\0${s.text}\0`)
+  return hash.digest('hex')
+}
+
+async function checkSources(sources: CatalogSources, options: LoadOptions): Promise<CatalogResult> {
+  // The parser and validator load only when the catalog has to be read (not on a cache hit).
+  const { buildCatalog } = await import('./build.js')
+  const { root, services, environments } = sources
   const result = buildCatalog({
-    dir,
+    dir: sources.dir,
     root,
     services,
     environments,

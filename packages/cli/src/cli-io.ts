@@ -1,9 +1,13 @@
+import type { CatalogCache } from '@tierdeploy/catalog'
+
 /** What a command may touch of the process, so tests run commands in-process and read what they printed. */
 export interface CliIO {
   stdout(text: string): void
   stderr(text: string): void
   cwd: string
   env: NodeJS.ProcessEnv
+  /** Where validated catalogs are kept between runs (set by the real entry point; tests leave it out). */
+  catalogCache?: CatalogCache
 }
 
 /** A mistake in how the command was called (unknown flag, missing value): exit code 2. */

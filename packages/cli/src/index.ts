@@ -1,3 +1,4 @@
+import { catalogCache } from './catalog-cache.js'
 import { main } from './main.js'
 
 main(process.argv.slice(2), {
@@ -5,6 +6,7 @@ main(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(`${text}\n`),
   cwd: process.cwd(),
   env: process.env,
+  catalogCache: catalogCache(process.env),
 }).then(
   (code) => {
     process.exitCode = code

@@ -35,7 +35,7 @@ function renderText(d: DetectedChanges): string {
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { values } = parseFlags(args, { catalog: { type: 'string' }, base: { type: 'string' }, head: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } })
   if (stringFlag(values, 'base') === undefined) throw new UsageError('--base REF is required: the commit, branch or tag to compare with (e.g. --base origin/main)')
-  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog' })
+  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
   for (const w of warnings) io.stderr(formatProblem(w))
   const detected = await changedFromFlags(catalog, values, io)
   io.stdout(values.json ? JSON.stringify(affectedJson(detected)) : renderText(detected))

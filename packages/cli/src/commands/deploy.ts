@@ -77,7 +77,7 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
   if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 1 || Number(timeoutText) > 180) throw new UsageError(`--timeout-minutes must be a whole number from 1 to 180, got '${timeoutText}'`)
   const timeoutMs = Number(timeoutText) * 60_000
 
-  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog' })
+  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
   for (const w of warnings) io.stderr(formatProblem(w))
   const environment = environmentNamed(catalog, envName)
   const cluster = await clusterFor(environment, stringFlag(values, 'cluster'), '--cluster')
@@ -154,7 +154,7 @@ async function forward(command: 'health' | 'promote', args: string[], io: CliIO)
 
 /** `--promote-to-production`: the environment called production (or the one production-like environment). */
 async function promoteToProduction(values: Record<string, unknown>, io: CliIO): Promise<number> {
-  const { catalog } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog' })
+  const { catalog } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
   const candidates = catalog.environments.has('production') ? ['production'] : [...catalog.environments.values()].filter(isProductionLike).map((e) => e.name)
   if (candidates.length !== 1) {
     throw new ConfigurationError(`--promote-to-production needs one production environment; ${catalog.dir}/environments has ${candidates.length ? candidates.join(', ') : 'none'} (use tierdeploy promote --to ENV)`)

@@ -28,7 +28,7 @@ export async function run(args: string[], io: CliIO, deps: DoctorDeps = {}): Pro
   })
   const envName = stringFlag(values, 'env')
   if (values.live && envName === undefined) throw new UsageError('--live needs --env ENV: the environment whose cluster to read')
-  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog' })
+  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
   if (!values.json) for (const w of warnings) io.stderr(formatProblem(w))
   const environment = envName === undefined ? undefined : environmentNamed(catalog, envName)
   const result = await runDoctor(catalog, {

@@ -59,7 +59,7 @@ export async function run(args: string[], io: CliIO, deps: HealthDeps = {}): Pro
     import('@aws-sdk/client-cloudwatch'),
   ])
   const checks = aws.parseChecks(stringFlag(values, 'checks') === undefined ? undefined : parseNameList(stringFlag(values, 'checks')!), '--checks')
-  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog' })
+  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
   for (const w of warnings) io.stderr(formatProblem(w))
   const environment = environmentNamed(catalog, envName)
   const services = aws.gateServices(catalog, environment, { ...(tier !== undefined ? { tier } : {}), ...(names !== undefined ? { services: parseNameList(names) } : {}) }, { tier: '--tier', services: '--services', deployResult: '--services' })

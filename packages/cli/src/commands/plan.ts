@@ -1,4 +1,4 @@
-import { formatProblem, loadCatalog, targetEnvironment } from '@tierdeploy/catalog'
+import { environmentNamed, formatProblem, loadCatalog, type Environment } from '@tierdeploy/catalog'
 import { planJson, renderPlanText, resolveDeployWaves } from '@tierdeploy/graph'
 import { parseFlags, stringFlag } from '../args.js'
 import type { CliIO } from '../cli-io.js'
@@ -17,12 +17,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     ...selectionOptions,
   })
   const selection = selectionFromFlags(values)
-  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog' })
+  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
   for (const w of warnings) io.stderr(formatProblem(w))
   // --base plans only what changed since REF (loaded on use: plain plans need no git).
   if (values.base !== undefined || values.head !== undefined) selection.changed = (await (await import('./changed.js')).changedFromFlags(catalog, values, io)).services
   // Without --env, --ref picks the environment from the catalog's branches/tags; a ref none lists plans nothing.
-  const { environment, nothing } = targetEnvironment(catalog, { environment: stringFlag(values, 'env'), ref: stringFlag(values, 'ref') })
+  // Glob matching (picomatch) loads only when a ref is given, so a plain plan starts faster.
+  const envName = stringFlag(values, 'env')
+  const ref = stringFlag(values, 'ref')
+  let environment: Environment | undefined
+  let nothing: string | undefined
+  if (envName !== undefined) environment = environmentNamed(catalog, envName)
+  else if (ref !== undefined) ({ environment, nothing } = (await import('@tierdeploy/catalog/branches')).targetEnvironment(catalog, { ref }))
   if (nothing) io.stderr(nothing)
   const plan = resolveDeployWaves(catalog, nothing ? { changed: [] } : selection, environment)
   if (values.json) io.stdout(JSON.stringify(planJson(plan)))

@@ -67,7 +67,7 @@ export async function run(args: string[], io: CliIO, deps: PromoteDeps = {}): Pr
   const flags = selectionFromFlags(values)
   const selection: Selection = flags.tier === undefined && flags.services === undefined ? { ...flags, tier: 'all' } : flags
 
-  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog' })
+  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
   for (const w of warnings) io.stderr(formatProblem(w))
   const to = environmentNamed(catalog, toName)
   const from = environmentNamed(catalog, sourceEnvironment(to, stringFlag(values, 'from')))

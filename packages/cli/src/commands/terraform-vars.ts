@@ -13,7 +13,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const envName = stringFlag(values, 'env')
   if (!envName) throw new UsageError('--env ENV is required')
   if (values.stdout && values.out !== undefined) throw new UsageError('give --out FILE or --stdout, not both')
-  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog' })
+  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
   for (const w of warnings) io.stderr(formatProblem(w))
   const environment = environmentNamed(catalog, envName)
   const text = renderTerraformVars(catalogTerraformVars(catalog, environment))

@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { tempDir, writeFiles } from '@tierdeploy/testkit'
+import { loadCatalog } from './load.js'
+
+const CATALOG = 'tiers: [{ id: 1, name: core }]\nservices:\n  auth: { path: auth, tier: 1, description: the real one }\n'
+
+let dir: { dir: string; cleanup: () => void }
+beforeEach(() => {
+  dir = tempDir()
+  writeFiles(dir.dir, { 'catalog/services.yaml': CATALOG, 'catalog/environments/dev.yaml': 'name: dev\nregion: ca-central-1\n' })
+})
+afterEach(() => dir.cleanup())
+
+const cacheDir = () => join(dir.dir, 'cache')
+const load = (codeVersion = 'v1') => loadCatalog({ dir: join(dir.dir, 'catalog'), cache: { dir: cacheDir(), codeVersion } })
+
+/** Rewrites the one cache file, so a test can tell a cache hit from a fresh build. */
+function tamperCache(): void {
+  const [file] = readdirSync(cacheDir()).filter((f) => f.endsWith('.json'))
+  const path = join(cacheDir(), file!)
+  writeFileSync(path, readFileSync(path, 'utf8').replace('the real one', 'from the cache'))
+}
+
+describe('the catalog cache', () => {
+  it('returns the validated catalog from the cache while no file changed', async () => {
+    const first = await load()
+    tamperCache()
+    const second = await load()
+    expect(second.catalog.services.get('auth')!.description).toBe('from the cache')
+    expect([...second.catalog.environments.keys()]).toEqual(['dev'])
+    expect(second.catalog.names.get('auth')).toBe('auth')
+    expect({ ...second.catalog, services: undefined }).toEqual({ ...first.catalog, services: undefined })
+  })
+
+  it('reads the files again when any of them changes, or when the code changes', async () => {
+    await load()
+    tamperCache()
+    writeFiles(dir.dir, { 'catalog/environments/dev.yaml': 'name: dev\nregion: ca-central-1\n# edited\n' })
+    expect((await load()).catalog.services.get('auth')!.description).toBe('the real one')
+    tamperCache()
+    expect((await load('v2')).catalog.services.get('auth')!.description).toBe('the real one')
+  })
+
+  it('never caches an invalid catalog: every run reports its errors', async () => {
+    writeFiles(dir.dir, { 'catalog/services.yaml': CATALOG.replace('tier: 1,', 'tier: 1, dependsOn: [nope],') })
+    await expect(load()).rejects.toThrow(/unknown service 'nope'/)
+    await expect(load()).rejects.toThrow(/unknown service 'nope'/)
+    expect(() => readdirSync(cacheDir())).toThrow()
+  })
+
+  it('works, uncached, when the cache directory cannot be written', async () => {
+    writeFiles(dir.dir, { cache: 'a file where the directory should be' })
+    expect((await load()).catalog.services.get('auth')!.description).toBe('the real one')
+  })
+})
