@@ -10,6 +10,7 @@ const TABLE: PricingTable = {
   currency: 'USD',
   note: 'test prices',
   sources: { test: 'https://example.test/prices' },
+  checked: { 'xx-test-1.fargate': 'test', 'xx-test-1.fargateSpot': 'test', 'xx-test-1.alb': 'test', 'xx-test-1.natGateway': 'test', 'xx-test-1.aurora': 'test', 'xx-test-1.redis': 'test', 'xx-test-1.gpu': 'test' },
   hoursPerMonth: 730,
   availabilityZones: 3,
   regions: {

@@ -1,5 +1,5 @@
 import { isDeployable, isEnabledIn, isProductionLike, serviceSettings, type Catalog, type Environment, type Service } from '@tierdeploy/catalog'
-import { regionPrices, type PricingTable, type RegionPrices } from './pricing.js'
+import { regionPrices, unverifiedGroups, type PricingTable, type RegionPrices } from './pricing.js'
 
 /** The three ways the users' cost table priced each tier, plus what the catalog actually configures. */
 export interface CostColumns {
@@ -198,6 +198,8 @@ export function estimateCost(catalog: Catalog, environment: Environment, table: 
   if (unpriced.length) notes.push(`Not priced (usage-based): ${unpriced.join(', ')}.`)
   if (services.some((s) => s.capacity === 'ec2-gpu')) notes.push(`Services on ec2-gpu capacity are priced as one ${prices.gpu.instanceType} instance per task, on-demand, in every column.`)
   notes.push('Desired counts only: autoscaling above them, data transfer, storage, logs and LCUs beyond the assumed count are not included.')
+  const unverified = unverifiedGroups(table, environment.region)
+  if (unverified.length) notes.push(`Unverified estimates for ${environment.region} (not checked against a published price): ${unverified.join(', ')}; set them in catalog/pricing.yaml to use your own.`)
 
   const sum = (rows: CostColumns[]): CostColumns => ({
     configured: rows.reduce((a, r) => a + r.configured, 0),

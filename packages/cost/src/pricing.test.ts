@@ -4,7 +4,7 @@ import { environmentNamed, loadCatalog } from '@tierdeploy/catalog'
 import { tempDir, writeFiles } from '@tierdeploy/testkit'
 import { DEFAULT_PRICING } from './default-pricing.js'
 import { estimateCost } from './estimate.js'
-import { loadPricing } from './pricing.js'
+import { loadPricing, unverifiedGroups } from './pricing.js'
 import { cents, costJson, renderCostMarkdown, renderCostSection, renderCostTable } from './render.js'
 
 const cleanups: (() => void)[] = []
@@ -25,6 +25,14 @@ describe('the built-in pricing table', () => {
     expect(DEFAULT_PRICING.regions['us-east-1']!.fargateSpot.vcpuHour).toBeCloseTo(0.04048 * 0.3, 8)
     expect(DEFAULT_PRICING.regions['ca-central-1']!.fargateSpot.gbHour).toBeCloseTo(0.00489 * 0.3, 8)
   })
+
+  it('says which figure groups were checked against a published price, and only names groups that exist', () => {
+    const groups = new Set(Object.entries(DEFAULT_PRICING.regions).flatMap(([r, prices]) => Object.keys(prices).map((g) => `${r}.${g}`)))
+    expect(Object.keys(DEFAULT_PRICING.checked).filter((k) => !groups.has(k))).toEqual([])
+    expect(Object.values(DEFAULT_PRICING.checked).every((evidence) => /https:\/\//.test(evidence))).toBe(true)
+    expect(unverifiedGroups(DEFAULT_PRICING, 'us-east-1')).toEqual(['fargateSpot', 'redis', 'gpu'])
+    expect(unverifiedGroups(DEFAULT_PRICING, 'ca-central-1')).toEqual(['fargate', 'fargateSpot', 'alb', 'aurora', 'redis', 'gpu'])
+  })
 })
 
 describe('loadPricing', () => {
@@ -40,11 +48,19 @@ describe('loadPricing', () => {
     expect(table.regions['ca-central-1']!.natGateway.hour).toBe(0.06)
     expect(table.regions['ca-central-1']!.aurora).toEqual({ acuHour: 0.13, minAcus: 1 })
     expect(table.regions['us-east-1']).toEqual(DEFAULT_PRICING.regions['us-east-1'])
+    // A group an override sets is the user's figure, no longer flagged as our unverified estimate.
+    expect(unverifiedGroups(table, 'ca-central-1')).toEqual(['fargate', 'fargateSpot', 'alb', 'redis', 'gpu'])
+    expect(table.checked['ca-central-1.aurora']).toBe(`set by ${join(root, 'mine.yaml')}`)
   })
 
   it('rejects unknown keys with the closest one, and negative or non-numeric prices, naming the file', () => {
     const root = dir({ 'p.yaml': 'regions:\n  us-east-1:\n    fargate: { vcpuHours: 0.04 }\n    alb: { hour: -1 }\n    redis: { nodes: two }\n' })
     expect(() => loadPricing({ file: join(root, 'p.yaml') })).toThrow(/p\.yaml is not a valid pricing table:\n {2}regions\.us-east-1\.fargate\.vcpuHours: is not a pricing key \(did you mean 'vcpuHour'\?\)\n {2}regions\.us-east-1\.alb\.hour: must be a number of USD, 0 or more, got -1\n {2}regions\.us-east-1\.redis\.nodes: must be a number of units, 0 or more, got "two"/)
+  })
+
+  it('names the file, line and column of a YAML syntax error', () => {
+    const root = dir({ 'bad.yaml': 'regions:\n  us-east-1:\n    fargate: [1,2\n' })
+    expect(() => loadPricing({ file: join(root, 'bad.yaml') })).toThrow(new RegExp(`^${join(root, 'bad.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: YAML syntax error: `))
   })
 
   it('fails for a --pricing file that does not exist, but not for a missing CATALOG/pricing.yaml', () => {
@@ -76,6 +92,11 @@ describe('the bundled platform catalog', () => {
     expect(cents(ai.configured)).toBe(852.64)
     // per-az NAT: 3 x 0.05 x 730 = 109.50
     expect(cents(report.platform.find((p) => p.item === 'nat-gateway')!.monthly)).toBe(109.5)
+    expect(report.notes).toContain('Unverified estimates for ca-central-1 (not checked against a published price): fargate, fargateSpot, alb, aurora, redis, gpu; set them in catalog/pricing.yaml to use your own.')
+    // The tasks column counts tasks: tier 1 has 3 services of 2 tasks, the environment 14 services of 2.
+    const table = renderCostTable(report)
+    expect(table).toMatch(/^ {3}1 {2}tier 1 core\s+6\s+\$/m)
+    expect(table).toMatch(/TOTAL\s+28\s+\$/)
     expect(report.tiers.map((t) => t.tier)).toEqual([1, 2, 3, 4])
     // Every column is at most always-on, and tier 1 is the same in all of them.
     const tier1 = report.tiers[0]!
@@ -91,7 +112,9 @@ describe('the bundled platform catalog', () => {
     expect(md).toContain('| Tier | Services | As configured | Always on | Business hours only | Fargate Spot |')
     expect(md).toMatch(/\| 1 core \| 3 \| \$59\.50 \| \$59\.50 \| \$59\.50 \| \$59\.50 \|/) // 3 x 19.8341 = 59.50
     expect(md).toContain('https://aws.amazon.com/fargate/pricing/')
-    expect(renderCostTable(report)).toMatch(/TOTAL\s+16\s+\$\d/)
+    const tasks = report.services.reduce((a, s) => a + s.tasks, 0)
+    expect(tasks).not.toBe(report.services.length) // so the next line tells tasks from services
+    expect(renderCostTable(report)).toMatch(new RegExp(`TOTAL\\s+${tasks}\\s+\\$\\d`))
     const section = renderCostSection(report)
     expect(section).toMatch(/^#### Estimated monthly cost of dev: \$/)
     expect(section.split('\n').filter((l) => l.startsWith('- ')).length).toBeLessThanOrEqual(3)

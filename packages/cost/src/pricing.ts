@@ -25,6 +25,11 @@ export interface PricingTable {
   note: string
   /** Where each group of figures comes from. */
   sources: Record<string, string>
+  /**
+   * Figure groups (`REGION.group`, e.g. `us-east-1.fargate`) compared with a published price, with the evidence;
+   * a group an override file sets counts as the user's own. Every other group is an unverified estimate.
+   */
+  checked: Record<string, string>
   hoursPerMonth: number
   /** NAT gateways per environment with `network.natGateways: per-az`. */
   availabilityZones: number
@@ -57,7 +62,7 @@ export function checkPricingOverride(value: unknown, file: string): Problem[] {
       if (!isPlain(node)) return add(path, 'must be a mapping')
       for (const [key, child] of Object.entries(node)) {
         const isRegionMap = path.length === 1 && path[0] === 'regions'
-        const isSources = path.length === 1 && path[0] === 'sources'
+        const isSources = path.length === 1 && (path[0] === 'sources' || path[0] === 'checked')
         const next = isRegionMap ? regionTemplate : isSources ? '' : template[key]
         if (next === undefined) {
           add([...path, key], 'is not a pricing key', didYouMean(key, Object.keys(template)))
@@ -88,12 +93,26 @@ export function mergePricing(base: PricingTable, override: unknown): PricingTabl
 /** Parses and checks one override file's text; throws a ConfigurationError naming the file and key. */
 export function parsePricingOverride(file: string, text: string): unknown {
   const parsed = parseYaml({ file, text })
-  if (parsed.problem) throw new ConfigurationError(`${file}: ${parsed.problem.message}`, [parsed.problem])
+  if (parsed.problem) {
+    const { line, column } = parsed.problem
+    throw new ConfigurationError(`${file}${line ? `:${line}${column ? `:${column}` : ''}` : ''}: ${parsed.problem.message}`, [parsed.problem])
+  }
   const problems = checkPricingOverride(parsed.value ?? {}, file)
   if (problems.length) {
     throw new ConfigurationError(`${file} is not a valid pricing table:\n${problems.map((p) => `  ${p.message}${p.hint ? ` (${p.hint})` : ''}`).join('\n')}`, problems)
   }
   return parsed.value ?? {}
+}
+
+/** `REGION.group` of every figure group an override sets: the user vouches for those, so they are no longer ours to flag. */
+function groupsSetBy(override: unknown, file: string): Record<string, string> {
+  const regions = isPlain(override) && isPlain(override.regions) ? override.regions : {}
+  return Object.fromEntries(Object.entries(regions).flatMap(([region, groups]) => (isPlain(groups) ? Object.keys(groups).map((g) => [`${region}.${g}`, `set by ${file}`]) : [])))
+}
+
+/** The figure groups of a region that nobody has checked (see PricingTable.checked), in table order. */
+export function unverifiedGroups(table: PricingTable, region: string): string[] {
+  return Object.keys(table.regions[region] ?? {}).filter((group) => !(`${region}.${group}` in (table.checked ?? {})))
 }
 
 /**
@@ -111,7 +130,9 @@ export function loadPricing(options: { catalogDir?: string; file?: string } = {}
       if (required) throw new ConfigurationError(`pricing file ${file} does not exist`, [{ file, severity: 'error', message: 'pricing file not found' }])
       continue
     }
-    table = mergePricing(table, parsePricingOverride(file, readFileSync(file, 'utf8')))
+    const override = parsePricingOverride(file, readFileSync(file, 'utf8'))
+    table = mergePricing(table, override)
+    table = { ...table, checked: { ...table.checked, ...groupsSetBy(override, file) } }
     overrides.push(file)
   }
   return { table, overrides }

@@ -99,10 +99,12 @@ export function renderCostTable(report: CostReport): string {
   for (const s of report.services) {
     rows.push([String(s.tier), s.service, s.capacity === 'ec2-gpu' ? 'ec2-gpu' : size(s.cpu, s.memory), String(s.tasks), money(s.configured), money(s.alwaysOn), money(s.businessHours), money(s.spot)])
   }
-  for (const t of report.tiers) rows.push([String(t.tier), `tier ${t.tier} ${t.name}`, '', String(t.services), money(t.configured), money(t.alwaysOn), money(t.businessHours), money(t.spot)])
+  // The tasks column counts tasks on every row (a tier row sums its services' tasks), never services.
+  const tasksOf = (tier?: number): number => report.services.filter((s) => tier === undefined || s.tier === tier).reduce((a, s) => a + s.tasks, 0)
+  for (const t of report.tiers) rows.push([String(t.tier), `tier ${t.tier} ${t.name}`, '', String(tasksOf(t.tier)), money(t.configured), money(t.alwaysOn), money(t.businessHours), money(t.spot)])
   for (const p of report.platform) rows.push(['', p.label, '', '', money(p.monthly), money(p.monthly), money(p.monthly), money(p.monthly)])
   const t = report.totals
-  rows.push(['', 'TOTAL', '', String(report.services.length), money(t.configured), money(t.alwaysOn), money(t.businessHours), money(t.spot)])
+  rows.push(['', 'TOTAL', '', String(tasksOf()), money(t.configured), money(t.alwaysOn), money(t.businessHours), money(t.spot)])
   const out = [`Estimated monthly cost: ${report.environment} (${report.region})`, footnote(report), '', pad(rows, new Set([0, 3, 4, 5, 6, 7]))]
   if (report.recommendations.length) {
     out.push('', 'Recommendations:')

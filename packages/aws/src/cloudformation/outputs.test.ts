@@ -61,4 +61,11 @@ describe('stackOutputLookup', () => {
     expect(isConfigurationError(e)).toBe(true)
     expect((e as Error).message).toContain('needs cloudformation:DescribeStacks')
   })
+
+  it('names the stack when credentials are missing or CloudFormation cannot be reached', async () => {
+    cfMock.on(DescribeStacksCommand, { StackName: 'platform-prod' }).rejects(Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }))
+    await expect(stackOutputLookup(cloudformation)('platform-prod')).rejects.toMatchObject({ name: 'ConfigurationError', message: expect.stringMatching(/^no AWS credentials for CloudFormation to read the outputs of stack 'platform-prod' .*configure-aws-credentials/) })
+    cfMock.on(DescribeStacksCommand, { StackName: 'platform-prod' }).rejects(Object.assign(new Error('getaddrinfo ENOTFOUND cloudformation.xx-nowhere-1.amazonaws.com'), { code: 'ENOTFOUND' }))
+    await expect(stackOutputLookup(cloudformation)('platform-prod')).rejects.toMatchObject({ name: 'ConfigurationError', message: expect.stringMatching(/^could not reach AWS CloudFormation to read the outputs of stack 'platform-prod' \(.*ENOTFOUND.*\): check the network, the region/) })
+  })
 })

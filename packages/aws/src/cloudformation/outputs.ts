@@ -1,5 +1,6 @@
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import { cacheStackLookups, ConfigurationError, type DescribeStackOutputs } from '@tierdeploy/catalog'
+import { awsSetupError } from '../ecs/errors.js'
 import { awsError, findStack, stackOutputs } from './stacks.js'
 
 /**
@@ -16,7 +17,7 @@ export function stackOutputLookup(cloudformation: CloudFormationClient): Describ
       if (/AccessDenied/.test(code)) {
         throw new ConfigurationError(`reading the outputs of stack '${name}' was denied: ${message} (the deploy role needs cloudformation:DescribeStacks on that stack)`)
       }
-      throw e
+      throw awsSetupError(e, `CloudFormation to read the outputs of stack '${name}'`) ?? e
     }
   })
 }

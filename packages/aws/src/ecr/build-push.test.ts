@@ -151,16 +151,22 @@ describe('buildPushServices', () => {
     await expect(build(['invoice'])).rejects.toMatchObject({ name: 'ConfigurationError', message: expect.stringMatching(/grant the deploy role ecr:DescribeRepositories/) })
   })
 
+  it('names ECR when its endpoint cannot be reached, and docker when it is not installed', async () => {
+    ecrMock.on(DescribeRepositoriesCommand).rejects(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }))
+    await expect(build(['invoice'])).rejects.toMatchObject({ name: 'ConfigurationError', message: expect.stringMatching(/^could not reach AWS ECR for ecr:DescribeRepositories on repository invoxa\/invoice \(.*ECONNREFUSED.*\): check the network/) })
+    await expect(spawnExec('tierdeploy-no-such-program', [])).rejects.toMatchObject({ name: 'ConfigurationError', message: expect.stringMatching(/^tierdeploy-no-such-program is not installed or not on PATH/) })
+  })
+
   it('fails with the command and the end of the build log when buildx fails', async () => {
     existingRepositories('invoxa/invoice')
     shim.configure({ buildError: 'process "/bin/sh -c npm run build" did not complete successfully: exit code: 2' })
-    await expect(build(['invoice'])).rejects.toThrow(/docker buildx build failed for invoice \(exit 1\): docker buildx build --file .*\n[\s\S]*npm run build/)
+    await expect(build(['invoice'])).rejects.toMatchObject({ name: 'ConfigurationError', message: expect.stringMatching(/docker buildx build failed for invoice \(exit 1\): docker buildx build --file .*\n[\s\S]*npm run build/) })
   })
 
   it('fails clearly when docker login is refused or buildx writes no metadata', async () => {
     existingRepositories('invoxa/invoice')
     shim.configure({ loginError: 'denied: Your authorization token has expired' })
-    await expect(build(['invoice'])).rejects.toThrow(/docker login --username AWS --password-stdin .* failed \(exit 1\): .*token has expired/)
+    await expect(build(['invoice'])).rejects.toMatchObject({ name: 'ConfigurationError', message: expect.stringMatching(/docker login --username AWS --password-stdin .* failed \(exit 1\): .*token has expired/) })
     shim.configure({ skipMetadata: true })
     await expect(build(['invoice'])).rejects.toThrow(/wrote no readable metadata file/)
   })

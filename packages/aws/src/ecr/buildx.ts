@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { ConfigurationError } from '@tierdeploy/catalog'
 import { describeCommand, type Exec } from './exec.js'
 
 export type CacheMode = 'gha' | 'registry' | 'none'
@@ -48,13 +49,14 @@ export async function buildAndPushImage(r: BuildxRequest, deps: { exec: Exec; on
   const result = await deps.exec('docker', args, { ...(deps.onLine ? { onLine: deps.onLine } : {}), ...(deps.env ? { env: deps.env } : {}) })
   if (result.exitCode !== 0) {
     const tail = result.stderr.trim().split('\n').slice(-15).join('\n')
-    throw new Error(`docker buildx build failed for ${r.service} (exit ${result.exitCode}): ${describeCommand('docker', args)}\n${tail}`)
+    // The service's own Dockerfile or code failed to build: the user's to fix, so no stack trace of ours.
+    throw new ConfigurationError(`docker buildx build failed for ${r.service} (exit ${result.exitCode}): ${describeCommand('docker', args)}\n${tail}`)
   }
   let metadata: Record<string, unknown>
   try {
     metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as Record<string, unknown>
   } catch (e) {
-    throw new Error(`docker buildx build wrote no readable metadata file ${metadataFile} for ${r.service} (${(e as Error).message}); buildx 0.9 or later is required`, { cause: e })
+    throw new ConfigurationError(`docker buildx build wrote no readable metadata file ${metadataFile} for ${r.service} (${(e as Error).message}); buildx 0.9 or later is required on the runner`)
   }
   const digest = metadata['containerimage.digest']
   if (typeof digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(digest)) {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { ConfigurationError } from '@tierdeploy/catalog'
 
 export interface ExecOptions {
   cwd?: string
@@ -36,7 +37,7 @@ export const spawnExec: Exec = (file, args, options = {}) =>
     }
     child.stdout.on('data', lines((t) => (stdout += t)))
     child.stderr.on('data', lines((t) => (stderr += t)))
-    child.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ENOENT' ? new Error(`${file} is not installed or not on PATH`) : e))
+    child.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ENOENT' ? new ConfigurationError(`${file} is not installed or not on PATH: this step runs it, so use a runner that has it (GitHub's ubuntu runners have git, docker and buildx)`) : e))
     child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }))
     child.stdin.on('error', () => {}) // a child that exits without reading stdin must not crash us with EPIPE
     child.stdin.end(options.stdin ?? '')

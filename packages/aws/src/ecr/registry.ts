@@ -8,13 +8,16 @@ import {
   type ECRClient,
 } from '@aws-sdk/client-ecr'
 import { ConfigurationError, type Logger } from '@tierdeploy/catalog'
+import { awsSetupError } from '../ecs/errors.js'
 import { describeCommand, type Exec } from './exec.js'
 
 const errorName = (e: unknown): string => (e as { name?: string } | null)?.name ?? ''
 
 /** An AWS "access denied" is the user's IAM policy, not a bug: say which permission on what is missing. */
 export function ecrAccessError(e: unknown, action: string, resource: string): unknown {
-  if (/AccessDenied|UnauthorizedOperation|UnrecognizedClient|InvalidSignature|ExpiredToken|CredentialsProviderError/.test(errorName(e))) {
+  const setup = awsSetupError(e, `ECR for ${action} on ${resource}`)
+  if (setup) return setup
+  if (/AccessDenied|UnauthorizedOperation/.test(errorName(e))) {
     return new ConfigurationError(`AWS refused ${action} on ${resource} (${errorName(e)}: ${(e as Error).message}); grant the deploy role ${action} (see docs/build-push.md, IAM permissions)`)
   }
   return e
@@ -41,7 +44,9 @@ export async function loginToRegistry(ecr: ECRClient, deps: { exec: Exec; setSec
   const registry = data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, '')
   const args = ['login', '--username', username || 'AWS', '--password-stdin', registry]
   const result = await deps.exec('docker', args, { stdin: password })
-  if (result.exitCode !== 0) throw new Error(`${describeCommand('docker', args)} failed (exit ${result.exitCode}): ${result.stderr.trim()}`)
+  if (result.exitCode !== 0) {
+    throw new ConfigurationError(`${describeCommand('docker', args)} failed (exit ${result.exitCode}): ${result.stderr.trim()}; check that the Docker daemon runs on the runner and the registry ${registry} is reachable`)
+  }
   deps.log.info(`logged in to ${registry}`)
   return registry
 }

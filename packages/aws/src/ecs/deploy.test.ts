@@ -1,9 +1,10 @@
 import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs'
 import { isConfigurationError } from '@tierdeploy/catalog'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { makeEcsClient } from './client.js'
 import { deployEcsServices, type EcsDeployRequest } from './deploy.js'
 import { TAG_COMMIT, TAG_DEPLOY_ID, TAG_REPLACES } from './tags.js'
-import { CLUSTER, image, seedTestServices, startHarness, testCatalog, type Harness } from './test-fixtures.js'
+import { CLUSTER, image, rejection, seedTestServices, startHarness, testCatalog, type Harness } from './test-fixtures.js'
 
 let h: Harness
 beforeEach(async () => {
@@ -29,15 +30,6 @@ function request(over: Partial<EcsDeployRequest> = {}): EcsDeployRequest {
 async function tagsOf(arn: string): Promise<Record<string, string>> {
   const out = await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] }))
   return Object.fromEntries((out.tags ?? []).map((t) => [t.key!, t.value!]))
-}
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p
-  } catch (e) {
-    return e as Error
-  }
-  throw new Error('expected a rejection')
 }
 
 describe('deployEcsServices', () => {
@@ -250,9 +242,40 @@ describe('deployEcsServices', () => {
   })
 
   it('reports a failed registration as a failed service and rolls back the rest', async () => {
-    h.fake.failNext('RegisterTaskDefinition', 'ClientException', 'Too many revisions of family gateway', { count: 1 })
-    const outcome = await deployEcsServices(request({ waves: [['gateway']], images: { gateway: image('gateway', 2) }, concurrency: 1 }), h.effects)
-    expect(outcome.results[0]).toMatchObject({ status: 'failed', reason: 'RegisterTaskDefinition failed: ClientException: Too many revisions of family gateway' })
+    h.fake.failNext('RegisterTaskDefinition', 'ClientException', 'Too many revisions of family gateway', { skip: 1 })
+    const outcome = await deployEcsServices(request({ waves: [['auth', 'gateway']], concurrency: 1 }), h.effects)
+    expect(outcome.results.map((r) => [r.service, r.status])).toEqual([['auth', 'rolled-back'], ['gateway', 'failed']])
+    expect(outcome.results[1]!.reason).toBe('RegisterTaskDefinition failed: ClientException: Too many revisions of family gateway')
+    expect(h.fake.service(CLUSTER, 'auth').taskDefinition).toMatch(/auth:1$/)
+    expect(h.fake.service(CLUSTER, 'gateway').taskDefinition).toMatch(/gateway:1$/)
+  })
+
+  it('stops with one configuration error and no change when AWS refuses the first writes', async () => {
+    const denied = 'User: arn:aws:sts::111111111111:assumed-role/deployer/run is not authorized to perform: ecs:RegisterTaskDefinition'
+    h.fake.failNext('RegisterTaskDefinition', 'AccessDeniedException', denied, { count: 2 })
+    const error = await rejection(deployEcsServices(request({ waves: [['auth', 'gateway']] }), h.effects))
+    expect(isConfigurationError(error)).toBe(true)
+    expect(error.message).toMatch(/^AWS refused the call for (auth|gateway) in cluster 'test-cluster' \(AccessDeniedException: User: .* not authorized to perform: ecs:RegisterTaskDefinition\): check the deploy role's permissions/)
     expect(h.fake.calls.UpdateService).toBeUndefined()
+  })
+
+  it('rolls back what already changed when AWS refuses a later write, naming the refusal', async () => {
+    h.fake.failNext('UpdateService', 'AccessDeniedException', 'User: deployer is not authorized to perform: ecs:UpdateService on resource: gateway', { skip: 1 })
+    const outcome = await deployEcsServices(request(), h.effects)
+    expect(outcome.results.map((r) => [r.service, r.status])).toEqual([['auth', 'rolled-back'], ['gateway', 'failed']])
+    expect(outcome.results[1]!.reason).toContain("AWS refused the call for gateway in cluster 'test-cluster' (AccessDeniedException: User: deployer is not authorized to perform: ecs:UpdateService")
+    expect(h.fake.service(CLUSTER, 'auth').taskDefinition).toMatch(/auth:1$/)
+  })
+
+  it('turns an ECS endpoint that cannot be reached into a configuration error before any write', async () => {
+    // Port 1 on the loopback refuses connections at once.
+    const ecs = makeEcsClient({ endpoint: 'http://127.0.0.1:1', region: 'ca-central-1', maxAttempts: 1 })
+    try {
+      const error = await rejection(deployEcsServices(request(), { ...h.effects, ecs }))
+      expect(isConfigurationError(error)).toBe(true)
+      expect(error.message).toMatch(/^could not reach AWS ECS \(cluster 'test-cluster'\) \(.*ECONNREFUSED.*\): check the network, the region and any AWS_ENDPOINT_URL\* variable/)
+    } finally {
+      ecs.destroy()
+    }
   })
 })

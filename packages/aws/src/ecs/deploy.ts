@@ -1,9 +1,10 @@
 import { DescribeTaskDefinitionCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand, type RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import { ConfigurationError, serviceSettings, type Catalog, type Environment, type Service } from '@tierdeploy/catalog'
+import { resolveServiceName } from '@tierdeploy/graph'
 import { deployStackServices, rollBackStackService, type StackServiceResult } from '../cloudformation/index.js'
 import { mapWithConcurrency } from './concurrency.js'
-import { describeErrorOf, rethrowConfigurationError } from './errors.js'
+import { awsSetupError, configurationErrorOf, describeErrorOf, rethrowConfigurationError } from './errors.js'
 import { diffTaskDefinitions, isDigestImage, registrationOf, renderTaskDefinition, sameRegistration } from './render.js'
 import { rollBackServices } from './rollback.js'
 import { TAG_COMMIT, TAG_DEPLOY_ID, TAG_REPLACES, TAG_SERVICE } from './tags.js'
@@ -108,10 +109,15 @@ export async function deployEcsServices(request: EcsDeployRequest, effects: EcsD
     if (ecsChanged.length) log.info(`wave ${w + 1}: deploying ${ecsChanged.map((p) => p.name).join(', ')}`)
     for (const p of ecsChanged) log.info(`${p.name}: new revision of ${p.previous.replace(/^.*task-definition\//, '')}:\n  ${p.diff.join('\n  ')}`)
     const waveWatches: RolloutWatch[] = []
+    const refused: ConfigurationError[] = []
     await mapWithConcurrency(ecsChanged, concurrency, async (p) => {
-      const watch = await registerAndUpdate(p, request, effects, results)
+      const watch = await registerAndUpdate(p, request, effects, results, refused)
       if (watch) waveWatches.push(watch)
     })
+    // AWS refused a write for a set-up reason (permissions) before any service changed: one clear error, nothing to
+    // roll back. Once something changed, the refusal is that service's failure and the step rolls the rest back.
+    const changedEarlier = watches.length > 0 || [...stackResults.values()].some((r) => r.status === 'deployed')
+    if (refused.length && waveWatches.length === 0 && !changedEarlier) throw refused[0]!
     watches.push(...waveWatches)
     const stackWave = wave.filter((n) => viaStack.has(n)).map((n) => serviceNamed(catalog, n))
     const [waited] = await Promise.all([
@@ -158,9 +164,7 @@ function pollOptions(request: EcsDeployRequest): { pollIntervalMs?: number; maxP
 }
 
 function serviceNamed(catalog: Catalog, name: string): Service {
-  const canonical = catalog.names.get(name)
-  const s = canonical ? catalog.services.get(canonical) : undefined
-  if (!s) throw new ConfigurationError(`unknown service '${name}' (see ${catalog.file})`)
+  const s = resolveServiceName(catalog, name)
   if (s.kind !== 'service') throw new ConfigurationError(`${s.name} is ${s.kind === 'library' ? 'a library' : 'infrastructure'}: it is not deployed to ECS`)
   return s
 }
@@ -170,7 +174,7 @@ async function planServices(request: EcsDeployRequest, services: Service[], effe
   const planned = new Map<string, PlannedService>()
   if (services.length === 0) return planned
   const described = await describeServices(services.map((s) => s.name), request.cluster, effects)
-  if (described.error) throw new Error(`could not read the services of cluster ${request.cluster}: ${described.error}`)
+  if (described.error) throw awsSetupError(described.cause, `ECS (cluster '${request.cluster}')`) ?? new Error(`could not read the services of cluster ${request.cluster}: ${described.error}`)
   const missing = services.filter((s) => !described.services.has(s.name)).map((s) => s.name)
   if (missing.length) {
     throw new ConfigurationError(`not found in ECS cluster '${request.cluster}': ${missing.join(', ')}; create the services first (Terraform module ecs-service), or check the cluster of environment ${request.environment.name} (${request.environment.file})`)
@@ -193,7 +197,7 @@ async function planServices(request: EcsDeployRequest, services: Service[], effe
       current = (await effects.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: previous }))).taskDefinition
     } catch (e) {
       rethrowConfigurationError(e, { cluster: request.cluster, service: s.name })
-      throw e
+      throw awsSetupError(e, `ECS (cluster '${request.cluster}')`) ?? e
     }
     if (!current) throw new Error(`DescribeTaskDefinition returned nothing for ${previous}`)
     const settings = serviceSettings(request.catalog, s, request.environment)
@@ -205,8 +209,11 @@ async function planServices(request: EcsDeployRequest, services: Service[], effe
   return planned
 }
 
-/** Registers the new revision (tagged) and points the service at it; returns what to wait for, or records the failure. */
-async function registerAndUpdate(p: PlannedService, request: EcsDeployRequest, effects: EcsEffects, results: Map<string, EcsServiceResult>): Promise<RolloutWatch | undefined> {
+/**
+ * Registers the new revision (tagged) and points the service at it; returns what to wait for, or records the failure
+ * (a set-up refusal also goes to `refused`). Never throws: other services of the wave may already be updating.
+ */
+async function registerAndUpdate(p: PlannedService, request: EcsDeployRequest, effects: EcsEffects, results: Map<string, EcsServiceResult>, refused: ConfigurationError[]): Promise<RolloutWatch | undefined> {
   const tags = [
     { key: TAG_SERVICE, value: p.name },
     { key: TAG_DEPLOY_ID, value: request.deployId },
@@ -224,9 +231,10 @@ async function registerAndUpdate(p: PlannedService, request: EcsDeployRequest, e
     results.set(p.name, { service: p.name, status: 'deployed', previousTaskDefinition: p.previous, taskDefinition: arn })
     return { service: p.name, taskDefinition: arn, ...(primary?.id ? { deploymentId: primary.id } : {}), startedAt: effects.clock.now() }
   } catch (e) {
-    rethrowConfigurationError(e, { cluster: request.cluster, service: p.name })
+    const configuration = configurationErrorOf(e, { cluster: request.cluster, service: p.name })
+    if (configuration) refused.push(configuration)
     const step = arn ? 'UpdateService' : 'RegisterTaskDefinition'
-    results.set(p.name, { service: p.name, status: 'failed', previousTaskDefinition: p.previous, ...(arn ? { taskDefinition: arn } : {}), reason: `${step} failed: ${describeErrorOf(e)}` })
+    results.set(p.name, { service: p.name, status: 'failed', previousTaskDefinition: p.previous, ...(arn ? { taskDefinition: arn } : {}), reason: configuration?.message ?? `${step} failed: ${describeErrorOf(e)}` })
     return undefined
   }
 }

@@ -2,7 +2,7 @@ import { isConfigurationError } from '@tierdeploy/catalog'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { deployEcsServices } from './deploy.js'
 import { parseRollbackVersion, rollBackService, rollBackServices } from './rollback.js'
-import { CLUSTER, image, seedTestServices, startHarness, testCatalog, type Harness } from './test-fixtures.js'
+import { CLUSTER, image, rejection, seedTestServices, startHarness, testCatalog, type Harness } from './test-fixtures.js'
 
 let h: Harness
 beforeEach(async () => {
@@ -16,15 +16,6 @@ async function deployGateway(digit: number, commitSha: string): Promise<string> 
   const outcome = await deployEcsServices({ catalog, environment, cluster: CLUSTER, waves: [['gateway']], images: { gateway: image('gateway', digit) }, commitSha, deployId: `run-${digit}` }, h.effects)
   expect(outcome.ok).toBe(true)
   return outcome.results[0]!.taskDefinition!
-}
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p
-  } catch (e) {
-    return e as Error
-  }
-  throw new Error('expected a rejection')
 }
 
 const SHA_2 = '2222222222222222222222222222222222222222'
@@ -81,17 +72,26 @@ describe('manual rollback', () => {
     }
   })
 
+  it('turns a refused read into a configuration error naming the service, before any write', async () => {
+    await deployGateway(2, SHA_2)
+    for (const operation of ['DescribeTaskDefinition', 'ListTaskDefinitions']) {
+      h.fake.failNext(operation, 'AccessDeniedException', `User: deployer is not authorized to perform: ecs:${operation}`)
+      const error = await rejection(rollBackService('gateway', parseRollbackVersion(operation === 'ListTaskDefinitions' ? 'abcdef0' : 'previous'), { cluster: CLUSTER }, h.effects))
+      expect(isConfigurationError(error), error.message).toBe(true)
+      expect(error.message).toContain(`AWS refused the call for gateway in cluster 'test-cluster' (AccessDeniedException: User: deployer is not authorized to perform: ecs:${operation})`)
+    }
+    expect(h.fake.calls.UpdateService).toBe(1) // the deploy's own
+  })
+
   it('parses versions and rejects anything else with the expected forms', () => {
     expect(parseRollbackVersion('previous')).toEqual({ kind: 'previous' })
     expect(parseRollbackVersion('42')).toEqual({ kind: 'revision', revision: 42 })
     expect(parseRollbackVersion('ABCDEF1')).toEqual({ kind: 'commit', sha: 'abcdef1' })
     expect(() => parseRollbackVersion('last')).toThrow(/'previous', a task-definition revision number/)
-    expect(() => parseRollbackVersion('abc')).toThrow(ConfigurationErrorLike)
+    expect(() => parseRollbackVersion('abc')).toThrow(/rollback-version must be/)
     expect(parseRollbackVersion('1234567')).toEqual({ kind: 'commit', sha: '1234567' })
   })
 })
-
-const ConfigurationErrorLike = /rollback-version must be/
 
 describe('rollBackServices (the health gate calls this with ecs-deploy results)', () => {
   it('puts deployed services back on their previous task definitions and waits', async () => {

@@ -1,6 +1,6 @@
 import { DescribeTaskDefinitionCommand, ListTaskDefinitionsCommand, UpdateServiceCommand, type Tag, type TaskDefinition } from '@aws-sdk/client-ecs'
-import { ConfigurationError } from '@tierdeploy/catalog'
-import { describeErrorOf, rethrowConfigurationError } from './errors.js'
+import { ConfigurationError, isConfigurationError } from '@tierdeploy/catalog'
+import { awsSetupError, configurationErrorOf, describeErrorOf, rethrowConfigurationError } from './errors.js'
 import { mapWithConcurrency } from './concurrency.js'
 import { TAG_COMMIT, TAG_REPLACES } from './tags.js'
 import type { EcsEffects, EcsServiceResult } from './types.js'
@@ -59,8 +59,9 @@ export async function rollBackServices(targets: RollBackTarget[], options: RollB
       results.set(target.service, { ...base, taskDefinition: arn, status: 'rolled-back' })
       watches.push({ service: target.service, taskDefinition: arn, ...(primary?.id ? { deploymentId: primary.id } : {}), startedAt: clock.now() })
     } catch (e) {
-      rethrowConfigurationError(e, { cluster: options.cluster, service: target.service })
-      results.set(target.service, { ...base, status: 'rollback-failed', reason: `UpdateService failed: ${describeErrorOf(e)}` })
+      // Recorded, not thrown: other services may already be rolling back, and the caller must hear about each.
+      const configuration = configurationErrorOf(e, { cluster: options.cluster, service: target.service })
+      results.set(target.service, { ...base, status: 'rollback-failed', reason: configuration?.message ?? `UpdateService failed: ${describeErrorOf(e)}` })
     }
   })
   const { outcomes } = await waitForRollouts(watches, {
@@ -101,8 +102,19 @@ export const COMMIT_LOOKUP_LIMIT = 100
  * there is nothing to roll back to.
  */
 export async function resolveRollbackTarget(service: string, version: RollbackVersion, options: { cluster: string }, effects: EcsEffects): Promise<{ current: string; target: string }> {
+  try {
+    return await findRollbackTarget(service, version, options, effects)
+  } catch (e) {
+    if (isConfigurationError(e)) throw e
+    // Only reads happen here, so a refusal or an unreachable endpoint stops the rollback before any write.
+    rethrowConfigurationError(e, { cluster: options.cluster, service })
+    throw awsSetupError(e, `ECS (cluster '${options.cluster}')`) ?? e
+  }
+}
+
+async function findRollbackTarget(service: string, version: RollbackVersion, options: { cluster: string }, effects: EcsEffects): Promise<{ current: string; target: string }> {
   const described = await describeServices([service], options.cluster, effects)
-  if (described.error) throw new Error(described.error)
+  if (described.error) throw described.cause
   const current = described.services.get(service)?.taskDefinition
   if (!current) throw new ConfigurationError(`service '${service}' not found in ECS cluster '${options.cluster}': nothing to roll back`)
   const family = /:task-definition\/([^:]+):\d+$/.exec(current)?.[1] ?? current

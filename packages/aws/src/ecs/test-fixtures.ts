@@ -103,3 +103,13 @@ export function seedTestServices(fake: FakeEcs): void {
   fake.seedService({ cluster: CLUSTER, name: 'gateway', image: image('gateway', 1) })
   fake.seedService({ cluster: CLUSTER, name: 'payment', image: image('payment', 1), containerName: 'app' })
 }
+
+/** The error a promise rejects with; fails the test when it resolves. */
+export async function rejection(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p
+  } catch (e) {
+    return e as Error
+  }
+  throw new Error('expected a rejection')
+}

@@ -125,13 +125,18 @@ function progressOf(service: Service): string {
   return `PRIMARY deployment ${primary?.rolloutState ?? 'unknown'}, running ${primary?.runningCount ?? 0}/${primary?.desiredCount ?? 0}, pending ${primary?.pendingCount ?? 0}, failed tasks ${primary?.failedTasks ?? 0}${latest ? `; latest event: ${latest}` : ''}`
 }
 
-/** DescribeServices for many names, 10 per call, in parallel. A failed poll is reported, not thrown (the next may work). */
-export async function describeServices(names: string[], cluster: string, effects: EcsEffects): Promise<{ services: Map<string, Service>; missing: string[]; error?: string }> {
+/**
+ * DescribeServices for many names, 10 per call, in parallel. A failed call (after the SDK's retries) is reported in
+ * `error`, with the SDK error in `cause`, not thrown: while waiting, the next poll may work. Configuration errors
+ * (unknown cluster, access denied) are thrown.
+ */
+export async function describeServices(names: string[], cluster: string, effects: EcsEffects): Promise<{ services: Map<string, Service>; missing: string[]; error?: string; cause?: unknown }> {
   const services = new Map<string, Service>()
   const missing: string[] = []
   const batches: string[][] = []
   for (let i = 0; i < names.length; i += DESCRIBE_SERVICES_LIMIT) batches.push(names.slice(i, i + DESCRIBE_SERVICES_LIMIT))
   let error: string | undefined
+  let cause: unknown
   await Promise.all(
     batches.map(async (batch) => {
       try {
@@ -144,11 +149,12 @@ export async function describeServices(names: string[], cluster: string, effects
       } catch (e) {
         rethrowConfigurationError(e, { cluster })
         error = `DescribeServices failed: ${describeErrorOf(e)}`
+        cause = e
         effects.log.warning(error)
       }
     }),
   )
-  return { services, missing, ...(error ? { error } : {}) }
+  return { services, missing, ...(error ? { error, cause } : {}) }
 }
 
 /** Why a rollout failed, from what ECS recorded: stopped tasks of the deployment and the latest service events. */

@@ -214,6 +214,18 @@ describe('runHealthGate: credentials', () => {
     cwMock.on(DescribeAlarmsCommand).rejects(Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }))
     await expect(runHealthGate([target('auth')], options({ checks: ['alarms'] }), effects())).rejects.toThrow(/no AWS credentials .*configure-aws-credentials/)
   })
+
+  it('names an AWS endpoint nothing answers on instead of failing with a stack trace', async () => {
+    const closed = createServer()
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise((r) => closed.close(r))
+    const ecs = new ECSClient({ endpoint: `http://127.0.0.1:${port}`, region: 'ca-central-1', maxAttempts: 1, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } })
+    await expect(runHealthGate([target('auth')], options({ checks: ['ecs'] }), { ...effects(), ecs })).rejects.toMatchObject({
+      name: 'ConfigurationError',
+      message: expect.stringMatching(/^could not reach AWS for the health gate .*ECONNREFUSED.*: check the network, the region and any AWS_ENDPOINT_URL\* variable$/),
+    })
+  })
 })
 
 describe('gateTargets', () => {

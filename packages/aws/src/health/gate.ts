@@ -1,5 +1,6 @@
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch'
 import { ConfigurationError } from '@tierdeploy/catalog'
+import { awsSetupError } from '../ecs/errors.js'
 import { describeAlarms, type AlarmState } from './alarm-check.js'
 import { describeServiceStates, type EcsServiceState } from './ecs-check.js'
 import { checkHttpHealth } from './http-check.js'
@@ -22,11 +23,11 @@ export async function runHealthGate(targets: GateTarget[], options: GateOptions,
   }
 }
 
-/** Missing, expired or refused credentials are the caller's set-up, not a bug: say what to fix. */
+/** Missing, expired or refused credentials, or an endpoint out of reach, are the caller's set-up, not a bug: say what to fix. */
 export function asCredentialsError(e: unknown): unknown {
+  const setup = awsSetupError(e, 'for the health gate (ECS, Elastic Load Balancing or CloudWatch)')
+  if (setup) return setup
   const name = (e as { name?: string } | null)?.name ?? ''
-  if (name === 'CredentialsProviderError') return new ConfigurationError(`no AWS credentials (${(e as Error).message}); in a workflow, run aws-actions/configure-aws-credentials first; locally, set AWS_PROFILE or the AWS_* variables`)
-  if (/^(ExpiredToken|ExpiredTokenException|UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException)$/.test(name)) return new ConfigurationError(`AWS rejected the credentials (${name}: ${(e as Error).message})`)
   if (/AccessDenied/.test(name)) return new ConfigurationError(`AWS denied a health-gate call (${name}: ${(e as Error).message}); see docs/health-gate.md for the IAM permissions it needs`)
   return e
 }

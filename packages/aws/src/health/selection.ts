@@ -48,8 +48,6 @@ export function parseTargetGroups(value: unknown, input: string): Record<string,
   }))
 }
 
-/** The cluster input, else the environment's cluster when it is a plain name. */
-
 /** Target group map keyed by canonical service names (aliases accepted). */
 export function canonicalTargetGroups(catalog: Catalog, groups: Record<string, string[]>, input: string): Record<string, string[]> {
   return Object.fromEntries(Object.entries(groups).map(([name, arns]) => {

@@ -39,6 +39,22 @@ describe('tierdeploy cost', () => {
     expect(json.environments[0].pricingOverrides).toEqual([join(t.dir, 'p.yaml')])
   })
 
+  it('fails with one message naming the file for a pricing file that is missing, malformed or wrong', async () => {
+    const t = tempDir()
+    cleanups.push(t.cleanup)
+    writeFiles(t.dir, { 'bad.yaml': 'regions:\n  ca-central-1:\n    fargate: [1,2\n', 'wrong.yaml': 'regions:\n  ca-central-1:\n    fargate: { vcpuHour: abc }\n' })
+    const missing = await runCli(['cost', '--pricing', join(t.dir, 'nope.yaml')])
+    expect(missing).toMatchObject({ code: 1, stdout: '' })
+    expect(missing.stderr).toBe(`tierdeploy cost: pricing file ${join(t.dir, 'nope.yaml')} does not exist`)
+    const bad = await runCli(['cost', '--pricing', join(t.dir, 'bad.yaml')])
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(new RegExp(`^tierdeploy cost: ${join(t.dir, 'bad.yaml')}:\\d+:\\d+: YAML syntax error: [^\\n]+$`))
+    const wrong = await runCli(['cost', '--pricing', join(t.dir, 'wrong.yaml')])
+    expect(wrong.code).toBe(1)
+    expect(wrong.stderr).toContain('regions.ca-central-1.fargate.vcpuHour: must be a number of USD, 0 or more, got "abc"')
+    expect(wrong.stderr).not.toMatch(/\n\s+at /) // no stack trace
+  })
+
   it('rejects an unknown format and an unknown environment', async () => {
     const bad = await runCli(['cost', '--format', 'csv'])
     expect(bad.code).toBe(2)
