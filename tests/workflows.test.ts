@@ -16,7 +16,7 @@ const files = ['.github/workflows', 'examples/workflows'].flatMap((dir) =>
 )
 
 interface Step { uses?: string; run?: string; with?: Record<string, unknown>; id?: string; if?: string }
-interface Job { uses?: string; with?: Record<string, unknown>; steps?: Step[]; permissions?: Record<string, string> | string; if?: string; environment?: unknown }
+interface Job { needs?: string[] | string; uses?: string; with?: Record<string, unknown>; steps?: Step[]; permissions?: Record<string, string> | string; if?: string; environment?: unknown }
 interface Workflow { jobs: Record<string, Job>; permissions?: unknown; concurrency?: { group: string; 'cancel-in-progress': boolean }; on: Record<string, { inputs?: Record<string, { required?: boolean; default?: unknown }> } | null> }
 
 const read = (file: string) => readFileSync(join(root, file), 'utf8')
@@ -93,9 +93,17 @@ describe.each(files)('%s', (file) => {
   })
 
   it('keeps user-controlled values out of run: scripts (they come in through env:)', () => {
-    const injectable = /\$\{\{\s*(inputs\.|github\.event\.inputs\.|github\.head_ref|github\.event\.(pull_request|issue|comment|review|head_commit|commits|pages)\b)/
+    // Inputs, event payloads, branch names, and step or job outputs (which carry inputs onwards) are all
+    // user-controlled: the only ${{ }} a script may hold reads a value GitHub itself generates.
+    const safe = /^(github\.(run_id|run_number|run_attempt|sha|repository|repository_id|server_url|api_url|workspace|action_path)|runner\.(os|arch|temp|tool_cache))$/
     const scripts = Object.entries(load(file).jobs).flatMap(([job, j]) => (j.steps ?? []).filter((s) => s.run).map((s) => ({ job, step: s.id, run: s.run! })))
-    expect(scripts.filter((s) => injectable.test(s.run))).toEqual([])
+    const unsafe = scripts.flatMap((s) => [...s.run.matchAll(/\$\{\{\s*(.*?)\s*\}\}/g)].filter((m) => !safe.test(m[1]!)).map((m) => `${s.job}/${s.step ?? '?'}: ${m[0]}`))
+    expect(unsafe).toEqual([])
+  })
+
+  it('finds an expression in a run: script (the check above can fail)', () => {
+    const pattern = /\$\{\{\s*(.*?)\s*\}\}/g
+    expect([...'echo "${{ steps.x.outputs.services }}"'.matchAll(pattern)].map((m) => m[1])).toEqual(['steps.x.outputs.services'])
   })
 
   it("calls tierdeploy's actions and workflows with inputs they declare, giving every required one", () => {
@@ -147,12 +155,14 @@ describe('permissions and concurrency of the reusable workflows', () => {
       const perms = (job.permissions ?? {}) as Record<string, string>
       const uses = usesOf({ ...workflow, jobs: { [id]: job } }).map((u) => u.uses)
       const callsAws = uses.some((u) => u.startsWith('aws-actions/configure-aws-credentials@'))
-      const records = uses.some((u) => u.includes('/actions/github-deployment@'))
+      const deploymentSteps = (job.steps ?? []).filter((s) => s.uses?.includes('/actions/github-deployment@'))
+      const records = deploymentSteps.some((s) => s.with?.find !== 'last-success')
+      const finds = deploymentSteps.some((s) => s.with?.find === 'last-success')
       const callsWorkflow = job.uses !== undefined
       expect(perms['id-token'] === 'write', `${file}: job ${id} id-token`).toBe(callsAws || callsWorkflow)
-      expect(perms.deployments === 'write', `${file}: job ${id} deployments`).toBe(records || callsWorkflow)
+      expect(perms.deployments, `${file}: job ${id} deployments`).toBe(records || callsWorkflow ? 'write' : finds ? 'read' : undefined)
       for (const [scope, level] of Object.entries(perms)) {
-        expect(['contents:read', 'id-token:write', 'deployments:write'], `${file}: job ${id} ${scope}: ${level}`).toContain(`${scope}:${level}`)
+        expect(['contents:read', 'id-token:write', 'deployments:write', 'deployments:read'], `${file}: job ${id} ${scope}: ${level}`).toContain(`${scope}:${level}`)
       }
     }
   })
@@ -164,6 +174,17 @@ describe('permissions and concurrency of the reusable workflows', () => {
       .filter(([, job]) => job.environment === undefined)
       .map(([id]) => id)
     expect(withoutEnvironment).toEqual([])
+  })
+
+  it('asks for the one approval in the approve job only; every other job runs in the deploy environment', () => {
+    const deploy = load('.github/workflows/deploy.yml')
+    const environments = Object.entries(deploy.jobs)
+      .filter(([, job]) => job.environment !== undefined)
+      .map(([id, job]) => [id, (job.environment as { name: string }).name])
+    expect(environments.filter(([, name]) => name!.includes('approval-environment'))).toEqual([['approve', '${{ inputs.approval-environment }}']])
+    expect(environments.filter(([id]) => id !== 'approve').every(([, name]) => name === '${{ inputs.environment }}')).toBe(true)
+    // Every job that changes AWS waits for the approval (directly, or through a job that needs it).
+    for (const id of ['infra-apply', 'tier-1', 'tier-2', 'tier-3', 'tier-4', 'rollback', 'record']) expect(deploy.jobs[id]!.needs, id).toContain('approve')
   })
 
   it('references tierdeploy itself at one release tag everywhere', () => {

@@ -37577,11 +37577,16 @@ const INPUTS = {
     environmentUrl: 'environment-url',
     description: 'description',
     logUrl: 'log-url',
+    task: 'task',
+    find: 'find',
 };
 const OUTPUTS = {
     deploymentId: 'deployment-id',
     statusId: 'status-id',
+    sha: 'sha',
 };
+/** find: last-success looks up instead of recording. */
+const FIND_MODES = ['', 'last-success'];
 const DEPLOYMENT_STATES = ['queued', 'pending', 'in_progress', 'success', 'failure', 'error', 'inactive'];
 
 ;// CONCATENATED MODULE: ./actions/github-deployment/src/deployment.ts
@@ -37610,6 +37615,7 @@ async function recordDeployment(api, request) {
             auto_merge: false,
             required_contexts: [],
             description: shorten(request.description),
+            ...(request.task ? { task: request.task } : {}),
             production_environment: request.environment === 'production',
         });
         // 202 means GitHub tried to merge instead of deploying; with auto_merge off it only happens on a conflict.
@@ -37630,6 +37636,22 @@ async function recordDeployment(api, request) {
         auto_inactive: request.state === 'success',
     });
     return { deploymentId, statusId: status.data.id, created: request.deploymentId === undefined };
+}
+/** How many of the newest deployments of a task findLastSuccess looks through. */
+const FIND_LIMIT = 30;
+/**
+ * The commit of the newest deployment of `task` in `environment` that reached success (any of its statuses), or
+ * undefined. Any status counts, not only the latest: a later success of another deployment marks earlier ones
+ * inactive, which does not undo that they succeeded.
+ */
+async function findLastSuccess(api, query) {
+    const { data: deployments } = await api.rest.repos.listDeployments({ ...query, per_page: FIND_LIMIT });
+    for (const deployment of deployments) {
+        const { data: statuses } = await api.rest.repos.listDeploymentStatuses({ owner: query.owner, repo: query.repo, deployment_id: deployment.id, per_page: 100 });
+        if (statuses.some((s) => s.state === 'success'))
+            return deployment.sha;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./actions/github-deployment/src/main.ts
@@ -37664,17 +37686,26 @@ function readRequest(io) {
         ...(environmentUrl ? { environmentUrl } : {}),
         ...(readString(io, INPUTS.logUrl, { default: runUrl }) ? { logUrl: readString(io, INPUTS.logUrl, { default: runUrl }) } : {}),
         ...(readString(io, INPUTS.description) ? { description: readString(io, INPUTS.description) } : {}),
+        ...(readString(io, INPUTS.task) ? { task: readString(io, INPUTS.task) } : {}),
     };
 }
 /** `api` is injected by tests (a fake Octokit); on the runner it is @actions/github's Octokit for the token. */
 async function run(io = githubIO(), api) {
     await runAction(async (io) => {
+        const find = readChoice(io, INPUTS.find, FIND_MODES, '');
         const request = readRequest(io);
         const token = readString(io, INPUTS.token);
         if (!api && !token)
             throw new errors_ConfigurationError(`input '${INPUTS.token}' is required (the default is github.token)`);
         if (token)
             io.setSecret(token);
+        if (find === 'last-success') {
+            const task = request.task ?? 'deploy';
+            const sha = await findLastSuccess(api ?? getOctokit(token), { owner: request.owner, repo: request.repo, environment: request.environment, task });
+            io.setOutput(OUTPUTS.sha, sha ?? '');
+            io.log.info(sha ? `the last successful '${task}' deployment in ${request.environment} is ${sha}` : `no successful '${task}' deployment in ${request.environment}`);
+            return;
+        }
         const record = await recordDeployment(api ?? getOctokit(token), request);
         io.setOutput(OUTPUTS.deploymentId, String(record.deploymentId));
         io.setOutput(OUTPUTS.statusId, String(record.statusId));

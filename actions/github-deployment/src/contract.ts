@@ -8,11 +8,17 @@ export const INPUTS = {
   environmentUrl: 'environment-url',
   description: 'description',
   logUrl: 'log-url',
+  task: 'task',
+  find: 'find',
 } as const
 
 export const OUTPUTS = {
   deploymentId: 'deployment-id',
   statusId: 'status-id',
+  sha: 'sha',
 } as const
+
+/** find: last-success looks up instead of recording. */
+export const FIND_MODES = ['', 'last-success'] as const
 
 export const DEPLOYMENT_STATES = ['queued', 'pending', 'in_progress', 'success', 'failure', 'error', 'inactive'] as const

@@ -15,9 +15,12 @@ export interface DeploymentsApi {
         auto_merge: boolean
         required_contexts: string[]
         description?: string
+        task?: string
         production_environment?: boolean
         transient_environment?: boolean
       }): Promise<{ status: number; data: { id?: number; message?: string } }>
+      listDeployments(params: { owner: string; repo: string; environment: string; task: string; per_page: number }): Promise<{ data: Array<{ id: number; sha: string }> }>
+      listDeploymentStatuses(params: { owner: string; repo: string; deployment_id: number; per_page: number }): Promise<{ data: Array<{ state: string }> }>
       createDeploymentStatus(params: {
         owner: string
         repo: string
@@ -43,6 +46,8 @@ export interface DeploymentRequest {
   environmentUrl?: string
   logUrl?: string
   description?: string
+  /** The deployment's task (GitHub's default is deploy). */
+  task?: string
 }
 
 export interface DeploymentRecord {
@@ -76,6 +81,7 @@ export async function recordDeployment(api: DeploymentsApi, request: DeploymentR
       auto_merge: false,
       required_contexts: [],
       description: shorten(request.description),
+      ...(request.task ? { task: request.task } : {}),
       production_environment: request.environment === 'production',
     })
     // 202 means GitHub tried to merge instead of deploying; with auto_merge off it only happens on a conflict.
@@ -96,4 +102,21 @@ export async function recordDeployment(api: DeploymentsApi, request: DeploymentR
     auto_inactive: request.state === 'success',
   })
   return { deploymentId, statusId: status.data.id, created: request.deploymentId === undefined }
+}
+
+/** How many of the newest deployments of a task findLastSuccess looks through. */
+export const FIND_LIMIT = 30
+
+/**
+ * The commit of the newest deployment of `task` in `environment` that reached success (any of its statuses), or
+ * undefined. Any status counts, not only the latest: a later success of another deployment marks earlier ones
+ * inactive, which does not undo that they succeeded.
+ */
+export async function findLastSuccess(api: DeploymentsApi, query: { owner: string; repo: string; environment: string; task: string }): Promise<string | undefined> {
+  const { data: deployments } = await api.rest.repos.listDeployments({ ...query, per_page: FIND_LIMIT })
+  for (const deployment of deployments) {
+    const { data: statuses } = await api.rest.repos.listDeploymentStatuses({ owner: query.owner, repo: query.repo, deployment_id: deployment.id, per_page: 100 })
+    if (statuses.some((s) => s.state === 'success')) return deployment.sha
+  }
+  return undefined
 }

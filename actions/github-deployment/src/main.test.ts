@@ -4,8 +4,9 @@ import type { DeploymentsApi } from './deployment.js'
 import { run } from './main.js'
 
 /** A fake Octokit that records the REST calls and answers like GitHub. */
-function fakeOctokit(options: { mergeInstead?: boolean } = {}) {
+function fakeOctokit(options: { mergeInstead?: boolean; existing?: Array<{ id: number; sha: string; statuses: string[] }> } = {}) {
   const calls: Array<{ method: string; params: Record<string, unknown> }> = []
+  const existing = options.existing ?? []
   const api: DeploymentsApi = {
     rest: {
       repos: {
@@ -16,6 +17,14 @@ function fakeOctokit(options: { mergeInstead?: boolean } = {}) {
         createDeploymentStatus: async (params) => {
           calls.push({ method: 'createDeploymentStatus', params })
           return { data: { id: 77 } }
+        },
+        listDeployments: async (params) => {
+          calls.push({ method: 'listDeployments', params })
+          return { data: existing.map(({ id, sha }) => ({ id, sha })) }
+        },
+        listDeploymentStatuses: async (params) => {
+          calls.push({ method: 'listDeploymentStatuses', params })
+          return { data: (existing.find((d) => d.id === params.deployment_id)?.statuses ?? []).map((state) => ({ state })) }
         },
       },
     },
@@ -84,5 +93,42 @@ describe('github-deployment', () => {
     const { api, calls } = fakeOctokit()
     await run(recordingIO({ environment: 'staging', description: `deploy ${'x'.repeat(300)}` }, env), api)
     expect((calls[0]!.params.description as string).length).toBe(140)
+  })
+
+  it('records the task it is given', async () => {
+    const { api, calls } = fakeOctokit()
+    await run(recordingIO({ environment: 'staging', task: 'tierdeploy:changes' }, env), api)
+    expect(calls[0]!.params).toMatchObject({ task: 'tierdeploy:changes' })
+  })
+
+  it('finds the newest deployment of a task that reached success, even if a later one made it inactive', async () => {
+    const { api, calls } = fakeOctokit({
+      existing: [
+        { id: 3, sha: 'c'.repeat(40), statuses: ['failure', 'in_progress'] },
+        { id: 2, sha: 'b'.repeat(40), statuses: ['inactive', 'success', 'in_progress'] },
+        { id: 1, sha: 'a'.repeat(40), statuses: ['success', 'in_progress'] },
+      ],
+    })
+    const io = recordingIO({ environment: 'staging', task: 'tierdeploy:changes', find: 'last-success' }, env)
+    await run(io, api)
+    expect(io.failed).toBeUndefined()
+    expect(io.outputs).toEqual({ sha: 'b'.repeat(40) })
+    expect(calls[0]).toEqual({ method: 'listDeployments', params: expect.objectContaining({ environment: 'staging', task: 'tierdeploy:changes' }) })
+    expect(calls.some((c) => c.method.startsWith('create'))).toBe(false)
+  })
+
+  it('outputs an empty sha when no deployment of the task succeeded', async () => {
+    const { api } = fakeOctokit({ existing: [{ id: 1, sha: 'a'.repeat(40), statuses: ['failure'] }] })
+    const io = recordingIO({ environment: 'staging', task: 'tierdeploy:changes', find: 'last-success' }, env)
+    await run(io, api)
+    expect(io.outputs).toEqual({ sha: '' })
+  })
+
+  it('rejects an unknown find mode', async () => {
+    const { api, calls } = fakeOctokit()
+    const io = recordingIO({ environment: 'staging', find: 'latest' }, env)
+    await run(io, api)
+    expect(io.failed).toMatch(/input 'find' must be one of/)
+    expect(calls).toEqual([])
   })
 })

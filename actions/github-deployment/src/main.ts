@@ -1,8 +1,8 @@
 import { getOctokit } from '@actions/github'
 import { readChoice, readString, runAction, githubIO, type ActionIO } from '@tierdeploy/action-kit'
 import { ConfigurationError } from '@tierdeploy/catalog'
-import { DEPLOYMENT_STATES, INPUTS, OUTPUTS } from './contract.js'
-import { recordDeployment, type DeploymentRequest, type DeploymentsApi } from './deployment.js'
+import { DEPLOYMENT_STATES, FIND_MODES, INPUTS, OUTPUTS } from './contract.js'
+import { findLastSuccess, recordDeployment, type DeploymentRequest, type DeploymentsApi } from './deployment.js'
 
 function readRequest(io: ActionIO): DeploymentRequest {
   const repository = io.env.GITHUB_REPOSITORY ?? ''
@@ -26,16 +26,25 @@ function readRequest(io: ActionIO): DeploymentRequest {
     ...(environmentUrl ? { environmentUrl } : {}),
     ...(readString(io, INPUTS.logUrl, { default: runUrl }) ? { logUrl: readString(io, INPUTS.logUrl, { default: runUrl }) } : {}),
     ...(readString(io, INPUTS.description) ? { description: readString(io, INPUTS.description) } : {}),
+    ...(readString(io, INPUTS.task) ? { task: readString(io, INPUTS.task) } : {}),
   }
 }
 
 /** `api` is injected by tests (a fake Octokit); on the runner it is @actions/github's Octokit for the token. */
 export async function run(io: ActionIO = githubIO(), api?: DeploymentsApi): Promise<void> {
   await runAction(async (io) => {
+    const find = readChoice(io, INPUTS.find, FIND_MODES, '')
     const request = readRequest(io)
     const token = readString(io, INPUTS.token)
     if (!api && !token) throw new ConfigurationError(`input '${INPUTS.token}' is required (the default is github.token)`)
     if (token) io.setSecret(token)
+    if (find === 'last-success') {
+      const task = request.task ?? 'deploy'
+      const sha = await findLastSuccess(api ?? (getOctokit(token) as unknown as DeploymentsApi), { owner: request.owner, repo: request.repo, environment: request.environment, task })
+      io.setOutput(OUTPUTS.sha, sha ?? '')
+      io.log.info(sha ? `the last successful '${task}' deployment in ${request.environment} is ${sha}` : `no successful '${task}' deployment in ${request.environment}`)
+      return
+    }
     const record = await recordDeployment(api ?? (getOctokit(token) as unknown as DeploymentsApi), request)
     io.setOutput(OUTPUTS.deploymentId, String(record.deploymentId))
     io.setOutput(OUTPUTS.statusId, String(record.statusId))

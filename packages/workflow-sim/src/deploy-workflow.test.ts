@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { loadWorkflow, type LoadedWorkflow } from './workflow.js'
 import { jobsThatRan, simulateWorkflow, type SimulationResult } from './simulate.js'
 import { generateCatalog } from '@tierdeploy/testkit'
-import { platformRepo, REPOSITORY_ROOT, servicesIn, tierdeploySteps, type DeployFakes, type PlatformRepo } from './tierdeploy.js'
+import { fakeGitHub, platformRepo, REPOSITORY_ROOT, servicesIn, tierdeploySteps, type DeployFakes, type PlatformRepo } from './tierdeploy.js'
 
 const DEPLOY = join(REPOSITORY_ROOT, '.github/workflows/deploy.yml')
 const TIER_JOBS = ['tier-1', 'tier-2', 'tier-3', 'tier-4']
@@ -111,6 +111,34 @@ describe('deploy.yml, simulated with the real detect-changed-services and resolv
     expect(result.conclusion).toBe('success')
     expect(jobsThatRan(result)).toEqual(['plan', 'summary'])
     expect(deployments).toEqual([])
+  })
+
+  it('deploys what a failed run left undeployed: the next push compares from the last complete deploy, not its previous tip', async () => {
+    const github = fakeGitHub()
+    const first = await simulate({ github, changes: { 'indigenious-payment-service/src/index.ts': '2\n' } })
+    expect(first.result.conclusion).toBe('success')
+    expect(github.deployments.map((d) => [d.task, d.statuses[0]])).toEqual([['tierdeploy:changes', 'success']])
+    const firstSha = github.deployments[0]!.sha
+    // The second push changes auth and analytics; tier 3 fails, so analytics never deploys (auth is rolled back).
+    const second = await simulate({ github, before: firstSha, failDeployInTier: 3, changes: { 'indigenious-auth-service/src/index.ts': '2\n', 'indigenious-analytics-service/src/index.ts': '2\n' } })
+    expect(second.result.conclusion).toBe('failure')
+    expect(github.deployments[1]!.statuses[0]).toBe('failure')
+    const secondSha = github.deployments[1]!.sha
+    // The third push only touches docs; its previous tip is the failed push, whose changes must still go out.
+    const third = await simulate({ github, before: secondSha, changes: { 'README.md': 'docs\n' } })
+    expect(third.result.conclusion).toBe('success')
+    expect(third.calls.find((c) => c.action === 'detect-changed-services')!.with.base).toBe(firstSha)
+    expect(deployedByTier(third.result)).toEqual({ 'tier-1': ['indigenious-auth-service'], 'tier-3': ['indigenious-analytics-service'] })
+  })
+
+  it('records a narrower deploy as tierdeploy:selection, which the next push does not compare from', async () => {
+    const github = fakeGitHub()
+    const { result } = await simulate({ github, event: 'workflow_dispatch', inputs: { tier: '1' } })
+    expect(result.conclusion).toBe('success')
+    expect(github.deployments.map((d) => d.task)).toEqual(['tierdeploy:selection'])
+    const next = await simulate({ github, changes: { 'indigenious-payment-service/src/index.ts': '2\n' } })
+    expect(next.calls.find((c) => c.action === 'detect-changed-services')!.with.base).toBe('')
+    expect(deployedByTier(next.result)).toEqual({ 'tier-2': ['indigenious-payment-service'] })
   })
 
   it('deploys tier 1 on a dispatch with tier 1, without change detection', async () => {

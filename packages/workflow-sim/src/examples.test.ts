@@ -1,8 +1,9 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { allJobs, simulateWorkflow } from './simulate.js'
+import { readFileSync } from 'node:fs'
+import { allJobs, simulateWorkflow, validateCallTree } from './simulate.js'
 import { localWorkflows, platformRepo, REPOSITORY_ROOT, servicesIn, tierdeploySteps, type PlatformRepo } from './tierdeploy.js'
-import { loadWorkflow } from './workflow.js'
+import { loadWorkflow, parseWorkflowText } from './workflow.js'
 
 let repo: PlatformRepo | undefined
 afterEach(() => {
@@ -11,6 +12,7 @@ afterEach(() => {
 })
 
 async function simulateExample(name: string, options: { event: string; inputs?: Record<string, string | boolean>; changes?: Record<string, string> }) {
+  repo?.cleanup()
   repo = await platformRepo()
   const head = options.changes ? repo.commit(options.changes) : undefined
   const recording = tierdeploySteps({ repo, ...(head ? { head } : {}) })
@@ -69,6 +71,37 @@ describe('examples/workflows, simulated with the reusable workflows they call', 
       ['tier-1', ['indigenious-auth-service']],
       ['tier-2', ['indigenious-payment-service', 'indigenious-rfq-service']],
     ])
+  })
+
+  it('deploy-manual.yml: --tier 1 deploys every tier-1 service and nothing else', async () => {
+    const { result, calls } = await simulateExample('deploy-manual.yml', { event: 'workflow_dispatch', inputs: { environment: 'staging', tier: '1' } })
+    expect(result.conclusion).toBe('success')
+    expect(deploysIn(calls, 'staging').map((d) => [d.job, [...d.services].sort()])).toEqual([
+      ['tier-1', ['indigenious-auth-service', 'indigenious-gateway-service', 'indigenious-web-frontend']],
+    ])
+  })
+
+  it('deploy-manual.yml: --service payment --with-dependencies deploys payment after what it depends on', async () => {
+    const { result, calls } = await simulateExample('deploy-manual.yml', { event: 'workflow_dispatch', inputs: { environment: 'staging', services: 'payment', 'with-dependencies': true } })
+    expect(result.conclusion).toBe('success')
+    const deploys = deploysIn(calls, 'staging')
+    expect(deploys.map((d) => d.job)).toEqual(['tier-1', 'tier-2'])
+    expect(deploys[0]!.services).toContain('indigenious-auth-service')
+    expect(deploys[1]!.services).toContain('indigenious-payment-service')
+    // Without with-dependencies, payment alone.
+    const alone = await simulateExample('deploy-manual.yml', { event: 'workflow_dispatch', inputs: { environment: 'staging', services: 'payment' } })
+    expect(deploysIn(alone.calls, 'staging').map((d) => [d.job, d.services])).toEqual([['tier-2', ['indigenious-payment-service']]])
+  })
+
+  it("every example grants the permissions the reusable workflows' jobs ask for; one grant less is refused", async () => {
+    for (const name of ['deploy-on-push.yml', 'deploy-manual.yml', 'rollback.yml', 'promote.yml']) {
+      await expect(validateCallTree(await loadWorkflow(join(REPOSITORY_ROOT, 'examples/workflows', name)), localWorkflows), name).resolves.toBeUndefined()
+    }
+    const text = readFileSync(join(REPOSITORY_ROOT, 'examples/workflows/promote.yml'), 'utf8')
+    const production = text.slice(text.indexOf('  production:'))
+    const withoutDeployments = text.slice(0, text.indexOf('  production:')) + production.replace('      deployments: write\n', '')
+    expect(withoutDeployments).not.toEqual(text)
+    await expect(validateCallTree(await parseWorkflowText('promote.yml', withoutDeployments), localWorkflows)).rejects.toThrow(/requests deployments: write/)
   })
 
   it('deploy-manual.yml: --env production --tier all deploys every tier after one approval', async () => {

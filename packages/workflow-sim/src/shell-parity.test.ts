@@ -56,9 +56,25 @@ describe.skipIf(!haveTools)('the shell steps of deploy.yml agree with the simula
     { MODE: 'deploy', INFRASTRUCTURE: 'false', IMAGES: JSON.stringify({ a: 'r/a:latest' }) },
     { MODE: 'deploy', INFRASTRUCTURE: 'false', IMAGES: '{}' },
     { MODE: 'deploy', INFRASTRUCTURE: 'false', IMAGES: 'not json' },
+    // Inputs that try to start workflow commands of their own inside the error message.
+    { MODE: 'deploy\n::add-mask::100%', INFRASTRUCTURE: 'auto' },
+    { MODE: 'rollback', INFRASTRUCTURE: 'auto', ROLLBACK_SERVICE: 'rfq', ROLLBACK_VERSION: 'x\r\n::set-output name=services::evil' },
   ]
   it.each(inputCases)('Check inputs: %j', (env) => {
     expect(runScript(script('inputs'), env)).toEqual(checkInputs(env))
+  })
+
+  it('writes an error about a hostile input as one workflow command, its newlines escaped', () => {
+    const output = join(work.dir, 'output')
+    writeFileSync(output, '')
+    const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script('inputs')], {
+      env: { PATH: process.env.PATH, MODE: 'deploy\n::add-mask::x\n::set-output name=services::evil', INFRASTRUCTURE: 'auto', GITHUB_OUTPUT: output },
+      encoding: 'utf8',
+    })
+    expect(result.status).toBe(1)
+    expect(result.stdout.split('\n').filter((l) => l.startsWith('::'))).toEqual([
+      "::error title=tierdeploy::input 'mode' must be deploy or rollback, got 'deploy%0A::add-mask::x%0A::set-output name=services::evil'",
+    ])
   })
 
   const catalog = join(REPOSITORY_ROOT, 'catalog')

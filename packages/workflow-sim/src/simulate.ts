@@ -6,6 +6,10 @@ import { stepWith, stringMapping, tokenValue, type LoadedWorkflow } from './work
 
 /** GitHub rejects a matrix that expands to more jobs than this. */
 export const MATRIX_LIMIT = 256
+/** GitHub connects at most ten levels of workflows: the top-level caller and nine levels of reusable workflows. */
+export const MAX_WORKFLOW_LEVELS = 10
+/** GitHub (github.com) calls at most 50 unique reusable workflows from one workflow file, nested trees included. */
+export const MAX_CALLED_WORKFLOWS = 50
 
 export type JobResult = 'success' | 'failure' | 'skipped' | 'cancelled'
 export type StepConclusion = 'success' | 'failure' | 'skipped'
@@ -52,7 +56,22 @@ export interface SimulationOptions {
   workflows?: (ref: string) => LoadedWorkflow | Promise<LoadedWorkflow>
   /** Simulates a cancelled run: cancelled() is true, and jobs without always() are cancelled. */
   cancelled?: boolean
+  /** Set by the simulator itself when it runs a called workflow: what the calling workflows hold. */
+  caller?: CallerContext
 }
+
+/** What the workflows above a called workflow hold: their concurrency groups, and the token they grant. */
+export interface CallerContext {
+  /** 1 for the top-level workflow, 2 for a workflow it calls, and so on. */
+  level: number
+  /** Concurrency groups held by the calling workflows and calling jobs, as evaluated. */
+  groups: string[]
+  /** GITHUB_TOKEN permissions the calling job grants; undefined when they are the repository default (unknown). */
+  grant?: Permissions
+}
+
+/** GITHUB_TOKEN permissions: scope -> level; '*' is the level of every scope not named. */
+export type Permissions = Record<string, 'none' | 'read' | 'write'>
 
 export interface StepRecord {
   id: string
@@ -95,6 +114,52 @@ export interface SimulationResult {
   /** workflow_call outputs. */
   outputs: Record<string, string>
   inputs: Record<string, unknown>
+  /** Why the whole run was cancelled before any job ran (a concurrency deadlock). */
+  reason?: string
+}
+
+const LEVELS = { none: 0, read: 1, write: 2 } as const
+
+/** A `permissions:` value (read-all, write-all, {} or a mapping) as scope -> level; undefined when absent. */
+export function permissionsOf(value: unknown): Permissions | undefined {
+  if (value === undefined || value === null) return undefined
+  if (value === 'read-all') return { '*': 'read' }
+  if (value === 'write-all') return { '*': 'write' }
+  if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`permissions must be read-all, write-all or a mapping, got ${JSON.stringify(value)}`)
+  const out: Permissions = { '*': 'none' }
+  for (const [scope, level] of Object.entries(value as Record<string, unknown>)) {
+    if (level !== 'none' && level !== 'read' && level !== 'write') throw new Error(`permissions.${scope} must be none, read or write, got ${JSON.stringify(level)}`)
+    out[scope] = level
+  }
+  return out
+}
+
+const levelOf = (p: Permissions, scope: string) => LEVELS[p[scope] ?? p['*'] ?? 'none']
+
+/** The scopes `requested` asks for above what `granted` allows, as "scope: level" (a called workflow may only downgrade). */
+export function permissionsExceeding(requested: Permissions, granted: Permissions): string[] {
+  const scopes = new Set([...Object.keys(requested), ...Object.keys(granted)].filter((s) => s !== '*'))
+  const over = [...scopes].filter((s) => levelOf(requested, s) > levelOf(granted, s)).map((s) => `${s}: ${requested[s] ?? requested['*']}`)
+  if ((requested['*'] && LEVELS[requested['*']] > LEVELS[granted['*'] ?? 'none'])) over.push(`*: ${requested['*']}`)
+  return over
+}
+
+function rawJob(workflow: LoadedWorkflow, id: string, key: string): TemplateToken | undefined {
+  const jobs = isMapping(workflow.root) ? workflow.root.find('jobs') : undefined
+  const job = jobs && isMapping(jobs) ? jobs.find(id) : undefined
+  return job && isMapping(job) ? job.find(key) : undefined
+}
+
+function rawTop(workflow: LoadedWorkflow, key: string): TemplateToken | undefined {
+  return isMapping(workflow.root) ? workflow.root.find(key) : undefined
+}
+
+/** A concurrency value (a string or { group, cancel-in-progress }) evaluated to its group name; undefined when absent. */
+function concurrencyGroup(token: TemplateToken | undefined, context: Record<string, unknown>): string | undefined {
+  const value = tokenValue(token, context)
+  if (value === undefined || value === null || value === '') return undefined
+  if (typeof value === 'object' && !Array.isArray(value)) return coerceString((value as Record<string, unknown>).group)
+  return coerceString(value)
 }
 
 /** The ids of the jobs that ran (succeeded or failed), in order. */
@@ -170,14 +235,29 @@ function resolveInputs(workflow: LoadedWorkflow, given: Record<string, string | 
   for (const name of Object.keys(given)) {
     if (!(name in declared)) throw new Error(`${workflow.name}: input '${name}' is not declared (declared: ${Object.keys(declared).join(', ')})`)
   }
+  // The parser's model drops `type: number` of workflow_call inputs: read the type from the document as well.
+  const rawTypes = { ...rawInputTypes(workflow, 'workflow_dispatch'), ...rawInputTypes(workflow, 'workflow_call') }
   for (const [name, config] of Object.entries(declared)) {
     const value = given[name] ?? (config.default as unknown)
     if (value === undefined && config.required) throw new Error(`${workflow.name}: input '${name}' is required`)
-    if (config.type === 'boolean') inputs[name] = value === true || value === 'true'
-    else if ((config.type as string) === 'number') inputs[name] = value === undefined || value === '' ? null : Number(value)
+    const type = (config.type as string | undefined) ?? rawTypes[name]
+    if (type === 'number' && value !== undefined && value !== '' && Number.isNaN(Number(value))) throw new Error(`${workflow.name}: input '${name}' is a number, got '${String(value)}'`)
+    if (type === 'boolean') inputs[name] = value === true || value === 'true'
+    else if (type === 'number') inputs[name] = value === undefined || value === '' ? null : Number(value)
     else inputs[name] = value === undefined ? '' : String(value)
   }
   return inputs
+}
+
+function rawInputTypes(workflow: LoadedWorkflow, event: string): Record<string, string> {
+  const declared = rawOn(workflow, event, 'inputs')
+  const types: Record<string, string> = {}
+  if (!declared || !isMapping(declared)) return types
+  for (const { key, value } of declared) {
+    const type = isMapping(value) ? value.find('type') : undefined
+    if (type) types[String(tokenValue(key, {}))] = String(tokenValue(type, {}))
+  }
+  return types
 }
 
 function actionName(uses: string): string {
@@ -217,6 +297,22 @@ export async function simulateWorkflow(workflow: LoadedWorkflow, options: Simula
   }
   const base = { github, inputs, vars, secrets: {} }
   const workflowEnv = stringMapping(workflow.template.env, base)
+  const caller: CallerContext = options.caller ?? { level: 1, groups: [], grant: permissionsOf(tokenValue(rawTop(workflow, 'permissions'), {})) }
+  if (!options.caller && options.workflows) await validateCallTree(workflow, options.workflows)
+  // A workflow-level group that a calling workflow or calling job already holds can never be acquired: GitHub
+  // cancels the run ("a deadlock was detected for concurrency group ... between a top level workflow and ...").
+  const ownGroup = concurrencyGroup(rawTop(workflow, 'concurrency'), base)
+  const heldGroups = [...caller.groups, ...(ownGroup !== undefined ? [ownGroup] : [])]
+  const held = ownGroup !== undefined ? caller.groups.find((g) => g.toLowerCase() === ownGroup.toLowerCase()) : undefined
+  if (held !== undefined) {
+    const reason = `a deadlock was detected for concurrency group '${held}' between a top level workflow and '${workflow.name}'`
+    for (const job of topologicalOrder(workflow.template.jobs)) {
+      const id = job.id.value
+      jobs[id] = { id, needs: (job.needs ?? []).map((n) => n.value), result: 'cancelled', reason, legs: [], outputs: {} }
+      order.push(id)
+    }
+    return { workflow: workflow.name, jobs, order, conclusion: 'cancelled', outputs: {}, inputs, reason }
+  }
 
   for (const job of topologicalOrder(workflow.template.jobs)) {
     const id = job.id.value
@@ -245,8 +341,18 @@ export async function simulateWorkflow(workflow: LoadedWorkflow, options: Simula
       record.result = cancelled ? 'cancelled' : 'skipped'
       continue
     }
-    if (job.type === 'reusableWorkflowJob') {
-      await runCalledWorkflow(job.ref.value, stringMapping(job['input-values'], context), record, options)
+    let jobGroup: string | undefined
+    try {
+      jobGroup = concurrencyGroup(rawJob(workflow, id, 'concurrency'), context)
+    } catch (e) {
+      record.result = 'failure'
+      record.reason = `concurrency: ${(e as Error).message}`
+      continue
+    }
+    const deadlock = jobGroup !== undefined ? heldGroups.find((g) => g.toLowerCase() === jobGroup.toLowerCase()) : undefined
+    if (deadlock !== undefined) {
+      record.result = 'cancelled'
+      record.reason = `a deadlock was detected for concurrency group '${deadlock}' between a top level workflow and '${id}'`
       continue
     }
 
@@ -264,6 +370,12 @@ export async function simulateWorkflow(workflow: LoadedWorkflow, options: Simula
       continue
     }
     record.matrix = entries
+    if (job.type === 'reusableWorkflowJob') {
+      const grant = permissionsOf(tokenValue(rawJob(workflow, id, 'permissions'), {})) ?? caller.grant
+      const groups = [...heldGroups, ...(jobGroup !== undefined ? [jobGroup] : [])]
+      await runCalledWorkflow(job.ref.value, entries, (matrix) => stringMapping(job['input-values'], { ...context, matrix: matrix ?? {}, strategy: {} }), record, options, { level: caller.level + 1, groups, ...(grant ? { grant } : {}) })
+      continue
+    }
     for (const matrix of entries ?? [undefined]) {
       const leg = await runLeg(workflow, job, id, { ...context, matrix: matrix ?? {}, strategy: {}, job: {}, runner: { os: 'Linux' } }, matrix, inputs, options)
       record.legs.push(leg.record)
@@ -274,7 +386,7 @@ export async function simulateWorkflow(workflow: LoadedWorkflow, options: Simula
   }
 
   const results = order.map((id) => jobs[id]!.result)
-  const conclusion = cancelled ? 'cancelled' : results.includes('failure') ? 'failure' : 'success'
+  const conclusion = results.includes('failure') ? 'failure' : cancelled || results.includes('cancelled') ? 'cancelled' : 'success'
   const jobsContext = Object.fromEntries(order.map((id) => [id, { result: jobs[id]!.result, outputs: jobs[id]!.outputs }]))
   const outputs: Record<string, string> = {}
   const declaredOutputs = rawOn(workflow, 'workflow_call', 'outputs')
@@ -287,12 +399,65 @@ export async function simulateWorkflow(workflow: LoadedWorkflow, options: Simula
   return { workflow: workflow.name, jobs, order, conclusion, outputs, inputs }
 }
 
-async function runCalledWorkflow(ref: string, inputs: Record<string, string>, record: JobRecord, options: SimulationOptions): Promise<void> {
+/**
+ * Checks the tree of reusable workflows a workflow calls, as GitHub does before the run starts: at most ten levels,
+ * at most 50 unique called workflows, and no called workflow asking for more GITHUB_TOKEN permissions than the
+ * calling job grants (a called workflow may only downgrade them). Throws the error GitHub shows.
+ */
+export async function validateCallTree(workflow: LoadedWorkflow, load: (ref: string) => LoadedWorkflow | Promise<LoadedWorkflow>): Promise<void> {
+  const unique = new Set<string>()
+  const visit = async (wf: LoadedWorkflow, level: number, path: string[], inherited: Permissions | undefined) => {
+    const workflowPermissions = permissionsOf(tokenValue(rawTop(wf, 'permissions'), {}))
+    for (const job of wf.template.jobs) {
+      const id = job.id.value
+      const own = permissionsOf(tokenValue(rawJob(wf, id, 'permissions'), {}))
+      const requested = own ?? workflowPermissions
+      if (level > 1 && inherited && requested) {
+        const over = permissionsExceeding(requested, inherited)
+        if (over.length) {
+          throw new Error(`${[...path, wf.name].join(' -> ')}: job '${id}' requests ${over.join(', ')}, but the calling job grants only ${describe(inherited)}: a called workflow may only downgrade the caller's permissions`)
+        }
+      }
+      if (job.type !== 'reusableWorkflowJob') continue
+      const ref = job.ref.value
+      if (level + 1 > MAX_WORKFLOW_LEVELS) throw new Error(`${[...path, wf.name, ref].join(' -> ')}: more than ${MAX_WORKFLOW_LEVELS} levels of workflows`)
+      unique.add(ref)
+      if (unique.size > MAX_CALLED_WORKFLOWS) throw new Error(`${workflow.name} calls more than ${MAX_CALLED_WORKFLOWS} unique reusable workflows (nested ones included)`)
+      await visit(await load(ref), level + 1, [...path, `${wf.name}#${id}`], requested ?? inherited)
+    }
+  }
+  await visit(workflow, 1, [], undefined)
+}
+
+function describe(p: Permissions): string {
+  const named = Object.entries(p).filter(([s, l]) => s !== '*' && l !== 'none').map(([s, l]) => `${s}: ${l}`)
+  const rest = p['*'] && p['*'] !== 'none' ? [`every other scope: ${p['*']}`] : []
+  return [...named, ...rest].join(', ') || 'none'
+}
+
+async function runCalledWorkflow(
+  ref: string,
+  entries: Array<Record<string, unknown>> | undefined,
+  inputsFor: (matrix: Record<string, unknown> | undefined) => Record<string, string>,
+  record: JobRecord,
+  options: SimulationOptions,
+  caller: CallerContext,
+): Promise<void> {
   if (!options.workflows) throw new Error(`job '${record.id}' calls ${ref}: give a 'workflows' loader to simulate it`)
-  const called = await simulateWorkflow(await options.workflows(ref), { ...options, inputs })
-  record.called = called
-  record.outputs = called.outputs
-  record.result = called.conclusion === 'success' ? 'success' : called.conclusion === 'cancelled' ? 'cancelled' : 'failure'
+  if (caller.level > MAX_WORKFLOW_LEVELS) throw new Error(`job '${record.id}' calls ${ref}: more than ${MAX_WORKFLOW_LEVELS} levels of workflows`)
+  const loaded = await options.workflows(ref)
+  const results: JobResult[] = []
+  for (const matrix of entries ?? [undefined]) {
+    const called = await simulateWorkflow(loaded, { ...options, inputs: inputsFor(matrix), caller })
+    const result: JobResult = called.conclusion === 'success' ? 'success' : called.conclusion === 'cancelled' ? 'cancelled' : 'failure'
+    results.push(result)
+    record.called = called
+    record.legs.push({ ...(matrix ? { matrix } : {}), result, steps: [] })
+    // With a matrix, an output is the value set by the last successful leg that sets one (GitHub's documented rule).
+    if (result === 'success') for (const [k, v] of Object.entries(called.outputs)) if (v !== '' || !(k in record.outputs)) record.outputs[k] = v
+  }
+  if (!entries) record.outputs = record.called!.outputs
+  record.result = results.includes('failure') ? 'failure' : results.includes('cancelled') ? 'cancelled' : 'success'
 }
 
 async function runLeg(

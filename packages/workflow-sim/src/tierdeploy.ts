@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
@@ -80,6 +80,19 @@ export interface DeployFakes {
   terraformChanges?: boolean
   /** The reviewer rejects the approval. */
   rejectApproval?: boolean
+  /** The push event's `before` (the previous tip); defaults to repo.base. */
+  before?: string
+  /** GitHub's deployments, shared by the runs of one scenario (fakeGitHub()); a fresh one by default. */
+  github?: FakeGitHub
+}
+
+/** The deployments a fake GitHub holds: what github-deployment records and finds. */
+export interface FakeGitHub {
+  deployments: Array<{ id: number; sha: string; environment: string; task: string; statuses: string[] }>
+}
+
+export function fakeGitHub(): FakeGitHub {
+  return { deployments: [] }
 }
 
 export interface DeployRecording {
@@ -114,7 +127,10 @@ async function runAction(run: (io: ReturnType<typeof recordingIO>) => Promise<vo
   return io.failed !== undefined ? { outputs: io.outputs, failure: io.failed } : { outputs: io.outputs }
 }
 
-const fail = (message: string): StepOutcome => ({ failure: message })
+/** A workflow command's value as the shell steps escape it (%, CR and LF), so a message is one line. */
+export const commandValue = (text: string) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+
+const fail = (message: string): StepOutcome => ({ failure: commandValue(message) })
 
 /** The deploy workflow's "Check inputs" step (plan/inputs), as its shell does it. */
 export function checkInputs(env: Record<string, string>): StepOutcome {
@@ -176,18 +192,26 @@ export function tierdeploySteps(fakes: DeployFakes): DeployRecording {
   const calls: StepCall[] = []
   const deployments: DeployRecording['deployments'] = []
   const artifacts = new Map<string, string>()
-  let nextDeployment = 1000
+  const store = fakes.github ?? fakeGitHub()
   const octokit: DeploymentsApi = {
     rest: {
       repos: {
         createDeployment: async (params) => {
           deployments.push({ method: 'createDeployment', params })
-          return { status: 201, data: { id: ++nextDeployment } }
+          const id = 1001 + store.deployments.length
+          store.deployments.push({ id, sha: params.ref, environment: params.environment, task: params.task ?? 'deploy', statuses: [] })
+          return { status: 201, data: { id } }
         },
         createDeploymentStatus: async (params) => {
           deployments.push({ method: 'createDeploymentStatus', params })
+          store.deployments.find((d) => d.id === params.deployment_id)?.statuses.unshift(params.state)
           return { data: { id: deployments.length } }
         },
+        // Newest first, as GitHub lists them.
+        listDeployments: async (params) => ({
+          data: store.deployments.filter((d) => d.environment === params.environment && d.task === params.task).reverse().slice(0, params.per_page).map(({ id, sha }) => ({ id, sha })),
+        }),
+        listDeploymentStatuses: async (params) => ({ data: (store.deployments.find((d) => d.id === params.deployment_id)?.statuses ?? []).map((state) => ({ state })) }),
       },
     },
   }
@@ -218,7 +242,7 @@ export function tierdeploySteps(fakes: DeployFakes): DeployRecording {
         const { dir, cleanup } = tempDir('tierdeploy-event-')
         try {
           const eventPath = join(dir, 'event.json')
-          writeFileSync(eventPath, JSON.stringify(eventName === 'push' ? { before: fakes.repo.base, after: revision, ref: 'refs/heads/main', repository: { default_branch: 'main' } } : {}))
+          writeFileSync(eventPath, JSON.stringify(eventName === 'push' ? { before: fakes.before ?? fakes.repo.base, after: revision, ref: 'refs/heads/main', repository: { default_branch: 'main' } } : {}))
           return await runAction(detectChangedServices, call.with, { GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: eventPath, GITHUB_SHA: revision })
         } finally {
           cleanup()
@@ -275,6 +299,12 @@ export function tierdeploySteps(fakes: DeployFakes): DeployRecording {
         return checkInputs(call.env)
       case 'plan/settings':
         return readSettings(call.env)
+      case 'plan/base': {
+        // git merge-base --is-ancestor SHA HEAD, in the checked-out repository.
+        const sha = call.env.SHA ?? ''
+        const ancestor = spawnSync('git', ['merge-base', '--is-ancestor', sha, revision], { cwd: fakes.repo.root }).status === 0
+        return { outputs: ancestor ? { sha } : {} }
+      }
       case 'build-N/record-image':
         artifacts.set(call.env.SERVICE!, call.env.IMAGE!)
         return {}
