@@ -5,7 +5,7 @@
 import { availableParallelism, loadavg } from 'node:os'
 import { buildCatalog, type Catalog } from '@tierdeploy/catalog'
 import { changeIndexFor, servicesAffectedBy, type FileChange } from '@tierdeploy/changes'
-import { generateCatalog } from '@tierdeploy/testkit'
+import { generateCatalog, prng } from '@tierdeploy/testkit'
 
 const runs = Number(process.env.BENCH_RUNS ?? 7)
 
@@ -37,14 +37,8 @@ function catalogOf(count: number): { catalog: Catalog; names: string[]; librarie
 
 function changedFiles(count: number, names: string[], libraries: number): FileChange[] {
   const files: FileChange[] = []
-  let seed = 7
-  // mulberry32: reproducible, and unlike a bare LCG its low bits are not correlated between calls.
-  const random = (n: number): number => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)
-  }
+  const next = prng(7)
+  const random = (n: number): number => Math.floor(next() * n)
   for (let i = 0; i < count; i++) {
     const r = random(100)
     let path: string

@@ -121,6 +121,20 @@ describe('detect-changed-services action', () => {
     expect(io.outputs.services).toBeUndefined()
   })
 
+  it.each([
+    ['{"ref": refs/heads/main', /cannot read the push event payload at GITHUB_EVENT_PATH .*event\.json: .*JSON/],
+    ['[1, 2]', /the push event payload at GITHUB_EVENT_PATH .*event\.json is not a JSON object/],
+  ])('fails the step naming the event file when its payload is malformed: %s', async (text, message) => {
+    const repo = setup()
+    const env = eventEnv(repo, 'push', {})
+    writeFileSync(env.GITHUB_EVENT_PATH!, text)
+    const io = recordingIO({ catalog: join(repo.dir, 'catalog') }, env)
+    await run(io)
+    expect(io.failed).toMatch(message)
+    expect(io.logs.filter((l) => l.startsWith('error:'))).toEqual([])
+    expect(io.outputs.services).toBeUndefined()
+  })
+
   it('fails the step when a first push of a branch has no default branch to compare with', async () => {
     const repo = setup()
     const io = recordingIO({ catalog: join(repo.dir, 'catalog') }, eventEnv(repo, 'push', { ref: 'refs/heads/feature', before: '0'.repeat(40), after: repo.sha() }))

@@ -30,11 +30,16 @@ function readEvent(env: NodeJS.ProcessEnv): GitHubEvent | undefined {
   if (!name) return undefined
   const path = env.GITHUB_EVENT_PATH
   if (!path) return { name, payload: {} }
+  let payload: unknown
   try {
-    return { name, payload: JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> }
+    payload = JSON.parse(readFileSync(path, 'utf8'))
   } catch (e) {
     throw new ConfigurationError(`cannot read the ${name} event payload at GITHUB_EVENT_PATH ${path}: ${(e as Error).message}`)
   }
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    throw new ConfigurationError(`the ${name} event payload at GITHUB_EVENT_PATH ${path} is not a JSON object: give the '${INPUTS.base}' and '${INPUTS.head}' inputs, or run on the event's own payload`)
+  }
+  return { name, payload: payload as Record<string, unknown> }
 }
 
 export async function run(io: ActionIO = githubIO()): Promise<void> {

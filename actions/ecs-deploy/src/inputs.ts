@@ -1,7 +1,7 @@
 import { readBoolean, readChoice, readInteger, readJson, readString, type ActionIO } from '@tierdeploy/action-kit'
 import { isDigestImage, parseRollbackVersion, type RollbackVersion } from '@tierdeploy/aws'
 import { ConfigurationError, environmentNamed, type Catalog, type Environment } from '@tierdeploy/catalog'
-import { resolveServiceName } from '@tierdeploy/graph'
+import { parseNameList, resolveServiceName } from '@tierdeploy/graph'
 import { DEFAULT_TIMEOUT_MINUTES, INPUTS, MODES } from './contract.js'
 
 export interface DeployInputs {
@@ -22,31 +22,24 @@ export interface DeployInputs {
   dryRun: boolean
 }
 
-/** `services`: a resolve-graph matrix, a JSON array, or a comma/newline list. */
-export function parseServices(value: string): string[] {
-  const text = value.trim()
-  if (text.startsWith('{') || text.startsWith('[')) {
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(text)
-    } catch (e) {
-      throw new ConfigurationError(`input '${INPUTS.services}' is not valid JSON (${(e as Error).message})`)
-    }
-    if (Array.isArray(parsed) && parsed.every((x) => typeof x === 'string')) return parsed
-    const include = (parsed as { include?: unknown })?.include
-    if (!Array.isArray(parsed) && Array.isArray(include) && include.every((e) => typeof (e as { service?: unknown })?.service === 'string')) {
-      return include.map((e) => (e as { service: string }).service)
-    }
-    throw new ConfigurationError(`input '${INPUTS.services}' must be a matrix {"include":[{"service":"NAME"}]}, a JSON array of names, or a comma list`)
+/** The `services` input: a resolve-graph matrix, a JSON array, or a comma/newline list. */
+export function readServiceNames(io: ActionIO): string[] {
+  const text = readString(io, INPUTS.services, { required: true })
+  if (!text.startsWith('{') && !text.startsWith('[')) return parseNameList(text)
+  const parsed = readJson<unknown>(io, INPUTS.services)
+  if (Array.isArray(parsed) && parsed.every((x) => typeof x === 'string')) return parsed
+  const include = (parsed as { include?: unknown })?.include
+  if (!Array.isArray(parsed) && Array.isArray(include) && include.every((e) => typeof (e as { service?: unknown })?.service === 'string')) {
+    return include.map((e) => (e as { service: string }).service)
   }
-  return text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean)
+  throw new ConfigurationError(`input '${INPUTS.services}' must be a matrix {"include":[{"service":"NAME"}]}, a JSON array of names, or a comma list`)
 }
 
 /** Reads and checks every input against the catalog before any AWS call. */
 export function readDeployInputs(io: ActionIO, catalog: Catalog): DeployInputs {
   const environment = environmentNamed(catalog, readString(io, INPUTS.environment, { required: true }))
   const mode = readChoice(io, INPUTS.mode, MODES, 'deploy')
-  const names = parseServices(readString(io, INPUTS.services, { required: true }))
+  const names = readServiceNames(io)
   if (names.length === 0) throw new ConfigurationError(`input '${INPUTS.services}' names no service`)
   const services = [...new Set(names.map((n) => {
     const s = resolveServiceName(catalog, n)

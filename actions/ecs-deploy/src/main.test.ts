@@ -7,7 +7,7 @@ import { FakeEcs, tempDir, writeFiles } from '@tierdeploy/testkit'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { INPUTS, OUTPUTS } from './contract.js'
 import { run } from './main.js'
-import { parseServices } from './inputs.js'
+import { readServiceNames } from './inputs.js'
 
 const SERVICES_YAML = `
 version: 1
@@ -120,16 +120,36 @@ describe('ecs-deploy action', () => {
     [{ services: 'auth', mode: 'rollback', 'rollback-version': 'last' }, "input 'rollback-version' must be 'previous'"],
     [{ services: '{"include":[{"name":"auth"}]}' }, "input 'services' must be a matrix"],
     [{ services: 'auth', environment: 'prod' }, "unknown environment 'prod'"],
+    [{ services: 'auth', images: '{"auth": sha256' }, "input 'images' is not valid JSON"],
+    [{ services: '["auth"', images: '{}' }, "input 'services' is not valid JSON"],
+    [{ services: 'auth', 'terraform-outputs': '[1' }, "input 'terraform-outputs' is not valid JSON"],
   ])('rejects bad inputs before any AWS call: %j', async (inputs, message) => {
     const io = await runWith(inputs)
     expect(io.failed).toContain(message)
     expect(fake.totalCalls()).toBe(0)
   })
 
-  it('parses a matrix, a JSON array and a comma list of services', () => {
-    expect(parseServices('{"include":[{"service":"a","tier":1},{"service":"b"}]}')).toEqual(['a', 'b'])
-    expect(parseServices('["a","b"]')).toEqual(['a', 'b'])
-    expect(parseServices(' a, b\nc ')).toEqual(['a', 'b', 'c'])
+  it.each([
+    ['an unknown cluster', { cluster: 'no-such-cluster' }, () => {}, "ECS cluster 'no-such-cluster' not found: check 'cluster' in the environment file"],
+    [
+      'a role that may not deploy',
+      {},
+      () => fake.failNext('DescribeServices', 'AccessDeniedException', 'User: arn:aws:sts::111111111111:assumed-role/deployer/run is not authorized to perform: ecs:DescribeServices'),
+      "AWS refused the call in cluster 'dev-cluster' (AccessDeniedException: User: arn:aws:sts::111111111111:assumed-role/deployer/run is not authorized to perform: ecs:DescribeServices)",
+    ],
+  ])('fails the step with one message, no stack trace and no write, for %s', async (_case, inputs, arrange, message) => {
+    arrange()
+    const io = await runWith({ services: 'auth', images: JSON.stringify({ auth: digest('auth', 2) }), ...inputs })
+    expect(io.failed).toContain(message)
+    expect(io.logs.filter((l) => l.startsWith('error:'))).toEqual([])
+    expect(fake.calls.UpdateService).toBeUndefined()
+  })
+
+  it('reads a matrix, a JSON array and a comma list of services', () => {
+    const names = (services: string): string[] => readServiceNames(recordingIO({ services }))
+    expect(names('{"include":[{"service":"a","tier":1},{"service":"b"}]}')).toEqual(['a', 'b'])
+    expect(names('["a","b"]')).toEqual(['a', 'b'])
+    expect(names(' a, b\nc ')).toEqual(['a', 'b', 'c'])
   })
 
   it('declares exactly the inputs and outputs of its contract in action.yml', () => {

@@ -34477,6 +34477,13 @@ function environmentNamed(catalog, name) {
     const hint = didYouMean(name, known);
     throw new errors_ConfigurationError(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
 }
+/**
+ * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
+ * environments get the stricter rules (no single replica, no business-hours schedule for public services).
+ */
+function isProductionLike(environment) {
+    return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
+}
 
 ;// CONCATENATED MODULE: ./packages/catalog/src/branches.ts
 

@@ -1,4 +1,4 @@
-import type { Catalog, Service } from '@tierdeploy/catalog'
+import { isDeployable, type Catalog, type Service } from '@tierdeploy/catalog'
 import { addToList, type AffectedServices, type ChangeReason, type FileChange, type FileList } from './model.js'
 import { ChangeIndex } from './ownership.js'
 
@@ -87,11 +87,11 @@ export function servicesAffectedBy(catalog: Catalog, changes: readonly FileChang
   }
   for (const [service, reason] of propagateFromLibraries(catalog, libraries)) because(service, reason)
   if (global.count) {
-    for (const s of catalog.services.values()) if (s.kind === 'service') because(s.name, { kind: 'global', count: global.count, files: global.files })
+    for (const s of catalog.services.values()) if (isDeployable(s)) because(s.name, { kind: 'global', count: global.count, files: global.files })
   }
   for (const [service, file] of options.definitions ?? []) if (catalog.services.has(service)) because(service, { kind: 'definition', file })
   if (options.everything !== undefined) {
-    for (const s of catalog.services.values()) if (s.kind === 'service') because(s.name, { kind: 'everything', because: options.everything })
+    for (const s of catalog.services.values()) if (isDeployable(s)) because(s.name, { kind: 'everything', because: options.everything })
   }
 
   const services: string[] = []
@@ -99,7 +99,7 @@ export function servicesAffectedBy(catalog: Catalog, changes: readonly FileChang
   const reported: Record<string, ChangeReason[]> = {}
   for (const [name, list] of reasons) {
     const s = catalog.services.get(name)!
-    if (!isDeployable(s)) continue
+    if (!isChangeDeployable(s)) continue
     if (options.gone?.has(name)) {
       deleted.push(name)
       reported[name] = [{ kind: 'deleted', path: s.path! }]
@@ -111,7 +111,7 @@ export function servicesAffectedBy(catalog: Catalog, changes: readonly FileChang
   // A deleted directory with no other change left in it still has to be reported.
   for (const name of options.gone ?? []) {
     const s = catalog.services.get(name)
-    if (s && isDeployable(s) && !reported[name]) {
+    if (s && isChangeDeployable(s) && !reported[name]) {
       deleted.push(name)
       reported[name] = [{ kind: 'deleted', path: s.path! }]
     }
@@ -130,8 +130,9 @@ export function servicesAffectedBy(catalog: Catalog, changes: readonly FileChang
   return { services, deleted, infrastructure, reasons: sortedReasons, libraries, infrastructureFiles, unclaimed, files: paths.length }
 }
 
-function isDeployable(s: Service): boolean {
-  return s.kind === 'service' && !s.disabled
+/** What a change can deploy: a service the catalog deploys (not a library or infrastructure) that is not disabled. */
+function isChangeDeployable(s: Service): boolean {
+  return isDeployable(s) && !s.disabled
 }
 
 /**

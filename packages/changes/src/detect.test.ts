@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ConfigurationError, loadCatalog } from '@tierdeploy/catalog'
-import { createGitRepo, type GitRepo } from '@tierdeploy/testkit'
+import { createGitRepo, tempDir, writeFiles, type GitRepo } from '@tierdeploy/testkit'
 import type { GitHubEvent } from './base.js'
 import { detectChangedServices, type DetectOptions } from './detect.js'
 import { gitRunner } from './git.js'
@@ -140,18 +140,19 @@ describe('detectChangedServices on a real repository', () => {
     expect(d.reasons['indigenious-auth-service']).toEqual([{ kind: 'definition', file: 'catalog/environments/production.yaml' }])
   })
 
-  it('maps a large real change (2,000 files in 40 directories) exactly', async () => {
+  it('maps a 100,000-file change in a real repository exactly', async () => {
     const repo = fixtureRepo()
     const before = repo.sha()
-    const files: Record<string, string> = {}
-    for (let i = 0; i < 1000; i++) files[`services/payment/src/gen/d${i % 20}/f${i}.ts`] = `export const x${i} = ${i}\n`
-    for (let i = 0; i < 1000; i++) files[`services/rfq/docs/d${i % 20}/f${i}.md`] = `# ${i}\n`
-    const after = repo.commit('big', files)
+    // Half under payment's directory, half ignored docs of rfq (defaults.ignore: **/*.md).
+    const paths: string[] = []
+    for (let i = 0; i < 50_000; i++) paths.push(`services/payment/src/gen/d${i % 100}/f${i}.ts`)
+    for (let i = 0; i < 50_000; i++) paths.push(`services/rfq/docs/d${i % 100}/f${i}.md`)
+    const after = repo.commitPaths('huge change', paths, 'export {}\n')
     const d = await detect(repo, { event: push(before, after, 'refs/heads/main') })
     expect(d.services).toEqual(['indigenious-payment-service'])
-    expect(d.files).toBe(2000)
-    expect(d.reasons['indigenious-payment-service']![0]).toMatchObject({ kind: 'files', count: 1000 })
-    expect(d.unclaimed.count).toBe(1000)
+    expect(d.files).toBe(100_000)
+    expect(d.reasons['indigenious-payment-service']![0]).toMatchObject({ kind: 'files', count: 50_000 })
+    expect(d.unclaimed.count).toBe(50_000)
   })
 })
 
@@ -250,6 +251,19 @@ describe('choosing what to compare', () => {
     await expect(detect(repo, { base: 'no-such-branch' })).rejects.toThrow(ConfigurationError)
     await expect(detect(repo, { base: 'no-such-branch' })).rejects.toThrow(/base 'no-such-branch' is not a commit/)
     await expect(detect(repo, { base: '--output=/tmp/x' })).rejects.toThrow(/not a git ref/)
+  })
+
+  it('says the catalog is not in a git repository instead of failing inside git', async () => {
+    const copy = tempDir()
+    try {
+      writeFiles(copy.dir, { 'catalog/services.yaml': SERVICES_YAML })
+      const { catalog } = await loadCatalog({ dir: join(copy.dir, 'catalog') })
+      const failure = detectChangedServices({ catalog, git: gitRunner(copy.dir), base: 'HEAD~1' })
+      await expect(failure).rejects.toThrow(ConfigurationError)
+      await expect(failure).rejects.toThrow(`${copy.dir} is not inside a git repository`)
+    } finally {
+      copy.cleanup()
+    }
   })
 })
 

@@ -42,7 +42,7 @@ export type DetectedChanges = AffectedServices & {
 export async function detectChangedServices(options: DetectOptions): Promise<DetectedChanges> {
   const { catalog } = options
   const log = options.log ?? silentLogger
-  const git = new Git(options.git)
+  const git = new Git(options.git, catalog.root)
   const history = new History(git, { log, ...(options.remote ? { remote: options.remote } : {}) })
   const range = await chooseRange(
     options.event,

@@ -71,12 +71,20 @@ export function parseNameStatus(output: string): FileChange[] {
 
 /** The git commands detect-changed-services needs, over an injected runner. */
 export class Git {
-  constructor(readonly run: GitRunner) {}
+  /** `directory`: where the runner runs git, for the message when it is not in a repository. */
+  constructor(
+    readonly run: GitRunner,
+    readonly directory = 'the catalog root',
+  ) {}
 
   async ok(args: string[], options?: { input?: string }): Promise<string> {
     const result = await this.run(args, options)
-    if (result.code !== 0) throw new GitError(args, result)
-    return result.stdout
+    if (result.code === 0) return result.stdout
+    // A catalog copied out of its repository (or a job without actions/checkout) is set-up, not a git failure.
+    if (/not a git repository/i.test(result.stderr)) {
+      throw new ConfigurationError(`${this.directory} is not inside a git repository, so there are no commits to compare: run in a clone of the repository (actions/checkout in a workflow)`)
+    }
+    throw new GitError(args, result)
   }
 
   /** The commit a ref names, or undefined when this clone does not have it. */

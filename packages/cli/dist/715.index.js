@@ -1,6 +1,274 @@
 export const id = 715;
-export const ids = [715];
+export const ids = [715,747];
 export const modules = {
+
+/***/ 7743:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  k: () => (/* binding */ checkCatalog),
+  a: () => (/* binding */ loadCatalog)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
+
+
+
+/** One file per catalog directory, so the cache never grows past one entry per catalog. */
+function cachePath(cache, catalogDir) {
+    return (0,external_node_path_.join)(cache.dir, `catalog-${(0,external_node_crypto_.createHash)('sha256').update(catalogDir).digest('hex').slice(0, 16)}.json`);
+}
+/** The cached catalog when its key matches; anything unreadable is a miss, never an error. */
+function readCachedCatalog(cache, catalogDir, key) {
+    let file;
+    try {
+        file = JSON.parse((0,external_node_fs_.readFileSync)(cachePath(cache, catalogDir), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    if (file.format !== 1 || file.key !== key)
+        return undefined;
+    const { services, names, environments, ...rest } = file.catalog;
+    return {
+        catalog: { ...rest, services: new Map(services.map((s) => [s.name, s])), names: new Map(names), environments: new Map(environments.map((e) => [e.name, e])) },
+        warnings: file.warnings,
+    };
+}
+/** Stores a validated catalog. Best effort: a read-only or full disk only costs the next run its speed. */
+function writeCachedCatalog(cache, catalogDir, key, loaded) {
+    const { services, names, environments, ...rest } = loaded.catalog;
+    const file = {
+        format: 1,
+        key,
+        catalog: { ...rest, services: [...services.values()], names: [...names], environments: [...environments.values()] },
+        warnings: loaded.warnings,
+    };
+    try {
+        (0,external_node_fs_.mkdirSync)(cache.dir, { recursive: true });
+        const target = cachePath(cache, catalogDir);
+        // Write then rename, so a concurrent run never reads half a file.
+        const temporary = `${target}.${process.pid}.tmp`;
+        (0,external_node_fs_.writeFileSync)(temporary, JSON.stringify(file));
+        (0,external_node_fs_.renameSync)(temporary, target);
+    }
+    catch {
+        // see above
+    }
+}
+
+// EXTERNAL MODULE: ./packages/catalog/src/errors.ts
+var src_errors = __webpack_require__(2332);
+// EXTERNAL MODULE: ./packages/catalog/src/locate.ts
+var locate = __webpack_require__(1917);
+;// CONCATENATED MODULE: ./packages/catalog/src/load.ts
+
+
+
+
+
+
+/**
+ * Reads catalog/services.yaml and catalog/environments/*.yaml. Throws a ConfigurationError listing every error
+ * (with file:line) when the catalog is invalid; returns the warnings otherwise.
+ */
+async function loadCatalog(options = {}) {
+    const sources = readSources(options);
+    const key = options.cache && !options.checkPaths ? cacheKey(sources, options.cache.codeVersion, options) : undefined;
+    const cached = key ? readCachedCatalog(options.cache, sources.absolute, key) : undefined;
+    if (cached)
+        return cached;
+    const result = await checkSources(sources, options);
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    if (errors.length || !result.catalog) {
+        throw new src_errors/* ConfigurationError */.j1(`the catalog has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${errors.map((p) => `  ${(0,src_errors/* formatProblem */.Vw)(p)}`).join('\n')}`, result.problems);
+    }
+    const loaded = { catalog: result.catalog, warnings: result.problems.filter((p) => p.severity === 'warning') };
+    if (key)
+        writeCachedCatalog(options.cache, sources.absolute, key, loaded);
+    return loaded;
+}
+/** Like loadCatalog, but returns every problem instead of throwing (for `tierdeploy validate`). */
+async function checkCatalog(options = {}) {
+    return checkSources(readSources(options), options);
+}
+function readSources(options) {
+    const dir = options.dir ?? 'catalog';
+    const absolute = (0,external_node_path_.resolve)(dir);
+    const root = (0,external_node_path_.resolve)(options.root ?? (0,external_node_path_.dirname)(absolute));
+    const file = (0,external_node_path_.join)(dir, 'services.yaml');
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(absolute, 'services.yaml'))) {
+        const hint = (0,external_node_fs_.existsSync)(absolute) ? `${dir} has no services.yaml` : `${dir} does not exist; pass --catalog DIR`;
+        throw new src_errors/* ConfigurationError */.j1(`no catalog at ${file} (${hint})`);
+    }
+    const services = { file, text: (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(absolute, 'services.yaml'), 'utf8') };
+    const envDir = (0,external_node_path_.join)(absolute, 'environments');
+    const environments = (0,external_node_fs_.existsSync)(envDir)
+        ? (0,external_node_fs_.readdirSync)(envDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => ({ file: (0,external_node_path_.join)(dir, 'environments', f), text: (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(envDir, f), 'utf8') }))
+        : [];
+    return { dir, absolute, root, services, environments };
+}
+/** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */
+function cacheKey(sources, codeVersion, options) {
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`);
+    for (const s of [sources.services, ...sources.environments])
+        hash.update(`${s.file}\0${s.text.length}\0${s.text}\0`);
+    return hash.digest('hex');
+}
+async function checkSources(sources, options) {
+    // The parser and validator load only when the catalog has to be read (not on a cache hit).
+    const { buildCatalog } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(393)]).then(__webpack_require__.bind(__webpack_require__, 393));
+    const { root, services, environments } = sources;
+    const result = buildCatalog({
+        dir: sources.dir,
+        root,
+        services,
+        environments,
+        ...(!options.checkPaths ? {} : { pathExists: (p) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, p)) }),
+        ...(options.strict ? { strict: true } : {}),
+    });
+    await (0,locate/* locateProblems */.D)(result.problems, [services, ...environments]);
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 1917:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ locateProblems)
+/* harmony export */ });
+/**
+ * Fills in line and column for problems that carry a key path. Loads the positioned `yaml` parser only here,
+ * when there is something to report, so a clean catalog never pays for it.
+ */
+async function locateProblems(problems, sources) {
+    const pending = problems.filter((p) => p.path && p.line === undefined);
+    if (pending.length === 0)
+        return;
+    const { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const byFile = new Map(sources.map((s) => [s.file, s]));
+    const docs = new Map();
+    for (const problem of pending) {
+        const source = byFile.get(problem.file);
+        if (!source)
+            continue;
+        let parsed = docs.get(problem.file);
+        if (!parsed) {
+            const lines = new LineCounter();
+            parsed = { doc: parseDocument(source.text, { lineCounter: lines, uniqueKeys: false }), lines };
+            docs.set(problem.file, parsed);
+        }
+        // Walk as far down the path as the document goes; report the deepest node found (its key for unknown keys).
+        let node = parsed.doc.contents;
+        let offset = node?.range?.[0];
+        for (const [i, key] of problem.path.entries()) {
+            const last = i === problem.path.length - 1;
+            if (isMap(node)) {
+                const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+                if (!pair)
+                    break;
+                const keyNode = pair.key;
+                offset = keyNode.range?.[0] ?? offset;
+                if (last && problem.atKey)
+                    break;
+                node = pair.value;
+                const valueRange = node?.range;
+                if (last && valueRange)
+                    offset = valueRange[0];
+            }
+            else if (isSeq(node) && typeof key === 'number') {
+                node = node.items[key];
+                offset = node?.range?.[0] ?? offset;
+            }
+            else
+                break;
+        }
+        if (offset !== undefined) {
+            const pos = parsed.lines.linePos(offset);
+            problem.line = pos.line;
+            problem.column = pos.col;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 5753:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   au: () => (/* binding */ didYouMean),
+/* harmony export */   g9: () => (/* binding */ closestNames)
+/* harmony export */ });
+/* unused harmony export editDistance */
+/** Optimal string alignment distance (Levenshtein plus adjacent transposition), case-insensitive. */
+function editDistance(a, b) {
+    a = a.toLowerCase();
+    b = b.toLowerCase();
+    if (a === b)
+        return 0;
+    const rows = a.length + 1;
+    const cols = b.length + 1;
+    const d = new Array(rows * cols).fill(0);
+    for (let i = 0; i < rows; i++)
+        d[i * cols] = i;
+    for (let j = 0; j < cols; j++)
+        d[j] = j;
+    for (let i = 1; i < rows; i++) {
+        for (let j = 1; j < cols; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let v = Math.min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                v = Math.min(v, d[(i - 2) * cols + j - 2] + 1);
+            d[i * cols + j] = v;
+        }
+    }
+    return d[rows * cols - 1];
+}
+/**
+ * The candidates nearest to `word`: the closest in spelling (and any nearly as close), or else those containing
+ * it (so `pay` finds `indigenious-payment-service`). At most `limit`, nearest first.
+ */
+function closestNames(word, candidates, limit = 3) {
+    const w = word.toLowerCase();
+    const threshold = Math.max(1, Math.floor(w.length / 3));
+    const spelled = [];
+    const containing = [];
+    for (const name of candidates) {
+        const n = name.toLowerCase();
+        const distance = editDistance(w, n);
+        if (distance <= threshold)
+            spelled.push({ name, score: distance });
+        else if (w.length >= 3 && n.includes(w))
+            containing.push({ name, score: n.length - w.length });
+    }
+    const byScore = (x, y) => x.score - y.score || x.name.localeCompare(y.name);
+    if (spelled.length) {
+        spelled.sort(byScore);
+        const best = spelled[0].score;
+        return spelled.filter((s) => s.score <= best + 1).slice(0, limit).map((s) => s.name);
+    }
+    return containing.sort(byScore).slice(0, limit).map((s) => s.name);
+}
+function didYouMean(word, candidates) {
+    const near = closestNames(word, candidates);
+    return near.length ? `did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : undefined;
+}
+
+
+/***/ }),
 
 /***/ 7109:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -11,7 +279,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8657);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5753);
 /* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7801);
 
 
@@ -26,7 +294,7 @@ function parseFlags(args, options) {
         const message = e.message;
         const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
         if (unknown) {
-            const near = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__.closestNames)(unknown.replace(/^-+/, ''), Object.keys(options));
+            const near = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .closestNames */ .g9)(unknown.replace(/^-+/, ''), Object.keys(options));
             throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`unknown option ${unknown}${near.length ? `; did you mean ${near.map((n) => `--${n}`).join(' or ')}?` : ''}`);
         }
         throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(message.replace(/\. To specify a positional argument.*$/s, ''));
@@ -40,7 +308,7 @@ function stringFlag(values, name) {
 
 /***/ }),
 
-/***/ 96:
+/***/ 7715:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -48,22 +316,23 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   run: () => (/* binding */ run),
 /* harmony export */   usage: () => (/* binding */ usage)
 /* harmony export */ });
-/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8657);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7109);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7743);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2332);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7109);
 
 
 const usage = 'tierdeploy validate [--catalog DIR] [--strict] [--json]';
 async function run(args, io) {
-    const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseFlags */ .b)(args, { catalog: { type: 'string' }, strict: { type: 'boolean' }, json: { type: 'boolean' } });
-    const dir = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .stringFlag */ .A)(values, 'catalog') ?? 'catalog';
-    const { catalog, problems } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .checkCatalog */ .kE)({ dir, strict: values.strict === true });
+    const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlags */ .b)(args, { catalog: { type: 'string' }, strict: { type: 'boolean' }, json: { type: 'boolean' } });
+    const dir = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'catalog') ?? 'catalog';
+    const { catalog, problems } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .checkCatalog */ .k)({ dir, strict: values.strict === true, checkPaths: true });
     const errors = problems.filter((p) => p.severity === 'error');
     if (values.json) {
         io.stdout(JSON.stringify({ valid: errors.length === 0, problems: problems.map(({ path: _path, atKey: _atKey, ...p }) => p) }));
     }
     else {
         for (const p of problems)
-            io.stderr((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .formatProblem */ .Vw)(p));
+            io.stderr((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .formatProblem */ .Vw)(p));
         if (errors.length === 0 && catalog) {
             const warnings = problems.length - errors.length;
             io.stdout(`${catalog.file}: ${catalog.services.size} services in ${catalog.tiers.length} tiers, ${catalog.environments.size} environments: valid${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`);

@@ -7,8 +7,8 @@ export interface GeneratedCatalog {
   names: string[]
 }
 
-function prng(seed: number): () => number {
-  // mulberry32: small, fast and reproducible across runs
+/** A seeded generator of numbers in [0, 1) (mulberry32): small, fast and reproducible across runs. */
+export function prng(seed: number): () => number {
   return () => {
     seed |= 0
     seed = (seed + 0x6d2b79f5) | 0

@@ -38,6 +38,11 @@ export interface GitRepo {
   git(...args: string[]): string
   /** Writes files (relative path -> content) and commits every change in the tree; returns the new SHA. */
   commit(message: string, files?: Record<string, string>, remove?: string[]): string
+  /**
+   * Commits `paths`, each holding `content`, through the index alone: nothing is written to the working tree (which
+   * then lacks those files), so a change of 100,000 files costs a second instead of 100,000 file writes.
+   */
+  commitPaths(message: string, paths: string[], content?: string): string
   /** Writes files without committing. */
   write(files: Record<string, string>): void
   /** The SHA a ref names. */
@@ -60,9 +65,9 @@ export function createGitRepo(files: Record<string, string> = {}, options: { mes
 
 function wrap(dir: string, cleanups: (() => void)[]): GitRepo {
   let clock = 0
-  const run = (args: string[]): string => {
+  const run = (args: string[], input?: string): string => {
     try {
-      return execFileSync('git', [...CONFIG, ...args], { cwd: dir, env: gitEnv(clock), encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] }).trim()
+      return execFileSync('git', [...CONFIG, ...args], { cwd: dir, env: gitEnv(clock), encoding: 'utf8', maxBuffer: 1 << 30, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], ...(input !== undefined ? { input } : {}) }).trim()
     } catch (e) {
       const err = e as { stderr?: string; message: string }
       throw new Error(`git ${args.join(' ')} failed in ${dir}: ${err.stderr?.trim() || err.message}`, { cause: e })
@@ -78,6 +83,13 @@ function wrap(dir: string, cleanups: (() => void)[]): GitRepo {
       clock += 60
       run(['add', '--all'])
       run(['commit', '--quiet', '--allow-empty', '-m', message])
+      return run(['rev-parse', 'HEAD'])
+    },
+    commitPaths(message, paths, content = '') {
+      const blob = run(['hash-object', '-w', '--stdin'], content)
+      run(['update-index', '--add', '--index-info'], paths.map((p) => `100644 ${blob}\t${p}\n`).join(''))
+      clock += 60
+      run(['commit', '--quiet', '-m', message])
       return run(['rev-parse', 'HEAD'])
     },
     sha: (ref = 'HEAD') => run(['rev-parse', `${ref}^{commit}`]),

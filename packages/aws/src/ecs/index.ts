@@ -14,7 +14,8 @@
  *   already put back is only waited for), waits until each PRIMARY deployment is COMPLETED with running = desired,
  *   and returns one entry per target: status 'rolled-back' (taskDefinition = the target it now runs,
  *   previousTaskDefinition = what it ran before) or 'rollback-failed' with a reason. It throws only for bugs and
- *   configuration errors (unknown cluster): a service that does not settle is a 'rollback-failed' entry.
+ *   configuration errors found before any write (unknown cluster, access denied to DescribeServices): a service that
+ *   does not settle, or whose UpdateService AWS refuses, is a 'rollback-failed' entry.
  *
  *   From ecs-deploy's `result` output: rollBackServices(result.filter((r) => r.status === 'deployed' &&
  *   r.previousTaskDefinition).map((r) => ({ service: r.service, taskDefinition: r.previousTaskDefinition! })), ...)

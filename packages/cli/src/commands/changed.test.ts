@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createGitRepo, type GitRepo } from '@tierdeploy/testkit'
+import { createGitRepo, tempDir, writeFiles, type GitRepo } from '@tierdeploy/testkit'
 import { main } from '../main.js'
 
 const SERVICES = `version: 1
@@ -91,6 +91,20 @@ describe('tierdeploy changed', () => {
     expect(bad.code).toBe(1)
     expect(bad.stderr).toContain("base 'no-such-tag' is not a commit in this repository")
     expect(bad.stderr).not.toContain('    at ')
+  })
+
+  it('exits 1 naming the directory when the catalog is not in a git repository', async () => {
+    const copy = tempDir()
+    try {
+      writeFiles(copy.dir, { 'catalog/services.yaml': SERVICES })
+      const err: string[] = []
+      const code = await main(['changed', '--base', 'HEAD~1', '--catalog', join(copy.dir, 'catalog')], { stdout: () => {}, stderr: (t) => err.push(t), cwd: copy.dir, env: {} })
+      expect(code).toBe(1)
+      expect(err.join('\n')).toContain(`${copy.dir} is not inside a git repository`)
+      expect(err.join('\n')).not.toContain('    at ')
+    } finally {
+      copy.cleanup()
+    }
   })
 })
 

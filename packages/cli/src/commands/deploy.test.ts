@@ -2,7 +2,8 @@ import { join } from 'node:path'
 import { makeEcsClient } from '@tierdeploy/aws'
 import { FakeEcs, tempDir, writeFiles } from '@tierdeploy/testkit'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CliIO } from '../cli-io.js'
+import { isConfigurationError } from '@tierdeploy/catalog'
+import { UsageError, type CliIO } from '../cli-io.js'
 import { main } from '../main.js'
 import { runDeploy } from './deploy.js'
 
@@ -102,14 +103,23 @@ describe('tierdeploy deploy', () => {
   })
 
   it('explains the user mistakes without a stack trace', async () => {
-    await expect(cli('--env', 'dev', '--tier', '1', '--images', 'missing.json')).rejects.toThrow('--images missing.json: no such file')
-    writeFiles(dir.dir, { 'bad.json': JSON.stringify({ auth: 'auth:latest' }) })
-    await expect(cli('--env', 'dev', '--tier', '1', '--images', 'bad.json')).rejects.toThrow('the image of auth must be pinned by digest')
-    await expect(cli('--env', 'dev', '--rollback', 'auth')).rejects.toThrow('nothing to roll back to')
-    await expect(cli('--tier', '1')).rejects.toThrow('--env ENV is required')
+    // main() prints a ConfigurationError (exit 1) or a UsageError (exit 2) as its message alone; anything else is a bug.
+    const mistake = async (message: string, ...args: string[]): Promise<void> => {
+      const error = await cli(...args).then(() => undefined, (e: unknown) => e)
+      expect(isConfigurationError(error) || error instanceof UsageError, String(error)).toBe(true)
+      expect((error as Error).message).toContain(message)
+    }
+    await mistake('--images missing.json: no such file', '--env', 'dev', '--tier', '1', '--images', 'missing.json')
+    writeFiles(dir.dir, { 'bad.json': JSON.stringify({ auth: 'auth:latest' }), 'broken.json': '{"auth": ' })
+    await mistake('the image of auth must be pinned by digest', '--env', 'dev', '--tier', '1', '--images', 'bad.json')
+    await mistake('--images broken.json: not valid JSON', '--env', 'dev', '--tier', '1', '--images', 'broken.json')
+    await mistake("unknown service 'auht'; did you mean 'auth'", '--env', 'dev', '--services', 'auht')
+    await mistake("ECS cluster 'no-such-cluster' not found", '--env', 'dev', '--tier', '1', '--cluster', 'no-such-cluster')
+    await mistake('nothing to roll back to', '--env', 'dev', '--rollback', 'auth')
+    await mistake('--env ENV is required', '--tier', '1')
     // --health-check runs `health`, which needs a selection; --promote-to-production needs a production environment
-    await expect(cli('--env', 'dev', '--health-check')).rejects.toThrow('give --tier N or --services A,B')
-    await expect(cli('--env', 'dev', '--promote-to-production')).rejects.toThrow('--promote-to-production needs one production environment')
+    await mistake('give --tier N or --services A,B', '--env', 'dev', '--health-check')
+    await mistake('--promote-to-production needs one production environment', '--env', 'dev', '--promote-to-production')
     expect(fake.calls.UpdateService).toBeUndefined()
   })
 

@@ -84,7 +84,7 @@ describe('fake ECS control plane, through the real SDK', () => {
     expect(tooMany).toBeInstanceOf(InvalidParameterException)
     const out = await ecs.send(new DescribeServicesCommand({ cluster: 'c', services: ['web', 'ghost'] }))
     expect(out.services!.map((s) => s.serviceName)).toEqual(['web'])
-    expect(out.failures).toEqual([{ arn: 'arn:aws:ecs:ca-central-1:111111111111:service/ghost', reason: 'MISSING' }])
+    expect(out.failures).toEqual([{ arn: 'arn:aws:ecs:ca-central-1:111111111111:service/c/ghost', reason: 'MISSING' }])
     expect(await rejection(ecs.send(new DescribeServicesCommand({ cluster: 'nope', services: ['web'] })))).toBeInstanceOf(ClusterNotFoundException)
     expect(await rejection(ecs.send(new UpdateServiceCommand({ cluster: 'c', service: 'ghost' })))).toBeInstanceOf(ServiceNotFoundException)
   })

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Clock } from '@tierdeploy/catalog'
+import { prng } from '../generate-catalog.js'
 import { EcsError, EcsState, type Json, type RolloutContext, type RolloutPlan, type ServiceRecord } from './state.js'
 
 const TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113.'
@@ -79,13 +80,13 @@ export class FakeEcs {
   private time: number
   private server: Server | undefined
   private random: () => number
-  private queued: { operation: string; error: EcsError }[] = []
+  private queued: { operation: string; skip: number; error: EcsError }[] = []
 
   private constructor(options: FakeEcsOptions) {
     this.time = options.startTime ?? Date.UTC(2026, 0, 1)
     this.state = new EcsState(options.region ?? 'ca-central-1', options.account ?? '111111111111', () => this.time)
     if (options.defaultRolloutMs !== undefined) this.state.defaultRolloutMs = options.defaultRolloutMs
-    this.random = mulberry32(options.seed ?? 7)
+    this.random = prng(options.seed ?? 7)
     this.clock = {
       now: () => this.time,
       sleep: async (ms) => {
@@ -149,9 +150,9 @@ export class FakeEcs {
     this.state.rolloutPlan = (ctx) => (ctx.images.includes(image) ? { outcome: 'never' } : earlier(ctx))
   }
 
-  /** The next `count` calls of `operation` fail with this error. */
-  failNext(operation: string, type: string, message: string, options: { status?: number; count?: number } = {}): void {
-    for (let i = 0; i < (options.count ?? 1); i++) this.queued.push({ operation, error: new EcsError(type, message, options.status ?? 400) })
+  /** The next `count` calls of `operation` fail with this error, after `skip` more calls of it have succeeded. */
+  failNext(operation: string, type: string, message: string, options: { status?: number; count?: number; skip?: number } = {}): void {
+    for (let i = 0; i < (options.count ?? 1); i++) this.queued.push({ operation, skip: options.skip ?? 0, error: new EcsError(type, message, options.status ?? 400) })
   }
 
   resetCalls(): void {
@@ -230,11 +231,13 @@ export class FakeEcs {
     const faults = this.faults
     if (faults.delayMs) await new Promise((resolve) => setTimeout(resolve, faults.delayMs))
     const queued = this.queued.findIndex((q) => q.operation === operation)
-    if (queued >= 0) {
+    if (queued >= 0 && this.queued[queued]!.skip > 0) {
+      // This call succeeds; so does one less before the queued errors of this operation.
+      for (const q of this.queued) if (q.operation === operation) q.skip--
+    } else if (queued >= 0) {
       this.faulted[operation] = (this.faulted[operation] ?? 0) + 1
       return fail(this.queued.splice(queued, 1)[0]!.error)
-    }
-    if (!faults.operations || faults.operations.includes(operation)) {
+    } else if (!faults.operations || faults.operations.includes(operation)) {
       const roll = this.random()
       if (roll < (faults.throttleRate ?? 0)) {
         this.faulted[operation] = (this.faulted[operation] ?? 0) + 1
@@ -259,15 +262,5 @@ export class FakeEcs {
       if (e instanceof EcsError) fail(e)
       else send(500, { __type: 'ServerException', message: (e as Error).message })
     }
-  }
-}
-
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed |= 0
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }

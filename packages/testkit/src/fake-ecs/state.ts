@@ -450,7 +450,7 @@ export class EcsState {
   }
 
   describeServices(input: Json): Json {
-    const { services } = this.cluster(input)
+    const { name: cluster, services } = this.cluster(input)
     const names = input.services
     if (!Array.isArray(names) || names.length === 0) throw new EcsError('InvalidParameterException', 'Services cannot be empty.')
     if (names.length > 10) throw new EcsError('InvalidParameterException', 'services can have at most 10 items.')
@@ -461,7 +461,8 @@ export class EcsState {
       const s = services.get(name)
       // Tags come back only when asked for with include: ["TAGS"], as in ECS.
       if (s) found.push({ ...serviceToWire(s, this.tasks), ...(Array.isArray(input.include) && input.include.includes('TAGS') ? { tags: s.tags } : {}) })
-      else failures.push({ arn: ref.startsWith('arn:') ? ref : `arn:aws:ecs:${this.region}:${this.account}:service/${name}`, reason: 'MISSING' })
+      // The long ARN format (service/CLUSTER/NAME), as serviceArn uses.
+      else failures.push({ arn: ref.startsWith('arn:') ? ref : `arn:aws:ecs:${this.region}:${this.account}:service/${cluster}/${name}`, reason: 'MISSING' })
     }
     return { services: found, failures }
   }

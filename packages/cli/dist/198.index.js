@@ -1,0 +1,150 @@
+export const id = 198;
+export const ids = [198];
+export const modules = {
+
+/***/ 7198:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run),
+  usage: () => (/* binding */ usage)
+});
+
+// EXTERNAL MODULE: ./packages/catalog/src/load.ts + 1 modules
+var load = __webpack_require__(7743);
+// EXTERNAL MODULE: ./packages/catalog/src/errors.ts
+var errors = __webpack_require__(2332);
+// EXTERNAL MODULE: ./packages/catalog/src/environment.ts
+var src_environment = __webpack_require__(9094);
+// EXTERNAL MODULE: ./packages/graph/src/plan.ts
+var src_plan = __webpack_require__(5517);
+;// CONCATENATED MODULE: ./packages/graph/src/render.ts
+/** The plan for a terminal: tiers, waves, and why each node is included. */
+function renderPlanText(plan) {
+    if (plan.tiers.length === 0)
+        return `Nothing to deploy${plan.environment ? ` to ${plan.environment}` : ''}.\n`;
+    const lines = [`Deploy plan${plan.environment ? ` for ${plan.environment}` : ''}: ${Object.keys(plan.nodes).length} node(s) in ${plan.tiers.length} tier(s)`];
+    for (const tier of plan.tiers) {
+        lines.push('', `Tier ${tier.tier} (${tier.name})`);
+        tier.waves.forEach((wave, i) => {
+            lines.push(`  wave ${i + 1}`);
+            for (const name of wave) {
+                const node = plan.nodes[name];
+                const kind = node.kind === 'service' ? '' : ` [${node.kind}]`;
+                lines.push(`    ${name}${kind}  (${node.reasons.join('; ') || 'selected'})`);
+            }
+        });
+    }
+    return `${lines.join('\n')}\n`;
+}
+function escapeCell(s) {
+    return s.replace(/\|/g, '\\|');
+}
+/** The plan as a Markdown table for a job summary. */
+function renderPlanTable(plan) {
+    if (plan.tiers.length === 0)
+        return 'Nothing to deploy.\n';
+    const rows = ['| Tier | Wave | Service | Kind | Why |', '| --- | --- | --- | --- | --- |'];
+    for (const tier of plan.tiers) {
+        tier.waves.forEach((wave, i) => {
+            for (const name of wave) {
+                const node = plan.nodes[name];
+                rows.push(`| ${tier.tier} (${tier.name}) | ${i + 1} | \`${name}\` | ${node.kind} | ${escapeCell(node.reasons.join('; '))} |`);
+            }
+        });
+    }
+    return `${rows.join('\n')}\n`;
+}
+const TIER_COLOURS = (/* unused pure expression or super */ null && (['#d4edda', '#cce5ff', '#fff3cd', '#f8d7da', '#e2e3e5', '#d1ecf1', '#fde2c8', '#e7d4f5', '#f5f5d4']));
+/** A Mermaid flowchart of the planned nodes and the dependencies between them, one colour per tier. */
+function renderPlanMermaid(plan, catalog) {
+    const ids = new Map();
+    Object.keys(plan.nodes).forEach((name, i) => ids.set(name, `n${i}`));
+    const lines = ['flowchart LR'];
+    for (const tier of plan.tiers) {
+        lines.push(`  subgraph tier${tier.tier}["Tier ${tier.tier}: ${tier.name}"]`);
+        for (const name of tier.waves.flat()) {
+            const kind = plan.nodes[name].kind;
+            const label = kind === 'infrastructure' ? `[(${name})]` : `[${name}]`;
+            lines.push(`    ${ids.get(name)}${label}`);
+        }
+        lines.push('  end');
+    }
+    for (const name of Object.keys(plan.nodes)) {
+        for (const dep of catalog.services.get(name).dependsOn) {
+            if (ids.has(dep))
+                lines.push(`  ${ids.get(dep)} --> ${ids.get(name)}`);
+        }
+    }
+    for (const tier of plan.tiers) {
+        lines.push(`  classDef t${tier.tier} fill:${TIER_COLOURS[(tier.tier - 1) % TIER_COLOURS.length]},stroke:#555`);
+        const members = tier.waves.flat().map((n) => ids.get(n));
+        if (members.length)
+            lines.push(`  class ${members.join(',')} t${tier.tier}`);
+    }
+    return `\`\`\`mermaid\n${lines.join('\n')}\n\`\`\`\n`;
+}
+/** The `--json` shape of `tierdeploy plan`: tiers ascending with their waves; extra keys for tools. */
+function planJson(plan) {
+    return {
+        ...(plan.environment ? { environment: plan.environment } : {}),
+        tiers: plan.tiers.map((t) => ({ tier: t.tier, name: t.name, waves: t.waves })),
+        nodes: plan.nodes,
+    };
+}
+
+// EXTERNAL MODULE: ./packages/cli/src/args.ts
+var src_args = __webpack_require__(7109);
+// EXTERNAL MODULE: ./packages/cli/src/selection.ts
+var src_selection = __webpack_require__(7124);
+;// CONCATENATED MODULE: ./packages/cli/src/commands/plan.ts
+
+
+
+
+const usage = 'tierdeploy plan [--catalog DIR] [--env ENV | --ref REF] [--tier N|all] [--services A,B | --service A] [--with-dependencies] [--base REF [--head REF]] [--json]';
+async function run(args, io) {
+    const { values } = (0,src_args/* parseFlags */.b)(args, {
+        catalog: { type: 'string' },
+        env: { type: 'string' },
+        ref: { type: 'string' },
+        json: { type: 'boolean' },
+        base: { type: 'string' },
+        head: { type: 'string' },
+        ...src_selection/* selectionOptions */.l,
+    });
+    const selection = (0,src_selection/* selectionFromFlags */._)(values);
+    const { catalog, warnings } = await (0,load/* loadCatalog */.a)({ dir: (0,src_args/* stringFlag */.A)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    for (const w of warnings)
+        io.stderr((0,errors/* formatProblem */.Vw)(w));
+    // --base plans only what changed since REF (loaded on use: plain plans need no git).
+    if (values.base !== undefined || values.head !== undefined)
+        selection.changed = (await (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(391)]).then(__webpack_require__.bind(__webpack_require__, 6391))).changedFromFlags(catalog, values, io)).services;
+    // Without --env, --ref picks the environment from the catalog's branches/tags; a ref none lists plans nothing.
+    // Glob matching (picomatch) loads only when a ref is given, so a plain plan starts faster.
+    const envName = (0,src_args/* stringFlag */.A)(values, 'env');
+    const ref = (0,src_args/* stringFlag */.A)(values, 'ref');
+    let environment;
+    let nothing;
+    if (envName !== undefined)
+        environment = (0,src_environment/* environmentNamed */.b)(catalog, envName);
+    else if (ref !== undefined)
+        ({ environment, nothing } = (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(819)]).then(__webpack_require__.bind(__webpack_require__, 819))).targetEnvironment(catalog, { ref }));
+    if (nothing)
+        io.stderr(nothing);
+    const plan = (0,src_plan/* resolveDeployWaves */._j)(catalog, nothing ? { changed: [] } : selection, environment);
+    if (values.json)
+        io.stdout(JSON.stringify(planJson(plan)));
+    else
+        io.stdout(renderPlanText(plan).trimEnd());
+    return 0;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,925 @@
+export const id = 260;
+export const ids = [260,747,21];
+export const modules = {
+
+/***/ 9094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ environmentNamed),
+/* harmony export */   r: () => (/* binding */ isProductionLike)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2332);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5753);
+
+
+/** The named environment, or a ConfigurationError listing the ones the catalog has. */
+function environmentNamed(catalog, name) {
+    const env = catalog.environments.get(name);
+    if (env)
+        return env;
+    const known = [...catalog.environments.keys()];
+    const hint = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(name, known);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
+}
+/**
+ * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
+ * environments get the stricter rules (no single replica, no business-hours schedule for public services).
+ */
+function isProductionLike(environment) {
+    return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
+}
+
+
+/***/ }),
+
+/***/ 7743:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  k: () => (/* binding */ checkCatalog),
+  a: () => (/* binding */ loadCatalog)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
+
+
+
+/** One file per catalog directory, so the cache never grows past one entry per catalog. */
+function cachePath(cache, catalogDir) {
+    return (0,external_node_path_.join)(cache.dir, `catalog-${(0,external_node_crypto_.createHash)('sha256').update(catalogDir).digest('hex').slice(0, 16)}.json`);
+}
+/** The cached catalog when its key matches; anything unreadable is a miss, never an error. */
+function readCachedCatalog(cache, catalogDir, key) {
+    let file;
+    try {
+        file = JSON.parse((0,external_node_fs_.readFileSync)(cachePath(cache, catalogDir), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    if (file.format !== 1 || file.key !== key)
+        return undefined;
+    const { services, names, environments, ...rest } = file.catalog;
+    return {
+        catalog: { ...rest, services: new Map(services.map((s) => [s.name, s])), names: new Map(names), environments: new Map(environments.map((e) => [e.name, e])) },
+        warnings: file.warnings,
+    };
+}
+/** Stores a validated catalog. Best effort: a read-only or full disk only costs the next run its speed. */
+function writeCachedCatalog(cache, catalogDir, key, loaded) {
+    const { services, names, environments, ...rest } = loaded.catalog;
+    const file = {
+        format: 1,
+        key,
+        catalog: { ...rest, services: [...services.values()], names: [...names], environments: [...environments.values()] },
+        warnings: loaded.warnings,
+    };
+    try {
+        (0,external_node_fs_.mkdirSync)(cache.dir, { recursive: true });
+        const target = cachePath(cache, catalogDir);
+        // Write then rename, so a concurrent run never reads half a file.
+        const temporary = `${target}.${process.pid}.tmp`;
+        (0,external_node_fs_.writeFileSync)(temporary, JSON.stringify(file));
+        (0,external_node_fs_.renameSync)(temporary, target);
+    }
+    catch {
+        // see above
+    }
+}
+
+// EXTERNAL MODULE: ./packages/catalog/src/errors.ts
+var src_errors = __webpack_require__(2332);
+// EXTERNAL MODULE: ./packages/catalog/src/locate.ts
+var locate = __webpack_require__(1917);
+;// CONCATENATED MODULE: ./packages/catalog/src/load.ts
+
+
+
+
+
+
+/**
+ * Reads catalog/services.yaml and catalog/environments/*.yaml. Throws a ConfigurationError listing every error
+ * (with file:line) when the catalog is invalid; returns the warnings otherwise.
+ */
+async function loadCatalog(options = {}) {
+    const sources = readSources(options);
+    const key = options.cache && !options.checkPaths ? cacheKey(sources, options.cache.codeVersion, options) : undefined;
+    const cached = key ? readCachedCatalog(options.cache, sources.absolute, key) : undefined;
+    if (cached)
+        return cached;
+    const result = await checkSources(sources, options);
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    if (errors.length || !result.catalog) {
+        throw new src_errors/* ConfigurationError */.j1(`the catalog has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${errors.map((p) => `  ${(0,src_errors/* formatProblem */.Vw)(p)}`).join('\n')}`, result.problems);
+    }
+    const loaded = { catalog: result.catalog, warnings: result.problems.filter((p) => p.severity === 'warning') };
+    if (key)
+        writeCachedCatalog(options.cache, sources.absolute, key, loaded);
+    return loaded;
+}
+/** Like loadCatalog, but returns every problem instead of throwing (for `tierdeploy validate`). */
+async function checkCatalog(options = {}) {
+    return checkSources(readSources(options), options);
+}
+function readSources(options) {
+    const dir = options.dir ?? 'catalog';
+    const absolute = (0,external_node_path_.resolve)(dir);
+    const root = (0,external_node_path_.resolve)(options.root ?? (0,external_node_path_.dirname)(absolute));
+    const file = (0,external_node_path_.join)(dir, 'services.yaml');
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(absolute, 'services.yaml'))) {
+        const hint = (0,external_node_fs_.existsSync)(absolute) ? `${dir} has no services.yaml` : `${dir} does not exist; pass --catalog DIR`;
+        throw new src_errors/* ConfigurationError */.j1(`no catalog at ${file} (${hint})`);
+    }
+    const services = { file, text: (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(absolute, 'services.yaml'), 'utf8') };
+    const envDir = (0,external_node_path_.join)(absolute, 'environments');
+    const environments = (0,external_node_fs_.existsSync)(envDir)
+        ? (0,external_node_fs_.readdirSync)(envDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => ({ file: (0,external_node_path_.join)(dir, 'environments', f), text: (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(envDir, f), 'utf8') }))
+        : [];
+    return { dir, absolute, root, services, environments };
+}
+/** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */
+function cacheKey(sources, codeVersion, options) {
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`);
+    for (const s of [sources.services, ...sources.environments])
+        hash.update(`${s.file}\0${s.text.length}\0${s.text}\0`);
+    return hash.digest('hex');
+}
+async function checkSources(sources, options) {
+    // The parser and validator load only when the catalog has to be read (not on a cache hit).
+    const { buildCatalog } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(393)]).then(__webpack_require__.bind(__webpack_require__, 393));
+    const { root, services, environments } = sources;
+    const result = buildCatalog({
+        dir: sources.dir,
+        root,
+        services,
+        environments,
+        ...(!options.checkPaths ? {} : { pathExists: (p) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, p)) }),
+        ...(options.strict ? { strict: true } : {}),
+    });
+    await (0,locate/* locateProblems */.D)(result.problems, [services, ...environments]);
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 1917:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ locateProblems)
+/* harmony export */ });
+/**
+ * Fills in line and column for problems that carry a key path. Loads the positioned `yaml` parser only here,
+ * when there is something to report, so a clean catalog never pays for it.
+ */
+async function locateProblems(problems, sources) {
+    const pending = problems.filter((p) => p.path && p.line === undefined);
+    if (pending.length === 0)
+        return;
+    const { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const byFile = new Map(sources.map((s) => [s.file, s]));
+    const docs = new Map();
+    for (const problem of pending) {
+        const source = byFile.get(problem.file);
+        if (!source)
+            continue;
+        let parsed = docs.get(problem.file);
+        if (!parsed) {
+            const lines = new LineCounter();
+            parsed = { doc: parseDocument(source.text, { lineCounter: lines, uniqueKeys: false }), lines };
+            docs.set(problem.file, parsed);
+        }
+        // Walk as far down the path as the document goes; report the deepest node found (its key for unknown keys).
+        let node = parsed.doc.contents;
+        let offset = node?.range?.[0];
+        for (const [i, key] of problem.path.entries()) {
+            const last = i === problem.path.length - 1;
+            if (isMap(node)) {
+                const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+                if (!pair)
+                    break;
+                const keyNode = pair.key;
+                offset = keyNode.range?.[0] ?? offset;
+                if (last && problem.atKey)
+                    break;
+                node = pair.value;
+                const valueRange = node?.range;
+                if (last && valueRange)
+                    offset = valueRange[0];
+            }
+            else if (isSeq(node) && typeof key === 'number') {
+                node = node.items[key];
+                offset = node?.range?.[0] ?? offset;
+            }
+            else
+                break;
+        }
+        if (offset !== undefined) {
+            const pos = parsed.lines.linePos(offset);
+            problem.line = pos.line;
+            problem.column = pos.col;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 9014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ isDeployable)
+/* harmony export */ });
+/** TypeScript view of schema.ts. Keep the two in step: schema.test.ts fails when a schema key has no field here. */
+/** Whether a service is built and deployed to ECS (not infrastructure, not a library). */
+function isDeployable(s) {
+    return s.kind === 'service';
+}
+
+
+/***/ }),
+
+/***/ 6021:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ matchesPathPattern)
+/* harmony export */ });
+/** Whether an ALB path pattern (`*` any characters, `?` one character, everything else literal) matches a path. */
+function matchesPathPattern(pattern, path) {
+    const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    return regex.test(path);
+}
+
+
+/***/ }),
+
+/***/ 1214:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ isEnabledIn),
+/* harmony export */   x: () => (/* binding */ serviceSettings)
+/* harmony export */ });
+const BUILT_IN = { cpu: 256, memory: 512, desiredCount: 1, spot: false, schedule: 'always' };
+function serviceSettings(catalog, service, environment) {
+    const layers = [catalog.defaults, service, environment?.defaults ?? {}, environment?.services?.[service.name] ?? {}];
+    const pick = (key) => {
+        let value;
+        for (const layer of layers)
+            if (layer[key] !== undefined)
+                value = layer[key];
+        return value;
+    };
+    const merged = (key) => Object.assign({}, ...layers.map((l) => l[key] ?? {}));
+    const desiredCount = pick('desiredCount') ?? BUILT_IN.desiredCount;
+    const scaling = Object.assign({}, ...layers.map((l) => l.autoscaling ?? {}));
+    const health = Object.assign({}, catalog.defaults.healthCheck ?? {}, service.healthCheck ?? {}, environment?.services?.[service.name]?.healthCheck ?? {});
+    return {
+        cpu: pick('cpu') ?? BUILT_IN.cpu,
+        memory: pick('memory') ?? BUILT_IN.memory,
+        desiredCount,
+        spot: pick('spot') ?? BUILT_IN.spot,
+        schedule: pick('schedule') ?? BUILT_IN.schedule,
+        autoscaling: { ...scaling, min: scaling.min ?? desiredCount, max: scaling.max ?? Math.max(desiredCount, scaling.min ?? desiredCount) },
+        environment: merged('environment'),
+        secrets: merged('secrets'),
+        healthCheck: { expectedStatus: 200, healthyThreshold: 3, timeoutSeconds: 5, intervalSeconds: 10, ...health },
+        containerName: service.container?.name ?? catalog.defaults.container?.name ?? service.name,
+        port: service.container?.port ?? catalog.defaults.container?.port,
+    };
+}
+/**
+ * Whether the service takes part in deploys to this environment: not disabled, not switched off by the
+ * environment, and, in an optional tier, enabled by the environment's optionalServices.
+ */
+function isEnabledIn(catalog, service, environment) {
+    if (service.disabled)
+        return false;
+    const override = environment?.services?.[service.name]?.enabled;
+    if (override !== undefined)
+        return override;
+    const tier = catalog.tiers.find((t) => t.id === service.tier);
+    if (!tier?.optional || !environment)
+        return true;
+    const enabled = environment.optionalServices ?? [];
+    return enabled.includes('*') || enabled.some((n) => catalog.names.get(n) === service.name);
+}
+
+
+/***/ }),
+
+/***/ 5753:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   au: () => (/* binding */ didYouMean),
+/* harmony export */   g9: () => (/* binding */ closestNames)
+/* harmony export */ });
+/* unused harmony export editDistance */
+/** Optimal string alignment distance (Levenshtein plus adjacent transposition), case-insensitive. */
+function editDistance(a, b) {
+    a = a.toLowerCase();
+    b = b.toLowerCase();
+    if (a === b)
+        return 0;
+    const rows = a.length + 1;
+    const cols = b.length + 1;
+    const d = new Array(rows * cols).fill(0);
+    for (let i = 0; i < rows; i++)
+        d[i * cols] = i;
+    for (let j = 0; j < cols; j++)
+        d[j] = j;
+    for (let i = 1; i < rows; i++) {
+        for (let j = 1; j < cols; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let v = Math.min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                v = Math.min(v, d[(i - 2) * cols + j - 2] + 1);
+            d[i * cols + j] = v;
+        }
+    }
+    return d[rows * cols - 1];
+}
+/**
+ * The candidates nearest to `word`: the closest in spelling (and any nearly as close), or else those containing
+ * it (so `pay` finds `indigenious-payment-service`). At most `limit`, nearest first.
+ */
+function closestNames(word, candidates, limit = 3) {
+    const w = word.toLowerCase();
+    const threshold = Math.max(1, Math.floor(w.length / 3));
+    const spelled = [];
+    const containing = [];
+    for (const name of candidates) {
+        const n = name.toLowerCase();
+        const distance = editDistance(w, n);
+        if (distance <= threshold)
+            spelled.push({ name, score: distance });
+        else if (w.length >= 3 && n.includes(w))
+            containing.push({ name, score: n.length - w.length });
+    }
+    const byScore = (x, y) => x.score - y.score || x.name.localeCompare(y.name);
+    if (spelled.length) {
+        spelled.sort(byScore);
+        const best = spelled[0].score;
+        return spelled.filter((s) => s.score <= best + 1).slice(0, limit).map((s) => s.name);
+    }
+    return containing.sort(byScore).slice(0, limit).map((s) => s.name);
+}
+function didYouMean(word, candidates) {
+    const near = closestNames(word, candidates);
+    return near.length ? `did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : undefined;
+}
+
+
+/***/ }),
+
+/***/ 7109:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ stringFlag),
+/* harmony export */   b: () => (/* binding */ parseFlags)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5753);
+/* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7801);
+
+
+
+/** Parses flags strictly; an unknown flag or a missing value is a UsageError that suggests the near flag. */
+function parseFlags(args, options) {
+    try {
+        const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options, strict: true, allowPositionals: true });
+        return { values: values, positionals };
+    }
+    catch (e) {
+        const message = e.message;
+        const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+        if (unknown) {
+            const near = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .closestNames */ .g9)(unknown.replace(/^-+/, ''), Object.keys(options));
+            throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`unknown option ${unknown}${near.length ? `; did you mean ${near.map((n) => `--${n}`).join(' or ')}?` : ''}`);
+        }
+        throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(message.replace(/\. To specify a positional argument.*$/s, ''));
+    }
+}
+function stringFlag(values, name) {
+    const v = values[name];
+    return typeof v === 'string' ? v : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6260:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run),
+  usage: () => (/* binding */ usage)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./packages/catalog/src/load.ts + 1 modules
+var load = __webpack_require__(7743);
+// EXTERNAL MODULE: ./packages/catalog/src/errors.ts
+var errors = __webpack_require__(2332);
+// EXTERNAL MODULE: ./packages/catalog/src/environment.ts
+var src_environment = __webpack_require__(9094);
+// EXTERNAL MODULE: ./packages/catalog/src/locate.ts
+var locate = __webpack_require__(1917);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./packages/catalog/src/model.ts
+var model = __webpack_require__(9014);
+// EXTERNAL MODULE: ./packages/catalog/src/settings.ts
+var src_settings = __webpack_require__(1214);
+// EXTERNAL MODULE: ./packages/catalog/src/routing.ts
+var routing = __webpack_require__(6021);
+;// CONCATENATED MODULE: ./packages/doctor/src/configuration.ts
+
+
+
+/** Where a tunable is set for a service in an environment: the most specific layer that sets it. */
+function whereSet(catalog, service, environment, key) {
+    if (environment?.services?.[service.name]?.[key] !== undefined)
+        return { file: environment.file, path: ['services', service.name, key] };
+    if (environment?.defaults?.[key] !== undefined)
+        return { file: environment.file, path: ['defaults', key] };
+    if (service[key] !== undefined)
+        return { file: catalog.file, path: ['services', service.name, key] };
+    if (catalog.defaults[key] !== undefined)
+        return { file: catalog.file, path: ['defaults', key] };
+    return { file: environment?.file ?? catalog.file, path: environment ? [] : ['services', service.name] };
+}
+/**
+ * The configuration mistakes a reviewer would flag. `environments` are the ones to check (all by default);
+ * `root` is the repository root that service paths are relative to (for the Dockerfile check).
+ */
+function checkConfiguration(catalog, environments, root = catalog.root) {
+    const findings = [];
+    const at = (service, ...path) => ({ file: catalog.file, path: ['services', service.name, ...path] });
+    const deployable = [...catalog.services.values()].filter((s) => (0,model/* isDeployable */.M)(s) && !s.disabled);
+    for (const s of deployable) {
+        if ((s.gpu ?? 0) > 0 && (s.capacity ?? 'fargate') === 'fargate') {
+            findings.push({ check: 'gpu-on-fargate', service: s.name, severity: 'error', ...at(s, 'gpu'), message: `${s.name} asks for ${s.gpu} GPU on Fargate, which has no GPUs`, hint: 'set capacity: ec2-gpu (an EC2 capacity provider with GPU instances), or remove gpu' });
+        }
+        const health = (0,src_settings/* serviceSettings */.x)(catalog, s).healthCheck;
+        if (!health.path && !health.url) {
+            findings.push({ check: 'no-health-check', service: s.name, severity: 'warning', ...at(s), message: `${s.name} has no health check path`, hint: 'set healthCheck.path (or defaults.healthCheck.path); without it a broken deploy is only noticed by users' });
+        }
+        if (s.routing?.public && !(s.routing.pathPatterns?.length)) {
+            findings.push({ check: 'public-without-path', service: s.name, severity: 'error', ...at(s, 'routing'), message: `${s.name} is public but has no path rule`, hint: 'add routing.pathPatterns (e.g. ["/orders/*"]) so the load balancer knows which requests are its' });
+        }
+        const patterns = s.routing?.pathPatterns ?? [];
+        if (s.routing?.public && health.path && !health.url && patterns.length && !patterns.some((p) => (0,routing/* matchesPathPattern */.R)(p, health.path))) {
+            findings.push({ check: 'health-path-unrouted', service: s.name, severity: 'warning', ...at(s, 'healthCheck'), message: `${s.name}: health path ${health.path} is outside its ALB path patterns (${patterns.join(', ')})`, hint: 'through the load balancer that URL reaches another service; use a routed path such as ' + `${patterns[0].replace(/\*.*$/, '')}health` });
+        }
+        if (s.capacity === 'ec2-gpu' && s.spot) {
+            findings.push({ check: 'spot-on-ec2', service: s.name, severity: 'warning', ...at(s, 'spot'), message: `${s.name} sets spot but runs on EC2 GPU capacity, where Fargate Spot does not apply`, hint: 'remove spot, or use a Spot EC2 capacity provider in terraform/modules/ecs-cluster' });
+        }
+        findings.push(...checkDockerfile(catalog, s, root));
+    }
+    for (const environment of [undefined, ...environments]) {
+        for (const s of deployable) {
+            if (environment && !(0,src_settings/* isEnabledIn */.Z)(catalog, s, environment))
+                continue;
+            const settings = (0,src_settings/* serviceSettings */.x)(catalog, s, environment);
+            if (s.tier === 1 && settings.spot) {
+                // Report each place once: the catalog-wide setting, or the environment that turns Spot on.
+                const where = whereSet(catalog, s, environment, 'spot');
+                const seen = findings.some((f) => f.check === 'tier-1-on-spot' && f.service === s.name && f.file === where.file);
+                if (!seen)
+                    findings.push({ check: 'tier-1-on-spot', service: s.name, severity: 'error', ...where, message: `${s.name} is tier 1 and runs on Fargate Spot${environment ? ` in ${environment.name}` : ''}`, hint: 'tier 1 must never be on Spot: AWS can reclaim Spot tasks with two minutes\' notice; set spot: false' });
+            }
+            if (environment && (0,src_environment/* isProductionLike */.r)(environment) && settings.desiredCount === 1) {
+                findings.push({ check: 'single-replica-production', service: s.name, severity: 'warning', ...whereSet(catalog, s, environment, 'desiredCount'), message: `${s.name} runs one task in ${environment.name}`, hint: 'a production service needs desiredCount: 2 or more so one failed task or AZ does not take it down' });
+            }
+        }
+    }
+    return findings;
+}
+/** A buildable service needs PATH/Dockerfile, a build.dockerfile that exists, or a build.template. */
+function checkDockerfile(catalog, s, root) {
+    if (s.deployVia === 'cloudformation' && !s.path)
+        return [];
+    if (!s.path || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, s.path)))
+        return []; // `tierdeploy validate` reports a missing path
+    const build = { ...catalog.defaults.build, ...s.build };
+    if (s.build?.dockerfile) {
+        const file = (0,external_node_path_.join)(s.build.context ?? s.path, s.build.dockerfile);
+        const candidates = [(0,external_node_path_.join)(root, s.path, s.build.dockerfile), (0,external_node_path_.join)(root, file), (0,external_node_path_.join)(root, s.build.dockerfile)];
+        if (candidates.some((c) => (0,external_node_fs_.existsSync)(c)))
+            return [];
+        return [{ check: 'missing-dockerfile', service: s.name, severity: 'error', file: catalog.file, path: ['services', s.name, 'build', 'dockerfile'], message: `${s.name}: build.dockerfile ${s.build.dockerfile} does not exist`, hint: `looked in ${s.path}/ and at the repository root` }];
+    }
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, s.path, 'Dockerfile')))
+        return [];
+    if (build.template)
+        return [];
+    if (build.dockerfile && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, s.path, build.dockerfile)))
+        return [];
+    return [{ check: 'missing-dockerfile', service: s.name, severity: 'error', file: catalog.file, path: ['services', s.name], message: `${s.name} has no Dockerfile: ${s.path}/Dockerfile does not exist and neither build.dockerfile nor build.template is set`, hint: 'add a Dockerfile, or set build.template: node or python' }];
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./packages/doctor/src/dependencies.ts
+
+
+
+/** Directories never scanned: installed packages, build output, VCS data, caches. */
+const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', '.git', '.next', 'build', 'coverage', '__pycache__', '.venv', 'venv', 'vendor', '.terraform', '.turbo', '.cache']);
+/** Generated files that name packages, not services. */
+const SKIPPED_FILES = new Set(['package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'poetry.lock', 'Pipfile.lock']);
+const COMMENT_LINE = /^\s*(\/\/|#|\/\*|\*|<!--|--\s)/;
+const VARIABLE = /\b([A-Z][A-Z0-9_]*?)_SERVICE_(?:URL|URI|HOST|HOSTNAME|ADDR|ADDRESS|ENDPOINT|BASE_URL)\b/g;
+const URL_HOST = /:\/\/([a-z0-9][a-z0-9-]*)(?=[:/"'`\s)]|$)/gi;
+const TOKEN = /[A-Za-z0-9][A-Za-z0-9_-]*/g;
+/**
+ * Finds references to catalog entries in a text. Canonical names and hyphenated aliases of 6+ characters count
+ * anywhere as whole words; short aliases (`user`, `auth`) only as a URL host (`http://user:3000`), a Service
+ * Connect name (`user.indigenious-dev.local`) or a `USER_SERVICE_URL`-style variable, since as plain words they
+ * are everywhere.
+ */
+function matchesIn(text, names, namespaces) {
+    const found = [];
+    for (const m of text.matchAll(VARIABLE)) {
+        const prefix = m[1].toLowerCase().replace(/_/g, '-');
+        const target = names.get(prefix) ?? names.get(`${prefix}-service`);
+        if (target)
+            found.push({ target, index: m.index, text: m[0], via: 'variable' });
+    }
+    for (const m of text.matchAll(URL_HOST)) {
+        const target = names.get(m[1].toLowerCase());
+        if (target)
+            found.push({ target, index: m.index + 3, text: m[1], via: 'url' });
+    }
+    for (const m of text.matchAll(TOKEN)) {
+        const word = m[0];
+        const target = names.get(word);
+        if (!target)
+            continue;
+        const end = m.index + word.length;
+        const namespace = text.charCodeAt(end) === 46 /* . */ ? namespaces.find((ns) => text.startsWith(ns, end + 1)) : undefined;
+        if (namespace)
+            found.push({ target, index: m.index, text: `${word}.${namespace}`, via: 'service-connect' });
+        else if (word.length >= 6 && word.includes('-'))
+            found.push({ target, index: m.index, text: word, via: 'name' });
+    }
+    return found;
+}
+/** References in one line, with 1-based columns. */
+function referencesInLine(text, names, namespaces) {
+    return matchesIn(text, names, namespaces).map((m) => ({ target: m.target, text: m.text, via: m.via, column: m.index + 1 }));
+}
+/**
+ * References in a whole file, with 1-based line and column, leaving out full-line comments (a commented-out call
+ * is not a dependency). The file is matched as one string and lines are found only for matches, which is several
+ * times faster than matching line by line.
+ */
+function referencesInText(text, names, namespaces) {
+    const matches = matchesIn(text, names, namespaces);
+    if (matches.length === 0)
+        return [];
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    const comment = new Map();
+    const out = [];
+    for (const m of matches.sort((a, b) => a.index - b.index)) {
+        const index = m.index;
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= index)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        let isComment = comment.get(lo);
+        if (isComment === undefined) {
+            isComment = COMMENT_LINE.test(text.slice(starts[lo], (starts[lo + 1] ?? text.length + 1) - 1));
+            comment.set(lo, isComment);
+        }
+        // Plain object literals: object rest/spread takes a slow runtime path in V8, and this runs per match.
+        if (!isComment)
+            out.push({ target: m.target, text: m.text, via: m.via, line: lo + 1, column: index - starts[lo] + 1 });
+    }
+    return out;
+}
+function isBinary(buffer, length) {
+    return buffer.subarray(0, Math.min(length, 8000)).includes(0);
+}
+/** The files of one service: its directory minus skipped directories, other services nested in it and ignored files. */
+function* serviceFiles(root, dir, nested, ignored) {
+    const stack = [dir];
+    while (stack.length) {
+        const current = stack.pop();
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, current), { withFileTypes: true });
+        }
+        catch {
+            continue;
+        }
+        entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+        for (const entry of entries) {
+            const path = current ? `${current}/${entry.name}` : entry.name;
+            if (entry.isDirectory()) {
+                if (!SKIPPED_DIRECTORIES.has(entry.name) && !nested.has(path))
+                    stack.push(path);
+            }
+            else if (entry.isFile() && !SKIPPED_FILES.has(entry.name) && !ignored(path.slice(dir.length + 1)))
+                yield path;
+        }
+    }
+}
+/**
+ * Reads each deployable service's code (bounded: file size, file count, no binaries) and its catalog
+ * environment variables, and records where it refers to other catalog entries.
+ */
+function scanServices(catalog, environments, options = {}) {
+    const maxBytes = options.maxFileBytes ?? 256 * 1024;
+    const maxFiles = options.maxFilesPerService ?? 10_000;
+    const cwd = options.cwd ?? process.cwd();
+    const namespaces = [...new Set([...catalog.environments.values()].map((e) => e.serviceConnectNamespace).filter((n) => typeof n === 'string'))];
+    const paths = [...catalog.services.values()].filter((s) => s.path).map((s) => s.path.replace(/\/+$/, ''));
+    const buffer = Buffer.alloc(maxBytes);
+    const scans = [];
+    for (const service of [...catalog.services.values()].filter((s) => s.kind === 'service' && !s.disabled && s.path)) {
+        const dir = service.path.replace(/\/+$/, '');
+        const nested = new Set(paths.filter((p) => p !== dir && p.startsWith(`${dir}/`)));
+        const patterns = service.ignore ?? catalog.defaults.ignore ?? [];
+        const ignored = patterns.length ? picomatch_default()(patterns, { dot: true }) : () => false;
+        const scan = { service: service.name, files: 0, skipped: 0, references: new Map() };
+        const record = (ref) => {
+            if (ref.target === service.name)
+                return; // a service naming itself is not a dependency
+            const seen = scan.references.get(ref.target);
+            if (seen)
+                seen.count++;
+            else
+                scan.references.set(ref.target, Object.assign(ref, { count: 1 }));
+        };
+        for (const path of serviceFiles(catalog.root, dir, nested, ignored)) {
+            if (scan.files >= maxFiles) {
+                scan.skipped++;
+                continue;
+            }
+            const absolute = (0,external_node_path_.join)(catalog.root, path);
+            let size;
+            try {
+                size = (0,external_node_fs_.statSync)(absolute).size;
+            }
+            catch {
+                continue;
+            }
+            if (size > maxBytes) {
+                scan.skipped++;
+                continue;
+            }
+            const fd = (0,external_node_fs_.openSync)(absolute, 'r');
+            let length;
+            try {
+                length = (0,external_node_fs_.readSync)(fd, buffer, 0, size, 0);
+            }
+            finally {
+                (0,external_node_fs_.closeSync)(fd);
+            }
+            if (isBinary(buffer, length)) {
+                scan.skipped++;
+                continue;
+            }
+            scan.files++;
+            const file = (0,external_node_path_.relative)(cwd, absolute).split(external_node_path_.sep).join('/');
+            for (const r of referencesInText(buffer.toString('utf8', 0, length), catalog.names, namespaces))
+                record({ target: r.target, text: r.text, via: r.via, line: r.line, column: r.column, file });
+        }
+        scanConfig(catalog, service, environments, namespaces, record);
+        scans.push(scan);
+    }
+    return scans;
+}
+/** The service's `environment` variables in services.yaml and in each environment file count as its config. */
+function scanConfig(catalog, service, environments, namespaces, record) {
+    const sources = [{ file: catalog.file, vars: service.environment ?? {} }];
+    for (const e of environments)
+        sources.push({ file: e.file, vars: e.services?.[service.name]?.environment ?? {} });
+    for (const { file, vars } of sources) {
+        for (const [key, value] of Object.entries(vars)) {
+            for (const r of referencesInLine(`${key}=${value}`, catalog.names, namespaces)) {
+                // Line found later from the key path (locateProblems); 0 means "not yet located".
+                record({ ...r, file, line: 0, column: 0, path: ['services', service.name, 'environment', key] });
+            }
+        }
+    }
+}
+/**
+ * Dependencies used but not declared (warning, at the first reference) and declared but never referenced
+ * (warning, at the dependsOn entry). Only dependencies on deployable services are reported as unused:
+ * infrastructure and libraries are reached through their own variables (DATABASE_URL) and imports.
+ */
+function dependencyFindings(catalog, scans) {
+    const findings = [];
+    for (const scan of scans) {
+        const service = catalog.services.get(scan.service);
+        for (const [target, ref] of scan.references) {
+            if (service.dependsOn.includes(target))
+                continue;
+            const path = ref.path;
+            const seen = ref.count > 1 ? ` (and ${ref.count - 1} more reference${ref.count > 2 ? 's' : ''})` : '';
+            findings.push({
+                check: 'undeclared-dependency',
+                service: scan.service,
+                severity: 'warning',
+                file: ref.file,
+                ...(ref.line ? { line: ref.line, column: ref.column } : {}),
+                ...(path ? { path } : {}),
+                message: `${scan.service} uses ${target} (${describe(ref)}) but does not declare it${seen}`,
+                hint: `add ${target} to dependsOn of ${scan.service} so it deploys after ${target}`,
+            });
+        }
+        if (scan.files === 0)
+            continue; // no code to judge by
+        service.dependsOn.forEach((dep, i) => {
+            if (catalog.services.get(dep)?.kind !== 'service' || scan.references.has(dep))
+                return;
+            findings.push({
+                check: 'unused-dependency',
+                service: scan.service,
+                severity: 'warning',
+                file: catalog.file,
+                path: ['services', scan.service, 'dependsOn', i],
+                message: `${scan.service} declares a dependency on ${dep}, but none of its ${scan.files} files refers to it`,
+                hint: `remove it if ${scan.service} does not call ${dep}; the scan looks for its name, URL hosts, Service Connect names and *_SERVICE_URL variables`,
+            });
+        });
+    }
+    return findings;
+}
+function describe(ref) {
+    switch (ref.via) {
+        case 'url': return `URL host '${ref.text}'`;
+        case 'service-connect': return `Service Connect name '${ref.text}'`;
+        case 'variable': return `variable ${ref.text}`;
+        default: return `'${ref.text}'`;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/doctor/src/doctor.ts
+
+
+
+
+/** Runs every check, fills in YAML line numbers, and sorts findings by file and line. */
+async function runDoctor(catalog, options = {}) {
+    const environments = options.environments ?? [...catalog.environments.values()];
+    const findings = checkConfiguration(catalog, environments);
+    let scanned = { services: 0, files: 0, skipped: 0 };
+    if (options.scanCode !== false) {
+        const scans = scanServices(catalog, environments, options);
+        findings.push(...dependencyFindings(catalog, scans));
+        scanned = { services: scans.length, files: scans.reduce((a, s) => a + s.files, 0), skipped: scans.reduce((a, s) => a + s.skipped, 0) };
+    }
+    const yamlFiles = [catalog.file, ...environments.map((e) => e.file)];
+    const sources = yamlFiles.filter((f) => (0,external_node_fs_.existsSync)(f)).map((file) => ({ file, text: (0,external_node_fs_.readFileSync)(file, 'utf8') }));
+    await (0,locate/* locateProblems */.D)(findings, sources);
+    findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message));
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    return { findings, errors, warnings: findings.length - errors, scanned };
+}
+
+;// CONCATENATED MODULE: ./packages/doctor/src/render.ts
+
+/** A finding without the internal key path: the documented JSON shape. */
+function findingJson(f) {
+    const { path: _path, atKey: _atKey, ...rest } = f;
+    return rest;
+}
+function doctorJson(result) {
+    return { ok: result.errors === 0, errors: result.errors, warnings: result.warnings, scanned: result.scanned, findings: result.findings.map(findingJson) };
+}
+function counts(result) {
+    return `${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;
+}
+/** One line per finding, `file:line: severity: message (hint) [check]`, then a count. */
+function renderDoctorText(result) {
+    const lines = result.findings.map((f) => `${(0,errors/* formatProblem */.Vw)(f)} [${f.check}]`);
+    const scanned = result.scanned.services ? `; scanned ${result.scanned.files} files of ${result.scanned.services} services${result.scanned.skipped ? ` (${result.scanned.skipped} skipped: large, binary or over the limit)` : ''}` : '';
+    lines.push(`${result.findings.length ? '' : 'No problems found: '}${counts(result)}${scanned}`);
+    return `${lines.join('\n')}\n`;
+}
+/** The job summary: a table of findings. */
+function renderDoctorSummary(result) {
+    const out = [`### tierdeploy doctor: ${counts(result)}`, ''];
+    if (result.findings.length === 0)
+        return `${out.join('\n')}No problems found.\n`;
+    out.push('| Severity | Check | Service | Where | Finding |', '| --- | --- | --- | --- | --- |');
+    const cell = (s) => s.replace(/\|/g, '\\|');
+    for (const f of result.findings) {
+        out.push(`| ${f.severity} | ${f.check} | \`${f.service}\` | ${f.file}${f.line ? `:${f.line}` : ''} | ${cell(f.message)}${f.hint ? `: ${cell(f.hint)}` : ''} |`);
+    }
+    return `${out.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./packages/cli/src/args.ts
+var src_args = __webpack_require__(7109);
+// EXTERNAL MODULE: ./packages/cli/src/cli-io.ts
+var cli_io = __webpack_require__(7801);
+;// CONCATENATED MODULE: ./packages/cli/src/commands/doctor.ts
+
+
+
+
+
+const usage = [
+    'tierdeploy doctor [--catalog DIR] [--env ENV] [--no-code] [--live [--cluster NAME]] [--json]',
+    '',
+    '  --live   also read the environment\'s ECS cluster (needs --env and AWS credentials): warns about services a',
+    '           CloudFormation stack owns (aws:cloudformation:stack-name tag) that the catalog does not declare',
+    '           deployVia: cloudformation, since updating them directly would drift the stack.',
+].join('\n');
+async function run(args, io, deps = {}) {
+    const { values } = (0,src_args/* parseFlags */.b)(args, {
+        catalog: { type: 'string' },
+        env: { type: 'string' },
+        'no-code': { type: 'boolean' },
+        live: { type: 'boolean' },
+        cluster: { type: 'string' },
+        json: { type: 'boolean' },
+    });
+    const envName = (0,src_args/* stringFlag */.A)(values, 'env');
+    if (values.live && envName === undefined)
+        throw new cli_io/* UsageError */.e('--live needs --env ENV: the environment whose cluster to read');
+    const { catalog, warnings } = await (0,load/* loadCatalog */.a)({ dir: (0,src_args/* stringFlag */.A)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    if (!values.json)
+        for (const w of warnings)
+            io.stderr((0,errors/* formatProblem */.Vw)(w));
+    const environment = envName === undefined ? undefined : (0,src_environment/* environmentNamed */.b)(catalog, envName);
+    const result = await runDoctor(catalog, {
+        ...(environment ? { environments: [environment] } : {}),
+        scanCode: values['no-code'] !== true,
+        cwd: io.cwd,
+    });
+    if (values.live && environment)
+        addFindings(result, await stackOwnershipFindings(catalog, environment, (0,src_args/* stringFlag */.A)(values, 'cluster'), deps));
+    if (values.json)
+        io.stdout(JSON.stringify(doctorJson(result), null, 2));
+    else
+        io.stdout(renderDoctorText(result).trimEnd());
+    return result.errors ? 1 : 0;
+}
+/** Services a CloudFormation stack owns but the catalog would update directly (they would drift). */
+async function stackOwnershipFindings(catalog, environment, clusterFlag, deps) {
+    const aws = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(872), __webpack_require__.e(586), __webpack_require__.e(85), __webpack_require__.e(249), __webpack_require__.e(758), __webpack_require__.e(491), __webpack_require__.e(517)]).then(__webpack_require__.bind(__webpack_require__, 7491));
+    const cluster = await aws.clusterFor(environment, clusterFlag, '--cluster');
+    const ecs = deps.ecs ?? aws.makeEcsClient({ region: environment.region });
+    try {
+        const found = await aws.findUndeclaredStackServices(ecs, cluster, catalog);
+        const findings = found.map((w) => ({
+            check: 'stack-owned-service',
+            service: w.service,
+            severity: 'warning',
+            file: catalog.file,
+            ...(catalog.services.has(w.service) ? { path: ['services', w.service] } : {}),
+            message: w.message,
+        }));
+        await (0,locate/* locateProblems */.D)(findings, [{ file: catalog.file, text: (0,external_node_fs_.readFileSync)(catalog.file, 'utf8') }]);
+        return findings;
+    }
+    finally {
+        if (!deps.ecs)
+            ecs.destroy();
+    }
+}
+function addFindings(result, findings) {
+    result.findings.push(...findings);
+    result.warnings += findings.filter((f) => f.severity === 'warning').length;
+    result.errors += findings.filter((f) => f.severity === 'error').length;
+}
+
+
+/***/ })
+
+};

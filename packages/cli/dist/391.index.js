@@ -1,0 +1,1077 @@
+export const id = 391;
+export const ids = [391];
+export const modules = {
+
+/***/ 1333:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VO: () => (/* binding */ streamLogger),
+/* harmony export */   ml: () => (/* binding */ systemClock),
+/* harmony export */   qq: () => (/* binding */ silentLogger)
+/* harmony export */ });
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+const silentLogger = { debug() { }, info() { }, warning() { }, error() { } };
+/** A logger that writes to a stream (the CLI's stderr), with debug lines only when asked. */
+function streamLogger(write, verbose = false) {
+    return {
+        debug: (m) => { if (verbose)
+            write(`debug: ${m}`); },
+        info: (m) => write(m),
+        warning: (m) => write(`warning: ${m}`),
+        error: (m) => write(`error: ${m}`),
+    };
+}
+
+
+/***/ }),
+
+/***/ 9014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ isDeployable)
+/* harmony export */ });
+/** TypeScript view of schema.ts. Keep the two in step: schema.test.ts fails when a schema key has no field here. */
+/** Whether a service is built and deployed to ECS (not infrastructure, not a library). */
+function isDeployable(s) {
+    return s.kind === 'service';
+}
+
+
+/***/ }),
+
+/***/ 6808:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ parseYaml)
+/* harmony export */ });
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);
+
+/**
+ * Parses YAML with js-yaml, which is several times faster than `yaml`'s positioned parser on large catalogs
+ * (see README, Benchmarks). Line numbers for later problems are found only when there is one (locate.ts).
+ * Duplicate keys are syntax errors here, which is how duplicate service names are caught.
+ */
+function parseYaml(source) {
+    try {
+        return { value: (0,js_yaml__WEBPACK_IMPORTED_MODULE_0__/* .load */ .Hh)(source.text) };
+    }
+    catch (e) {
+        if (e instanceof js_yaml__WEBPACK_IMPORTED_MODULE_0__/* .YAMLException */ .tB) {
+            const mark = e.mark;
+            const reason = e.reason ?? e.message.split('\n')[0];
+            return {
+                problem: {
+                    file: source.file,
+                    severity: 'error',
+                    message: `YAML syntax error: ${reason}`,
+                    ...(mark ? { line: mark.line + 1, column: mark.column + 1 } : {}),
+                    ...(reason === 'duplicated mapping key' ? { hint: 'each service, alias and setting may appear only once' } : {}),
+                },
+            };
+        }
+        throw e;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6391:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  changedFromFlags: () => (/* binding */ changedFromFlags),
+  run: () => (/* binding */ run),
+  usage: () => (/* binding */ usage)
+});
+
+// EXTERNAL MODULE: ./packages/catalog/src/effects.ts
+var effects = __webpack_require__(1333);
+// EXTERNAL MODULE: ./packages/catalog/src/load.ts + 1 modules
+var load = __webpack_require__(7743);
+// EXTERNAL MODULE: ./packages/catalog/src/errors.ts
+var errors = __webpack_require__(2332);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./packages/catalog/src/model.ts
+var model = __webpack_require__(9014);
+;// CONCATENATED MODULE: ./packages/changes/src/model.ts
+/** At most this many files are listed in one reason, so outputs stay small when 100,000 files change. */
+const MAX_LISTED_FILES = 20;
+/** The JSON shape of the CLI's `--json` and the action's outputs. */
+function affectedJson(a) {
+    return { services: a.services, deleted: a.deleted, infrastructure: a.infrastructure, reasons: a.reasons };
+}
+function addToList(list, file) {
+    list.count++;
+    if (list.files.length < MAX_LISTED_FILES)
+        list.files.push(file);
+}
+/**
+ * The `reasons` JSON, kept under `limit` characters: GitHub caps a job's outputs at 1 MB, and a global change
+ * over 10,000 services repeats its file list 10,000 times. Past the limit, file lists are dropped (counts kept).
+ */
+function reasonsJson(reasons, limit = 500_000) {
+    const json = JSON.stringify(reasons);
+    if (json.length <= limit)
+        return { json, trimmed: false };
+    const compact = Object.fromEntries(Object.entries(reasons).map(([name, list]) => [name, list.map((r) => (r.kind === 'files' || r.kind === 'global' ? { ...r, files: [] } : r))]));
+    return { json: JSON.stringify(compact), trimmed: true };
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./packages/changes/src/ownership.ts
+
+const GLOB_OPTIONS = { dot: true };
+const NO_CLAIMS = [];
+/**
+ * Answers, for a changed file, which service owns it and what else claims it, without testing every pattern
+ * against every file. Service paths, literal watch/global paths and the static bases of globs
+ * (picomatch.scan: `shared/proto/**` under `shared/proto`) sit in a trie of path segments. A file walks the
+ * trie from the root along its own segments and stops where the trie ends (for `services/auth/src/a/b.ts`,
+ * after `services/auth`), so it costs a few map lookups whatever the catalog's size, and it is tested only
+ * against the globs rooted on its own path.
+ */
+class ChangeIndex {
+    root = {};
+    ignores = new Map();
+    scratch = [];
+    constructor(catalog, options) {
+        const compiled = new Map();
+        // Services share the catalog's default ignore list: compile each distinct list once.
+        const compileList = (patterns) => {
+            const key = JSON.stringify(patterns);
+            let m = compiled.get(key);
+            if (!m)
+                compiled.set(key, (m = picomatch_default()(patterns, GLOB_OPTIONS)));
+            return m;
+        };
+        const defaultIgnore = catalog.defaults.ignore ?? [];
+        for (const s of catalog.services.values()) {
+            if (s.path !== undefined)
+                this.node(s.path).owner = s.name;
+            const ignore = [...defaultIgnore, ...(s.ignore ?? [])];
+            if (ignore.length)
+                this.ignores.set(s.name, compileList(ignore));
+            for (const pattern of s.watch ?? [])
+                this.addPattern(pattern, { type: 'watch', service: s.name });
+        }
+        for (const pattern of catalog.globalPaths)
+            this.addPattern(pattern, { type: 'global', pattern });
+        for (const dir of options.infrastructureDirs)
+            this.addPattern(dir, { type: 'infrastructure' });
+    }
+    node(path) {
+        let node = this.root;
+        if (path === '')
+            return node;
+        for (const segment of path.split('/')) {
+            node.children ??= new Map();
+            let child = node.children.get(segment);
+            if (!child)
+                node.children.set(segment, (child = {}));
+            node = child;
+        }
+        return node;
+    }
+    addPattern(pattern, claim) {
+        const clean = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
+        const scan = picomatch_default().scan(clean);
+        if (!scan.isGlob)
+            (this.node(clean).claims ??= []).push(claim);
+        else
+            (this.node(scan.base).globs ??= []).push({ match: picomatch_default()(clean, GLOB_OPTIONS), claim });
+    }
+    /** The innermost service whose path contains `file` or is `file` (ignore globs not applied). */
+    ownerOf(file) {
+        let node = this.root;
+        let owner;
+        for (let start = 0; node.children;) {
+            const slash = file.indexOf('/', start);
+            const child = node.children.get(slash < 0 ? file.slice(start) : file.slice(start, slash));
+            if (!child)
+                break;
+            node = child;
+            if (node.owner !== undefined)
+                owner = node.owner;
+            if (slash < 0)
+                break;
+            start = slash + 1;
+        }
+        return owner;
+    }
+    /** Everything that claims one repository-relative file. */
+    claim(file) {
+        let node = this.root;
+        let owner;
+        let ownerEnd = 0;
+        let claims = node.claims ?? NO_CLAIMS;
+        const globs = this.scratch;
+        globs.length = 0;
+        if (node.globs)
+            globs.push(...node.globs);
+        for (let start = 0; node.children;) {
+            const slash = file.indexOf('/', start);
+            const end = slash < 0 ? file.length : slash;
+            const child = node.children.get(file.slice(start, end));
+            if (!child)
+                break;
+            node = child;
+            // A path equal to a service path (a submodule, or a directory replaced by a file) belongs to that service.
+            if (node.owner !== undefined) {
+                owner = node.owner;
+                ownerEnd = end;
+            }
+            if (node.claims)
+                claims = claims.length ? [...claims, ...node.claims] : node.claims;
+            if (node.globs)
+                globs.push(...node.globs);
+            if (slash < 0)
+                break;
+            start = slash + 1;
+        }
+        let ignoredBy;
+        // Ignore globs are relative to the service's directory (`docs/**` is the service's docs, not the repository's).
+        if (owner !== undefined && ownerEnd < file.length && this.ignores.get(owner)?.(file.slice(ownerEnd + 1))) {
+            ignoredBy = owner;
+            owner = undefined;
+        }
+        for (const g of globs)
+            if (g.match(file))
+                claims = [...claims, g.claim];
+        // A watch glob brings a file outside the service's directory; its ignore globs apply to the repository path.
+        if (claims.length)
+            claims = claims.filter((c) => c.type !== 'watch' || !this.ignores.get(c.service)?.(file));
+        return { owner, ignoredBy, claims };
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/changes/src/affected.ts
+
+
+
+function changeIndexFor(catalog, options = {}) {
+    return new ChangeIndex(catalog, { infrastructureDirs: [options.catalogDir ?? 'catalog', ...(options.infrastructureDirs ?? ['terraform'])] });
+}
+/** Every path a change touches: both sides of a rename. */
+function changedPaths(changes) {
+    const paths = [];
+    for (const c of changes) {
+        paths.push(c.path);
+        if (c.oldPath !== undefined && c.status === 'renamed')
+            paths.push(c.oldPath);
+    }
+    return paths;
+}
+/**
+ * Which services a set of changed files affects. Pure: the git work (diff, deleted directories, catalog at
+ * base) is done by the caller.
+ *
+ * - A file belongs to the innermost service whose path contains it, unless that service's ignore globs (plus
+ *   the catalog's `defaults.ignore`) drop it; `watch` globs add files outside the service's directory.
+ * - A changed library affects every service that depends on it, transitively through libraries. A runtime
+ *   `dependsOn` between services does not propagate: auth changing does not redeploy payment.
+ * - `globalPaths` affect every deployable service; the catalog and terraform directories set `infrastructure`.
+ */
+function servicesAffectedBy(catalog, changes, options = {}) {
+    const index = options.index ?? changeIndexFor(catalog, options);
+    const direct = new Map();
+    const global = { count: 0, files: [] };
+    const infrastructureFiles = { count: 0, files: [] };
+    const unclaimed = { count: 0, files: [] };
+    const paths = changedPaths(changes);
+    const touch = (service, file) => {
+        let list = direct.get(service);
+        if (!list)
+            direct.set(service, (list = { count: 0, files: [] }));
+        if (list.files.at(-1) !== file)
+            addToList(list, file);
+    };
+    for (const file of paths) {
+        const { owner, claims } = index.claim(file);
+        if (owner !== undefined)
+            touch(owner, file);
+        let isGlobal = false;
+        let isInfrastructure = false;
+        for (const c of claims) {
+            if (c.type === 'watch') {
+                if (c.service !== owner)
+                    touch(c.service, file);
+            }
+            else if (c.type === 'global')
+                isGlobal = true;
+            else
+                isInfrastructure = true;
+        }
+        if (isGlobal)
+            addToList(global, file);
+        if (isInfrastructure)
+            addToList(infrastructureFiles, file);
+        if (owner === undefined && claims.length === 0)
+            addToList(unclaimed, file);
+    }
+    const reasons = new Map();
+    const because = (service, reason) => {
+        const list = reasons.get(service);
+        if (list)
+            list.push(reason);
+        else
+            reasons.set(service, [reason]);
+    };
+    const libraries = [];
+    let infrastructure = infrastructureFiles.count > 0;
+    for (const [name, files] of direct) {
+        const s = catalog.services.get(name);
+        if (s.kind === 'library')
+            libraries.push(name);
+        else if (s.kind === 'infrastructure')
+            infrastructure = true;
+        because(name, { kind: 'files', count: files.count, files: files.files });
+    }
+    for (const [service, reason] of propagateFromLibraries(catalog, libraries))
+        because(service, reason);
+    if (global.count) {
+        for (const s of catalog.services.values())
+            if ((0,model/* isDeployable */.M)(s))
+                because(s.name, { kind: 'global', count: global.count, files: global.files });
+    }
+    for (const [service, file] of options.definitions ?? [])
+        if (catalog.services.has(service))
+            because(service, { kind: 'definition', file });
+    if (options.everything !== undefined) {
+        for (const s of catalog.services.values())
+            if ((0,model/* isDeployable */.M)(s))
+                because(s.name, { kind: 'everything', because: options.everything });
+    }
+    const services = [];
+    const deleted = [];
+    const reported = {};
+    for (const [name, list] of reasons) {
+        const s = catalog.services.get(name);
+        if (!isChangeDeployable(s))
+            continue;
+        if (options.gone?.has(name)) {
+            deleted.push(name);
+            reported[name] = [{ kind: 'deleted', path: s.path }];
+        }
+        else {
+            services.push(name);
+            reported[name] = list;
+        }
+    }
+    // A deleted directory with no other change left in it still has to be reported.
+    for (const name of options.gone ?? []) {
+        const s = catalog.services.get(name);
+        if (s && isChangeDeployable(s) && !reported[name]) {
+            deleted.push(name);
+            reported[name] = [{ kind: 'deleted', path: s.path }];
+        }
+    }
+    for (const [name, file] of options.removed ?? []) {
+        if (!catalog.services.has(name) && !reported[name]) {
+            deleted.push(name);
+            reported[name] = [{ kind: 'deleted', file }];
+        }
+    }
+    services.sort();
+    deleted.sort();
+    libraries.sort();
+    const sortedReasons = {};
+    for (const name of [...services, ...deleted])
+        sortedReasons[name] = reported[name];
+    return { services, deleted, infrastructure, reasons: sortedReasons, libraries, infrastructureFiles, unclaimed, files: paths.length };
+}
+/** What a change can deploy: a service the catalog deploys (not a library or infrastructure) that is not disabled. */
+function isChangeDeployable(s) {
+    return (0,model/* isDeployable */.M)(s) && !s.disabled;
+}
+/**
+ * Services reached from the changed libraries through reverse `dependsOn` edges, walking on only through
+ * libraries (a library may depend only on libraries, so a service is always the end of a path). Each service
+ * gets one reason per changed library that reaches it, with the shortest chain of libraries in between.
+ */
+function propagateFromLibraries(catalog, changed) {
+    if (changed.length === 0)
+        return [];
+    const dependents = new Map();
+    for (const s of catalog.services.values()) {
+        for (const d of s.dependsOn) {
+            const list = dependents.get(d);
+            if (list)
+                list.push(s.name);
+            else
+                dependents.set(d, [s.name]);
+        }
+    }
+    const out = [];
+    for (const library of [...changed].sort()) {
+        const via = new Map([[library, []]]);
+        const queue = [library];
+        for (let i = 0; i < queue.length; i++) {
+            const current = queue[i];
+            const chain = via.get(current);
+            for (const dependent of dependents.get(current) ?? []) {
+                if (via.has(dependent))
+                    continue;
+                const s = catalog.services.get(dependent);
+                const next = current === library ? [] : [...chain, current];
+                via.set(dependent, next);
+                if (s.kind === 'library')
+                    queue.push(dependent);
+                else
+                    out.push([dependent, { kind: 'library', library, via: next }]);
+            }
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/changes/src/base.ts
+
+const ZERO_SHA = /^0{40}$|^0{64}$/;
+function field(payload, ...path) {
+    let v = payload;
+    for (const key of path)
+        v = v !== null && typeof v === 'object' ? v[key] : undefined;
+    return typeof v === 'string' && v !== '' ? v : undefined;
+}
+/**
+ * Decides which commits to compare for an event. Pure over the payload; git is reached only through `git`.
+ *
+ * - explicit `base`/`head` override whatever the event says (the diff starts where head left base);
+ * - push: `before`; the first push of a branch (`before` all zeros) or a force push (`before` gone or not an
+ *   ancestor of `after`) compares with where the branch left the default branch instead, since `before`
+ *   would report the wrong files (or none);
+ * - pull_request: the merge base of the base and head SHAs, i.e. what the pull request itself changes;
+ * - merge_group: its base_sha and head_sha;
+ * - a pushed tag, workflow_dispatch, schedule and others: no change-based selection.
+ */
+async function chooseRange(event, inputs, git) {
+    const payload = event?.payload ?? {};
+    const defaultBranch = inputs.defaultBranch ?? field(payload, 'repository', 'default_branch');
+    const needDefault = () => {
+        if (defaultBranch)
+            return defaultBranch;
+        throw new errors/* ConfigurationError */.j1(`the event names no default branch (repository.default_branch): set the 'default-branch' input`);
+    };
+    const eventHead = eventHeadSha(event) ?? inputs.sha;
+    if (inputs.base !== undefined) {
+        const head = await git.commit(inputs.head ?? eventHead ?? 'HEAD', inputs.head !== undefined ? 'head' : 'the checked-out commit');
+        const base = await git.commit(inputs.base, 'base');
+        return { mode: 'changes', base: await git.mergeBase(base, head, `base '${inputs.base}'`, 'head'), head, why: `since ${inputs.base}` };
+    }
+    const explicitHead = inputs.head !== undefined ? await git.commit(inputs.head, 'head') : undefined;
+    switch (event?.name) {
+        case 'push': {
+            if (payload.deleted === true)
+                return { mode: 'inputs', why: 'the push deleted the branch: nothing to deploy from it' };
+            // A tag names a release, not a change: comparing it with the branch it was cut from finds nothing.
+            if (field(payload, 'ref')?.startsWith('refs/tags/'))
+                return { mode: 'inputs', why: `the push of tag ${field(payload, 'ref').slice('refs/tags/'.length)} is a release, not a change: the workflow's inputs choose what deploys` };
+            const after = explicitHead ?? (await git.commit(field(payload, 'after') ?? eventHead ?? 'HEAD', 'the pushed commit (after)'));
+            const before = field(payload, 'before');
+            const branch = field(payload, 'ref')?.replace(/^refs\/heads\//, '');
+            const onDefault = branch !== undefined && branch === defaultBranch;
+            if (before === undefined || ZERO_SHA.test(before)) {
+                if (onDefault) {
+                    return { mode: 'everything', head: after, why: `first push of ${branch ?? 'the branch'}: there is no earlier commit to compare with` };
+                }
+                const main = await git.defaultBranch(needDefault());
+                return { mode: 'changes', base: await git.mergeBase(main, after, `default branch '${defaultBranch}'`, 'the pushed commit'), head: after, why: `first push of ${branch ?? 'a new branch'}: changes since it left ${defaultBranch}` };
+            }
+            const previous = await git.tryCommit(before, 'the previous tip (before)');
+            if (previous && (await git.isAncestor(previous, after)))
+                return { mode: 'changes', base: previous, head: after, why: 'push: changes since the previous tip (before)' };
+            // A force push: `before` was rewritten away (or is unreachable). Its diff against `after` would list the
+            // rewritten commits' files, so compare with where the branch left the default branch instead.
+            if (onDefault) {
+                if (previous)
+                    return { mode: 'changes', base: await git.mergeBase(previous, after, 'the previous tip', 'the pushed commit'), head: after, why: `force push to ${branch}: changes since the old and new tips diverged` };
+                return { mode: 'everything', head: after, why: `force push to ${branch}, whose previous tip is gone: nothing to compare with` };
+            }
+            const main = await git.defaultBranch(needDefault());
+            return { mode: 'changes', base: await git.mergeBase(main, after, `default branch '${defaultBranch}'`, 'the pushed commit'), head: after, why: `force push: changes since ${branch ?? 'the branch'} left ${defaultBranch}` };
+        }
+        case 'pull_request':
+        case 'pull_request_target': {
+            const baseSha = field(payload, 'pull_request', 'base', 'sha');
+            const headSha = field(payload, 'pull_request', 'head', 'sha');
+            if (!baseSha || !headSha)
+                throw new errors/* ConfigurationError */.j1(`the ${event.name} event has no pull_request.base.sha or head.sha: pass the 'base' and 'head' inputs`);
+            const head = explicitHead ?? (await git.commit(headSha, 'the pull request head'));
+            const base = await git.commit(baseSha, 'the pull request base');
+            return { mode: 'changes', base: await git.mergeBase(base, head, 'the pull request base', 'its head'), head, why: 'pull request: changes since it left its base branch' };
+        }
+        case 'merge_group': {
+            const baseSha = field(payload, 'merge_group', 'base_sha');
+            const headSha = field(payload, 'merge_group', 'head_sha');
+            if (!baseSha || !headSha)
+                throw new errors/* ConfigurationError */.j1(`the merge_group event has no merge_group.base_sha or head_sha: pass the 'base' and 'head' inputs`);
+            const head = explicitHead ?? (await git.commit(headSha, 'the merge group head'));
+            const base = await git.commit(baseSha, 'the merge group base');
+            return { mode: 'changes', base: await git.mergeBase(base, head, 'the merge group base', 'its head'), head, why: 'merge queue: changes of the queued pull requests' };
+        }
+        default:
+            return { mode: 'inputs', why: `${event ? `the ${event.name} event` : 'this run'} does not describe a change: the workflow's inputs choose what deploys` };
+    }
+}
+function eventHeadSha(event) {
+    if (!event)
+        return undefined;
+    const p = event.payload;
+    const sha = field(p, 'after') ?? field(p, 'pull_request', 'head', 'sha') ?? field(p, 'merge_group', 'head_sha');
+    return sha && !ZERO_SHA.test(sha) ? sha : undefined;
+}
+
+// EXTERNAL MODULE: ./packages/catalog/src/yaml-source.ts
+var yaml_source = __webpack_require__(6808);
+;// CONCATENATED MODULE: ./packages/changes/src/catalog-diff.ts
+
+/** Keys that never change what a service runs: editing them redeploys nothing. */
+const NOT_DEPLOYED = new Set(['description', 'owner', 'aliases', 'watch', 'ignore', 'dependsOn']);
+/** Keys whose catalog default and service value merge key by key (as serviceSettings merges them). */
+const MERGED = new Set(['container', 'healthCheck', 'build', 'environment', 'secrets', 'autoscaling']);
+function isRecord(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+/** JSON with object keys sorted, so two equal definitions compare equal whatever their key order. */
+function stable(v) {
+    if (Array.isArray(v))
+        return `[${v.map(stable).join(',')}]`;
+    if (isRecord(v))
+        return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable(v[k])}`).join(',')}}`;
+    return JSON.stringify(v) ?? 'null';
+}
+function parse(file, text) {
+    if (text === undefined)
+        return undefined;
+    const { value, problem } = (0,yaml_source/* parseYaml */.h)({ file, text });
+    return problem || !isRecord(value) ? 'unreadable' : value;
+}
+/** A service's definition with the catalog defaults it inherits folded in, keys that change nothing dropped. */
+function effectiveDefinition(doc, name) {
+    const services = isRecord(doc.services) ? doc.services : {};
+    const def = services[name];
+    if (!isRecord(def))
+        return undefined;
+    const out = {};
+    const defaults = isRecord(doc.defaults) ? doc.defaults : {};
+    for (const [k, v] of Object.entries(defaults))
+        if (!NOT_DEPLOYED.has(k))
+            out[k] = v;
+    for (const [k, v] of Object.entries(def)) {
+        if (NOT_DEPLOYED.has(k))
+            continue;
+        const inherited = out[k];
+        out[k] = MERGED.has(k) && isRecord(inherited) && isRecord(v) ? { ...inherited, ...v } : v;
+    }
+    return stable(out);
+}
+/**
+ * Services whose definition in services.yaml changed between two versions of the file: their own entry, or a
+ * catalog default they inherit. Documentation-only keys (description, owner, aliases, watch, ignore,
+ * dependsOn) are left out: changing them changes nothing that runs.
+ */
+function compareServicesFile(catalog, file, baseText, headText, into) {
+    const base = parse(file, baseText);
+    const head = parse(file, headText);
+    if (head === undefined || head === 'unreadable')
+        return; // the loaded catalog (head) is what deploys; it was validated
+    const headServices = isRecord(head.services) ? Object.keys(head.services) : [];
+    if (base === 'unreadable')
+        into.unreadable.push(file);
+    for (const name of headServices) {
+        const before = base === undefined || base === 'unreadable' ? undefined : effectiveDefinition(base, name);
+        if (before !== effectiveDefinition(head, name))
+            into.definitions.set(name, file);
+    }
+    if (isRecord(base) && isRecord(base.services)) {
+        for (const [name, def] of Object.entries(base.services)) {
+            if (headServices.includes(name) || !isRecord(def))
+                continue;
+            if ((def.kind ?? 'service') === 'service' && def.disabled !== true && !catalog.services.has(name))
+                into.removed.set(name, file);
+        }
+    }
+}
+/** One service's slice of an environment file: the environment defaults, its override, and whether it is enabled. */
+function environmentSlice(doc, name, aliases) {
+    if (!doc)
+        return '';
+    const services = isRecord(doc.services) ? doc.services : {};
+    const override = [name, ...aliases].map((n) => services[n]).find((v) => v !== undefined);
+    const optional = Array.isArray(doc.optionalServices) ? doc.optionalServices : [];
+    const enabled = optional.includes('*') || [name, ...aliases].some((n) => optional.includes(n));
+    return stable({ defaults: doc.defaults, override, enabled });
+}
+/** Services whose settings in one environment file (its defaults, their override, optionalServices) changed. */
+function compareEnvironmentFile(catalog, file, baseText, headText, into) {
+    const base = parse(file, baseText);
+    const head = parse(file, headText);
+    if (base === 'unreadable')
+        into.unreadable.push(file);
+    const b = isRecord(base) ? base : undefined;
+    const h = isRecord(head) ? head : undefined;
+    for (const s of catalog.services.values()) {
+        if (base === 'unreadable' || environmentSlice(b, s.name, s.aliases) !== environmentSlice(h, s.name, s.aliases)) {
+            if (!into.definitions.has(s.name))
+                into.definitions.set(s.name, file);
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./packages/changes/src/git.ts
+
+
+/** The real runner: `git` in `cwd`, never prompting for credentials (a prompt would hang the job). */
+function gitRunner(cwd, env = process.env) {
+    return (args, options = {}) => new Promise((resolve, reject) => {
+        const input = options.input;
+        const child = (0,external_node_child_process_.spawn)('git', args, { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (d) => out.push(d));
+        child.stderr.on('data', (d) => err.push(d));
+        child.on('error', (e) => {
+            reject(e.code === 'ENOENT' ? new errors/* ConfigurationError */.j1('git is not installed or not on PATH: detect-changed-services needs it') : e);
+        });
+        child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+        if (input !== undefined && child.stdin) {
+            // git may exit before reading all of its input (a bad repository); its exit code reports that.
+            child.stdin.on('error', () => { });
+            child.stdin.end(input);
+        }
+    });
+}
+/** A git command failed in a way that is not the user's mistake (a corrupt repository, a git bug). */
+class GitError extends Error {
+    constructor(args, result) {
+        super(`git ${args.join(' ')} exited with ${result.code}: ${result.stderr.trim() || result.stdout.trim()}`);
+        this.name = 'GitError';
+    }
+}
+const STATUS = { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied', T: 'type-changed', U: 'unmerged' };
+/**
+ * Parses `git diff --name-status -z`: fields are NUL-separated, so paths with spaces, tabs, newlines or
+ * non-ASCII characters arrive unquoted. A rename or copy (R100, C75) is followed by two paths, old then new.
+ */
+function parseNameStatus(output) {
+    const fields = output.split('\0');
+    const changes = [];
+    let i = 0;
+    while (i < fields.length) {
+        const code = fields[i++];
+        if (code === '')
+            continue;
+        const status = STATUS[code[0]] ?? 'unknown';
+        if (status === 'renamed' || status === 'copied') {
+            const oldPath = fields[i++];
+            const path = fields[i++];
+            if (!oldPath || !path)
+                throw new Error(`truncated git diff output after ${code}`);
+            changes.push({ status, path, oldPath });
+        }
+        else {
+            const path = fields[i++];
+            if (!path)
+                throw new Error(`truncated git diff output after ${code}`);
+            changes.push({ status, path });
+        }
+    }
+    return changes;
+}
+/** The git commands detect-changed-services needs, over an injected runner. */
+class Git {
+    run;
+    directory;
+    /** `directory`: where the runner runs git, for the message when it is not in a repository. */
+    constructor(run, directory = 'the catalog root') {
+        this.run = run;
+        this.directory = directory;
+    }
+    async ok(args, options) {
+        const result = await this.run(args, options);
+        if (result.code === 0)
+            return result.stdout;
+        // A catalog copied out of its repository (or a job without actions/checkout) is set-up, not a git failure.
+        if (/not a git repository/i.test(result.stderr)) {
+            throw new errors/* ConfigurationError */.j1(`${this.directory} is not inside a git repository, so there are no commits to compare: run in a clone of the repository (actions/checkout in a workflow)`);
+        }
+        throw new GitError(args, result);
+    }
+    /** The commit a ref names, or undefined when this clone does not have it. */
+    async commitOf(ref) {
+        const r = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+        return r.code === 0 ? r.stdout.trim() : undefined;
+    }
+    async isShallow() {
+        return (await this.ok(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+    }
+    /** The current directory relative to the repository root, e.g. `deploy/` or ''. */
+    async prefix() {
+        return (await this.ok(['rev-parse', '--show-prefix'])).trim();
+    }
+    async isAncestor(ancestor, descendant) {
+        const r = await this.run(['merge-base', '--is-ancestor', ancestor, descendant]);
+        if (r.code === 0)
+            return true;
+        if (r.code === 1)
+            return false;
+        throw new GitError(['merge-base', '--is-ancestor', ancestor, descendant], r);
+    }
+    /** The best common ancestor, or undefined when the histories this clone has do not meet. */
+    async mergeBase(a, b) {
+        const r = await this.run(['merge-base', a, b]);
+        if (r.code === 0)
+            return r.stdout.trim().split('\n')[0];
+        if (r.code === 1)
+            return undefined;
+        throw new GitError(['merge-base', a, b], r);
+    }
+    /** Runs `git fetch` and says whether it worked (a missing remote or no network are not bugs). */
+    async fetch(args) {
+        const r = await this.run(['fetch', '--no-tags', '--quiet', ...args]);
+        return { ok: r.code === 0, message: r.stderr.trim() };
+    }
+    /** Whether the remote answers (ls-remote), to tell a commit the remote lacks from a remote we cannot reach. */
+    async reachable(remote) {
+        return (await this.run(['ls-remote', '--quiet', remote, 'HEAD'])).code === 0;
+    }
+    /** Files changed from `base` to `head` (paths relative to the current directory, renames detected). */
+    async diff(base, head) {
+        // --relative: paths relative to the catalog root, which service paths are relative to. --no-renames would
+        // hide the old side of a move; -M pairs them so both sides count.
+        const out = await this.ok(['-c', 'core.quotePath=false', 'diff', '--name-status', '-z', '-M', '--relative', '--no-ext-diff', base, head, '--']);
+        return parseNameStatus(out);
+    }
+    /** A file's content at a commit, or undefined when it does not exist there. `path` is relative to the current directory. */
+    async show(commit, path) {
+        const r = await this.run(['show', `${commit}:./${path}`]);
+        return r.code === 0 ? r.stdout : undefined;
+    }
+    /** Which of `paths` (relative to the repository root) do not exist at `commit`, asked in one batch. */
+    async missingAt(commit, paths) {
+        if (paths.length === 0)
+            return new Set();
+        const out = await this.ok(['cat-file', '--batch-check=%(objecttype)'], { input: paths.map((p) => `${commit}:${p}\n`).join('') });
+        const lines = out.split('\n');
+        return new Set(paths.filter((_, i) => (lines[i] ?? '').endsWith('missing')));
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/changes/src/history.ts
+
+/** How a workflow gets the history change detection needs. */
+const FETCH_DEPTH_HINT = 'check out with actions/checkout and `fetch-depth: 0` so the history is there';
+/**
+ * Commits and merge bases, fetching what a shallow clone lacks. actions/checkout clones one commit by default,
+ * so the base of a push or pull request is usually missing: this fetches it by SHA, then deepens both sides
+ * until they meet (doubling steps, then --unshallow). When fetching is impossible it fails with a message
+ * saying to use `fetch-depth: 0`: reporting nothing (or everything) as changed would deploy the wrong thing.
+ */
+class History {
+    git;
+    remote;
+    steps;
+    log;
+    constructor(git, options = {}) {
+        this.git = git;
+        this.remote = options.remote ?? 'origin';
+        this.steps = options.deepenSteps ?? [50, 200, 1000];
+        this.log = options.log ?? effects/* silentLogger */.qq;
+    }
+    /** The commit a user-given ref names, fetched when this clone lacks it; a ConfigurationError naming it otherwise. */
+    async commit(ref, label) {
+        if (ref.startsWith('-'))
+            throw new errors/* ConfigurationError */.j1(`${label} '${ref}' is not a git ref (it starts with '-')`);
+        const found = (await this.git.commitOf(ref)) ?? (await this.fetchCommit(ref));
+        if (found)
+            return found;
+        const shallow = await this.git.isShallow();
+        throw new errors/* ConfigurationError */.j1(`${label} '${ref}' is not a commit in this repository${shallow ? ` (the clone is shallow and '${ref}' could not be fetched from ${this.remote}: ${FETCH_DEPTH_HINT})` : ' (check the branch, tag or SHA)'}`);
+    }
+    /**
+     * The commit if this clone has it or can fetch it; undefined when the remote no longer has it (a
+     * force-pushed-away `before`). When a shallow clone cannot reach its remote, a missing commit says nothing
+     * about a force push, so that fails instead of guessing.
+     */
+    async tryCommit(sha, label = sha) {
+        const found = (await this.git.commitOf(sha)) ?? (await this.fetchCommit(sha));
+        if (found)
+            return found;
+        // A full clone lacks only commits no branch reaches any more; a shallow one may just not have fetched it.
+        if ((await this.git.isShallow()) && !(await this.git.reachable(this.remote))) {
+            throw new errors/* ConfigurationError */.j1(`${label} (${sha.slice(0, 12)}) is not in this clone and ${this.remote} cannot be reached to fetch it: ${FETCH_DEPTH_HINT}`);
+        }
+        return undefined;
+    }
+    /** The tip of the default branch on the remote, fetched when the clone has only the checked-out ref. */
+    async defaultBranch(branch) {
+        const tracking = `refs/remotes/${this.remote}/${branch}`;
+        const have = await this.git.commitOf(tracking);
+        if (have)
+            return have;
+        const shallow = await this.git.isShallow();
+        const fetched = await this.git.fetch([...(shallow ? ['--depth=1'] : []), this.remote, `+refs/heads/${branch}:${tracking}`]);
+        if (fetched.ok) {
+            const sha = await this.git.commitOf(tracking);
+            if (sha)
+                return sha;
+        }
+        const local = await this.git.commitOf(`refs/heads/${branch}`);
+        if (local)
+            return local;
+        throw new errors/* ConfigurationError */.j1(`default branch '${branch}' is not in this clone and could not be fetched from ${this.remote}${fetched.message ? ` (${fetched.message})` : ''}: set the 'default-branch' input, or ${FETCH_DEPTH_HINT}`);
+    }
+    /** Whether `ancestor` is in the history of `descendant`, deepening a shallow clone to find out. */
+    async isAncestor(ancestor, descendant) {
+        return (await this.mergeBase(ancestor, descendant, 'base', 'head')) === ancestor;
+    }
+    /** The merge base of two commits this clone has, deepening a shallow clone until their histories meet. */
+    async mergeBase(a, b, labelA = a, labelB = b) {
+        for (let round = 0;; round++) {
+            const base = await this.git.mergeBase(a, b);
+            if (base)
+                return base;
+            if (!(await this.git.isShallow())) {
+                throw new errors/* ConfigurationError */.j1(`${labelA} (${a.slice(0, 12)}) and ${labelB} (${b.slice(0, 12)}) share no history, so there is no change between them to detect: pass a base that is an ancestor of the head`);
+            }
+            const step = this.steps[round];
+            const args = step !== undefined ? [`--deepen=${step}`, this.remote, a, b] : ['--unshallow', this.remote];
+            this.log.info(step !== undefined ? `shallow clone: fetching ${step} more commits of history to find where ${labelA} and ${labelB} meet` : 'shallow clone: fetching the whole history');
+            const fetched = await this.git.fetch(args);
+            if (!fetched.ok) {
+                throw new errors/* ConfigurationError */.j1(`the clone is shallow and the history between ${labelA} (${a.slice(0, 12)}) and ${labelB} (${b.slice(0, 12)}) could not be fetched from ${this.remote}${fetched.message ? ` (${fetched.message})` : ''}: ${FETCH_DEPTH_HINT}`);
+            }
+            if (step === undefined && (await this.git.isShallow())) {
+                throw new errors/* ConfigurationError */.j1(`the clone is still shallow after fetching its whole history from ${this.remote}: ${FETCH_DEPTH_HINT}`);
+            }
+        }
+    }
+    async fetchCommit(ref) {
+        // Only full SHAs and names the remote knows can be fetched; one commit is enough, history comes later.
+        const shallow = await this.git.isShallow();
+        const fetched = await this.git.fetch([...(shallow ? ['--depth=1'] : []), this.remote, ref]);
+        if (!fetched.ok) {
+            this.log.debug(`could not fetch ${ref} from ${this.remote}: ${fetched.message}`);
+            return undefined;
+        }
+        this.log.info(`fetched ${ref} from ${this.remote}`);
+        return (await this.git.commitOf(ref)) ?? (await this.git.commitOf('FETCH_HEAD'));
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/changes/src/detect.ts
+
+
+
+
+
+
+
+/**
+ * Which services a push, pull request or merge queue affects: chooses the commits from the event (or explicit
+ * refs), fetches what a shallow clone lacks, diffs them, and maps the changed files to services.
+ */
+async function detectChangedServices(options) {
+    const { catalog } = options;
+    const log = options.log ?? effects/* silentLogger */.qq;
+    const git = new Git(options.git, catalog.root);
+    const history = new History(git, { log, ...(options.remote ? { remote: options.remote } : {}) });
+    const range = await chooseRange(options.event, {
+        ...(options.base !== undefined ? { base: options.base } : {}),
+        ...(options.head !== undefined ? { head: options.head } : {}),
+        ...(options.defaultBranch !== undefined ? { defaultBranch: options.defaultBranch } : {}),
+        ...(options.sha !== undefined ? { sha: options.sha } : {}),
+    }, history);
+    log.info(`change range: ${range.why}${range.mode === 'changes' ? ` (${range.base.slice(0, 12)}..${range.head.slice(0, 12)})` : ''}`);
+    const catalogDir = toPosix((0,external_node_path_.relative)(catalog.root, (0,external_node_path_.resolve)(catalog.dir))) || '.';
+    const affectedOptions = { catalogDir, ...(options.infrastructureDirs ? { infrastructureDirs: options.infrastructureDirs } : {}) };
+    if (range.mode === 'inputs') {
+        return { ...servicesAffectedBy(catalog, [], affectedOptions), mode: 'inputs', why: range.why };
+    }
+    if (range.mode === 'everything') {
+        return { ...servicesAffectedBy(catalog, [], { ...affectedOptions, everything: range.why }), mode: 'everything', head: range.head, why: range.why };
+    }
+    const changes = await git.diff(range.base, range.head);
+    const index = changeIndexFor(catalog, affectedOptions);
+    const gone = await goneServices(git, catalog, index, changes, range.head);
+    const definitions = await definitionChanges(git, catalog, catalogDir, changes, range.base, range.head);
+    for (const file of definitions.unreadable)
+        log.warning(`${file} could not be read at ${range.base.slice(0, 12)}: every service it describes counts as changed`);
+    const affected = servicesAffectedBy(catalog, changes, { ...affectedOptions, index, gone, definitions: definitions.definitions, removed: definitions.removed });
+    return { ...affected, mode: 'changes', base: range.base, head: range.head, why: range.why };
+}
+/**
+ * Services whose directory no longer exists at head. Only services above a deleted (or renamed-away) file can
+ * have lost their directory, so only those are asked about, in one `git cat-file --batch-check`.
+ */
+async function goneServices(git, catalog, index, changes, head) {
+    const candidates = new Set();
+    const seen = new Set();
+    for (const c of changes) {
+        const removed = c.status === 'deleted' ? c.path : c.status === 'renamed' ? c.oldPath : undefined;
+        if (removed === undefined)
+            continue;
+        for (let dir = removed; dir !== ''; dir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '') {
+            if (seen.has(dir))
+                break;
+            seen.add(dir);
+            const owner = index.ownerOf(dir);
+            if (owner !== undefined && catalog.services.get(owner).path === dir)
+                candidates.add(owner);
+        }
+    }
+    if (candidates.size === 0)
+        return candidates;
+    const prefix = await git.prefix();
+    const byPath = new Map([...candidates].map((name) => [prefix + catalog.services.get(name).path, name]));
+    const missing = await git.missingAt(head, [...byPath.keys()]);
+    return new Set([...missing].map((p) => byPath.get(p)));
+}
+/** Services whose catalog definition changed: services.yaml and environments/*.yaml compared at base and head. */
+async function definitionChanges(git, catalog, catalogDir, changes, base, head) {
+    const into = { definitions: new Map(), removed: new Map(), unreadable: [] };
+    const servicesFile = `${catalogDir}/services.yaml`;
+    const environment = new RegExp(`^${catalogDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/environments/[^/]+\\.ya?ml$`);
+    const files = new Set();
+    for (const c of changes)
+        for (const p of [c.path, c.oldPath])
+            if (p === servicesFile || (p !== undefined && environment.test(p)))
+                files.add(p);
+    for (const file of [...files].sort()) {
+        const [before, after] = await Promise.all([git.show(base, file), git.show(head, file)]);
+        if (file === servicesFile)
+            compareServicesFile(catalog, file, before, after, into);
+        else
+            compareEnvironmentFile(catalog, file, before, after, into);
+    }
+    return into;
+}
+function toPosix(p) {
+    return external_node_path_.sep === '/' ? p : p.split(external_node_path_.sep).join('/');
+}
+
+;// CONCATENATED MODULE: ./packages/changes/src/summary.ts
+function code(s) {
+    return `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+}
+function fileList(list) {
+    const shown = list.files.slice(0, 3).map(code).join(', ');
+    return list.count > 3 ? `${shown} and ${list.count - 3} more` : shown;
+}
+/** One reason in words, for the summary table and the CLI's text output. */
+function describeReason(r, markdown = true) {
+    const q = markdown ? code : (s) => s;
+    const files = (l) => (markdown ? fileList(l) : `${l.files.slice(0, 3).join(', ')}${l.count > 3 ? ` and ${l.count - 3} more` : ''}`);
+    switch (r.kind) {
+        case 'files':
+            return `${r.count} file${r.count === 1 ? '' : 's'}: ${files(r)}`;
+        case 'library':
+            return `library ${q(r.library)} changed${r.via.length ? ` (via ${r.via.map(q).join(' → ')})` : ''}`;
+        case 'global':
+            return `global path${r.count === 1 ? '' : 's'}: ${files(r)}`;
+        case 'definition':
+            return `definition changed in ${q(r.file)}`;
+        case 'everything':
+            return r.because;
+        case 'deleted':
+            return r.path !== undefined ? `directory ${q(r.path)} deleted` : `removed from ${q(r.file ?? 'the catalog')}`;
+    }
+}
+/** The job summary of detect-changed-services. */
+function renderChangeSummary(d) {
+    const lines = ['### Changed services', ''];
+    const range = d.mode === 'changes' ? ` (${code(`${d.base.slice(0, 12)}..${d.head.slice(0, 12)}`)}, ${d.files} changed path${d.files === 1 ? '' : 's'})` : '';
+    lines.push(`${d.why.charAt(0).toUpperCase()}${d.why.slice(1)}${range}.`, '');
+    if (d.mode === 'inputs')
+        return `${lines.join('\n')}\n`;
+    if (d.services.length) {
+        lines.push(`${d.services.length} service${d.services.length === 1 ? '' : 's'} to deploy:`, '', '| Service | Why |', '| --- | --- |');
+        for (const name of d.services)
+            lines.push(`| ${code(name)} | ${d.reasons[name].map((r) => describeReason(r)).join('; ')} |`);
+        lines.push('');
+    }
+    else
+        lines.push('No service to deploy.', '');
+    if (d.deleted.length) {
+        lines.push(`Deleted, never deployed: ${d.deleted.map((n) => `${code(n)} (${d.reasons[n].map((r) => describeReason(r)).join('; ')})`).join(', ')}.`, '');
+    }
+    if (d.libraries.length)
+        lines.push(`Changed libraries: ${d.libraries.map(code).join(', ')}.`, '');
+    if (d.infrastructure)
+        lines.push(`Infrastructure changed${d.infrastructureFiles.count ? `: ${fileList(d.infrastructureFiles)}` : ' (an infrastructure entry\'s path)'}.`, '');
+    if (d.unclaimed.count)
+        lines.push(`${d.unclaimed.count} changed path${d.unclaimed.count === 1 ? '' : 's'} affect no service (outside every service, or ignored): ${fileList(d.unclaimed)}.`, '');
+    return `${lines.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./packages/cli/src/args.ts
+var src_args = __webpack_require__(7109);
+// EXTERNAL MODULE: ./packages/cli/src/cli-io.ts
+var cli_io = __webpack_require__(7801);
+;// CONCATENATED MODULE: ./packages/cli/src/commands/changed.ts
+
+
+
+
+const usage = 'tierdeploy changed [--catalog DIR] --base REF [--head REF] [--json]';
+/** What changed between --base and --head (default HEAD), for `changed` and `plan --base`. */
+async function changedFromFlags(catalog, values, io) {
+    const base = (0,src_args/* stringFlag */.A)(values, 'base');
+    const head = (0,src_args/* stringFlag */.A)(values, 'head');
+    if (base === undefined)
+        throw new cli_io/* UsageError */.e(`--base REF is required${head !== undefined ? ' with --head' : ''}: the commit, branch or tag to compare with (e.g. --base origin/main)`);
+    return detectChangedServices({
+        catalog,
+        git: gitRunner(catalog.root),
+        base,
+        ...(head !== undefined ? { head } : {}),
+        log: (0,effects/* streamLogger */.VO)((line) => io.stderr(line), values.verbose === true),
+    });
+}
+function renderText(d) {
+    const lines = [];
+    const width = Math.max(0, ...[...d.services, ...d.deleted].map((n) => n.length));
+    lines.push(d.services.length ? `${d.services.length} service${d.services.length === 1 ? '' : 's'} changed ${d.why}:` : `No service changed ${d.why}.`);
+    for (const name of d.services)
+        lines.push(`  ${name.padEnd(width)}  ${d.reasons[name].map((r) => describeReason(r, false)).join('; ')}`);
+    if (d.deleted.length) {
+        lines.push('Deleted (never deployed):');
+        for (const name of d.deleted)
+            lines.push(`  ${name.padEnd(width)}  ${d.reasons[name].map((r) => describeReason(r, false)).join('; ')}`);
+    }
+    if (d.infrastructure)
+        lines.push(`Infrastructure changed${d.infrastructureFiles.count ? `: ${d.infrastructureFiles.files.slice(0, 3).join(', ')}${d.infrastructureFiles.count > 3 ? ` and ${d.infrastructureFiles.count - 3} more` : ''}` : ''}.`);
+    return lines.join('\n');
+}
+async function run(args, io) {
+    const { values } = (0,src_args/* parseFlags */.b)(args, { catalog: { type: 'string' }, base: { type: 'string' }, head: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } });
+    if ((0,src_args/* stringFlag */.A)(values, 'base') === undefined)
+        throw new cli_io/* UsageError */.e('--base REF is required: the commit, branch or tag to compare with (e.g. --base origin/main)');
+    const { catalog, warnings } = await (0,load/* loadCatalog */.a)({ dir: (0,src_args/* stringFlag */.A)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    for (const w of warnings)
+        io.stderr((0,errors/* formatProblem */.Vw)(w));
+    const detected = await changedFromFlags(catalog, values, io);
+    io.stdout(values.json ? JSON.stringify(affectedJson(detected)) : renderText(detected));
+    return 0;
+}
+
+
+/***/ })
+
+};

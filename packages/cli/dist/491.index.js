@@ -1,0 +1,1349 @@
+export const id = 491;
+export const ids = [491];
+export const modules = {
+
+/***/ 7491:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CHECKS: () => (/* reexport */ CHECKS),
+  COMMIT_LOOKUP_LIMIT: () => (/* reexport */ rollback/* COMMIT_LOOKUP_LIMIT */.z4),
+  DEFAULT_DEPLOY_CONCURRENCY: () => (/* reexport */ deploy/* DEFAULT_DEPLOY_CONCURRENCY */._),
+  DEFAULT_MAX_ATTEMPTS: () => (/* reexport */ client/* DEFAULT_MAX_ATTEMPTS */.Gz),
+  DEFAULT_MAX_POLL_INTERVAL_MS: () => (/* reexport */ wait/* DEFAULT_MAX_POLL_INTERVAL_MS */.ik),
+  DEFAULT_POLL_INTERVAL_MS: () => (/* reexport */ wait/* DEFAULT_POLL_INTERVAL_MS */.P),
+  DEFAULT_SERVICE_TIMEOUT_MS: () => (/* reexport */ wait/* DEFAULT_SERVICE_TIMEOUT_MS */.H0),
+  DEFAULT_STACK_POLL_INTERVAL_MS: () => (/* reexport */ cloudformation_deploy/* DEFAULT_STACK_POLL_INTERVAL_MS */.eV),
+  DESCRIBE_SERVICES_BATCH: () => (/* reexport */ DESCRIBE_SERVICES_BATCH),
+  DESCRIBE_SERVICES_LIMIT: () => (/* reexport */ wait/* DESCRIBE_SERVICES_LIMIT */.rP),
+  IMAGE_DIGEST_PATTERN: () => (/* reexport */ render/* IMAGE_DIGEST_PATTERN */.K3),
+  MIN_SEND_RATE: () => (/* reexport */ client/* MIN_SEND_RATE */.ff),
+  READ_ONLY_TASK_DEFINITION_FIELDS: () => (/* reexport */ render/* READ_ONLY_TASK_DEFINITION_FIELDS */.uY),
+  STACK_NAME_TAG: () => (/* reexport */ STACK_NAME_TAG),
+  TAG_COMMIT: () => (/* reexport */ tags/* TAG_COMMIT */.rJ),
+  TAG_DEPLOY_ID: () => (/* reexport */ tags/* TAG_DEPLOY_ID */.Lh),
+  TAG_REPLACES: () => (/* reexport */ tags/* TAG_REPLACES */.VS),
+  TAG_SERVICE: () => (/* reexport */ tags/* TAG_SERVICE */.Fj),
+  addImageTag: () => (/* reexport */ addImageTag),
+  asCredentialsError: () => (/* reexport */ asCredentialsError),
+  buildAndPushImage: () => (/* reexport */ buildAndPushImage),
+  buildPushServices: () => (/* reexport */ buildPushServices),
+  buildxArgs: () => (/* reexport */ buildxArgs),
+  canonicalTargetGroups: () => (/* reexport */ canonicalTargetGroups),
+  checkHttpHealth: () => (/* reexport */ checkHttpHealth),
+  checkTargetGroups: () => (/* reexport */ checkTargetGroups),
+  clusterFor: () => (/* reexport */ environment/* clusterFor */.uM),
+  computeContentTag: () => (/* reexport */ computeContentTag),
+  deployEcsServices: () => (/* reexport */ deploy/* deployEcsServices */.X),
+  deployPlan: () => (/* reexport */ deploy_plan/* deployPlan */.L),
+  deployStackServices: () => (/* reexport */ cloudformation_deploy/* deployStackServices */.wW),
+  describeAlarms: () => (/* reexport */ describeAlarms),
+  describeCommand: () => (/* reexport */ describeCommand),
+  describeServiceStates: () => (/* reexport */ describeServiceStates),
+  describeServices: () => (/* reexport */ wait/* describeServices */.Ge),
+  diffTaskDefinitions: () => (/* reexport */ render/* diffTaskDefinitions */.n2),
+  ecrAccessError: () => (/* reexport */ ecrAccessError),
+  ensureRepository: () => (/* reexport */ ensureRepository),
+  failureEventsOfLatestUpdate: () => (/* reexport */ events/* failureEventsOfLatestUpdate */.f),
+  findImage: () => (/* reexport */ findImage),
+  findStack: () => (/* reexport */ stacks/* findStack */.eF),
+  findUndeclaredStackServices: () => (/* reexport */ findUndeclaredStackServices),
+  formatBytes: () => (/* reexport */ formatBytes),
+  formatStackEvent: () => (/* reexport */ events/* formatStackEvent */.e),
+  gateServices: () => (/* reexport */ gateServices),
+  gateTargets: () => (/* reexport */ gateTargets),
+  imagesMap: () => (/* reexport */ imagesMap),
+  isDigestImage: () => (/* reexport */ render/* isDigestImage */.SN),
+  isInProgress: () => (/* reexport */ stacks/* isInProgress */.LT),
+  isUpdatable: () => (/* reexport */ stacks/* isUpdatable */.Ng),
+  judgeRollout: () => (/* reexport */ wait/* judgeRollout */.VY),
+  libraryPathsOf: () => (/* reexport */ libraryPathsOf),
+  loginToRegistry: () => (/* reexport */ loginToRegistry),
+  makeCloudFormationClient: () => (/* reexport */ environment/* makeCloudFormationClient */.O6),
+  makeEcsClient: () => (/* reexport */ client/* makeEcsClient */.rq),
+  normalizeRepoPath: () => (/* reexport */ normalizeRepoPath),
+  parseChecks: () => (/* reexport */ parseChecks),
+  parseDeployResult: () => (/* reexport */ parseDeployResult),
+  parseRollbackVersion: () => (/* reexport */ rollback/* parseRollbackVersion */.QZ),
+  parseTargetGroups: () => (/* reexport */ parseTargetGroups),
+  readRunningImages: () => (/* reexport */ readRunningImages),
+  registrationOf: () => (/* reexport */ render/* registrationOf */.DD),
+  renderBuildSummary: () => (/* reexport */ renderBuildSummary),
+  renderEcsResultTable: () => (/* reexport */ summary/* renderEcsResultTable */.n5),
+  renderEcsResultText: () => (/* reexport */ summary/* renderEcsResultText */._E),
+  renderGateTable: () => (/* reexport */ renderGateTable),
+  renderGateText: () => (/* reexport */ renderGateText),
+  renderRollbackTable: () => (/* reexport */ renderRollbackTable),
+  renderTaskDefinition: () => (/* reexport */ render/* renderTaskDefinition */.P9),
+  resolveBuildSource: () => (/* reexport */ resolveBuildSource),
+  resolveEnvironment: () => (/* reexport */ environment/* resolveEnvironment */.g9),
+  resolveRollbackTarget: () => (/* reexport */ rollback/* resolveRollbackTarget */.aD),
+  rollBackDeploy: () => (/* reexport */ rollBackDeploy),
+  rollBackService: () => (/* reexport */ rollback/* rollBackService */.Gg),
+  rollBackServices: () => (/* reexport */ rollback/* rollBackServices */.L7),
+  rollBackStackService: () => (/* reexport */ cloudformation_deploy/* rollBackStackService */.up),
+  runHealthGate: () => (/* reexport */ runHealthGate),
+  sameRegistration: () => (/* reexport */ render/* sameRegistration */.YG),
+  sameTaskDefinition: () => (/* reexport */ rollback/* sameTaskDefinition */.JL),
+  serviceState: () => (/* reexport */ serviceState),
+  shortTaskDefinition: () => (/* reexport */ summary/* shortTaskDefinition */.P5),
+  spawnExec: () => (/* reexport */ spawnExec),
+  stackOutputLookup: () => (/* reexport */ outputs/* stackOutputLookup */.E),
+  stackOutputs: () => (/* reexport */ stacks/* stackOutputs */.XC),
+  taskDefinitionName: () => (/* reexport */ taskDefinitionName),
+  templatePath: () => (/* reexport */ templatePath),
+  waitForRollouts: () => (/* reexport */ wait/* waitForRollouts */.hS)
+});
+
+// EXTERNAL MODULE: ./packages/aws/src/ecs/client.ts
+var client = __webpack_require__(6076);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/render.ts
+var render = __webpack_require__(2515);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/wait.ts
+var wait = __webpack_require__(5826);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/deploy.ts
+var deploy = __webpack_require__(7884);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/deploy-plan.ts
+var deploy_plan = __webpack_require__(3522);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/rollback.ts
+var rollback = __webpack_require__(5439);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/summary.ts
+var summary = __webpack_require__(4379);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/tags.ts
+var tags = __webpack_require__(758);
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/index.ts
+/**
+ * ECS deploys: render task definitions, register them, update services, wait for every rollout at once, roll back.
+ *
+ * Stable API for other areas (health gate, promote):
+ *
+ *   rollBackServices(
+ *     targets: { service: string; taskDefinition: string }[],   // service = ECS service name (= catalog name);
+ *                                                             // taskDefinition = ARN (or family:revision) to put it back on
+ *     options: { cluster: string; timeoutMs?: number; pollIntervalMs?: number; maxPollIntervalMs?: number; concurrency?: number },
+ *     effects: { ecs: ECSClient; clock: Clock; log: Logger },
+ *   ): Promise<EcsServiceResult[]>
+ *
+ *   It sends UpdateService only for services not already on their target (a service that ECS's circuit breaker has
+ *   already put back is only waited for), waits until each PRIMARY deployment is COMPLETED with running = desired,
+ *   and returns one entry per target: status 'rolled-back' (taskDefinition = the target it now runs,
+ *   previousTaskDefinition = what it ran before) or 'rollback-failed' with a reason. It throws only for bugs and
+ *   configuration errors found before any write (unknown cluster, access denied to DescribeServices): a service that
+ *   does not settle, or whose UpdateService AWS refuses, is a 'rollback-failed' entry.
+ *
+ *   From ecs-deploy's `result` output: rollBackServices(result.filter((r) => r.status === 'deployed' &&
+ *   r.previousTaskDefinition).map((r) => ({ service: r.service, taskDefinition: r.previousTaskDefinition! })), ...)
+ */
+
+
+
+
+
+
+
+
+
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: ./packages/catalog/src/errors.ts
+var errors = __webpack_require__(2332);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/exec.ts
+
+
+const spawnExec = (file, args, options = {}) => new Promise((resolve, reject) => {
+    const child = (0,external_node_child_process_.spawn)(file, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'], shell: false });
+    let stdout = '';
+    let stderr = '';
+    const lines = (append) => {
+        let partial = '';
+        return (chunk) => {
+            const text = chunk.toString('utf8');
+            append(text);
+            if (!options.onLine)
+                return;
+            const parts = (partial + text).split('\n');
+            partial = parts.pop() ?? '';
+            for (const line of parts)
+                options.onLine(line);
+        };
+    };
+    child.stdout.on('data', lines((t) => (stdout += t)));
+    child.stderr.on('data', lines((t) => (stderr += t)));
+    child.on('error', (e) => reject(e.code === 'ENOENT' ? new errors/* ConfigurationError */.j1(`${file} is not installed or not on PATH: this step runs it, so use a runner that has it (GitHub's ubuntu runners have git, docker and buildx)`) : e));
+    child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }));
+    child.stdin.on('error', () => { }); // a child that exits without reading stdin must not crash us with EPIPE
+    child.stdin.end(options.stdin ?? '');
+});
+/** The command line as a person would type it, for error messages (never includes stdin). */
+function describeCommand(file, args) {
+    return [file, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/build-source.ts
+
+
+/** Repository-relative path without './' or trailing '/'; the root is ''. */
+function normalizeRepoPath(path) {
+    const p = path.trim().replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+    return p === '.' ? '' : p;
+}
+/** Library paths a service's image contains: its `dependsOn` libraries and theirs, never through other services. */
+function libraryPathsOf(catalog, service) {
+    const seen = new Set();
+    const paths = new Set();
+    const visit = (names) => {
+        for (const name of names) {
+            const dep = catalog.services.get(name);
+            if (!dep || dep.kind !== 'library' || seen.has(name))
+                continue;
+            seen.add(name);
+            if (dep.path)
+                paths.add(normalizeRepoPath(dep.path));
+            visit(dep.dependsOn);
+        }
+    };
+    visit(service.dependsOn);
+    return [...paths].sort();
+}
+/**
+ * Where a service's image comes from: catalog `build` settings (service over catalog defaults), else
+ * PATH/Dockerfile when it exists, else the bundled template. `exists` answers for repository-relative paths.
+ */
+function resolveBuildSource(catalog, service, exists) {
+    if (service.kind !== 'service')
+        throw new errors/* ConfigurationError */.j1(`${service.name} is a ${service.kind} in ${catalog.file}: only services (kind: service) are built`);
+    const own = service.build ?? {};
+    const defaults = catalog.defaults.build ?? {};
+    const contextSetting = own.context ?? service.path;
+    if (contextSetting === undefined) {
+        throw new errors/* ConfigurationError */.j1(`${service.name} has no path and no build.context in ${catalog.file}: build-push needs the directory to build (set path: or build.context:)`);
+    }
+    const context = normalizeRepoPath(contextSetting);
+    if (!exists(context === '' ? '.' : context)) {
+        throw new errors/* ConfigurationError */.j1(`build context '${context}' of ${service.name} does not exist in the checkout (${catalog.file}: ${own.context ? 'build.context' : 'path'})`);
+    }
+    const explicit = own.dockerfile ?? defaults.dockerfile;
+    let dockerfile;
+    let template;
+    if (explicit !== undefined) {
+        dockerfile = normalizeRepoPath(explicit);
+        if (!exists(dockerfile))
+            throw new errors/* ConfigurationError */.j1(`Dockerfile '${dockerfile}' of ${service.name} does not exist (${catalog.file}: build.dockerfile)`);
+    }
+    else if (exists((0,external_node_path_.join)(context, 'Dockerfile'))) {
+        dockerfile = normalizeRepoPath((0,external_node_path_.join)(context, 'Dockerfile'));
+    }
+    else {
+        template = own.template ?? defaults.template;
+        if (!template) {
+            throw new errors/* ConfigurationError */.j1(`${service.name} has no ${context ? `${context}/` : ''}Dockerfile and no build.template in ${catalog.file}: add a Dockerfile, or set build.template: node or python`);
+        }
+    }
+    return {
+        service: service.name,
+        context,
+        ...(dockerfile !== undefined ? { dockerfile } : {}),
+        ...(template !== undefined ? { template } : {}),
+        args: { ...defaults.args, ...own.args },
+        libraries: libraryPathsOf(catalog, service),
+        globalPaths: [...new Set(catalog.globalPaths.map(normalizeRepoPath))].sort(),
+        repository: service.ecr?.repository ?? `${catalog.platform}/${service.name}`,
+        createRepository: service.ecr?.create === true,
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/content-tag.ts
+
+
+/**
+ * The image's content tag: one hash over the git object ids (what `git rev-parse HEAD:PATH` gives) of the build
+ * context, its libraries, the global paths and the Dockerfile, plus the bundled template's text, the build args and
+ * the target platform.
+ * Any of these changing gives a new tag; a re-run or a revert gives a tag ECR already has, so nothing is built.
+ * Uncommitted changes are not seen: CI builds what is committed.
+ */
+async function computeContentTag(source, deps) {
+    const paths = [...new Set([source.context, ...source.libraries, ...source.globalPaths, ...(source.dockerfile ? [source.dockerfile] : [])])].sort();
+    const objects = await revParsePaths(paths, deps);
+    const parts = paths.map((path) => ({ path, object: objects.get(path) ?? 'absent' }));
+    const context = parts.find((p) => p.path === source.context);
+    if (context?.object === 'absent') {
+        throw new errors/* ConfigurationError */.j1(`build context '${source.context || '.'}' of ${source.service} is not committed at HEAD: build-push tags images by committed content`);
+    }
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (const p of parts)
+        hash.update(`path\t${p.path}\t${p.object}\n`);
+    if (source.template)
+        hash.update(`template\t${source.template}\t${(0,external_node_crypto_.createHash)('sha256').update(deps.templateText ?? '').digest('hex')}\n`);
+    // An image built for other platforms is another image: switching linux/amd64 to linux/arm64 must rebuild.
+    if (deps.platform)
+        hash.update(`platform\t${deps.platform}\n`);
+    for (const [k, v] of Object.entries(source.args).sort(([a], [b]) => a.localeCompare(b)))
+        hash.update(`arg\t${k}=${v}\n`);
+    return { tag: `tree-${hash.digest('hex').slice(0, 40)}`, parts };
+}
+/**
+ * Object ids of the paths at HEAD, from one `git cat-file --batch-check` (paths on stdin, so any number of them and
+ * no argv limit); paths HEAD lacks are left out.
+ */
+async function revParsePaths(paths, deps) {
+    const head = await deps.exec('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: deps.root });
+    if (head.exitCode !== 0)
+        throw new errors/* ConfigurationError */.j1(`${deps.root} is not a git checkout with a commit${head.stderr.trim() ? ` (git: ${head.stderr.trim()})` : ''}; build-push tags images by git content`);
+    const commit = head.stdout.trim();
+    const result = await deps.exec('git', ['cat-file', '--batch-check=%(objectname)'], { cwd: deps.root, stdin: paths.map((p) => `${commit}:${p}\n`).join('') });
+    if (result.exitCode !== 0)
+        throw new Error(`git cat-file --batch-check failed in ${deps.root}: ${result.stderr.trim()}`);
+    const lines = result.stdout.split('\n');
+    const found = new Map();
+    paths.forEach((p, i) => {
+        const line = lines[i] ?? '';
+        if (/^[0-9a-f]{40,64}$/.test(line))
+            found.set(p, line);
+    });
+    return found;
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var dist_cjs = __webpack_require__(8249);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/errors.ts
+var ecs_errors = __webpack_require__(5552);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/registry.ts
+
+
+
+
+const errorName = (e) => e?.name ?? '';
+/** An AWS "access denied" is the user's IAM policy, not a bug: say which permission on what is missing. */
+function ecrAccessError(e, action, resource) {
+    const setup = (0,ecs_errors/* awsSetupError */.Dw)(e, `ECR for ${action} on ${resource}`);
+    if (setup)
+        return setup;
+    if (/AccessDenied|UnauthorizedOperation/.test(errorName(e))) {
+        return new errors/* ConfigurationError */.j1(`AWS refused ${action} on ${resource} (${errorName(e)}: ${e.message}); grant the deploy role ${action} (see docs/build-push.md, IAM permissions)`);
+    }
+    return e;
+}
+/**
+ * Logs docker in to the account's ECR registry. The token is masked before anything can print it and reaches
+ * docker on stdin (`--password-stdin`), never in argv where `ps` and logs would show it. Returns the registry host.
+ */
+async function loginToRegistry(ecr, deps) {
+    let data;
+    try {
+        data = (await ecr.send(new dist_cjs/* GetAuthorizationTokenCommand */.Eu6({}))).authorizationData?.[0];
+    }
+    catch (e) {
+        throw ecrAccessError(e, 'ecr:GetAuthorizationToken', 'the ECR registry');
+    }
+    if (!data?.authorizationToken || !data.proxyEndpoint)
+        throw new Error('ECR GetAuthorizationToken returned no token');
+    deps.setSecret(data.authorizationToken);
+    const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
+    const separator = decoded.indexOf(':');
+    const username = decoded.slice(0, separator);
+    const password = decoded.slice(separator + 1);
+    deps.setSecret(password);
+    const registry = data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, '');
+    const args = ['login', '--username', username || 'AWS', '--password-stdin', registry];
+    const result = await deps.exec('docker', args, { stdin: password });
+    if (result.exitCode !== 0) {
+        throw new errors/* ConfigurationError */.j1(`${describeCommand('docker', args)} failed (exit ${result.exitCode}): ${result.stderr.trim()}; check that the Docker daemon runs on the runner and the registry ${registry} is reachable`);
+    }
+    deps.log.info(`logged in to ${registry}`);
+    return registry;
+}
+/** The repository, created when missing and the catalog allows it (`ecr.create: true`). */
+async function ensureRepository(ecr, name, options) {
+    try {
+        const found = (await ecr.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({ repositoryNames: [name] }))).repositories?.[0];
+        if (found?.repositoryUri)
+            return { name, uri: found.repositoryUri, created: false };
+    }
+    catch (e) {
+        if (errorName(e) !== 'RepositoryNotFoundException')
+            throw ecrAccessError(e, 'ecr:DescribeRepositories', `repository ${name}`);
+    }
+    if (!options.create) {
+        throw new errors/* ConfigurationError */.j1(`ECR repository '${name}' of ${options.service} does not exist: create it (terraform), or set ecr.create: true on the service in the catalog so build-push creates it`);
+    }
+    try {
+        const created = await ecr.send(new dist_cjs/* CreateRepositoryCommand */.WTe({
+            repositoryName: name,
+            imageScanningConfiguration: { scanOnPush: true },
+            imageTagMutability: 'MUTABLE',
+            encryptionConfiguration: { encryptionType: 'AES256' },
+        }));
+        if (!created.repository?.repositoryUri)
+            throw new Error(`ECR CreateRepository returned no URI for ${name}`);
+        options.log.info(`created ECR repository ${name}`);
+        return { name, uri: created.repository.repositoryUri, created: true };
+    }
+    catch (e) {
+        // Another matrix job may have created it between our two calls.
+        if (errorName(e) === 'RepositoryAlreadyExistsException')
+            return ensureRepository(ecr, name, { ...options, create: false });
+        throw ecrAccessError(e, 'ecr:CreateRepository', `repository ${name}`);
+    }
+}
+/** The image with this tag or digest, or undefined when the repository has none. */
+async function findImage(ecr, repository, id) {
+    try {
+        const imageId = 'tag' in id ? { imageTag: id.tag } : { imageDigest: id.digest };
+        const detail = (await ecr.send(new dist_cjs/* DescribeImagesCommand */.ji5({ repositoryName: repository, imageIds: [imageId] }))).imageDetails?.[0];
+        if (!detail?.imageDigest)
+            return undefined;
+        return { digest: detail.imageDigest, ...(detail.imageSizeInBytes !== undefined ? { sizeBytes: detail.imageSizeInBytes } : {}), tags: detail.imageTags ?? [] };
+    }
+    catch (e) {
+        if (errorName(e) === 'ImageNotFoundException')
+            return undefined;
+        throw ecrAccessError(e, 'ecr:DescribeImages', `repository ${repository}`);
+    }
+}
+/**
+ * Adds a tag to an image already in ECR without pulling it (BatchGetImage + PutImage of the same manifest), so
+ * a reused image also carries the commit SHA. Best effort: a tag that cannot be added is a warning, not a failure.
+ */
+async function addImageTag(ecr, repository, digest, tag, log) {
+    try {
+        const image = (await ecr.send(new dist_cjs/* BatchGetImageCommand */.P8n({
+            repositoryName: repository,
+            imageIds: [{ imageDigest: digest }],
+            acceptedMediaTypes: [
+                'application/vnd.oci.image.index.v1+json',
+                'application/vnd.docker.distribution.manifest.list.v2+json',
+                'application/vnd.oci.image.manifest.v1+json',
+                'application/vnd.docker.distribution.manifest.v2+json',
+            ],
+        }))).images?.[0];
+        if (!image?.imageManifest)
+            throw new Error(`no manifest for ${digest}`);
+        await ecr.send(new dist_cjs/* PutImageCommand */.SUU({
+            repositoryName: repository,
+            imageManifest: image.imageManifest,
+            ...(image.imageManifestMediaType ? { imageManifestMediaType: image.imageManifestMediaType } : {}),
+            imageDigest: digest,
+            imageTag: tag,
+        }));
+        return true;
+    }
+    catch (e) {
+        if (errorName(e) === 'ImageAlreadyExistsException')
+            return true;
+        log.warning(`could not tag ${repository}@${digest} as ${tag} (${errorName(e) || 'error'}: ${e.message}); the image is still usable by digest`);
+        return false;
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/buildx.ts
+
+
+
+
+/** The `docker buildx build --push` argument list (no shell: each value is one argument). */
+function buildxArgs(r, metadataFile) {
+    const args = ['buildx', 'build', '--file', r.dockerfile, '--platform', r.platform];
+    for (const tag of r.tags)
+        args.push('--tag', tag);
+    for (const [k, v] of Object.entries(r.labels))
+        args.push('--label', `${k}=${v}`);
+    for (const [k, v] of Object.entries(r.args))
+        args.push('--build-arg', `${k}=${v}`);
+    args.push(`--provenance=${r.provenance}`);
+    if (r.cache === 'gha') {
+        // One cache scope per service: without it every service of the monorepo overwrites the same GHA cache entry.
+        args.push('--cache-from', `type=gha,scope=${r.service}`, '--cache-to', `type=gha,scope=${r.service},mode=max`);
+    }
+    else if (r.cache === 'registry') {
+        const ref = `${r.repositoryUri}:buildcache`;
+        args.push('--cache-from', `type=registry,ref=${ref}`, '--cache-to', `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true`);
+    }
+    args.push('--metadata-file', metadataFile, '--push', r.context);
+    return args;
+}
+/** Builds and pushes; returns the pushed image's digest as buildx wrote it to the metadata file. */
+async function buildAndPushImage(r, deps) {
+    const metadataFile = (0,external_node_path_.join)(r.workDir, `${r.service}.metadata.json`);
+    const args = buildxArgs(r, metadataFile);
+    const result = await deps.exec('docker', args, { ...(deps.onLine ? { onLine: deps.onLine } : {}), ...(deps.env ? { env: deps.env } : {}) });
+    if (result.exitCode !== 0) {
+        const tail = result.stderr.trim().split('\n').slice(-15).join('\n');
+        // The service's own Dockerfile or code failed to build: the user's to fix, so no stack trace of ours.
+        throw new errors/* ConfigurationError */.j1(`docker buildx build failed for ${r.service} (exit ${result.exitCode}): ${describeCommand('docker', args)}\n${tail}`);
+    }
+    let metadata;
+    try {
+        metadata = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'));
+    }
+    catch (e) {
+        throw new errors/* ConfigurationError */.j1(`docker buildx build wrote no readable metadata file ${metadataFile} for ${r.service} (${e.message}); buildx 0.9 or later is required on the runner`);
+    }
+    const digest = metadata['containerimage.digest'];
+    if (typeof digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
+        throw new Error(`buildx metadata for ${r.service} has no containerimage.digest (got ${JSON.stringify(digest)})`);
+    }
+    return digest;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/build-push.ts
+
+
+
+
+
+
+
+function templatePath(templatesDir, template) {
+    return (0,external_node_path_.join)(templatesDir, `${template}.Dockerfile`);
+}
+/**
+ * Builds and pushes each service's image once. The image is tagged by its content (see computeContentTag);
+ * when ECR already has that tag the existing digest is returned and nothing is built. docker logs in only
+ * when something has to be built.
+ */
+async function buildPushServices(catalog, services, options, effects) {
+    let registry;
+    const login = () => (registry ??= loginToRegistry(effects.ecr, effects));
+    const results = [];
+    for (const service of services)
+        results.push(await buildPushService(catalog, service, options, effects, login));
+    return results;
+}
+async function buildPushService(catalog, service, options, effects, login) {
+    const started = effects.clock.now();
+    const { log } = effects;
+    const source = resolveBuildSource(catalog, service, (p) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(catalog.root, p)));
+    const templateFile = source.template ? templatePath(options.templatesDir, source.template) : undefined;
+    let templateText;
+    if (templateFile) {
+        try {
+            templateText = (0,external_node_fs_.readFileSync)(templateFile, 'utf8');
+        }
+        catch {
+            throw new Error(`bundled template ${templateFile} is missing: the action's checkout is incomplete`);
+        }
+    }
+    const content = await computeContentTag(source, { exec: effects.exec, root: catalog.root, platform: options.platform, ...(templateText !== undefined ? { templateText } : {}) });
+    log.debug(`${service.name}: content ${content.parts.map((p) => `${p.path || '.'}=${p.object.slice(0, 12)}`).join(' ')}`);
+    const repo = await ensureRepository(effects.ecr, source.repository, { create: source.createRepository, service: service.name, log });
+    const revisionTag = options.revision;
+    const done = (digest, built, sizeBytes, tags) => ({
+        service: service.name,
+        repository: repo.uri,
+        digest,
+        image: `${repo.uri}@${digest}`,
+        contentTag: content.tag,
+        tags,
+        built,
+        ...(sizeBytes !== undefined ? { sizeBytes } : {}),
+        seconds: (effects.clock.now() - started) / 1000,
+        dockerfile: source.dockerfile ?? `template:${source.template}`,
+    });
+    const existing = await findImage(effects.ecr, source.repository, { tag: content.tag });
+    if (existing) {
+        log.info(`${service.name}: ${repo.uri}:${content.tag} already exists (${existing.digest}); nothing to build`);
+        const tags = [content.tag];
+        if (revisionTag && (existing.tags.includes(revisionTag) || (await addImageTag(effects.ecr, source.repository, existing.digest, revisionTag, log))))
+            tags.push(revisionTag);
+        return done(existing.digest, false, existing.sizeBytes, tags);
+    }
+    await login();
+    const workDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'tierdeploy-build-'));
+    try {
+        const tags = [content.tag, ...(revisionTag ? [revisionTag] : [])];
+        const digest = await buildAndPushImage({
+            service: service.name,
+            context: (0,external_node_path_.join)(catalog.root, source.context),
+            dockerfile: templateFile ?? (0,external_node_path_.join)(catalog.root, source.dockerfile),
+            tags: tags.map((t) => `${repo.uri}:${t}`),
+            repositoryUri: repo.uri,
+            labels: {
+                ...(options.sourceUrl ? { 'org.opencontainers.image.source': options.sourceUrl } : {}),
+                ...(options.revision ? { 'org.opencontainers.image.revision': options.revision } : {}),
+                'org.opencontainers.image.title': service.name,
+            },
+            args: source.args,
+            platform: options.platform,
+            provenance: options.provenance,
+            cache: options.cache,
+            workDir,
+        }, { exec: effects.exec, onLine: (line) => log.info(`[${service.name}] ${line}`), ...(effects.env ? { env: effects.env } : {}) });
+        const pushed = await findImage(effects.ecr, source.repository, { digest });
+        log.info(`${service.name}: pushed ${repo.uri}@${digest}`);
+        return done(digest, true, pushed?.sizeBytes, tags);
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(workDir, { recursive: true, force: true });
+    }
+}
+/** ecs-deploy's `images` input: service -> repository@digest. */
+function imagesMap(results) {
+    return Object.fromEntries(results.map((r) => [r.service, r.image]));
+}
+function formatBytes(bytes) {
+    if (bytes === undefined)
+        return '?';
+    const units = ['B', 'KiB', 'MiB', 'GiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+}
+/** Markdown build summary: built vs reused, compressed size in ECR, and time. */
+function renderBuildSummary(results) {
+    const built = results.filter((r) => r.built).length;
+    const lines = [
+        `### tierdeploy build-push: ${built} built, ${results.length - built} reused`,
+        '',
+        '| service | result | image | size | time | Dockerfile |',
+        '|---|---|---|---|---|---|',
+        ...results.map((r) => `| ${r.service} | ${r.built ? 'built' : 'reused'} | \`${r.image}\` | ${formatBytes(r.sizeBytes)} | ${r.seconds.toFixed(1)} s | ${r.dockerfile} |`),
+    ];
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/index.ts
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/aws/src/health/types.ts
+const CHECKS = ['ecs', 'load-balancer', 'http', 'alarms'];
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var client_ecs_dist_cjs = __webpack_require__(212);
+;// CONCATENATED MODULE: ./packages/aws/src/health/ecs-check.ts
+
+
+/** DescribeServices takes at most 10 services per call. */
+const DESCRIBE_SERVICES_BATCH = 10;
+/** Every service's state, described in batches of 10 (in parallel). */
+async function describeServiceStates(ecs, cluster, services, expected = {}) {
+    const batches = [];
+    for (let i = 0; i < services.length; i += DESCRIBE_SERVICES_BATCH)
+        batches.push(services.slice(i, i + DESCRIBE_SERVICES_BATCH));
+    const states = new Map();
+    await Promise.all(batches.map(async (batch) => {
+        let out;
+        try {
+            out = await ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: batch }));
+        }
+        catch (e) {
+            if (e.name === 'ClusterNotFoundException')
+                throw new errors/* ConfigurationError */.j1(`ECS cluster '${cluster}' does not exist (check the environment's cluster or the 'cluster' input)`);
+            throw e;
+        }
+        for (const s of out.services ?? [])
+            if (s.serviceName)
+                states.set(s.serviceName, serviceState(s, expected[s.serviceName]));
+        for (const f of out.failures ?? []) {
+            const name = f.arn?.split('/').at(-1) ?? '';
+            states.set(name, { service: name, verdict: 'failed', detail: `not found in cluster ${cluster} (${f.reason ?? 'MISSING'})`, desiredCount: 0, targetGroups: [] });
+        }
+    }));
+    for (const name of services) {
+        if (!states.has(name))
+            states.set(name, { service: name, verdict: 'failed', detail: `not found in cluster ${cluster}`, desiredCount: 0, targetGroups: [] });
+    }
+    return states;
+}
+/** `family:revision` of a task definition ARN (or the value itself when it already is one). */
+function taskDefinitionName(arn) {
+    return arn.replace(/^arn:[^:]+:ecs:[^:]*:\d*:task-definition\//, '');
+}
+/**
+ * The PRIMARY deployment COMPLETED with running = desired passes; a FAILED rollout fails; anything else is
+ * pending. With `expected` (the revision ecs-deploy deployed), a PRIMARY on another revision fails: ECS's circuit
+ * breaker put the service back, so it is healthy but not running what was deployed.
+ */
+function serviceState(s, expected) {
+    const base = { service: s.serviceName, desiredCount: s.desiredCount ?? 0, targetGroups: (s.loadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn ? [lb.targetGroupArn] : [])) };
+    if (s.status !== 'ACTIVE')
+        return { ...base, verdict: 'failed', detail: `service is ${s.status}` };
+    const primary = s.deployments?.find((d) => d.status === 'PRIMARY');
+    const running = `running ${s.runningCount ?? 0} of ${s.desiredCount ?? 0}`;
+    if (!primary)
+        return { ...base, verdict: 'pending', detail: `no PRIMARY deployment yet (${running})` };
+    const revision = taskDefinitionName(primary.taskDefinition ?? '?');
+    if (expected && revision !== taskDefinitionName(expected)) {
+        return { ...base, verdict: 'failed', detail: `runs ${revision}, not the deployed ${taskDefinitionName(expected)} (rolled back by the deployment circuit breaker?)` };
+    }
+    if (primary.rolloutState === 'FAILED')
+        return { ...base, verdict: 'failed', detail: `rollout of ${revision} FAILED: ${primary.rolloutStateReason ?? 'no reason given'}` };
+    if (primary.rolloutState !== 'COMPLETED')
+        return { ...base, verdict: 'pending', detail: `rollout of ${revision} ${primary.rolloutState ?? 'IN_PROGRESS'} (${running})` };
+    if ((s.runningCount ?? 0) !== (s.desiredCount ?? 0))
+        return { ...base, verdict: 'pending', detail: `rollout of ${revision} COMPLETED but ${running}` };
+    return { ...base, verdict: 'passed', detail: `${revision} COMPLETED, ${running}` };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
+var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(586);
+;// CONCATENATED MODULE: ./packages/aws/src/health/load-balancer-check.ts
+
+
+const shortName = (arn) => /targetgroup\/([^/]+)/.exec(arn)?.[1] ?? arn;
+/**
+ * Healthy when every target group has at least one registered target and every target is healthy. Draining
+ * targets are the old tasks a rolling deploy is removing, so they are left out.
+ */
+async function checkTargetGroups(elb, targetGroups) {
+    const problems = [];
+    let healthyCount = 0;
+    for (const arn of targetGroups) {
+        let descriptions;
+        try {
+            descriptions = (await elb.send(new client_elastic_load_balancing_v2_dist_cjs.DescribeTargetHealthCommand({ TargetGroupArn: arn }))).TargetHealthDescriptions ?? [];
+        }
+        catch (e) {
+            if (e.name === 'TargetGroupNotFoundException')
+                throw new errors/* ConfigurationError */.j1(`target group ${arn} does not exist (check the 'target-groups' input or the ECS service's load balancer)`);
+            throw e;
+        }
+        const current = descriptions.filter((d) => d.TargetHealth?.State !== 'draining');
+        if (current.length === 0) {
+            problems.push(`${shortName(arn)}: no registered targets`);
+            continue;
+        }
+        const bad = current.filter((d) => d.TargetHealth?.State !== 'healthy');
+        healthyCount += current.length - bad.length;
+        for (const d of bad) {
+            const target = `${d.Target?.Id ?? '?'}:${d.Target?.Port ?? '?'}`;
+            const h = d.TargetHealth;
+            problems.push(`${shortName(arn)}: ${target} ${h?.State ?? 'unknown'}${h?.Reason ? ` (${h.Reason}${h.Description ? `: ${h.Description}` : ''})` : ''}`);
+        }
+    }
+    if (problems.length)
+        return { healthy: false, detail: problems.join('; ') };
+    return { healthy: true, detail: `${healthyCount} target${healthyCount === 1 ? '' : 's'} healthy in ${targetGroups.map(shortName).join(', ')}` };
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/health/http-check.ts
+/**
+ * Polls the URL every `intervalMs` until it answers `expectedStatus` `healthyThreshold` times in a row, or the
+ * deadline (clock ms) passes. A request with no answer within `requestTimeoutMs` (or refused) is retried up to
+ * `retries` times right away before it counts; any other status breaks the streak. Redirects are not followed
+ * (a load balancer's health check does not follow them either).
+ */
+async function checkHttpHealth(target, options, effects) {
+    const { clock } = effects;
+    let streak = 0;
+    let requests = 0;
+    let last = 'no request made before the deadline';
+    for (;;) {
+        let answer = { error: 'not asked' };
+        for (let attempt = 0; attempt <= options.retries; attempt++) {
+            requests++;
+            answer = await ask(target, effects);
+            if ('status' in answer)
+                break;
+        }
+        if ('status' in answer && answer.status === target.expectedStatus) {
+            streak++;
+            if (streak >= target.healthyThreshold) {
+                return { healthy: true, detail: `${target.url} answered ${target.expectedStatus} ${streak} time${streak === 1 ? '' : 's'} in a row`, requests };
+            }
+        }
+        else {
+            streak = 0;
+            last = 'status' in answer ? `answered ${answer.status}, expected ${target.expectedStatus}` : answer.error;
+        }
+        if (clock.now() + target.intervalMs > options.deadline) {
+            const progress = streak > 0 ? `; ${streak} of ${target.healthyThreshold} good answers in a row at the deadline` : '';
+            return { healthy: false, detail: `${target.url} ${last}${progress} (${requests} request${requests === 1 ? '' : 's'})`, requests };
+        }
+        await clock.sleep(target.intervalMs);
+    }
+}
+async function ask(target, effects) {
+    const doFetch = effects.fetch ?? fetch;
+    const signal = (effects.timeoutSignal ?? ((ms) => AbortSignal.timeout(ms)))(target.requestTimeoutMs);
+    try {
+        const response = await doFetch(target.url, { signal, redirect: 'manual', headers: { 'user-agent': 'tierdeploy-health-gate' } });
+        // Free the connection: only the status matters.
+        await response.body?.cancel().catch(() => { });
+        return { status: response.status };
+    }
+    catch (e) {
+        const error = e;
+        if (signal.aborted || error.name === 'TimeoutError' || error.name === 'AbortError')
+            return { error: `no answer within ${target.requestTimeoutMs / 1000} s` };
+        return { error: `request failed (${error.cause?.code ?? error.cause?.message ?? error.message})` };
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
+var client_cloudwatch_dist_cjs = __webpack_require__(4085);
+;// CONCATENATED MODULE: ./packages/aws/src/health/alarm-check.ts
+
+/** DescribeAlarms takes at most 100 alarm names per call. */
+const NAMES_PER_CALL = 100;
+/** Alarms (metric and composite) by exact name or by name prefix, following NextToken. */
+async function describeAlarms(cloudwatch, query) {
+    const requests = 'names' in query
+        ? Array.from({ length: Math.ceil(query.names.length / NAMES_PER_CALL) }, (_, i) => ({ AlarmNames: query.names.slice(i * NAMES_PER_CALL, (i + 1) * NAMES_PER_CALL) }))
+        : [{ AlarmNamePrefix: query.prefix }];
+    const alarms = [];
+    for (const request of requests) {
+        let token;
+        do {
+            const out = await cloudwatch.send(new client_cloudwatch_dist_cjs.DescribeAlarmsCommand({ ...request, AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], ...(token ? { NextToken: token } : {}) }));
+            for (const a of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])]) {
+                if (a.AlarmName)
+                    alarms.push({ name: a.AlarmName, state: a.StateValue ?? 'INSUFFICIENT_DATA', reason: a.StateReason ?? '' });
+            }
+            token = out.NextToken;
+        } while (token);
+    }
+    return alarms;
+}
+
+// EXTERNAL MODULE: ./packages/catalog/src/settings.ts
+var settings = __webpack_require__(1214);
+// EXTERNAL MODULE: ./packages/catalog/src/routing.ts
+var routing = __webpack_require__(6021);
+;// CONCATENATED MODULE: ./packages/aws/src/health/targets.ts
+
+/**
+ * What the gate checks per service, from the catalog: the health URL is healthCheck.url, or the environment's url
+ * plus healthCheck.path for services reachable through the public ALB; alarms are the catalog's `alarms`, else
+ * every alarm whose name starts with the service name. `targetGroups` (service -> ARN or ARNs) overrides discovery.
+ */
+function gateTargets(catalog, environment, services, targetGroups = {}, log) {
+    return services.map((service) => {
+        const health = (0,settings/* serviceSettings */.x)(catalog, service, environment).healthCheck;
+        const isPublic = service.routing?.public === true;
+        let http;
+        if (health.url)
+            http = { url: health.url, expectedStatus: health.expectedStatus, healthyThreshold: health.healthyThreshold, requestTimeoutMs: health.timeoutSeconds * 1000, intervalMs: health.intervalSeconds * 1000 };
+        else if (!isPublic)
+            http = { skip: 'not on the public ALB (routing.public) and no healthCheck.url' };
+        else if (!environment.url)
+            http = { skip: `environment ${environment.name} has no url (${environment.file})` };
+        else if (!health.path)
+            http = { skip: 'no healthCheck.path' };
+        else {
+            const patterns = service.routing?.pathPatterns ?? [];
+            if (patterns.length && !patterns.some((p) => (0,routing/* matchesPathPattern */.R)(p, health.path))) {
+                log?.warning(`${service.name}: health path ${health.path} is outside its ALB path patterns (${patterns.join(', ')}), so the public URL may reach another service; set healthCheck.path to a routed path or healthCheck.url`);
+            }
+            http = { url: `${environment.url.replace(/\/+$/, '')}${health.path}`, expectedStatus: health.expectedStatus, healthyThreshold: health.healthyThreshold, requestTimeoutMs: health.timeoutSeconds * 1000, intervalMs: health.intervalSeconds * 1000 };
+        }
+        const given = targetGroups[service.name];
+        return {
+            service: service.name,
+            http,
+            behindLoadBalancer: isPublic || given !== undefined,
+            ...(given !== undefined ? { targetGroups: given } : {}),
+            alarms: service.alarms?.length ? { names: service.alarms } : { prefix: service.name },
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/health/gate.ts
+
+
+
+
+
+
+
+
+const DEFAULT_POLL_MS = 15_000;
+const DEFAULT_BAKE_INTERVAL_MS = 30_000;
+/**
+ * Decides whether a deployed tier may proceed. In order: every ECS rollout (PRIMARY COMPLETED, running = desired);
+ * then, for the services that passed, load balancer target health and the HTTP health URL side by side; then,
+ * when everything passed, no alarm of any service in ALARM for the bake time. Every wait is on the injected clock.
+ */
+async function runHealthGate(targets, options, effects) {
+    try {
+        return await evaluateGate(targets, options, effects);
+    }
+    catch (e) {
+        throw asCredentialsError(e);
+    }
+}
+/** Missing, expired or refused credentials, or an endpoint out of reach, are the caller's set-up, not a bug: say what to fix. */
+function asCredentialsError(e) {
+    const setup = (0,ecs_errors/* awsSetupError */.Dw)(e, 'for the health gate (ECS, Elastic Load Balancing or CloudWatch)');
+    if (setup)
+        return setup;
+    const name = e?.name ?? '';
+    if (/AccessDenied/.test(name))
+        return new errors/* ConfigurationError */.j1(`AWS denied a health-gate call (${name}: ${e.message}); see docs/health-gate.md for the IAM permissions it needs`);
+    return e;
+}
+async function evaluateGate(targets, options, effects) {
+    const { clock, log } = effects;
+    const start = clock.now();
+    const deadline = start + options.timeoutMs;
+    const pollMs = options.pollIntervalMs ?? DEFAULT_POLL_MS;
+    const enabled = (c) => options.checks.includes(c);
+    const outcomes = [];
+    const add = (service, check, status, detail) => {
+        outcomes.push({ service, check, status, detail });
+        if (status === 'failed')
+            log.warning(`${service}: ${check} check failed: ${detail}`);
+        else
+            log.info(`${service}: ${check} ${status}: ${detail}`);
+    };
+    const names = targets.map((t) => t.service);
+    const blocked = new Map();
+    let states;
+    if (enabled('ecs')) {
+        states = await waitForRollouts(names, options, deadline, pollMs, effects);
+        for (const name of names) {
+            const s = states.get(name);
+            add(name, 'ecs', s.verdict === 'passed' ? 'passed' : 'failed', s.detail);
+            if (s.verdict !== 'passed')
+                blocked.set(name, 'ECS rollout did not pass');
+        }
+    }
+    else if (enabled('load-balancer') && targets.some((t) => t.behindLoadBalancer && !t.targetGroups)) {
+        states = await describeServiceStates(effects.ecs, options.cluster, names);
+    }
+    for (const [name, s] of states ?? [])
+        if (!blocked.has(name) && s.desiredCount === 0 && s.verdict === 'passed')
+            blocked.set(name, 'desired count is 0: nothing runs');
+    await Promise.all(targets.map(async (t) => {
+        const reason = blocked.get(t.service);
+        const both = ['load-balancer', 'http'].filter(enabled);
+        if (reason) {
+            for (const c of both)
+                add(t.service, c, 'skipped', reason);
+            return;
+        }
+        await Promise.all([
+            enabled('load-balancer') ? checkLoadBalancer(t, states?.get(t.service), deadline, pollMs, effects).then(([status, detail]) => add(t.service, 'load-balancer', status, detail)) : undefined,
+            enabled('http') ? checkHttp(t, deadline, options.httpRetries ?? 2, effects).then(([status, detail]) => add(t.service, 'http', status, detail)) : undefined,
+        ]);
+    }));
+    if (enabled('alarms')) {
+        if (outcomes.some((o) => o.status === 'failed'))
+            for (const t of targets)
+                add(t.service, 'alarms', 'skipped', 'not baked: an earlier check failed');
+        else
+            for (const o of await bakeAlarms(targets, options, effects))
+                add(o.service, 'alarms', o.status, o.detail);
+    }
+    const order = new Map(names.map((n, i) => [n, i]));
+    outcomes.sort((a, b) => order.get(a.service) - order.get(b.service) || CHECKS.indexOf(a.check) - CHECKS.indexOf(b.check));
+    return { passed: !outcomes.some((o) => o.status === 'failed'), outcomes, seconds: (clock.now() - start) / 1000 };
+}
+async function waitForRollouts(names, options, deadline, pollMs, effects) {
+    for (;;) {
+        const states = await describeServiceStates(effects.ecs, options.cluster, names, options.expectedTaskDefinitions);
+        const pending = [...states.values()].filter((s) => s.verdict === 'pending');
+        if (pending.length === 0)
+            return states;
+        if (effects.clock.now() + pollMs > deadline) {
+            for (const s of pending)
+                states.set(s.service, { ...s, verdict: 'failed', detail: `not settled by the deadline: ${s.detail}` });
+            return states;
+        }
+        effects.log.info(`waiting for ${pending.length} rollout${pending.length === 1 ? '' : 's'}: ${pending.map((s) => s.service).join(', ')}`);
+        await effects.clock.sleep(pollMs);
+    }
+}
+async function checkLoadBalancer(t, state, deadline, pollMs, effects) {
+    if (!t.behindLoadBalancer)
+        return ['skipped', 'not behind the ALB (routing.public is not set)'];
+    const groups = t.targetGroups ?? state?.targetGroups ?? [];
+    if (groups.length === 0)
+        return ['failed', 'routing.public is set but the ECS service has no load balancer target group (attach one, or give the target-groups input)'];
+    for (;;) {
+        const verdict = await checkTargetGroups(effects.elb, groups);
+        if (verdict.healthy)
+            return ['passed', verdict.detail];
+        if (effects.clock.now() + pollMs > deadline)
+            return ['failed', `not healthy by the deadline: ${verdict.detail}`];
+        await effects.clock.sleep(pollMs);
+    }
+}
+async function checkHttp(t, deadline, retries, effects) {
+    if ('skip' in t.http)
+        return ['skipped', t.http.skip];
+    const verdict = await checkHttpHealth(t.http, { deadline, retries }, effects);
+    return [verdict.healthy ? 'passed' : 'failed', verdict.detail];
+}
+/** Alarms in ALARM anywhere in the account and region (one paginated call however many services). */
+async function alarmsFiring(effects) {
+    const firing = [];
+    let token;
+    do {
+        const out = await effects.cloudwatch.send(new client_cloudwatch_dist_cjs.DescribeAlarmsCommand({ StateValue: 'ALARM', AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], ...(token ? { NextToken: token } : {}) }));
+        for (const a of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])])
+            if (a.AlarmName)
+                firing.push({ name: a.AlarmName, state: 'ALARM', reason: a.StateReason ?? '' });
+        token = out.NextToken;
+    } while (token);
+    return firing;
+}
+const belongsTo = (t, alarm) => ('names' in t.alarms ? t.alarms.names.includes(alarm) : alarm.startsWith(t.alarms.prefix));
+/**
+ * Looks up each service's alarms once, then watches for any of them in ALARM until the bake time is over. Stops at
+ * the first alarm: the gate has failed, and a rollback should not wait for the rest of the bake.
+ */
+async function bakeAlarms(targets, options, effects) {
+    const { clock } = effects;
+    const start = clock.now();
+    const known = new Map();
+    for (const t of targets)
+        known.set(t.service, await describeAlarms(effects.cloudwatch, t.alarms));
+    const fired = new Map();
+    let firing = [...known.values()].flat().filter((a) => a.state === 'ALARM');
+    const interval = options.bakeIntervalMs ?? DEFAULT_BAKE_INTERVAL_MS;
+    for (;;) {
+        for (const a of firing)
+            for (const t of targets)
+                if (belongsTo(t, a.name) && !fired.has(t.service))
+                    fired.set(t.service, a);
+        const elapsed = clock.now() - start;
+        if (fired.size || elapsed >= options.bakeMs)
+            break;
+        await clock.sleep(Math.min(interval, options.bakeMs - elapsed));
+        firing = await alarmsFiring(effects);
+    }
+    const baked = `${Math.round((clock.now() - start) / 1000)} s`;
+    return targets.map((t) => {
+        const alarm = fired.get(t.service);
+        if (alarm)
+            return { service: t.service, status: 'failed', detail: `${alarm.name} in ALARM after ${baked}${alarm.reason ? `: ${alarm.reason}` : ''}` };
+        const found = known.get(t.service) ?? [];
+        if ('names' in t.alarms) {
+            const missing = t.alarms.names.filter((n) => !found.some((a) => a.name === n));
+            if (missing.length)
+                return { service: t.service, status: 'failed', detail: `catalog alarm${missing.length === 1 ? '' : 's'} ${missing.join(', ')} not found in CloudWatch` };
+        }
+        if (found.length === 0)
+            return { service: t.service, status: 'skipped', detail: `no alarms named ${'prefix' in t.alarms ? `${t.alarms.prefix}*` : ''} to watch` };
+        return { service: t.service, status: 'passed', detail: `${found.length} alarm${found.length === 1 ? '' : 's'} not in ALARM over ${baked}` };
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/health/report.ts
+const MARK = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' };
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Markdown: the verdict, then one row per service and check (failures first, so the why is on top). */
+function renderGateTable(report, title = 'health gate') {
+    const failed = report.outcomes.filter((o) => o.status === 'failed');
+    const rows = [...failed, ...report.outcomes.filter((o) => o.status !== 'failed')];
+    const services = new Set(report.outcomes.map((o) => o.service)).size;
+    const head = report.passed
+        ? `### ✅ ${title} passed: ${services} service${services === 1 ? '' : 's'} healthy`
+        : `### ❌ ${title} failed: ${failed.length} check${failed.length === 1 ? '' : 's'} failed in ${new Set(failed.map((o) => o.service)).size} service${new Set(failed.map((o) => o.service)).size === 1 ? '' : 's'}`;
+    return [head, '', '| service | check | result | why |', '|---|---|---|---|', ...rows.map((o) => `| ${o.service} | ${o.check} | ${MARK[o.status]} | ${cell(o.detail)} |`), ''].join('\n');
+}
+/** Plain text for the CLI: aligned columns, failures first. */
+function renderGateText(report) {
+    const rows = [...report.outcomes.filter((o) => o.status === 'failed'), ...report.outcomes.filter((o) => o.status !== 'failed')];
+    const w1 = Math.max(7, ...rows.map((o) => o.service.length));
+    const w2 = Math.max(5, ...rows.map((o) => o.check.length));
+    const lines = [`${'SERVICE'.padEnd(w1)}  ${'CHECK'.padEnd(w2)}  RESULT   WHY`, ...rows.map((o) => `${o.service.padEnd(w1)}  ${o.check.padEnd(w2)}  ${o.status.padEnd(7)}  ${o.detail}`)];
+    lines.push('', report.passed ? `health gate passed in ${report.seconds.toFixed(0)} s` : `health gate FAILED: ${rows.filter((o) => o.status === 'failed').length} failed check(s)`);
+    return lines.join('\n');
+}
+/** Markdown: what a failed gate's rollback put back, and on which revision. */
+function renderRollbackTable(results) {
+    if (results.length === 0)
+        return '\nNothing to roll back: no service of this deploy had a previous revision.\n';
+    const rows = results.map((r) => `| ${r.service} | ${r.status === 'rolled-back' ? '↩️ rolled back' : `❌ ${r.status}`} | ${r.taskDefinition?.split('/').at(-1) ?? ''} | ${cell(r.reason ?? '')} |`);
+    return ['', '#### Rollback', '', '| service | result | revision | why |', '|---|---|---|---|', ...rows, ''].join('\n');
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/health/rollback.ts
+
+
+/** Validates ecs-deploy's `result` output given to an input; names the input and the expected shape. */
+function parseDeployResult(value, input) {
+    const shape = `a JSON array of {"service","status","previousTaskDefinition","taskDefinition"} (ecs-deploy's result output)`;
+    if (!Array.isArray(value))
+        throw new errors/* ConfigurationError */.j1(`input '${input}' must be ${shape}`);
+    value.forEach((entry, i) => {
+        const e = entry;
+        if (!e || typeof e !== 'object' || typeof e.service !== 'string' || typeof e.status !== 'string')
+            throw new errors/* ConfigurationError */.j1(`input '${input}'[${i}] must have string service and status: ${shape}`);
+        for (const k of ['previousTaskDefinition', 'taskDefinition', 'reason']) {
+            if (e[k] !== undefined && typeof e[k] !== 'string')
+                throw new errors/* ConfigurationError */.j1(`input '${input}'[${i}].${k} must be a string`);
+        }
+    });
+    return value;
+}
+/**
+ * Puts the services this deploy changed back on the revisions ecs-deploy reported as previous. Services ecs-deploy
+ * left unchanged (or that had no previous revision: first deploys) stay as they are.
+ */
+async function rollBackDeploy(result, cluster, effects) {
+    const targets = result.filter((r) => r.status === 'deployed' && r.previousTaskDefinition).map((r) => ({ service: r.service, taskDefinition: r.previousTaskDefinition }));
+    const firstDeploys = result.filter((r) => r.status === 'deployed' && !r.previousTaskDefinition).map((r) => r.service);
+    if (firstDeploys.length)
+        effects.log.warning(`no previous revision to roll back to (first deploy): ${firstDeploys.join(', ')}`);
+    if (targets.length === 0)
+        return [];
+    effects.log.info(`rolling back ${targets.map((t) => `${t.service} -> ${t.taskDefinition.split('/').at(-1)}`).join(', ')}`);
+    return (0,rollback/* rollBackServices */.L7)(targets, { cluster }, effects);
+}
+
+// EXTERNAL MODULE: ./packages/catalog/src/suggest.ts
+var suggest = __webpack_require__(5753);
+// EXTERNAL MODULE: ./packages/graph/src/plan.ts
+var src_plan = __webpack_require__(5517);
+;// CONCATENATED MODULE: ./packages/aws/src/health/selection.ts
+
+
+
+/**
+ * The services the gate checks: a tier's deployable services (as resolve-graph plans them for the environment),
+ * the named ones, or, when neither is given, those in ecs-deploy's result.
+ */
+function gateServices(catalog, environment, given, names = { tier: 'tier', services: 'services', deployResult: 'deploy-result' }) {
+    if (given.tier && given.services?.length)
+        throw new errors/* ConfigurationError */.j1(`give '${names.tier}' or '${names.services}', not both`);
+    if (given.tier) {
+        const plan = (0,src_plan/* resolveDeployWaves */._j)(catalog, { tier: (0,src_plan/* parseTier */.aW)(given.tier) }, environment);
+        return plan.tiers.flatMap((t) => t.waves.flat()).map((n) => catalog.services.get(n)).filter((s) => s.kind === 'service');
+    }
+    const selected = given.services?.length ? given.services : given.deployResult?.filter((r) => r.status !== 'skipped').map((r) => r.service);
+    if (!selected)
+        throw new errors/* ConfigurationError */.j1(`give '${names.tier}', '${names.services}' or '${names.deployResult}': nothing is selected to check`);
+    const services = [...new Set(selected.map((n) => (0,src_plan/* resolveServiceName */.fV)(catalog, n)))];
+    const notDeployed = services.filter((s) => s.kind !== 'service');
+    if (notDeployed.length)
+        throw new errors/* ConfigurationError */.j1(`${notDeployed.map((s) => `${s.name} (${s.kind})`).join(', ')} ${notDeployed.length === 1 ? 'is' : 'are'} not deployed to ECS, so there is no health to check`);
+    return services;
+}
+function parseChecks(list, input) {
+    if (!list)
+        return [...CHECKS];
+    return list.map((c) => {
+        if (CHECKS.includes(c))
+            return c;
+        const near = (0,suggest/* closestNames */.g9)(c, CHECKS);
+        throw new errors/* ConfigurationError */.j1(`input '${input}': unknown check '${c}'${near.length ? `; did you mean '${near[0]}'?` : ''} (checks: ${CHECKS.join(', ')})`);
+    });
+}
+/** `{"service": "arn..." | ["arn...", ...]}` -> service -> ARNs. */
+function parseTargetGroups(value, input) {
+    if (value === undefined)
+        return {};
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        throw new errors/* ConfigurationError */.j1(`input '${input}' must be a JSON object: {"SERVICE": "TARGET_GROUP_ARN" or ["ARN", ...]}`);
+    return Object.fromEntries(Object.entries(value).map(([service, arns]) => {
+        const list = typeof arns === 'string' ? [arns] : arns;
+        if (!Array.isArray(list) || list.some((a) => typeof a !== 'string' || !a.startsWith('arn:'))) {
+            throw new errors/* ConfigurationError */.j1(`input '${input}': ${service} must map to a target group ARN or a list of them`);
+        }
+        return [service, list];
+    }));
+}
+/** Target group map keyed by canonical service names (aliases accepted). */
+function canonicalTargetGroups(catalog, groups, input) {
+    return Object.fromEntries(Object.entries(groups).map(([name, arns]) => {
+        const canonical = catalog.names.get(name);
+        if (!canonical)
+            throw new errors/* ConfigurationError */.j1(`input '${input}': unknown service '${name}'${(0,suggest/* closestNames */.g9)(name, catalog.names.keys()).length ? `; did you mean '${(0,suggest/* closestNames */.g9)(name, catalog.names.keys())[0]}'?` : ''}`);
+        return [canonical, arns];
+    }));
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/health/index.ts
+
+
+
+
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ./packages/aws/src/cloudformation/deploy.ts
+var cloudformation_deploy = __webpack_require__(8039);
+// EXTERNAL MODULE: ./packages/aws/src/cloudformation/events.ts
+var events = __webpack_require__(1797);
+// EXTERNAL MODULE: ./packages/aws/src/cloudformation/stacks.ts
+var stacks = __webpack_require__(1557);
+// EXTERNAL MODULE: ./packages/aws/src/cloudformation/outputs.ts
+var outputs = __webpack_require__(7340);
+;// CONCATENATED MODULE: ./packages/aws/src/cloudformation/doctor.ts
+
+/** The tag CloudFormation puts on the taggable resources it creates, ECS services among them. */
+const STACK_NAME_TAG = 'aws:cloudformation:stack-name';
+// DescribeServices takes at most 10 services a call.
+const DESCRIBE_BATCH = 10;
+/**
+ * Services of the cluster that a CloudFormation stack owns (its `aws:cloudformation:stack-name` tag) but whose catalog
+ * entry would have tierdeploy update them directly: an UpdateService there drifts the stack, and the stack's next
+ * update silently reverts the deploy. Also warns when the catalog names a different stack than the one that owns it.
+ * ECS services that are not in the catalog are none of tierdeploy's business and are skipped.
+ */
+async function findUndeclaredStackServices(ecs, cluster, catalog) {
+    const arns = [];
+    let nextToken;
+    do {
+        const page = await ecs.send(new client_ecs_dist_cjs/* ListServicesCommand */.qde({ cluster, maxResults: 100, ...(nextToken ? { nextToken } : {}) }));
+        arns.push(...(page.serviceArns ?? []));
+        nextToken = page.nextToken;
+    } while (nextToken);
+    // Only services the catalog knows need their tags: skip the rest before describing anything.
+    const known = arns.filter((arn) => catalog.names.has(arn.slice(arn.lastIndexOf('/') + 1)));
+    const warnings = [];
+    for (let i = 0; i < known.length; i += DESCRIBE_BATCH) {
+        const out = await ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: known.slice(i, i + DESCRIBE_BATCH), include: ['TAGS'] }));
+        for (const s of out.services ?? []) {
+            const stack = s.tags?.find((t) => t.key === STACK_NAME_TAG)?.value;
+            const name = s.serviceName ? catalog.names.get(s.serviceName) : undefined;
+            if (!stack || !name)
+                continue;
+            const entry = catalog.services.get(name);
+            if (entry.deployVia !== 'cloudformation') {
+                warnings.push({
+                    service: name,
+                    stack,
+                    message: `${name} belongs to CloudFormation stack ${stack} (tag ${STACK_NAME_TAG}) but the catalog deploys it directly; declare deployVia: cloudformation with cloudformation: { stack: ${stack}, imageParameter: PARAM }, or a deploy will drift the stack`,
+                });
+            }
+            else if (entry.cloudformation && !ownedBy(stack, entry.cloudformation.stack)) {
+                warnings.push({
+                    service: name,
+                    stack,
+                    message: `${name} belongs to CloudFormation stack ${stack} (tag ${STACK_NAME_TAG}) but the catalog names stack ${entry.cloudformation.stack}`,
+                });
+            }
+        }
+    }
+    return warnings.sort((a, b) => a.service.localeCompare(b.service));
+}
+/** A service in a nested stack carries the nested stack's name, PARENT-LogicalId-RANDOM, while the catalog names the root. */
+function ownedBy(tagStack, catalogStack) {
+    return tagStack === catalogStack || tagStack.startsWith(`${catalogStack}-`);
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/cloudformation/index.ts
+
+
+
+
+
+
+// EXTERNAL MODULE: ./packages/aws/src/environment.ts
+var environment = __webpack_require__(752);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/concurrency.ts
+var concurrency = __webpack_require__(3600);
+;// CONCATENATED MODULE: ./packages/aws/src/promote.ts
+
+
+
+
+
+
+
+/**
+ * The image each service runs in an environment, pinned by digest: what promotion hands to the next environment,
+ * so production receives exactly what staging verified and nothing is rebuilt. For an ECS service it is the image of
+ * its container in the PRIMARY deployment's task definition; for a stack-owned service, the stack's image
+ * parameter. Every problem (a missing service, a rollout still in progress, a mutable tag) is reported together.
+ */
+async function readRunningImages(catalog, environment, services, cluster, effects) {
+    const problems = [];
+    const images = {};
+    const viaEcs = services.filter((n) => catalog.services.get(n)?.deployVia !== 'cloudformation');
+    const viaStack = services.filter((n) => catalog.services.get(n)?.deployVia === 'cloudformation');
+    const described = await (0,wait/* describeServices */.Ge)(viaEcs, cluster, effects);
+    if (described.error)
+        throw new Error(`cannot read the services of cluster ${cluster} in ${environment.name}: ${described.error}`);
+    for (const name of described.missing)
+        problems.push(`${name}: no such service in cluster ${cluster}`);
+    const taskDefinitions = new Map();
+    for (const name of viaEcs) {
+        const service = described.services.get(name);
+        if (!service)
+            continue;
+        const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+        if (primary?.rolloutState && primary.rolloutState !== 'COMPLETED') {
+            problems.push(`${name}: its deployment is ${primary.rolloutState} in ${environment.name}; promote only what finished deploying`);
+            continue;
+        }
+        const taskDefinition = primary?.taskDefinition ?? service.taskDefinition;
+        if (taskDefinition)
+            taskDefinitions.set(name, taskDefinition);
+        else
+            problems.push(`${name}: runs no task definition in ${environment.name}`);
+    }
+    await (0,concurrency/* mapWithConcurrency */.W)([...taskDefinitions], 10, async ([name, arn]) => {
+        try {
+            const { taskDefinition } = await effects.ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arn }));
+            const containerName = (0,settings/* serviceSettings */.x)(catalog, catalog.services.get(name), environment).containerName;
+            const image = taskDefinition?.containerDefinitions?.find((c) => c.name === containerName)?.image;
+            if (!image)
+                problems.push(`${name}: ${arn} has no container named ${containerName} (set container.name in ${catalog.file})`);
+            else if (!(0,render/* isDigestImage */.SN)(image))
+                problems.push(`${name}: runs ${image}, a mutable tag; promotion takes only images pinned by digest (deploy it with build-push's output first)`);
+            else
+                images[name] = image;
+        }
+        catch (e) {
+            (0,ecs_errors/* rethrowConfigurationError */.wD)(e, { cluster, service: name });
+            throw e;
+        }
+    });
+    if (viaStack.length) {
+        const cloudformation = await effects.cloudformation();
+        for (const name of viaStack) {
+            const { stack, imageParameter } = catalog.services.get(name).cloudformation;
+            const found = await (0,stacks/* findStack */.eF)(cloudformation, stack);
+            const image = found?.Parameters?.find((p) => p.ParameterKey === imageParameter)?.ParameterValue;
+            if (!found)
+                problems.push(`${name}: stack ${stack} does not exist`);
+            else if (!image)
+                problems.push(`${name}: stack ${stack} has no parameter ${imageParameter}`);
+            else if (!(0,render/* isDigestImage */.SN)(image))
+                problems.push(`${name}: stack ${stack} runs ${image}, a mutable tag; promotion takes only images pinned by digest`);
+            else
+                images[name] = image;
+        }
+    }
+    if (problems.length) {
+        throw new errors/* ConfigurationError */.j1(`cannot promote from ${environment.name}:\n  ${problems.sort().join('\n  ')}`);
+    }
+    return images;
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/index.ts
+// Each area owns its folder and its own index.ts; this file only re-exports them.
+
+
+
+
+
+
+
+
+/***/ })
+
+};

@@ -1,0 +1,178 @@
+export const id = 517;
+export const ids = [517];
+export const modules = {
+
+/***/ 5517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HI: () => (/* binding */ parseNameList),
+/* harmony export */   _j: () => (/* binding */ resolveDeployWaves),
+/* harmony export */   aW: () => (/* binding */ parseTier),
+/* harmony export */   fV: () => (/* binding */ resolveServiceName)
+/* harmony export */ });
+/* unused harmony export deployOrder */
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5753);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2332);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1214);
+
+/** Resolves a service name or alias, or throws naming the closest names. */
+function resolveServiceName(catalog, name) {
+    const canonical = catalog.names.get(name.trim());
+    if (canonical)
+        return catalog.services.get(canonical);
+    const near = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .closestNames */ .g9)(name, catalog.names.keys());
+    throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`unknown service '${name}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (see ${catalog.file}; \`tierdeploy plan --tier all\` lists every service)`);
+}
+/** Parses a tier given as a flag or input: a tier number or `all`. */
+function parseTier(value) {
+    const v = value.trim().toLowerCase();
+    if (v === 'all')
+        return 'all';
+    if (/^\d+$/.test(v))
+        return Number(v);
+    throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`tier must be a tier number or 'all', got '${value}'`);
+}
+/** Parses a comma or newline separated list of names, dropping blanks. */
+function parseNameList(value) {
+    return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+}
+function resolveDeployWaves(catalog, selection, environment) {
+    const reasons = new Map();
+    const because = (name, reason) => {
+        const list = reasons.get(name);
+        if (!list)
+            reasons.set(name, [reason]);
+        else if (!list.includes(reason))
+            list.push(reason);
+    };
+    const where = environment ? ` in ${environment.name}` : '';
+    if (selection.tier === undefined && selection.services === undefined && selection.changed === undefined) {
+        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('nothing selected: choose a tier (1, 2, ... or all), services, or a change to deploy');
+    }
+    if (typeof selection.tier === 'number' && !catalog.tiers.some((t) => t.id === selection.tier)) {
+        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`unknown tier ${selection.tier}: ${catalog.file} defines tiers ${catalog.tiers.map((t) => t.id).join(', ')} (or use all)`);
+    }
+    let base;
+    if (selection.services !== undefined) {
+        if (selection.services.length === 0)
+            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('the service list is empty: name at least one service');
+        base = selection.services.map((n) => resolveServiceName(catalog, n));
+        for (const s of base) {
+            if (s.kind === 'library')
+                throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${s.name} is a library: it is never deployed (a change to it deploys its dependents)`);
+            if (s.disabled)
+                throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${s.name} is disabled in ${catalog.file}`);
+            if (!(0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .isEnabledIn */ .Z)(catalog, s, environment))
+                throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${s.name} is not enabled${where}: add it to optionalServices in ${environment?.file}`);
+            if (typeof selection.tier === 'number' && s.tier !== selection.tier) {
+                throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${s.name} is in tier ${s.tier}, not tier ${selection.tier}: drop the tier or the service`);
+            }
+            because(s.name, 'named');
+        }
+    }
+    else {
+        base = [...catalog.services.values()].filter((s) => s.kind !== 'library' && (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .isEnabledIn */ .Z)(catalog, s, environment) && (selection.tier === undefined || selection.tier === 'all' || s.tier === selection.tier));
+        if (selection.tier !== undefined)
+            for (const s of base)
+                because(s.name, selection.tier === 'all' ? 'all tiers' : `in tier ${selection.tier}`);
+    }
+    if (selection.changed !== undefined) {
+        const changed = new Set(selection.changed.map((n) => resolveServiceName(catalog, n).name));
+        base = base.filter((s) => changed.has(s.name));
+        for (const s of base)
+            because(s.name, 'changed');
+    }
+    const selected = new Map(base.map((s) => [s.name, s]));
+    if (selection.withDependencies) {
+        const queue = [...selected.values()];
+        while (queue.length) {
+            const s = queue.pop();
+            for (const depName of s.dependsOn) {
+                const dep = catalog.services.get(depName);
+                // Libraries are walked through (their dependencies are libraries) but never planned.
+                if (dep.kind !== 'library')
+                    because(dep.name, `dependency of ${s.name}`);
+                if (!selected.has(dep.name)) {
+                    selected.set(dep.name, dep);
+                    queue.push(dep);
+                }
+            }
+        }
+        for (const [name, s] of selected)
+            if (s.kind === 'library')
+                selected.delete(name);
+    }
+    const nodes = {};
+    const tiers = [];
+    const byTier = new Map();
+    for (const s of selected.values()) {
+        const list = byTier.get(s.tier);
+        if (list)
+            list.push(s);
+        else
+            byTier.set(s.tier, [s]);
+    }
+    for (const tierId of [...byTier.keys()].sort((a, b) => a - b)) {
+        const members = byTier.get(tierId);
+        const waveOf = assignWaves(members);
+        const waves = [];
+        for (const s of members) {
+            const w = waveOf.get(s.name);
+            (waves[w] ??= []).push(s.name);
+            nodes[s.name] = { name: s.name, kind: s.kind, tier: s.tier, wave: w, reasons: reasons.get(s.name) ?? [] };
+        }
+        for (const wave of waves)
+            wave.sort();
+        tiers.push({ tier: tierId, name: catalog.tiers.find((t) => t.id === tierId)?.name ?? String(tierId), waves });
+    }
+    return { ...(environment ? { environment: environment.name } : {}), tiers, nodes };
+}
+/**
+ * A node's wave is one more than the latest wave among its selected dependencies of the same tier (Kahn's
+ * algorithm, so depth is not limited by the call stack). Dependencies elsewhere do not shape waves.
+ */
+function assignWaves(members) {
+    const inTier = new Set(members.map((s) => s.name));
+    const pending = new Map();
+    const dependents = new Map();
+    for (const s of members) {
+        const deps = s.dependsOn.filter((d) => inTier.has(d));
+        pending.set(s.name, deps.length);
+        for (const d of deps) {
+            const list = dependents.get(d);
+            if (list)
+                list.push(s.name);
+            else
+                dependents.set(d, [s.name]);
+        }
+    }
+    const wave = new Map();
+    const ready = members.filter((s) => pending.get(s.name) === 0).map((s) => s.name);
+    for (const name of ready)
+        wave.set(name, 0);
+    for (let i = 0; i < ready.length; i++) {
+        const name = ready[i];
+        for (const dependent of dependents.get(name) ?? []) {
+            wave.set(dependent, Math.max(wave.get(dependent) ?? 0, wave.get(name) + 1));
+            const left = pending.get(dependent) - 1;
+            pending.set(dependent, left);
+            if (left === 0)
+                ready.push(dependent);
+        }
+    }
+    if (ready.length !== members.length) {
+        // The catalog validator rejects cycles, so reaching this is a bug, not a user mistake.
+        throw new Error(`dependency cycle among ${members.filter((s) => pending.get(s.name) > 0).map((s) => s.name).join(', ')}`);
+    }
+    return wave;
+}
+/** The plan's node names in deploy order (tier, then wave, then name). */
+function deployOrder(plan) {
+    return plan.tiers.flatMap((t) => t.waves.flat());
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,177 @@
+export const id = 841;
+export const ids = [841,222];
+export const modules = {
+
+/***/ 1333:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VO: () => (/* binding */ streamLogger),
+/* harmony export */   ml: () => (/* binding */ systemClock),
+/* harmony export */   qq: () => (/* binding */ silentLogger)
+/* harmony export */ });
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+const silentLogger = { debug() { }, info() { }, warning() { }, error() { } };
+/** A logger that writes to a stream (the CLI's stderr), with debug lines only when asked. */
+function streamLogger(write, verbose = false) {
+    return {
+        debug: (m) => { if (verbose)
+            write(`debug: ${m}`); },
+        info: (m) => write(m),
+        warning: (m) => write(`warning: ${m}`),
+        error: (m) => write(`error: ${m}`),
+    };
+}
+
+
+/***/ }),
+
+/***/ 1841:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   run: () => (/* binding */ run),
+/* harmony export */   usage: () => (/* binding */ usage)
+/* harmony export */ });
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2332);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7743);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9094);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1333);
+/* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5517);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7109);
+/* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7801);
+/* harmony import */ var _selection_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7124);
+
+
+
+
+
+const usage = [
+    'tierdeploy promote --to ENV [--from ENV] [--tier N|all | --services A,B | --service A] [--with-dependencies]',
+    '                   [--catalog DIR] [--from-cluster NAME] [--to-cluster NAME] [--from-profile P] [--to-profile P]',
+    '                   [--bake SECONDS] [--timeout-minutes N] [--dry-run] [--verbose]',
+    '',
+    '  Reads the images (digests) running in --from (default: the --to environment\'s promotesFrom), checks that they',
+    '  are healthy there (ECS rollouts, load balancer targets, health URLs, alarms), then deploys exactly those images',
+    '  to --to, tier by tier. Nothing is rebuilt. Default selection: --tier all.',
+    '  --from-profile / --to-profile name AWS profiles when the environments live in different accounts.',
+].join('\n');
+function wholeNumber(values, flag, fallback, max) {
+    const v = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, flag);
+    if (v === undefined)
+        return fallback;
+    if (!/^\d+$/.test(v) || Number(v) > max)
+        throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`--${flag} must be a whole number from 0 to ${max}, got '${v}'`);
+    return Number(v);
+}
+/** The environment promoted from: --from, else the target's promotesFrom; they must agree when both are set. */
+function sourceEnvironment(to, from) {
+    if (from !== undefined && to.promotesFrom !== undefined && from !== to.promotesFrom) {
+        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${to.name} receives images only from ${to.promotesFrom} (promotesFrom in ${to.file}), not from ${from}`);
+    }
+    const name = from ?? to.promotesFrom;
+    if (name === undefined)
+        throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`give --from ENV: ${to.file} names no promotesFrom`);
+    if (name === to.name)
+        throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`--from and --to are both ${name}`);
+    return name;
+}
+async function run(args, io, deps = {}) {
+    const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlags */ .b)(args, {
+        catalog: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        'from-cluster': { type: 'string' },
+        'to-cluster': { type: 'string' },
+        'from-profile': { type: 'string' },
+        'to-profile': { type: 'string' },
+        bake: { type: 'string' },
+        'timeout-minutes': { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        ..._selection_js__WEBPACK_IMPORTED_MODULE_3__/* .selectionOptions */ .l,
+    });
+    const toName = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'to');
+    if (toName === undefined)
+        throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e('--to ENV is required: the environment that receives the images');
+    const bakeMs = wholeNumber(values, 'bake', 0, 3600) * 1000;
+    const timeoutMs = wholeNumber(values, 'timeout-minutes', 15, 180) * 60_000;
+    const flags = (0,_selection_js__WEBPACK_IMPORTED_MODULE_3__/* .selectionFromFlags */ ._)(values);
+    const selection = flags.tier === undefined && flags.services === undefined ? { ...flags, tier: 'all' } : flags;
+    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    for (const w of warnings)
+        io.stderr((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .formatProblem */ .Vw)(w));
+    const to = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .environmentNamed */ .b)(catalog, toName);
+    const from = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .environmentNamed */ .b)(catalog, sourceEnvironment(to, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'from')));
+    const plan = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_6__/* .resolveDeployWaves */ ._j)(catalog, selection, to);
+    const services = Object.values(plan.nodes).filter((n) => n.kind === 'service').map((n) => n.name);
+    if (services.length === 0) {
+        io.stdout(`nothing to promote to ${to.name} in this selection`);
+        return 0;
+    }
+    // The AWS SDK loads here, on use, never for plan or validate.
+    const [aws, { ElasticLoadBalancingV2Client }, { CloudWatchClient }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(872), __webpack_require__.e(586), __webpack_require__.e(85), __webpack_require__.e(249), __webpack_require__.e(758), __webpack_require__.e(491), __webpack_require__.e(21)]).then(__webpack_require__.bind(__webpack_require__, 7491)),
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(586)]).then(__webpack_require__.t.bind(__webpack_require__, 586, 19)),
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)),
+    ]);
+    const log = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .streamLogger */ .VO)(io.stderr, values.verbose === true);
+    const clock = deps.clock ?? _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .systemClock */ .ml;
+    const side = (env, profile) => ({ region: env.region, ...(profile ? { profile } : {}) });
+    const fromSide = side(from, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'from-profile'));
+    const toSide = side(to, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'to-profile'));
+    const fromEcs = deps.fromEcs ?? aws.makeEcsClient(fromSide);
+    const toEcs = deps.toEcs ?? aws.makeEcsClient(toSide);
+    try {
+        const fromCluster = await aws.clusterFor(from, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'from-cluster'), '--from-cluster', { cloudformation: () => aws.makeCloudFormationClient(from.region) });
+        const toCluster = await aws.clusterFor(to, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'to-cluster'), '--to-cluster', { cloudformation: () => aws.makeCloudFormationClient(to.region) });
+        io.stderr(`checking ${services.length} service(s) in ${from.name} (cluster ${fromCluster}) before promoting to ${to.name}`);
+        const gate = await aws.runHealthGate(aws.gateTargets(catalog, from, services.map((n) => catalog.services.get(n)), {}, log), { cluster: fromCluster, checks: [...aws.CHECKS], timeoutMs, bakeMs }, {
+            ecs: fromEcs,
+            elb: deps.elb ?? new ElasticLoadBalancingV2Client(fromSide),
+            cloudwatch: deps.cloudwatch ?? new CloudWatchClient(fromSide),
+            clock,
+            log,
+        });
+        if (!gate.passed) {
+            io.stdout(aws.renderGateText(gate));
+            io.stderr(`${from.name} is not healthy: nothing was promoted to ${to.name}`);
+            return 1;
+        }
+        const images = await aws.readRunningImages(catalog, from, services, fromCluster, { ecs: fromEcs, clock, log, cloudformation: () => aws.makeCloudFormationClient(from.region) });
+        io.stderr(`promoting ${Object.keys(images).length} image(s) from ${from.name} to ${to.name}:\n${Object.entries(images).map(([s, i]) => `  ${s}  ${i}`).join('\n')}`);
+        const needsStacks = services.some((n) => catalog.services.get(n)?.deployVia === 'cloudformation');
+        const { results, ok, diffs } = await aws.deployPlan({
+            plan,
+            catalog,
+            environment: to,
+            cluster: toCluster,
+            images,
+            deployId: `promote-${from.name}-${new Date(clock.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`,
+            dryRun: values['dry-run'] === true,
+            serviceTimeoutMs: timeoutMs,
+        }, { ecs: toEcs, clock, log, ...(needsStacks ? { cloudformation: await aws.makeCloudFormationClient(to.region) } : {}) });
+        if (values['dry-run']) {
+            for (const r of results)
+                io.stdout(diffs[r.service] ? `${r.service}: would register\n  ${diffs[r.service].join('\n  ')}` : `${r.service}: ${r.status}`);
+            return 0;
+        }
+        io.stdout(aws.renderEcsResultText(results));
+        return ok ? 0 : 1;
+    }
+    finally {
+        if (!deps.fromEcs)
+            fromEcs.destroy();
+        if (!deps.toEcs)
+            toEcs.destroy();
+    }
+}
+
+
+/***/ })
+
+};
