@@ -38742,6 +38742,18 @@ function eventHeadSha(event) {
 
 // EXTERNAL MODULE: ./packages/catalog/src/yaml-source.ts + 1 modules
 var yaml_source = __nccwpck_require__(427);
+;// CONCATENATED MODULE: ./packages/catalog/src/canonical-json.ts
+/** JSON with object keys sorted at every level, so two equal values serialise alike whatever their key order. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const record = value;
+        return `{${Object.keys(record).sort().filter((k) => record[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+
 ;// CONCATENATED MODULE: ./packages/changes/src/catalog-diff.ts
 
 /** Keys that never change what a service runs: editing them redeploys nothing. */
@@ -38750,14 +38762,6 @@ const NOT_DEPLOYED = new Set(['description', 'owner', 'aliases', 'watch', 'ignor
 const MERGED = new Set(['container', 'healthCheck', 'build', 'environment', 'secrets', 'autoscaling']);
 function isRecord(v) {
     return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-/** JSON with object keys sorted, so two equal definitions compare equal whatever their key order. */
-function stable(v) {
-    if (Array.isArray(v))
-        return `[${v.map(stable).join(',')}]`;
-    if (isRecord(v))
-        return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable(v[k])}`).join(',')}}`;
-    return JSON.stringify(v) ?? 'null';
 }
 function parse(file, text) {
     if (text === undefined)
@@ -38782,7 +38786,7 @@ function effectiveDefinition(doc, name) {
         const inherited = out[k];
         out[k] = MERGED.has(k) && isRecord(inherited) && isRecord(v) ? { ...inherited, ...v } : v;
     }
-    return stable(out);
+    return canonicalJson(out);
 }
 /**
  * Services whose definition in services.yaml changed between two versions of the file: their own entry, or a
@@ -38819,7 +38823,7 @@ function environmentSlice(doc, name, aliases) {
     const override = [name, ...aliases].map((n) => services[n]).find((v) => v !== undefined);
     const optional = Array.isArray(doc.optionalServices) ? doc.optionalServices : [];
     const enabled = optional.includes('*') || [name, ...aliases].some((n) => optional.includes(n));
-    return stable({ defaults: doc.defaults, override, enabled });
+    return canonicalJson({ defaults: doc.defaults, override, enabled });
 }
 /** Services whose settings in one environment file (its defaults, their override, optionalServices) changed. */
 function compareEnvironmentFile(catalog, file, baseText, headText, into) {

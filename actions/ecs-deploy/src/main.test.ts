@@ -63,6 +63,9 @@ describe('ecs-deploy action', () => {
     })
     expect(fake.service('dev-cluster', 'gateway').deployments[0]!.createdAt).toBeGreaterThanOrEqual(fake.service('dev-cluster', 'auth').deployments[0]!.createdAt + 45_000)
     expect(io.summaries[0]).toContain('| auth | ✅ deployed | auth:1 | auth:2 |')
+    // the cost section: three 0.25 vCPU / 0.5 GB services, one task each, always on, in ca-central-1
+    expect(io.summaries[0]).toMatch(/#### Estimated monthly cost of dev: \$[\d,.]+/)
+    expect(io.summaries[0]).toMatch(/\| 1 core \| \$[\d,.]+ \|/)
     const tags = fake.state.findTaskDefinition('auth:2')!.tags
     expect(tags).toContainEqual({ key: 'tierdeploy:commit', value: 'a'.repeat(40) })
     expect(tags).toContainEqual({ key: 'tierdeploy:deploy-id', value: '77-1' })

@@ -2,7 +2,8 @@ import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { ECSClient } from '@aws-sdk/client-ecs'
 import { githubIO, readString, runAction, type ActionIO } from '@tierdeploy/action-kit'
 import { clusterFor, deployEcsServices, makeCloudFormationClient, makeEcsClient, renderEcsResultTable, resolveRollbackTarget, rollBackServices, type EcsServiceResult } from '@tierdeploy/aws'
-import { loadCatalog, systemClock, type Clock } from '@tierdeploy/catalog'
+import { loadCatalog, systemClock, type Catalog, type Clock, type Environment } from '@tierdeploy/catalog'
+import { estimateCost, loadPricing, renderCostSection } from '@tierdeploy/cost'
 import { resolveDeployWaves } from '@tierdeploy/graph'
 import { INPUTS, OUTPUTS } from './contract.js'
 import { readDeployInputs, type DeployInputs } from './inputs.js'
@@ -16,7 +17,8 @@ export interface Overrides {
 
 export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}): Promise<void> {
   await runAction(async (io) => {
-    const { catalog, warnings } = await loadCatalog({ dir: readString(io, INPUTS.catalog, { default: 'catalog' }) })
+    const catalogDir = readString(io, INPUTS.catalog, { default: 'catalog' })
+    const { catalog, warnings } = await loadCatalog({ dir: catalogDir })
     for (const w of warnings) io.annotate(w)
     const inputs = readDeployInputs(io, catalog)
     // Waves from the graph: also rejects services disabled or not enabled in this environment, before any AWS call.
@@ -64,7 +66,7 @@ export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}):
 
     io.setOutput(OUTPUTS.result, JSON.stringify(results))
     const title = `tierdeploy ecs-deploy${inputs.mode === 'rollback' ? ' (rollback)' : inputs.dryRun ? ' (dry run)' : ''}: ${inputs.environment.name}, cluster ${cluster}`
-    await io.summary(renderEcsResultTable(results, title))
+    await io.summary(renderEcsResultTable(results, title) + (inputs.mode === 'deploy' ? costSection(catalog, inputs.environment, catalogDir, io) : ''))
     if (!ok) {
       const good = inputs.mode === 'rollback' ? ['rolled-back'] : ['deployed', 'unchanged', 'would-deploy']
       const bad = results.filter((r) => !good.includes(r.status))
@@ -74,6 +76,20 @@ export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}):
 }
 
 /** Resolves every service's target first (a service with nothing to roll back to stops the step before any write). */
+/**
+ * What the environment costs a month, for the deploy summary. An estimate is never worth failing a deploy over, so
+ * a pricing problem (a region the table lacks, a bad catalog/pricing.yaml) becomes a warning.
+ */
+function costSection(catalog: Catalog, environment: Environment, catalogDir: string, io: ActionIO): string {
+  try {
+    const { table, overrides } = loadPricing({ catalogDir })
+    return `\n${renderCostSection(estimateCost(catalog, environment, table, overrides))}`
+  } catch (e) {
+    io.log.warning(`no cost section in the summary: ${(e as Error).message}`)
+    return ''
+  }
+}
+
 async function rollBack(inputs: DeployInputs, cluster: string, timeoutMs: number, effects: Parameters<typeof rollBackServices>[2]): Promise<{ results: EcsServiceResult[]; ok: boolean }> {
   const targets: { service: string; taskDefinition: string }[] = []
   for (const service of inputs.services) {

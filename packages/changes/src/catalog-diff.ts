@@ -1,4 +1,4 @@
-import { parseYaml, type Catalog } from '@tierdeploy/catalog'
+import { canonicalJson, parseYaml, type Catalog } from '@tierdeploy/catalog'
 
 /** Keys that never change what a service runs: editing them redeploys nothing. */
 const NOT_DEPLOYED = new Set(['description', 'owner', 'aliases', 'watch', 'ignore', 'dependsOn'])
@@ -20,12 +20,6 @@ function isRecord(v: unknown): v is Doc {
   return v !== null && typeof v === 'object' && !Array.isArray(v)
 }
 
-/** JSON with object keys sorted, so two equal definitions compare equal whatever their key order. */
-function stable(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`
-  if (isRecord(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable(v[k])}`).join(',')}}`
-  return JSON.stringify(v) ?? 'null'
-}
 
 function parse(file: string, text: string | undefined): Doc | undefined | 'unreadable' {
   if (text === undefined) return undefined
@@ -46,7 +40,7 @@ function effectiveDefinition(doc: Doc, name: string): string | undefined {
     const inherited = out[k]
     out[k] = MERGED.has(k) && isRecord(inherited) && isRecord(v) ? { ...inherited, ...v } : v
   }
-  return stable(out)
+  return canonicalJson(out)
 }
 
 /**
@@ -79,7 +73,7 @@ function environmentSlice(doc: Doc | undefined, name: string, aliases: string[])
   const override = [name, ...aliases].map((n) => services[n]).find((v) => v !== undefined)
   const optional = Array.isArray(doc.optionalServices) ? doc.optionalServices : []
   const enabled = optional.includes('*') || [name, ...aliases].some((n) => optional.includes(n))
-  return stable({ defaults: doc.defaults, override, enabled })
+  return canonicalJson({ defaults: doc.defaults, override, enabled })
 }
 
 /** Services whose settings in one environment file (its defaults, their override, optionalServices) changed. */

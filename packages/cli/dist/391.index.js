@@ -2,6 +2,26 @@ export const id = 391;
 export const ids = [391];
 export const modules = {
 
+/***/ 3184:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ canonicalJson)
+/* harmony export */ });
+/** JSON with object keys sorted at every level, so two equal values serialise alike whatever their key order. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const record = value;
+        return `{${Object.keys(record).sort().filter((k) => record[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+
+
+/***/ }),
+
 /***/ 1333:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -537,6 +557,8 @@ function eventHeadSha(event) {
 
 // EXTERNAL MODULE: ./packages/catalog/src/yaml-source.ts
 var yaml_source = __webpack_require__(6808);
+// EXTERNAL MODULE: ./packages/catalog/src/canonical-json.ts
+var canonical_json = __webpack_require__(3184);
 ;// CONCATENATED MODULE: ./packages/changes/src/catalog-diff.ts
 
 /** Keys that never change what a service runs: editing them redeploys nothing. */
@@ -545,14 +567,6 @@ const NOT_DEPLOYED = new Set(['description', 'owner', 'aliases', 'watch', 'ignor
 const MERGED = new Set(['container', 'healthCheck', 'build', 'environment', 'secrets', 'autoscaling']);
 function isRecord(v) {
     return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-/** JSON with object keys sorted, so two equal definitions compare equal whatever their key order. */
-function stable(v) {
-    if (Array.isArray(v))
-        return `[${v.map(stable).join(',')}]`;
-    if (isRecord(v))
-        return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable(v[k])}`).join(',')}}`;
-    return JSON.stringify(v) ?? 'null';
 }
 function parse(file, text) {
     if (text === undefined)
@@ -577,7 +591,7 @@ function effectiveDefinition(doc, name) {
         const inherited = out[k];
         out[k] = MERGED.has(k) && isRecord(inherited) && isRecord(v) ? { ...inherited, ...v } : v;
     }
-    return stable(out);
+    return (0,canonical_json/* canonicalJson */.d)(out);
 }
 /**
  * Services whose definition in services.yaml changed between two versions of the file: their own entry, or a
@@ -614,7 +628,7 @@ function environmentSlice(doc, name, aliases) {
     const override = [name, ...aliases].map((n) => services[n]).find((v) => v !== undefined);
     const optional = Array.isArray(doc.optionalServices) ? doc.optionalServices : [];
     const enabled = optional.includes('*') || [name, ...aliases].some((n) => optional.includes(n));
-    return stable({ defaults: doc.defaults, override, enabled });
+    return (0,canonical_json/* canonicalJson */.d)({ defaults: doc.defaults, override, enabled });
 }
 /** Services whose settings in one environment file (its defaults, their override, optionalServices) changed. */
 function compareEnvironmentFile(catalog, file, baseText, headText, into) {

@@ -819,6 +819,7 @@ function awsSetupError(e, service) {
 /* harmony export */   uY: () => (/* binding */ READ_ONLY_TASK_DEFINITION_FIELDS)
 /* harmony export */ });
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2332);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3184);
 
 /** Fields DescribeTaskDefinition returns that RegisterTaskDefinition does not accept. */
 const READ_ONLY_TASK_DEFINITION_FIELDS = [
@@ -880,7 +881,7 @@ function applyPairs(existing, wanted, make, valueOf) {
 }
 /** Whether two registrations would produce the same task definition (key order and empty lists aside). */
 function sameRegistration(a, b) {
-    return canonicalJson(withoutTags(a)) === canonicalJson(withoutTags(b));
+    return (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .d)(withoutTags(a)) === (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .d)(withoutTags(b));
 }
 function withoutTags(r) {
     const { tags: _tags, ...rest } = r;
@@ -939,14 +940,6 @@ function pruneEmpty(value) {
         return out;
     }
     return value;
-}
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    if (value && typeof value === 'object') {
-        return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
-    }
-    return JSON.stringify(value);
 }
 
 
@@ -1425,6 +1418,26 @@ async function clusterFor(environment, override, overrideName, sources = {}) {
     }
     const resolved = await resolveEnvironment({ ...environment, network: {}, roleArn: undefined, serviceConnectNamespace: undefined, logGroup: undefined }, sources);
     return resolved.cluster;
+}
+
+
+/***/ }),
+
+/***/ 3184:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ canonicalJson)
+/* harmony export */ });
+/** JSON with object keys sorted at every level, so two equal values serialise alike whatever their key order. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const record = value;
+        return `{${Object.keys(record).sort().filter((k) => record[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
 }
 
 

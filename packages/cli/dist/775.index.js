@@ -27,6 +27,7 @@ export const modules = {
 
 
 
+
 /***/ }),
 
 /***/ 5753:

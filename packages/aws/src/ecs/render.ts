@@ -1,5 +1,5 @@
 import type { ContainerDefinition, KeyValuePair, RegisterTaskDefinitionCommandInput, Secret, TaskDefinition } from '@aws-sdk/client-ecs'
-import { ConfigurationError } from '@tierdeploy/catalog'
+import { canonicalJson, ConfigurationError } from '@tierdeploy/catalog'
 
 /** Fields DescribeTaskDefinition returns that RegisterTaskDefinition does not accept. */
 export const READ_ONLY_TASK_DEFINITION_FIELDS = [
@@ -130,10 +130,3 @@ function pruneEmpty(value: unknown): unknown {
   return value
 }
 
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`
-  }
-  return JSON.stringify(value)
-}
