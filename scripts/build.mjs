@@ -96,7 +96,13 @@ async function writeActionsReference() {
 }
 
 if (process.argv[2] === '--one') {
-  await buildOne(process.argv[3], process.argv[4])
+  try {
+    await buildOne(process.argv[3], process.argv[4])
+  } catch (e) {
+    // ncc's errors carry webpack's minified source in their stack: print only the compiler's message.
+    console.error(String(e?.message ?? e).split('\n').filter((l) => !/^\s+at /.test(l)).slice(0, 20).join('\n'))
+    process.exit(1)
+  }
 } else {
   const only = process.argv.slice(2)
   const selected = targets().filter((t) => only.length === 0 || only.includes(t.name))

@@ -2,7 +2,12 @@
 // files under any dist/, catalog/schema.json and the README's generated actions reference. Run on a clean checkout (CI does).
 import { execFileSync } from 'node:child_process'
 
-execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' })
+try {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' })
+} catch {
+  console.error('check-dist: the build failed (see above), so the bundles cannot be compared')
+  process.exit(1)
+}
 const paths = ['actions', 'packages/cli/dist', 'catalog/schema.json', 'README.md']
 const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', ...paths], { encoding: 'utf8' })
   .split('\n')
