@@ -31266,6 +31266,11 @@ function typeOf(v) {
 function matchesType(expected, actual) {
     return expected === actual || (expected === 'number' && actual === 'integer');
 }
+/** Type names as a YAML author knows them (a mapping, a list), not JSON Schema's (object, array). */
+function typeLabel(type) {
+    const labels = { object: 'a mapping', array: 'a list', integer: 'a whole number', number: 'a number', string: 'a string', boolean: 'true or false', null: 'nothing' };
+    return labels[type] ?? type;
+}
 function describe(v) {
     const s = JSON.stringify(v);
     return s === undefined ? String(v) : s.length > 40 ? `${s.slice(0, 37)}...` : s;
@@ -31285,7 +31290,7 @@ function checkShape(value, schema, path = [], issues = []) {
     }
     const actual = typeOf(value);
     if (schema.type && !matchesType(schema.type, actual)) {
-        issues.push({ path, message: `expected ${schema.type === 'integer' ? 'a whole number' : `a${/^[aeiou]/.test(schema.type) ? 'n' : ''} ${schema.type}`}, found ${actual === 'null' ? 'nothing' : `${actual} ${describe(value)}`}` });
+        issues.push({ path, message: `expected ${typeLabel(schema.type)}, found ${actual === 'null' ? 'nothing' : `${typeLabel(actual)} ${describe(value)}`}` });
         return issues;
     }
     if (schema.enum && !schema.enum.includes(value)) {
@@ -31372,6 +31377,7 @@ function buildCatalog(input) {
     if (!doc)
         return { problems };
     const rawServices = parsed.value.services;
+    const tiersWellFormed = doc.tiers.length === parsed.value.tiers.length;
     // Tiers
     const tierIds = new Set();
     doc.tiers.forEach((t, i) => {
@@ -31401,18 +31407,20 @@ function buildCatalog(input) {
         for (const [i, dep] of (def.dependsOn ?? []).entries()) {
             const target = names.get(dep);
             if (target === undefined)
-                add('error', ['services', name, 'dependsOn', i], `${name} depends on unknown service '${dep}'`, (0,suggest/* didYouMean */.au)(dep, names.keys()));
+                add('error', ['services', name, 'dependsOn', i], `${name} depends on unknown service '${dep}'`, (0,suggest/* unknownNameHint */.H6)(dep, names.keys()));
             else if (target === name)
                 add('error', ['services', name, 'dependsOn', i], `${name} depends on itself`, `cycle: ${name} -> ${name}`);
             else if (!dependsOn.includes(target))
                 dependsOn.push(target);
         }
         // A key that is present but malformed was reported by the shape check; do not report it missing as well.
-        const given = (key) => key in rawServices[name];
+        const raw = rawServices[name];
+        const given = (key) => !isRecord(raw) || key in raw;
         if (kind !== 'library' && !given('tier'))
             add('error', ['services', name], `${name} has no tier`, `add tier: 1 to ${doc.tiers.at(-1)?.id ?? 1}`);
-        if (def.tier !== undefined && !tierIds.has(def.tier))
-            add('error', ['services', name, 'tier'], `${name} is in tier ${def.tier}, which is not defined in tiers`, `defined tiers: ${[...tierIds].join(', ')}`);
+        // With a malformed tier entry (already reported) the defined tiers are unknown: do not cascade into every service.
+        if (def.tier !== undefined && tiersWellFormed && !tierIds.has(def.tier))
+            add('error', ['services', name, 'tier'], `${name} is in tier ${def.tier}, which is not defined in tiers`, tierIds.size ? `defined tiers: ${[...tierIds].join(', ')}` : 'tiers: defines none');
         if (kind !== 'infrastructure' && !given('path'))
             add('error', ['services', name], `${name} has no path`, `a ${kind} needs the directory of its code`);
         if (def.deployVia === 'cloudformation' && !def.cloudformation)
@@ -31449,11 +31457,11 @@ function buildCatalog(input) {
             continue;
         const other = byPath.get(s.path);
         if (other)
-            add('error', ['services', s.name, 'path'], `${s.name} and ${other} have the same path ${s.path}`, 'each service owns a distinct directory (nesting is fine)');
+            add('error', ['services', s.name, 'path'], `${s.name} and ${other} have the same path ${s.path}`, 'each service owns a distinct directory; nesting one inside another is fine');
         else
             byPath.set(s.path, s.name);
         if (input.pathExists && !s.disabled && !input.pathExists(s.path)) {
-            add(input.strict ? 'error' : 'warning', ['services', s.name, 'path'], `${s.name}: path ${s.path} does not exist`, 'check the directory (services nested in another directory need the full path)');
+            add(input.strict ? 'error' : 'warning', ['services', s.name, 'path'], `${s.name}: path ${s.path} does not exist`, 'check the directory; services nested in another directory need the full path');
         }
     }
     const catalog = {
@@ -31529,6 +31537,10 @@ function buildEnvironment(source, catalog, problems) {
     const parsed = (0,yaml_source/* parseYaml */.h)(source);
     if (parsed.problem) {
         problems.push(parsed.problem);
+        return undefined;
+    }
+    if (!isRecord(parsed.value)) {
+        add(undefined, `an environment file must be a mapping, found ${parsed.value === null ? 'nothing' : Array.isArray(parsed.value) ? 'a list' : `${typeof parsed.value} ${JSON.stringify(parsed.value).slice(0, 40)}`}`, 'see catalog/environments/dev.yaml for the form: name, account, region, cluster, ...');
         return undefined;
     }
     const before = problems.length;
@@ -31712,6 +31724,7 @@ function isEnabledIn(catalog, service, environment) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H6: () => (/* binding */ unknownNameHint),
 /* harmony export */   au: () => (/* binding */ didYouMean)
 /* harmony export */ });
 /* unused harmony exports editDistance, closestNames */
@@ -31767,6 +31780,19 @@ function closestNames(word, candidates, limit = 3) {
 function didYouMean(word, candidates) {
     const near = closestNames(word, candidates);
     return near.length ? `did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : undefined;
+}
+/** A hint for a name that matches nothing: the near names, or else the few nearest in spelling, so there is always one. */
+function unknownNameHint(word, candidates) {
+    const all = [...candidates];
+    const near = didYouMean(word, all);
+    if (near)
+        return near;
+    const nearest = all
+        .map((name) => ({ name, distance: editDistance(word, name) }))
+        .sort((x, y) => x.distance - y.distance || x.name.localeCompare(y.name))
+        .slice(0, 3)
+        .map((n) => `'${n.name}'`);
+    return nearest.length ? `no similar name; the closest are ${nearest.join(', ')}` : 'the catalog defines no services';
 }
 
 
@@ -35452,19 +35478,39 @@ function parseYaml(source) {
     catch (e) {
         if (e instanceof YAMLException) {
             const mark = e.mark;
-            const reason = e.reason ?? e.message.split('\n')[0];
+            const reason = e.reason ?? e.message.split('\n')[0] ?? e.message;
             return {
                 problem: {
                     file: source.file,
                     severity: 'error',
-                    message: `YAML syntax error: ${reason}`,
                     ...(mark ? { line: mark.line + 1, column: mark.column + 1 } : {}),
-                    ...(reason === 'duplicated mapping key' ? { hint: 'each service, alias and setting may appear only once' } : {}),
+                    ...explainYamlError(reason, source.text, mark),
                 },
             };
         }
         throw e;
     }
+}
+/** js-yaml's reason restated for a catalog author, with what to do about it. */
+function explainYamlError(reason, text, mark) {
+    if (reason === 'duplicated mapping key')
+        return { message: `duplicate key${duplicateKeyAt(text, mark)}`, hint: 'each service, alias and setting may appear only once' };
+    if (/input is empty/.test(reason))
+        return { message: 'the file is empty', hint: 'the file must hold a YAML mapping; see catalog/schema.json' };
+    if (/tab/.test(reason))
+        return { message: `YAML syntax error: ${reason}`, hint: 'indent with spaces, not tabs' };
+    if (/null byte|non-printable/.test(reason))
+        return { message: `YAML syntax error: ${reason}`, hint: 'this does not look like a text file' };
+    return { message: `YAML syntax error: ${reason}`, hint: 'fix the YAML here first: the other rules are checked once the file parses' };
+}
+/** The key js-yaml's mark points at, quoted for the message ('' when the line cannot be read). */
+function duplicateKeyAt(text, mark) {
+    if (!mark)
+        return '';
+    const line = text.split('\n', mark.line + 1)[mark.line] ?? '';
+    const leadingKey = /^\s*(?:-\s+)?["']?([^"':#]+?)["']?\s*:/;
+    const key = leadingKey.exec(line.slice(mark.column))?.[1] ?? leadingKey.exec(line)?.[1];
+    return key ? ` '${key}'` : '';
 }
 
 
@@ -39071,6 +39117,20 @@ async function locateProblems(problems, sources) {
     const { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
     const byFile = new Map(sources.map((s) => [s.file, s]));
     const docs = new Map();
+    // Each mapping's keys indexed once: a catalog with every path missing has one problem per service, and a linear
+    // search per problem made a 100,000-service file take minutes.
+    const indexes = new WeakMap();
+    const pairOf = (map, key) => {
+        let index = indexes.get(map);
+        if (!index) {
+            index = new Map();
+            for (const p of map.items)
+                if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value)))
+                    index.set(String(p.key.value), p);
+            indexes.set(map, index);
+        }
+        return index.get(key);
+    };
     for (const problem of pending) {
         const source = byFile.get(problem.file);
         if (!source)
@@ -39087,8 +39147,8 @@ async function locateProblems(problems, sources) {
         for (const [i, key] of problem.path.entries()) {
             const last = i === problem.path.length - 1;
             if (isMap(node)) {
-                const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
-                if (!pair)
+                const pair = pairOf(node, String(key));
+                if (!isPair(pair))
                     break;
                 const keyNode = pair.key;
                 offset = keyNode.range?.[0] ?? offset;
@@ -39154,12 +39214,32 @@ function readSources(options) {
         const hint = (0,external_node_fs_namespaceObject.existsSync)(absolute) ? `${dir} has no services.yaml` : `${dir} does not exist; pass --catalog DIR`;
         throw new errors_ConfigurationError(`no catalog at ${file} (${hint})`);
     }
-    const services = { file, text: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_.join)(absolute, 'services.yaml'), 'utf8') };
+    const services = { file, text: readCatalogFile((0,external_node_path_.join)(absolute, 'services.yaml'), file) };
     const envDir = (0,external_node_path_.join)(absolute, 'environments');
-    const environments = (0,external_node_fs_namespaceObject.existsSync)(envDir)
-        ? (0,external_node_fs_namespaceObject.readdirSync)(envDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => ({ file: (0,external_node_path_.join)(dir, 'environments', f), text: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_.join)(envDir, f), 'utf8') }))
-        : [];
+    let envFiles = [];
+    if ((0,external_node_fs_namespaceObject.existsSync)(envDir)) {
+        try {
+            envFiles = (0,external_node_fs_namespaceObject.readdirSync)(envDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+        }
+        catch (e) {
+            throw new errors_ConfigurationError(`cannot list ${(0,external_node_path_.join)(dir, 'environments')}: ${e.message} (it should be a directory of <environment>.yaml files)`);
+        }
+    }
+    const environments = envFiles.map((f) => {
+        const name = (0,external_node_path_.join)(dir, 'environments', f);
+        return { file: name, text: readCatalogFile((0,external_node_path_.join)(envDir, f), name) };
+    });
     return { dir, absolute, root, services, environments };
+}
+/** A catalog file's text; a directory or unreadable file in its place is the user's to fix, not a crash. */
+function readCatalogFile(path, shown) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new errors_ConfigurationError(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : e.message}`);
+    }
 }
 /** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */
 function cacheKey(sources, codeVersion, options) {

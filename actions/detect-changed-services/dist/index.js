@@ -34554,19 +34554,39 @@ function parseYaml(source) {
     catch (e) {
         if (e instanceof YAMLException) {
             const mark = e.mark;
-            const reason = e.reason ?? e.message.split('\n')[0];
+            const reason = e.reason ?? e.message.split('\n')[0] ?? e.message;
             return {
                 problem: {
                     file: source.file,
                     severity: 'error',
-                    message: `YAML syntax error: ${reason}`,
                     ...(mark ? { line: mark.line + 1, column: mark.column + 1 } : {}),
-                    ...(reason === 'duplicated mapping key' ? { hint: 'each service, alias and setting may appear only once' } : {}),
+                    ...explainYamlError(reason, source.text, mark),
                 },
             };
         }
         throw e;
     }
+}
+/** js-yaml's reason restated for a catalog author, with what to do about it. */
+function explainYamlError(reason, text, mark) {
+    if (reason === 'duplicated mapping key')
+        return { message: `duplicate key${duplicateKeyAt(text, mark)}`, hint: 'each service, alias and setting may appear only once' };
+    if (/input is empty/.test(reason))
+        return { message: 'the file is empty', hint: 'the file must hold a YAML mapping; see catalog/schema.json' };
+    if (/tab/.test(reason))
+        return { message: `YAML syntax error: ${reason}`, hint: 'indent with spaces, not tabs' };
+    if (/null byte|non-printable/.test(reason))
+        return { message: `YAML syntax error: ${reason}`, hint: 'this does not look like a text file' };
+    return { message: `YAML syntax error: ${reason}`, hint: 'fix the YAML here first: the other rules are checked once the file parses' };
+}
+/** The key js-yaml's mark points at, quoted for the message ('' when the line cannot be read). */
+function duplicateKeyAt(text, mark) {
+    if (!mark)
+        return '';
+    const line = text.split('\n', mark.line + 1)[mark.line] ?? '';
+    const leadingKey = /^\s*(?:-\s+)?["']?([^"':#]+?)["']?\s*:/;
+    const key = leadingKey.exec(line.slice(mark.column))?.[1] ?? leadingKey.exec(line)?.[1];
+    return key ? ` '${key}'` : '';
 }
 
 
@@ -38173,6 +38193,20 @@ async function locateProblems(problems, sources) {
     const { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
     const byFile = new Map(sources.map((s) => [s.file, s]));
     const docs = new Map();
+    // Each mapping's keys indexed once: a catalog with every path missing has one problem per service, and a linear
+    // search per problem made a 100,000-service file take minutes.
+    const indexes = new WeakMap();
+    const pairOf = (map, key) => {
+        let index = indexes.get(map);
+        if (!index) {
+            index = new Map();
+            for (const p of map.items)
+                if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value)))
+                    index.set(String(p.key.value), p);
+            indexes.set(map, index);
+        }
+        return index.get(key);
+    };
     for (const problem of pending) {
         const source = byFile.get(problem.file);
         if (!source)
@@ -38189,8 +38223,8 @@ async function locateProblems(problems, sources) {
         for (const [i, key] of problem.path.entries()) {
             const last = i === problem.path.length - 1;
             if (isMap(node)) {
-                const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
-                if (!pair)
+                const pair = pairOf(node, String(key));
+                if (!isPair(pair))
                     break;
                 const keyNode = pair.key;
                 offset = keyNode.range?.[0] ?? offset;
@@ -38256,12 +38290,32 @@ function readSources(options) {
         const hint = (0,external_node_fs_namespaceObject.existsSync)(absolute) ? `${dir} has no services.yaml` : `${dir} does not exist; pass --catalog DIR`;
         throw new errors_ConfigurationError(`no catalog at ${file} (${hint})`);
     }
-    const services = { file, text: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_.join)(absolute, 'services.yaml'), 'utf8') };
+    const services = { file, text: readCatalogFile((0,external_node_path_.join)(absolute, 'services.yaml'), file) };
     const envDir = (0,external_node_path_.join)(absolute, 'environments');
-    const environments = (0,external_node_fs_namespaceObject.existsSync)(envDir)
-        ? (0,external_node_fs_namespaceObject.readdirSync)(envDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => ({ file: (0,external_node_path_.join)(dir, 'environments', f), text: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_.join)(envDir, f), 'utf8') }))
-        : [];
+    let envFiles = [];
+    if ((0,external_node_fs_namespaceObject.existsSync)(envDir)) {
+        try {
+            envFiles = (0,external_node_fs_namespaceObject.readdirSync)(envDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+        }
+        catch (e) {
+            throw new errors_ConfigurationError(`cannot list ${(0,external_node_path_.join)(dir, 'environments')}: ${e.message} (it should be a directory of <environment>.yaml files)`);
+        }
+    }
+    const environments = envFiles.map((f) => {
+        const name = (0,external_node_path_.join)(dir, 'environments', f);
+        return { file: name, text: readCatalogFile((0,external_node_path_.join)(envDir, f), name) };
+    });
     return { dir, absolute, root, services, environments };
+}
+/** A catalog file's text; a directory or unreadable file in its place is the user's to fix, not a crash. */
+function readCatalogFile(path, shown) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new errors_ConfigurationError(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : e.message}`);
+    }
 }
 /** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */
 function cacheKey(sources, codeVersion, options) {

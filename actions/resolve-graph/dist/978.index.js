@@ -253,6 +253,11 @@ function typeOf(v) {
 function matchesType(expected, actual) {
     return expected === actual || (expected === 'number' && actual === 'integer');
 }
+/** Type names as a YAML author knows them (a mapping, a list), not JSON Schema's (object, array). */
+function typeLabel(type) {
+    const labels = { object: 'a mapping', array: 'a list', integer: 'a whole number', number: 'a number', string: 'a string', boolean: 'true or false', null: 'nothing' };
+    return labels[type] ?? type;
+}
 function describe(v) {
     const s = JSON.stringify(v);
     return s === undefined ? String(v) : s.length > 40 ? `${s.slice(0, 37)}...` : s;
@@ -272,7 +277,7 @@ function checkShape(value, schema, path = [], issues = []) {
     }
     const actual = typeOf(value);
     if (schema.type && !matchesType(schema.type, actual)) {
-        issues.push({ path, message: `expected ${schema.type === 'integer' ? 'a whole number' : `a${/^[aeiou]/.test(schema.type) ? 'n' : ''} ${schema.type}`}, found ${actual === 'null' ? 'nothing' : `${actual} ${describe(value)}`}` });
+        issues.push({ path, message: `expected ${typeLabel(schema.type)}, found ${actual === 'null' ? 'nothing' : `${typeLabel(actual)} ${describe(value)}`}` });
         return issues;
     }
     if (schema.enum && !schema.enum.includes(value)) {
@@ -339,19 +344,39 @@ function parseYaml(source) {
     catch (e) {
         if (e instanceof js_yaml/* YAMLException */.tB) {
             const mark = e.mark;
-            const reason = e.reason ?? e.message.split('\n')[0];
+            const reason = e.reason ?? e.message.split('\n')[0] ?? e.message;
             return {
                 problem: {
                     file: source.file,
                     severity: 'error',
-                    message: `YAML syntax error: ${reason}`,
                     ...(mark ? { line: mark.line + 1, column: mark.column + 1 } : {}),
-                    ...(reason === 'duplicated mapping key' ? { hint: 'each service, alias and setting may appear only once' } : {}),
+                    ...explainYamlError(reason, source.text, mark),
                 },
             };
         }
         throw e;
     }
+}
+/** js-yaml's reason restated for a catalog author, with what to do about it. */
+function explainYamlError(reason, text, mark) {
+    if (reason === 'duplicated mapping key')
+        return { message: `duplicate key${duplicateKeyAt(text, mark)}`, hint: 'each service, alias and setting may appear only once' };
+    if (/input is empty/.test(reason))
+        return { message: 'the file is empty', hint: 'the file must hold a YAML mapping; see catalog/schema.json' };
+    if (/tab/.test(reason))
+        return { message: `YAML syntax error: ${reason}`, hint: 'indent with spaces, not tabs' };
+    if (/null byte|non-printable/.test(reason))
+        return { message: `YAML syntax error: ${reason}`, hint: 'this does not look like a text file' };
+    return { message: `YAML syntax error: ${reason}`, hint: 'fix the YAML here first: the other rules are checked once the file parses' };
+}
+/** The key js-yaml's mark points at, quoted for the message ('' when the line cannot be read). */
+function duplicateKeyAt(text, mark) {
+    if (!mark)
+        return '';
+    const line = text.split('\n', mark.line + 1)[mark.line] ?? '';
+    const leadingKey = /^\s*(?:-\s+)?["']?([^"':#]+?)["']?\s*:/;
+    const key = leadingKey.exec(line.slice(mark.column))?.[1] ?? leadingKey.exec(line)?.[1];
+    return key ? ` '${key}'` : '';
 }
 
 ;// CONCATENATED MODULE: ./packages/catalog/src/build.ts
@@ -388,6 +413,7 @@ function buildCatalog(input) {
     if (!doc)
         return { problems };
     const rawServices = parsed.value.services;
+    const tiersWellFormed = doc.tiers.length === parsed.value.tiers.length;
     // Tiers
     const tierIds = new Set();
     doc.tiers.forEach((t, i) => {
@@ -417,18 +443,20 @@ function buildCatalog(input) {
         for (const [i, dep] of (def.dependsOn ?? []).entries()) {
             const target = names.get(dep);
             if (target === undefined)
-                add('error', ['services', name, 'dependsOn', i], `${name} depends on unknown service '${dep}'`, (0,suggest/* didYouMean */.au)(dep, names.keys()));
+                add('error', ['services', name, 'dependsOn', i], `${name} depends on unknown service '${dep}'`, (0,suggest/* unknownNameHint */.H6)(dep, names.keys()));
             else if (target === name)
                 add('error', ['services', name, 'dependsOn', i], `${name} depends on itself`, `cycle: ${name} -> ${name}`);
             else if (!dependsOn.includes(target))
                 dependsOn.push(target);
         }
         // A key that is present but malformed was reported by the shape check; do not report it missing as well.
-        const given = (key) => key in rawServices[name];
+        const raw = rawServices[name];
+        const given = (key) => !isRecord(raw) || key in raw;
         if (kind !== 'library' && !given('tier'))
             add('error', ['services', name], `${name} has no tier`, `add tier: 1 to ${doc.tiers.at(-1)?.id ?? 1}`);
-        if (def.tier !== undefined && !tierIds.has(def.tier))
-            add('error', ['services', name, 'tier'], `${name} is in tier ${def.tier}, which is not defined in tiers`, `defined tiers: ${[...tierIds].join(', ')}`);
+        // With a malformed tier entry (already reported) the defined tiers are unknown: do not cascade into every service.
+        if (def.tier !== undefined && tiersWellFormed && !tierIds.has(def.tier))
+            add('error', ['services', name, 'tier'], `${name} is in tier ${def.tier}, which is not defined in tiers`, tierIds.size ? `defined tiers: ${[...tierIds].join(', ')}` : 'tiers: defines none');
         if (kind !== 'infrastructure' && !given('path'))
             add('error', ['services', name], `${name} has no path`, `a ${kind} needs the directory of its code`);
         if (def.deployVia === 'cloudformation' && !def.cloudformation)
@@ -465,11 +493,11 @@ function buildCatalog(input) {
             continue;
         const other = byPath.get(s.path);
         if (other)
-            add('error', ['services', s.name, 'path'], `${s.name} and ${other} have the same path ${s.path}`, 'each service owns a distinct directory (nesting is fine)');
+            add('error', ['services', s.name, 'path'], `${s.name} and ${other} have the same path ${s.path}`, 'each service owns a distinct directory; nesting one inside another is fine');
         else
             byPath.set(s.path, s.name);
         if (input.pathExists && !s.disabled && !input.pathExists(s.path)) {
-            add(input.strict ? 'error' : 'warning', ['services', s.name, 'path'], `${s.name}: path ${s.path} does not exist`, 'check the directory (services nested in another directory need the full path)');
+            add(input.strict ? 'error' : 'warning', ['services', s.name, 'path'], `${s.name}: path ${s.path} does not exist`, 'check the directory; services nested in another directory need the full path');
         }
     }
     const catalog = {
@@ -545,6 +573,10 @@ function buildEnvironment(source, catalog, problems) {
     const parsed = parseYaml(source);
     if (parsed.problem) {
         problems.push(parsed.problem);
+        return undefined;
+    }
+    if (!isRecord(parsed.value)) {
+        add(undefined, `an environment file must be a mapping, found ${parsed.value === null ? 'nothing' : Array.isArray(parsed.value) ? 'a list' : `${typeof parsed.value} ${JSON.stringify(parsed.value).slice(0, 40)}`}`, 'see catalog/environments/dev.yaml for the form: name, account, region, cluster, ...');
         return undefined;
     }
     const before = problems.length;

@@ -31758,7 +31758,9 @@ function withoutIndex(address) {
     return address.replace(/\[[^\]]*\]$/, '');
 }
 function isAllowed(rc, allow) {
-    return allow.some((a) => a === rc.type || a === rc.address || a === withoutIndex(rc.address) || (a.startsWith('module.') && rc.address.startsWith(`${a}.`)));
+    // A module path covers its resources, and a module called with count/for_each covers every instance of it
+    // (`module.service` covers `module.service["auth"].aws_ecr_repository.this`).
+    return allow.some((a) => a === rc.type || a === rc.address || a === withoutIndex(rc.address) || (a.startsWith('module.') && (rc.address.startsWith(`${a}.`) || rc.address.startsWith(`${a}[`))));
 }
 /** Deletes and replaces of protected types that allow-destroy does not cover. */
 function guardedChanges(plan, options) {
@@ -32043,7 +32045,8 @@ async function runTerraform(settings, effects) {
     const bin = effects.terraform ?? 'terraform';
     const env = { ...effects.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
     const terraform = async (command, args, ok = [0], stream = true) => {
-        effects.log.debug(`terraform ${[command, ...args].join(' ')}`);
+        // -backend-config=KEY=VALUE may carry credentials (access_key, token): the debug line shows only the key.
+        effects.log.debug(`terraform ${[command, ...args.map((a) => a.replace(/^(-backend-config=[^=]+=).+$/, '$1***'))].join(' ')}`);
         const result = await effects.exec(bin, [command, ...args], {
             cwd: dir,
             env,
@@ -32082,6 +32085,8 @@ async function runTerraform(settings, effects) {
             plan = await reviewedPlan(given, settings, showPlan, effects.log);
         }
         else {
+            // terraform does not create the plan file's directory (plan-file: plans/dev.tfplan on a fresh checkout).
+            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(planFile), { recursive: true });
             await terraform('plan', [
                 '-input=false',
                 '-json',
@@ -32123,7 +32128,16 @@ async function reviewedPlan(planFile, settings, showPlan, log) {
     }
     const recordFile = reviewRecordPath(planFile);
     if ((0,external_node_fs_namespaceObject.existsSync)(recordFile)) {
-        const record = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(recordFile, 'utf8'));
+        let record;
+        try {
+            record = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(recordFile, 'utf8'));
+        }
+        catch {
+            record = undefined;
+        }
+        if (typeof record?.sha256 !== 'string') {
+            throw new StalePlanError(`input 'plan-file': ${settings.planFile}.review.json is not the review record the plan job writes (unreadable or without a digest); re-plan, review the new plan, and apply that one`);
+        }
         if (record.sha256 !== sha256(planFile)) {
             throw new StalePlanError(`input 'plan-file': ${settings.planFile} differs from the plan that was reviewed (its digest is not the one the plan job recorded in ${settings.planFile}.review.json); re-plan, review the new plan, and apply that one`);
         }

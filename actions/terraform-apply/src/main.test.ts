@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -114,5 +114,73 @@ describe('terraform-apply with the real terraform binary', () => {
     expect((await action(c, { 'working-directory': 'basic', command: 'destroy' })).io.failed).toBe("input 'command' must be one of plan, apply, got 'destroy'")
     expect((await action(c, { 'working-directory': 'basic', 'lock-timeout': 'forever' })).io.failed).toMatch(/input 'lock-timeout' must be a duration/)
     expect((await action(c, {})).io.failed).toMatch(/give 'working-directory'/)
+  })
+
+  // Set-up mistakes a user makes: each is one clear failed step naming what to fix, never a stack trace.
+  describe('set-up mistakes', () => {
+    function noStack(io: { failed?: string; logs: string[] }) {
+      expect(io.failed).toBeDefined()
+      expect(io.failed).not.toMatch(/\n\s+at /)
+      expect(io.logs.join('\n')).not.toMatch(/\n\s+at /)
+    }
+
+    it('a working directory that does not exist', async () => {
+      const c = fixture('basic')
+      const { io, commands } = await action(c, { 'working-directory': 'terraform/environments/qa', command: 'plan' })
+      noStack(io)
+      expect(io.failed).toBe("input 'working-directory': terraform/environments/qa is not a directory (it should hold the root module, e.g. terraform/environments/dev)")
+      expect(commands).toEqual([])
+    })
+
+    it('terraform not on PATH', async () => {
+      const c = fixture('basic')
+      const io = recordingIO({ 'working-directory': 'basic', command: 'plan' }, { ...c.env, PATH: join(c.root, 'empty-bin') })
+      await run(io, { baseDir: c.root })
+      noStack(io)
+      expect(io.failed).toMatch(/^'terraform' was not found on PATH: install terraform ≥ 1\.10 first/)
+    })
+
+    it('a backend-config key the backend does not take', async () => {
+      const c = fixture('basic')
+      const { io, commands } = await action(c, { 'working-directory': 'basic', command: 'plan', 'backend-config': 'bucket=state' })
+      noStack(io)
+      expect(io.failed).toMatch(/^terraform init failed in basic:\n.*"bucket" given on the command line is not expected/)
+      expect(commands).toEqual(['init'])
+      // A backend-config value may be a credential: the command line is logged with the key only.
+      expect(io.logs.join('\n')).toContain('-backend-config=bucket=***')
+      expect(io.logs.join('\n')).not.toContain('bucket=state')
+    })
+
+    it('a backend-config file that does not exist', async () => {
+      const c = fixture('basic')
+      const { io } = await action(c, { 'working-directory': 'basic', command: 'plan', 'backend-config': 'backend/dev.hcl' })
+      noStack(io)
+      expect(io.failed).toMatch(/^terraform init failed in basic:\nFailed to read file: The file "backend\/dev\.hcl" could not be read/)
+    })
+
+    it('a var-file that does not exist', async () => {
+      const c = fixture('basic')
+      const { io, commands } = await action(c, { 'working-directory': 'basic', command: 'apply', 'var-files': 'dev.tfvars' })
+      noStack(io)
+      expect(io.failed).toMatch(/^terraform plan failed in basic:\n.*dev\.tfvars does not exist/)
+      expect(commands).not.toContain('apply')
+    })
+
+    it('a review record that is not one', async () => {
+      const c = fixture('basic')
+      await action(c, { 'working-directory': 'basic', command: 'plan', 'plan-file': 'tfplan' })
+      writeFileSync(join(c.dir, 'tfplan.review.json'), '{ not json')
+      const { io, commands } = await action(c, { 'working-directory': 'basic', command: 'apply', 'plan-file': 'tfplan' })
+      noStack(io)
+      expect(io.failed).toMatch(/tfplan\.review\.json is not the review record .*re-plan/)
+      expect(commands).not.toContain('apply')
+    })
+
+    it('a plan-file in a directory that does not exist yet is saved there', async () => {
+      const c = fixture('basic')
+      const { io } = await action(c, { 'working-directory': 'basic', command: 'plan', 'plan-file': 'plans/dev.tfplan' })
+      expect(io.failed).toBeUndefined()
+      expect(existsSync(join(c.dir, 'plans', 'dev.tfplan.review.json'))).toBe(true)
+    })
   })
 })

@@ -6,7 +6,7 @@ import type { Catalog, CatalogDocument, Environment, EnvironmentDocument, Servic
 import { catalogSchema, environmentSchema, FARGATE_CPU_UNITS } from './schema.js'
 import { serviceSettings } from './settings.js'
 import { checkShape, type ShapeIssue } from './shape.js'
-import { didYouMean } from './suggest.js'
+import { didYouMean, unknownNameHint } from './suggest.js'
 import { parseYaml, type Source } from './yaml-source.js'
 
 export interface CatalogInput {
@@ -51,6 +51,7 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
   const doc = wellFormed(parsed.value as Record<string, unknown>)
   if (!doc) return { problems }
   const rawServices = (parsed.value as { services: Record<string, unknown> }).services
+  const tiersWellFormed = doc.tiers.length === (parsed.value as { tiers: unknown[] }).tiers.length
 
   // Tiers
   const tierIds = new Set<number>()
@@ -78,14 +79,16 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
     const dependsOn: string[] = []
     for (const [i, dep] of (def.dependsOn ?? []).entries()) {
       const target = names.get(dep)
-      if (target === undefined) add('error', ['services', name, 'dependsOn', i], `${name} depends on unknown service '${dep}'`, didYouMean(dep, names.keys()))
+      if (target === undefined) add('error', ['services', name, 'dependsOn', i], `${name} depends on unknown service '${dep}'`, unknownNameHint(dep, names.keys()))
       else if (target === name) add('error', ['services', name, 'dependsOn', i], `${name} depends on itself`, `cycle: ${name} -> ${name}`)
       else if (!dependsOn.includes(target)) dependsOn.push(target)
     }
     // A key that is present but malformed was reported by the shape check; do not report it missing as well.
-    const given = (key: string): boolean => key in (rawServices[name] as object)
+    const raw = rawServices[name]
+    const given = (key: string): boolean => !isRecord(raw) || key in raw
     if (kind !== 'library' && !given('tier')) add('error', ['services', name], `${name} has no tier`, `add tier: 1 to ${doc.tiers.at(-1)?.id ?? 1}`)
-    if (def.tier !== undefined && !tierIds.has(def.tier)) add('error', ['services', name, 'tier'], `${name} is in tier ${def.tier}, which is not defined in tiers`, `defined tiers: ${[...tierIds].join(', ')}`)
+    // With a malformed tier entry (already reported) the defined tiers are unknown: do not cascade into every service.
+    if (def.tier !== undefined && tiersWellFormed && !tierIds.has(def.tier)) add('error', ['services', name, 'tier'], `${name} is in tier ${def.tier}, which is not defined in tiers`, tierIds.size ? `defined tiers: ${[...tierIds].join(', ')}` : 'tiers: defines none')
     if (kind !== 'infrastructure' && !given('path')) add('error', ['services', name], `${name} has no path`, `a ${kind} needs the directory of its code`)
     if (def.deployVia === 'cloudformation' && !def.cloudformation) add('error', ['services', name, 'deployVia'], `${name} is deployed via CloudFormation but names no stack`, 'add cloudformation: { stack: NAME, imageParameter: PARAM }')
     services.set(name, {
@@ -118,10 +121,10 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
   for (const s of services.values()) {
     if (s.path === undefined) continue
     const other = byPath.get(s.path)
-    if (other) add('error', ['services', s.name, 'path'], `${s.name} and ${other} have the same path ${s.path}`, 'each service owns a distinct directory (nesting is fine)')
+    if (other) add('error', ['services', s.name, 'path'], `${s.name} and ${other} have the same path ${s.path}`, 'each service owns a distinct directory; nesting one inside another is fine')
     else byPath.set(s.path, s.name)
     if (input.pathExists && !s.disabled && !input.pathExists(s.path)) {
-      add(input.strict ? 'error' : 'warning', ['services', s.name, 'path'], `${s.name}: path ${s.path} does not exist`, 'check the directory (services nested in another directory need the full path)')
+      add(input.strict ? 'error' : 'warning', ['services', s.name, 'path'], `${s.name}: path ${s.path} does not exist`, 'check the directory; services nested in another directory need the full path')
     }
   }
 
@@ -195,12 +198,16 @@ function buildEnvironment(source: Source, catalog: Catalog, problems: Problem[])
     problems.push(parsed.problem)
     return undefined
   }
+  if (!isRecord(parsed.value)) {
+    add(undefined, `an environment file must be a mapping, found ${parsed.value === null ? 'nothing' : Array.isArray(parsed.value) ? 'a list' : `${typeof parsed.value} ${JSON.stringify(parsed.value).slice(0, 40)}`}`, 'see catalog/environments/dev.yaml for the form: name, account, region, cluster, ...')
+    return undefined
+  }
   const before = problems.length
   for (const issue of checkShape(parsed.value, environmentSchema)) {
     problems.push(shapeProblem(source.file, issue))
   }
   if (problems.length > before) return undefined
-  const doc = parsed.value as EnvironmentDocument
+  const doc = parsed.value as unknown as EnvironmentDocument
   const expected = basename(source.file).replace(/\.ya?ml$/, '')
   if (doc.name !== expected) add(['name'], `environment file ${basename(source.file)} is named '${doc.name}'`, `name it '${expected}' or rename the file`)
   for (const name of Object.keys(doc.services ?? {})) {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempDir, writeFiles } from '@tierdeploy/testkit'
@@ -41,6 +41,20 @@ describe('the catalog cache', () => {
     expect((await load()).catalog.services.get('auth')!.description).toBe('the real one')
     tamperCache()
     expect((await load('v2')).catalog.services.get('auth')!.description).toBe('the real one')
+  })
+
+  it('reads the files again when an environment file is added or removed', async () => {
+    await load()
+    tamperCache()
+    writeFiles(dir.dir, { 'catalog/environments/staging.yaml': 'name: staging\nregion: ca-central-1\n' })
+    const added = await load()
+    expect(added.catalog.services.get('auth')!.description).toBe('the real one')
+    expect([...added.catalog.environments.keys()].sort()).toEqual(['dev', 'staging'])
+    tamperCache()
+    rmSync(join(dir.dir, 'catalog/environments/staging.yaml'))
+    const removed = await load()
+    expect(removed.catalog.services.get('auth')!.description).toBe('the real one')
+    expect([...removed.catalog.environments.keys()]).toEqual(['dev'])
   })
 
   it('never caches an invalid catalog: every run reports its errors', async () => {

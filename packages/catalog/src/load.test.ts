@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir, writeFiles } from '@tierdeploy/testkit'
 import { buildCatalog } from './build.js'
@@ -99,13 +101,13 @@ describe('catalog validation', () => {
     expect(errors(problems).map((p) => [p.line, p.message])).toEqual([
       [8, expect.stringMatching(/services\.auth\.cpu: 300 is not one of 256, 512/)],
       [9, "services.auth: unknown key 'desiredcount'"],
-      [12, 'services.web.tier: expected a whole number, found string "one"'],
+      [12, 'services.web.tier: expected a whole number, found a string "one"'],
     ])
   })
 
   it('rejects a duplicate service name as a duplicated key at its line', async () => {
     const { problems } = await check(`${TIERS}services:\n  auth:\n    path: a\n    tier: 1\n  auth:\n    path: b\n    tier: 1\n`)
-    expect(problems[0]).toMatchObject({ line: 8, message: 'YAML syntax error: duplicated mapping key' })
+    expect(problems[0]).toMatchObject({ line: 8, message: "duplicate key 'auth'" })
   })
 
   it('rejects an alias that is another service name or alias', () => {
@@ -216,6 +218,61 @@ describe('catalog validation', () => {
   })
 })
 
+describe('catalog validation of malformed documents', () => {
+  const messages = (problems: Problem[]) => errors(problems).map((p) => `${p.file}:${p.line ?? '-'}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`)
+
+  it('reports a service that is a string or empty as one shape error, without crashing', async () => {
+    const { problems } = await check(`${TIERS}services:\n  a: hello\n  b:\n  c: { path: c, tier: 1 }\n`)
+    expect(messages(problems)).toEqual([
+      'catalog/services.yaml:5: services.a: expected a mapping, found a string "hello"',
+      'catalog/services.yaml:6: services.b: expected a mapping, found nothing',
+    ])
+  })
+
+  it('explains an empty file, tab indentation and binary content, each with a hint', async () => {
+    expect(messages(build('').problems)).toEqual(['catalog/services.yaml:-: the file is empty (the file must hold a YAML mapping; see catalog/schema.json)'])
+    expect(messages(build('tiers:\n\t- id: 1\n').problems)).toEqual(['catalog/services.yaml:2: YAML syntax error: tab characters must not be used in indentation (indent with spaces, not tabs)'])
+    expect(messages(build('tiers: [\u0000\u0001]').problems)[0]).toMatch(/^catalog\/services\.yaml:1: YAML syntax error: .*\(this does not look like a text file\)$/)
+  })
+
+  it('reports malformed tiers once, without an undefined-tier error for every service', () => {
+    const { problems } = build('tiers: [1]\nservices:\n  a: { path: a, tier: 1 }\n')
+    expect(errors(problems).map((p) => p.message)).toEqual(['tiers.0: expected a mapping, found a whole number 1'])
+  })
+
+  it('names the duplicated key', () => {
+    expect(messages(build(`${TIERS}services:\n  a: { path: a, tier: 1 }\n  a: { path: b, tier: 1 }\n`).problems)).toEqual([
+      "catalog/services.yaml:6: duplicate key 'a' (each service, alias and setting may appear only once)",
+    ])
+  })
+
+  it('gives the closest names for an unknown dependency even when none is near in spelling', () => {
+    const { problems } = build(`${TIERS}services:\n  api: { path: api, tier: 1, dependsOn: [zzzzzz] }\n  web: { path: web, tier: 1 }\n`)
+    expect(errors(problems)[0]!.hint).toBe("no similar name; the closest are 'api', 'web'")
+  })
+
+  it('reports an environment file that is not a mapping', async () => {
+    const { problems } = await check(`${TIERS}services:\n  a: { path: a, tier: 1 }\n`, { dev: '- x\n', staging: 'just a string\n' })
+    expect(messages(problems)).toEqual([
+      'catalog/environments/dev.yaml:-: an environment file must be a mapping, found a list (see catalog/environments/dev.yaml for the form: name, account, region, cluster, ...)',
+      'catalog/environments/staging.yaml:-: an environment file must be a mapping, found string "just a string" (see catalog/environments/dev.yaml for the form: name, account, region, cluster, ...)',
+    ])
+  })
+
+  it('turns a directory where a catalog file should be into a ConfigurationError', async () => {
+    const { dir, cleanup } = tempDir()
+    try {
+      mkdirSync(join(dir, 'a/services.yaml'), { recursive: true })
+      await expect(checkCatalog({ dir: join(dir, 'a') })).rejects.toThrow(ConfigurationError)
+      await expect(checkCatalog({ dir: join(dir, 'a') })).rejects.toThrow(/services\.yaml: it is a directory, expected a YAML file/)
+      writeFiles(dir, { 'b/services.yaml': `${TIERS}services: {}\n`, 'b/environments': 'a file, not a directory' })
+      await expect(checkCatalog({ dir: join(dir, 'b') })).rejects.toThrow(/cannot list .*environments: .*it should be a directory/)
+    } finally {
+      cleanup()
+    }
+  })
+})
+
 describe('loadCatalog', () => {
   it('throws one ConfigurationError listing every error with file:line', async () => {
     const { dir, cleanup } = tempDir()
@@ -224,7 +281,7 @@ describe('loadCatalog', () => {
       const error = await loadCatalog({ dir: `${dir}/catalog` }).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(ConfigurationError)
       expect((error as Error).message).toContain('the catalog has 1 error')
-      expect((error as Error).message).toMatch(/services\.yaml:6:\d+: error: b depends on unknown service 'zz'$/m)
+      expect((error as Error).message).toMatch(/services\.yaml:6:\d+: error: b depends on unknown service 'zz' \(no similar name; the closest are 'a', 'b'\)$/m)
     } finally {
       cleanup()
     }

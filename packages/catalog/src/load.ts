@@ -72,12 +72,31 @@ function readSources(options: LoadOptions): CatalogSources {
     const hint = existsSync(absolute) ? `${dir} has no services.yaml` : `${dir} does not exist; pass --catalog DIR`
     throw new ConfigurationError(`no catalog at ${file} (${hint})`)
   }
-  const services: Source = { file, text: readFileSync(join(absolute, 'services.yaml'), 'utf8') }
+  const services: Source = { file, text: readCatalogFile(join(absolute, 'services.yaml'), file) }
   const envDir = join(absolute, 'environments')
-  const environments: Source[] = existsSync(envDir)
-    ? readdirSync(envDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => ({ file: join(dir, 'environments', f), text: readFileSync(join(envDir, f), 'utf8') }))
-    : []
+  let envFiles: string[] = []
+  if (existsSync(envDir)) {
+    try {
+      envFiles = readdirSync(envDir).filter((f) => /\.ya?ml$/.test(f)).sort()
+    } catch (e) {
+      throw new ConfigurationError(`cannot list ${join(dir, 'environments')}: ${(e as Error).message} (it should be a directory of <environment>.yaml files)`)
+    }
+  }
+  const environments: Source[] = envFiles.map((f) => {
+    const name = join(dir, 'environments', f)
+    return { file: name, text: readCatalogFile(join(envDir, f), name) }
+  })
   return { dir, absolute, root, services, environments }
+}
+
+/** A catalog file's text; a directory or unreadable file in its place is the user's to fix, not a crash. */
+function readCatalogFile(path: string, shown: string): string {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    throw new ConfigurationError(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : (e as Error).message}`)
+  }
 }
 
 /** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */

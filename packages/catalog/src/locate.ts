@@ -11,6 +11,18 @@ export async function locateProblems(problems: Problem[], sources: Source[]): Pr
   const { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar } = await import('yaml')
   const byFile = new Map(sources.map((s) => [s.file, s]))
   const docs = new Map<string, { doc: ReturnType<typeof parseDocument>; lines: InstanceType<typeof LineCounter> }>()
+  // Each mapping's keys indexed once: a catalog with every path missing has one problem per service, and a linear
+  // search per problem made a 100,000-service file take minutes.
+  const indexes = new WeakMap<object, Map<string, unknown>>()
+  const pairOf = (map: { items: unknown[] }, key: string): unknown => {
+    let index = indexes.get(map)
+    if (!index) {
+      index = new Map()
+      for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p)
+      indexes.set(map, index)
+    }
+    return index.get(key)
+  }
   for (const problem of pending) {
     const source = byFile.get(problem.file)
     if (!source) continue
@@ -26,8 +38,8 @@ export async function locateProblems(problems: Problem[], sources: Source[]): Pr
     for (const [i, key] of problem.path!.entries()) {
       const last = i === problem.path!.length - 1
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key))
-        if (!pair) break
+        const pair = pairOf(node, String(key))
+        if (!isPair(pair)) break
         const keyNode = pair.key as { range?: number[] }
         offset = keyNode.range?.[0] ?? offset
         if (last && problem.atKey) break

@@ -27,6 +27,12 @@ function matchesType(expected: JsonSchema['type'], actual: string): boolean {
   return expected === actual || (expected === 'number' && actual === 'integer')
 }
 
+/** Type names as a YAML author knows them (a mapping, a list), not JSON Schema's (object, array). */
+function typeLabel(type: string): string {
+  const labels: Record<string, string> = { object: 'a mapping', array: 'a list', integer: 'a whole number', number: 'a number', string: 'a string', boolean: 'true or false', null: 'nothing' }
+  return labels[type] ?? type
+}
+
 function describe(v: unknown): string {
   const s = JSON.stringify(v)
   return s === undefined ? String(v) : s.length > 40 ? `${s.slice(0, 37)}...` : s
@@ -47,7 +53,7 @@ export function checkShape(value: unknown, schema: JsonSchema, path: (string | n
   }
   const actual = typeOf(value)
   if (schema.type && !matchesType(schema.type, actual)) {
-    issues.push({ path, message: `expected ${schema.type === 'integer' ? 'a whole number' : `a${/^[aeiou]/.test(schema.type) ? 'n' : ''} ${schema.type}`}, found ${actual === 'null' ? 'nothing' : `${actual} ${describe(value)}`}` })
+    issues.push({ path, message: `expected ${typeLabel(schema.type)}, found ${actual === 'null' ? 'nothing' : `${typeLabel(actual)} ${describe(value)}`}` })
     return issues
   }
   if (schema.enum && !schema.enum.includes(value as string | number | boolean)) {

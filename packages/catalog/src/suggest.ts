@@ -46,3 +46,16 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   const near = closestNames(word, candidates)
   return near.length ? `did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : undefined
 }
+
+/** A hint for a name that matches nothing: the near names, or else the few nearest in spelling, so there is always one. */
+export function unknownNameHint(word: string, candidates: Iterable<string>): string {
+  const all = [...candidates]
+  const near = didYouMean(word, all)
+  if (near) return near
+  const nearest = all
+    .map((name) => ({ name, distance: editDistance(word, name) }))
+    .sort((x, y) => x.distance - y.distance || x.name.localeCompare(y.name))
+    .slice(0, 3)
+    .map((n) => `'${n.name}'`)
+  return nearest.length ? `no similar name; the closest are ${nearest.join(', ')}` : 'the catalog defines no services'
+}

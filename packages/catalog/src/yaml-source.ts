@@ -17,17 +17,34 @@ export function parseYaml(source: Source): { value?: unknown; problem?: Problem 
   } catch (e) {
     if (e instanceof YAMLException) {
       const mark = (e as unknown as { mark?: { line: number; column: number } }).mark
-      const reason = (e as unknown as { reason?: string }).reason ?? e.message.split('\n')[0]
+      const reason = (e as unknown as { reason?: string }).reason ?? e.message.split('\n')[0] ?? e.message
       return {
         problem: {
           file: source.file,
           severity: 'error',
-          message: `YAML syntax error: ${reason}`,
           ...(mark ? { line: mark.line + 1, column: mark.column + 1 } : {}),
-          ...(reason === 'duplicated mapping key' ? { hint: 'each service, alias and setting may appear only once' } : {}),
+          ...explainYamlError(reason, source.text, mark),
         },
       }
     }
     throw e
   }
+}
+
+/** js-yaml's reason restated for a catalog author, with what to do about it. */
+function explainYamlError(reason: string, text: string, mark: { line: number; column: number } | undefined): { message: string; hint: string } {
+  if (reason === 'duplicated mapping key') return { message: `duplicate key${duplicateKeyAt(text, mark)}`, hint: 'each service, alias and setting may appear only once' }
+  if (/input is empty/.test(reason)) return { message: 'the file is empty', hint: 'the file must hold a YAML mapping; see catalog/schema.json' }
+  if (/tab/.test(reason)) return { message: `YAML syntax error: ${reason}`, hint: 'indent with spaces, not tabs' }
+  if (/null byte|non-printable/.test(reason)) return { message: `YAML syntax error: ${reason}`, hint: 'this does not look like a text file' }
+  return { message: `YAML syntax error: ${reason}`, hint: 'fix the YAML here first: the other rules are checked once the file parses' }
+}
+
+/** The key js-yaml's mark points at, quoted for the message ('' when the line cannot be read). */
+function duplicateKeyAt(text: string, mark: { line: number; column: number } | undefined): string {
+  if (!mark) return ''
+  const line = text.split('\n', mark.line + 1)[mark.line] ?? ''
+  const leadingKey = /^\s*(?:-\s+)?["']?([^"':#]+?)["']?\s*:/
+  const key = leadingKey.exec(line.slice(mark.column))?.[1] ?? leadingKey.exec(line)?.[1]
+  return key ? ` '${key}'` : ''
 }

@@ -99,9 +99,12 @@ function planJson(plan) {
 
 // EXTERNAL MODULE: ./packages/cli/src/args.ts
 var src_args = __webpack_require__(7109);
+// EXTERNAL MODULE: ./packages/cli/src/cli-io.ts
+var cli_io = __webpack_require__(7801);
 // EXTERNAL MODULE: ./packages/cli/src/selection.ts
 var src_selection = __webpack_require__(7124);
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/plan.ts
+
 
 
 
@@ -118,6 +121,9 @@ async function run(args, io) {
         ...src_selection/* selectionOptions */.l,
     });
     const selection = (0,src_selection/* selectionFromFlags */._)(values);
+    if (selection.tier === undefined && selection.services === undefined && [values.base, values.head, values.ref].every((v) => v === undefined)) {
+        throw new cli_io/* UsageError */.e('nothing selected: give --tier N|all, --services A,B, --service A or --base REF');
+    }
     const { catalog, warnings } = await (0,load/* loadCatalog */.a)({ dir: (0,src_args/* stringFlag */.A)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
     for (const w of warnings)
         io.stderr((0,errors/* formatProblem */.Vw)(w));

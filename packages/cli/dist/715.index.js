@@ -109,12 +109,32 @@ function readSources(options) {
         const hint = (0,external_node_fs_.existsSync)(absolute) ? `${dir} has no services.yaml` : `${dir} does not exist; pass --catalog DIR`;
         throw new src_errors/* ConfigurationError */.j1(`no catalog at ${file} (${hint})`);
     }
-    const services = { file, text: (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(absolute, 'services.yaml'), 'utf8') };
+    const services = { file, text: readCatalogFile((0,external_node_path_.join)(absolute, 'services.yaml'), file) };
     const envDir = (0,external_node_path_.join)(absolute, 'environments');
-    const environments = (0,external_node_fs_.existsSync)(envDir)
-        ? (0,external_node_fs_.readdirSync)(envDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => ({ file: (0,external_node_path_.join)(dir, 'environments', f), text: (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(envDir, f), 'utf8') }))
-        : [];
+    let envFiles = [];
+    if ((0,external_node_fs_.existsSync)(envDir)) {
+        try {
+            envFiles = (0,external_node_fs_.readdirSync)(envDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+        }
+        catch (e) {
+            throw new src_errors/* ConfigurationError */.j1(`cannot list ${(0,external_node_path_.join)(dir, 'environments')}: ${e.message} (it should be a directory of <environment>.yaml files)`);
+        }
+    }
+    const environments = envFiles.map((f) => {
+        const name = (0,external_node_path_.join)(dir, 'environments', f);
+        return { file: name, text: readCatalogFile((0,external_node_path_.join)(envDir, f), name) };
+    });
     return { dir, absolute, root, services, environments };
+}
+/** A catalog file's text; a directory or unreadable file in its place is the user's to fix, not a crash. */
+function readCatalogFile(path, shown) {
+    try {
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new src_errors/* ConfigurationError */.j1(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : e.message}`);
+    }
 }
 /** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */
 function cacheKey(sources, codeVersion, options) {
@@ -159,6 +179,20 @@ async function locateProblems(problems, sources) {
     const { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
     const byFile = new Map(sources.map((s) => [s.file, s]));
     const docs = new Map();
+    // Each mapping's keys indexed once: a catalog with every path missing has one problem per service, and a linear
+    // search per problem made a 100,000-service file take minutes.
+    const indexes = new WeakMap();
+    const pairOf = (map, key) => {
+        let index = indexes.get(map);
+        if (!index) {
+            index = new Map();
+            for (const p of map.items)
+                if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value)))
+                    index.set(String(p.key.value), p);
+            indexes.set(map, index);
+        }
+        return index.get(key);
+    };
     for (const problem of pending) {
         const source = byFile.get(problem.file);
         if (!source)
@@ -175,8 +209,8 @@ async function locateProblems(problems, sources) {
         for (const [i, key] of problem.path.entries()) {
             const last = i === problem.path.length - 1;
             if (isMap(node)) {
-                const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
-                if (!pair)
+                const pair = pairOf(node, String(key));
+                if (!isPair(pair))
                     break;
                 const keyNode = pair.key;
                 offset = keyNode.range?.[0] ?? offset;
@@ -209,6 +243,7 @@ async function locateProblems(problems, sources) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H6: () => (/* binding */ unknownNameHint),
 /* harmony export */   au: () => (/* binding */ didYouMean),
 /* harmony export */   g9: () => (/* binding */ closestNames)
 /* harmony export */ });
@@ -266,6 +301,19 @@ function didYouMean(word, candidates) {
     const near = closestNames(word, candidates);
     return near.length ? `did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : undefined;
 }
+/** A hint for a name that matches nothing: the near names, or else the few nearest in spelling, so there is always one. */
+function unknownNameHint(word, candidates) {
+    const all = [...candidates];
+    const near = didYouMean(word, all);
+    if (near)
+        return near;
+    const nearest = all
+        .map((name) => ({ name, distance: editDistance(word, name) }))
+        .sort((x, y) => x.distance - y.distance || x.name.localeCompare(y.name))
+        .slice(0, 3)
+        .map((n) => `'${n.name}'`);
+    return nearest.length ? `no similar name; the closest are ${nearest.join(', ')}` : 'the catalog defines no services';
+}
 
 
 /***/ }),
@@ -287,7 +335,9 @@ function didYouMean(word, candidates) {
 /** Parses flags strictly; an unknown flag or a missing value is a UsageError that suggests the near flag. */
 function parseFlags(args, options) {
     try {
-        const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options, strict: true, allowPositionals: true });
+        // No command takes positional arguments: a stray word (`plan auth` for `plan --service auth`) is a mistake to
+        // report, not something to ignore.
+        const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options, strict: true, allowPositionals: false });
         return { values: values, positionals };
     }
     catch (e) {
@@ -297,6 +347,9 @@ function parseFlags(args, options) {
             const near = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .closestNames */ .g9)(unknown.replace(/^-+/, ''), Object.keys(options));
             throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`unknown option ${unknown}${near.length ? `; did you mean ${near.map((n) => `--${n}`).join(' or ')}?` : ''}`);
         }
+        const stray = /Unexpected argument '([^']*)'/.exec(message)?.[1];
+        if (stray !== undefined)
+            throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`unexpected argument '${stray}': this command takes only --options${/^[a-z0-9-]+$/.test(stray) ? ` (a service is named with --service ${stray})` : ''}`);
         throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(message.replace(/\. To specify a positional argument.*$/s, ''));
     }
 }

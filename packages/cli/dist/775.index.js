@@ -34,6 +34,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H6: () => (/* binding */ unknownNameHint),
 /* harmony export */   au: () => (/* binding */ didYouMean),
 /* harmony export */   g9: () => (/* binding */ closestNames)
 /* harmony export */ });
@@ -90,6 +91,19 @@ function closestNames(word, candidates, limit = 3) {
 function didYouMean(word, candidates) {
     const near = closestNames(word, candidates);
     return near.length ? `did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : undefined;
+}
+/** A hint for a name that matches nothing: the near names, or else the few nearest in spelling, so there is always one. */
+function unknownNameHint(word, candidates) {
+    const all = [...candidates];
+    const near = didYouMean(word, all);
+    if (near)
+        return near;
+    const nearest = all
+        .map((name) => ({ name, distance: editDistance(word, name) }))
+        .sort((x, y) => x.distance - y.distance || x.name.localeCompare(y.name))
+        .slice(0, 3)
+        .map((n) => `'${n.name}'`);
+    return nearest.length ? `no similar name; the closest are ${nearest.join(', ')}` : 'the catalog defines no services';
 }
 
 

@@ -50,6 +50,18 @@ describe('tierdeploy plan', () => {
     expect((await runCli([])).code).toBe(2)
   })
 
+  it('exits 2 for a stray argument, a malformed --tier and a plan that selects nothing', async () => {
+    const stray = await runCli(['plan', 'auth', '--tier', '1'])
+    expect([stray.code, stray.stdout]).toEqual([2, ''])
+    expect(stray.stderr).toMatch(/^tierdeploy plan: unexpected argument 'auth': this command takes only --options \(a service is named with --service auth\)\nUsage: tierdeploy plan /)
+    const tier = await runCli(['plan', '--tier', 'one'])
+    expect([tier.code, tier.stderr.split('\n')[0]]).toEqual([2, "tierdeploy plan: --tier must be a tier number or 'all', got 'one'"])
+    expect((await runCli(['schema', '--out', 'x'])).code).toBe(2)
+    const nothing = await runCli(['plan', '--json'])
+    expect([nothing.code, nothing.stdout]).toEqual([2, ''])
+    expect(nothing.stderr).toMatch(/^tierdeploy plan: nothing selected: give --tier N\|all/)
+  })
+
   it('names an unknown environment and the ones that exist', async () => {
     const r = await runCli(['plan', '--env', 'prod', '--tier', '1'])
     expect(r.code).toBe(1)

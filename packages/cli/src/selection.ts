@@ -17,8 +17,17 @@ export function selectionFromFlags(values: Record<string, unknown>): Selection {
   if (services !== undefined && service !== undefined) throw new UsageError('give --services A,B or --service A, not both')
   const names = services ?? service
   return {
-    ...(tier !== undefined ? { tier: parseTier(tier) } : {}),
+    ...(tier !== undefined ? { tier: tierFlag(tier) } : {}),
     ...(names !== undefined ? { services: parseNameList(names) } : {}),
     ...(values['with-dependencies'] ? { withDependencies: true } : {}),
+  }
+}
+
+/** A malformed --tier is a usage mistake (exit 2), not a catalog one. */
+function tierFlag(value: string): number | 'all' {
+  try {
+    return parseTier(value)
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/^tier/, '--tier'))
   }
 }

@@ -34,7 +34,11 @@ function withoutIndex(address: string): string {
 }
 
 export function isAllowed(rc: Pick<ResourceChange, 'address' | 'type'>, allow: readonly string[]): boolean {
-  return allow.some((a) => a === rc.type || a === rc.address || a === withoutIndex(rc.address) || (a.startsWith('module.') && rc.address.startsWith(`${a}.`)))
+  // A module path covers its resources, and a module called with count/for_each covers every instance of it
+  // (`module.service` covers `module.service["auth"].aws_ecr_repository.this`).
+  return allow.some(
+    (a) => a === rc.type || a === rc.address || a === withoutIndex(rc.address) || (a.startsWith('module.') && (rc.address.startsWith(`${a}.`) || rc.address.startsWith(`${a}[`))),
+  )
 }
 
 /** Deletes and replaces of protected types that allow-destroy does not cover. */

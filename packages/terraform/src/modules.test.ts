@@ -130,6 +130,27 @@ describe('network security', () => {
   })
 })
 
+describe('IAM least privilege', () => {
+  it('gives ECS task execution roles only pulls from their own repositories, their own log group and their own secrets', () => {
+    const attached = MODULES.flatMap((m) => resources(m, 'aws_iam_role_policy_attachment').map((a) => `${m}: ${String(a.body.policy_arn)}`))
+    expect(attached.filter((a) => /AmazonECSTaskExecutionRolePolicy|AdministratorAccess|FullAccess/.test(a))).toEqual([])
+    const doc = moduleFiles('ecs-service').flatMap(({ hcl }) => (hcl.data?.aws_iam_policy_document?.execution ?? []) as Block[])[0]!
+    const dynamic = ((doc.dynamic as { statement?: { content: Block[] }[] } | undefined)?.statement ?? []).flatMap((d) => d.content)
+    const statements = [...((doc.statement ?? []) as Block[]), ...dynamic]
+    const bySid = Object.fromEntries(statements.map((st) => [st.sid as string, st]))
+    expect(Object.keys(bySid).sort()).toEqual(['EcrAuthToken', 'PullOwnImages', 'ReadOwnParameters', 'ReadOwnSecrets', 'WriteOwnLogs'])
+    // Only GetAuthorizationToken, which has no resource-level permissions, may name '*'.
+    const wildcard = statements.filter((st) => Array.isArray(st.resources) && st.resources.includes('*')).map((st) => st.actions)
+    expect(wildcard).toEqual([['ecr:GetAuthorizationToken']])
+    expect(bySid.PullOwnImages!.resources).toBe('${var.ecr_repository_arns}')
+    expect(bySid.WriteOwnLogs!.resources).toEqual(['${aws_cloudwatch_log_group.this.arn}:*'])
+    expect(bySid.ReadOwnSecrets!.resources).toBe('${local.secrets_manager_arns}')
+    expect(bySid.ReadOwnParameters!.resources).toBe('${local.ssm_parameter_arns}')
+    const env = moduleFiles('env:production').find((f) => f.file.endsWith('main.tf'))!.hcl.module.service[0] as Block
+    expect(env.ecr_repository_arns).toEqual(['${module.ecr.repository_arns[each.value.repository]}'])
+  })
+})
+
 describe('encryption and protection', () => {
   it('encrypts Aurora storage and manages the master password in Secrets Manager', () => {
     const [cluster] = resources('database', 'aws_rds_cluster')
@@ -143,7 +164,8 @@ describe('encryption and protection', () => {
     const [redis] = resources('cache', 'aws_elasticache_replication_group')
     expect(redis!.body.at_rest_encryption_enabled).toBe(true)
     expect(redis!.body.transit_encryption_enabled).toBe(true)
-    expect(redis!.body.auth_token).toBeDefined()
+    expect(redis!.body.auth_token).toBe('${random_password.auth.result}')
+    expect(resources('cache', 'aws_secretsmanager_secret_version')[0]!.body.secret_string).toBe('${random_password.auth.result}')
   })
 
   it('encrypts, versions and blocks public access to every S3 bucket', () => {

@@ -67,6 +67,14 @@ describe('guardedChanges', () => {
     expect(allow(['module.data'])).toHaveLength(3)
   })
 
+  it('lets a module path cover every instance of a module called with for_each, and nothing that only shares its prefix', () => {
+    const p: PlanJson = { resource_changes: [rc('module.service["auth"].aws_ecr_repository.this', ['delete']), rc('module.services.aws_ecr_repository.this', ['delete'])] }
+    const left = (list: string[]) => guardedChanges(p, { protectedTypes: DEFAULT_PROTECTED_TYPES, allowDestroy: list }).map((g) => g.address)
+    expect(left(['module.service'])).toEqual(['module.services.aws_ecr_repository.this'])
+    expect(left(['module.service["auth"]'])).toEqual(['module.services.aws_ecr_repository.this'])
+    expect(left([])).toHaveLength(2)
+  })
+
   it('guards only the configured types', () => {
     expect(guardedChanges(plan, { protectedTypes: ['aws_s3_bucket'], allowDestroy: [] }).map((g) => g.type)).toEqual(['aws_s3_bucket'])
   })

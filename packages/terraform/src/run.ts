@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { isAbsolute, join, resolve } from 'node:path'
+import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { ConfigurationError, type Logger } from '@tierdeploy/catalog'
 import { diagnosticsIn, parseUiStream, StalePlanError, terraformFailure } from './diagnostics.js'
 import type { Exec, ExecResult } from './exec.js'
@@ -60,7 +60,8 @@ export async function runTerraform(settings: TerraformSettings, effects: Terrafo
   const env = { ...effects.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' }
 
   const terraform = async (command: string, args: string[], ok: number[] = [0], stream = true): Promise<ExecResult> => {
-    effects.log.debug(`terraform ${[command, ...args].join(' ')}`)
+    // -backend-config=KEY=VALUE may carry credentials (access_key, token): the debug line shows only the key.
+    effects.log.debug(`terraform ${[command, ...args.map((a) => a.replace(/^(-backend-config=[^=]+=).+$/, '$1***'))].join(' ')}`)
     const result = await effects.exec(bin, [command, ...args], {
       cwd: dir,
       env,
@@ -98,6 +99,8 @@ export async function runTerraform(settings: TerraformSettings, effects: Terrafo
       if (settings.varFiles.length) effects.log.warning(`var-files (${settings.varFiles.join(', ')}) are not used when applying a saved plan: it is applied as it was reviewed`)
       plan = await reviewedPlan(given, settings, showPlan, effects.log)
     } else {
+      // terraform does not create the plan file's directory (plan-file: plans/dev.tfplan on a fresh checkout).
+      mkdirSync(dirname(planFile), { recursive: true })
       await terraform('plan', [
         '-input=false',
         '-json',
@@ -138,7 +141,17 @@ async function reviewedPlan(planFile: string, settings: TerraformSettings, showP
   }
   const recordFile = reviewRecordPath(planFile)
   if (existsSync(recordFile)) {
-    const record = JSON.parse(readFileSync(recordFile, 'utf8')) as ReviewRecord
+    let record: Partial<ReviewRecord> | undefined
+    try {
+      record = JSON.parse(readFileSync(recordFile, 'utf8')) as Partial<ReviewRecord>
+    } catch {
+      record = undefined
+    }
+    if (typeof record?.sha256 !== 'string') {
+      throw new StalePlanError(
+        `input 'plan-file': ${settings.planFile}.review.json is not the review record the plan job writes (unreadable or without a digest); re-plan, review the new plan, and apply that one`,
+      )
+    }
     if (record.sha256 !== sha256(planFile)) {
       throw new StalePlanError(
         `input 'plan-file': ${settings.planFile} differs from the plan that was reviewed (its digest is not the one the plan job recorded in ${settings.planFile}.review.json); re-plan, review the new plan, and apply that one`,

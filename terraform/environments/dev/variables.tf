@@ -108,6 +108,12 @@ variable "domain" {
   default     = null
 }
 
+variable "cloudfront_origin_domain_name" {
+  type        = string
+  description = "Where CloudFront (production) reaches the ALB over HTTPS; null means origin.DOMAIN. It must resolve to the ALB and be covered by the ALB's certificate."
+  default     = null
+}
+
 variable "certificate_arn" {
   type        = string
   description = "ACM certificate for the ALB's HTTPS listener; null uses the most recent issued certificate for domain."

@@ -37,6 +37,15 @@ locals {
   needs_gpu        = anytrue([for s in values(var.services) : s.capacity == "ec2-gpu"])
   database_clients = sort([for k, s in var.services : k if contains(s.depends_on, var.database_catalog_name)])
   cache_clients    = sort([for k, s in var.services : k if contains(s.depends_on, var.cache_catalog_name)])
+
+  # The credentials of the data stores a service depends on, injected by ECS at start through the execution role
+  # (which may read exactly these secrets): the database's RDS-managed master secret and the Redis AUTH token.
+  data_store_secrets = {
+    for k, s in var.services : k => merge(
+      contains(local.database_clients, k) ? { DATABASE_CREDENTIALS = module.database.master_user_secret_arn } : {},
+      contains(local.cache_clients, k) ? { REDIS_AUTH_TOKEN = module.cache.auth_token_secret_arn } : {},
+    )
+  }
 }
 
 module "networking" {
@@ -64,6 +73,8 @@ module "alb" {
   certificate_arn     = local.certificate_arn
   deletion_protection = local.settings.deletion_protection
   enable_cloudfront   = local.settings.enable_cloudfront
+  # CloudFront reaches the ALB as origin.DOMAIN (a DNS record for the ALB, covered by the certificate) unless given.
+  cloudfront_origin_domain_name = var.cloudfront_origin_domain_name != null ? var.cloudfront_origin_domain_name : (var.domain == null ? null : "origin.${var.domain}")
   services = {
     for k, s in local.public_services : k => {
       port                 = s.port
@@ -117,6 +128,7 @@ module "service" {
   vpc_id                                   = module.networking.vpc_id
   subnet_ids                               = module.networking.private_subnet_ids
   image                                    = "${module.ecr.repository_urls[each.value.repository]}:${local.settings.bootstrap_image_tag}"
+  ecr_repository_arns                      = [module.ecr.repository_arns[each.value.repository]]
   container_name                           = each.value.container_name
   container_port                           = each.value.port
   cpu                                      = each.value.cpu
@@ -140,7 +152,7 @@ module "service" {
   service_connect_namespace_arn            = module.ecs_cluster.service_connect_namespace_arn
   health_check_grace_period_seconds        = each.value.health_check.grace_period_seconds
   environment                              = merge({ SSM_PREFIX = var.ssm_prefix }, each.value.environment)
-  secrets                                  = each.value.secrets
+  secrets                                  = merge(local.data_store_secrets[each.key], each.value.secrets)
   log_group_name                           = "${var.log_group_prefix}/${each.key}"
   log_retention_days                       = local.settings.log_retention_days
   deployment_alarm_names                   = module.monitoring.deployment_alarm_names[each.key]

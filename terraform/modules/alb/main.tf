@@ -133,9 +133,11 @@ data "aws_cloudfront_cache_policy" "disabled" {
   name  = "Managed-CachingDisabled"
 }
 
-data "aws_cloudfront_origin_request_policy" "all_viewer" {
+# Everything the viewer sent except Host: CloudFront checks the origin's certificate against the Host it forwards,
+# and the viewer's Host (the distribution's name) is not on the ALB's certificate.
+data "aws_cloudfront_origin_request_policy" "all_viewer_except_host" {
   count = var.enable_cloudfront ? 1 : 0
-  name  = "Managed-AllViewer"
+  name  = "Managed-AllViewerExceptHostHeader"
 }
 
 resource "aws_cloudfront_distribution" "this" {
@@ -148,7 +150,7 @@ resource "aws_cloudfront_distribution" "this" {
   tags            = var.tags
 
   origin {
-    domain_name = aws_lb.this.dns_name
+    domain_name = var.cloudfront_origin_domain_name
     origin_id   = "alb"
     custom_origin_config {
       http_port              = 80
@@ -164,7 +166,7 @@ resource "aws_cloudfront_distribution" "this" {
     allowed_methods          = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"]
     cached_methods           = ["GET", "HEAD"]
     cache_policy_id          = data.aws_cloudfront_cache_policy.disabled[0].id
-    origin_request_policy_id = data.aws_cloudfront_origin_request_policy.all_viewer[0].id
+    origin_request_policy_id = data.aws_cloudfront_origin_request_policy.all_viewer_except_host[0].id
     compress                 = true
   }
 
@@ -177,5 +179,12 @@ resource "aws_cloudfront_distribution" "this" {
   viewer_certificate {
     cloudfront_default_certificate = true
     minimum_protocol_version       = "TLSv1.2_2021"
+  }
+
+  lifecycle {
+    precondition {
+      condition     = var.cloudfront_origin_domain_name != null
+      error_message = "enable_cloudfront needs cloudfront_origin_domain_name: a DNS name of the load balancer that certificate_arn covers (CloudFront cannot verify the ALB's certificate against *.elb.amazonaws.com)."
+    }
   }
 }

@@ -78,6 +78,12 @@ variable "enable_cloudfront" {
   default     = false
 }
 
+variable "cloudfront_origin_domain_name" {
+  type        = string
+  description = "Name CloudFront connects to the load balancer by, over HTTPS: a DNS name that resolves to the ALB and that certificate_arn covers (e.g. origin.example.com). Required with enable_cloudfront: the certificate never covers the ALB's own *.elb.amazonaws.com name, so CloudFront could not verify it and would answer 502."
+  default     = null
+}
+
 variable "cloudfront_price_class" {
   type        = string
   description = "CloudFront price class when enable_cloudfront is true."

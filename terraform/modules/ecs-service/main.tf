@@ -1,5 +1,6 @@
 data "aws_region" "current" {}
 data "aws_caller_identity" "current" {}
+data "aws_partition" "current" {}
 
 locals {
   has_port = var.container_port != null
@@ -14,10 +15,21 @@ locals {
     [{ capacity_provider = "FARGATE", base = var.on_demand_base, weight = 0 }, { capacity_provider = "FARGATE_SPOT", base = 0, weight = 1 }]
   )
 
-  # ECS takes either a full ARN or a parameter name; IAM needs ARNs.
-  secret_arns = distinct([
-    for v in values(var.secrets) : startswith(v, "arn:") ? v : "arn:aws:ssm:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:parameter${startswith(v, "/") ? v : "/${v}"}"
+  # ECS takes a full ARN or an SSM parameter name; IAM needs ARNs.
+  secret_refs = distinct([
+    for v in values(var.secrets) : startswith(v, "arn:") ? v : "arn:${data.aws_partition.current.partition}:ssm:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:parameter${startswith(v, "/") ? v : "/${v}"}"
   ])
+  # A Secrets Manager valueFrom may select a JSON key (ARN:key:stage:version), which IAM does not accept: the
+  # policy names the secret itself (the first 7 fields), and also "-??????" after it, because a secret's ARN ends
+  # in 6 random characters that a partial ARN leaves out. Nothing else matches, so no other secret is readable.
+  secrets_manager_arns = distinct(flatten([
+    for a in local.secret_refs : [
+      join(":", slice(split(":", a), 0, 7)),
+      "${join(":", slice(split(":", a), 0, 7))}-??????",
+    ] if split(":", a)[2] == "secretsmanager"
+  ]))
+  ssm_parameter_arns = [for a in local.secret_refs : a if split(":", a)[2] == "ssm"]
+  secret_arns        = concat(local.secrets_manager_arns, local.ssm_parameter_arns)
 
   app_container = merge(
     {
@@ -134,33 +146,53 @@ resource "aws_iam_role" "execution" {
   tags               = var.tags
 }
 
-resource "aws_iam_role_policy_attachment" "execution" {
-  role       = aws_iam_role.execution.name
-  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
-}
-
-data "aws_iam_policy_document" "secrets" {
-  count = length(local.secret_arns) > 0 ? 1 : 0
-
+# Least privilege instead of AmazonECSTaskExecutionRolePolicy (which pulls from every repository and writes to
+# every log group): pull the service's own images, write its own log group, read its own secrets.
+data "aws_iam_policy_document" "execution" {
   statement {
-    sid       = "ReadSecretsManager"
-    actions   = ["secretsmanager:GetSecretValue"]
-    resources = length([for a in local.secret_arns : a if strcontains(a, ":secretsmanager:")]) > 0 ? [for a in local.secret_arns : a if strcontains(a, ":secretsmanager:")] : ["arn:aws:secretsmanager:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:secret:none-*"]
+    sid       = "EcrAuthToken"
+    actions   = ["ecr:GetAuthorizationToken"]
+    resources = ["*"]
+  }
+
+  dynamic "statement" {
+    for_each = length(var.ecr_repository_arns) > 0 ? [1] : []
+    content {
+      sid       = "PullOwnImages"
+      actions   = ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"]
+      resources = var.ecr_repository_arns
+    }
   }
 
   statement {
-    sid       = "ReadParameters"
-    actions   = ["ssm:GetParameters"]
-    resources = length([for a in local.secret_arns : a if strcontains(a, ":ssm:")]) > 0 ? [for a in local.secret_arns : a if strcontains(a, ":ssm:")] : ["arn:aws:ssm:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:parameter/none"]
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.this.arn}:*"]
+  }
+
+  dynamic "statement" {
+    for_each = length(local.secrets_manager_arns) > 0 ? [1] : []
+    content {
+      sid       = "ReadOwnSecrets"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = local.secrets_manager_arns
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(local.ssm_parameter_arns) > 0 ? [1] : []
+    content {
+      sid       = "ReadOwnParameters"
+      actions   = ["ssm:GetParameters"]
+      resources = local.ssm_parameter_arns
+    }
   }
 }
 
-resource "aws_iam_role_policy" "secrets" {
-  count = length(local.secret_arns) > 0 ? 1 : 0
-
-  name   = "read-own-secrets"
+resource "aws_iam_role_policy" "execution" {
+  name   = "pull-log-read-own-secrets"
   role   = aws_iam_role.execution.id
-  policy = data.aws_iam_policy_document.secrets[0].json
+  policy = data.aws_iam_policy_document.execution.json
 }
 
 resource "aws_iam_role" "task" {

@@ -33,6 +33,12 @@ variable "image" {
   description = "Image of the first task definition only: ecs-deploy registers new revisions with new images, and Terraform ignores them."
 }
 
+variable "ecr_repository_arns" {
+  type        = list(string)
+  description = "ECR repositories the execution role may pull images from (the service's own, from the ecr module); empty for an image outside ECR."
+  default     = []
+}
+
 variable "container_name" {
   type        = string
   description = "Name of the application container (ecs-deploy replaces its image)."

@@ -7,9 +7,54 @@ locals {
   deployment_alarms = { for k, s in var.services : k => s.public ? ["${var.name}-${k}-5xx"] : [] }
 }
 
+data "aws_caller_identity" "current" {}
+data "aws_partition" "current" {}
+
+# CloudWatch cannot publish to a topic encrypted with the AWS managed key alias/aws/sns (its key policy does not
+# admit cloudwatch.amazonaws.com, and alarms then notify nobody, silently): the topic gets its own key whose policy
+# lets CloudWatch alarms of this account encrypt messages for it.
+data "aws_iam_policy_document" "alarms_key" {
+  statement {
+    sid       = "AccountAdministers"
+    actions   = ["kms:*"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root"]
+    }
+  }
+
+  statement {
+    sid       = "CloudWatchAlarmsPublish"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+    resources = ["*"]
+    principals {
+      type        = "Service"
+      identifiers = ["cloudwatch.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+}
+
+resource "aws_kms_key" "alarms" {
+  description         = "SNS topic ${var.name}-alarms (CloudWatch alarm notifications)"
+  enable_key_rotation = true
+  policy              = data.aws_iam_policy_document.alarms_key.json
+  tags                = var.tags
+}
+
+resource "aws_kms_alias" "alarms" {
+  name          = "alias/${var.name}-alarms"
+  target_key_id = aws_kms_key.alarms.key_id
+}
+
 resource "aws_sns_topic" "alarms" {
   name              = "${var.name}-alarms"
-  kms_master_key_id = "alias/aws/sns"
+  kms_master_key_id = aws_kms_key.alarms.arn
   tags              = var.tags
 }
 

@@ -1,7 +1,7 @@
 import { environmentNamed, formatProblem, loadCatalog, type Environment } from '@tierdeploy/catalog'
 import { planJson, renderPlanText, resolveDeployWaves } from '@tierdeploy/graph'
 import { parseFlags, stringFlag } from '../args.js'
-import type { CliIO } from '../cli-io.js'
+import { UsageError, type CliIO } from '../cli-io.js'
 import { selectionFromFlags, selectionOptions } from '../selection.js'
 
 export const usage = 'tierdeploy plan [--catalog DIR] [--env ENV | --ref REF] [--tier N|all] [--services A,B | --service A] [--with-dependencies] [--base REF [--head REF]] [--json]'
@@ -17,6 +17,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     ...selectionOptions,
   })
   const selection = selectionFromFlags(values)
+  if (selection.tier === undefined && selection.services === undefined && [values.base, values.head, values.ref].every((v) => v === undefined)) {
+    throw new UsageError('nothing selected: give --tier N|all, --services A,B, --service A or --base REF')
+  }
   const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
   for (const w of warnings) io.stderr(formatProblem(w))
   // --base plans only what changed since REF (loaded on use: plain plans need no git).

@@ -44,4 +44,16 @@ describe('tierdeploy terraform-vars', () => {
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toMatch(/unknown environment 'prod'.*production/)
   })
+
+  it('names a missing output directory instead of crashing', async () => {
+    const t = tempDir()
+    cleanups.push(t.cleanup)
+    const out = await runCli(['terraform-vars', '--env', 'dev', '--out', join(t.dir, 'nope', 'vars.json')])
+    expect(out.code).toBe(1)
+    expect(out.stderr).toMatch(/^tierdeploy terraform-vars: --out .*nope\/vars\.json: the directory .*nope does not exist/)
+    cpSync('catalog', join(t.dir, 'catalog'), { recursive: true })
+    const root = await runCli(['terraform-vars', '--env', 'dev', '--catalog', join(t.dir, 'catalog')])
+    expect(root.code).toBe(1)
+    expect(root.stderr).toMatch(/^tierdeploy terraform-vars: terraform\/environments\/dev \(the Terraform root of environment 'dev'\) does not exist/)
+  })
 })

@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { environmentNamed, formatProblem, loadCatalog } from '@tierdeploy/catalog'
+import { existsSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { ConfigurationError, environmentNamed, formatProblem, loadCatalog } from '@tierdeploy/catalog'
 import { catalogTerraformVars, renderTerraformVars, TFVARS_FILE } from '@tierdeploy/terraform'
 import { parseFlags, stringFlag } from '../args.js'
 import { UsageError, type CliIO } from '../cli-io.js'
@@ -25,7 +25,19 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const given = stringFlag(values, 'out')
   const rootRelative = join(environment.terraform?.workingDirectory ?? `terraform/environments/${envName}`, TFVARS_FILE)
   const target = given !== undefined ? resolve(io.cwd, given) : join(catalog.root, rootRelative)
-  writeFileSync(target, text)
+  const dir = dirname(target)
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new ConfigurationError(
+      given !== undefined
+        ? `--out ${given}: the directory ${dirname(given)} does not exist; create it or write elsewhere`
+        : `${dirname(rootRelative)} (the Terraform root of environment '${envName}') does not exist in ${catalog.root}; create it (copy terraform/environments/dev), set terraform.workingDirectory of the environment in the catalog, or pass --out FILE`,
+    )
+  }
+  try {
+    writeFileSync(target, text)
+  } catch (error) {
+    throw new ConfigurationError(`could not write ${given ?? rootRelative}: ${(error as Error).message}`)
+  }
   io.stderr(`wrote ${given ?? rootRelative} (${Object.keys(JSON.parse(text).services).length} services)`)
   return 0
 }

@@ -8,6 +8,9 @@ mock_provider "aws" {
   mock_data "aws_caller_identity" {
     defaults = { account_id = "111111111111" }
   }
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
   mock_data "aws_iam_policy_document" {
     defaults = { json = "{}" }
   }
@@ -39,6 +42,11 @@ run "dev_is_small_and_disposable" {
   assert {
     condition     = !local.settings.deletion_protection
     error_message = "dev resources should be deletable"
+  }
+
+  assert {
+    condition     = toset(keys(local.data_store_secrets["indigenious-auth-service"])) == toset(["DATABASE_CREDENTIALS", "REDIS_AUTH_TOKEN"]) && !contains(keys(local.data_store_secrets["indigenious-chat-service"]), "DATABASE_CREDENTIALS")
+    error_message = "a service that depends on the database and the cache should get exactly their credentials as secrets"
   }
 
   assert {

@@ -59,13 +59,29 @@ run "optional_cloudfront" {
   command = plan
 
   variables {
-    enable_cloudfront = true
+    enable_cloudfront             = true
+    cloudfront_origin_domain_name = "origin.indigenious.example"
   }
 
   assert {
     condition     = length(aws_cloudfront_distribution.this) == 1 && aws_cloudfront_distribution.this[0].default_cache_behavior[0].viewer_protocol_policy == "redirect-to-https"
     error_message = "CloudFront should be created and redirect viewers to HTTPS"
   }
+
+  assert {
+    condition     = one(aws_cloudfront_distribution.this[0].origin).domain_name == "origin.indigenious.example" && one(one(aws_cloudfront_distribution.this[0].origin).custom_origin_config).origin_protocol_policy == "https-only"
+    error_message = "CloudFront should reach the ALB over HTTPS by a name its certificate covers, not the ALB's DNS name"
+  }
+}
+
+run "cloudfront_needs_an_origin_name_the_certificate_covers" {
+  command = plan
+
+  variables {
+    enable_cloudfront = true
+  }
+
+  expect_failures = [aws_cloudfront_distribution.this]
 }
 
 run "rejects_duplicate_priorities" {

@@ -8,6 +8,9 @@ mock_provider "aws" {
   mock_data "aws_caller_identity" {
     defaults = { account_id = "111111111111" }
   }
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
 }
 
 variables {
@@ -101,8 +104,45 @@ run "secrets_are_readable_only_by_their_own_arns" {
   command = plan
 
   assert {
-    condition     = toset(local.secret_arns) == toset(["arn:aws:secretsmanager:ca-central-1:111111111111:secret:indigenious/jwt-secret", "arn:aws:ssm:ca-central-1:111111111111:parameter/indigenious/test/api-key"])
+    condition = toset(local.secret_arns) == toset([
+      "arn:aws:secretsmanager:ca-central-1:111111111111:secret:indigenious/jwt-secret",
+      "arn:aws:secretsmanager:ca-central-1:111111111111:secret:indigenious/jwt-secret-??????",
+      "arn:aws:ssm:ca-central-1:111111111111:parameter/indigenious/test/api-key",
+    ])
     error_message = "the execution role should be scoped to the service's own secrets"
+  }
+}
+
+run "a_json_key_of_a_secret_is_granted_as_the_secret_itself" {
+  command = plan
+
+  variables {
+    secrets = {
+      DB_PASSWORD = "arn:aws:secretsmanager:ca-central-1:111111111111:secret:rds!cluster-abc-AbCdEf:password::"
+    }
+  }
+
+  assert {
+    condition     = toset(local.secret_arns) == toset(["arn:aws:secretsmanager:ca-central-1:111111111111:secret:rds!cluster-abc-AbCdEf", "arn:aws:secretsmanager:ca-central-1:111111111111:secret:rds!cluster-abc-AbCdEf-??????"])
+    error_message = "IAM should name the secret, not the ARN:key:: form ECS reads"
+  }
+}
+
+run "execution_role_pulls_only_its_own_repository" {
+  command = plan
+
+  variables {
+    ecr_repository_arns = ["arn:aws:ecr:ca-central-1:111111111111:repository/indigenious/indigenious-auth-service"]
+  }
+
+  assert {
+    condition     = length(data.aws_iam_policy_document.execution.statement) == 5
+    error_message = "the execution role should have its own inline policy: ECR token, own repository, own log group, own secrets and parameters"
+  }
+
+  assert {
+    condition     = one([for st in data.aws_iam_policy_document.execution.statement : st.resources if st.sid == "PullOwnImages"]) == toset(["arn:aws:ecr:ca-central-1:111111111111:repository/indigenious/indigenious-auth-service"])
+    error_message = "image pulls should be limited to the service's own repository"
   }
 }
 

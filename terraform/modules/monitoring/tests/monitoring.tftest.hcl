@@ -2,6 +2,15 @@ mock_provider "aws" {
   mock_data "aws_region" {
     defaults = { name = "ca-central-1" }
   }
+  mock_data "aws_iam_policy_document" {
+    defaults = { json = "{}" }
+  }
+  mock_resource "aws_sns_topic" {
+    defaults = { arn = "arn:aws:sns:ca-central-1:111111111111:indigenious-test-alarms" }
+  }
+  mock_resource "aws_kms_key" {
+    defaults = { arn = "arn:aws:kms:ca-central-1:111111111111:key/00000000-0000-0000-0000-000000000000" }
+  }
 }
 
 variables {
@@ -40,5 +49,20 @@ run "alarms_per_service" {
   assert {
     condition     = length(aws_xray_sampling_rule.this) == 1
     error_message = "X-Ray sampling should be configured"
+  }
+}
+
+run "alarm_topic_uses_a_key_cloudwatch_may_use" {
+  # apply (with the mock provider) so the key's ARN is known
+  command = apply
+
+  assert {
+    condition     = aws_sns_topic.alarms.kms_master_key_id == aws_kms_key.alarms.arn && aws_kms_key.alarms.enable_key_rotation
+    error_message = "CloudWatch alarms cannot publish to a topic under alias/aws/sns: the topic needs its own rotated key"
+  }
+
+  assert {
+    condition     = one([for st in data.aws_iam_policy_document.alarms_key.statement : st.principals if st.sid == "CloudWatchAlarmsPublish"]) == toset([{ type = "Service", identifiers = toset(["cloudwatch.amazonaws.com"]) }])
+    error_message = "the key policy should let CloudWatch encrypt alarm messages"
   }
 }
