@@ -1,6 +1,6 @@
 // Builds every bundle the repository commits: each action's dist/ and the CLI's dist/, with @vercel/ncc;
-// regenerates catalog/schema.json from the schema the validator uses and the README's actions reference from the
-// action.yml files. `npm run check-dist` (in .ci/run) fails
+// regenerates catalog/schema.json from the schema the validator uses, the README's actions reference from the
+// action.yml files, and the generated reusable workflows (.github/workflows/deploy.yml, release.yml) from packages/workflows. `npm run check-dist` (in .ci/run) fails
 // when the committed files differ from a fresh build.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -95,6 +95,12 @@ async function writeActionsReference() {
   if (next !== readme) writeFileSync(file, next)
 }
 
+/** Writes the generated reusable workflows (packages/workflows) into .github/workflows. */
+async function writeWorkflows() {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/generate-workflows.ts')], { stdio: 'inherit' })
+  await new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generate-workflows exited with ${code}`)))))
+}
+
 if (process.argv[2] === '--one') {
   try {
     await buildOne(process.argv[3], process.argv[4])
@@ -114,6 +120,9 @@ if (process.argv[2] === '--one') {
     process.exit(1)
   }
   if (selected.some((t) => t.name === 'cli')) await writeSchema()
-  if (only.length === 0) await writeActionsReference()
+  if (only.length === 0) {
+    await writeActionsReference()
+    await writeWorkflows()
+  }
   console.log(`built ${selected.map((t) => t.name).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }

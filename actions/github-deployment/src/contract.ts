@@ -10,6 +10,7 @@ export const INPUTS = {
   logUrl: 'log-url',
   task: 'task',
   find: 'find',
+  approvalEnvironment: 'approval-environment',
 } as const
 
 export const OUTPUTS = {
@@ -18,7 +19,7 @@ export const OUTPUTS = {
   sha: 'sha',
 } as const
 
-/** find: last-success looks up instead of recording. */
-export const FIND_MODES = ['', 'last-success'] as const
+/** find: last-success and approval look up instead of recording. */
+export const FIND_MODES = ['', 'last-success', 'approval'] as const
 
 export const DEPLOYMENT_STATES = ['queued', 'pending', 'in_progress', 'success', 'failure', 'error', 'inactive'] as const

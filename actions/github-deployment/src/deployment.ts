@@ -32,6 +32,12 @@ export interface DeploymentsApi {
         auto_inactive?: boolean
       }): Promise<{ data: { id: number } }>
     }
+    /** Only with find: approval (GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals). */
+    actions?: {
+      getReviewsForRun(params: { owner: string; repo: string; run_id: number }): Promise<{
+        data: Array<{ state: string; environments: Array<{ name?: string }>; user?: { login?: string } | null; comment?: string }>
+      }>
+    }
   }
 }
 
@@ -119,4 +125,23 @@ export async function findLastSuccess(api: DeploymentsApi, query: { owner: strin
     if (statuses.some((s) => s.state === 'success')) return deployment.sha
   }
   return undefined
+}
+
+/**
+ * Who approved `environment` in this workflow run, from GitHub's review history of the run; a ConfigurationError when
+ * nobody did. A release checks this itself rather than trusting that the job before it was the approval: a workflow
+ * calling release.yml directly, or a gate skipped for a reason nobody foresaw, then still cannot release unapproved.
+ */
+export async function requireApproval(api: DeploymentsApi, query: { owner: string; repo: string; runId: number; environment: string }): Promise<string[]> {
+  if (!api.rest.actions) throw new Error('this Octokit has no actions API')
+  const { data: reviews } = await api.rest.actions.getReviewsForRun({ owner: query.owner, repo: query.repo, run_id: query.runId })
+  const forEnvironment = reviews.filter((r) => r.environments.some((e) => e.name === query.environment))
+  const approvers = forEnvironment.filter((r) => r.state === 'approved').map((r) => r.user?.login ?? 'someone')
+  if (forEnvironment.some((r) => r.state === 'rejected')) {
+    throw new ConfigurationError(`the release to this environment was rejected in ${query.environment} in this run: nothing is released`)
+  }
+  if (approvers.length === 0) {
+    throw new ConfigurationError(`no approval in ${query.environment} in this run (run ${query.runId}): nothing is released without one. The approval job must run in that environment, which needs required reviewers (docs/workflows.md, GitHub environments)`)
+  }
+  return approvers
 }

@@ -4,7 +4,7 @@ import type { DeploymentsApi } from './deployment.js'
 import { run } from './main.js'
 
 /** A fake Octokit that records the REST calls and answers like GitHub. */
-function fakeOctokit(options: { mergeInstead?: boolean; existing?: Array<{ id: number; sha: string; statuses: string[] }> } = {}) {
+function fakeOctokit(options: { mergeInstead?: boolean; existing?: Array<{ id: number; sha: string; statuses: string[] }>; reviews?: Array<{ state: string; environment: string }> } = {}) {
   const calls: Array<{ method: string; params: Record<string, unknown> }> = []
   const existing = options.existing ?? []
   const api: DeploymentsApi = {
@@ -25,6 +25,12 @@ function fakeOctokit(options: { mergeInstead?: boolean; existing?: Array<{ id: n
         listDeploymentStatuses: async (params) => {
           calls.push({ method: 'listDeploymentStatuses', params })
           return { data: (existing.find((d) => d.id === params.deployment_id)?.statuses ?? []).map((state) => ({ state })) }
+        },
+      },
+      actions: {
+        getReviewsForRun: async (params) => {
+          calls.push({ method: 'getReviewsForRun', params })
+          return { data: (options.reviews ?? []).map((r) => ({ state: r.state, environments: [{ name: r.environment }], user: { login: 'release-manager' } })) }
         },
       },
     },
@@ -130,5 +136,40 @@ describe('github-deployment', () => {
     await run(io, api)
     expect(io.failed).toMatch(/input 'find' must be one of/)
     expect(calls).toEqual([])
+  })
+
+  describe('find: approval', () => {
+    const approval = (reviews: Array<{ state: string; environment: string }>) => {
+      const { api, calls } = fakeOctokit({ reviews })
+      const io = recordingIO({ environment: 'production', find: 'approval', 'approval-environment': 'production-approval' }, env)
+      return { io, calls, done: run(io, api) }
+    }
+
+    it("passes when the approval environment was approved in this run, reading this run's reviews", async () => {
+      const { io, calls, done } = approval([{ state: 'approved', environment: 'production-approval' }])
+      await done
+      expect(io.failed).toBeUndefined()
+      expect(calls).toEqual([{ method: 'getReviewsForRun', params: { owner: 'acme', repo: 'platform', run_id: 99 } }])
+      expect(io.outputs).toEqual({})
+    })
+
+    it('fails when nobody approved that environment (an approval of another environment does not count)', async () => {
+      const { io, done } = approval([{ state: 'approved', environment: 'staging-approval' }])
+      await done
+      expect(io.failed).toMatch(/no approval in production-approval in this run \(run 99\): nothing is released/)
+    })
+
+    it('fails when the environment was rejected, even if another review approved it', async () => {
+      const { io, done } = approval([{ state: 'approved', environment: 'production-approval' }, { state: 'rejected', environment: 'production-approval' }])
+      await done
+      expect(io.failed).toMatch(/rejected/)
+    })
+
+    it('needs the approval environment named', async () => {
+      const { api } = fakeOctokit()
+      const io = recordingIO({ environment: 'production', find: 'approval' }, env)
+      await run(io, api)
+      expect(io.failed).toMatch(/approval-environment/)
+    })
   })
 })

@@ -2,7 +2,7 @@ import { getOctokit } from '@actions/github'
 import { readChoice, readString, runAction, githubIO, type ActionIO } from '@tierdeploy/action-kit'
 import { ConfigurationError } from '@tierdeploy/catalog'
 import { DEPLOYMENT_STATES, FIND_MODES, INPUTS, OUTPUTS } from './contract.js'
-import { findLastSuccess, recordDeployment, type DeploymentRequest, type DeploymentsApi } from './deployment.js'
+import { findLastSuccess, recordDeployment, requireApproval, type DeploymentRequest, type DeploymentsApi } from './deployment.js'
 
 function readRequest(io: ActionIO): DeploymentRequest {
   const repository = io.env.GITHUB_REPOSITORY ?? ''
@@ -38,6 +38,14 @@ export async function run(io: ActionIO = githubIO(), api?: DeploymentsApi): Prom
     const token = readString(io, INPUTS.token)
     if (!api && !token) throw new ConfigurationError(`input '${INPUTS.token}' is required (the default is github.token)`)
     if (token) io.setSecret(token)
+    if (find === 'approval') {
+      const environment = readString(io, INPUTS.approvalEnvironment, { required: true })
+      const runId = Number(io.env.GITHUB_RUN_ID)
+      if (!Number.isInteger(runId) || runId <= 0) throw new ConfigurationError(`find: approval needs GITHUB_RUN_ID (the run whose approvals to read), got '${io.env.GITHUB_RUN_ID ?? ''}'`)
+      const approvers = await requireApproval(api ?? (getOctokit(token) as unknown as DeploymentsApi), { owner: request.owner, repo: request.repo, runId, environment })
+      io.log.info(`${environment} approved this run (${approvers.join(', ')})`)
+      return
+    }
     if (find === 'last-success') {
       const task = request.task ?? 'deploy'
       const sha = await findLastSuccess(api ?? (getOctokit(token) as unknown as DeploymentsApi), { owner: request.owner, repo: request.repo, environment: request.environment, task })

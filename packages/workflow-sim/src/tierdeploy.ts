@@ -1,98 +1,63 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { isAbsolute, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { parse as parseYaml } from 'yaml'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { recordingIO } from '@tierdeploy/action-kit'
-import { loadCatalog } from '@tierdeploy/catalog'
-import { tempDir, writeFiles } from '@tierdeploy/testkit'
+import { makeEcsClient } from '@tierdeploy/aws'
+import { environmentNamed } from '@tierdeploy/catalog'
+import { tempDir } from '@tierdeploy/testkit'
 import { run as detectChangedServices } from '../../../actions/detect-changed-services/src/main.js'
 import { run as resolveGraph } from '../../../actions/resolve-graph/src/main.js'
 import { run as githubDeployment } from '../../../actions/github-deployment/src/main.js'
+import { run as ecsDeploy } from '../../../actions/ecs-deploy/src/main.js'
+import { run as healthGate } from '../../../actions/health-gate/src/main.js'
 import type { DeploymentsApi } from '../../../actions/github-deployment/src/deployment.js'
+import { digestImage, REPOSITORY_ROOT, type PlatformRepo } from './platform.js'
 import type { StepCall, StepHandler, StepOutcome } from './simulate.js'
 import { loadWorkflow, type LoadedWorkflow } from './workflow.js'
 
-/** The repository root of tierdeploy itself (workflows, the bundled catalog). */
-export const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+export { platformRepo, REPOSITORY_ROOT, type PlatformAws, type PlatformRepo } from './platform.js'
 
-/** A platform repository in a temp dir: a catalog, a file in every service's directory, and a first commit. */
-export interface PlatformRepo {
-  root: string
-  catalogDir: string
-  /** The first commit. */
-  base: string
-  /** Writes files and commits them; returns the new commit. */
-  commit(files: Record<string, string>, message?: string): string
-  cleanup(): void
-}
+/** Linux refuses to start a process whose one environment variable (NAME=value and its NUL) is longer than this. */
+export const MAX_ENV_STRING = 131_072
 
-function git(root: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=sim', '-c', 'user.email=sim@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8' }).trim()
-}
-
-/**
- * The bundled catalog (catalog/ of this repository), or a generated services.yaml with one environment file,
- * committed in a fresh git repository so detect-changed-services runs on real history.
- */
-export async function platformRepo(options: { servicesYaml?: string; environments?: Record<string, string> } = {}): Promise<PlatformRepo> {
-  const { dir: root, cleanup } = tempDir('tierdeploy-sim-')
-  const catalogDir = join(root, 'catalog')
-  if (options.servicesYaml) {
-    writeFiles(catalogDir, { 'services.yaml': options.servicesYaml })
-    for (const [name, text] of Object.entries(options.environments ?? {})) writeFiles(catalogDir, { [`environments/${name}.yaml`]: text })
-  } else {
-    cpSync(join(REPOSITORY_ROOT, 'catalog'), catalogDir, { recursive: true })
-  }
-  const { catalog } = await loadCatalog({ dir: catalogDir })
-  const files: Record<string, string> = { 'package-lock.json': '{}\n' }
-  for (const s of catalog.services.values()) if (s.path) files[join(s.path, 'src/index.ts')] = `export const name = '${s.name}'\n`
-  writeFiles(root, files)
-  git(root, 'init', '-q', '-b', 'main')
-  git(root, 'add', '-A')
-  git(root, 'commit', '-q', '-m', 'platform')
-  const base = git(root, 'rev-parse', 'HEAD')
-  return {
-    root,
-    catalogDir,
-    base,
-    commit: (changes, message = 'change') => {
-      writeFiles(root, changes)
-      git(root, 'add', '-A')
-      git(root, 'commit', '-q', '-m', message)
-      return git(root, 'rev-parse', 'HEAD')
-    },
-    cleanup,
-  }
-}
-
-/** What the fake AWS side of a scenario does. */
-export interface DeployFakes {
-  repo: PlatformRepo
-  /** The pushed commit (push events): detect-changed-services compares it with repo.base. */
-  head?: string
-  /** ecs-deploy fails (after rolling the tier back) in this tier. */
-  failDeployInTier?: number
-  /** health-gate fails in this tier. */
-  failHealthInTier?: number
-  /** terraform plan reports changes. */
-  terraformChanges?: boolean
-  /** The reviewer rejects the approval. */
-  rejectApproval?: boolean
-  /** The push event's `before` (the previous tip); defaults to repo.base. */
-  before?: string
-  /** GitHub's deployments, shared by the runs of one scenario (fakeGitHub()); a fresh one by default. */
-  github?: FakeGitHub
-}
-
-/** The deployments a fake GitHub holds: what github-deployment records and finds. */
+/** The deployments and run reviews a fake GitHub holds, shared by the runs of one scenario. */
 export interface FakeGitHub {
   deployments: Array<{ id: number; sha: string; environment: string; task: string; statuses: string[] }>
+  /** Reviews of environments with required reviewers, per run id. */
+  reviews: Map<string, Array<{ environment: string; state: 'approved' | 'rejected' }>>
 }
 
 export function fakeGitHub(): FakeGitHub {
-  return { deployments: [] }
+  return { deployments: [], reviews: new Map() }
+}
+
+/**
+ * The artifacts of one workflow run. They outlive a run attempt, as GitHub's do: a re-run of failed jobs downloads
+ * what the first attempt uploaded.
+ */
+export type ArtifactStore = Map<string, Map<string, Buffer>>
+
+/** What the fake side of one workflow run is. */
+export interface DeployFakes {
+  repo: PlatformRepo
+  /** The pushed or dispatched commit; repo.base by default. */
+  head?: string
+  /** The push event's `before` (the previous tip); defaults to repo.base. */
+  before?: string
+  /** terraform plan reports changes. */
+  terraformChanges?: boolean
+  /** terraform plan fails (a destroy guard, a lock timeout, a provider error). */
+  failTerraformPlan?: boolean
+  /** The build of these services fails. */
+  failBuild?: string[]
+  /** Shared by the runs of one scenario; a fresh one by default. */
+  github?: FakeGitHub
+  /** This run's id (github.run_id); '1' by default. */
+  runId?: string
+  /** This run's artifacts, kept across its attempts; a fresh store by default. */
+  artifacts?: ArtifactStore
 }
 
 export interface DeployRecording {
@@ -101,98 +66,70 @@ export interface DeployRecording {
   calls: StepCall[]
   /** REST calls the github-deployment action made to the fake Octokit. */
   deployments: Array<{ method: string; params: Record<string, unknown> }>
-}
-
-function imageFor(service: string, revision: string): string {
-  const digest = createHash('sha256').update(`${service}@${revision}`).digest('hex')
-  return `111111111111.dkr.ecr.ca-central-1.amazonaws.com/${service}@sha256:${digest}`
+  artifacts: ArtifactStore
+  /** Removes the jobs' workspaces. */
+  cleanup(): void
 }
 
 /** The services an action input names: a resolve-graph matrix, a JSON array or a comma list. */
 export function servicesIn(value: string): string[] {
   if (!value) return []
-  if (value.startsWith('{')) return (JSON.parse(value) as { include: Array<{ service: string }> }).include.map((e) => e.service)
-  if (value.startsWith('[')) return JSON.parse(value) as string[]
+  if (value.trimStart().startsWith('{')) return (JSON.parse(value) as { include: Array<{ service: string }> }).include.map((e) => e.service)
+  if (value.trimStart().startsWith('[')) return JSON.parse(value) as string[]
   return value.split(',').map((s) => s.trim()).filter(Boolean)
 }
 
-function tierOf(job: string): number | undefined {
-  const m = /^tier-(\d+)$/.exec(job)
-  return m ? Number(m[1]) : undefined
+/** GITHUB_OUTPUT's two forms: name=value lines, and name<<DELIMITER / value lines / DELIMITER. */
+export function parseGithubOutput(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const end = lines.indexOf(heredoc[2]!, i + 1)
+      outputs[heredoc[1]!] = lines.slice(i + 1, end).join('\n')
+      i = end
+    } else if (line.includes('=')) outputs[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1)
+  }
+  return outputs
 }
 
-async function runAction(run: (io: ReturnType<typeof recordingIO>) => Promise<void>, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): Promise<StepOutcome> {
-  const io = recordingIO(inputs, env)
-  await run(io)
-  return io.failed !== undefined ? { outputs: io.outputs, failure: io.failed } : { outputs: io.outputs }
+/** The step's environment as the runner would build it fails to start a process when one string is over Linux's limit. */
+function tooLarge(variables: Record<string, string>): string | undefined {
+  for (const [name, value] of Object.entries(variables)) {
+    const size = Buffer.byteLength(`${name}=${value}`) + 1
+    if (size > MAX_ENV_STRING) return `${name} is ${size.toLocaleString('en-US')} bytes: Linux refuses one environment variable over ${MAX_ENV_STRING.toLocaleString('en-US')} (E2BIG, "Argument list too long")`
+  }
+  return undefined
 }
 
-/** A workflow command's value as the shell steps escape it (%, CR and LF), so a message is one line. */
-export const commandValue = (text: string) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+/** Inputs of tierdeploy's actions that name a path: relative to the job's workspace, as on a runner. */
+const PATH_INPUTS = ['catalog', 'images-file', 'result-file', 'deploy-result-file', 'working-directory']
 
-const fail = (message: string): StepOutcome => ({ failure: commandValue(message) })
-
-/** The deploy workflow's "Check inputs" step (plan/inputs), as its shell does it. */
-export function checkInputs(env: Record<string, string>): StepOutcome {
-  const { MODE = '', ROLLBACK_SERVICE = '', ROLLBACK_VERSION = '', IMAGES = '', SERVICES = '', INFRASTRUCTURE = '' } = env
-  if (MODE !== 'deploy' && MODE !== 'rollback') return fail(`input 'mode' must be deploy or rollback, got '${MODE}'`)
-  if (!['auto', 'true', 'false'].includes(INFRASTRUCTURE)) return fail(`input 'infrastructure' must be auto, true or false, got '${INFRASTRUCTURE}'`)
-  if (MODE === 'rollback') {
-    if (!ROLLBACK_SERVICE) return fail("input 'rollback-service' is required with mode rollback")
-    if (!/^(previous|[0-9]+|[0-9a-f]{7,40})$/.test(ROLLBACK_VERSION)) return fail(`input 'rollback-version' must be previous, a revision number or a commit SHA, got '${ROLLBACK_VERSION}'`)
-    return { outputs: { services: ROLLBACK_SERVICE } }
-  }
-  if (IMAGES) {
-    let images: unknown
-    try {
-      images = JSON.parse(IMAGES)
-    } catch {
-      images = undefined
-    }
-    const valid = images !== null && typeof images === 'object' && !Array.isArray(images) && Object.keys(images as object).length > 0 &&
-      Object.values(images as object).every((v) => typeof v === 'string' && /^[^@ ]+@sha256:[0-9a-f]{64}$/.test(v))
-    if (!valid) return fail(`input 'images' must be a JSON object of service -> repository@sha256:<64 hex>, got '${IMAGES}'`)
-    return { outputs: { services: SERVICES || JSON.stringify(Object.keys(images as object).sort()) } }
-  }
-  return { outputs: { services: SERVICES } }
-}
-
-/** The deploy workflow's "Read the environment's settings" step (plan/settings), as its shell does it. */
-export function readSettings(env: Record<string, string>): StepOutcome {
-  const { CATALOG = '', ENVIRONMENT = '', APPROVAL_ENVIRONMENT = '', ROLE = '', BUILD_CHUNKS = '[]' } = env
-  let file = join(CATALOG, 'environments', `${ENVIRONMENT}.yaml`)
-  if (!existsSync(file)) file = join(CATALOG, 'environments', `${ENVIRONMENT}.yml`)
-  const settings = (parseYaml(readFileSync(file, 'utf8')) ?? {}) as Record<string, unknown>
-  // A reference ({stackOutput: ...}) is not an ARN: the shell treats it as missing too.
-  const role = typeof settings.roleArn === 'string' && settings.roleArn.startsWith('arn:') ? settings.roleArn : ''
-  if (!ROLE && !role) return fail(`${file}: roleArn must be an IAM role ARN (or give the 'role-to-assume' input); the AWS jobs assume it with OIDC`)
-  if (settings.requireApproval === true && !APPROVAL_ENVIRONMENT) {
-    return fail(`${file} sets requireApproval: give 'approval-environment' (a GitHub environment with required reviewers, e.g. ${ENVIRONMENT}-approval)`)
-  }
-  const chunks = (JSON.parse(BUILD_CHUNKS) as unknown[]).length
-  if (chunks > 5) return fail(`the plan builds ${chunks} chunks of 256 services; this workflow has 5 build jobs (1,280 services): split the deploy by tier`)
-  const terraform = (settings.terraform ?? {}) as { workingDirectory?: string }
-  return {
-    outputs: {
-      role,
-      region: typeof settings.region === 'string' ? settings.region : '',
-      url: typeof settings.url === 'string' ? settings.url : '',
-      'terraform-directory': terraform.workingDirectory ?? `terraform/environments/${ENVIRONMENT}`,
-    },
-  }
-}
+const noAws = { send: async () => ({}) }
 
 /**
- * Fakes for every step of tierdeploy's workflows. detect-changed-services, resolve-graph and github-deployment are
- * the real actions (run() with a recording IO on the scenario's git repository and catalog; a fake Octokit);
- * AWS-facing actions are fakes that check what they are given: every service ecs-deploy deploys must have an
- * image, every AWS step must have a role and a region.
+ * Every step of tierdeploy's workflows, done for real where this machine can: `run:` scripts run in bash in the job's
+ * own workspace (a clone of the platform repository at the run's commit, made by actions/checkout), with GITHUB_OUTPUT
+ * and the runner's environment-size limit; artifacts are uploaded and downloaded between workspaces with
+ * upload-artifact's and download-artifact's rules; detect-changed-services, resolve-graph, github-deployment,
+ * ecs-deploy and health-gate are the real actions (their `run()`), the last two against the platform's fake ECS and
+ * health server, with the credentials the job's configure-aws-credentials step set. Only build-push (no registry) and
+ * terraform-apply (no AWS) are fakes.
  */
 export function tierdeploySteps(fakes: DeployFakes): DeployRecording {
   const calls: StepCall[] = []
   const deployments: DeployRecording['deployments'] = []
-  const artifacts = new Map<string, string>()
+  const artifacts: ArtifactStore = fakes.artifacts ?? new Map()
   const store = fakes.github ?? fakeGitHub()
+  const runId = fakes.runId ?? '1'
+  const revision = fakes.head ?? fakes.repo.base
+  const workspaces = new Map<string, string>()
+  const credentials = new Map<string, { role: string; region: string }>()
+  const root = tempDir('tierdeploy-runner-')
+  const ecs = makeEcsClient({ region: 'ca-central-1', endpoint: fakes.repo.aws.ecs.endpoint })
+
   const octokit: DeploymentsApi = {
     rest: {
       repos: {
@@ -213,127 +150,199 @@ export function tierdeploySteps(fakes: DeployFakes): DeployRecording {
         }),
         listDeploymentStatuses: async (params) => ({ data: (store.deployments.find((d) => d.id === params.deployment_id)?.statuses ?? []).map((state) => ({ state })) }),
       },
+      actions: {
+        getReviewsForRun: async (params) => ({
+          data: (store.reviews.get(String(params.run_id)) ?? []).map((r) => ({ state: r.state, environments: [{ name: r.environment }], user: { login: 'reviewer' } })),
+        }),
+      },
     },
   }
-  const revision = fakes.head ?? fakes.repo.base
 
-  const handler: StepHandler = async (original) => {
-    // The runner's working directory is the checked-out repository: relative catalog paths resolve from there.
-    const inWorkspace = (path: string | undefined) => (path && !isAbsolute(path) ? join(fakes.repo.root, path) : path)
-    const call: StepCall = {
-      ...original,
-      with: { ...original.with, ...(original.with.catalog !== undefined ? { catalog: inWorkspace(original.with.catalog)! } : {}) },
-      env: { ...original.env, ...(original.env.CATALOG !== undefined ? { CATALOG: inWorkspace(original.env.CATALOG)! } : {}) },
+  /** One workspace per job leg and attempt, as each job gets a fresh runner. */
+  const legKey = (call: StepCall) => [call.workflow, String(call.inputs.environment ?? ''), call.job, JSON.stringify(call.matrix ?? null), String(call.github.run_attempt ?? '1')].join('|')
+  const workspaceOf = (call: StepCall) => {
+    const key = legKey(call)
+    let dir = workspaces.get(key)
+    if (!dir) {
+      dir = join(root.dir, String(workspaces.size))
+      mkdirSync(dir, { recursive: true })
+      workspaces.set(key, dir)
     }
+    return dir
+  }
+
+  const runnerEnv = (call: StepCall, workspace: string): Record<string, string> => ({
+    GITHUB_SHA: revision,
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_EVENT_NAME: String(call.github.event_name),
+    GITHUB_REPOSITORY: 'acme/platform',
+    GITHUB_RUN_ID: runId,
+    GITHUB_RUN_ATTEMPT: String(call.github.run_attempt ?? '1'),
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_WORKSPACE: workspace,
+  })
+
+  const handler: StepHandler = async (call) => {
     calls.push(call)
-    if (call.run !== undefined) return runStep(call)
+    const workspace = workspaceOf(call)
+    if (call.run !== undefined) return runScript(call, workspace)
+    const size = tooLarge(Object.fromEntries(Object.entries(call.with).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])))
+    if (size) return { failure: `the runner could not start ${call.uses}: ${size}` }
+    const inputs = Object.fromEntries(Object.entries(call.with).map(([k, v]) => [k, PATH_INPUTS.includes(k) && v && !isAbsolute(v) ? join(workspace, v) : v]))
+    const env = runnerEnv(call, workspace)
     switch (call.action) {
       case 'checkout':
+        execFileSync('git', ['clone', '-q', '--shared', fakes.repo.root, workspace])
+        execFileSync('git', ['-C', workspace, 'checkout', '-q', '--detach', revision])
+        return {}
       case 'setup-terraform':
       case 'setup-buildx-action':
+        return {}
       case 'upload-artifact':
+        return uploadArtifact(artifacts, workspace, call.with)
       case 'download-artifact':
+        return downloadArtifact(artifacts, workspace, call.with)
+      case 'configure-aws-credentials': {
+        const role = call.with['role-to-assume'] ?? ''
+        const region = call.with['aws-region'] ?? ''
+        if (!/^arn:aws:iam::\d{12}:role\/.+/.test(role) || !region) return { failure: `configure-aws-credentials needs role-to-assume (an IAM role ARN) and aws-region, got '${role}' and '${region}'` }
+        const duration = Number(call.with['role-duration-seconds'] || 3600)
+        if (!Number.isInteger(duration) || duration < 900 || duration > 43_200) return { failure: `role-duration-seconds must be 900-43200, got '${call.with['role-duration-seconds']}'` }
+        credentials.set(legKey(call), { role, region })
         return {}
-      case 'configure-aws-credentials':
-        if (!call.with['role-to-assume'] || !call.with['aws-region']) return fail(`${call.job}: configure-aws-credentials needs role-to-assume and aws-region, got ${JSON.stringify(call.with)}`)
-        return {}
+      }
       case 'detect-changed-services': {
         const eventName = String(call.github.event_name)
-        const { dir, cleanup } = tempDir('tierdeploy-event-')
-        try {
-          const eventPath = join(dir, 'event.json')
-          writeFileSync(eventPath, JSON.stringify(eventName === 'push' ? { before: fakes.before ?? fakes.repo.base, after: revision, ref: 'refs/heads/main', repository: { default_branch: 'main' } } : {}))
-          return await runAction(detectChangedServices, call.with, { GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: eventPath, GITHUB_SHA: revision })
-        } finally {
-          cleanup()
-        }
+        const eventPath = join(workspace, '..', `event-${workspaces.size}.json`)
+        writeFileSync(eventPath, JSON.stringify(eventName === 'push' ? { before: fakes.before ?? fakes.repo.base, after: revision, ref: 'refs/heads/main', repository: { default_branch: 'main' } } : {}))
+        return runAction(detectChangedServices, inputs, { ...env, GITHUB_EVENT_PATH: eventPath })
       }
       case 'resolve-graph':
-        return runAction(resolveGraph, call.with)
+        return runAction(resolveGraph, inputs, env)
       case 'github-deployment':
-        return runAction((io) => githubDeployment(io, octokit), call.with, { GITHUB_REPOSITORY: 'acme/platform', GITHUB_SHA: revision, GITHUB_RUN_ID: '1' })
+        return runAction((io) => githubDeployment(io, octokit), inputs, env)
       case 'build-push': {
         const services = servicesIn(call.with.services ?? '')
-        if (services.length !== 1) return fail(`build-push: expected one service per matrix entry, got '${call.with.services}'`)
-        const image = imageFor(services[0]!, revision)
-        return { outputs: { image, images: JSON.stringify({ [services[0]!]: image }), digest: image.split('@')[1]!, built: 'true' } }
+        if (services.length !== 1) return { failure: `build-push: expected one service per matrix entry, got '${call.with.services}'` }
+        const service = services[0]!
+        if (fakes.failBuild?.includes(service)) return { failure: `build-push: docker build of ${service} failed` }
+        const image = digestImage(service, revision)
+        return { outputs: { image, images: JSON.stringify({ [service]: image }), digest: image.split('@')[1]!, built: 'true' } }
       }
-      case 'terraform-apply':
-        return { outputs: { changes: String(fakes.terraformChanges ?? false), summary: '{}', outputs: '{}' } }
-      case 'ecs-deploy': {
-        const services = servicesIn(call.with.services ?? '')
-        if (services.length === 0) return fail(`${call.job}: ecs-deploy was given no services`)
-        if (call.with.mode === 'rollback') {
-          return { outputs: { result: JSON.stringify(services.map((service) => ({ service, status: 'rolled-back', previousTaskDefinition: `${service}:2`, taskDefinition: `${service}:1`, reason: '' }))) } }
+      case 'terraform-apply': {
+        const directory = inputs['working-directory'] ?? ''
+        if (call.with.command === 'apply' && !existsSync(join(directory, call.with['plan-file'] ?? ''))) {
+          return { failure: `terraform-apply: no plan file ${call.with['plan-file']} in ${call.with['working-directory']}: the reviewed plan was not downloaded` }
         }
-        const images = JSON.parse(call.with.images || '{}') as Record<string, string>
-        const missing = services.filter((s) => !images[s])
-        if (missing.length) return fail(`${call.job}: ecs-deploy has no image for ${missing.join(', ')}`)
-        const failed = fakes.failDeployInTier !== undefined && tierOf(call.job) === fakes.failDeployInTier
-        const result = services.map((service) => ({
-          service,
-          status: failed ? 'rolled-back' : 'deployed',
-          previousTaskDefinition: `${service}:1`,
-          taskDefinition: `${service}:2`,
-          reason: failed ? 'circuit breaker: tasks failed to start' : '',
-        }))
-        return { outputs: { result: JSON.stringify(result) }, ...(failed ? { failure: `tier ${tierOf(call.job)} failed and was rolled back` } : {}) }
+        if (call.with.command === 'plan' && fakes.failTerraformPlan) return { failure: 'terraform-apply: Error acquiring the state lock (simulated)' }
+        if (call.with.command === 'plan' && fakes.terraformChanges) {
+          mkdirSync(directory, { recursive: true })
+          writeFileSync(join(directory, call.with['plan-file'] ?? 'tfplan'), 'plan')
+          writeFileSync(join(directory, `${call.with['plan-file']}.review.json`), '{}')
+        }
+        return { outputs: { changes: String(fakes.terraformChanges ?? false), summary: '{}', outputs: '{}' } }
       }
+      case 'ecs-deploy':
       case 'health-gate': {
-        // health-gate takes names (a comma list or a JSON array), not a matrix.
-        const services = call.with.services ?? ''
-        if (services.startsWith('{')) return fail(`${call.job}: health-gate's services must be a comma list or a JSON array, got a matrix`)
-        if (servicesIn(services).length === 0) return fail(`${call.job}: health-gate was given no services`)
-        const failed = fakes.failHealthInTier !== undefined && tierOf(call.job) === fakes.failHealthInTier
-        return failed ? { outputs: { passed: 'false' }, failure: `tier ${fakes.failHealthInTier} is unhealthy` } : { outputs: { passed: 'true', report: '[]', 'rolled-back': '[]' } }
+        const aws = credentials.get(legKey(call))
+        if (!aws) return { failure: `${call.action}: no AWS credentials (configure-aws-credentials did not run in this job)` }
+        const environment = environmentNamed(fakes.repo.catalog, call.with.environment ?? '')
+        if (aws.region !== environment.region) return { failure: `${call.action}: credentials are for ${aws.region}, the environment is in ${environment.region}` }
+        const account = aws.role.split(':')[4]
+        if (environment.account && account !== environment.account) return { failure: `AccessDeniedException: role ${aws.role} (account ${account}) may not act on ${environment.name} (account ${environment.account})` }
+        const awsEnv = { ...env, AWS_REGION: aws.region }
+        const clock = fakes.repo.aws.ecs.clock
+        if (call.action === 'ecs-deploy') return runAction((io) => ecsDeploy(io, { ecs, clock }), inputs, awsEnv)
+        const elb = { send: async () => ({ TargetHealthDescriptions: [{ Target: { Id: '10.0.0.1', Port: 3000 }, TargetHealth: { State: 'healthy' } }] }) } as unknown as ElasticLoadBalancingV2Client
+        return runAction((io) => healthGate(io, { ecs, elb, cloudwatch: noAws as unknown as CloudWatchClient, clock }), inputs, awsEnv)
       }
       default:
-        return fail(`no fake for ${call.uses}`)
+        return { failure: `no fake for ${call.uses}` }
     }
   }
 
-  const runStep = (call: StepCall): StepOutcome => {
-    const where = `${call.job.replace(/-\d+$/, '-N')}/${call.step}`
-    switch (where) {
-      case 'plan/inputs':
-        return checkInputs(call.env)
-      case 'plan/settings':
-        return readSettings(call.env)
-      case 'plan/base': {
-        // git merge-base --is-ancestor SHA HEAD, in the checked-out repository.
-        const sha = call.env.SHA ?? ''
-        const ancestor = spawnSync('git', ['merge-base', '--is-ancestor', sha, revision], { cwd: fakes.repo.root }).status === 0
-        return { outputs: ancestor ? { sha } : {} }
-      }
-      case 'build-N/record-image':
-        artifacts.set(call.env.SERVICE!, call.env.IMAGE!)
-        return {}
-      case 'images/merge': {
-        const given = call.env.GIVEN ?? ''
-        return { outputs: { images: given ? JSON.stringify(JSON.parse(given)) : JSON.stringify(Object.fromEntries([...artifacts].sort())) } }
-      }
-      case 'tier-N/deployed': {
-        const result = JSON.parse(call.env.RESULT ?? '[]') as Array<{ service: string; status: string }>
-        return { outputs: { services: JSON.stringify(result.filter((r) => r.status === 'deployed').map((r) => r.service)) } }
-      }
-      case 'verify/source': {
-        const images = JSON.parse(call.env.IMAGES ?? '{}') as Record<string, string>
-        const settings = readSettings({ CATALOG: call.env.CATALOG ?? '', ENVIRONMENT: call.env.FROM ?? '' })
-        if (settings.failure) return settings
-        return { outputs: { services: JSON.stringify(Object.keys(images).sort()), role: settings.outputs!.role!, region: settings.outputs!.region! } }
-      }
-      case 'approve/approved':
-        return fakes.rejectApproval ? fail('the reviewer rejected the deployment') : {}
-      case 'summary/summarise': {
-        const failed = Object.entries(call.env).filter(([k, v]) => k.startsWith('RESULT_') && (v === 'failure' || v === 'cancelled'))
-        return failed.length ? fail(`failed: ${failed.map(([k]) => k.slice('RESULT_'.length).toLowerCase().replaceAll('_', '-')).join(' ')} (see the table in the summary)`) : {}
-      }
-      default:
-        return fail(`no fake for the run step ${call.job}/${call.step || call.index}`)
-    }
+  const runScript = (call: StepCall, workspace: string): StepOutcome => {
+    const env = { ...call.env, ...runnerEnv(call, workspace) }
+    const size = tooLarge(env)
+    if (size) return { failure: `the runner could not start the script: ${size}` }
+    const output = join(workspace, '..', `output-${calls.length}`)
+    const summary = join(workspace, '..', `summary-${calls.length}`)
+    writeFileSync(output, '')
+    const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', call.run!], {
+      cwd: workspace,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary },
+      encoding: 'utf8',
+    })
+    if (result.error) return { failure: `bash: ${result.error.message}` }
+    if (result.status !== 0) return { failure: /::error title=tierdeploy::(.*)/.exec(result.stdout)?.[1] ?? `exit ${result.status}: ${result.stderr.trim()}` }
+    return { outputs: parseGithubOutput(readFileSync(output, 'utf8')) }
   }
 
-  return { handler, calls, deployments }
+  return { handler, calls, deployments, artifacts, cleanup: root.cleanup }
+}
+
+async function runAction(run: (io: ReturnType<typeof recordingIO>) => Promise<void>, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): Promise<StepOutcome> {
+  const io = recordingIO(inputs, env)
+  await run(io)
+  return io.failed !== undefined ? { outputs: io.outputs, failure: io.failed } : { outputs: io.outputs }
+}
+
+/** Files under `dir`, relative to it. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+}
+
+/**
+ * actions/upload-artifact: the files of every path (a file or a directory; several on separate lines), stored
+ * relative to the paths' least common ancestor; a name already uploaded in the run fails unless `overwrite: true`.
+ */
+function uploadArtifact(artifacts: ArtifactStore, workspace: string, input: Record<string, string>): StepOutcome {
+  const name = input.name || 'artifact'
+  const paths = (input.path ?? '').split('\n').map((p) => p.trim()).filter(Boolean).map((p) => resolve(workspace, p))
+  const found = paths.filter((p) => existsSync(p))
+  const files = found.flatMap((p) => (statSync(p).isDirectory() ? filesUnder(p).map((f) => join(p, f)) : [p]))
+  if (files.length === 0) {
+    const when = input['if-no-files-found'] || 'warn'
+    return when === 'error' ? { failure: `upload-artifact: no files were found with the provided path: ${input.path}. No artifacts will be uploaded.` } : {}
+  }
+  if (artifacts.has(name) && input.overwrite !== 'true') return { failure: `upload-artifact: Failed to CreateArtifact: an artifact with this name already exists on the workflow run (${name})` }
+  const ancestor = found.length === 1 && statSync(found[0]!).isDirectory() ? found[0]! : commonAncestor(found.map((p) => (statSync(p).isDirectory() ? p : dirname(p))))
+  artifacts.set(name, new Map(files.map((f) => [relative(ancestor, f), readFileSync(f)])))
+  return { outputs: { 'artifact-id': String(artifacts.size) } }
+}
+
+function commonAncestor(dirs: string[]): string {
+  const parts = dirs.map((d) => d.split(sep))
+  const first = parts[0]!
+  let n = 0
+  while (n < first.length && parts.every((p) => p[n] === first[n])) n++
+  return first.slice(0, n).join(sep) || sep
+}
+
+/**
+ * actions/download-artifact: `name` downloads that artifact into `path` (failing when the run has none of that
+ * name); `pattern` downloads every match, each into `path/<name>/` unless `merge-multiple`, and succeeds with nothing
+ * when nothing matches.
+ */
+function downloadArtifact(artifacts: ArtifactStore, workspace: string, input: Record<string, string>): StepOutcome {
+  const target = resolve(workspace, input.path || '.')
+  const write = (files: Map<string, Buffer>, dir: string) => {
+    for (const [file, content] of files) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true })
+      writeFileSync(join(dir, file), content)
+    }
+  }
+  if (input.name) {
+    const files = artifacts.get(input.name)
+    if (!files) return { failure: `download-artifact: Unable to download artifact(s): Artifact not found for name: ${input.name}` }
+    write(files, target)
+    return { outputs: { 'download-path': target } }
+  }
+  const pattern = new RegExp(`^${(input.pattern ?? '*').replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.')}$`)
+  for (const [name, files] of artifacts) if (pattern.test(name)) write(files, input['merge-multiple'] === 'true' ? target : join(target, name))
+  return { outputs: { 'download-path': target } }
 }
 
 /** Loads the reusable workflows tierdeploy publishes (tierdeploy/tierdeploy/.github/workflows/NAME@REF) from this checkout. */
@@ -342,3 +351,6 @@ export async function localWorkflows(ref: string): Promise<LoadedWorkflow> {
   if (!m) throw new Error(`not a tierdeploy reusable workflow: ${ref}`)
   return loadWorkflow(join(REPOSITORY_ROOT, m[1]!))
 }
+
+/** A workflow command's value as the shell steps escape it (%, CR and LF), so a message is one line. */
+export const commandValue = (text: string) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import type { Clock } from '@tierdeploy/catalog'
 import { prng } from '../generate-catalog.js'
-import { EcsError, EcsState, type Json, type RolloutContext, type RolloutPlan, type ServiceRecord } from './state.js'
+import { EcsError, EcsState, type Json, type LoadBalancer, type RolloutContext, type RolloutPlan, type ServiceRecord } from './state.js'
 
 const TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113.'
 
@@ -44,6 +44,8 @@ export interface SeedService {
   circuitBreaker?: { enable: boolean; rollback: boolean }
   deploymentController?: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL'
   tags?: { key: string; value: string }[]
+  /** Target groups the service registers its tasks in (DescribeServices' loadBalancers). */
+  loadBalancers?: LoadBalancer[]
 }
 
 type Handler = (state: EcsState, input: Json) => Json
@@ -81,6 +83,7 @@ export class FakeEcs {
   private server: Server | undefined
   private random: () => number
   private queued: { operation: string; skip: number; error: EcsError }[] = []
+  private sessionExpiresAt: number | undefined
 
   private constructor(options: FakeEcsOptions) {
     this.time = options.startTime ?? Date.UTC(2026, 0, 1)
@@ -155,6 +158,14 @@ export class FakeEcs {
     for (let i = 0; i < (options.count ?? 1); i++) this.queued.push({ operation, skip: options.skip ?? 0, error: new EcsError(type, message, options.status ?? 400) })
   }
 
+  /**
+   * The caller's AWS session ends at this fake-clock time: from then on every call is answered as AWS answers expired
+   * credentials (HTTP 400, ExpiredTokenException), as a role session of role-duration-seconds does mid-deploy.
+   */
+  expireSessionAt(time: number): void {
+    this.sessionExpiresAt = time
+  }
+
   resetCalls(): void {
     for (const k of Object.keys(this.calls)) delete this.calls[k]
     for (const k of Object.keys(this.faulted)) delete this.faulted[k]
@@ -199,6 +210,7 @@ export class FakeEcs {
       ...(seed.desiredCount !== undefined ? { desiredCount: seed.desiredCount } : {}),
       ...(seed.circuitBreaker ? { circuitBreaker: seed.circuitBreaker } : {}),
       ...(seed.deploymentController ? { deploymentController: seed.deploymentController } : {}),
+      ...(seed.loadBalancers ? { loadBalancers: seed.loadBalancers } : {}),
     })
   }
 
@@ -214,12 +226,13 @@ export class FakeEcs {
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const target = String(req.headers['x-amz-target'] ?? '')
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : ''
-    const send = (status: number, body: Json): void => {
+    const send = (status: number, body: Json, headers: Record<string, string> = {}): void => {
       const text = JSON.stringify(body)
-      res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': `req-${this.totalCalls()}`, 'content-length': Buffer.byteLength(text) })
+      res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': `req-${this.totalCalls()}`, 'content-length': Buffer.byteLength(text), ...headers })
       res.end(text)
     }
-    const fail = (e: EcsError): void => send(e.status, { __type: e.type, message: e.message })
+    // AWS's JSON protocol names the error twice: the x-amzn-ErrorType header and the body's __type.
+    const fail = (e: EcsError): void => send(e.status, { __type: e.type, message: e.message }, { 'x-amzn-errortype': e.type })
 
     if (req.method !== 'POST' || !operation) return fail(new EcsError('UnknownOperationException', `unknown target '${target}'`))
     this.calls[operation] = (this.calls[operation] ?? 0) + 1
@@ -231,6 +244,10 @@ export class FakeEcs {
     const faults = this.faults
     if (faults.delayMs) await new Promise((resolve) => setTimeout(resolve, faults.delayMs))
     const queued = this.queued.findIndex((q) => q.operation === operation)
+    if (this.sessionExpiresAt !== undefined && this.time >= this.sessionExpiresAt) {
+      this.faulted[operation] = (this.faulted[operation] ?? 0) + 1
+      return fail(new EcsError('ExpiredTokenException', 'The security token included in the request is expired'))
+    }
     if (queued >= 0 && this.queued[queued]!.skip > 0) {
       // This call succeeds; so does one less before the queued errors of this operation.
       for (const q of this.queued) if (q.operation === operation) q.skip--

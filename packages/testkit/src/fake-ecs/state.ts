@@ -85,6 +85,14 @@ export interface ServiceRecord {
   createdAt: number
   tags: Tag[]
   deploymentController: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL'
+  /** The service's load balancers (DescribeServices' loadBalancers): target groups the health gate checks. */
+  loadBalancers: LoadBalancer[]
+}
+
+export interface LoadBalancer {
+  targetGroupArn: string
+  containerName: string
+  containerPort: number
 }
 
 export interface TaskRecord {
@@ -110,6 +118,7 @@ export interface AddServiceOptions {
   desiredCount?: number
   circuitBreaker?: { enable: boolean; rollback: boolean }
   deploymentController?: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL'
+  loadBalancers?: LoadBalancer[]
 }
 
 const REGISTER_FIELDS = new Set([
@@ -296,6 +305,7 @@ export class EcsState {
       createdAt: this.now(),
       tags: [],
       deploymentController: options.deploymentController ?? 'ECS',
+      loadBalancers: options.loadBalancers ?? [],
     }
     const deployment = this.newDeployment(service, arn, { outcome: 'complete', durationMs: 0 })
     deployment.rolloutState = 'COMPLETED'
@@ -567,6 +577,7 @@ function serviceToWire(s: ServiceRecord, tasks: TaskRecord[]): Json {
     createdAt: s.createdAt,
     schedulingStrategy: 'REPLICA',
     deploymentController: { type: s.deploymentController },
+    loadBalancers: s.loadBalancers,
   })
 }
 
