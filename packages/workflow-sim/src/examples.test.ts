@@ -1,83 +1,95 @@
+// The example workflows a team copies, simulated through the reusable workflows they call, with the real actions
+// against the fake ECS: what each requested command ends up running in each environment.
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
+import { afterEach, describe, expect, it } from 'vitest'
 import { allJobs, simulateWorkflow, validateCallTree } from './simulate.js'
-import { localWorkflows, platformRepo, REPOSITORY_ROOT, servicesIn, tierdeploySteps, type PlatformRepo } from './tierdeploy.js'
+import { digestImage } from './platform.js'
+import { fakeGitHub, localWorkflows, platformRepo, REPOSITORY_ROOT, servicesIn, tierdeploySteps, type FakeGitHub, type PlatformRepo } from './tierdeploy.js'
 import { loadWorkflow, parseWorkflowText } from './workflow.js'
 
 let repo: PlatformRepo | undefined
-afterEach(() => {
-  repo?.cleanup()
+afterEach(async () => {
+  await repo?.cleanup()
   repo = undefined
 })
 
-async function simulateExample(name: string, options: { event: string; inputs?: Record<string, string | boolean>; changes?: Record<string, string> }) {
-  repo?.cleanup()
-  repo = await platformRepo()
+const EXAMPLES = ['deploy-on-push.yml', 'deploy-manual.yml', 'rollback.yml', 'promote-manual.yml']
+
+async function simulateExample(name: string, options: { event: string; inputs?: Record<string, string | boolean>; changes?: Record<string, string>; github?: FakeGitHub }) {
+  repo ??= await platformRepo()
   const head = options.changes ? repo.commit(options.changes) : undefined
-  const recording = tierdeploySteps({ repo, ...(head ? { head } : {}) })
-  const result = await simulateWorkflow(await loadWorkflow(join(REPOSITORY_ROOT, 'examples/workflows', name)), {
-    ...(options.inputs ? { inputs: options.inputs } : {}),
-    github: { event_name: options.event, sha: head ?? repo.base },
-    steps: recording.handler,
-    workflows: localWorkflows,
-  })
-  const ran = allJobs(result).filter((j) => j.job.result === 'success' || j.job.result === 'failure')
-  return { result, ran: ran.map((j) => j.path), ...recording }
+  const github = options.github ?? fakeGitHub()
+  const recording = tierdeploySteps({ repo, github, ...(head ? { head } : {}) })
+  try {
+    const result = await simulateWorkflow(await loadWorkflow(join(REPOSITORY_ROOT, 'examples/workflows', name)), {
+      ...(options.inputs ? { inputs: options.inputs } : {}),
+      github: { event_name: options.event, sha: head ?? repo.base },
+      steps: recording.handler,
+      workflows: localWorkflows,
+    })
+    const ran = allJobs(result).filter((j) => j.job.result === 'success' || j.job.result === 'failure')
+    return { result, ran: ran.map((j) => j.path), head: head ?? repo.base, ...recording }
+  } finally {
+    recording.cleanup()
+  }
 }
 
-/** Per environment, the services each ecs-deploy deployed and the images it was given. */
+/** Per environment, the services each tier's ecs-deploy deployed. */
 function deploysIn(calls: ReturnType<typeof tierdeploySteps>['calls'], environment: string) {
-  return calls
-    .filter((c) => c.action === 'ecs-deploy' && c.with.environment === environment && c.with.mode === 'deploy')
-    .map((c) => ({ job: c.job, services: servicesIn(c.with.services!), images: JSON.parse(c.with.images || '{}') as Record<string, string> }))
+  return calls.filter((c) => c.action === 'ecs-deploy' && c.with.environment === environment && c.with.mode === 'deploy').map((c) => ({ job: c.job, services: servicesIn(c.with.services!).sort() }))
 }
+
+const changed = (r: PlatformRepo, environment: string) => Object.fromEntries(Object.entries(r.aws.running(environment)).filter(([name, image]) => image !== r.aws.initialImage(name)))
 
 describe('examples/workflows, simulated with the reusable workflows they call', () => {
-  it('promote.yml: staging deploys what changed, then production gets the same digests after one approval', async () => {
-    const { result, ran, calls } = await simulateExample('promote.yml', { event: 'push', changes: { 'indigenious-payment-service/src/index.ts': '2\n' } })
+  it('deploy-on-push.yml: staging releases what changed, then production gets the same digests after one approval', async () => {
+    const { result, ran, head } = await simulateExample('deploy-on-push.yml', { event: 'push', changes: { 'indigenious-payment-service/src/index.ts': '2\n' } })
     expect(result.conclusion).toBe('success')
-    const staging = deploysIn(calls, 'staging')
-    const production = deploysIn(calls, 'production')
-    expect(staging.map((d) => [d.job, d.services])).toEqual([['tier-2', ['indigenious-payment-service']]])
-    expect(production.map((d) => [d.job, d.services])).toEqual([['tier-2', ['indigenious-payment-service']]])
-    expect(production[0]!.images).toEqual(staging[0]!.images)
+    const image = digestImage('indigenious-payment-service', head)
+    expect(changed(repo!, 'staging')).toEqual({ 'indigenious-payment-service': image })
+    expect(changed(repo!, 'production')).toEqual({ 'indigenious-payment-service': image })
     // Built once, for staging; production only deploys.
     expect(ran.filter((p) => /\/build-\d$/.test(p))).toEqual(['staging/build-1'])
     expect(ran.filter((p) => p.endsWith('/approve'))).toEqual(['production/promote/approve'])
     // The health gate ran again in staging before production was touched.
-    const verify = calls.find((c) => c.job === 'verify' && c.action === 'health-gate')!
-    expect(verify.with).toMatchObject({ environment: 'staging', services: '["indigenious-payment-service"]' })
-    expect(ran.indexOf('production/verify')).toBeLessThan(ran.indexOf('production/promote/tier-2'))
+    expect(ran.indexOf('production/verify')).toBeLessThan(ran.indexOf('production/promote/release/tier-2'))
   })
 
-  it('promote.yml: a push that deploys nothing promotes nothing', async () => {
-    const { result, ran } = await simulateExample('promote.yml', { event: 'push', changes: { 'docs/guide.md': 'x\n' } })
+  it('deploy-on-push.yml: a push that releases nothing promotes nothing', async () => {
+    const { result, ran } = await simulateExample('deploy-on-push.yml', { event: 'push', changes: { 'docs/guide.md': 'x\n' } })
     expect(result.conclusion).toBe('success')
     expect(result.jobs.production!.result).toBe('skipped')
     expect(ran).toEqual(['staging', 'staging/plan', 'staging/summary'])
   })
 
-  it('deploy-on-push.yml: deploys the changed services to staging', async () => {
-    const { result, calls } = await simulateExample('deploy-on-push.yml', { event: 'push', changes: { 'indigenious-auth-service/src/index.ts': '2\n' } })
+  it('deploy-on-push.yml: an optional service enabled only in staging is released there and left out of production, listed', async () => {
+    const { result, ran } = await simulateExample('deploy-on-push.yml', { event: 'push', changes: { 'indigenious-payment-service/src/index.ts': '2\n', 'indigenious-banking-service/src/index.ts': '2\n' } })
     expect(result.conclusion).toBe('success')
-    expect(deploysIn(calls, 'staging').map((d) => [d.job, d.services])).toEqual([['tier-1', ['indigenious-auth-service']]])
+    expect(Object.keys(changed(repo!, 'staging')).sort()).toEqual(['indigenious-banking-service', 'indigenious-payment-service'])
+    expect(Object.keys(changed(repo!, 'production'))).toEqual(['indigenious-payment-service'])
+    const resolve = result.jobs.production!.called!.jobs.promote!.called!.jobs.plan!.legs[0]!.steps.find((s) => s.id === 'resolve')!
+    expect(JSON.parse(resolve.outputs!.skipped!)).toEqual(['indigenious-banking-service'])
+    expect(ran).toContain('production/promote/release/finish')
+  })
+
+  it('promote-manual.yml: health-checks everything staging runs and promotes exactly those digests', async () => {
+    const github = fakeGitHub()
+    await simulateExample('deploy-manual.yml', { event: 'workflow_dispatch', github, inputs: { environment: 'staging', services: 'auth,payment' }, changes: { 'indigenious-auth-service/src/index.ts': '2\n' } })
+    const staging = repo!.aws.running('staging')
+    const { result } = await simulateExample('promote-manual.yml', { event: 'workflow_dispatch', github })
+    expect(result.conclusion).toBe('success')
+    const production = repo!.aws.running('production')
+    for (const [service, image] of Object.entries(production)) expect(image, service).toBe(staging[service])
+    expect(Object.keys(changed(repo!, 'production')).sort()).toEqual(['indigenious-auth-service', 'indigenious-payment-service'])
   })
 
   it('deploy-manual.yml: --services auth,rfq,payment deploys those three, tier by tier', async () => {
     const { result, calls } = await simulateExample('deploy-manual.yml', { event: 'workflow_dispatch', inputs: { environment: 'staging', services: 'auth,rfq,payment' } })
     expect(result.conclusion).toBe('success')
-    expect(deploysIn(calls, 'staging').map((d) => [d.job, [...d.services].sort()])).toEqual([
+    expect(deploysIn(calls, 'staging').map((d) => [d.job, d.services])).toEqual([
       ['tier-1', ['indigenious-auth-service']],
       ['tier-2', ['indigenious-payment-service', 'indigenious-rfq-service']],
-    ])
-  })
-
-  it('deploy-manual.yml: --tier 1 deploys every tier-1 service and nothing else', async () => {
-    const { result, calls } = await simulateExample('deploy-manual.yml', { event: 'workflow_dispatch', inputs: { environment: 'staging', tier: '1' } })
-    expect(result.conclusion).toBe('success')
-    expect(deploysIn(calls, 'staging').map((d) => [d.job, [...d.services].sort()])).toEqual([
-      ['tier-1', ['indigenious-auth-service', 'indigenious-gateway-service', 'indigenious-web-frontend']],
     ])
   })
 
@@ -88,33 +100,33 @@ describe('examples/workflows, simulated with the reusable workflows they call', 
     expect(deploys.map((d) => d.job)).toEqual(['tier-1', 'tier-2'])
     expect(deploys[0]!.services).toContain('indigenious-auth-service')
     expect(deploys[1]!.services).toContain('indigenious-payment-service')
-    // Without with-dependencies, payment alone.
-    const alone = await simulateExample('deploy-manual.yml', { event: 'workflow_dispatch', inputs: { environment: 'staging', services: 'payment' } })
-    expect(deploysIn(alone.calls, 'staging').map((d) => [d.job, d.services])).toEqual([['tier-2', ['indigenious-payment-service']]])
   })
 
-  it("every example grants the permissions the reusable workflows' jobs ask for; one grant less is refused", async () => {
-    for (const name of ['deploy-on-push.yml', 'deploy-manual.yml', 'rollback.yml', 'promote.yml']) {
-      await expect(validateCallTree(await loadWorkflow(join(REPOSITORY_ROOT, 'examples/workflows', name)), localWorkflows), name).resolves.toBeUndefined()
-    }
-    const text = readFileSync(join(REPOSITORY_ROOT, 'examples/workflows/promote.yml'), 'utf8')
-    const production = text.slice(text.indexOf('  production:'))
-    const withoutDeployments = text.slice(0, text.indexOf('  production:')) + production.replace('      deployments: write\n', '')
-    expect(withoutDeployments).not.toEqual(text)
-    await expect(validateCallTree(await parseWorkflowText('promote.yml', withoutDeployments), localWorkflows)).rejects.toThrow(/requests deployments: write/)
-  })
-
-  it('deploy-manual.yml: --env production --tier all deploys every tier after one approval', async () => {
+  it('deploy-manual.yml: --env production --tier all releases every tier after one approval', async () => {
     const { result, ran, calls } = await simulateExample('deploy-manual.yml', { event: 'workflow_dispatch', inputs: { environment: 'production', tier: 'all' } })
     expect(result.conclusion).toBe('success')
     expect(ran.filter((p) => p.endsWith('/approve'))).toEqual(['deploy/approve'])
     expect(deploysIn(calls, 'production').map((d) => d.job)).toEqual(['tier-1', 'tier-2', 'tier-3', 'tier-4'])
   })
 
-  it('rollback.yml: --rollback rfq-service --version previous rolls rfq back', async () => {
-    const { result, calls } = await simulateExample('rollback.yml', { event: 'workflow_dispatch', inputs: { environment: 'staging', service: 'rfq-service', version: 'previous' } })
+  it('rollback.yml: --rollback rfq-service --version previous puts rfq back on what ran before its last deploy', async () => {
+    const github = fakeGitHub()
+    await simulateExample('deploy-manual.yml', { event: 'workflow_dispatch', github, inputs: { environment: 'staging', services: 'rfq' }, changes: { 'indigenious-rfq-service/src/index.ts': '2\n' } })
+    expect(Object.keys(changed(repo!, 'staging'))).toEqual(['indigenious-rfq-service'])
+    const { result, calls } = await simulateExample('rollback.yml', { event: 'workflow_dispatch', github, inputs: { environment: 'staging', service: 'rfq-service', version: 'previous' } })
     expect(result.conclusion).toBe('success')
-    const rollback = calls.filter((c) => c.action === 'ecs-deploy')
-    expect(rollback.map((c) => [c.with.mode, c.with['rollback-version'], servicesIn(c.with.services!)])).toEqual([['rollback', 'previous', ['indigenious-rfq-service']]])
+    expect(calls.filter((c) => c.action === 'ecs-deploy').map((c) => [c.with.mode, c.with['rollback-version'], servicesIn(c.with.services!)])).toEqual([['rollback', 'previous', ['indigenious-rfq-service']]])
+    expect(changed(repo!, 'staging')).toEqual({})
+  })
+
+  it("every example grants the permissions the reusable workflows' jobs ask for; one grant less is refused", async () => {
+    for (const name of EXAMPLES) {
+      await expect(validateCallTree(await loadWorkflow(join(REPOSITORY_ROOT, 'examples/workflows', name)), localWorkflows), name).resolves.toBeUndefined()
+    }
+    const text = readFileSync(join(REPOSITORY_ROOT, 'examples/workflows/deploy-on-push.yml'), 'utf8')
+    const production = text.slice(text.indexOf('  production:'))
+    const withoutActions = text.slice(0, text.indexOf('  production:')) + production.replace('      actions: read\n', '')
+    expect(withoutActions).not.toEqual(text)
+    await expect(validateCallTree(await parseWorkflowText('deploy-on-push.yml', withoutActions), localWorkflows)).rejects.toThrow(/requests actions: read/)
   })
 })

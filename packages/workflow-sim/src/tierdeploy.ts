@@ -323,8 +323,8 @@ function commonAncestor(dirs: string[]): string {
 
 /**
  * actions/download-artifact: `name` downloads that artifact into `path` (failing when the run has none of that
- * name); `pattern` downloads every match, each into `path/<name>/` unless `merge-multiple`, and succeeds with nothing
- * when nothing matches.
+ * name); `pattern` downloads every match, each into `path/<name>/` unless `merge-multiple` or only one matches, and
+ * succeeds with nothing when nothing matches (read from download-artifact v8's source).
  */
 function downloadArtifact(artifacts: ArtifactStore, workspace: string, input: Record<string, string>): StepOutcome {
   const target = resolve(workspace, input.path || '.')
@@ -341,7 +341,9 @@ function downloadArtifact(artifacts: ArtifactStore, workspace: string, input: Re
     return { outputs: { 'download-path': target } }
   }
   const pattern = new RegExp(`^${(input.pattern ?? '*').replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.')}$`)
-  for (const [name, files] of artifacts) if (pattern.test(name)) write(files, input['merge-multiple'] === 'true' ? target : join(target, name))
+  const matches = [...artifacts].filter(([name]) => pattern.test(name))
+  // Since v5, one match (like merge-multiple) lands directly in path; several land in path/<name>/.
+  for (const [name, files] of matches) write(files, input['merge-multiple'] === 'true' || matches.length === 1 ? target : join(target, name))
   return { outputs: { 'download-path': target } }
 }
 

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
-import { BUILD_JOBS, gates, generatedWorkflows, RELEASE_TIERS } from './index.js'
+import { BUILD_JOBS, gates, generatedWorkflows, PINS, RELEASE_TIERS } from './index.js'
 
 const root = join(import.meta.dirname, '../../..')
 
@@ -67,5 +67,20 @@ describe('the generated workflows', () => {
     for (const [path, text] of Object.entries(generatedWorkflows())) {
       for (const [id, job] of Object.entries(jobsOf(text))) if (!job.uses) expect((job as { 'timeout-minutes'?: unknown })['timeout-minutes'], `${path} ${id}`).toBeDefined()
     }
+  })
+})
+
+describe('pins', () => {
+  it('every workflow of this repository uses each third-party action at the one pinned commit of PINS', () => {
+    const pinned = new Set<string>(Object.values(PINS))
+    const files = readdirSync(join(root, '.github/workflows')).filter((f) => f.endsWith('.yml'))
+    const stray = files.flatMap((f) =>
+      readFileSync(join(root, '.github/workflows', f), 'utf8')
+        .split('\n')
+        .map((line) => /uses:\s*(\S+ # \S+)/.exec(line)?.[1])
+        .filter((uses): uses is string => uses !== undefined && !uses.startsWith('tierdeploy/') && !pinned.has(uses) && !uses.startsWith('actions/setup-node@'))
+        .map((uses) => `${f}: ${uses}`),
+    )
+    expect(stray).toEqual([])
   })
 })

@@ -1,9 +1,11 @@
 import { deployWorkflow } from './deploy.js'
+import { promoteWorkflow } from './promote.js'
 import { releaseWorkflow } from './release.js'
 
 export { BUILD_JOBS, gates, MATRIX_LIMIT, RELEASE_TIERS } from './gates.js'
 export { FIRST_PARTY_REF, PINS } from './pins.js'
 export { deployWorkflow } from './deploy.js'
+export { promoteWorkflow } from './promote.js'
 export { releaseWorkflow } from './release.js'
 
 /** Every workflow file the generator owns, by its path in the repository. */
@@ -11,5 +13,6 @@ export function generatedWorkflows(): Record<string, string> {
   return {
     '.github/workflows/deploy.yml': deployWorkflow(),
     '.github/workflows/release.yml': releaseWorkflow(),
+    '.github/workflows/promote.yml': promoteWorkflow(),
   }
 }
