@@ -15725,7 +15725,7 @@ exports.H7c = DescribeServicesCommand;
 __webpack_unused_export__ = DescribeServicesRequest$;
 __webpack_unused_export__ = DescribeServicesResponse$;
 __webpack_unused_export__ = DescribeTaskDefinition$;
-__webpack_unused_export__ = DescribeTaskDefinitionCommand;
+exports.Zy$ = DescribeTaskDefinitionCommand;
 __webpack_unused_export__ = DescribeTaskDefinitionRequest$;
 __webpack_unused_export__ = DescribeTaskDefinitionResponse$;
 __webpack_unused_export__ = DescribeTaskSets$;
@@ -73208,7 +73208,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -76019,7 +76019,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -76027,7 +76027,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -76035,7 +76035,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -76138,6 +76138,7 @@ function githubIO(env = process.env) {
         setOutput: (name, value) => setOutput(name, value),
         setSecret: (value) => core_setSecret(value),
         setFailed: (message) => setFailed(message),
+        notice: (message) => notice(message, { title: 'tierdeploy' }),
         annotate: (p) => {
             const props = { file: p.file, ...(p.line ? { startLine: p.line } : {}), ...(p.column ? { startColumn: p.column } : {}), title: 'tierdeploy' };
             const text = p.hint ? `${p.message} (${p.hint})` : p.message;
@@ -76174,6 +76175,7 @@ function recordingIO(inputs = {}, env = {}) {
         setOutput: (name, value) => { io.outputs[name] = value; },
         setSecret: (value) => { io.secrets.push(value); },
         setFailed: (message) => { io.failed = message; },
+        notice: (message) => { io.logs.push(`notice: ${message}`); },
         annotate: (p) => { io.annotations.push(p); },
         summary: async (markdown) => { io.summaries.push(markdown); },
         log: {
@@ -76237,7 +76239,13 @@ async function runAction(body, io = githubIO()) {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
+
+
 
 /**
  * Input readers. Each rejects a malformed value with a message naming the input and the expected form,
@@ -76305,654 +76313,43 @@ function readList(io, name) {
     }
     return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
 }
-
-;// CONCATENATED MODULE: ./packages/aws/src/health/types.ts
-const CHECKS = ['ecs', 'load-balancer', 'http', 'alarms'];
+/**
+ * An input naming a JSON file (relative to the working directory, the workspace on a runner): its path and parsed
+ * content, or undefined when not given. Data too large for an input goes through a file: GitHub passes each input as
+ * an environment variable, and Linux refuses one over 128 KiB.
+ */
+function readJsonFile(io, name) {
+    const path = io.getInput(name);
+    if (path === '')
+        return undefined;
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new errors_ConfigurationError(`input '${name}': cannot read ${path} (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : e.message}); give the path of a JSON file, relative to the workspace`);
+    }
+    try {
+        return { path, value: JSON.parse(text) };
+    }
+    catch (e) {
+        throw new errors_ConfigurationError(`input '${name}': ${path} is not valid JSON (${e.message})`);
+    }
+}
+/** Writes text to the file an input names, creating its directories; a path that cannot be written is the input's mistake. */
+function writeInputFile(name, path, text) {
+    try {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, text);
+    }
+    catch (e) {
+        throw new ConfigurationError(`input '${name}': cannot write ${path} (${e.message})`);
+    }
+}
 
 // EXTERNAL MODULE: ./packages/catalog/src/suggest.ts
 var suggest = __nccwpck_require__(5753);
-// EXTERNAL MODULE: ./packages/catalog/src/settings.ts
-var settings = __nccwpck_require__(1214);
-;// CONCATENATED MODULE: ./packages/graph/src/plan.ts
-
-/** Resolves a service name or alias, or throws naming the closest names. */
-function resolveServiceName(catalog, name) {
-    const canonical = catalog.names.get(name.trim());
-    if (canonical)
-        return catalog.services.get(canonical);
-    const near = (0,suggest/* closestNames */.g9)(name, catalog.names.keys());
-    throw new errors_ConfigurationError(`unknown service '${name}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (see ${catalog.file}; \`tierdeploy plan --tier all\` lists every service)`);
-}
-/** Parses a tier given as a flag or input: a tier number or `all`. */
-function parseTier(value) {
-    const v = value.trim().toLowerCase();
-    if (v === 'all')
-        return 'all';
-    if (/^\d+$/.test(v))
-        return Number(v);
-    throw new errors_ConfigurationError(`tier must be a tier number or 'all', got '${value}'`);
-}
-/** Parses a comma or newline separated list of names, dropping blanks. */
-function parseNameList(value) {
-    return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
-}
-function resolveDeployWaves(catalog, selection, environment) {
-    const reasons = new Map();
-    const because = (name, reason) => {
-        const list = reasons.get(name);
-        if (!list)
-            reasons.set(name, [reason]);
-        else if (!list.includes(reason))
-            list.push(reason);
-    };
-    const where = environment ? ` in ${environment.name}` : '';
-    if (selection.tier === undefined && selection.services === undefined && selection.changed === undefined) {
-        throw new errors_ConfigurationError('nothing selected: choose a tier (1, 2, ... or all), services, or a change to deploy');
-    }
-    if (typeof selection.tier === 'number' && !catalog.tiers.some((t) => t.id === selection.tier)) {
-        throw new errors_ConfigurationError(`unknown tier ${selection.tier}: ${catalog.file} defines tiers ${catalog.tiers.map((t) => t.id).join(', ')} (or use all)`);
-    }
-    let base;
-    if (selection.services !== undefined) {
-        if (selection.services.length === 0)
-            throw new errors_ConfigurationError('the service list is empty: name at least one service');
-        base = selection.services.map((n) => resolveServiceName(catalog, n));
-        for (const s of base) {
-            if (s.kind === 'library')
-                throw new errors_ConfigurationError(`${s.name} is a library: it is never deployed (a change to it deploys its dependents)`);
-            if (s.disabled)
-                throw new errors_ConfigurationError(`${s.name} is disabled in ${catalog.file}`);
-            if (!(0,settings/* isEnabledIn */.Z)(catalog, s, environment))
-                throw new errors_ConfigurationError(`${s.name} is not enabled${where}: add it to optionalServices in ${environment?.file}`);
-            if (typeof selection.tier === 'number' && s.tier !== selection.tier) {
-                throw new errors_ConfigurationError(`${s.name} is in tier ${s.tier}, not tier ${selection.tier}: drop the tier or the service`);
-            }
-            because(s.name, 'named');
-        }
-    }
-    else {
-        base = [...catalog.services.values()].filter((s) => s.kind !== 'library' && (0,settings/* isEnabledIn */.Z)(catalog, s, environment) && (selection.tier === undefined || selection.tier === 'all' || s.tier === selection.tier));
-        if (selection.tier !== undefined)
-            for (const s of base)
-                because(s.name, selection.tier === 'all' ? 'all tiers' : `in tier ${selection.tier}`);
-    }
-    if (selection.changed !== undefined) {
-        const changed = new Set(selection.changed.map((n) => resolveServiceName(catalog, n).name));
-        base = base.filter((s) => changed.has(s.name));
-        for (const s of base)
-            because(s.name, 'changed');
-    }
-    const selected = new Map(base.map((s) => [s.name, s]));
-    if (selection.withDependencies) {
-        const queue = [...selected.values()];
-        while (queue.length) {
-            const s = queue.pop();
-            for (const depName of s.dependsOn) {
-                const dep = catalog.services.get(depName);
-                // Libraries are walked through (their dependencies are libraries) but never planned.
-                if (dep.kind !== 'library')
-                    because(dep.name, `dependency of ${s.name}`);
-                if (!selected.has(dep.name)) {
-                    selected.set(dep.name, dep);
-                    queue.push(dep);
-                }
-            }
-        }
-        for (const [name, s] of selected)
-            if (s.kind === 'library')
-                selected.delete(name);
-    }
-    const nodes = {};
-    const tiers = [];
-    const byTier = new Map();
-    for (const s of selected.values()) {
-        const list = byTier.get(s.tier);
-        if (list)
-            list.push(s);
-        else
-            byTier.set(s.tier, [s]);
-    }
-    for (const tierId of [...byTier.keys()].sort((a, b) => a - b)) {
-        const members = byTier.get(tierId);
-        const waveOf = assignWaves(members);
-        const waves = [];
-        for (const s of members) {
-            const w = waveOf.get(s.name);
-            (waves[w] ??= []).push(s.name);
-            nodes[s.name] = { name: s.name, kind: s.kind, tier: s.tier, wave: w, reasons: reasons.get(s.name) ?? [] };
-        }
-        for (const wave of waves)
-            wave.sort();
-        tiers.push({ tier: tierId, name: catalog.tiers.find((t) => t.id === tierId)?.name ?? String(tierId), waves });
-    }
-    return { ...(environment ? { environment: environment.name } : {}), tiers, nodes };
-}
-/**
- * A node's wave is one more than the latest wave among its selected dependencies of the same tier (Kahn's
- * algorithm, so depth is not limited by the call stack). Dependencies elsewhere do not shape waves.
- */
-function assignWaves(members) {
-    const inTier = new Set(members.map((s) => s.name));
-    const pending = new Map();
-    const dependents = new Map();
-    for (const s of members) {
-        const deps = s.dependsOn.filter((d) => inTier.has(d));
-        pending.set(s.name, deps.length);
-        for (const d of deps) {
-            const list = dependents.get(d);
-            if (list)
-                list.push(s.name);
-            else
-                dependents.set(d, [s.name]);
-        }
-    }
-    const wave = new Map();
-    const ready = members.filter((s) => pending.get(s.name) === 0).map((s) => s.name);
-    for (const name of ready)
-        wave.set(name, 0);
-    for (let i = 0; i < ready.length; i++) {
-        const name = ready[i];
-        for (const dependent of dependents.get(name) ?? []) {
-            wave.set(dependent, Math.max(wave.get(dependent) ?? 0, wave.get(name) + 1));
-            const left = pending.get(dependent) - 1;
-            pending.set(dependent, left);
-            if (left === 0)
-                ready.push(dependent);
-        }
-    }
-    if (ready.length !== members.length) {
-        // The catalog validator rejects cycles, so reaching this is a bug, not a user mistake.
-        throw new Error(`dependency cycle among ${members.filter((s) => pending.get(s.name) > 0).map((s) => s.name).join(', ')}`);
-    }
-    return wave;
-}
-/** The plan's node names in deploy order (tier, then wave, then name). */
-function deployOrder(plan) {
-    return plan.tiers.flatMap((t) => t.waves.flat());
-}
-
-;// CONCATENATED MODULE: ./packages/aws/src/health/selection.ts
-
-
-
-/**
- * The services the gate checks: a tier's deployable services (as resolve-graph plans them for the environment),
- * the named ones, or, when neither is given, those in ecs-deploy's result.
- */
-function gateServices(catalog, environment, given, names = { tier: 'tier', services: 'services', deployResult: 'deploy-result' }) {
-    if (given.tier && given.services?.length)
-        throw new errors_ConfigurationError(`give '${names.tier}' or '${names.services}', not both`);
-    if (given.tier) {
-        const plan = resolveDeployWaves(catalog, { tier: parseTier(given.tier) }, environment);
-        return plan.tiers.flatMap((t) => t.waves.flat()).map((n) => catalog.services.get(n)).filter((s) => s.kind === 'service');
-    }
-    const selected = given.services?.length ? given.services : given.deployResult?.filter((r) => r.status !== 'skipped').map((r) => r.service);
-    if (!selected)
-        throw new errors_ConfigurationError(`give '${names.tier}', '${names.services}' or '${names.deployResult}': nothing is selected to check`);
-    const services = [...new Set(selected.map((n) => resolveServiceName(catalog, n)))];
-    const notDeployed = services.filter((s) => s.kind !== 'service');
-    if (notDeployed.length)
-        throw new errors_ConfigurationError(`${notDeployed.map((s) => `${s.name} (${s.kind})`).join(', ')} ${notDeployed.length === 1 ? 'is' : 'are'} not deployed to ECS, so there is no health to check`);
-    return services;
-}
-function parseChecks(list, input) {
-    if (!list)
-        return [...CHECKS];
-    return list.map((c) => {
-        if (CHECKS.includes(c))
-            return c;
-        const near = (0,suggest/* closestNames */.g9)(c, CHECKS);
-        throw new errors_ConfigurationError(`input '${input}': unknown check '${c}'${near.length ? `; did you mean '${near[0]}'?` : ''} (checks: ${CHECKS.join(', ')})`);
-    });
-}
-/** `{"service": "arn..." | ["arn...", ...]}` -> service -> ARNs. */
-function parseTargetGroups(value, input) {
-    if (value === undefined)
-        return {};
-    if (!value || typeof value !== 'object' || Array.isArray(value))
-        throw new errors_ConfigurationError(`input '${input}' must be a JSON object: {"SERVICE": "TARGET_GROUP_ARN" or ["ARN", ...]}`);
-    return Object.fromEntries(Object.entries(value).map(([service, arns]) => {
-        const list = typeof arns === 'string' ? [arns] : arns;
-        if (!Array.isArray(list) || list.some((a) => typeof a !== 'string' || !a.startsWith('arn:'))) {
-            throw new errors_ConfigurationError(`input '${input}': ${service} must map to a target group ARN or a list of them`);
-        }
-        return [service, list];
-    }));
-}
-/** Target group map keyed by canonical service names (aliases accepted). */
-function canonicalTargetGroups(catalog, groups, input) {
-    return Object.fromEntries(Object.entries(groups).map(([name, arns]) => {
-        const canonical = catalog.names.get(name);
-        if (!canonical)
-            throw new errors_ConfigurationError(`input '${input}': unknown service '${name}'${(0,suggest/* closestNames */.g9)(name, catalog.names.keys()).length ? `; did you mean '${(0,suggest/* closestNames */.g9)(name, catalog.names.keys())[0]}'?` : ''}`);
-        return [canonical, arns];
-    }));
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var client_ecs_dist_cjs = __nccwpck_require__(212);
-;// CONCATENATED MODULE: ./packages/aws/src/ecs/errors.ts
-
-/** `Name: message` of an AWS SDK error (or anything thrown). */
-function describeErrorOf(e) {
-    if (e instanceof Error)
-        return e.name && e.name !== 'Error' ? `${e.name}: ${e.message}` : e.message;
-    return String(e);
-}
-/**
- * AWS errors that come from configuration (a wrong cluster name, missing permissions, no credentials) as
- * ConfigurationErrors that say what to fix; undefined for anything else, which the caller handles.
- */
-function configurationErrorOf(e, where) {
-    const name = e instanceof Error ? e.name : '';
-    if (name === 'ClusterNotFoundException') {
-        return new errors_ConfigurationError(`ECS cluster '${where.cluster}' not found: check 'cluster' in the environment file (or the cluster input / --cluster) and the AWS region`);
-    }
-    if (name === 'CredentialsProviderError') {
-        return new errors_ConfigurationError(`no AWS credentials: run aws-actions/configure-aws-credentials before this step (GitHub), or set AWS_PROFILE / AWS_ACCESS_KEY_ID (locally) (${describeErrorOf(e)})`);
-    }
-    if (name === 'AccessDeniedException' || name === 'AccessDenied' || name === 'UnrecognizedClientException') {
-        return new errors_ConfigurationError(`AWS refused the call${where.service ? ` for ${where.service}` : ''} in cluster '${where.cluster}' (${describeErrorOf(e)}): check the deploy role's permissions (see docs/ecs-deploy.md, IAM permissions)`);
-    }
-    return undefined;
-}
-/** Throws configurationErrorOf(e) when there is one; returns otherwise. */
-function errors_rethrowConfigurationError(e, where) {
-    const configuration = configurationErrorOf(e, where);
-    if (configuration)
-        throw configuration;
-}
-const NETWORK_CODES = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)$/;
-/**
- * Set-up problems any AWS call can hit, whatever the service: no credentials, credentials AWS rejects, or an endpoint
- * out of reach (wrong region or AWS_ENDPOINT_URL_*, no network). A ConfigurationError naming `service` and what to
- * check, or undefined for any other error (which the caller classifies or rethrows).
- */
-function errors_awsSetupError(e, service) {
-    const code = e?.code;
-    const name = e instanceof Error ? e.name : '';
-    if ((typeof code === 'string' && NETWORK_CODES.test(code)) || name === 'TimeoutError') {
-        return new errors_ConfigurationError(`could not reach AWS ${service} (${describeErrorOf(e)}): check the network, the region and any AWS_ENDPOINT_URL* variable`);
-    }
-    if (name === 'CredentialsProviderError') {
-        return new errors_ConfigurationError(`no AWS credentials for ${service} (${e.message}); in a workflow, run aws-actions/configure-aws-credentials first; locally, set AWS_PROFILE or the AWS_* variables`);
-    }
-    if (/^(ExpiredToken|ExpiredTokenException|UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException)$/.test(name)) {
-        return new errors_ConfigurationError(`AWS rejected the credentials for ${service} (${describeErrorOf(e)}): refresh them or check the role`);
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./packages/aws/src/ecs/concurrency.ts
-/** Runs `work` over `items` with at most `limit` at a time; results keep the items' order. */
-async function concurrency_mapWithConcurrency(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await work(items[i], i);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return results;
-}
-
-;// CONCATENATED MODULE: ./packages/aws/src/ecs/wait.ts
-
-
-/** DescribeServices accepts at most 10 services per call. */
-const DESCRIBE_SERVICES_LIMIT = 10;
-const DEFAULT_POLL_INTERVAL_MS = 5_000;
-const DEFAULT_MAX_POLL_INTERVAL_MS = 15_000;
-const DEFAULT_SERVICE_TIMEOUT_MS = 15 * 60_000;
-/**
- * Waits for every rollout at once: each poll describes the pending services 10 to a call, so a 60-service tier costs
- * 6 calls per poll instead of 60. The interval starts short, grows while nothing settles and shrinks again when
- * something does. A rollout succeeds only when its deployment is PRIMARY, COMPLETED and running = desired: a
- * "steady" service whose circuit breaker rolled back is a failure.
- */
-async function waitForRollouts(watches, options, effects) {
-    const { clock, log } = effects;
-    const minInterval = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
-    const maxInterval = Math.max(minInterval, options.maxPollIntervalMs ?? DEFAULT_MAX_POLL_INTERVAL_MS);
-    const serviceTimeout = options.serviceTimeoutMs ?? DEFAULT_SERVICE_TIMEOUT_MS;
-    const outcomes = new Map();
-    const pending = new Map(watches.map((w) => [w.service, w]));
-    let interval = minInterval;
-    let polls = 0;
-    const deadlineOf = (w) => Math.min(w.startedAt + serviceTimeout, options.deadline ?? Infinity);
-    while (pending.size) {
-        const nearest = Math.min(...[...pending.values()].map(deadlineOf));
-        await clock.sleep(Math.max(0, Math.min(interval, nearest - clock.now())));
-        polls++;
-        const described = await wait_describeServices([...pending.keys()], options.cluster, effects);
-        const settledBefore = outcomes.size;
-        const failures = [];
-        for (const watch of [...pending.values()]) {
-            const service = described.services.get(watch.service);
-            const verdict = service ? judgeRollout(watch, service) : described.error ? { state: 'pending' } : { state: 'failed', reason: `service ${watch.service} no longer exists in cluster ${options.cluster}` };
-            if (verdict.state === 'done') {
-                outcomes.set(watch.service, { service: watch.service, ok: true });
-                pending.delete(watch.service);
-            }
-            else if (verdict.state === 'failed') {
-                failures.push({ watch, ...(service ? { service } : {}), ...(verdict.deployment ? { deployment: verdict.deployment } : {}), reason: verdict.reason, rolledBackByEcs: verdict.rolledBackByEcs ?? false });
-                pending.delete(watch.service);
-            }
-            else if (clock.now() >= deadlineOf(watch)) {
-                const minutes = ((clock.now() - watch.startedAt) / 60_000).toFixed(1);
-                failures.push({ watch, ...(service ? { service } : {}), reason: `timed out after ${minutes} min: ${service ? progressOf(service) : (described.error ?? 'not described')}`, rolledBackByEcs: false });
-                pending.delete(watch.service);
-            }
-        }
-        await Promise.all(failures.map(async (f) => {
-            const details = f.service ? await failureDetails(f.watch, f.service, options.cluster, effects) : [];
-            const reason = [f.reason, ...details].join('; ');
-            log.error(`${f.watch.service}: ${reason}`);
-            outcomes.set(f.watch.service, { service: f.watch.service, ok: false, reason, ...(f.rolledBackByEcs ? { rolledBackByEcs: true } : {}) });
-        }));
-        if (described.error)
-            interval = maxInterval;
-        else
-            interval = outcomes.size > settledBefore ? minInterval : Math.min(maxInterval, Math.round(interval * 1.5));
-        if (pending.size)
-            log.info(`waiting for ${pending.size} rollout${pending.size === 1 ? '' : 's'} (${outcomes.size} settled)`);
-    }
-    return { outcomes, polls };
-}
-/** Decides a rollout from one DescribeServices answer. */
-function judgeRollout(watch, service) {
-    if (service.status !== 'ACTIVE')
-        return { state: 'failed', reason: `service is ${service.status ?? 'not active'}` };
-    const deployments = service.deployments ?? [];
-    const primary = deployments.find((d) => d.status === 'PRIMARY');
-    const ours = deployments.find((d) => (watch.deploymentId ? d.id === watch.deploymentId : d.taskDefinition === watch.taskDefinition));
-    if (ours?.rolloutState === 'FAILED') {
-        const back = primary && primary !== ours ? `; the ECS circuit breaker is rolling back to ${primary.taskDefinition}` : '';
-        return { state: 'failed', reason: `rollout failed: ${ours.rolloutStateReason ?? 'deployment FAILED'}${back}`, deployment: ours, rolledBackByEcs: back !== '' };
-    }
-    if (!primary)
-        return { state: 'pending' };
-    if (primary.taskDefinition !== watch.taskDefinition) {
-        const why = primary.rolloutStateReason?.includes('circuit breaker') ? ` (${primary.rolloutStateReason})` : '';
-        return { state: 'failed', reason: `the service now runs ${primary.taskDefinition} instead${why}`, rolledBackByEcs: why !== '' };
-    }
-    const running = primary.runningCount === primary.desiredCount && service.runningCount === service.desiredCount;
-    // Without a circuit breaker, ECS may leave rolloutState unset: then one deployment left, fully running, is done.
-    const completed = primary.rolloutState ? primary.rolloutState === 'COMPLETED' : deployments.length === 1;
-    return completed && running ? { state: 'done' } : { state: 'pending' };
-}
-function progressOf(service) {
-    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
-    const latest = service.events?.[0]?.message;
-    return `PRIMARY deployment ${primary?.rolloutState ?? 'unknown'}, running ${primary?.runningCount ?? 0}/${primary?.desiredCount ?? 0}, pending ${primary?.pendingCount ?? 0}, failed tasks ${primary?.failedTasks ?? 0}${latest ? `; latest event: ${latest}` : ''}`;
-}
-/**
- * DescribeServices for many names, 10 per call, in parallel. A failed call (after the SDK's retries) is reported in
- * `error`, with the SDK error in `cause`, not thrown: while waiting, the next poll may work. Configuration errors
- * (unknown cluster, access denied) are thrown.
- */
-async function wait_describeServices(names, cluster, effects) {
-    const services = new Map();
-    const missing = [];
-    const batches = [];
-    for (let i = 0; i < names.length; i += DESCRIBE_SERVICES_LIMIT)
-        batches.push(names.slice(i, i + DESCRIBE_SERVICES_LIMIT));
-    let error;
-    let cause;
-    await Promise.all(batches.map(async (batch) => {
-        try {
-            const out = await effects.ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: batch }));
-            for (const s of out.services ?? [])
-                if (s.serviceName)
-                    services.set(s.serviceName, s);
-            for (const f of out.failures ?? []) {
-                const name = batch.find((n) => f.arn === n || f.arn?.endsWith(`/${n}`));
-                if (name)
-                    missing.push(name);
-            }
-        }
-        catch (e) {
-            errors_rethrowConfigurationError(e, { cluster });
-            error = `DescribeServices failed: ${describeErrorOf(e)}`;
-            cause = e;
-            effects.log.warning(error);
-        }
-    }));
-    return { services, missing, ...(error ? { error, cause } : {}) };
-}
-/** Why a rollout failed, from what ECS recorded: stopped tasks of the deployment and the latest service events. */
-async function failureDetails(watch, service, cluster, effects) {
-    const details = [];
-    try {
-        const listed = await effects.ecs.send(new client_ecs_dist_cjs/* ListTasksCommand */.MYg({ cluster, serviceName: watch.service, desiredStatus: 'STOPPED', maxResults: 100 }));
-        const arns = listed.taskArns ?? [];
-        if (arns.length) {
-            const { tasks = [] } = await effects.ecs.send(new client_ecs_dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: arns }));
-            const reasons = new Set();
-            for (const t of tasks) {
-                const ours = watch.deploymentId ? t.startedBy === watch.deploymentId : t.taskDefinitionArn === watch.taskDefinition;
-                if (!ours || !t.stoppedReason)
-                    continue;
-                const container = t.containers?.find((c) => c.reason)?.reason;
-                reasons.add(container ? `${t.stoppedReason} (${container})` : t.stoppedReason);
-            }
-            if (reasons.size)
-                details.push(`stopped tasks: ${[...reasons].slice(0, 3).join(' | ')}`);
-        }
-    }
-    catch (e) {
-        effects.log.debug(`${watch.service}: could not read stopped tasks: ${describeErrorOf(e)}`);
-    }
-    const since = watch.startedAt;
-    const events = (service.events ?? []).filter((e) => !e.createdAt || e.createdAt.getTime() >= since).slice(0, 3).map((e) => e.message);
-    if (events.length)
-        details.push(`latest events: ${events.join(' | ')}`);
-    return details;
-}
-
-;// CONCATENATED MODULE: ./packages/aws/src/ecs/rollback.ts
-
-
-
-
-
-
-/** Whether a task definition ARN is the one a reference (ARN or family:revision) names. */
-function sameTaskDefinition(arn, ref) {
-    if (!arn)
-        return false;
-    return arn === ref || arn.endsWith(`:task-definition/${ref}`);
-}
-/**
- * Puts services back on the given task definitions and waits for them (contract in index.ts). A service already on
- * its target (ECS's circuit breaker put it back) gets no UpdateService, only the wait.
- */
-async function rollBackServices(targets, options, effects) {
-    if (targets.length === 0)
-        return [];
-    const { clock, log } = effects;
-    const described = await wait_describeServices(targets.map((t) => t.service), options.cluster, effects);
-    const results = new Map();
-    const watches = [];
-    await concurrency_mapWithConcurrency(targets, options.concurrency ?? 8, async (target) => {
-        const current = described.services.get(target.service);
-        const before = current?.taskDefinition;
-        const base = { service: target.service, ...(before ? { previousTaskDefinition: before } : {}), taskDefinition: target.taskDefinition };
-        if (!current) {
-            results.set(target.service, { ...base, status: 'rollback-failed', reason: described.error ?? `service not found in cluster ${options.cluster}` });
-            return;
-        }
-        if (sameTaskDefinition(current.taskDefinition, target.taskDefinition)) {
-            const primary = current.deployments?.find((d) => d.status === 'PRIMARY');
-            watches.push({ service: target.service, taskDefinition: current.taskDefinition, ...(primary?.id ? { deploymentId: primary.id } : {}), startedAt: clock.now() });
-            return;
-        }
-        try {
-            log.info(`${target.service}: rolling back from ${before} to ${target.taskDefinition}`);
-            const out = await effects.ecs.send(new client_ecs_dist_cjs/* UpdateServiceCommand */.kZr({ cluster: options.cluster, service: target.service, taskDefinition: target.taskDefinition }));
-            const primary = out.service?.deployments?.find((d) => d.status === 'PRIMARY');
-            const arn = out.service?.taskDefinition ?? target.taskDefinition;
-            results.set(target.service, { ...base, taskDefinition: arn, status: 'rolled-back' });
-            watches.push({ service: target.service, taskDefinition: arn, ...(primary?.id ? { deploymentId: primary.id } : {}), startedAt: clock.now() });
-        }
-        catch (e) {
-            // Recorded, not thrown: other services may already be rolling back, and the caller must hear about each.
-            const configuration = configurationErrorOf(e, { cluster: options.cluster, service: target.service });
-            results.set(target.service, { ...base, status: 'rollback-failed', reason: configuration?.message ?? `UpdateService failed: ${describeErrorOf(e)}` });
-        }
-    });
-    const { outcomes } = await waitForRollouts(watches, {
-        cluster: options.cluster,
-        serviceTimeoutMs: options.timeoutMs ?? 15 * 60_000,
-        ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
-        ...(options.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: options.maxPollIntervalMs } : {}),
-    }, effects);
-    for (const w of watches) {
-        const outcome = outcomes.get(w.service);
-        const previous = results.get(w.service);
-        const before = described.services.get(w.service)?.taskDefinition;
-        const base = { service: w.service, ...(before ? { previousTaskDefinition: before } : {}), taskDefinition: w.taskDefinition };
-        results.set(w.service, outcome?.ok ? { ...(previous ?? base), status: 'rolled-back' } : { ...base, status: 'rollback-failed', reason: outcome?.reason ?? 'did not settle' });
-    }
-    return targets.map((t) => results.get(t.service));
-}
-function parseRollbackVersion(value, where = 'rollback-version') {
-    const v = value.trim();
-    if (v === '' || v === 'previous')
-        return { kind: 'previous' };
-    // Revisions rarely reach a million; seven or more characters are a commit SHA even when all digits.
-    if (/^\d{1,6}$/.test(v) && Number(v) > 0)
-        return { kind: 'revision', revision: Number(v) };
-    if (/^[0-9a-f]{7,40}$/i.test(v))
-        return { kind: 'commit', sha: v.toLowerCase() };
-    throw new ConfigurationError(`${where} must be 'previous', a task-definition revision number (e.g. 42, up to 6 digits) or a commit SHA (7 to 40 hex characters), got '${value}'`);
-}
-/** How many recent revisions a commit lookup reads before giving up (each costs one DescribeTaskDefinition). */
-const COMMIT_LOOKUP_LIMIT = 100;
-/**
- * The task definition ARN to roll `service` back to. `previous` is what ran before the deploy that registered the
- * running revision (its tierdeploy:replaces tag, written at deploy time); a revision is `family:N` of the running
- * family; a commit is the newest revision tagged with that commit. Throws a ConfigurationError saying why when
- * there is nothing to roll back to.
- */
-async function resolveRollbackTarget(service, version, options, effects) {
-    try {
-        return await findRollbackTarget(service, version, options, effects);
-    }
-    catch (e) {
-        if (isConfigurationError(e))
-            throw e;
-        // Only reads happen here, so a refusal or an unreachable endpoint stops the rollback before any write.
-        rethrowConfigurationError(e, { cluster: options.cluster, service });
-        throw awsSetupError(e, `ECS (cluster '${options.cluster}')`) ?? e;
-    }
-}
-async function findRollbackTarget(service, version, options, effects) {
-    const described = await describeServices([service], options.cluster, effects);
-    if (described.error)
-        throw described.cause;
-    const current = described.services.get(service)?.taskDefinition;
-    if (!current)
-        throw new ConfigurationError(`service '${service}' not found in ECS cluster '${options.cluster}': nothing to roll back`);
-    const family = /:task-definition\/([^:]+):\d+$/.exec(current)?.[1] ?? current;
-    const describe = async (ref) => {
-        try {
-            const out = await effects.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] }));
-            return { ...(out.taskDefinition ? { td: out.taskDefinition } : {}), tags: out.tags ?? [] };
-        }
-        catch (e) {
-            if (e instanceof Error && e.name === 'ClientException')
-                return { tags: [] };
-            throw e;
-        }
-    };
-    let target;
-    if (version.kind === 'previous') {
-        const { tags } = await describe(current);
-        const replaces = tags.find((t) => t.key === TAG_REPLACES)?.value;
-        if (!replaces) {
-            throw new ConfigurationError(`${service}: nothing to roll back to: the running revision ${current} was not deployed by tierdeploy (it has no ${TAG_REPLACES} tag), so what ran before it is unknown; name a revision (--version N) or a commit instead`);
-        }
-        target = replaces;
-    }
-    else if (version.kind === 'revision') {
-        const ref = `${family}:${version.revision}`;
-        const { td } = await describe(ref);
-        if (!td)
-            throw new ConfigurationError(`${service}: task definition ${ref} does not exist`);
-        if (td.status !== 'ACTIVE')
-            throw new ConfigurationError(`${service}: task definition ${ref} is ${td.status}; ECS cannot deploy it, pick an ACTIVE revision`);
-        target = td.taskDefinitionArn;
-    }
-    else {
-        target = await findRevisionOfCommit(service, family, version.sha, effects);
-    }
-    if (target === current)
-        throw new ConfigurationError(`${service} already runs ${current}: nothing to roll back`);
-    return { current, target };
-}
-async function findRevisionOfCommit(service, family, sha, effects) {
-    let checked = 0;
-    let nextToken;
-    do {
-        const page = await effects.ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: family, sort: 'DESC', status: 'ACTIVE', maxResults: 100, ...(nextToken ? { nextToken } : {}) }));
-        nextToken = page.nextToken;
-        const arns = (page.taskDefinitionArns ?? []).slice(0, COMMIT_LOOKUP_LIMIT - checked);
-        checked += arns.length;
-        const tagged = await mapWithConcurrency(arns, 5, async (arn) => {
-            const out = await effects.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] }));
-            return out.tags?.find((t) => t.key === TAG_COMMIT)?.value?.toLowerCase().startsWith(sha) ? arn : undefined;
-        });
-        const found = tagged.find((a) => a !== undefined);
-        if (found)
-            return found;
-    } while (nextToken && checked < COMMIT_LOOKUP_LIMIT);
-    throw new ConfigurationError(`${service}: no ACTIVE revision of ${family} among the latest ${checked} is tagged with commit ${sha} (${TAG_COMMIT})`);
-}
-/** Manual rollback of one service: resolve the version, put it back, wait. */
-async function rollBackService(service, version, options, effects) {
-    const { current, target } = await resolveRollbackTarget(service, version, options, effects);
-    effects.log.info(`${service}: rolling back ${current} -> ${target}`);
-    const [result] = await rollBackServices([{ service, taskDefinition: target }], options, effects);
-    return result;
-}
-
-;// CONCATENATED MODULE: ./packages/aws/src/health/rollback.ts
-
-
-/** Validates ecs-deploy's `result` output given to an input; names the input and the expected shape. */
-function parseDeployResult(value, input) {
-    const shape = `a JSON array of {"service","status","previousTaskDefinition","taskDefinition"} (ecs-deploy's result output)`;
-    if (!Array.isArray(value))
-        throw new errors_ConfigurationError(`input '${input}' must be ${shape}`);
-    value.forEach((entry, i) => {
-        const e = entry;
-        if (!e || typeof e !== 'object' || typeof e.service !== 'string' || typeof e.status !== 'string')
-            throw new errors_ConfigurationError(`input '${input}'[${i}] must have string service and status: ${shape}`);
-        for (const k of ['previousTaskDefinition', 'taskDefinition', 'reason']) {
-            if (e[k] !== undefined && typeof e[k] !== 'string')
-                throw new errors_ConfigurationError(`input '${input}'[${i}].${k} must be a string`);
-        }
-    });
-    return value;
-}
-/**
- * Puts the services this deploy changed back on the revisions ecs-deploy reported as previous. Services ecs-deploy
- * left unchanged (or that had no previous revision: first deploys) stay as they are.
- */
-async function rollBackDeploy(result, cluster, effects) {
-    const targets = result.filter((r) => r.status === 'deployed' && r.previousTaskDefinition).map((r) => ({ service: r.service, taskDefinition: r.previousTaskDefinition }));
-    const firstDeploys = result.filter((r) => r.status === 'deployed' && !r.previousTaskDefinition).map((r) => r.service);
-    if (firstDeploys.length)
-        effects.log.warning(`no previous revision to roll back to (first deploy): ${firstDeploys.join(', ')}`);
-    if (targets.length === 0)
-        return [];
-    effects.log.info(`rolling back ${targets.map((t) => `${t.service} -> ${t.taskDefinition.split('/').at(-1)}`).join(', ')}`);
-    return rollBackServices(targets, { cluster }, effects);
-}
-
 ;// CONCATENATED MODULE: ./packages/catalog/src/references.ts
 
 
@@ -77092,6 +76489,86 @@ async function resolveEnvironmentReferences(env, sources) {
     return resolved;
 }
 
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/errors.ts
+
+/** `Name: message` of an AWS SDK error (or anything thrown). */
+function describeErrorOf(e) {
+    if (e instanceof Error)
+        return e.name && e.name !== 'Error' ? `${e.name}: ${e.message}` : e.message;
+    return String(e);
+}
+/**
+ * How AWS says the session behind the credentials has ended: ExpiredToken (STS and query APIs), ExpiredTokenException
+ * (ECS and the other JSON APIs), RequestExpired (EC2-style APIs).
+ */
+const SESSION_EXPIRED = /^(ExpiredToken|ExpiredTokenException|RequestExpired)$/;
+/**
+ * The AWS session ended part-way through a step: the role's credentials last `role-duration-seconds` (one hour by
+ * default in aws-actions/configure-aws-credentials), and a long wait or rollback outlives them. Nothing the step can
+ * retry fixes it, so it ends the step as a configuration error saying what to raise. `results` is what the step had
+ * done by then, when the caller knows (ecs-deploy still writes it, so a later job can roll back what was changed).
+ */
+class SessionExpiredError extends errors_ConfigurationError {
+    results;
+}
+/** A SessionExpiredError for an expired-session answer from AWS (`calling`: what was being called); undefined otherwise. */
+function sessionExpiredError(e, calling) {
+    if (e instanceof SessionExpiredError)
+        return e;
+    if (!(e instanceof Error) || !SESSION_EXPIRED.test(e.name))
+        return undefined;
+    return new SessionExpiredError(`the AWS session expired during the step (${calling}: ${describeErrorOf(e)}): the credentials aws-actions/configure-aws-credentials gives last role-duration-seconds (1 hour by default); raise the workflow's 'role-duration-seconds' input, and the IAM role's MaxSessionDuration to at least as much (AWS refuses a longer session than the role allows)`);
+}
+/**
+ * AWS errors that come from configuration (a wrong cluster name, missing permissions, no credentials, a session
+ * that expired) as ConfigurationErrors that say what to fix; undefined for anything else, which the caller handles.
+ */
+function configurationErrorOf(e, where) {
+    const expired = sessionExpiredError(e, `ECS${where.service ? ` for ${where.service}` : ''} in cluster '${where.cluster}'`);
+    if (expired)
+        return expired;
+    const name = e instanceof Error ? e.name : '';
+    if (name === 'ClusterNotFoundException') {
+        return new errors_ConfigurationError(`ECS cluster '${where.cluster}' not found: check 'cluster' in the environment file (or the cluster input / --cluster) and the AWS region`);
+    }
+    if (name === 'CredentialsProviderError') {
+        return new errors_ConfigurationError(`no AWS credentials: run aws-actions/configure-aws-credentials before this step (GitHub), or set AWS_PROFILE / AWS_ACCESS_KEY_ID (locally) (${describeErrorOf(e)})`);
+    }
+    if (name === 'AccessDeniedException' || name === 'AccessDenied' || name === 'UnrecognizedClientException') {
+        return new errors_ConfigurationError(`AWS refused the call${where.service ? ` for ${where.service}` : ''} in cluster '${where.cluster}' (${describeErrorOf(e)}): check the deploy role's permissions (see docs/ecs-deploy.md, IAM permissions)`);
+    }
+    return undefined;
+}
+/** Throws configurationErrorOf(e) when there is one; returns otherwise. */
+function errors_rethrowConfigurationError(e, where) {
+    const configuration = configurationErrorOf(e, where);
+    if (configuration)
+        throw configuration;
+}
+const NETWORK_CODES = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)$/;
+/**
+ * Set-up problems any AWS call can hit, whatever the service: no credentials, credentials AWS rejects, or an endpoint
+ * out of reach (wrong region or AWS_ENDPOINT_URL_*, no network). A ConfigurationError naming `service` and what to
+ * check, or undefined for any other error (which the caller classifies or rethrows).
+ */
+function errors_awsSetupError(e, service) {
+    const expired = sessionExpiredError(e, service);
+    if (expired)
+        return expired;
+    const code = e?.code;
+    const name = e instanceof Error ? e.name : '';
+    if ((typeof code === 'string' && NETWORK_CODES.test(code)) || name === 'TimeoutError') {
+        return new errors_ConfigurationError(`could not reach AWS ${service} (${describeErrorOf(e)}): check the network, the region and any AWS_ENDPOINT_URL* variable`);
+    }
+    if (name === 'CredentialsProviderError') {
+        return new errors_ConfigurationError(`no AWS credentials for ${service} (${e.message}); in a workflow, run aws-actions/configure-aws-credentials first; locally, set AWS_PROFILE or the AWS_* variables`);
+    }
+    if (/^(UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException)$/.test(name)) {
+        return new errors_ConfigurationError(`AWS rejected the credentials for ${service} (${describeErrorOf(e)}): refresh them or check the role`);
+    }
+    return undefined;
+}
+
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudformation/dist-cjs/index.js
 var client_cloudformation_dist_cjs = __nccwpck_require__(3805);
 ;// CONCATENATED MODULE: ./packages/aws/src/cloudformation/stacks.ts
@@ -77209,6 +76686,8 @@ async function clusterFor(environment, override, overrideName, sources = {}) {
     return resolved.cluster;
 }
 
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var client_ecs_dist_cjs = __nccwpck_require__(212);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
 var retry = __nccwpck_require__(3609);
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/client.ts
@@ -77422,6 +76901,9 @@ async function checkTargetGroups(elb, targetGroups) {
     return { healthy: true, detail: `${healthyCount} target${healthyCount === 1 ? '' : 's'} healthy in ${targetGroups.map(shortName).join(', ')}` };
 }
 
+;// CONCATENATED MODULE: ./packages/aws/src/health/types.ts
+const CHECKS = ['ecs', 'load-balancer', 'http', 'alarms'];
+
 ;// CONCATENATED MODULE: ./packages/aws/src/health/gate.ts
 
 
@@ -77474,7 +76956,7 @@ async function evaluateGate(targets, options, effects) {
     const blocked = new Map();
     let states;
     if (enabled('ecs')) {
-        states = await gate_waitForRollouts(names, options, deadline, pollMs, effects);
+        states = await waitForRollouts(names, options, deadline, pollMs, effects);
         for (const name of names) {
             const s = states.get(name);
             add(name, 'ecs', s.verdict === 'passed' ? 'passed' : 'failed', s.detail);
@@ -77513,7 +76995,7 @@ async function evaluateGate(targets, options, effects) {
     outcomes.sort((a, b) => order.get(a.service) - order.get(b.service) || CHECKS.indexOf(a.check) - CHECKS.indexOf(b.check));
     return { passed: !outcomes.some((o) => o.status === 'failed'), outcomes, seconds: (clock.now() - start) / 1000 };
 }
-async function gate_waitForRollouts(names, options, deadline, pollMs, effects) {
+async function waitForRollouts(names, options, deadline, pollMs, effects) {
     for (;;) {
         const states = await describeServiceStates(effects.ecs, options.cluster, names, options.expectedTaskDefinitions);
         const pending = [...states.values()].filter((s) => s.verdict === 'pending');
@@ -77604,6 +77086,8 @@ async function bakeAlarms(targets, options, effects) {
     });
 }
 
+// EXTERNAL MODULE: ./packages/catalog/src/settings.ts
+var settings = __nccwpck_require__(1214);
 ;// CONCATENATED MODULE: ./packages/catalog/src/routing.ts
 /** Whether an ALB path pattern (`*` any characters, `?` one character, everything else literal) matches a path. */
 function matchesPathPattern(pattern, path) {
@@ -77649,6 +77133,630 @@ function gateTargets(catalog, environment, services, targetGroups = {}, log) {
     });
 }
 
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/concurrency.ts
+/** Runs `work` over `items` with at most `limit` at a time; results keep the items' order. */
+async function concurrency_mapWithConcurrency(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await work(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/render.ts
+
+/** Fields DescribeTaskDefinition returns that RegisterTaskDefinition does not accept. */
+const READ_ONLY_TASK_DEFINITION_FIELDS = (/* unused pure expression or super */ null && ([
+    'taskDefinitionArn',
+    'revision',
+    'status',
+    'requiresAttributes',
+    'compatibilities',
+    'registeredAt',
+    'registeredBy',
+    'deregisteredAt',
+]));
+/** An image pinned by digest, as build-push outputs it: `repository@sha256:<64 hex>` (a tag may precede the digest). */
+const IMAGE_DIGEST_PATTERN = /^[a-z0-9]+(?:[._\-/:][a-z0-9]+)*(?::[\w][\w.-]{0,127})?@sha256:[a-f0-9]{64}$/;
+function isDigestImage(image) {
+    return IMAGE_DIGEST_PATTERN.test(image);
+}
+/** The registration input that reproduces a described task definition: read-only and empty fields removed. */
+function registrationOf(taskDefinition) {
+    const copy = structuredClone(taskDefinition);
+    for (const field of READ_ONLY_TASK_DEFINITION_FIELDS)
+        delete copy[field];
+    return pruneEmpty(copy);
+}
+/**
+ * The task definition to register: the current one with the service container's image replaced and the catalog's
+ * environment and secret references applied; sidecars, roles, sizes, logging and everything else kept as they are.
+ */
+function renderTaskDefinition(request) {
+    const next = registrationOf(request.current);
+    const containers = next.containerDefinitions ?? [];
+    const container = containers.find((c) => c.name === request.containerName);
+    if (!container) {
+        const names = containers.map((c) => c.name).join(', ');
+        throw new ConfigurationError(`${request.service}: task definition ${request.current.taskDefinitionArn ?? request.current.family} has no container '${request.containerName}' (it has ${names || 'none'}); set container.name of ${request.service} in the catalog to the container that runs the service`);
+    }
+    if (request.image !== undefined)
+        container.image = request.image;
+    const environment = applyPairs(container.environment ?? [], request.environment, (name, value) => ({ name, value }), (p) => p.value);
+    const secrets = applyPairs(container.secrets ?? [], request.secrets, (name, valueFrom) => ({ name, valueFrom }), (p) => p.valueFrom);
+    setOrDelete(container, 'environment', environment);
+    setOrDelete(container, 'secrets', secrets);
+    return next;
+}
+function setOrDelete(container, key, list) {
+    if (list.length)
+        container[key] = list;
+    else
+        delete container[key];
+}
+/** Sets each wanted name, in place where the container already has it, appended (in name order) where not. */
+function applyPairs(existing, wanted, make, valueOf) {
+    const out = existing.map((p) => (p.name !== undefined && p.name in wanted && valueOf(p) !== wanted[p.name] ? make(p.name, wanted[p.name]) : p));
+    const have = new Set(existing.map((p) => p.name));
+    for (const name of Object.keys(wanted).sort())
+        if (!have.has(name))
+            out.push(make(name, wanted[name]));
+    return out;
+}
+/** Whether two registrations would produce the same task definition (key order and empty lists aside). */
+function sameRegistration(a, b) {
+    return canonicalJson(withoutTags(a)) === canonicalJson(withoutTags(b));
+}
+function withoutTags(r) {
+    const { tags: _tags, ...rest } = r;
+    return pruneEmpty(rest);
+}
+/**
+ * What registering `next` would change compared with `current`, one line per leaf: `~ path: old -> new`,
+ * `+ path: value`, `- path: value`. Containers, environment variables and secrets are keyed by name.
+ */
+function diffTaskDefinitions(current, next) {
+    const before = flatten(withoutTags(current));
+    const after = flatten(withoutTags(next));
+    const lines = [];
+    for (const [path, value] of after) {
+        const old = before.get(path);
+        if (old === undefined)
+            lines.push(`+ ${path}: ${value}`);
+        else if (old !== value)
+            lines.push(`~ ${path}: ${old} -> ${value}`);
+    }
+    for (const [path, value] of before)
+        if (!after.has(path))
+            lines.push(`- ${path}: ${value}`);
+    return lines;
+}
+function flatten(value, path = '', out = new Map()) {
+    if (Array.isArray(value)) {
+        const named = value.every((v) => v && typeof v === 'object' && typeof v.name === 'string');
+        value.forEach((v, i) => flatten(v, named ? `${path}[${v.name}]` : `${path}[${i}]`, out));
+    }
+    else if (value && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value))
+            flatten(v, path ? `${path}.${k}` : k, out);
+    }
+    else
+        out.set(path, JSON.stringify(value));
+    return out;
+}
+function pruneEmpty(value) {
+    if (Array.isArray(value))
+        return value.map(pruneEmpty);
+    if (value instanceof Date)
+        return value;
+    if (value && typeof value === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(value)) {
+            if (v === undefined || v === null)
+                continue;
+            const pruned = pruneEmpty(v);
+            if (Array.isArray(pruned) && pruned.length === 0)
+                continue;
+            if (pruned && typeof pruned === 'object' && !Array.isArray(pruned) && Object.keys(pruned).length === 0)
+                continue;
+            out[k] = pruned;
+        }
+        return out;
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/wait.ts
+
+
+/** DescribeServices accepts at most 10 services per call. */
+const DESCRIBE_SERVICES_LIMIT = 10;
+const DEFAULT_POLL_INTERVAL_MS = 5_000;
+const DEFAULT_MAX_POLL_INTERVAL_MS = 15_000;
+const DEFAULT_SERVICE_TIMEOUT_MS = 15 * 60_000;
+/**
+ * Waits for every rollout at once: each poll describes the pending services 10 to a call, so a 60-service tier costs
+ * 6 calls per poll instead of 60. The interval starts short, grows while nothing settles and shrinks again when
+ * something does. A rollout succeeds only when its deployment is PRIMARY, COMPLETED and running = desired: a
+ * "steady" service whose circuit breaker rolled back is a failure.
+ */
+async function wait_waitForRollouts(watches, options, effects) {
+    const { clock, log } = effects;
+    const minInterval = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+    const maxInterval = Math.max(minInterval, options.maxPollIntervalMs ?? DEFAULT_MAX_POLL_INTERVAL_MS);
+    const serviceTimeout = options.serviceTimeoutMs ?? DEFAULT_SERVICE_TIMEOUT_MS;
+    const outcomes = new Map();
+    const pending = new Map(watches.map((w) => [w.service, w]));
+    let interval = minInterval;
+    let polls = 0;
+    const deadlineOf = (w) => Math.min(w.startedAt + serviceTimeout, options.deadline ?? Infinity);
+    while (pending.size) {
+        const nearest = Math.min(...[...pending.values()].map(deadlineOf));
+        await clock.sleep(Math.max(0, Math.min(interval, nearest - clock.now())));
+        polls++;
+        const described = await wait_describeServices([...pending.keys()], options.cluster, effects);
+        const settledBefore = outcomes.size;
+        const failures = [];
+        for (const watch of [...pending.values()]) {
+            const service = described.services.get(watch.service);
+            const verdict = service ? judgeRollout(watch, service) : described.error ? { state: 'pending' } : { state: 'failed', reason: `service ${watch.service} no longer exists in cluster ${options.cluster}` };
+            if (verdict.state === 'done') {
+                outcomes.set(watch.service, { service: watch.service, ok: true });
+                pending.delete(watch.service);
+            }
+            else if (verdict.state === 'failed') {
+                failures.push({ watch, ...(service ? { service } : {}), ...(verdict.deployment ? { deployment: verdict.deployment } : {}), reason: verdict.reason, rolledBackByEcs: verdict.rolledBackByEcs ?? false });
+                pending.delete(watch.service);
+            }
+            else if (clock.now() >= deadlineOf(watch)) {
+                const minutes = ((clock.now() - watch.startedAt) / 60_000).toFixed(1);
+                failures.push({ watch, ...(service ? { service } : {}), reason: `timed out after ${minutes} min: ${service ? progressOf(service) : (described.error ?? 'not described')}`, rolledBackByEcs: false });
+                pending.delete(watch.service);
+            }
+        }
+        await Promise.all(failures.map(async (f) => {
+            const details = f.service ? await failureDetails(f.watch, f.service, options.cluster, effects) : [];
+            const reason = [f.reason, ...details].join('; ');
+            log.error(`${f.watch.service}: ${reason}`);
+            outcomes.set(f.watch.service, { service: f.watch.service, ok: false, reason, ...(f.rolledBackByEcs ? { rolledBackByEcs: true } : {}) });
+        }));
+        if (described.error)
+            interval = maxInterval;
+        else
+            interval = outcomes.size > settledBefore ? minInterval : Math.min(maxInterval, Math.round(interval * 1.5));
+        if (pending.size)
+            log.info(`waiting for ${pending.size} rollout${pending.size === 1 ? '' : 's'} (${outcomes.size} settled)`);
+    }
+    return { outcomes, polls };
+}
+/** Decides a rollout from one DescribeServices answer. */
+function judgeRollout(watch, service) {
+    if (service.status !== 'ACTIVE')
+        return { state: 'failed', reason: `service is ${service.status ?? 'not active'}` };
+    const deployments = service.deployments ?? [];
+    const primary = deployments.find((d) => d.status === 'PRIMARY');
+    const ours = deployments.find((d) => (watch.deploymentId ? d.id === watch.deploymentId : d.taskDefinition === watch.taskDefinition));
+    if (ours?.rolloutState === 'FAILED') {
+        const back = primary && primary !== ours ? `; the ECS circuit breaker is rolling back to ${primary.taskDefinition}` : '';
+        return { state: 'failed', reason: `rollout failed: ${ours.rolloutStateReason ?? 'deployment FAILED'}${back}`, deployment: ours, rolledBackByEcs: back !== '' };
+    }
+    if (!primary)
+        return { state: 'pending' };
+    if (primary.taskDefinition !== watch.taskDefinition) {
+        const why = primary.rolloutStateReason?.includes('circuit breaker') ? ` (${primary.rolloutStateReason})` : '';
+        return { state: 'failed', reason: `the service now runs ${primary.taskDefinition} instead${why}`, rolledBackByEcs: why !== '' };
+    }
+    const running = primary.runningCount === primary.desiredCount && service.runningCount === service.desiredCount;
+    // Without a circuit breaker, ECS may leave rolloutState unset: then one deployment left, fully running, is done.
+    const completed = primary.rolloutState ? primary.rolloutState === 'COMPLETED' : deployments.length === 1;
+    return completed && running ? { state: 'done' } : { state: 'pending' };
+}
+function progressOf(service) {
+    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+    const latest = service.events?.[0]?.message;
+    return `PRIMARY deployment ${primary?.rolloutState ?? 'unknown'}, running ${primary?.runningCount ?? 0}/${primary?.desiredCount ?? 0}, pending ${primary?.pendingCount ?? 0}, failed tasks ${primary?.failedTasks ?? 0}${latest ? `; latest event: ${latest}` : ''}`;
+}
+/**
+ * DescribeServices for many names, 10 per call, in parallel. A failed call (after the SDK's retries) is reported in
+ * `error`, with the SDK error in `cause`, not thrown: while waiting, the next poll may work. Configuration errors
+ * (unknown cluster, access denied) are thrown.
+ */
+async function wait_describeServices(names, cluster, effects) {
+    const services = new Map();
+    const missing = [];
+    const batches = [];
+    for (let i = 0; i < names.length; i += DESCRIBE_SERVICES_LIMIT)
+        batches.push(names.slice(i, i + DESCRIBE_SERVICES_LIMIT));
+    let error;
+    let cause;
+    await Promise.all(batches.map(async (batch) => {
+        try {
+            const out = await effects.ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: batch }));
+            for (const s of out.services ?? [])
+                if (s.serviceName)
+                    services.set(s.serviceName, s);
+            for (const f of out.failures ?? []) {
+                const name = batch.find((n) => f.arn === n || f.arn?.endsWith(`/${n}`));
+                if (name)
+                    missing.push(name);
+            }
+        }
+        catch (e) {
+            errors_rethrowConfigurationError(e, { cluster });
+            error = `DescribeServices failed: ${describeErrorOf(e)}`;
+            cause = e;
+            effects.log.warning(error);
+        }
+    }));
+    return { services, missing, ...(error ? { error, cause } : {}) };
+}
+/** Why a rollout failed, from what ECS recorded: stopped tasks of the deployment and the latest service events. */
+async function failureDetails(watch, service, cluster, effects) {
+    const details = [];
+    try {
+        const listed = await effects.ecs.send(new client_ecs_dist_cjs/* ListTasksCommand */.MYg({ cluster, serviceName: watch.service, desiredStatus: 'STOPPED', maxResults: 100 }));
+        const arns = listed.taskArns ?? [];
+        if (arns.length) {
+            const { tasks = [] } = await effects.ecs.send(new client_ecs_dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: arns }));
+            const reasons = new Set();
+            for (const t of tasks) {
+                const ours = watch.deploymentId ? t.startedBy === watch.deploymentId : t.taskDefinitionArn === watch.taskDefinition;
+                if (!ours || !t.stoppedReason)
+                    continue;
+                const container = t.containers?.find((c) => c.reason)?.reason;
+                reasons.add(container ? `${t.stoppedReason} (${container})` : t.stoppedReason);
+            }
+            if (reasons.size)
+                details.push(`stopped tasks: ${[...reasons].slice(0, 3).join(' | ')}`);
+        }
+    }
+    catch (e) {
+        effects.log.debug(`${watch.service}: could not read stopped tasks: ${describeErrorOf(e)}`);
+    }
+    const since = watch.startedAt;
+    const events = (service.events ?? []).filter((e) => !e.createdAt || e.createdAt.getTime() >= since).slice(0, 3).map((e) => e.message);
+    if (events.length)
+        details.push(`latest events: ${events.join(' | ')}`);
+    return details;
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/promote.ts
+
+
+
+
+
+
+
+/**
+ * The image each service runs in an environment, pinned by digest: what promotion hands to the next environment,
+ * so production receives exactly what staging verified and nothing is rebuilt. For an ECS service it is the image of
+ * its container in the PRIMARY deployment's task definition; for a stack-owned service, the stack's image
+ * parameter. Every problem (a missing service, a rollout still in progress, a mutable tag) is reported together.
+ */
+async function readRunningImages(catalog, environment, services, cluster, effects) {
+    const problems = [];
+    const images = {};
+    const viaEcs = services.filter((n) => catalog.services.get(n)?.deployVia !== 'cloudformation');
+    const viaStack = services.filter((n) => catalog.services.get(n)?.deployVia === 'cloudformation');
+    const described = await wait_describeServices(viaEcs, cluster, effects);
+    if (described.error)
+        throw new Error(`cannot read the services of cluster ${cluster} in ${environment.name}: ${described.error}`);
+    for (const name of described.missing)
+        problems.push(`${name}: no such service in cluster ${cluster}`);
+    const taskDefinitions = new Map();
+    for (const name of viaEcs) {
+        const service = described.services.get(name);
+        if (!service)
+            continue;
+        const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+        if (primary?.rolloutState && primary.rolloutState !== 'COMPLETED') {
+            problems.push(`${name}: its deployment is ${primary.rolloutState} in ${environment.name}; promote only what finished deploying`);
+            continue;
+        }
+        const taskDefinition = primary?.taskDefinition ?? service.taskDefinition;
+        if (taskDefinition)
+            taskDefinitions.set(name, taskDefinition);
+        else
+            problems.push(`${name}: runs no task definition in ${environment.name}`);
+    }
+    await concurrency_mapWithConcurrency([...taskDefinitions], 10, async ([name, arn]) => {
+        try {
+            const { taskDefinition } = await effects.ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arn }));
+            const containerName = (0,settings/* serviceSettings */.x)(catalog, catalog.services.get(name), environment).containerName;
+            const image = taskDefinition?.containerDefinitions?.find((c) => c.name === containerName)?.image;
+            if (!image)
+                problems.push(`${name}: ${arn} has no container named ${containerName} (set container.name in ${catalog.file})`);
+            else if (!isDigestImage(image))
+                problems.push(`${name}: runs ${image}, a mutable tag; promotion takes only images pinned by digest (deploy it with build-push's output first)`);
+            else
+                images[name] = image;
+        }
+        catch (e) {
+            errors_rethrowConfigurationError(e, { cluster, service: name });
+            throw e;
+        }
+    });
+    if (viaStack.length) {
+        const cloudformation = await effects.cloudformation();
+        for (const name of viaStack) {
+            const { stack, imageParameter } = catalog.services.get(name).cloudformation;
+            const found = await findStack(cloudformation, stack);
+            const image = found?.Parameters?.find((p) => p.ParameterKey === imageParameter)?.ParameterValue;
+            if (!found)
+                problems.push(`${name}: stack ${stack} does not exist`);
+            else if (!image)
+                problems.push(`${name}: stack ${stack} has no parameter ${imageParameter}`);
+            else if (!isDigestImage(image))
+                problems.push(`${name}: stack ${stack} runs ${image}, a mutable tag; promotion takes only images pinned by digest`);
+            else
+                images[name] = image;
+        }
+    }
+    if (problems.length) {
+        throw new errors_ConfigurationError(`cannot promote from ${environment.name}:\n  ${problems.sort().join('\n  ')}`);
+    }
+    return images;
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/types.ts
+/**
+ * What happened to one service.
+ * - deployed: the new revision runs (PRIMARY COMPLETED, running = desired).
+ * - unchanged: the rendered task definition equals the running one; nothing was registered or updated.
+ * - would-deploy: dry run; the revision differs and would be registered.
+ * - failed: the rollout (or the write) failed; `reason` says why and whether it was rolled back.
+ * - rolled-back: it is back on `previousTaskDefinition` (its own deploy succeeded but another in the step failed, or
+ *   a manual rollback).
+ * - rollback-failed: putting it back did not settle; it needs attention.
+ * - skipped: not attempted because an earlier wave failed (or, rolling back to recorded revisions, left alone because
+ *   the recorded deploy did not deploy it).
+ */
+const ECS_SERVICE_STATUSES = ['deployed', 'unchanged', 'would-deploy', 'failed', 'rolled-back', 'rollback-failed', 'skipped'];
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/rollback.ts
+
+
+
+
+
+
+
+/** Whether a task definition ARN is the one a reference (ARN or family:revision) names. */
+function sameTaskDefinition(arn, ref) {
+    if (!arn)
+        return false;
+    return arn === ref || arn.endsWith(`:task-definition/${ref}`);
+}
+/**
+ * Puts services back on the given task definitions and waits for them (contract in index.ts). A service already on
+ * its target (ECS's circuit breaker put it back, or an earlier rollback did) gets no UpdateService, only the wait.
+ * An expired AWS session is thrown (SessionExpiredError) once the writes in flight are done: every later call would
+ * fail the same way.
+ */
+async function rollBackServices(targets, options, effects) {
+    if (targets.length === 0)
+        return [];
+    const { clock, log } = effects;
+    const described = await wait_describeServices(targets.map((t) => t.service), options.cluster, effects);
+    const results = new Map();
+    const watches = [];
+    let expired;
+    await concurrency_mapWithConcurrency(targets, options.concurrency ?? 8, async (target) => {
+        const current = described.services.get(target.service);
+        const before = current?.taskDefinition;
+        const base = { service: target.service, ...(before ? { previousTaskDefinition: before } : {}), taskDefinition: target.taskDefinition };
+        if (!current) {
+            results.set(target.service, { ...base, status: 'rollback-failed', reason: described.error ?? `service not found in cluster ${options.cluster}` });
+            return;
+        }
+        if (sameTaskDefinition(current.taskDefinition, target.taskDefinition)) {
+            const primary = current.deployments?.find((d) => d.status === 'PRIMARY');
+            watches.push({ service: target.service, taskDefinition: current.taskDefinition, ...(primary?.id ? { deploymentId: primary.id } : {}), startedAt: clock.now() });
+            return;
+        }
+        try {
+            log.info(`${target.service}: rolling back from ${before} to ${target.taskDefinition}`);
+            const out = await effects.ecs.send(new client_ecs_dist_cjs/* UpdateServiceCommand */.kZr({ cluster: options.cluster, service: target.service, taskDefinition: target.taskDefinition }));
+            const primary = out.service?.deployments?.find((d) => d.status === 'PRIMARY');
+            const arn = out.service?.taskDefinition ?? target.taskDefinition;
+            results.set(target.service, { ...base, taskDefinition: arn, status: 'rolled-back' });
+            watches.push({ service: target.service, taskDefinition: arn, ...(primary?.id ? { deploymentId: primary.id } : {}), startedAt: clock.now() });
+        }
+        catch (e) {
+            // Recorded, not thrown: other services may already be rolling back, and the caller must hear about each.
+            const configuration = configurationErrorOf(e, { cluster: options.cluster, service: target.service });
+            if (configuration instanceof SessionExpiredError)
+                expired ??= configuration;
+            results.set(target.service, { ...base, status: 'rollback-failed', reason: configuration?.message ?? `UpdateService failed: ${describeErrorOf(e)}` });
+        }
+    });
+    if (expired)
+        throw expired;
+    const { outcomes } = await wait_waitForRollouts(watches, {
+        cluster: options.cluster,
+        serviceTimeoutMs: options.timeoutMs ?? 15 * 60_000,
+        ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+        ...(options.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: options.maxPollIntervalMs } : {}),
+    }, effects);
+    for (const w of watches) {
+        const outcome = outcomes.get(w.service);
+        const previous = results.get(w.service);
+        const before = described.services.get(w.service)?.taskDefinition;
+        const base = { service: w.service, ...(before ? { previousTaskDefinition: before } : {}), taskDefinition: w.taskDefinition };
+        results.set(w.service, outcome?.ok ? { ...(previous ?? base), status: 'rolled-back' } : { ...base, status: 'rollback-failed', reason: outcome?.reason ?? 'did not settle' });
+    }
+    return targets.map((t) => results.get(t.service));
+}
+function parseRollbackVersion(value, where = 'rollback-version') {
+    const v = value.trim();
+    if (v === '' || v === 'previous')
+        return { kind: 'previous' };
+    // Revisions rarely reach a million; seven or more characters are a commit SHA even when all digits.
+    if (/^\d{1,6}$/.test(v) && Number(v) > 0)
+        return { kind: 'revision', revision: Number(v) };
+    if (/^[0-9a-f]{7,40}$/i.test(v))
+        return { kind: 'commit', sha: v.toLowerCase() };
+    throw new ConfigurationError(`${where} must be 'previous', a task-definition revision number (e.g. 42, up to 6 digits) or a commit SHA (7 to 40 hex characters), got '${value}'`);
+}
+/** How many recent revisions a commit lookup reads before giving up (each costs one DescribeTaskDefinition). */
+const COMMIT_LOOKUP_LIMIT = 100;
+/**
+ * The task definition ARN to roll `service` back to. `previous` is what ran before the deploy that registered the
+ * running revision (its tierdeploy:replaces tag, written at deploy time); a revision is `family:N` of the running
+ * family; a commit is the newest revision tagged with that commit. Throws a ConfigurationError saying why when
+ * there is nothing to roll back to.
+ */
+async function resolveRollbackTarget(service, version, options, effects) {
+    try {
+        return await findRollbackTarget(service, version, options, effects);
+    }
+    catch (e) {
+        if (isConfigurationError(e))
+            throw e;
+        // Only reads happen here, so a refusal or an unreachable endpoint stops the rollback before any write.
+        rethrowConfigurationError(e, { cluster: options.cluster, service });
+        throw awsSetupError(e, `ECS (cluster '${options.cluster}')`) ?? e;
+    }
+}
+async function findRollbackTarget(service, version, options, effects) {
+    const described = await describeServices([service], options.cluster, effects);
+    if (described.error)
+        throw described.cause;
+    const current = described.services.get(service)?.taskDefinition;
+    if (!current)
+        throw new ConfigurationError(`service '${service}' not found in ECS cluster '${options.cluster}': nothing to roll back`);
+    const family = /:task-definition\/([^:]+):\d+$/.exec(current)?.[1] ?? current;
+    const describe = async (ref) => {
+        try {
+            const out = await effects.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] }));
+            return { ...(out.taskDefinition ? { td: out.taskDefinition } : {}), tags: out.tags ?? [] };
+        }
+        catch (e) {
+            if (e instanceof Error && e.name === 'ClientException')
+                return { tags: [] };
+            throw e;
+        }
+    };
+    let target;
+    if (version.kind === 'previous') {
+        const { tags } = await describe(current);
+        const replaces = tags.find((t) => t.key === TAG_REPLACES)?.value;
+        if (!replaces) {
+            throw new ConfigurationError(`${service}: nothing to roll back to: the running revision ${current} was not deployed by tierdeploy (it has no ${TAG_REPLACES} tag), so what ran before it is unknown; name a revision (--version N) or a commit instead`);
+        }
+        target = replaces;
+    }
+    else if (version.kind === 'revision') {
+        const ref = `${family}:${version.revision}`;
+        const { td } = await describe(ref);
+        if (!td)
+            throw new ConfigurationError(`${service}: task definition ${ref} does not exist`);
+        if (td.status !== 'ACTIVE')
+            throw new ConfigurationError(`${service}: task definition ${ref} is ${td.status}; ECS cannot deploy it, pick an ACTIVE revision`);
+        target = td.taskDefinitionArn;
+    }
+    else {
+        target = await findRevisionOfCommit(service, family, version.sha, effects);
+    }
+    if (target === current)
+        throw new ConfigurationError(`${service} already runs ${current}: nothing to roll back`);
+    return { current, target };
+}
+async function findRevisionOfCommit(service, family, sha, effects) {
+    let checked = 0;
+    let nextToken;
+    do {
+        const page = await effects.ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: family, sort: 'DESC', status: 'ACTIVE', maxResults: 100, ...(nextToken ? { nextToken } : {}) }));
+        nextToken = page.nextToken;
+        const arns = (page.taskDefinitionArns ?? []).slice(0, COMMIT_LOOKUP_LIMIT - checked);
+        checked += arns.length;
+        const tagged = await mapWithConcurrency(arns, 5, async (arn) => {
+            const out = await effects.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] }));
+            return out.tags?.find((t) => t.key === TAG_COMMIT)?.value?.toLowerCase().startsWith(sha) ? arn : undefined;
+        });
+        const found = tagged.find((a) => a !== undefined);
+        if (found)
+            return found;
+    } while (nextToken && checked < COMMIT_LOOKUP_LIMIT);
+    throw new ConfigurationError(`${service}: no ACTIVE revision of ${family} among the latest ${checked} is tagged with commit ${sha} (${TAG_COMMIT})`);
+}
+/** Manual rollback of one service: resolve the version, put it back, wait. */
+async function rollBackService(service, version, options, effects) {
+    const { current, target } = await resolveRollbackTarget(service, version, options, effects);
+    effects.log.info(`${service}: rolling back ${current} -> ${target}`);
+    const [result] = await rollBackServices([{ service, taskDefinition: target }], options, effects);
+    return result;
+}
+/**
+ * What a recorded deploy result rolls back, the one rule for it (ecs-deploy's `rollback-version: recorded` and
+ * health-gate's rollback-on-failure both use it): every service the result reports `deployed`, to the
+ * `previousTaskDefinition` recorded for it, never "the revision before the running one", so a service an earlier
+ * rollback already put back goes nowhere further. Every other entry is left alone, as is a first deploy (no previous
+ * revision was recorded).
+ */
+function recordedRollbackTargets(result) {
+    const targets = [];
+    const leftAlone = [];
+    for (const r of result) {
+        if (r.status === 'deployed' && r.previousTaskDefinition)
+            targets.push({ service: r.service, taskDefinition: r.previousTaskDefinition });
+        else {
+            const why = r.status === 'deployed' ? 'first deploy: no previous revision was recorded' : `the recorded deploy reports it ${r.status}${r.reason ? ` (${r.reason})` : ''}`;
+            leftAlone.push({ service: r.service, status: 'skipped', ...(r.taskDefinition ? { taskDefinition: r.taskDefinition } : {}), reason: `not rolled back: ${why}` });
+        }
+    }
+    return { targets, leftAlone };
+}
+/**
+ * Rolls back what a recorded deploy result reports deployed (recordedRollbackTargets) and waits. One entry per result
+ * entry, in its order: rolled-back or rollback-failed for each target (rolled-back without a write when the service
+ * already runs its recorded previous revision), skipped for the rest. Running it twice changes nothing the second time.
+ */
+async function rollBackRecordedDeploy(result, options, effects) {
+    const { targets, leftAlone } = recordedRollbackTargets(result);
+    const firstDeploys = result.filter((r) => r.status === 'deployed' && !r.previousTaskDefinition).map((r) => r.service);
+    if (firstDeploys.length)
+        effects.log.warning(`no previous revision to roll back to (first deploy): ${firstDeploys.join(', ')}`);
+    if (targets.length)
+        effects.log.info(`rolling back to the recorded revisions: ${targets.map((t) => `${t.service} -> ${t.taskDefinition.split('/').at(-1)}`).join(', ')}`);
+    else
+        effects.log.info('nothing to roll back: the recorded deploy reports no service deployed');
+    const rolled = await rollBackServices(targets, options, effects);
+    const byService = new Map([...rolled, ...leftAlone].map((r) => [r.service, r]));
+    return result.map((r) => byService.get(r.service));
+}
+/**
+ * Checks a deploy result (ecs-deploy's `result` output, or the file its `result-file` wrote) given to an input;
+ * `where` names the input (and file) in the message, e.g. "input 'deploy-result-file' (results/tier-1.json)".
+ */
+function parseDeployResult(value, where) {
+    const shape = `a JSON array of {"service","status","previousTaskDefinition","taskDefinition"} (ecs-deploy's result output)`;
+    if (!Array.isArray(value))
+        throw new errors_ConfigurationError(`${where} must be ${shape}`);
+    const seen = new Set();
+    value.forEach((entry, i) => {
+        const e = entry;
+        if (!e || typeof e !== 'object' || typeof e.service !== 'string' || typeof e.status !== 'string')
+            throw new errors_ConfigurationError(`${where}[${i}] must have string service and status: ${shape}`);
+        if (!ECS_SERVICE_STATUSES.includes(e.status))
+            throw new errors_ConfigurationError(`${where}[${i}].status must be one of ${ECS_SERVICE_STATUSES.join(', ')}, got '${e.status}'`);
+        for (const k of ['previousTaskDefinition', 'taskDefinition', 'reason']) {
+            if (e[k] !== undefined && typeof e[k] !== 'string')
+                throw new errors_ConfigurationError(`${where}[${i}].${k} must be a string`);
+        }
+        if (seen.has(e.service))
+            throw new errors_ConfigurationError(`${where} lists ${e.service} twice: give one deploy's result`);
+        seen.add(e.service);
+    });
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./packages/aws/src/health/report.ts
 const MARK = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' };
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -77681,10 +77789,6 @@ function renderRollbackTable(results) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
 
 
@@ -77891,26 +77995,6 @@ async function checkSources(sources, options) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./packages/catalog/src/environment.ts
-
-
-/** The named environment, or a ConfigurationError listing the ones the catalog has. */
-function environmentNamed(catalog, name) {
-    const env = catalog.environments.get(name);
-    if (env)
-        return env;
-    const known = [...catalog.environments.keys()];
-    const hint = (0,suggest/* didYouMean */.au)(name, known);
-    throw new errors_ConfigurationError(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
-}
-/**
- * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
- * environments get the stricter rules (no single replica, no business-hours schedule for public services).
- */
-function isProductionLike(environment) {
-    return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
-}
-
 ;// CONCATENATED MODULE: ./packages/catalog/src/effects.ts
 const systemClock = {
     now: () => Date.now(),
@@ -77938,6 +78022,7 @@ const INPUTS = {
     cluster: 'cluster',
     targetGroups: 'target-groups',
     deployResult: 'deploy-result',
+    deployResultFile: 'deploy-result-file',
     rollbackOnFailure: 'rollback-on-failure',
     checks: 'checks',
     timeoutSeconds: 'timeout-seconds',
@@ -77948,7 +78033,303 @@ const OUTPUTS = {
     passed: 'passed',
     report: 'report',
     rolledBack: 'rolled-back',
+    images: 'images',
 };
+
+;// CONCATENATED MODULE: ./packages/graph/src/plan.ts
+
+/** Resolves a service name or alias, or throws naming the closest names. */
+function resolveServiceName(catalog, name) {
+    const canonical = catalog.names.get(name.trim());
+    if (canonical)
+        return catalog.services.get(canonical);
+    const near = (0,suggest/* closestNames */.g9)(name, catalog.names.keys());
+    throw new errors_ConfigurationError(`unknown service '${name}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (see ${catalog.file}; \`tierdeploy plan --tier all\` lists every service)`);
+}
+/** Why a service does not deploy in the environment (disabled, or an optional tier's service not enabled there); undefined when it does. */
+function whyNotEnabled(catalog, service, environment) {
+    if (service.disabled)
+        return `${service.name} is disabled in ${catalog.file}`;
+    if (!(0,settings/* isEnabledIn */.Z)(catalog, service, environment))
+        return `${service.name} is not enabled${environment ? ` in ${environment.name}` : ''}: add it to optionalServices in ${environment?.file}`;
+    return undefined;
+}
+/** Parses a tier given as a flag or input: a tier number or `all`. */
+function parseTier(value) {
+    const v = value.trim().toLowerCase();
+    if (v === 'all')
+        return 'all';
+    if (/^\d+$/.test(v))
+        return Number(v);
+    throw new errors_ConfigurationError(`tier must be a tier number or 'all', got '${value}'`);
+}
+/** Parses a comma or newline separated list of names, dropping blanks. */
+function parseNameList(value) {
+    return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+}
+function resolveDeployWaves(catalog, selection, environment) {
+    const reasons = new Map();
+    const because = (name, reason) => {
+        const list = reasons.get(name);
+        if (!list)
+            reasons.set(name, [reason]);
+        else if (!list.includes(reason))
+            list.push(reason);
+    };
+    if (selection.tier === undefined && selection.services === undefined && selection.changed === undefined) {
+        throw new errors_ConfigurationError('nothing selected: choose a tier (1, 2, ... or all), services, or a change to deploy');
+    }
+    if (typeof selection.tier === 'number' && !catalog.tiers.some((t) => t.id === selection.tier)) {
+        throw new errors_ConfigurationError(`unknown tier ${selection.tier}: ${catalog.file} defines tiers ${catalog.tiers.map((t) => t.id).join(', ')} (or use all)`);
+    }
+    let base;
+    const skipped = [];
+    if (selection.services !== undefined) {
+        if (selection.services.length === 0)
+            throw new errors_ConfigurationError('the service list is empty: name at least one service');
+        base = [];
+        for (const s of selection.services.map((n) => resolveServiceName(catalog, n))) {
+            if (s.kind === 'library')
+                throw new errors_ConfigurationError(`${s.name} is a library: it is never deployed (a change to it deploys its dependents)`);
+            const notEnabled = whyNotEnabled(catalog, s, environment);
+            if (notEnabled && !selection.onlyEnabled)
+                throw new errors_ConfigurationError(notEnabled);
+            if (notEnabled) {
+                if (!skipped.includes(s.name))
+                    skipped.push(s.name);
+                continue;
+            }
+            if (typeof selection.tier === 'number' && s.tier !== selection.tier) {
+                throw new errors_ConfigurationError(`${s.name} is in tier ${s.tier}, not tier ${selection.tier}: drop the tier or the service`);
+            }
+            because(s.name, 'named');
+            base.push(s);
+        }
+    }
+    else {
+        base = [...catalog.services.values()].filter((s) => s.kind !== 'library' && (0,settings/* isEnabledIn */.Z)(catalog, s, environment) && (selection.tier === undefined || selection.tier === 'all' || s.tier === selection.tier));
+        if (selection.tier !== undefined)
+            for (const s of base)
+                because(s.name, selection.tier === 'all' ? 'all tiers' : `in tier ${selection.tier}`);
+    }
+    if (selection.changed !== undefined) {
+        const changed = new Set(selection.changed.map((n) => resolveServiceName(catalog, n).name));
+        base = base.filter((s) => changed.has(s.name));
+        for (const s of base)
+            because(s.name, 'changed');
+    }
+    const selected = new Map(base.map((s) => [s.name, s]));
+    if (selection.withDependencies) {
+        const queue = [...selected.values()];
+        while (queue.length) {
+            const s = queue.pop();
+            for (const depName of s.dependsOn) {
+                const dep = catalog.services.get(depName);
+                // Libraries are walked through (their dependencies are libraries) but never planned.
+                if (dep.kind !== 'library')
+                    because(dep.name, `dependency of ${s.name}`);
+                if (!selected.has(dep.name)) {
+                    selected.set(dep.name, dep);
+                    queue.push(dep);
+                }
+            }
+        }
+        for (const [name, s] of selected)
+            if (s.kind === 'library')
+                selected.delete(name);
+    }
+    const nodes = {};
+    const tiers = [];
+    const byTier = new Map();
+    for (const s of selected.values()) {
+        const list = byTier.get(s.tier);
+        if (list)
+            list.push(s);
+        else
+            byTier.set(s.tier, [s]);
+    }
+    for (const tierId of [...byTier.keys()].sort((a, b) => a - b)) {
+        const members = byTier.get(tierId);
+        const waveOf = assignWaves(members);
+        const waves = [];
+        for (const s of members) {
+            const w = waveOf.get(s.name);
+            (waves[w] ??= []).push(s.name);
+            nodes[s.name] = { name: s.name, kind: s.kind, tier: s.tier, wave: w, reasons: reasons.get(s.name) ?? [] };
+        }
+        for (const wave of waves)
+            wave.sort();
+        tiers.push({ tier: tierId, name: catalog.tiers.find((t) => t.id === tierId)?.name ?? String(tierId), waves });
+    }
+    return { ...(environment ? { environment: environment.name } : {}), tiers, nodes, ...(skipped.length ? { skipped } : {}) };
+}
+/**
+ * A node's wave is one more than the latest wave among its selected dependencies of the same tier (Kahn's
+ * algorithm, so depth is not limited by the call stack). Dependencies elsewhere do not shape waves.
+ */
+function assignWaves(members) {
+    const inTier = new Set(members.map((s) => s.name));
+    const pending = new Map();
+    const dependents = new Map();
+    for (const s of members) {
+        const deps = s.dependsOn.filter((d) => inTier.has(d));
+        pending.set(s.name, deps.length);
+        for (const d of deps) {
+            const list = dependents.get(d);
+            if (list)
+                list.push(s.name);
+            else
+                dependents.set(d, [s.name]);
+        }
+    }
+    const wave = new Map();
+    const ready = members.filter((s) => pending.get(s.name) === 0).map((s) => s.name);
+    for (const name of ready)
+        wave.set(name, 0);
+    for (let i = 0; i < ready.length; i++) {
+        const name = ready[i];
+        for (const dependent of dependents.get(name) ?? []) {
+            wave.set(dependent, Math.max(wave.get(dependent) ?? 0, wave.get(name) + 1));
+            const left = pending.get(dependent) - 1;
+            pending.set(dependent, left);
+            if (left === 0)
+                ready.push(dependent);
+        }
+    }
+    if (ready.length !== members.length) {
+        // The catalog validator rejects cycles, so reaching this is a bug, not a user mistake.
+        throw new Error(`dependency cycle among ${members.filter((s) => pending.get(s.name) > 0).map((s) => s.name).join(', ')}`);
+    }
+    return wave;
+}
+/** The plan's node names in deploy order (tier, then wave, then name). */
+function deployOrder(plan) {
+    return plan.tiers.flatMap((t) => t.waves.flat());
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/health/selection.ts
+
+
+
+/**
+ * The services the gate checks: a tier's deployable services (as resolve-graph plans them for the environment),
+ * the named ones, or, when neither is given, those in ecs-deploy's result.
+ */
+function gateServices(catalog, environment, given, names = { tier: 'tier', services: 'services', deployResult: 'deploy-result' }) {
+    if (given.tier && given.services?.length)
+        throw new errors_ConfigurationError(`give '${names.tier}' or '${names.services}', not both`);
+    if (given.tier) {
+        const plan = resolveDeployWaves(catalog, { tier: parseTier(given.tier) }, environment);
+        return plan.tiers.flatMap((t) => t.waves.flat()).map((n) => catalog.services.get(n)).filter((s) => s.kind === 'service');
+    }
+    const selected = given.services?.length ? given.services : given.deployResult?.filter((r) => r.status !== 'skipped').map((r) => r.service);
+    if (!selected)
+        throw new errors_ConfigurationError(`give '${names.tier}', '${names.services}' or '${names.deployResult}': nothing is selected to check`);
+    const services = [...new Set(selected.map((n) => resolveServiceName(catalog, n)))];
+    const notDeployed = services.filter((s) => s.kind !== 'service');
+    if (notDeployed.length)
+        throw new errors_ConfigurationError(`${notDeployed.map((s) => `${s.name} (${s.kind})`).join(', ')} ${notDeployed.length === 1 ? 'is' : 'are'} not deployed to ECS, so there is no health to check`);
+    return services;
+}
+function parseChecks(list, input) {
+    if (!list)
+        return [...CHECKS];
+    return list.map((c) => {
+        if (CHECKS.includes(c))
+            return c;
+        const near = (0,suggest/* closestNames */.g9)(c, CHECKS);
+        throw new errors_ConfigurationError(`input '${input}': unknown check '${c}'${near.length ? `; did you mean '${near[0]}'?` : ''} (checks: ${CHECKS.join(', ')})`);
+    });
+}
+/** `{"service": "arn..." | ["arn...", ...]}` -> service -> ARNs. */
+function parseTargetGroups(value, input) {
+    if (value === undefined)
+        return {};
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        throw new errors_ConfigurationError(`input '${input}' must be a JSON object: {"SERVICE": "TARGET_GROUP_ARN" or ["ARN", ...]}`);
+    return Object.fromEntries(Object.entries(value).map(([service, arns]) => {
+        const list = typeof arns === 'string' ? [arns] : arns;
+        if (!Array.isArray(list) || list.some((a) => typeof a !== 'string' || !a.startsWith('arn:'))) {
+            throw new errors_ConfigurationError(`input '${input}': ${service} must map to a target group ARN or a list of them`);
+        }
+        return [service, list];
+    }));
+}
+/** Target group map keyed by canonical service names (aliases accepted). */
+function canonicalTargetGroups(catalog, groups, input) {
+    return Object.fromEntries(Object.entries(groups).map(([name, arns]) => {
+        const canonical = catalog.names.get(name);
+        if (!canonical)
+            throw new errors_ConfigurationError(`input '${input}': unknown service '${name}'${(0,suggest/* closestNames */.g9)(name, catalog.names.keys()).length ? `; did you mean '${(0,suggest/* closestNames */.g9)(name, catalog.names.keys())[0]}'?` : ''}`);
+        return [canonical, arns];
+    }));
+}
+
+;// CONCATENATED MODULE: ./packages/catalog/src/environment.ts
+
+
+/** The named environment, or a ConfigurationError listing the ones the catalog has. */
+function environmentNamed(catalog, name) {
+    const env = catalog.environments.get(name);
+    if (env)
+        return env;
+    const known = [...catalog.environments.keys()];
+    const hint = (0,suggest/* didYouMean */.au)(name, known);
+    throw new errors_ConfigurationError(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
+}
+/**
+ * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
+ * environments get the stricter rules (no single replica, no business-hours schedule for public services).
+ */
+function isProductionLike(environment) {
+    return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
+}
+
+;// CONCATENATED MODULE: ./actions/health-gate/src/inputs.ts
+
+
+
+
+/**
+ * ecs-deploy's result, given inline or as the file its result-file wrote (a tier of 1,000 services has a result too
+ * large for an input: GitHub passes each input as an environment variable, and Linux refuses one over 128 KiB).
+ */
+function readDeployResult(io) {
+    const inline = readJson(io, INPUTS.deployResult);
+    const file = readJsonFile(io, INPUTS.deployResultFile);
+    if (inline !== undefined && file)
+        throw new errors_ConfigurationError(`give '${INPUTS.deployResult}' or '${INPUTS.deployResultFile}', not both`);
+    if (file)
+        return parseDeployResult(file.value, `input '${INPUTS.deployResultFile}' (${file.path})`);
+    return inline === undefined ? undefined : parseDeployResult(inline, `input '${INPUTS.deployResult}'`);
+}
+/** Reads and checks every input against the catalog before any AWS call. */
+function readGateInputs(io, catalog) {
+    const environment = environmentNamed(catalog, readString(io, INPUTS.environment, { required: true }));
+    const checks = parseChecks(readList(io, INPUTS.checks), INPUTS.checks);
+    const timeoutSeconds = readInteger(io, INPUTS.timeoutSeconds, { default: 600, min: 0, max: 6 * 3600 });
+    const bakeSeconds = readInteger(io, INPUTS.bakeSeconds, { default: 120, min: 0, max: 6 * 3600 });
+    const rollbackOnFailure = readBoolean(io, INPUTS.rollbackOnFailure, false);
+    const deployResult = readDeployResult(io);
+    if (rollbackOnFailure && !deployResult) {
+        throw new errors_ConfigurationError(`input '${INPUTS.rollbackOnFailure}' needs '${INPUTS.deployResult}' or '${INPUTS.deployResultFile}' (ecs-deploy's result): it names the revisions to go back to`);
+    }
+    const targetGroups = canonicalTargetGroups(catalog, parseTargetGroups(readJson(io, INPUTS.targetGroups), INPUTS.targetGroups), INPUTS.targetGroups);
+    const services = gateServices(catalog, environment, { tier: readString(io, INPUTS.tier), services: readList(io, INPUTS.services), ...(deployResult ? { deployResult } : {}) }, { tier: INPUTS.tier, services: INPUTS.services, deployResult: readString(io, INPUTS.deployResultFile) ? INPUTS.deployResultFile : INPUTS.deployResult });
+    const terraformOutputs = readJson(io, INPUTS.terraformOutputs);
+    return {
+        environment,
+        services,
+        clusterOverride: readString(io, INPUTS.cluster) || undefined,
+        ...(terraformOutputs ? { terraformOutputs } : {}),
+        targetGroups,
+        ...(deployResult ? { deployResult } : {}),
+        rollbackOnFailure,
+        checks,
+        timeoutSeconds,
+        bakeSeconds,
+    };
+}
 
 ;// CONCATENATED MODULE: ./actions/health-gate/src/main.ts
 
@@ -77957,37 +78338,25 @@ const OUTPUTS = {
 
 
 
+
 async function run(io = githubIO(), deps = {}) {
     await runAction(async (io) => {
-        const envName = readString(io, INPUTS.environment, { required: true });
-        const checks = parseChecks(readList(io, INPUTS.checks), INPUTS.checks);
-        const timeoutSeconds = readInteger(io, INPUTS.timeoutSeconds, { default: 600, min: 0, max: 6 * 3600 });
-        const bakeSeconds = readInteger(io, INPUTS.bakeSeconds, { default: 120, min: 0, max: 6 * 3600 });
-        const rollback = readBoolean(io, INPUTS.rollbackOnFailure, false);
-        const deployResultJson = readJson(io, INPUTS.deployResult);
-        const deployResult = deployResultJson === undefined ? undefined : parseDeployResult(deployResultJson, INPUTS.deployResult);
-        if (rollback && !deployResult)
-            throw new errors_ConfigurationError(`input '${INPUTS.rollbackOnFailure}' needs '${INPUTS.deployResult}' (ecs-deploy's result output): it names the revisions to go back to`);
-        const targetGroups = parseTargetGroups(readJson(io, INPUTS.targetGroups), INPUTS.targetGroups);
         const { catalog, warnings } = await loadCatalog({ dir: readString(io, INPUTS.catalog, { default: 'catalog' }) });
         for (const w of warnings)
             io.annotate(w);
-        const environment = environmentNamed(catalog, envName);
-        const services = gateServices(catalog, environment, {
-            tier: readString(io, INPUTS.tier),
-            services: readList(io, INPUTS.services),
-            ...(deployResult ? { deployResult } : {}),
-        });
-        const terraformOutputs = readJson(io, INPUTS.terraformOutputs);
-        const cluster = await clusterFor(environment, readString(io, INPUTS.cluster) || undefined, `the '${INPUTS.cluster}' input`, terraformOutputs ? { terraformOutputs } : {});
+        const inputs = readGateInputs(io, catalog);
+        const { environment, services, deployResult } = inputs;
+        const region = environment.region;
+        const cloudformation = async () => deps.cloudformation ?? makeCloudFormationClient(region);
+        const cluster = await clusterFor(environment, inputs.clusterOverride, `the '${INPUTS.cluster}' input`, { cloudformation, ...(inputs.terraformOutputs ? { terraformOutputs: inputs.terraformOutputs } : {}) });
         if (services.length === 0) {
             io.setOutput(OUTPUTS.passed, 'true');
             io.setOutput(OUTPUTS.report, '[]');
             io.setOutput(OUTPUTS.rolledBack, '[]');
+            io.setOutput(OUTPUTS.images, '{}');
             await io.summary('### health gate: nothing to check\n');
             return;
         }
-        const region = environment.region;
         const effects = {
             ecs: deps.ecs ?? makeEcsClient({ region }),
             elb: deps.elb ?? new client_elastic_load_balancing_v2_dist_cjs/* ElasticLoadBalancingV2Client */.MlD({ region }),
@@ -77997,31 +78366,48 @@ async function run(io = githubIO(), deps = {}) {
             ...(deps.timeoutSignal ? { timeoutSignal: deps.timeoutSignal } : {}),
         };
         const expected = Object.fromEntries((deployResult ?? []).filter((r) => (r.status === 'deployed' || r.status === 'unchanged') && r.taskDefinition).map((r) => [r.service, r.taskDefinition]));
-        const report = await runHealthGate(gateTargets(catalog, environment, services, canonicalTargetGroups(catalog, targetGroups, INPUTS.targetGroups), io.log), {
+        const report = await runHealthGate(gateTargets(catalog, environment, services, inputs.targetGroups, io.log), {
             cluster,
-            checks,
-            timeoutMs: timeoutSeconds * 1000,
-            bakeMs: bakeSeconds * 1000,
+            checks: inputs.checks,
+            timeoutMs: inputs.timeoutSeconds * 1000,
+            bakeMs: inputs.bakeSeconds * 1000,
             expectedTaskDefinitions: expected,
         }, effects);
-        io.setOutput(OUTPUTS.passed, String(report.passed));
+        // What the checked services run, pinned by digest: a promotion deploys exactly these elsewhere. Only a passed gate
+        // vouches for them; a service whose image cannot be promoted (a mutable tag, an unfinished rollout) fails it.
+        let images = {};
+        let imagesProblem;
+        if (report.passed) {
+            try {
+                images = await readRunningImages(catalog, environment, services.map((s) => s.name), cluster, { ecs: effects.ecs, clock: effects.clock, log: io.log, cloudformation });
+            }
+            catch (e) {
+                imagesProblem = asCredentialsError(e);
+            }
+        }
+        io.setOutput(OUTPUTS.passed, String(report.passed && imagesProblem === undefined));
         io.setOutput(OUTPUTS.report, JSON.stringify(report.outcomes));
+        io.setOutput(OUTPUTS.images, JSON.stringify(images));
         let rolledBack = [];
         let rollbackNote = '';
-        if (!report.passed && rollback) {
-            rolledBack = await rollBackDeploy(deployResult, cluster, effects);
+        if (!report.passed && inputs.rollbackOnFailure) {
+            // The recorded revisions, by the one rule ecs-deploy's rollback-version recorded also follows.
+            rolledBack = (await rollBackRecordedDeploy(deployResult, { cluster }, effects)).filter((r) => r.status !== 'skipped');
             const failedRollbacks = rolledBack.filter((r) => r.status !== 'rolled-back');
             rollbackNote = renderRollbackTable(rolledBack);
             if (failedRollbacks.length)
                 io.log.error(`rollback did not settle for ${failedRollbacks.map((r) => r.service).join(', ')}: they need attention`);
         }
         io.setOutput(OUTPUTS.rolledBack, JSON.stringify(rolledBack));
-        await io.summary(`${renderGateTable(report, `health gate (${environment.name})`)}${rollbackNote}`);
+        const imagesNote = imagesProblem === undefined ? '' : `\n**The gate fails**: the checks passed, but the images the services run cannot be read: ${imagesProblem.message}\n`;
+        await io.summary(`${renderGateTable(report, `health gate (${environment.name})`)}${rollbackNote}${imagesNote}`);
+        if (imagesProblem !== undefined)
+            throw imagesProblem;
         if (!report.passed) {
             const failed = report.outcomes.filter((o) => o.status === 'failed');
             const what = failed.map((o) => `${o.service} ${o.check}: ${o.detail}`).join('; ');
             // A failed gate is a verdict about the services, not a configuration mistake: fail the step with the why.
-            io.setFailed(`health gate failed (${failed.length} check${failed.length === 1 ? '' : 's'})${rollback ? `; rolled back ${rolledBack.filter((r) => r.status === 'rolled-back').length} service(s)` : ''}: ${what}`);
+            io.setFailed(`health gate failed (${failed.length} check${failed.length === 1 ? '' : 's'})${inputs.rollbackOnFailure ? `; rolled back ${rolledBack.filter((r) => r.status === 'rolled-back').length} service(s)` : ''}: ${what}`);
         }
     }, io);
 }

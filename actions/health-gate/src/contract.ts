@@ -7,15 +7,18 @@ export const INPUTS = {
   cluster: 'cluster',
   targetGroups: 'target-groups',
   deployResult: 'deploy-result',
+  deployResultFile: 'deploy-result-file',
   rollbackOnFailure: 'rollback-on-failure',
   checks: 'checks',
   timeoutSeconds: 'timeout-seconds',
   bakeSeconds: 'bake-seconds',
   terraformOutputs: 'terraform-outputs',
+  readImages: 'read-images',
 } as const
 
 export const OUTPUTS = {
   passed: 'passed',
   report: 'report',
   rolledBack: 'rolled-back',
+  images: 'images',
 } as const

@@ -14,6 +14,7 @@ import { run } from './main.js'
 import { INPUTS, OUTPUTS } from './contract.js'
 
 const CLUSTER = 'invoxa-dev'
+const digest = (name: string, d: number): string => `111111111111.dkr.ecr.us-east-1.amazonaws.com/${name}@sha256:${String(d).repeat(64)}`
 const TG = 'arn:aws:elasticloadbalancing:us-east-1:111111111111:targetgroup/auth/0123456789abcdef'
 const elbMock = mockClient(ElasticLoadBalancingV2Client)
 const cwMock = mockClient(CloudWatchClient)
@@ -77,10 +78,10 @@ async function gate(inputs: Record<string, string>) {
 }
 
 describe('health-gate action', () => {
-  it('passes a healthy tier and writes the table', async () => {
-    fake.seedService({ cluster: CLUSTER, name: 'auth', image: 'repo/auth:1' })
-    fake.seedService({ cluster: CLUSTER, name: 'worker', image: 'repo/worker:1' })
-    const io = await gate({ tier: '1', 'target-groups': JSON.stringify({ authentication: TG }) })
+  it('passes a healthy tier, writes the table, and with read-images outputs the digests it runs', async () => {
+    fake.seedService({ cluster: CLUSTER, name: 'auth', image: digest('auth', 1) })
+    fake.seedService({ cluster: CLUSTER, name: 'worker', image: digest('worker', 1) })
+    const io = await gate({ tier: '1', 'target-groups': JSON.stringify({ authentication: TG }), 'read-images': 'true' })
     expect(io.failed).toBeUndefined()
     expect(io.outputs.passed).toBe('true')
     const report = JSON.parse(io.outputs.report!) as { service: string; check: string; status: string }[]
@@ -91,10 +92,11 @@ describe('health-gate action', () => {
     expect(elbMock.commandCalls(DescribeTargetHealthCommand)[0]!.args[0].input).toEqual({ TargetGroupArn: TG })
     expect(io.summaries[0]).toMatch(/^### ✅ health gate \(dev\) passed: 2 services healthy/)
     expect(io.outputs['rolled-back']).toBe('[]')
+    expect(JSON.parse(io.outputs.images!)).toEqual({ auth: digest('auth', 1), worker: digest('worker', 1) })
   })
 
   it('reads the cluster from terraform-apply\'s outputs when the environment names a terraformOutput', async () => {
-    fake.seedService({ cluster: CLUSTER, name: 'worker', image: 'repo/worker:1' })
+    fake.seedService({ cluster: CLUSTER, name: 'worker', image: digest('worker', 1) })
     const io = await gate({ services: 'worker', environment: 'prod', checks: 'ecs', 'terraform-outputs': JSON.stringify({ cluster_name: { value: CLUSTER, sensitive: false } }) })
     expect(io.failed).toBeUndefined()
     expect(JSON.parse(io.outputs.report!)).toEqual([expect.objectContaining({ service: 'worker', check: 'ecs', status: 'passed' })])
@@ -114,6 +116,7 @@ describe('health-gate action', () => {
     expect(fake.service(CLUSTER, 'auth').taskDefinition).toBe(before)
     expect(io.summaries[0]).toContain('| auth | http | ❌ failed |')
     expect(io.summaries[0]).toContain('#### Rollback')
+    expect(io.outputs.images).toBe('{}')
   })
 
   it('fails for a selected service missing from the cluster, and passes when nothing is selected', async () => {
@@ -137,6 +140,50 @@ describe('health-gate action', () => {
     expect((await gate({ tier: '1', environment: 'prod' })).failed).toMatch(/cannot resolve the settings of environment prod:\n.*cluster: terraformOutput '\w+' needs Terraform outputs/)
     expect((await gate({ tier: '1', 'timeout-seconds': '10m' })).failed).toMatch(/input 'timeout-seconds' must be a whole number/)
     expect(fake.totalCalls()).toBe(0)
+  })
+
+  it('reads deploy-result-file as it reads deploy-result, and rolls back to the revisions it records', async () => {
+    const before = fake.seedService({ cluster: CLUSTER, name: 'auth', image: digest('auth', 1) }).taskDefinition
+    const { taskDefinition } = fake.state.registerTaskDefinition({ family: 'auth', containerDefinitions: [{ name: 'auth', image: digest('auth', 2), essential: true }], requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512' })
+    const deployed = (taskDefinition as { taskDefinitionArn: string }).taskDefinitionArn
+    fake.state.updateService({ cluster: CLUSTER, service: 'auth', taskDefinition: deployed })
+    status = 500
+    writeFiles(dir.dir, { 'results/tier-1.json': JSON.stringify([{ service: 'auth', status: 'deployed', previousTaskDefinition: before, taskDefinition: deployed }]) })
+    const io = await gate({ 'deploy-result-file': join(dir.dir, 'results/tier-1.json'), 'rollback-on-failure': 'true', 'timeout-seconds': '120', checks: 'ecs,http' })
+    expect(io.outputs.passed).toBe('false')
+    expect(JSON.parse(io.outputs.report!).map((o: { service: string }) => o.service)).toEqual(['auth', 'auth'])
+    expect(JSON.parse(io.outputs['rolled-back']!)).toEqual([expect.objectContaining({ service: 'auth', status: 'rolled-back', taskDefinition: before })])
+    expect(fake.service(CLUSTER, 'auth').taskDefinition).toBe(before)
+  })
+
+  it('rejects deploy-result and deploy-result-file together, and a file it cannot read, naming the input and path', async () => {
+    writeFiles(dir.dir, { 'r.json': '[]', 'bad.json': '{"auth": 1}' })
+    expect((await gate({ 'deploy-result': '[]', 'deploy-result-file': join(dir.dir, 'r.json') })).failed).toBe("give 'deploy-result' or 'deploy-result-file', not both")
+    expect((await gate({ 'deploy-result-file': join(dir.dir, 'none.json') })).failed).toBe(`input 'deploy-result-file': cannot read ${join(dir.dir, 'none.json')} (no such file); give the path of a JSON file, relative to the workspace`)
+    expect((await gate({ 'deploy-result-file': join(dir.dir, 'bad.json') })).failed).toMatch(new RegExp(`^input 'deploy-result-file' \\(${join(dir.dir, 'bad.json')}\\) must be a JSON array of`))
+    expect(fake.totalCalls()).toBe(0)
+  })
+
+  it('with read-images, fails a gate whose checks pass when a service runs an image that cannot be promoted, saying why', async () => {
+    fake.seedService({ cluster: CLUSTER, name: 'auth', image: digest('auth', 1) })
+    fake.seedService({ cluster: CLUSTER, name: 'worker', image: 'repo/worker:latest' })
+    // Without read-images (a tier's gate), a mutable tag is no reason to fail.
+    const tier = await gate({ tier: '1', checks: 'ecs' })
+    expect(tier.failed).toBeUndefined()
+    expect(tier.outputs.images).toBe('{}')
+    const io = await gate({ tier: '1', checks: 'ecs', 'read-images': 'true' })
+    expect(io.failed).toBe('cannot promote from dev:\n  worker: runs repo/worker:latest, a mutable tag; promotion takes only images pinned by digest (deploy it with build-push\'s output first)')
+    expect(io.outputs.passed).toBe('false')
+    expect(io.outputs.images).toBe('{}')
+    expect(JSON.parse(io.outputs.report!).every((o: { status: string }) => o.status === 'passed')).toBe(true)
+    expect(io.summaries[0]).toContain('**The gate fails**: the checks passed, but the images the services run cannot be read: cannot promote from dev:')
+  })
+
+  it('says to raise role-duration-seconds when the AWS session expires during the gate', async () => {
+    fake.seedService({ cluster: CLUSTER, name: 'worker', image: digest('worker', 1) })
+    fake.expireSessionAt(fake.now())
+    const io = await gate({ services: 'worker', checks: 'ecs' })
+    expect(io.failed).toMatch(/^the AWS session expired during the step \(for the health gate \(ECS, Elastic Load Balancing or CloudWatch\): ExpiredTokenException: The security token included in the request is expired\): .*raise the workflow's 'role-duration-seconds' input, and the IAM role's MaxSessionDuration/)
   })
 
   it('declares exactly the inputs and outputs of its contract in action.yml', () => {

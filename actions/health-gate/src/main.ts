@@ -1,66 +1,53 @@
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import type { ECSClient } from '@aws-sdk/client-ecs'
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
-import { githubIO, readBoolean, readInteger, readJson, readList, readString, runAction, type ActionIO } from '@tierdeploy/action-kit'
+import { githubIO, readString, runAction, type ActionIO } from '@tierdeploy/action-kit'
 import {
-  canonicalTargetGroups,
+  asCredentialsError,
   clusterFor,
-  gateServices,
   gateTargets,
+  makeCloudFormationClient,
   makeEcsClient,
-  parseChecks,
-  parseDeployResult,
-  parseTargetGroups,
+  readRunningImages,
   renderGateTable,
   renderRollbackTable,
-  rollBackDeploy,
+  rollBackRecordedDeploy,
   runHealthGate,
-  type CheckName,
   type EcsServiceResult,
   type GateEffects,
 } from '@tierdeploy/aws'
-import { ConfigurationError, environmentNamed, loadCatalog, systemClock } from '@tierdeploy/catalog'
+import { loadCatalog, systemClock } from '@tierdeploy/catalog'
 import { INPUTS, OUTPUTS } from './contract.js'
+import { readGateInputs } from './inputs.js'
 
 export interface HealthGateDeps {
   ecs?: ECSClient
   elb?: ElasticLoadBalancingV2Client
   cloudwatch?: CloudWatchClient
+  cloudformation?: CloudFormationClient
   clock?: GateEffects['clock']
   timeoutSignal?: GateEffects['timeoutSignal']
 }
 
 export async function run(io: ActionIO = githubIO(), deps: HealthGateDeps = {}): Promise<void> {
   await runAction(async (io) => {
-    const envName = readString(io, INPUTS.environment, { required: true })
-    const checks: CheckName[] = parseChecks(readList(io, INPUTS.checks), INPUTS.checks)
-    const timeoutSeconds = readInteger(io, INPUTS.timeoutSeconds, { default: 600, min: 0, max: 6 * 3600 })!
-    const bakeSeconds = readInteger(io, INPUTS.bakeSeconds, { default: 120, min: 0, max: 6 * 3600 })!
-    const rollback = readBoolean(io, INPUTS.rollbackOnFailure, false)
-    const deployResultJson = readJson(io, INPUTS.deployResult)
-    const deployResult: EcsServiceResult[] | undefined = deployResultJson === undefined ? undefined : parseDeployResult(deployResultJson, INPUTS.deployResult)
-    if (rollback && !deployResult) throw new ConfigurationError(`input '${INPUTS.rollbackOnFailure}' needs '${INPUTS.deployResult}' (ecs-deploy's result output): it names the revisions to go back to`)
-    const targetGroups = parseTargetGroups(readJson(io, INPUTS.targetGroups), INPUTS.targetGroups)
-
     const { catalog, warnings } = await loadCatalog({ dir: readString(io, INPUTS.catalog, { default: 'catalog' }) })
     for (const w of warnings) io.annotate(w)
-    const environment = environmentNamed(catalog, envName)
-    const services = gateServices(catalog, environment, {
-      tier: readString(io, INPUTS.tier),
-      services: readList(io, INPUTS.services),
-      ...(deployResult ? { deployResult } : {}),
-    })
-    const terraformOutputs = readJson<Record<string, unknown>>(io, INPUTS.terraformOutputs)
-    const cluster = await clusterFor(environment, readString(io, INPUTS.cluster) || undefined, `the '${INPUTS.cluster}' input`, terraformOutputs ? { terraformOutputs } : {})
+    const inputs = readGateInputs(io, catalog)
+    const { environment, services, deployResult } = inputs
+    const region = environment.region
+    const cloudformation = async () => deps.cloudformation ?? makeCloudFormationClient(region)
+    const cluster = await clusterFor(environment, inputs.clusterOverride, `the '${INPUTS.cluster}' input`, { cloudformation, ...(inputs.terraformOutputs ? { terraformOutputs: inputs.terraformOutputs } : {}) })
     if (services.length === 0) {
       io.setOutput(OUTPUTS.passed, 'true')
       io.setOutput(OUTPUTS.report, '[]')
       io.setOutput(OUTPUTS.rolledBack, '[]')
+      io.setOutput(OUTPUTS.images, '{}')
       await io.summary('### health gate: nothing to check\n')
       return
     }
 
-    const region = environment.region
     const effects: GateEffects = {
       ecs: deps.ecs ?? makeEcsClient({ region }),
       elb: deps.elb ?? new ElasticLoadBalancingV2Client({ region }),
@@ -70,31 +57,47 @@ export async function run(io: ActionIO = githubIO(), deps: HealthGateDeps = {}):
       ...(deps.timeoutSignal ? { timeoutSignal: deps.timeoutSignal } : {}),
     }
     const expected = Object.fromEntries((deployResult ?? []).filter((r) => (r.status === 'deployed' || r.status === 'unchanged') && r.taskDefinition).map((r) => [r.service, r.taskDefinition!]))
-    const report = await runHealthGate(gateTargets(catalog, environment, services, canonicalTargetGroups(catalog, targetGroups, INPUTS.targetGroups), io.log), {
+    const report = await runHealthGate(gateTargets(catalog, environment, services, inputs.targetGroups, io.log), {
       cluster,
-      checks,
-      timeoutMs: timeoutSeconds * 1000,
-      bakeMs: bakeSeconds * 1000,
+      checks: inputs.checks,
+      timeoutMs: inputs.timeoutSeconds * 1000,
+      bakeMs: inputs.bakeSeconds * 1000,
       expectedTaskDefinitions: expected,
     }, effects)
 
-    io.setOutput(OUTPUTS.passed, String(report.passed))
+    // What the checked services run, pinned by digest: a promotion deploys exactly these elsewhere. Only a passed gate
+    // vouches for them; asked for (read-images), a service whose image cannot be promoted (a mutable tag, an
+    // unfinished rollout) fails it. Not asked for, a service on a mutable tag is no reason to fail a tier's gate.
+    let images: Record<string, string> = {}
+    let imagesProblem: unknown
+    if (report.passed && inputs.readImages) {
+      try {
+        images = await readRunningImages(catalog, environment, services.map((s) => s.name), cluster, { ecs: effects.ecs, clock: effects.clock, log: io.log, cloudformation })
+      } catch (e) {
+        imagesProblem = asCredentialsError(e)
+      }
+    }
+    io.setOutput(OUTPUTS.passed, String(report.passed && imagesProblem === undefined))
     io.setOutput(OUTPUTS.report, JSON.stringify(report.outcomes))
+    io.setOutput(OUTPUTS.images, JSON.stringify(images))
     let rolledBack: EcsServiceResult[] = []
     let rollbackNote = ''
-    if (!report.passed && rollback) {
-      rolledBack = await rollBackDeploy(deployResult!, cluster, effects)
+    if (!report.passed && inputs.rollbackOnFailure) {
+      // The recorded revisions, by the one rule ecs-deploy's rollback-version recorded also follows.
+      rolledBack = (await rollBackRecordedDeploy(deployResult!, { cluster }, effects)).filter((r) => r.status !== 'skipped')
       const failedRollbacks = rolledBack.filter((r) => r.status !== 'rolled-back')
       rollbackNote = renderRollbackTable(rolledBack)
       if (failedRollbacks.length) io.log.error(`rollback did not settle for ${failedRollbacks.map((r) => r.service).join(', ')}: they need attention`)
     }
     io.setOutput(OUTPUTS.rolledBack, JSON.stringify(rolledBack))
-    await io.summary(`${renderGateTable(report, `health gate (${environment.name})`)}${rollbackNote}`)
+    const imagesNote = imagesProblem === undefined ? '' : `\n**The gate fails**: the checks passed, but the images the services run cannot be read: ${(imagesProblem as Error).message}\n`
+    await io.summary(`${renderGateTable(report, `health gate (${environment.name})`)}${rollbackNote}${imagesNote}`)
+    if (imagesProblem !== undefined) throw imagesProblem
     if (!report.passed) {
       const failed = report.outcomes.filter((o) => o.status === 'failed')
       const what = failed.map((o) => `${o.service} ${o.check}: ${o.detail}`).join('; ')
       // A failed gate is a verdict about the services, not a configuration mistake: fail the step with the why.
-      io.setFailed(`health gate failed (${failed.length} check${failed.length === 1 ? '' : 's'})${rollback ? `; rolled back ${rolledBack.filter((r) => r.status === 'rolled-back').length} service(s)` : ''}: ${what}`)
+      io.setFailed(`health gate failed (${failed.length} check${failed.length === 1 ? '' : 's'})${inputs.rollbackOnFailure ? `; rolled back ${rolledBack.filter((r) => r.status === 'rolled-back').length} service(s)` : ''}: ${what}`)
     }
   }, io)
 }

@@ -173,7 +173,8 @@ describe('deploy.yml and release.yml, simulated with the real actions against th
       expect(changedImages(repo!)).toEqual({})
       expect(repo!.aws.revisions('staging')['indigenious-auth-service']).toBe(1)
       expect(updates('indigenious-auth-service')).toBe(2)
-      expect(updates('indigenious-payment-service')).toBe(2)
+      // ECS's circuit breaker put payment back itself: ecs-deploy saw it settle there and wrote nothing more.
+      expect(updates('indigenious-payment-service')).toBe(1)
       expect(updates('indigenious-analytics-service')).toBe(0)
       expect(result.conclusion).toBe('failure')
     })

@@ -162,6 +162,8 @@ async function startAws(): Promise<PlatformAws & { seed(catalog: Catalog): void 
           ecs.seedService({
             cluster: environment.cluster,
             name,
+            // Each environment is its own account in the bundled catalog: no task-definition family is shared.
+            family: `${environment.name}-${name}`,
             containerName,
             image: digestImage(name, 'initial'),
             ...(service.routing?.public ? { loadBalancers: [{ targetGroupArn, containerName, containerPort: 3000 }] } : {}),

@@ -115,6 +115,7 @@ jobs:
           services: \${{ steps.source.outputs.services }}
           tier: \${{ inputs.images == '' && 'all' || '' }}
           rollback-on-failure: false
+          read-images: true
       # A given image that the source no longer runs was not what the gate just checked: refuse rather than promote it.
       - name: Choose the images
         id: images
