@@ -56781,7 +56781,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -59592,7 +59592,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -59600,7 +59600,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -59608,7 +59608,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -59711,6 +59711,7 @@ function githubIO(env = process.env) {
         setOutput: (name, value) => setOutput(name, value),
         setSecret: (value) => core_setSecret(value),
         setFailed: (message) => setFailed(message),
+        notice: (message) => notice(message, { title: 'tierdeploy' }),
         annotate: (p) => {
             const props = { file: p.file, ...(p.line ? { startLine: p.line } : {}), ...(p.column ? { startColumn: p.column } : {}), title: 'tierdeploy' };
             const text = p.hint ? `${p.message} (${p.hint})` : p.message;
@@ -59747,6 +59748,7 @@ function recordingIO(inputs = {}, env = {}) {
         setOutput: (name, value) => { io.outputs[name] = value; },
         setSecret: (value) => { io.secrets.push(value); },
         setFailed: (message) => { io.failed = message; },
+        notice: (message) => { io.logs.push(`notice: ${message}`); },
         annotate: (p) => { io.annotations.push(p); },
         summary: async (markdown) => { io.summaries.push(markdown); },
         log: {
@@ -59810,7 +59812,13 @@ async function runAction(body, io = githubIO()) {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
+
+
 
 /**
  * Input readers. Each rejects a malformed value with a message naming the input and the expected form,
@@ -59878,13 +59886,43 @@ function readList(io, name) {
     }
     return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
 }
+/**
+ * An input naming a JSON file (relative to the working directory, the workspace on a runner): its path and parsed
+ * content, or undefined when not given. Data too large for an input goes through a file: GitHub passes each input as
+ * an environment variable, and Linux refuses one over 128 KiB.
+ */
+function readJsonFile(io, name) {
+    const path = io.getInput(name);
+    if (path === '')
+        return undefined;
+    let text;
+    try {
+        text = readFileSync(path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new ConfigurationError(`input '${name}': cannot read ${path} (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : e.message}); give the path of a JSON file, relative to the workspace`);
+    }
+    try {
+        return { path, value: JSON.parse(text) };
+    }
+    catch (e) {
+        throw new ConfigurationError(`input '${name}': ${path} is not valid JSON (${e.message})`);
+    }
+}
+/** Writes text to the file an input names, creating its directories; a path that cannot be written is the input's mistake. */
+function writeInputFile(name, path, text) {
+    try {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, text);
+    }
+    catch (e) {
+        throw new ConfigurationError(`input '${name}': cannot write ${path} (${e.message})`);
+    }
+}
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./packages/aws/src/ecr/build-source.ts
 
 
@@ -60107,10 +60145,35 @@ function describeErrorOf(e) {
     return String(e);
 }
 /**
- * AWS errors that come from configuration (a wrong cluster name, missing permissions, no credentials) as
- * ConfigurationErrors that say what to fix; undefined for anything else, which the caller handles.
+ * How AWS says the session behind the credentials has ended: ExpiredToken (STS and query APIs), ExpiredTokenException
+ * (ECS and the other JSON APIs), RequestExpired (EC2-style APIs).
+ */
+const SESSION_EXPIRED = /^(ExpiredToken|ExpiredTokenException|RequestExpired)$/;
+/**
+ * The AWS session ended part-way through a step: the role's credentials last `role-duration-seconds` (one hour by
+ * default in aws-actions/configure-aws-credentials), and a long wait or rollback outlives them. Nothing the step can
+ * retry fixes it, so it ends the step as a configuration error saying what to raise. `results` is what the step had
+ * done by then, when the caller knows (ecs-deploy still writes it, so a later job can roll back what was changed).
+ */
+class SessionExpiredError extends errors_ConfigurationError {
+    results;
+}
+/** A SessionExpiredError for an expired-session answer from AWS (`calling`: what was being called); undefined otherwise. */
+function sessionExpiredError(e, calling) {
+    if (e instanceof SessionExpiredError)
+        return e;
+    if (!(e instanceof Error) || !SESSION_EXPIRED.test(e.name))
+        return undefined;
+    return new SessionExpiredError(`the AWS session expired during the step (${calling}: ${describeErrorOf(e)}): the credentials aws-actions/configure-aws-credentials gives last role-duration-seconds (1 hour by default); raise the workflow's 'role-duration-seconds' input, and the IAM role's MaxSessionDuration to at least as much (AWS refuses a longer session than the role allows)`);
+}
+/**
+ * AWS errors that come from configuration (a wrong cluster name, missing permissions, no credentials, a session
+ * that expired) as ConfigurationErrors that say what to fix; undefined for anything else, which the caller handles.
  */
 function configurationErrorOf(e, where) {
+    const expired = sessionExpiredError(e, `ECS${where.service ? ` for ${where.service}` : ''} in cluster '${where.cluster}'`);
+    if (expired)
+        return expired;
     const name = e instanceof Error ? e.name : '';
     if (name === 'ClusterNotFoundException') {
         return new ConfigurationError(`ECS cluster '${where.cluster}' not found: check 'cluster' in the environment file (or the cluster input / --cluster) and the AWS region`);
@@ -60136,6 +60199,9 @@ const NETWORK_CODES = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|E
  * check, or undefined for any other error (which the caller classifies or rethrows).
  */
 function awsSetupError(e, service) {
+    const expired = sessionExpiredError(e, service);
+    if (expired)
+        return expired;
     const code = e?.code;
     const name = e instanceof Error ? e.name : '';
     if ((typeof code === 'string' && NETWORK_CODES.test(code)) || name === 'TimeoutError') {
@@ -60144,7 +60210,7 @@ function awsSetupError(e, service) {
     if (name === 'CredentialsProviderError') {
         return new errors_ConfigurationError(`no AWS credentials for ${service} (${e.message}); in a workflow, run aws-actions/configure-aws-credentials first; locally, set AWS_PROFILE or the AWS_* variables`);
     }
-    if (/^(ExpiredToken|ExpiredTokenException|UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException)$/.test(name)) {
+    if (/^(UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException)$/.test(name)) {
         return new errors_ConfigurationError(`AWS rejected the credentials for ${service} (${describeErrorOf(e)}): refresh them or check the role`);
     }
     return undefined;
@@ -60653,6 +60719,14 @@ function resolveServiceName(catalog, name) {
     const near = (0,suggest/* closestNames */.g9)(name, catalog.names.keys());
     throw new errors_ConfigurationError(`unknown service '${name}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (see ${catalog.file}; \`tierdeploy plan --tier all\` lists every service)`);
 }
+/** Why a service does not deploy in the environment (disabled, or an optional tier's service not enabled there); undefined when it does. */
+function whyNotEnabled(catalog, service, environment) {
+    if (service.disabled)
+        return `${service.name} is disabled in ${catalog.file}`;
+    if (!isEnabledIn(catalog, service, environment))
+        return `${service.name} is not enabled${environment ? ` in ${environment.name}` : ''}: add it to optionalServices in ${environment?.file}`;
+    return undefined;
+}
 /** Parses a tier given as a flag or input: a tier number or `all`. */
 function parseTier(value) {
     const v = value.trim().toLowerCase();
@@ -60675,7 +60749,6 @@ function resolveDeployWaves(catalog, selection, environment) {
         else if (!list.includes(reason))
             list.push(reason);
     };
-    const where = environment ? ` in ${environment.name}` : '';
     if (selection.tier === undefined && selection.services === undefined && selection.changed === undefined) {
         throw new ConfigurationError('nothing selected: choose a tier (1, 2, ... or all), services, or a change to deploy');
     }
@@ -60683,21 +60756,27 @@ function resolveDeployWaves(catalog, selection, environment) {
         throw new ConfigurationError(`unknown tier ${selection.tier}: ${catalog.file} defines tiers ${catalog.tiers.map((t) => t.id).join(', ')} (or use all)`);
     }
     let base;
+    const skipped = [];
     if (selection.services !== undefined) {
         if (selection.services.length === 0)
             throw new ConfigurationError('the service list is empty: name at least one service');
-        base = selection.services.map((n) => resolveServiceName(catalog, n));
-        for (const s of base) {
+        base = [];
+        for (const s of selection.services.map((n) => resolveServiceName(catalog, n))) {
             if (s.kind === 'library')
                 throw new ConfigurationError(`${s.name} is a library: it is never deployed (a change to it deploys its dependents)`);
-            if (s.disabled)
-                throw new ConfigurationError(`${s.name} is disabled in ${catalog.file}`);
-            if (!isEnabledIn(catalog, s, environment))
-                throw new ConfigurationError(`${s.name} is not enabled${where}: add it to optionalServices in ${environment?.file}`);
+            const notEnabled = whyNotEnabled(catalog, s, environment);
+            if (notEnabled && !selection.onlyEnabled)
+                throw new ConfigurationError(notEnabled);
+            if (notEnabled) {
+                if (!skipped.includes(s.name))
+                    skipped.push(s.name);
+                continue;
+            }
             if (typeof selection.tier === 'number' && s.tier !== selection.tier) {
                 throw new ConfigurationError(`${s.name} is in tier ${s.tier}, not tier ${selection.tier}: drop the tier or the service`);
             }
             because(s.name, 'named');
+            base.push(s);
         }
     }
     else {
@@ -60755,7 +60834,7 @@ function resolveDeployWaves(catalog, selection, environment) {
             wave.sort();
         tiers.push({ tier: tierId, name: catalog.tiers.find((t) => t.id === tierId)?.name ?? String(tierId), waves });
     }
-    return { ...(environment ? { environment: environment.name } : {}), tiers, nodes };
+    return { ...(environment ? { environment: environment.name } : {}), tiers, nodes, ...(skipped.length ? { skipped } : {}) };
 }
 /**
  * A node's wave is one more than the latest wave among its selected dependencies of the same tier (Kahn's

@@ -8,6 +8,7 @@ export const INPUTS = {
   cache: 'cache',
   platform: 'platform',
   provenance: 'provenance',
+  imagesFile: 'images-file',
 } as const
 
 export const OUTPUTS = {

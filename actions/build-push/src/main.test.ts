@@ -69,6 +69,13 @@ describe('build-push action', () => {
     expect(shim.calls().filter((c) => c.args[0] === 'buildx')[1]!.args.join(' ')).toContain('type=gha,scope=auth')
   })
 
+  it('writes the images map to images-file, creating its directory', async () => {
+    const file = join(repo.dir, 'out/images/auth.json')
+    const io = await buildPush({ services: 'auth', environment: 'dev', 'images-file': file })
+    expect(io.failed).toBeUndefined()
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ auth: io.outputs.image })
+  })
+
   it('rejects bad inputs by name before doing anything', async () => {
     expect((await buildPush({ services: '', region: 'us-east-1' })).failed).toMatch(/input 'services' is required/)
     expect((await buildPush({ services: 'auth', region: 'us-east-1', cache: 's3' })).failed).toMatch(/input 'cache' must be one of auto, gha, registry, none, got 's3'/)

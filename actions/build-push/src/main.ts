@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { ECRClient } from '@aws-sdk/client-ecr'
-import { githubIO, readChoice, readList, readString, runAction, type ActionIO } from '@tierdeploy/action-kit'
+import { githubIO, readChoice, readList, readString, runAction, writeInputFile, type ActionIO } from '@tierdeploy/action-kit'
 import { buildPushServices, imagesMap, renderBuildSummary, spawnExec, type BuildPushOptions, type Exec } from '@tierdeploy/aws'
 import { ConfigurationError, environmentNamed, loadCatalog, systemClock } from '@tierdeploy/catalog'
 import { resolveServiceName } from '@tierdeploy/graph'
@@ -59,6 +59,9 @@ export async function run(io: ActionIO = githubIO(), deps: BuildPushDeps = {}): 
     })
 
     io.setOutput(OUTPUTS.images, JSON.stringify(imagesMap(results)))
+    // The same map as a file, for an artifact: matrix legs cannot each set a job output (the last leg would win).
+    const imagesFile = readString(io, INPUTS.imagesFile)
+    if (imagesFile) writeInputFile(INPUTS.imagesFile, imagesFile, `${JSON.stringify(imagesMap(results))}\n`)
     io.setOutput(OUTPUTS.results, JSON.stringify(results))
     io.setOutput(OUTPUTS.built, String(results.some((r) => r.built)))
     if (results.length === 1) {

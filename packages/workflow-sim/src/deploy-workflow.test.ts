@@ -5,8 +5,7 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadWorkflow } from './workflow.js'
-import { allJobs, jobsThatRan, simulateWorkflow, type SimulationOptions, type SimulationResult } from './simulate.js'
-import { generateCatalog } from '@tierdeploy/testkit'
+import { allJobs, simulateWorkflow, type SimulationOptions, type SimulationResult } from './simulate.js'
 import { digestImage } from './platform.js'
 import { fakeGitHub, localWorkflows, platformRepo, REPOSITORY_ROOT, servicesIn, tierdeploySteps, type DeployFakes, type PlatformRepo } from './tierdeploy.js'
 
@@ -23,14 +22,17 @@ interface Scenario extends Omit<DeployFakes, 'repo' | 'head'> {
   arrange?: (repo: PlatformRepo, head: string) => void
   inputs?: Record<string, string | boolean | number>
   event?: string
+  /** Committed before the run; the run is of that commit. */
   changes?: Record<string, string>
+  /** The run is of this existing commit (instead of changes). */
+  headCommit?: string
   simulation?: Partial<SimulationOptions>
 }
 
 async function simulate(options: Scenario = {}) {
   const r = (repo ??= await platformRepo())
-  const head = options.changes ? repo.commit(options.changes) : undefined
-  const { inputs, event, changes: _changes, simulation, arrange, ...fakes } = options
+  const head = options.changes ? r.commit(options.changes) : options.headCommit
+  const { inputs, event, changes: _changes, headCommit: _headCommit, simulation, arrange, ...fakes } = options
   arrange?.(repo, head ?? repo.base)
   const recording = tierdeploySteps({ ...fakes, repo, ...(head ? { head } : {}) })
   try {
@@ -191,5 +193,115 @@ describe('deploy.yml and release.yml, simulated with the real actions against th
       expect(updates('indigenious-auth-service')).toBe(2)
       expect(result.conclusion).toBe('failure')
     })
+  })
+
+  describe('history: what a push compares with, and stale releases', () => {
+    it('releases what a failed run left undeployed: the next push compares from the last complete release', async () => {
+      const github = fakeGitHub()
+      const first = await simulate({ github, changes: { 'indigenious-payment-service/src/index.ts': '2\n' } })
+      expect(first.result.conclusion).toBe('success')
+      expect(github.deployments.map((d) => [d.task, d.statuses[0]])).toEqual([['tierdeploy:changes', 'success']])
+      // The second push changes auth and analytics; analytics' image fails, so tier 3 fails and auth is put back.
+      const second = await simulate({
+        github,
+        before: first.head,
+        changes: { 'indigenious-auth-service/src/index.ts': '2\n', 'indigenious-analytics-service/src/index.ts': '2\n' },
+        arrange: (r, head) => r.aws.ecs.failImage(digestImage('indigenious-analytics-service', head)),
+      })
+      expect(second.result.conclusion).toBe('failure')
+      expect(github.deployments[1]!.statuses[0]).toBe('failure')
+      // The third push only touches docs; its previous tip is the failed push, whose changes must still go out.
+      const third = await simulate({ github, before: second.head, changes: { 'README.md': 'docs\n' } })
+      expect(third.result.conclusion).toBe('success')
+      expect(third.calls.find((c) => c.action === 'detect-changed-services')!.with.base).toBe(first.head)
+      expect(deployedByTier(third.calls)).toEqual({ 'tier-1': ['indigenious-auth-service'], 'tier-3': ['indigenious-analytics-service'] })
+    })
+
+    it('refuses a stale push release: an older commit approved after a newer one was released changes nothing', async () => {
+      const github = fakeGitHub()
+      repo = await platformRepo()
+      const older = repo.commit({ 'indigenious-payment-service/src/index.ts': '2\n' })
+      const newer = repo.commit({ 'indigenious-payment-service/src/index.ts': '3\n' })
+      const released = await simulate({ github, runId: '2', headCommit: newer })
+      expect(released.result.conclusion).toBe('success')
+      const running = repo.aws.running('staging')
+      const stale = await simulate({ github, runId: '1', headCommit: older })
+      expect(stale.result.conclusion).toBe('failure')
+      const authorize = stale.release!.jobs.authorize!
+      expect(authorize.result).toBe('failure')
+      expect(authorize.legs[0]!.steps.find((s) => s.id === 'stale')!.failure).toMatch(new RegExp(`staging already runs ${newer}, which is newer than this run's commit ${older}`))
+      expect(ran(stale.result).filter((j) => j.startsWith('release/tier'))).toEqual([])
+      expect(repo.aws.running('staging')).toEqual(running)
+    })
+
+    it('records a narrower deploy as tierdeploy:selection, which the next push does not compare from', async () => {
+      const github = fakeGitHub()
+      const { result } = await simulate({ github, event: 'workflow_dispatch', inputs: { tier: '1' } })
+      expect(result.conclusion).toBe('success')
+      expect(github.deployments.map((d) => d.task)).toEqual(['tierdeploy:selection'])
+      const next = await simulate({ github, changes: { 'indigenious-payment-service/src/index.ts': '2\n' } })
+      expect(next.calls.find((c) => c.action === 'detect-changed-services')!.with.base).toBe('')
+      expect(deployedByTier(next.calls)).toEqual({ 'tier-2': ['indigenious-payment-service'] })
+    })
+  })
+
+  describe('modes', () => {
+    it('deploys promoted images as given, without building; services the environment does not enable are left out, listed', async () => {
+      const image = (s: string) => digestImage(s, 'staging-build', '222222222222')
+      const images = { 'indigenious-auth-service': image('indigenious-auth-service'), 'indigenious-banking-service': image('indigenious-banking-service') }
+      const { result } = await simulate({ event: 'workflow_dispatch', inputs: { environment: 'production', 'approval-environment': 'production-approval', images: JSON.stringify(images), infrastructure: 'false' } })
+      expect(result.conclusion).toBe('success')
+      expect(ran(result).filter((j) => j.startsWith('build-'))).toEqual([])
+      expect(JSON.parse(result.jobs.plan!.legs[0]!.steps.find((s) => s.id === 'resolve')!.outputs!.skipped!)).toEqual(['indigenious-banking-service'])
+      expect(changedImages(repo!, 'production')).toEqual({ 'indigenious-auth-service': images['indigenious-auth-service'] })
+      expect(JSON.parse(result.outputs.images!)).toEqual({ 'indigenious-auth-service': images['indigenious-auth-service'] })
+    })
+
+    it('rolls one service back to its previous version without building or deploying tiers', async () => {
+      const github = fakeGitHub()
+      await simulate({ github, event: 'workflow_dispatch', inputs: { services: 'rfq' }, changes: { 'indigenious-rfq-service/src/index.ts': '2\n' } })
+      expect(Object.keys(changedImages(repo!))).toEqual(['indigenious-rfq-service'])
+      const { result, calls } = await simulate({ github, event: 'workflow_dispatch', inputs: { mode: 'rollback', 'rollback-service': 'rfq', 'rollback-version': 'previous' } })
+      expect(result.conclusion).toBe('success')
+      expect(ran(result)).toEqual(['plan', 'release', 'release/authorize', 'release/record', 'release/rollback', 'release/finish', 'summary'])
+      expect(calls.filter((c) => c.action === 'ecs-deploy').map((c) => [c.with.mode, c.with['rollback-version'], servicesIn(c.with.services!)])).toEqual([['rollback', 'previous', ['indigenious-rfq-service']]])
+      expect(changedImages(repo!)).toEqual({})
+    })
+  })
+
+  describe('size and shape', () => {
+    const environment = (name: string) => `name: ${name}\naccount: "222222222222"\nregion: ca-central-1\ncluster: generated-${name}\nroleArn: arn:aws:iam::222222222222:role/deploy\n`
+    const tiered = (tiers: number, perTier: number) => {
+      const lines = ['version: 1', 'platform: generated', 'tiers:', ...Array.from({ length: tiers }, (_, i) => `  - { id: ${i + 1}, name: t${i + 1} }`), 'globalPaths: [package-lock.json]', 'services:']
+      for (let t = 1; t <= tiers; t++) for (let i = 0; i < perTier; i++) lines.push(`  svc-t${t}-${String(i).padStart(4, '0')}-of-a-realistically-long-name:`, `    path: services/t${t}/s${i}`, `    tier: ${t}`)
+      return `${lines.join('\n')}\n`
+    }
+
+    it('releases a catalog of 5 tiers, tier 5 after tier 4', async () => {
+      repo = await platformRepo({ servicesYaml: tiered(5, 1), environments: { staging: environment('staging') } })
+      const { result, calls } = await simulate({ event: 'workflow_dispatch', inputs: { tier: 'all' } })
+      expect(result.conclusion).toBe('success')
+      expect(Object.keys(deployedByTier(calls))).toEqual(['tier-1', 'tier-2', 'tier-3', 'tier-4', 'tier-5'])
+    })
+
+    it('refuses a plan with a tier above the six the release deploys, in the plan job, naming the tier, before anything builds', async () => {
+      repo = await platformRepo({ servicesYaml: tiered(7, 1), environments: { staging: environment('staging') } })
+      const { result, calls } = await simulate({ event: 'workflow_dispatch', inputs: { tier: 'all' } })
+      expect(result.conclusion).toBe('failure')
+      expect(result.jobs.plan!.legs[0]!.steps.find((s) => s.id === 'resolve')!.failure).toMatch(/^tier 7 \(svc-t7-0000-of-a-realistically-long-name\) is above max-tier 6/)
+      expect(ran(result)).toEqual(['plan', 'summary'])
+      expect(calls.filter((c) => c.job !== 'plan' && c.job !== 'summary')).toEqual([])
+    })
+
+    it('releases 1,000 services in one tier: every input stays under the 128 KiB a variable may hold, every service gets its image', async () => {
+      repo = await platformRepo({ servicesYaml: tiered(1, 1000), environments: { staging: environment('staging') }, serviceFiles: false })
+      const { result, calls, head } = await simulate({ event: 'workflow_dispatch', inputs: { tier: '1' } })
+      expect(result.jobs.plan!.legs[0]!.steps.filter((s) => s.failure).map((s) => s.failure)).toEqual([])
+      expect(['build-1', 'build-2', 'build-3', 'build-4'].map((j) => result.jobs[j]!.matrix!.length)).toEqual([256, 256, 256, 232])
+      expect(result.conclusion).toBe('success')
+      expect(deployedByTier(calls)['tier-1']).toHaveLength(1000)
+      const running = repo.aws.running('staging')
+      expect(Object.values(running).filter((image, i) => image === digestImage(Object.keys(running)[i]!, head))).toHaveLength(1000)
+    }, 600_000)
   })
 })

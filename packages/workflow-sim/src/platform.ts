@@ -60,7 +60,7 @@ export function digestImage(service: string, content: string, account = '1111111
  * committed in a fresh git repository so detect-changed-services runs on real history. Every environment's url is
  * pointed at the health server before the first commit.
  */
-export async function platformRepo(options: { servicesYaml?: string; environments?: Record<string, string> } = {}): Promise<PlatformRepo> {
+export async function platformRepo(options: { servicesYaml?: string; environments?: Record<string, string>; serviceFiles?: boolean } = {}): Promise<PlatformRepo> {
   const { dir: root, cleanup } = tempDir('tierdeploy-sim-')
   const catalogDir = join(root, 'catalog')
   if (options.servicesYaml) {
@@ -78,7 +78,9 @@ export async function platformRepo(options: { servicesYaml?: string; environment
   const { catalog } = await loadCatalog({ dir: catalogDir })
   aws.seed(catalog)
   const files: Record<string, string> = { 'package-lock.json': '{}\n' }
-  for (const s of catalog.services.values()) if (s.path) files[join(s.path, 'src/index.ts')] = `export const name = '${s.name}'\n`
+  // A file in each service's directory, for change detection; a size scenario that selects by tier skips them, so that
+  // each of its thousand checkouts is not a thousand files.
+  if (options.serviceFiles !== false) for (const s of catalog.services.values()) if (s.path) files[join(s.path, 'src/index.ts')] = `export const name = '${s.name}'\n`
   writeFiles(root, files)
   git(root, 'init', '-q', '-b', 'main')
   git(root, 'add', '-A')

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
@@ -126,6 +126,7 @@ export function tierdeploySteps(fakes: DeployFakes): DeployRecording {
   const runId = fakes.runId ?? '1'
   const revision = fakes.head ?? fakes.repo.base
   const workspaces = new Map<string, string>()
+  const checkouts = new Map<string, string>()
   const credentials = new Map<string, { role: string; region: string }>()
   const root = tempDir('tierdeploy-runner-')
   const ecs = makeEcsClient({ region: 'ca-central-1', endpoint: fakes.repo.aws.ecs.endpoint })
@@ -191,10 +192,19 @@ export function tierdeploySteps(fakes: DeployFakes): DeployRecording {
     const inputs = Object.fromEntries(Object.entries(call.with).map(([k, v]) => [k, PATH_INPUTS.includes(k) && v && !isAbsolute(v) ? join(workspace, v) : v]))
     const env = runnerEnv(call, workspace)
     switch (call.action) {
-      case 'checkout':
-        execFileSync('git', ['clone', '-q', '--shared', fakes.repo.root, workspace])
-        execFileSync('git', ['-C', workspace, 'checkout', '-q', '--detach', revision])
+      case 'checkout': {
+        // One clone per commit, copied into each job's workspace: a thousand build legs need not be a thousand clones.
+        let pristine = checkouts.get(revision)
+        if (!pristine) {
+          pristine = join(root.dir, `checkout-${revision}`)
+          execFileSync('git', ['clone', '-q', '--shared', '--no-checkout', fakes.repo.root, pristine])
+          execFileSync('git', ['-C', pristine, 'checkout', '-q', '--detach', revision])
+          rmSync(join(pristine, '.git/hooks'), { recursive: true, force: true })
+          checkouts.set(revision, pristine)
+        }
+        cpSync(pristine, workspace, { recursive: true })
         return {}
+      }
       case 'setup-terraform':
       case 'setup-buildx-action':
         return {}
@@ -227,6 +237,10 @@ export function tierdeploySteps(fakes: DeployFakes): DeployRecording {
         const service = services[0]!
         if (fakes.failBuild?.includes(service)) return { failure: `build-push: docker build of ${service} failed` }
         const image = digestImage(service, revision)
+        if (inputs['images-file']) {
+          mkdirSync(dirname(inputs['images-file']), { recursive: true })
+          writeFileSync(inputs['images-file'], `${JSON.stringify({ [service]: image })}\n`)
+        }
         return { outputs: { image, images: JSON.stringify({ [service]: image }), digest: image.split('@')[1]!, built: 'true' } }
       }
       case 'terraform-apply': {

@@ -73,8 +73,7 @@ if [ -z "$build_role" ]; then
   # Builds and the Terraform plan run before the approval: with the deploy role they could change the environment.
   [ "$approval" != true ] || echo "::warning title=tierdeploy::$file sets requireApproval but no buildRoleArn: builds and the Terraform plan run before the approval with the deploy role. Give a build role that can push images and read state only (docs/workflows.md, AWS roles)."
 fi
-chunks=$(printf '%s' "\${BUILD_CHUNKS:-[]}" | jq 'length')
-[ "$chunks" -le ${BUILD_JOBS} ] || fail "the plan builds $chunks chunks of ${MATRIX_LIMIT} services; this workflow has ${BUILD_JOBS} build jobs (${(BUILD_JOBS * MATRIX_LIMIT).toLocaleString('en-US')} services): split the deploy by tier"
+[ "$MORE_CHUNKS" != true ] || fail "the plan builds more than ${(BUILD_JOBS * MATRIX_LIMIT).toLocaleString('en-US')} services (${BUILD_JOBS} build jobs of ${MATRIX_LIMIT}, GitHub's matrix limit): split the deploy by tier or by services"
 {
   echo "role=$role"
   echo "build-role=$build_role"
@@ -117,6 +116,8 @@ function buildJob(n: number): string {
 ${indent(checkout(), 4)}
     - uses: ${PINS.setupBuildx}
 ${indent(buildCredentials('build'), 4)}
+    # Matrix legs cannot each set a job output (the last leg would win), so each leg leaves its image in an artifact
+    # named without the run attempt: a re-run of a failed leg replaces only its own, and the images job sees them all.
     - name: Build and push
       id: build
       uses: ${action('build-push')}
@@ -124,16 +125,7 @@ ${indent(buildCredentials('build'), 4)}
         catalog: \${{ inputs.catalog }}
         environment: \${{ inputs.environment }}
         services: \${{ matrix.service }}
-    # Matrix legs cannot each set a job output (the last leg would win), so each leg leaves its image in an artifact
-    # named without the run attempt: a re-run of a failed leg replaces only its own, and the images job sees them all.
-    - name: Record the image
-      id: record-image
-      env:
-        SERVICE: \${{ matrix.service }}
-        IMAGE: \${{ steps.build.outputs.image }}
-      run: |
-        mkdir -p .tierdeploy/image
-        jq -n --arg service "$SERVICE" --arg image "$IMAGE" '{($service): $image}' > ".tierdeploy/image/$SERVICE.json"
+        images-file: .tierdeploy/image/\${{ matrix.service }}.json
     - uses: ${PINS.uploadArtifact}
       with:
         name: tierdeploy-image-\${{ inputs.environment }}--\${{ matrix.service }}
@@ -240,7 +232,8 @@ ${indent(PLAN_INPUTS_SCRIPT, 8)}
         ROLE: \${{ inputs.role-to-assume }}
         BUILD_ROLE: \${{ inputs.build-role-to-assume }}
         REGION: \${{ inputs.aws-region }}
-        BUILD_CHUNKS: \${{ steps.resolve.outputs.build-matrix }}
+        # Whether a chunk beyond the last build job exists (the matrices themselves can pass 128 KiB: never a variable).
+        MORE_CHUNKS: \${{ fromJSON(steps.resolve.outputs.build-matrix || '[]')[${BUILD_JOBS}] != null }}
       run: |
 ${indent(SETTINGS_SCRIPT, 8)}`
 }
