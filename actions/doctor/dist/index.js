@@ -31445,7 +31445,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -34256,7 +34256,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -34264,7 +34264,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -34272,7 +34272,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -34375,6 +34375,7 @@ function githubIO(env = process.env) {
         setOutput: (name, value) => setOutput(name, value),
         setSecret: (value) => core_setSecret(value),
         setFailed: (message) => setFailed(message),
+        notice: (message) => notice(message, { title: 'tierdeploy' }),
         annotate: (p) => {
             const props = { file: p.file, ...(p.line ? { startLine: p.line } : {}), ...(p.column ? { startColumn: p.column } : {}), title: 'tierdeploy' };
             const text = p.hint ? `${p.message} (${p.hint})` : p.message;
@@ -34411,6 +34412,7 @@ function recordingIO(inputs = {}, env = {}) {
         setOutput: (name, value) => { io.outputs[name] = value; },
         setSecret: (value) => { io.secrets.push(value); },
         setFailed: (message) => { io.failed = message; },
+        notice: (message) => { io.logs.push(`notice: ${message}`); },
         annotate: (p) => { io.annotations.push(p); },
         summary: async (markdown) => { io.summaries.push(markdown); },
         log: {
@@ -34474,7 +34476,13 @@ async function runAction(body, io = githubIO()) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
+
+
 
 /**
  * Input readers. Each rejects a malformed value with a message naming the input and the expected form,
@@ -34542,13 +34550,43 @@ function readList(io, name) {
     }
     return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
 }
+/**
+ * An input naming a JSON file (relative to the working directory, the workspace on a runner): its path and parsed
+ * content, or undefined when not given. Data too large for an input goes through a file: GitHub passes each input as
+ * an environment variable, and Linux refuses one over 128 KiB.
+ */
+function readJsonFile(io, name) {
+    const path = io.getInput(name);
+    if (path === '')
+        return undefined;
+    let text;
+    try {
+        text = readFileSync(path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new ConfigurationError(`input '${name}': cannot read ${path} (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : e.message}); give the path of a JSON file, relative to the workspace`);
+    }
+    try {
+        return { path, value: JSON.parse(text) };
+    }
+    catch (e) {
+        throw new ConfigurationError(`input '${name}': ${path} is not valid JSON (${e.message})`);
+    }
+}
+/** Writes text to the file an input names, creating its directories; a path that cannot be written is the input's mistake. */
+function writeInputFile(name, path, text) {
+    try {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, text);
+    }
+    catch (e) {
+        throw new ConfigurationError(`input '${name}': cannot write ${path} (${e.message})`);
+    }
+}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
 
 

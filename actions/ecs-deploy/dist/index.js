@@ -69720,7 +69720,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -72531,7 +72531,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -72539,7 +72539,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -72547,7 +72547,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -72650,6 +72650,7 @@ function githubIO(env = process.env) {
         setOutput: (name, value) => setOutput(name, value),
         setSecret: (value) => core_setSecret(value),
         setFailed: (message) => setFailed(message),
+        notice: (message) => notice(message, { title: 'tierdeploy' }),
         annotate: (p) => {
             const props = { file: p.file, ...(p.line ? { startLine: p.line } : {}), ...(p.column ? { startColumn: p.column } : {}), title: 'tierdeploy' };
             const text = p.hint ? `${p.message} (${p.hint})` : p.message;
@@ -72686,6 +72687,7 @@ function recordingIO(inputs = {}, env = {}) {
         setOutput: (name, value) => { io.outputs[name] = value; },
         setSecret: (value) => { io.secrets.push(value); },
         setFailed: (message) => { io.failed = message; },
+        notice: (message) => { io.logs.push(`notice: ${message}`); },
         annotate: (p) => { io.annotations.push(p); },
         summary: async (markdown) => { io.summaries.push(markdown); },
         log: {
@@ -72749,7 +72751,13 @@ async function runAction(body, io = githubIO()) {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
+
+
 
 /**
  * Input readers. Each rejects a malformed value with a message naming the input and the expected form,
@@ -72816,6 +72824,40 @@ function readList(io, name) {
         return parsed;
     }
     return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+}
+/**
+ * An input naming a JSON file (relative to the working directory, the workspace on a runner): its path and parsed
+ * content, or undefined when not given. Data too large for an input goes through a file: GitHub passes each input as
+ * an environment variable, and Linux refuses one over 128 KiB.
+ */
+function readJsonFile(io, name) {
+    const path = io.getInput(name);
+    if (path === '')
+        return undefined;
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new errors_ConfigurationError(`input '${name}': cannot read ${path} (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : e.message}); give the path of a JSON file, relative to the workspace`);
+    }
+    try {
+        return { path, value: JSON.parse(text) };
+    }
+    catch (e) {
+        throw new errors_ConfigurationError(`input '${name}': ${path} is not valid JSON (${e.message})`);
+    }
+}
+/** Writes text to the file an input names, creating its directories; a path that cannot be written is the input's mistake. */
+function writeInputFile(name, path, text) {
+    try {
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(path, text);
+    }
+    catch (e) {
+        throw new errors_ConfigurationError(`input '${name}': cannot write ${path} (${e.message})`);
+    }
 }
 
 // EXTERNAL MODULE: ./packages/catalog/src/suggest.ts
@@ -72968,10 +73010,35 @@ function describeErrorOf(e) {
     return String(e);
 }
 /**
- * AWS errors that come from configuration (a wrong cluster name, missing permissions, no credentials) as
- * ConfigurationErrors that say what to fix; undefined for anything else, which the caller handles.
+ * How AWS says the session behind the credentials has ended: ExpiredToken (STS and query APIs), ExpiredTokenException
+ * (ECS and the other JSON APIs), RequestExpired (EC2-style APIs).
+ */
+const SESSION_EXPIRED = /^(ExpiredToken|ExpiredTokenException|RequestExpired)$/;
+/**
+ * The AWS session ended part-way through a step: the role's credentials last `role-duration-seconds` (one hour by
+ * default in aws-actions/configure-aws-credentials), and a long wait or rollback outlives them. Nothing the step can
+ * retry fixes it, so it ends the step as a configuration error saying what to raise. `results` is what the step had
+ * done by then, when the caller knows (ecs-deploy still writes it, so a later job can roll back what was changed).
+ */
+class SessionExpiredError extends errors_ConfigurationError {
+    results;
+}
+/** A SessionExpiredError for an expired-session answer from AWS (`calling`: what was being called); undefined otherwise. */
+function sessionExpiredError(e, calling) {
+    if (e instanceof SessionExpiredError)
+        return e;
+    if (!(e instanceof Error) || !SESSION_EXPIRED.test(e.name))
+        return undefined;
+    return new SessionExpiredError(`the AWS session expired during the step (${calling}: ${describeErrorOf(e)}): the credentials aws-actions/configure-aws-credentials gives last role-duration-seconds (1 hour by default); raise the workflow's 'role-duration-seconds' input, and the IAM role's MaxSessionDuration to at least as much (AWS refuses a longer session than the role allows)`);
+}
+/**
+ * AWS errors that come from configuration (a wrong cluster name, missing permissions, no credentials, a session
+ * that expired) as ConfigurationErrors that say what to fix; undefined for anything else, which the caller handles.
  */
 function configurationErrorOf(e, where) {
+    const expired = sessionExpiredError(e, `ECS${where.service ? ` for ${where.service}` : ''} in cluster '${where.cluster}'`);
+    if (expired)
+        return expired;
     const name = e instanceof Error ? e.name : '';
     if (name === 'ClusterNotFoundException') {
         return new errors_ConfigurationError(`ECS cluster '${where.cluster}' not found: check 'cluster' in the environment file (or the cluster input / --cluster) and the AWS region`);
@@ -72997,6 +73064,9 @@ const NETWORK_CODES = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|E
  * check, or undefined for any other error (which the caller classifies or rethrows).
  */
 function awsSetupError(e, service) {
+    const expired = sessionExpiredError(e, service);
+    if (expired)
+        return expired;
     const code = e?.code;
     const name = e instanceof Error ? e.name : '';
     if ((typeof code === 'string' && NETWORK_CODES.test(code)) || name === 'TimeoutError') {
@@ -73005,7 +73075,7 @@ function awsSetupError(e, service) {
     if (name === 'CredentialsProviderError') {
         return new errors_ConfigurationError(`no AWS credentials for ${service} (${e.message}); in a workflow, run aws-actions/configure-aws-credentials first; locally, set AWS_PROFILE or the AWS_* variables`);
     }
-    if (/^(ExpiredToken|ExpiredTokenException|UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException)$/.test(name)) {
+    if (/^(UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException)$/.test(name)) {
         return new errors_ConfigurationError(`AWS rejected the credentials for ${service} (${describeErrorOf(e)}): refresh them or check the role`);
     }
     return undefined;
@@ -73161,6 +73231,50 @@ function makeEcsClient(options = {}) {
     });
 }
 
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/summary.ts
+const ICON = {
+    deployed: '✅',
+    unchanged: '➖',
+    'would-deploy': '📝',
+    failed: '❌',
+    'rolled-back': '↩️',
+    'rollback-failed': '🔥',
+    skipped: '⏭️',
+};
+/** `family:revision` of a task definition ARN (the ARN's prefix adds nothing in a table). */
+function shortTaskDefinition(arn) {
+    if (!arn)
+        return '';
+    return arn.replace(/^arn:aws[a-z-]*:ecs:[^:]+:\d+:task-definition\//, '');
+}
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+/** The job-summary table: one row per service, what it ran before, what it runs now, and why. */
+function renderEcsResultTable(results, title = 'ECS deploy') {
+    const counts = new Map();
+    for (const r of results)
+        counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+    const lines = [
+        `### ${title}`,
+        '',
+        [...counts].map(([s, n]) => `${n} ${s}`).join(', ') || 'nothing to deploy',
+        '',
+        '| service | status | before | after | reason |',
+        '|---|---|---|---|---|',
+        ...results.map((r) => `| ${cell(r.service)} | ${ICON[r.status]} ${r.status} | ${cell(shortTaskDefinition(r.previousTaskDefinition))} | ${cell(shortTaskDefinition(r.taskDefinition))} | ${cell(r.reason ?? '')} |`),
+    ];
+    return `${lines.join('\n')}\n`;
+}
+/** The same as plain text for the terminal. */
+function renderEcsResultText(results) {
+    const rows = results.map((r) => [r.service, r.status, shortTaskDefinition(r.previousTaskDefinition), shortTaskDefinition(r.taskDefinition), r.reason ?? '']);
+    const head = ['SERVICE', 'STATUS', 'BEFORE', 'AFTER', 'REASON'];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const fmt = (r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+    return [fmt(head), ...rows.map(fmt)].join('\n');
+}
+
 // EXTERNAL MODULE: ./packages/catalog/src/settings.ts
 var src_settings = __nccwpck_require__(1214);
 ;// CONCATENATED MODULE: ./packages/graph/src/plan.ts
@@ -73172,6 +73286,14 @@ function resolveServiceName(catalog, name) {
         return catalog.services.get(canonical);
     const near = (0,suggest/* closestNames */.g9)(name, catalog.names.keys());
     throw new errors_ConfigurationError(`unknown service '${name}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (see ${catalog.file}; \`tierdeploy plan --tier all\` lists every service)`);
+}
+/** Why a service does not deploy in the environment (disabled, or an optional tier's service not enabled there); undefined when it does. */
+function whyNotEnabled(catalog, service, environment) {
+    if (service.disabled)
+        return `${service.name} is disabled in ${catalog.file}`;
+    if (!(0,src_settings/* isEnabledIn */.Z)(catalog, service, environment))
+        return `${service.name} is not enabled${environment ? ` in ${environment.name}` : ''}: add it to optionalServices in ${environment?.file}`;
+    return undefined;
 }
 /** Parses a tier given as a flag or input: a tier number or `all`. */
 function parseTier(value) {
@@ -73195,7 +73317,6 @@ function resolveDeployWaves(catalog, selection, environment) {
         else if (!list.includes(reason))
             list.push(reason);
     };
-    const where = environment ? ` in ${environment.name}` : '';
     if (selection.tier === undefined && selection.services === undefined && selection.changed === undefined) {
         throw new errors_ConfigurationError('nothing selected: choose a tier (1, 2, ... or all), services, or a change to deploy');
     }
@@ -73203,21 +73324,27 @@ function resolveDeployWaves(catalog, selection, environment) {
         throw new errors_ConfigurationError(`unknown tier ${selection.tier}: ${catalog.file} defines tiers ${catalog.tiers.map((t) => t.id).join(', ')} (or use all)`);
     }
     let base;
+    const skipped = [];
     if (selection.services !== undefined) {
         if (selection.services.length === 0)
             throw new errors_ConfigurationError('the service list is empty: name at least one service');
-        base = selection.services.map((n) => resolveServiceName(catalog, n));
-        for (const s of base) {
+        base = [];
+        for (const s of selection.services.map((n) => resolveServiceName(catalog, n))) {
             if (s.kind === 'library')
                 throw new errors_ConfigurationError(`${s.name} is a library: it is never deployed (a change to it deploys its dependents)`);
-            if (s.disabled)
-                throw new errors_ConfigurationError(`${s.name} is disabled in ${catalog.file}`);
-            if (!(0,src_settings/* isEnabledIn */.Z)(catalog, s, environment))
-                throw new errors_ConfigurationError(`${s.name} is not enabled${where}: add it to optionalServices in ${environment?.file}`);
+            const notEnabled = whyNotEnabled(catalog, s, environment);
+            if (notEnabled && !selection.onlyEnabled)
+                throw new errors_ConfigurationError(notEnabled);
+            if (notEnabled) {
+                if (!skipped.includes(s.name))
+                    skipped.push(s.name);
+                continue;
+            }
             if (typeof selection.tier === 'number' && s.tier !== selection.tier) {
                 throw new errors_ConfigurationError(`${s.name} is in tier ${s.tier}, not tier ${selection.tier}: drop the tier or the service`);
             }
             because(s.name, 'named');
+            base.push(s);
         }
     }
     else {
@@ -73275,7 +73402,7 @@ function resolveDeployWaves(catalog, selection, environment) {
             wave.sort();
         tiers.push({ tier: tierId, name: catalog.tiers.find((t) => t.id === tierId)?.name ?? String(tierId), waves });
     }
-    return { ...(environment ? { environment: environment.name } : {}), tiers, nodes };
+    return { ...(environment ? { environment: environment.name } : {}), tiers, nodes, ...(skipped.length ? { skipped } : {}) };
 }
 /**
  * A node's wave is one more than the latest wave among its selected dependencies of the same tier (Kahn's
@@ -73713,6 +73840,21 @@ const TAG_DEPLOY_ID = 'tierdeploy:deploy-id';
 const TAG_REPLACES = 'tierdeploy:replaces';
 const TAG_SERVICE = 'tierdeploy:service';
 
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/types.ts
+/**
+ * What happened to one service.
+ * - deployed: the new revision runs (PRIMARY COMPLETED, running = desired).
+ * - unchanged: the rendered task definition equals the running one; nothing was registered or updated.
+ * - would-deploy: dry run; the revision differs and would be registered.
+ * - failed: the rollout (or the write) failed; `reason` says why and whether it was rolled back.
+ * - rolled-back: it is back on `previousTaskDefinition` (its own deploy succeeded but another in the step failed, or
+ *   a manual rollback).
+ * - rollback-failed: putting it back did not settle; it needs attention.
+ * - skipped: not attempted because an earlier wave failed (or, rolling back to recorded revisions, left alone because
+ *   the recorded deploy did not deploy it).
+ */
+const ECS_SERVICE_STATUSES = ['deployed', 'unchanged', 'would-deploy', 'failed', 'rolled-back', 'rollback-failed', 'skipped'];
+
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/wait.ts
 
 
@@ -73874,6 +74016,7 @@ async function failureDetails(watch, service, cluster, effects) {
 
 
 
+
 /** Whether a task definition ARN is the one a reference (ARN or family:revision) names. */
 function sameTaskDefinition(arn, ref) {
     if (!arn)
@@ -73882,7 +74025,9 @@ function sameTaskDefinition(arn, ref) {
 }
 /**
  * Puts services back on the given task definitions and waits for them (contract in index.ts). A service already on
- * its target (ECS's circuit breaker put it back) gets no UpdateService, only the wait.
+ * its target (ECS's circuit breaker put it back, or an earlier rollback did) gets no UpdateService, only the wait.
+ * An expired AWS session is thrown (SessionExpiredError) once the writes in flight are done: every later call would
+ * fail the same way.
  */
 async function rollBackServices(targets, options, effects) {
     if (targets.length === 0)
@@ -73891,6 +74036,7 @@ async function rollBackServices(targets, options, effects) {
     const described = await describeServices(targets.map((t) => t.service), options.cluster, effects);
     const results = new Map();
     const watches = [];
+    let expired;
     await mapWithConcurrency(targets, options.concurrency ?? 8, async (target) => {
         const current = described.services.get(target.service);
         const before = current?.taskDefinition;
@@ -73915,9 +74061,13 @@ async function rollBackServices(targets, options, effects) {
         catch (e) {
             // Recorded, not thrown: other services may already be rolling back, and the caller must hear about each.
             const configuration = configurationErrorOf(e, { cluster: options.cluster, service: target.service });
+            if (configuration instanceof SessionExpiredError)
+                expired ??= configuration;
             results.set(target.service, { ...base, status: 'rollback-failed', reason: configuration?.message ?? `UpdateService failed: ${describeErrorOf(e)}` });
         }
     });
+    if (expired)
+        throw expired;
     const { outcomes } = await waitForRollouts(watches, {
         cluster: options.cluster,
         serviceTimeoutMs: options.timeoutMs ?? 15 * 60_000,
@@ -74033,6 +74183,69 @@ async function rollBackService(service, version, options, effects) {
     const [result] = await rollBackServices([{ service, taskDefinition: target }], options, effects);
     return result;
 }
+/**
+ * What a recorded deploy result rolls back, the one rule for it (ecs-deploy's `rollback-version: recorded` and
+ * health-gate's rollback-on-failure both use it): every service the result reports `deployed`, to the
+ * `previousTaskDefinition` recorded for it, never "the revision before the running one", so a service an earlier
+ * rollback already put back goes nowhere further. Every other entry is left alone, as is a first deploy (no previous
+ * revision was recorded).
+ */
+function recordedRollbackTargets(result) {
+    const targets = [];
+    const leftAlone = [];
+    for (const r of result) {
+        if (r.status === 'deployed' && r.previousTaskDefinition)
+            targets.push({ service: r.service, taskDefinition: r.previousTaskDefinition });
+        else {
+            const why = r.status === 'deployed' ? 'first deploy: no previous revision was recorded' : `the recorded deploy reports it ${r.status}${r.reason ? ` (${r.reason})` : ''}`;
+            leftAlone.push({ service: r.service, status: 'skipped', ...(r.taskDefinition ? { taskDefinition: r.taskDefinition } : {}), reason: `not rolled back: ${why}` });
+        }
+    }
+    return { targets, leftAlone };
+}
+/**
+ * Rolls back what a recorded deploy result reports deployed (recordedRollbackTargets) and waits. One entry per result
+ * entry, in its order: rolled-back or rollback-failed for each target (rolled-back without a write when the service
+ * already runs its recorded previous revision), skipped for the rest. Running it twice changes nothing the second time.
+ */
+async function rollBackRecordedDeploy(result, options, effects) {
+    const { targets, leftAlone } = recordedRollbackTargets(result);
+    const firstDeploys = result.filter((r) => r.status === 'deployed' && !r.previousTaskDefinition).map((r) => r.service);
+    if (firstDeploys.length)
+        effects.log.warning(`no previous revision to roll back to (first deploy): ${firstDeploys.join(', ')}`);
+    if (targets.length)
+        effects.log.info(`rolling back to the recorded revisions: ${targets.map((t) => `${t.service} -> ${t.taskDefinition.split('/').at(-1)}`).join(', ')}`);
+    else
+        effects.log.info('nothing to roll back: the recorded deploy reports no service deployed');
+    const rolled = await rollBackServices(targets, options, effects);
+    const byService = new Map([...rolled, ...leftAlone].map((r) => [r.service, r]));
+    return result.map((r) => byService.get(r.service));
+}
+/**
+ * Checks a deploy result (ecs-deploy's `result` output, or the file its `result-file` wrote) given to an input;
+ * `where` names the input (and file) in the message, e.g. "input 'deploy-result-file' (results/tier-1.json)".
+ */
+function parseDeployResult(value, where) {
+    const shape = `a JSON array of {"service","status","previousTaskDefinition","taskDefinition"} (ecs-deploy's result output)`;
+    if (!Array.isArray(value))
+        throw new errors_ConfigurationError(`${where} must be ${shape}`);
+    const seen = new Set();
+    value.forEach((entry, i) => {
+        const e = entry;
+        if (!e || typeof e !== 'object' || typeof e.service !== 'string' || typeof e.status !== 'string')
+            throw new errors_ConfigurationError(`${where}[${i}] must have string service and status: ${shape}`);
+        if (!ECS_SERVICE_STATUSES.includes(e.status))
+            throw new errors_ConfigurationError(`${where}[${i}].status must be one of ${ECS_SERVICE_STATUSES.join(', ')}, got '${e.status}'`);
+        for (const k of ['previousTaskDefinition', 'taskDefinition', 'reason']) {
+            if (e[k] !== undefined && typeof e[k] !== 'string')
+                throw new errors_ConfigurationError(`${where}[${i}].${k} must be a string`);
+        }
+        if (seen.has(e.service))
+            throw new errors_ConfigurationError(`${where} lists ${e.service} twice: give one deploy's result`);
+        seen.add(e.service);
+    });
+    return value;
+}
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/deploy.ts
 
@@ -74083,68 +74296,83 @@ async function deployEcsServices(request, effects) {
     }
     // 2. Wave by wave: write, then wait for the whole wave.
     const watches = [];
+    const unconfirmed = new Set();
     let polls = 0;
     let failedWave;
-    for (const [w, wave] of request.waves.entries()) {
-        const ecsChanged = [];
-        for (const name of wave) {
-            const p = planned.get(name);
-            if (!p)
-                continue;
-            if (p.changed)
-                ecsChanged.push(p);
-            else
-                results.set(name, { service: name, status: 'unchanged', previousTaskDefinition: p.previous, taskDefinition: p.previous, reason: request.images[name] ? undefined : 'no new image given' });
-        }
-        if (ecsChanged.length)
-            log.info(`wave ${w + 1}: deploying ${ecsChanged.map((p) => p.name).join(', ')}`);
-        for (const p of ecsChanged)
-            log.info(`${p.name}: new revision of ${p.previous.replace(/^.*task-definition\//, '')}:\n  ${p.diff.join('\n  ')}`);
-        const waveWatches = [];
-        const refused = [];
-        await mapWithConcurrency(ecsChanged, concurrency, async (p) => {
-            const watch = await registerAndUpdate(p, request, effects, results, refused);
-            if (watch)
-                waveWatches.push(watch);
-        });
-        // AWS refused a write for a set-up reason (permissions) before any service changed: one clear error, nothing to
-        // roll back. Once something changed, the refusal is that service's failure and the step rolls the rest back.
-        const changedEarlier = watches.length > 0 || [...stackResults.values()].some((r) => r.status === 'deployed');
-        if (refused.length && waveWatches.length === 0 && !changedEarlier)
-            throw refused[0];
-        watches.push(...waveWatches);
-        const stackWave = wave.filter((n) => viaStack.has(n)).map((n) => serviceNamed(catalog, n));
-        const [waited] = await Promise.all([
-            waitForRollouts(waveWatches, { cluster, serviceTimeoutMs, deadline, ...pollOptions(request) }, effects),
-            deployStackWave(stackWave, request, effects, serviceTimeoutMs, rollbackOnFailure).then((r) => r.forEach((x) => stackResults.set(x.service, x))),
-        ]);
-        polls += waited.polls;
-        for (const watch of waveWatches) {
-            const outcome = waited.outcomes.get(watch.service);
-            const entry = results.get(watch.service);
-            results.set(watch.service, outcome.ok ? { ...entry, status: 'deployed' } : { ...entry, status: 'failed', reason: outcome.reason ?? 'rollout failed' });
-        }
-        for (const s of stackWave)
-            results.set(s.name, fromStackResult(stackResults.get(s.name)));
-        if (wave.some((n) => results.get(n)?.status === 'failed')) {
-            failedWave = w;
-            break;
-        }
-    }
-    if (failedWave !== undefined) {
-        const failed = [...results.values()].filter((r) => r.status === 'failed').map((r) => r.service);
-        for (const name of request.waves.slice(failedWave + 1).flat()) {
-            results.set(name, { service: name, status: 'skipped', reason: `not deployed: wave ${failedWave + 1} failed (${failed.join(', ')})` });
-        }
-        if (rollbackOnFailure)
-            await rollBackStep(watches, stackResults, failed, request, effects, serviceTimeoutMs, results);
-        else {
-            for (const w of watches) {
-                const r = results.get(w.service);
-                if (r.status === 'deployed' || r.status === 'failed')
-                    results.set(w.service, { ...r, reason: [r.reason, 'left as it is: rollback-on-failure is off'].filter(Boolean).join('; ') });
+    try {
+        for (const [w, wave] of request.waves.entries()) {
+            const ecsChanged = [];
+            for (const name of wave) {
+                const p = planned.get(name);
+                if (!p)
+                    continue;
+                if (p.changed)
+                    ecsChanged.push(p);
+                else
+                    results.set(name, { service: name, status: 'unchanged', previousTaskDefinition: p.previous, taskDefinition: p.previous, reason: request.images[name] ? undefined : 'no new image given' });
+            }
+            if (ecsChanged.length)
+                log.info(`wave ${w + 1}: deploying ${ecsChanged.map((p) => p.name).join(', ')}`);
+            for (const p of ecsChanged)
+                log.info(`${p.name}: new revision of ${p.previous.replace(/^.*task-definition\//, '')}:\n  ${p.diff.join('\n  ')}`);
+            const waveWatches = [];
+            const refused = [];
+            await mapWithConcurrency(ecsChanged, concurrency, async (p) => {
+                const watch = await registerAndUpdate(p, request, effects, results, refused);
+                if (watch) {
+                    waveWatches.push(watch);
+                    unconfirmed.add(p.name);
+                }
+            });
+            // Every later call would fail the same way: stop, and let the caller record what changed.
+            const expired = refused.find((r) => r instanceof SessionExpiredError);
+            if (expired)
+                throw expired;
+            // AWS refused a write for a set-up reason (permissions) before any service changed: one clear error, nothing to
+            // roll back. Once something changed, the refusal is that service's failure and the step rolls the rest back.
+            const changedEarlier = watches.length > 0 || [...stackResults.values()].some((r) => r.status === 'deployed');
+            if (refused.length && waveWatches.length === 0 && !changedEarlier)
+                throw refused[0];
+            watches.push(...waveWatches);
+            const stackWave = wave.filter((n) => viaStack.has(n)).map((n) => serviceNamed(catalog, n));
+            const [waited] = await Promise.all([
+                waitForRollouts(waveWatches, { cluster, serviceTimeoutMs, deadline, ...pollOptions(request) }, effects),
+                deployStackWave(stackWave, request, effects, serviceTimeoutMs, rollbackOnFailure).then((r) => r.forEach((x) => stackResults.set(x.service, x))),
+            ]);
+            polls += waited.polls;
+            for (const watch of waveWatches) {
+                const outcome = waited.outcomes.get(watch.service);
+                const entry = results.get(watch.service);
+                results.set(watch.service, outcome.ok ? { ...entry, status: 'deployed' } : { ...entry, status: 'failed', reason: outcome.reason ?? 'rollout failed' });
+                unconfirmed.delete(watch.service);
+            }
+            for (const s of stackWave)
+                results.set(s.name, fromStackResult(stackResults.get(s.name)));
+            if (wave.some((n) => results.get(n)?.status === 'failed')) {
+                failedWave = w;
+                break;
             }
         }
+        if (failedWave !== undefined) {
+            const failed = [...results.values()].filter((r) => r.status === 'failed').map((r) => r.service);
+            for (const name of request.waves.slice(failedWave + 1).flat()) {
+                results.set(name, { service: name, status: 'skipped', reason: `not deployed: wave ${failedWave + 1} failed (${failed.join(', ')})` });
+            }
+            if (rollbackOnFailure)
+                await rollBackStep(watches, stackResults, failed, request, effects, serviceTimeoutMs, results);
+            else {
+                for (const w of watches) {
+                    const r = results.get(w.service);
+                    if (r.status === 'deployed' || r.status === 'failed')
+                        results.set(w.service, { ...r, reason: [r.reason, 'left as it is: rollback-on-failure is off'].filter(Boolean).join('; ') });
+                }
+            }
+        }
+    }
+    catch (e) {
+        if (e instanceof SessionExpiredError)
+            e.results ??= all.map((s) => interruptedResult(s.name, results.get(s.name), unconfirmed.has(s.name)));
+        throw e;
     }
     const list = all.map((s) => results.get(s.name));
     const ok = list.every((r) => r.status === 'deployed' || r.status === 'unchanged');
@@ -74262,11 +74490,36 @@ function fromStackResult(r) {
     const status = r.status === 'rolled-back' ? 'failed' : r.status;
     return { service: r.service, status, reason: [r.reason, r.image ? `${via}, image ${r.image}` : undefined].filter(Boolean).join('; ') };
 }
+/**
+ * What a service's result says when the AWS session expired mid-step. A service whose update went through stays
+ * `deployed` (its rollout unconfirmed, or its rollback cut short), so that a later job with fresh credentials rolling
+ * back to the recorded revisions (ecs-deploy `rollback-version: recorded`) puts it back.
+ */
+function interruptedResult(service, result, unconfirmed) {
+    const expired = 'the AWS session expired';
+    if (!result)
+        return { service, status: 'skipped', reason: `not deployed: ${expired} first` };
+    if (unconfirmed)
+        return { ...result, reason: `updated, but the rollout was not confirmed: ${expired} while waiting` };
+    return result;
+}
 /** Puts every service the step changed back on its previous revision (stacks on their previous image) and waits. */
 async function rollBackStep(watches, stackResults, failed, request, effects, timeoutMs, results) {
     const targets = watches.map((w) => ({ service: w.service, taskDefinition: results.get(w.service).previousTaskDefinition }));
     effects.log.warning(`rolling back ${targets.length + [...stackResults.values()].filter((r) => r.status === 'deployed').length} service(s) changed by this step because ${failed.join(', ')} failed`);
-    const rolled = await rollBackServices(targets, { cluster: request.cluster, timeoutMs, concurrency: request.concurrency ?? DEFAULT_DEPLOY_CONCURRENCY, ...pollOptions(request) }, effects);
+    let rolled;
+    try {
+        rolled = await rollBackServices(targets, { cluster: request.cluster, timeoutMs, concurrency: request.concurrency ?? DEFAULT_DEPLOY_CONCURRENCY, ...pollOptions(request) }, effects);
+    }
+    catch (e) {
+        if (e instanceof SessionExpiredError) {
+            for (const t of targets) {
+                const before = results.get(t.service);
+                results.set(t.service, { ...before, reason: [before.reason, `rollback to ${t.taskDefinition} cut short: the AWS session expired`].filter(Boolean).join('; ') });
+            }
+        }
+        throw e;
+    }
     for (const r of rolled) {
         const before = results.get(r.service);
         const back = r.status === 'rolled-back';
@@ -74288,56 +74541,8 @@ async function rollBackStep(watches, stackResults, failed, request, effects, tim
     }));
 }
 
-;// CONCATENATED MODULE: ./packages/aws/src/ecs/summary.ts
-const ICON = {
-    deployed: '✅',
-    unchanged: '➖',
-    'would-deploy': '📝',
-    failed: '❌',
-    'rolled-back': '↩️',
-    'rollback-failed': '🔥',
-    skipped: '⏭️',
-};
-/** `family:revision` of a task definition ARN (the ARN's prefix adds nothing in a table). */
-function shortTaskDefinition(arn) {
-    if (!arn)
-        return '';
-    return arn.replace(/^arn:aws[a-z-]*:ecs:[^:]+:\d+:task-definition\//, '');
-}
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-/** The job-summary table: one row per service, what it ran before, what it runs now, and why. */
-function renderEcsResultTable(results, title = 'ECS deploy') {
-    const counts = new Map();
-    for (const r of results)
-        counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-    const lines = [
-        `### ${title}`,
-        '',
-        [...counts].map(([s, n]) => `${n} ${s}`).join(', ') || 'nothing to deploy',
-        '',
-        '| service | status | before | after | reason |',
-        '|---|---|---|---|---|',
-        ...results.map((r) => `| ${cell(r.service)} | ${ICON[r.status]} ${r.status} | ${cell(shortTaskDefinition(r.previousTaskDefinition))} | ${cell(shortTaskDefinition(r.taskDefinition))} | ${cell(r.reason ?? '')} |`),
-    ];
-    return `${lines.join('\n')}\n`;
-}
-/** The same as plain text for the terminal. */
-function renderEcsResultText(results) {
-    const rows = results.map((r) => [r.service, r.status, shortTaskDefinition(r.previousTaskDefinition), shortTaskDefinition(r.taskDefinition), r.reason ?? '']);
-    const head = ['SERVICE', 'STATUS', 'BEFORE', 'AFTER', 'REASON'];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const fmt = (r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
-    return [fmt(head), ...rows.map(fmt)].join('\n');
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
 
 
@@ -75082,6 +75287,7 @@ const INPUTS = {
     environment: 'environment',
     services: 'services',
     images: 'images',
+    imagesFile: 'images-file',
     cluster: 'cluster',
     mode: 'mode',
     rollbackVersion: 'rollback-version',
@@ -75091,11 +75297,15 @@ const INPUTS = {
     deployId: 'deploy-id',
     dryRun: 'dry-run',
     terraformOutputs: 'terraform-outputs',
+    resultFile: 'result-file',
+    deployResultFile: 'deploy-result-file',
 };
 const OUTPUTS = {
     result: 'result',
 };
 const MODES = ['deploy', 'rollback'];
+/** The rollback-version that rolls back what a deploy-result-file records as deployed, to its recorded revisions. */
+const ROLLBACK_RECORDED = 'recorded';
 const DEFAULT_TIMEOUT_MINUTES = 15;
 
 ;// CONCATENATED MODULE: ./actions/ecs-deploy/src/inputs.ts
@@ -75118,12 +75328,83 @@ function readServiceNames(io) {
     }
     throw new errors_ConfigurationError(`input '${INPUTS.services}' must be a matrix {"include":[{"service":"NAME"}]}, a JSON array of names, or a comma list`);
 }
+/** A service name from a JSON value an input gave, resolved against the catalog; an unknown one names the input. */
+function serviceIn(catalog, name, where) {
+    try {
+        return resolveServiceName(catalog, name);
+    }
+    catch (e) {
+        if (isConfigurationError(e))
+            throw new errors_ConfigurationError(`${where}: ${e.message}`);
+        throw e;
+    }
+}
+/**
+ * `images` and `images-file` together (a tier of 1,000 services has too many images for one input: GitHub passes each
+ * input as an environment variable, and Linux refuses one over 128 KiB). Both are JSON objects, service -> image
+ * pinned by digest; a service both give must get the same image.
+ */
+function readImages(io, catalog) {
+    const sources = [];
+    const inline = readJson(io, INPUTS.images);
+    if (inline !== undefined)
+        sources.push({ where: `input '${INPUTS.images}'`, input: INPUTS.images, value: inline });
+    const file = readJsonFile(io, INPUTS.imagesFile);
+    if (file)
+        sources.push({ where: `input '${INPUTS.imagesFile}' (${file.path})`, input: INPUTS.imagesFile, value: file.value });
+    const images = {};
+    const from = {};
+    for (const { where, value } of sources) {
+        if (!value || typeof value !== 'object' || Array.isArray(value))
+            throw new errors_ConfigurationError(`${where} must be a JSON object, service -> REPOSITORY@sha256:DIGEST`);
+        for (const [name, image] of Object.entries(value)) {
+            const s = serviceIn(catalog, name, where);
+            if (typeof image !== 'string' || !isDigestImage(image)) {
+                throw new errors_ConfigurationError(`${where}: the image of ${name} must be pinned by digest (REPOSITORY@sha256:<64 hex>), got ${JSON.stringify(image)}`);
+            }
+            if (images[s.name] !== undefined && images[s.name] !== image) {
+                throw new errors_ConfigurationError(`${s.name} is given two images: ${images[s.name]} (${from[s.name]}) and ${image} (${where}); give it one`);
+            }
+            images[s.name] = image;
+            from[s.name] = where;
+        }
+    }
+    return { images, given: sources.map((s) => s.input) };
+}
+/** `rollback-version`, and with `recorded` the deploy result file it rolls back (service names made canonical). */
+function readRollbackTo(io, catalog, mode) {
+    const version = readString(io, INPUTS.rollbackVersion, { default: 'previous' });
+    const fileGiven = readString(io, INPUTS.deployResultFile) !== '';
+    if (version !== ROLLBACK_RECORDED) {
+        if (fileGiven)
+            throw new errors_ConfigurationError(`input '${INPUTS.deployResultFile}' is read only with ${INPUTS.rollbackVersion} '${ROLLBACK_RECORDED}' (and mode rollback), got ${INPUTS.rollbackVersion} '${version}'`);
+        try {
+            return { kind: 'version', version: parseRollbackVersion(version, `input '${INPUTS.rollbackVersion}'`) };
+        }
+        catch (e) {
+            if (isConfigurationError(e))
+                throw new errors_ConfigurationError(`${e.message}; or '${ROLLBACK_RECORDED}' with '${INPUTS.deployResultFile}'`);
+            throw e;
+        }
+    }
+    if (mode !== 'rollback')
+        throw new errors_ConfigurationError(`input '${INPUTS.rollbackVersion}' '${ROLLBACK_RECORDED}' needs mode rollback`);
+    const file = readJsonFile(io, INPUTS.deployResultFile);
+    if (!file) {
+        throw new errors_ConfigurationError(`input '${INPUTS.rollbackVersion}' '${ROLLBACK_RECORDED}' needs '${INPUTS.deployResultFile}': the result file an earlier ecs-deploy wrote (its '${INPUTS.resultFile}'), which records the revisions to go back to`);
+    }
+    const where = `input '${INPUTS.deployResultFile}' (${file.path})`;
+    const result = parseDeployResult(file.value, where).map((r) => ({ ...r, service: serviceIn(catalog, r.service, where).name }));
+    return { kind: 'recorded', file: file.path, result };
+}
 /** Reads and checks every input against the catalog before any AWS call. */
 function readDeployInputs(io, catalog) {
     const environment = environmentNamed(catalog, readString(io, INPUTS.environment, { required: true }));
     const mode = readChoice(io, INPUTS.mode, MODES, 'deploy');
-    const names = readServiceNames(io);
-    if (names.length === 0)
+    const rollbackTo = readRollbackTo(io, catalog, mode);
+    // Rolling back to recorded revisions, the file names the services when the input does not.
+    const names = rollbackTo.kind === 'recorded' && readString(io, INPUTS.services) === '' ? rollbackTo.result.map((r) => r.service) : readServiceNames(io);
+    if (names.length === 0 && rollbackTo.kind !== 'recorded')
         throw new errors_ConfigurationError(`input '${INPUTS.services}' names no service`);
     const services = [...new Set(names.map((n) => {
             const s = resolveServiceName(catalog, n);
@@ -75131,21 +75412,9 @@ function readDeployInputs(io, catalog) {
                 throw new errors_ConfigurationError(`input '${INPUTS.services}': ${s.name} is ${s.kind === 'library' ? 'a library' : 'infrastructure'}, not deployed to ECS`);
             return s.name;
         }))];
-    const images = {};
-    const rawImages = readJson(io, INPUTS.images);
-    if (rawImages !== undefined) {
-        if (!rawImages || typeof rawImages !== 'object' || Array.isArray(rawImages))
-            throw new errors_ConfigurationError(`input '${INPUTS.images}' must be a JSON object, service -> REPOSITORY@sha256:DIGEST`);
-        for (const [name, image] of Object.entries(rawImages)) {
-            const s = resolveServiceName(catalog, name);
-            if (typeof image !== 'string' || !isDigestImage(image)) {
-                throw new errors_ConfigurationError(`input '${INPUTS.images}': the image of ${name} must be pinned by digest (REPOSITORY@sha256:<64 hex>), got ${JSON.stringify(image)}`);
-            }
-            images[s.name] = image;
-        }
-    }
-    if (mode === 'rollback' && rawImages !== undefined)
-        throw new errors_ConfigurationError(`input '${INPUTS.images}' has no meaning with mode rollback: drop it or use mode deploy`);
+    const { images, given } = readImages(io, catalog);
+    if (mode === 'rollback' && given.length)
+        throw new errors_ConfigurationError(`input '${given[0]}' has no meaning with mode rollback: drop it or use mode deploy`);
     const terraformOutputs = readJson(io, INPUTS.terraformOutputs);
     if (terraformOutputs !== undefined && (typeof terraformOutputs !== 'object' || terraformOutputs === null || Array.isArray(terraformOutputs))) {
         throw new errors_ConfigurationError(`input '${INPUTS.terraformOutputs}' must be a JSON object (terraform-apply's outputs)`);
@@ -75154,6 +75423,7 @@ function readDeployInputs(io, catalog) {
     if (commitSha !== undefined && !/^[0-9a-f]{7,40}$/i.test(commitSha))
         throw new errors_ConfigurationError(`input '${INPUTS.commitSha}' must be a commit SHA (7 to 40 hex characters), got '${commitSha}'`);
     const deployId = readString(io, INPUTS.deployId) || [io.env.GITHUB_RUN_ID, io.env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('-') || `local-${commitSha?.slice(0, 12) ?? 'unknown'}`;
+    const resultFile = readString(io, INPUTS.resultFile);
     return {
         environment,
         clusterOverride: readString(io, INPUTS.cluster) || undefined,
@@ -75161,12 +75431,13 @@ function readDeployInputs(io, catalog) {
         services,
         images,
         mode,
-        rollbackVersion: parseRollbackVersion(readString(io, INPUTS.rollbackVersion, { default: 'previous' }), `input '${INPUTS.rollbackVersion}'`),
+        rollbackTo,
         timeoutMinutes: readInteger(io, INPUTS.timeoutMinutes, { default: DEFAULT_TIMEOUT_MINUTES, min: 1, max: 180 }),
         rollbackOnFailure: readBoolean(io, INPUTS.rollbackOnFailure, true),
         ...(commitSha ? { commitSha: commitSha.toLowerCase() } : {}),
         deployId,
         dryRun: readBoolean(io, INPUTS.dryRun, false),
+        ...(resultFile ? { resultFile } : {}),
     };
 }
 
@@ -75186,7 +75457,7 @@ async function run(io = githubIO(), overrides = {}) {
             io.annotate(w);
         const inputs = readDeployInputs(io, catalog);
         // Waves from the graph: also rejects services disabled or not enabled in this environment, before any AWS call.
-        const plan = resolveDeployWaves(catalog, { services: inputs.services }, inputs.environment);
+        const plan = inputs.services.length ? resolveDeployWaves(catalog, { services: inputs.services }, inputs.environment) : { tiers: [] };
         const waves = plan.tiers.flatMap((t) => t.waves).map((w) => w.filter((n) => catalog.services.get(n)?.kind === 'service')).filter((w) => w.length);
         // The standard chain gives the region; the environment file's region is the fallback.
         const region = io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION ? undefined : inputs.environment.region;
@@ -75199,44 +75470,58 @@ async function run(io = githubIO(), overrides = {}) {
         const clock = overrides.clock ?? systemClock;
         const effects = { ecs, clock, log: io.log };
         const timeoutMs = inputs.timeoutMinutes * 60_000;
+        const recorded = inputs.mode === 'rollback' && inputs.rollbackTo.kind === 'recorded';
+        const title = `tierdeploy ecs-deploy${inputs.mode === 'rollback' ? ` (rollback${recorded ? ' to recorded revisions' : ''})` : inputs.dryRun ? ' (dry run)' : ''}: ${inputs.environment.name}, cluster ${cluster}`;
+        const publish = async (results, heading) => {
+            const json = JSON.stringify(results);
+            io.setOutput(OUTPUTS.result, json);
+            if (inputs.resultFile)
+                writeInputFile(INPUTS.resultFile, inputs.resultFile, json);
+            await io.summary(renderEcsResultTable(results, heading) + (inputs.mode === 'deploy' ? costSection(catalog, inputs.environment, catalogDir, io) : ''));
+        };
         let results;
         let ok;
-        if (inputs.mode === 'rollback') {
-            ;
-            ({ results, ok } = await rollBack(inputs, cluster, timeoutMs, effects));
+        try {
+            if (inputs.mode === 'rollback') {
+                ;
+                ({ results, ok } = await rollBack(inputs, inputs.rollbackTo, cluster, timeoutMs, effects));
+            }
+            else {
+                const needsStacks = inputs.services.some((n) => catalog.services.get(n)?.deployVia === 'cloudformation');
+                const cloudformation = needsStacks ? await cloudformationFactory() : undefined;
+                const outcome = await deployEcsServices({
+                    catalog,
+                    environment: inputs.environment,
+                    cluster,
+                    waves,
+                    images: inputs.images,
+                    ...(inputs.commitSha ? { commitSha: inputs.commitSha } : {}),
+                    deployId: inputs.deployId,
+                    dryRun: inputs.dryRun,
+                    rollbackOnFailure: inputs.rollbackOnFailure,
+                    serviceTimeoutMs: timeoutMs,
+                }, { ...effects, ...(cloudformation ? { cloudformation } : {}) });
+                if (inputs.dryRun)
+                    for (const [service, lines] of Object.entries(outcome.diffs))
+                        io.log.info(`${service}: would register a new revision:\n  ${lines.join('\n  ')}`);
+                results = outcome.results;
+                ok = outcome.ok;
+            }
         }
-        else {
-            const needsStacks = inputs.services.some((n) => catalog.services.get(n)?.deployVia === 'cloudformation');
-            const cloudformation = needsStacks ? await cloudformationFactory() : undefined;
-            const outcome = await deployEcsServices({
-                catalog,
-                environment: inputs.environment,
-                cluster,
-                waves,
-                images: inputs.images,
-                ...(inputs.commitSha ? { commitSha: inputs.commitSha } : {}),
-                deployId: inputs.deployId,
-                dryRun: inputs.dryRun,
-                rollbackOnFailure: inputs.rollbackOnFailure,
-                serviceTimeoutMs: timeoutMs,
-            }, { ...effects, ...(cloudformation ? { cloudformation } : {}) });
-            if (inputs.dryRun)
-                for (const [service, lines] of Object.entries(outcome.diffs))
-                    io.log.info(`${service}: would register a new revision:\n  ${lines.join('\n  ')}`);
-            results = outcome.results;
-            ok = outcome.ok;
+        catch (e) {
+            // What changed before the session expired is still written, so a later job can roll it back (recorded).
+            if (e instanceof SessionExpiredError && e.results)
+                await publish(e.results, `${title} (AWS session expired)`);
+            throw e;
         }
-        io.setOutput(OUTPUTS.result, JSON.stringify(results));
-        const title = `tierdeploy ecs-deploy${inputs.mode === 'rollback' ? ' (rollback)' : inputs.dryRun ? ' (dry run)' : ''}: ${inputs.environment.name}, cluster ${cluster}`;
-        await io.summary(renderEcsResultTable(results, title) + (inputs.mode === 'deploy' ? costSection(catalog, inputs.environment, catalogDir, io) : ''));
+        await publish(results, title);
         if (!ok) {
-            const good = inputs.mode === 'rollback' ? ['rolled-back'] : ['deployed', 'unchanged', 'would-deploy'];
+            const good = inputs.mode === 'rollback' ? ['rolled-back', 'skipped'] : ['deployed', 'unchanged', 'would-deploy'];
             const bad = results.filter((r) => !good.includes(r.status));
             io.setFailed(`${inputs.mode === 'rollback' ? 'rollback' : 'deploy'} failed: ${bad.map((r) => `${r.service} ${r.status}${r.reason ? ` (${r.reason})` : ''}`).join('; ')}`);
         }
     }, io);
 }
-/** Resolves every service's target first (a service with nothing to roll back to stops the step before any write). */
 /**
  * What the environment costs a month, for the deploy summary. An estimate is never worth failing a deploy over, so
  * a pricing problem (a region the table lacks, a bad catalog/pricing.yaml) becomes a warning.
@@ -75251,17 +75536,41 @@ function costSection(catalog, environment, catalogDir, io) {
         return '';
     }
 }
-async function rollBack(inputs, cluster, timeoutMs, effects) {
+async function rollBack(inputs, to, cluster, timeoutMs, effects) {
+    const results = to.kind === 'recorded' ? await rollBackToRecorded(inputs, to, cluster, timeoutMs, effects) : await rollBackToVersion(inputs, to.version, cluster, timeoutMs, effects);
+    return { results, ok: results.every((r) => r.status === 'rolled-back' || r.status === 'skipped' || r.status === 'would-deploy') };
+}
+/** Resolves every service's target first (a service with nothing to roll back to stops the step before any write). */
+async function rollBackToVersion(inputs, version, cluster, timeoutMs, effects) {
     const targets = [];
     for (const service of inputs.services) {
-        const { target } = await resolveRollbackTarget(service, inputs.rollbackVersion, { cluster }, effects);
+        const { target } = await resolveRollbackTarget(service, version, { cluster }, effects);
         targets.push({ service, taskDefinition: target });
     }
+    if (inputs.dryRun)
+        return targets.map((t) => wouldRollBack(t.service, t.taskDefinition));
+    return rollBackServices(targets, { cluster, timeoutMs }, effects);
+}
+/**
+ * Rolls back what the deploy result file records as deployed, to the revisions it recorded (the rule is
+ * recordedRollbackTargets, shared with health-gate). Listed services the file has no entry for are skipped.
+ */
+async function rollBackToRecorded(inputs, to, cluster, timeoutMs, effects) {
+    const wanted = new Set(inputs.services);
+    const entries = to.result.filter((r) => wanted.has(r.service));
+    let done;
     if (inputs.dryRun) {
-        return { results: targets.map((t) => ({ service: t.service, status: 'would-deploy', taskDefinition: t.taskDefinition, reason: 'dry run: would roll back to this revision' })), ok: true };
+        const { targets, leftAlone } = recordedRollbackTargets(entries);
+        done = [...targets.map((t) => wouldRollBack(t.service, t.taskDefinition)), ...leftAlone];
     }
-    const results = await rollBackServices(targets, { cluster, timeoutMs }, effects);
-    return { results, ok: results.every((r) => r.status === 'rolled-back') };
+    else {
+        done = await rollBackRecordedDeploy(entries, { cluster, timeoutMs }, effects);
+    }
+    const byService = new Map(done.map((r) => [r.service, r]));
+    return inputs.services.map((service) => byService.get(service) ?? { service, status: 'skipped', reason: `not rolled back: ${to.file} records no deploy of it` });
+}
+function wouldRollBack(service, taskDefinition) {
+    return { service, status: 'would-deploy', taskDefinition, reason: 'dry run: would roll back to this revision' };
 }
 
 ;// CONCATENATED MODULE: ./actions/ecs-deploy/src/index.ts

@@ -4,6 +4,7 @@ export const INPUTS = {
   environment: 'environment',
   services: 'services',
   images: 'images',
+  imagesFile: 'images-file',
   cluster: 'cluster',
   mode: 'mode',
   rollbackVersion: 'rollback-version',
@@ -13,6 +14,8 @@ export const INPUTS = {
   deployId: 'deploy-id',
   dryRun: 'dry-run',
   terraformOutputs: 'terraform-outputs',
+  resultFile: 'result-file',
+  deployResultFile: 'deploy-result-file',
 } as const
 
 export const OUTPUTS = {
@@ -20,4 +23,6 @@ export const OUTPUTS = {
 } as const
 
 export const MODES = ['deploy', 'rollback'] as const
+/** The rollback-version that rolls back what a deploy-result-file records as deployed, to its recorded revisions. */
+export const ROLLBACK_RECORDED = 'recorded'
 export const DEFAULT_TIMEOUT_MINUTES = 15

@@ -1,12 +1,25 @@
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { ECSClient } from '@aws-sdk/client-ecs'
-import { githubIO, readString, runAction, type ActionIO } from '@tierdeploy/action-kit'
-import { clusterFor, deployEcsServices, makeCloudFormationClient, makeEcsClient, renderEcsResultTable, resolveRollbackTarget, rollBackServices, type EcsServiceResult } from '@tierdeploy/aws'
+import { githubIO, readString, runAction, writeInputFile, type ActionIO } from '@tierdeploy/action-kit'
+import {
+  clusterFor,
+  deployEcsServices,
+  makeCloudFormationClient,
+  makeEcsClient,
+  recordedRollbackTargets,
+  renderEcsResultTable,
+  resolveRollbackTarget,
+  rollBackRecordedDeploy,
+  rollBackServices,
+  SessionExpiredError,
+  type EcsServiceResult,
+  type RollbackVersion,
+} from '@tierdeploy/aws'
 import { loadCatalog, systemClock, type Catalog, type Clock, type Environment } from '@tierdeploy/catalog'
 import { estimateCost, loadPricing, renderCostSection } from '@tierdeploy/cost'
 import { resolveDeployWaves } from '@tierdeploy/graph'
 import { INPUTS, OUTPUTS } from './contract.js'
-import { readDeployInputs, type DeployInputs } from './inputs.js'
+import { readDeployInputs, type DeployInputs, type RollbackTo } from './inputs.js'
 
 /** What tests replace: the clock and the AWS clients (pointed at the fake control plane). */
 export interface Overrides {
@@ -15,6 +28,8 @@ export interface Overrides {
   cloudformation?: CloudFormationClient
 }
 
+type Effects = Parameters<typeof rollBackServices>[2]
+
 export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}): Promise<void> {
   await runAction(async (io) => {
     const catalogDir = readString(io, INPUTS.catalog, { default: 'catalog' })
@@ -22,7 +37,7 @@ export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}):
     for (const w of warnings) io.annotate(w)
     const inputs = readDeployInputs(io, catalog)
     // Waves from the graph: also rejects services disabled or not enabled in this environment, before any AWS call.
-    const plan = resolveDeployWaves(catalog, { services: inputs.services }, inputs.environment)
+    const plan = inputs.services.length ? resolveDeployWaves(catalog, { services: inputs.services }, inputs.environment) : { tiers: [] }
     const waves = plan.tiers.flatMap((t) => t.waves).map((w) => w.filter((n) => catalog.services.get(n)?.kind === 'service')).filter((w) => w.length)
 
     // The standard chain gives the region; the environment file's region is the fallback.
@@ -36,46 +51,57 @@ export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}):
     const clock = overrides.clock ?? systemClock
     const effects = { ecs, clock, log: io.log }
     const timeoutMs = inputs.timeoutMinutes * 60_000
+    const recorded = inputs.mode === 'rollback' && inputs.rollbackTo.kind === 'recorded'
+    const title = `tierdeploy ecs-deploy${inputs.mode === 'rollback' ? ` (rollback${recorded ? ' to recorded revisions' : ''})` : inputs.dryRun ? ' (dry run)' : ''}: ${inputs.environment.name}, cluster ${cluster}`
+    const publish = async (results: EcsServiceResult[], heading: string): Promise<void> => {
+      const json = JSON.stringify(results)
+      io.setOutput(OUTPUTS.result, json)
+      if (inputs.resultFile) writeInputFile(INPUTS.resultFile, inputs.resultFile, json)
+      await io.summary(renderEcsResultTable(results, heading) + (inputs.mode === 'deploy' ? costSection(catalog, inputs.environment, catalogDir, io) : ''))
+    }
 
     let results: EcsServiceResult[]
     let ok: boolean
-    if (inputs.mode === 'rollback') {
-      ;({ results, ok } = await rollBack(inputs, cluster, timeoutMs, effects))
-    } else {
-      const needsStacks = inputs.services.some((n) => catalog.services.get(n)?.deployVia === 'cloudformation')
-      const cloudformation = needsStacks ? await cloudformationFactory() : undefined
-      const outcome = await deployEcsServices(
-        {
-          catalog,
-          environment: inputs.environment,
-          cluster,
-          waves,
-          images: inputs.images,
-          ...(inputs.commitSha ? { commitSha: inputs.commitSha } : {}),
-          deployId: inputs.deployId,
-          dryRun: inputs.dryRun,
-          rollbackOnFailure: inputs.rollbackOnFailure,
-          serviceTimeoutMs: timeoutMs,
-        },
-        { ...effects, ...(cloudformation ? { cloudformation } : {}) },
-      )
-      if (inputs.dryRun) for (const [service, lines] of Object.entries(outcome.diffs)) io.log.info(`${service}: would register a new revision:\n  ${lines.join('\n  ')}`)
-      results = outcome.results
-      ok = outcome.ok
+    try {
+      if (inputs.mode === 'rollback') {
+        ;({ results, ok } = await rollBack(inputs, inputs.rollbackTo, cluster, timeoutMs, effects))
+      } else {
+        const needsStacks = inputs.services.some((n) => catalog.services.get(n)?.deployVia === 'cloudformation')
+        const cloudformation = needsStacks ? await cloudformationFactory() : undefined
+        const outcome = await deployEcsServices(
+          {
+            catalog,
+            environment: inputs.environment,
+            cluster,
+            waves,
+            images: inputs.images,
+            ...(inputs.commitSha ? { commitSha: inputs.commitSha } : {}),
+            deployId: inputs.deployId,
+            dryRun: inputs.dryRun,
+            rollbackOnFailure: inputs.rollbackOnFailure,
+            serviceTimeoutMs: timeoutMs,
+          },
+          { ...effects, ...(cloudformation ? { cloudformation } : {}) },
+        )
+        if (inputs.dryRun) for (const [service, lines] of Object.entries(outcome.diffs)) io.log.info(`${service}: would register a new revision:\n  ${lines.join('\n  ')}`)
+        results = outcome.results
+        ok = outcome.ok
+      }
+    } catch (e) {
+      // What changed before the session expired is still written, so a later job can roll it back (recorded).
+      if (e instanceof SessionExpiredError && e.results) await publish(e.results, `${title} (AWS session expired)`)
+      throw e
     }
 
-    io.setOutput(OUTPUTS.result, JSON.stringify(results))
-    const title = `tierdeploy ecs-deploy${inputs.mode === 'rollback' ? ' (rollback)' : inputs.dryRun ? ' (dry run)' : ''}: ${inputs.environment.name}, cluster ${cluster}`
-    await io.summary(renderEcsResultTable(results, title) + (inputs.mode === 'deploy' ? costSection(catalog, inputs.environment, catalogDir, io) : ''))
+    await publish(results, title)
     if (!ok) {
-      const good = inputs.mode === 'rollback' ? ['rolled-back'] : ['deployed', 'unchanged', 'would-deploy']
+      const good = inputs.mode === 'rollback' ? ['rolled-back', 'skipped'] : ['deployed', 'unchanged', 'would-deploy']
       const bad = results.filter((r) => !good.includes(r.status))
       io.setFailed(`${inputs.mode === 'rollback' ? 'rollback' : 'deploy'} failed: ${bad.map((r) => `${r.service} ${r.status}${r.reason ? ` (${r.reason})` : ''}`).join('; ')}`)
     }
   }, io)
 }
 
-/** Resolves every service's target first (a service with nothing to roll back to stops the step before any write). */
 /**
  * What the environment costs a month, for the deploy summary. An estimate is never worth failing a deploy over, so
  * a pricing problem (a region the table lacks, a bad catalog/pricing.yaml) becomes a warning.
@@ -90,15 +116,40 @@ function costSection(catalog: Catalog, environment: Environment, catalogDir: str
   }
 }
 
-async function rollBack(inputs: DeployInputs, cluster: string, timeoutMs: number, effects: Parameters<typeof rollBackServices>[2]): Promise<{ results: EcsServiceResult[]; ok: boolean }> {
+async function rollBack(inputs: DeployInputs, to: RollbackTo, cluster: string, timeoutMs: number, effects: Effects): Promise<{ results: EcsServiceResult[]; ok: boolean }> {
+  const results = to.kind === 'recorded' ? await rollBackToRecorded(inputs, to, cluster, timeoutMs, effects) : await rollBackToVersion(inputs, to.version, cluster, timeoutMs, effects)
+  return { results, ok: results.every((r) => r.status === 'rolled-back' || r.status === 'skipped' || r.status === 'would-deploy') }
+}
+
+/** Resolves every service's target first (a service with nothing to roll back to stops the step before any write). */
+async function rollBackToVersion(inputs: DeployInputs, version: RollbackVersion, cluster: string, timeoutMs: number, effects: Effects): Promise<EcsServiceResult[]> {
   const targets: { service: string; taskDefinition: string }[] = []
   for (const service of inputs.services) {
-    const { target } = await resolveRollbackTarget(service, inputs.rollbackVersion, { cluster }, effects)
+    const { target } = await resolveRollbackTarget(service, version, { cluster }, effects)
     targets.push({ service, taskDefinition: target })
   }
+  if (inputs.dryRun) return targets.map((t) => wouldRollBack(t.service, t.taskDefinition))
+  return rollBackServices(targets, { cluster, timeoutMs }, effects)
+}
+
+/**
+ * Rolls back what the deploy result file records as deployed, to the revisions it recorded (the rule is
+ * recordedRollbackTargets, shared with health-gate). Listed services the file has no entry for are skipped.
+ */
+async function rollBackToRecorded(inputs: DeployInputs, to: Extract<RollbackTo, { kind: 'recorded' }>, cluster: string, timeoutMs: number, effects: Effects): Promise<EcsServiceResult[]> {
+  const wanted = new Set(inputs.services)
+  const entries = to.result.filter((r) => wanted.has(r.service))
+  let done: EcsServiceResult[]
   if (inputs.dryRun) {
-    return { results: targets.map((t) => ({ service: t.service, status: 'would-deploy', taskDefinition: t.taskDefinition, reason: 'dry run: would roll back to this revision' })), ok: true }
+    const { targets, leftAlone } = recordedRollbackTargets(entries)
+    done = [...targets.map((t) => wouldRollBack(t.service, t.taskDefinition)), ...leftAlone]
+  } else {
+    done = await rollBackRecordedDeploy(entries, { cluster, timeoutMs }, effects)
   }
-  const results = await rollBackServices(targets, { cluster, timeoutMs }, effects)
-  return { results, ok: results.every((r) => r.status === 'rolled-back') }
+  const byService = new Map(done.map((r) => [r.service, r]))
+  return inputs.services.map((service) => byService.get(service) ?? { service, status: 'skipped', reason: `not rolled back: ${to.file} records no deploy of it` })
+}
+
+function wouldRollBack(service: string, taskDefinition: string): EcsServiceResult {
+  return { service, status: 'would-deploy', taskDefinition, reason: 'dry run: would roll back to this revision' }
 }

@@ -34450,6 +34450,10 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./packages/catalog/src/errors.ts
 /**
  * A mistake the user can fix (bad input, unknown service, missing file), as opposed to a bug in tierdeploy.
@@ -34472,6 +34476,8 @@ function isConfigurationError(e) {
 }
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
+
+
 
 /**
  * Input readers. Each rejects a malformed value with a message naming the input and the expected form,
@@ -34539,6 +34545,40 @@ function readList(io, name) {
     }
     return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
 }
+/**
+ * An input naming a JSON file (relative to the working directory, the workspace on a runner): its path and parsed
+ * content, or undefined when not given. Data too large for an input goes through a file: GitHub passes each input as
+ * an environment variable, and Linux refuses one over 128 KiB.
+ */
+function readJsonFile(io, name) {
+    const path = io.getInput(name);
+    if (path === '')
+        return undefined;
+    let text;
+    try {
+        text = readFileSync(path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new ConfigurationError(`input '${name}': cannot read ${path} (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : e.message}); give the path of a JSON file, relative to the workspace`);
+    }
+    try {
+        return { path, value: JSON.parse(text) };
+    }
+    catch (e) {
+        throw new ConfigurationError(`input '${name}': ${path} is not valid JSON (${e.message})`);
+    }
+}
+/** Writes text to the file an input names, creating its directories; a path that cannot be written is the input's mistake. */
+function writeInputFile(name, path, text) {
+    try {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, text);
+    }
+    catch (e) {
+        throw new ConfigurationError(`input '${name}': cannot write ${path} (${e.message})`);
+    }
+}
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
@@ -34562,7 +34602,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -37369,7 +37409,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -37377,7 +37417,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -37385,7 +37425,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -37488,6 +37528,7 @@ function githubIO(env = process.env) {
         setOutput: (name, value) => setOutput(name, value),
         setSecret: (value) => core_setSecret(value),
         setFailed: (message) => setFailed(message),
+        notice: (message) => notice(message, { title: 'tierdeploy' }),
         annotate: (p) => {
             const props = { file: p.file, ...(p.line ? { startLine: p.line } : {}), ...(p.column ? { startColumn: p.column } : {}), title: 'tierdeploy' };
             const text = p.hint ? `${p.message} (${p.hint})` : p.message;
@@ -37524,6 +37565,7 @@ function recordingIO(inputs = {}, env = {}) {
         setOutput: (name, value) => { io.outputs[name] = value; },
         setSecret: (value) => { io.secrets.push(value); },
         setFailed: (message) => { io.failed = message; },
+        notice: (message) => { io.logs.push(`notice: ${message}`); },
         annotate: (p) => { io.annotations.push(p); },
         summary: async (markdown) => { io.summaries.push(markdown); },
         log: {
@@ -37579,14 +37621,15 @@ const INPUTS = {
     logUrl: 'log-url',
     task: 'task',
     find: 'find',
+    approvalEnvironment: 'approval-environment',
 };
 const OUTPUTS = {
     deploymentId: 'deployment-id',
     statusId: 'status-id',
     sha: 'sha',
 };
-/** find: last-success looks up instead of recording. */
-const FIND_MODES = ['', 'last-success'];
+/** find: last-success and approval look up instead of recording. */
+const FIND_MODES = ['', 'last-success', 'approval'];
 const DEPLOYMENT_STATES = ['queued', 'pending', 'in_progress', 'success', 'failure', 'error', 'inactive'];
 
 ;// CONCATENATED MODULE: ./actions/github-deployment/src/deployment.ts
@@ -37653,6 +37696,25 @@ async function findLastSuccess(api, query) {
     }
     return undefined;
 }
+/**
+ * Who approved `environment` in this workflow run, from GitHub's review history of the run; a ConfigurationError when
+ * nobody did. A release checks this itself rather than trusting that the job before it was the approval: a workflow
+ * calling release.yml directly, or a gate skipped for a reason nobody foresaw, then still cannot release unapproved.
+ */
+async function requireApproval(api, query) {
+    if (!api.rest.actions)
+        throw new Error('this Octokit has no actions API');
+    const { data: reviews } = await api.rest.actions.getReviewsForRun({ owner: query.owner, repo: query.repo, run_id: query.runId });
+    const forEnvironment = reviews.filter((r) => r.environments.some((e) => e.name === query.environment));
+    const approvers = forEnvironment.filter((r) => r.state === 'approved').map((r) => r.user?.login ?? 'someone');
+    if (forEnvironment.some((r) => r.state === 'rejected')) {
+        throw new errors_ConfigurationError(`the release to this environment was rejected in ${query.environment} in this run: nothing is released`);
+    }
+    if (approvers.length === 0) {
+        throw new errors_ConfigurationError(`no approval in ${query.environment} in this run (run ${query.runId}): nothing is released without one. The approval job must run in that environment, which needs required reviewers (docs/workflows.md, GitHub environments)`);
+    }
+    return approvers;
+}
 
 ;// CONCATENATED MODULE: ./actions/github-deployment/src/main.ts
 
@@ -37699,6 +37761,15 @@ async function run(io = githubIO(), api) {
             throw new errors_ConfigurationError(`input '${INPUTS.token}' is required (the default is github.token)`);
         if (token)
             io.setSecret(token);
+        if (find === 'approval') {
+            const environment = readString(io, INPUTS.approvalEnvironment, { required: true });
+            const runId = Number(io.env.GITHUB_RUN_ID);
+            if (!Number.isInteger(runId) || runId <= 0)
+                throw new errors_ConfigurationError(`find: approval needs GITHUB_RUN_ID (the run whose approvals to read), got '${io.env.GITHUB_RUN_ID ?? ''}'`);
+            const approvers = await requireApproval(api ?? getOctokit(token), { owner: request.owner, repo: request.repo, runId, environment });
+            io.log.info(`${environment} approved this run (${approvers.join(', ')})`);
+            return;
+        }
         if (find === 'last-success') {
             const task = request.task ?? 'deploy';
             const sha = await findLastSuccess(api ?? getOctokit(token), { owner: request.owner, repo: request.repo, environment: request.environment, task });

@@ -78028,6 +78028,7 @@ const INPUTS = {
     timeoutSeconds: 'timeout-seconds',
     bakeSeconds: 'bake-seconds',
     terraformOutputs: 'terraform-outputs',
+    readImages: 'read-images',
 };
 const OUTPUTS = {
     passed: 'passed',
@@ -78310,6 +78311,7 @@ function readGateInputs(io, catalog) {
     const timeoutSeconds = readInteger(io, INPUTS.timeoutSeconds, { default: 600, min: 0, max: 6 * 3600 });
     const bakeSeconds = readInteger(io, INPUTS.bakeSeconds, { default: 120, min: 0, max: 6 * 3600 });
     const rollbackOnFailure = readBoolean(io, INPUTS.rollbackOnFailure, false);
+    const readImages = readBoolean(io, INPUTS.readImages, false);
     const deployResult = readDeployResult(io);
     if (rollbackOnFailure && !deployResult) {
         throw new errors_ConfigurationError(`input '${INPUTS.rollbackOnFailure}' needs '${INPUTS.deployResult}' or '${INPUTS.deployResultFile}' (ecs-deploy's result): it names the revisions to go back to`);
@@ -78328,6 +78330,7 @@ function readGateInputs(io, catalog) {
         checks,
         timeoutSeconds,
         bakeSeconds,
+        readImages,
     };
 }
 
@@ -78374,10 +78377,11 @@ async function run(io = githubIO(), deps = {}) {
             expectedTaskDefinitions: expected,
         }, effects);
         // What the checked services run, pinned by digest: a promotion deploys exactly these elsewhere. Only a passed gate
-        // vouches for them; a service whose image cannot be promoted (a mutable tag, an unfinished rollout) fails it.
+        // vouches for them; asked for (read-images), a service whose image cannot be promoted (a mutable tag, an
+        // unfinished rollout) fails it. Not asked for, a service on a mutable tag is no reason to fail a tier's gate.
         let images = {};
         let imagesProblem;
-        if (report.passed) {
+        if (report.passed && inputs.readImages) {
             try {
                 images = await readRunningImages(catalog, environment, services.map((s) => s.name), cluster, { ecs: effects.ecs, clock: effects.clock, log: io.log, cloudformation });
             }

@@ -31635,77 +31635,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ./packages/catalog/src/errors.ts
-var src_errors = __nccwpck_require__(2332);
-;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
-
-/**
- * Input readers. Each rejects a malformed value with a message naming the input and the expected form,
- * instead of quietly falling back to a default (a typo in `rollback-on-failure` must not turn it off).
- */
-function readString(io, name, options = {}) {
-    const value = io.getInput(name);
-    if (value)
-        return value;
-    if (options.required)
-        throw new src_errors/* ConfigurationError */.j1(`input '${name}' is required`);
-    return options.default ?? '';
-}
-function readBoolean(io, name, fallback) {
-    const value = io.getInput(name);
-    if (value === '')
-        return fallback;
-    if (/^(true|yes|on|1)$/i.test(value))
-        return true;
-    if (/^(false|no|off|0)$/i.test(value))
-        return false;
-    throw new src_errors/* ConfigurationError */.j1(`input '${name}' must be true or false, got '${value}'`);
-}
-function readInteger(io, name, options = {}) {
-    const value = io.getInput(name);
-    if (value === '')
-        return options.default;
-    if (!/^-?\d+$/.test(value))
-        throw new ConfigurationError(`input '${name}' must be a whole number, got '${value}'`);
-    const n = Number(value);
-    if ((options.min !== undefined && n < options.min) || (options.max !== undefined && n > options.max)) {
-        throw new ConfigurationError(`input '${name}' must be between ${options.min ?? '-∞'} and ${options.max ?? '∞'}, got ${n}`);
-    }
-    return n;
-}
-function readChoice(io, name, choices, fallback) {
-    const value = io.getInput(name);
-    if (value === '')
-        return fallback;
-    if (choices.includes(value))
-        return value;
-    throw new ConfigurationError(`input '${name}' must be one of ${choices.join(', ')}, got '${value}'`);
-}
-function readJson(io, name) {
-    const value = io.getInput(name);
-    if (value === '')
-        return undefined;
-    try {
-        return JSON.parse(value);
-    }
-    catch (e) {
-        throw new src_errors/* ConfigurationError */.j1(`input '${name}' is not valid JSON (${e.message}): ${value.length > 80 ? `${value.slice(0, 77)}...` : value}`);
-    }
-}
-/** A list given as a JSON array or as comma/newline separated text. */
-function readList(io, name) {
-    const value = io.getInput(name);
-    if (value === '')
-        return undefined;
-    if (value.startsWith('[')) {
-        const parsed = readJson(io, name);
-        if (!Array.isArray(parsed) || parsed.some((x) => typeof x !== 'string'))
-            throw new src_errors/* ConfigurationError */.j1(`input '${name}' must be a JSON array of strings`);
-        return parsed;
-    }
-    return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
-}
-
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -31730,7 +31659,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -34541,7 +34470,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -34549,7 +34478,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -34557,7 +34486,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -34660,6 +34589,7 @@ function githubIO(env = process.env) {
         setOutput: (name, value) => setOutput(name, value),
         setSecret: (value) => core_setSecret(value),
         setFailed: (message) => setFailed(message),
+        notice: (message) => notice(message, { title: 'tierdeploy' }),
         annotate: (p) => {
             const props = { file: p.file, ...(p.line ? { startLine: p.line } : {}), ...(p.column ? { startColumn: p.column } : {}), title: 'tierdeploy' };
             const text = p.hint ? `${p.message} (${p.hint})` : p.message;
@@ -34696,6 +34626,7 @@ function recordingIO(inputs = {}, env = {}) {
         setOutput: (name, value) => { io.outputs[name] = value; },
         setSecret: (value) => { io.secrets.push(value); },
         setFailed: (message) => { io.failed = message; },
+        notice: (message) => { io.logs.push(`notice: ${message}`); },
         annotate: (p) => { io.annotations.push(p); },
         summary: async (markdown) => { io.summaries.push(markdown); },
         log: {
@@ -34709,6 +34640,8 @@ function recordingIO(inputs = {}, env = {}) {
     return io;
 }
 
+// EXTERNAL MODULE: ./packages/catalog/src/errors.ts
+var src_errors = __nccwpck_require__(2332);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/run.ts
 
 
@@ -34966,6 +34899,14 @@ function resolveServiceName(catalog, name) {
     const near = (0,suggest/* closestNames */.g9)(name, catalog.names.keys());
     throw new src_errors/* ConfigurationError */.j1(`unknown service '${name}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (see ${catalog.file}; \`tierdeploy plan --tier all\` lists every service)`);
 }
+/** Why a service does not deploy in the environment (disabled, or an optional tier's service not enabled there); undefined when it does. */
+function whyNotEnabled(catalog, service, environment) {
+    if (service.disabled)
+        return `${service.name} is disabled in ${catalog.file}`;
+    if (!(0,settings/* isEnabledIn */.Z)(catalog, service, environment))
+        return `${service.name} is not enabled${environment ? ` in ${environment.name}` : ''}: add it to optionalServices in ${environment?.file}`;
+    return undefined;
+}
 /** Parses a tier given as a flag or input: a tier number or `all`. */
 function parseTier(value) {
     const v = value.trim().toLowerCase();
@@ -34988,7 +34929,6 @@ function resolveDeployWaves(catalog, selection, environment) {
         else if (!list.includes(reason))
             list.push(reason);
     };
-    const where = environment ? ` in ${environment.name}` : '';
     if (selection.tier === undefined && selection.services === undefined && selection.changed === undefined) {
         throw new src_errors/* ConfigurationError */.j1('nothing selected: choose a tier (1, 2, ... or all), services, or a change to deploy');
     }
@@ -34996,21 +34936,27 @@ function resolveDeployWaves(catalog, selection, environment) {
         throw new src_errors/* ConfigurationError */.j1(`unknown tier ${selection.tier}: ${catalog.file} defines tiers ${catalog.tiers.map((t) => t.id).join(', ')} (or use all)`);
     }
     let base;
+    const skipped = [];
     if (selection.services !== undefined) {
         if (selection.services.length === 0)
             throw new src_errors/* ConfigurationError */.j1('the service list is empty: name at least one service');
-        base = selection.services.map((n) => resolveServiceName(catalog, n));
-        for (const s of base) {
+        base = [];
+        for (const s of selection.services.map((n) => resolveServiceName(catalog, n))) {
             if (s.kind === 'library')
                 throw new src_errors/* ConfigurationError */.j1(`${s.name} is a library: it is never deployed (a change to it deploys its dependents)`);
-            if (s.disabled)
-                throw new src_errors/* ConfigurationError */.j1(`${s.name} is disabled in ${catalog.file}`);
-            if (!(0,settings/* isEnabledIn */.Z)(catalog, s, environment))
-                throw new src_errors/* ConfigurationError */.j1(`${s.name} is not enabled${where}: add it to optionalServices in ${environment?.file}`);
+            const notEnabled = whyNotEnabled(catalog, s, environment);
+            if (notEnabled && !selection.onlyEnabled)
+                throw new src_errors/* ConfigurationError */.j1(notEnabled);
+            if (notEnabled) {
+                if (!skipped.includes(s.name))
+                    skipped.push(s.name);
+                continue;
+            }
             if (typeof selection.tier === 'number' && s.tier !== selection.tier) {
                 throw new src_errors/* ConfigurationError */.j1(`${s.name} is in tier ${s.tier}, not tier ${selection.tier}: drop the tier or the service`);
             }
             because(s.name, 'named');
+            base.push(s);
         }
     }
     else {
@@ -35068,7 +35014,7 @@ function resolveDeployWaves(catalog, selection, environment) {
             wave.sort();
         tiers.push({ tier: tierId, name: catalog.tiers.find((t) => t.id === tierId)?.name ?? String(tierId), waves });
     }
-    return { ...(environment ? { environment: environment.name } : {}), tiers, nodes };
+    return { ...(environment ? { environment: environment.name } : {}), tiers, nodes, ...(skipped.length ? { skipped } : {}) };
 }
 /**
  * A node's wave is one more than the latest wave among its selected dependencies of the same tier (Kahn's
@@ -35118,6 +35064,11 @@ function deployOrder(plan) {
 
 /** GitHub rejects a matrix of more than 256 jobs. */
 const GITHUB_MATRIX_LIMIT = 256;
+/**
+ * How many tier jobs the reusable deploy workflow has: resolve-graph emits tier-N-matrix / tier-N-empty /
+ * tier-N-services for tiers 1 to WORKFLOW_TIERS, and its `max-tier` input stops a plan the workflow cannot deploy.
+ */
+const WORKFLOW_TIERS = 6;
 function chunkMatrix(entries, size = GITHUB_MATRIX_LIMIT) {
     const chunks = [];
     for (let i = 0; i < entries.length; i += size)
@@ -35142,6 +35093,10 @@ function tierMatrices(plan, catalog, environment) {
         });
         return { tier: id, matrix: { include }, empty: include.length === 0, chunks: chunkMatrix(include) };
     });
+}
+/** The tiers above `maxTier` that hold something to deploy (infrastructure alone does not count: Terraform provisions it). */
+function tiersAbove(matrices, maxTier) {
+    return matrices.filter((m) => m.tier > maxTier && !m.empty);
 }
 
 ;// CONCATENATED MODULE: ./packages/graph/src/render.ts
@@ -35220,6 +35175,7 @@ function planJson(plan) {
 }
 
 ;// CONCATENATED MODULE: ./actions/resolve-graph/src/contract.ts
+
 /** Input and output names of this action, in one place; action.yml must declare exactly these (contract test). */
 const INPUTS = {
     catalog: 'catalog',
@@ -35229,9 +35185,11 @@ const INPUTS = {
     services: 'services',
     withDependencies: 'with-dependencies',
     changedServices: 'changed-services',
+    maxTier: 'max-tier',
+    onlyEnabled: 'only-enabled',
 };
-/** Per-tier outputs exist for tiers 1 to 4 (the reusable workflow's tier jobs); `tiers` holds every tier. */
-const WORKFLOW_TIERS = [1, 2, 3, 4];
+/** The tiers with their own outputs: one per tier job of the reusable workflow (1 to WORKFLOW_TIERS); `tiers` holds every tier. */
+const TIER_OUTPUT_TIERS = Array.from({ length: WORKFLOW_TIERS }, (_, i) => i + 1);
 const OUTPUTS = {
     plan: 'plan',
     tiers: 'tiers',
@@ -35240,15 +35198,123 @@ const OUTPUTS = {
     buildEmpty: 'build-empty',
     empty: 'empty',
     environment: 'environment',
-    ...Object.fromEntries(WORKFLOW_TIERS.flatMap((t) => [[`tier${t}Matrix`, `tier-${t}-matrix`], [`tier${t}Empty`, `tier-${t}-empty`], [`tier${t}Services`, `tier-${t}-services`]])),
+    skipped: 'skipped',
+    tierServices: 'tier-services',
+    ...Object.fromEntries(TIER_OUTPUT_TIERS.flatMap((t) => [[`tier${t}Matrix`, `tier-${t}-matrix`], [`tier${t}Empty`, `tier-${t}-empty`], [`tier${t}Services`, `tier-${t}-services`]])),
 };
 
-;// CONCATENATED MODULE: ./actions/resolve-graph/src/main.ts
+;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
+
+
+
+/**
+ * Input readers. Each rejects a malformed value with a message naming the input and the expected form,
+ * instead of quietly falling back to a default (a typo in `rollback-on-failure` must not turn it off).
+ */
+function readString(io, name, options = {}) {
+    const value = io.getInput(name);
+    if (value)
+        return value;
+    if (options.required)
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}' is required`);
+    return options.default ?? '';
+}
+function readBoolean(io, name, fallback) {
+    const value = io.getInput(name);
+    if (value === '')
+        return fallback;
+    if (/^(true|yes|on|1)$/i.test(value))
+        return true;
+    if (/^(false|no|off|0)$/i.test(value))
+        return false;
+    throw new src_errors/* ConfigurationError */.j1(`input '${name}' must be true or false, got '${value}'`);
+}
+function readInteger(io, name, options = {}) {
+    const value = io.getInput(name);
+    if (value === '')
+        return options.default;
+    if (!/^-?\d+$/.test(value))
+        throw new ConfigurationError(`input '${name}' must be a whole number, got '${value}'`);
+    const n = Number(value);
+    if ((options.min !== undefined && n < options.min) || (options.max !== undefined && n > options.max)) {
+        throw new ConfigurationError(`input '${name}' must be between ${options.min ?? '-∞'} and ${options.max ?? '∞'}, got ${n}`);
+    }
+    return n;
+}
+function readChoice(io, name, choices, fallback) {
+    const value = io.getInput(name);
+    if (value === '')
+        return fallback;
+    if (choices.includes(value))
+        return value;
+    throw new ConfigurationError(`input '${name}' must be one of ${choices.join(', ')}, got '${value}'`);
+}
+function readJson(io, name) {
+    const value = io.getInput(name);
+    if (value === '')
+        return undefined;
+    try {
+        return JSON.parse(value);
+    }
+    catch (e) {
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}' is not valid JSON (${e.message}): ${value.length > 80 ? `${value.slice(0, 77)}...` : value}`);
+    }
+}
+/** A list given as a JSON array or as comma/newline separated text. */
+function readList(io, name) {
+    const value = io.getInput(name);
+    if (value === '')
+        return undefined;
+    if (value.startsWith('[')) {
+        const parsed = readJson(io, name);
+        if (!Array.isArray(parsed) || parsed.some((x) => typeof x !== 'string'))
+            throw new src_errors/* ConfigurationError */.j1(`input '${name}' must be a JSON array of strings`);
+        return parsed;
+    }
+    return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+}
+/**
+ * An input naming a JSON file (relative to the working directory, the workspace on a runner): its path and parsed
+ * content, or undefined when not given. Data too large for an input goes through a file: GitHub passes each input as
+ * an environment variable, and Linux refuses one over 128 KiB.
+ */
+function readJsonFile(io, name) {
+    const path = io.getInput(name);
+    if (path === '')
+        return undefined;
+    let text;
+    try {
+        text = readFileSync(path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new ConfigurationError(`input '${name}': cannot read ${path} (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : e.message}); give the path of a JSON file, relative to the workspace`);
+    }
+    try {
+        return { path, value: JSON.parse(text) };
+    }
+    catch (e) {
+        throw new ConfigurationError(`input '${name}': ${path} is not valid JSON (${e.message})`);
+    }
+}
+/** Writes text to the file an input names, creating its directories; a path that cannot be written is the input's mistake. */
+function writeInputFile(name, path, text) {
+    try {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, text);
+    }
+    catch (e) {
+        throw new ConfigurationError(`input '${name}': cannot write ${path} (${e.message})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/resolve-graph/src/inputs.ts
 
 
 
 
-function readSelection(io) {
+/** Reads and checks every input before the catalog is loaded. */
+function readResolveInputs(io) {
     const tier = readString(io, INPUTS.tier);
     const services = readList(io, INPUTS.services);
     const changed = readList(io, INPUTS.changedServices);
@@ -35257,45 +35323,86 @@ function readSelection(io) {
         ...(services ? { services } : {}),
         ...(changed ? { changed } : {}),
         ...(readBoolean(io, INPUTS.withDependencies, false) ? { withDependencies: true } : {}),
+        ...(readBoolean(io, INPUTS.onlyEnabled, false) ? { onlyEnabled: true } : {}),
     };
     if (selection.tier === undefined && selection.services === undefined && selection.changed === undefined) {
         throw new src_errors/* ConfigurationError */.j1(`give '${INPUTS.tier}', '${INPUTS.services}' or '${INPUTS.changedServices}': nothing is selected`);
     }
-    return selection;
+    const maxTier = readString(io, INPUTS.maxTier);
+    if (maxTier && !/^[1-9]\d*$/.test(maxTier))
+        throw new src_errors/* ConfigurationError */.j1(`input '${INPUTS.maxTier}' must be a positive whole number (the highest tier the workflow has a job for), got '${maxTier}'`);
+    return {
+        catalogDir: readString(io, INPUTS.catalog, { default: 'catalog' }),
+        environment: readString(io, INPUTS.environment),
+        ref: readString(io, INPUTS.ref),
+        selection,
+        ...(maxTier ? { maxTier: Number(maxTier) } : {}),
+    };
 }
+
+;// CONCATENATED MODULE: ./actions/resolve-graph/src/main.ts
+
+
+
+
+
 async function run(io = githubIO()) {
     await runAction(async (io) => {
-        const selection = readSelection(io);
-        const { catalog, warnings } = await loadCatalog({ dir: readString(io, INPUTS.catalog, { default: 'catalog' }) });
+        const inputs = readResolveInputs(io);
+        const { catalog, warnings } = await loadCatalog({ dir: inputs.catalogDir });
         for (const w of warnings)
             io.annotate(w);
         // No environment named: the ref picks it (catalog branches/tags); a ref no environment lists deploys nothing.
-        const { environment, nothing } = (0,branches/* targetEnvironment */.dK)(catalog, { environment: readString(io, INPUTS.environment), ref: readString(io, INPUTS.ref) });
+        const { environment, nothing } = (0,branches/* targetEnvironment */.dK)(catalog, { environment: inputs.environment, ref: inputs.ref });
         if (nothing)
             io.log.info(nothing);
-        const plan = resolveDeployWaves(catalog, nothing ? { changed: [] } : selection, environment);
-        io.setOutput(OUTPUTS.environment, environment?.name ?? '');
+        const plan = resolveDeployWaves(catalog, nothing ? { changed: [] } : inputs.selection, environment);
         const matrices = tierMatrices(plan, catalog, environment);
+        if (inputs.maxTier !== undefined)
+            refuseTiersAbove(matrices, inputs.maxTier, catalog);
+        const skipped = plan.skipped ?? [];
+        if (skipped.length) {
+            const why = skipped.map((name) => whyNotEnabled(catalog, catalog.services.get(name), environment)).join('; ');
+            io.notice(`left out of the plan ('${INPUTS.onlyEnabled}' is true): ${why}`);
+        }
         const deployable = matrices.flatMap((m) => m.matrix.include);
         const build = chunkMatrix(deployable);
+        io.setOutput(OUTPUTS.environment, environment?.name ?? '');
         io.setOutput(OUTPUTS.plan, JSON.stringify(plan));
         io.setOutput(OUTPUTS.tiers, JSON.stringify(Object.fromEntries(matrices.map((m) => [String(m.tier), m]))));
         io.setOutput(OUTPUTS.services, JSON.stringify(deployable.map((e) => e.service)));
         io.setOutput(OUTPUTS.build, JSON.stringify(build));
         io.setOutput(OUTPUTS.buildEmpty, String(deployable.length === 0));
         io.setOutput(OUTPUTS.empty, String(plan.tiers.length === 0));
-        for (const t of WORKFLOW_TIERS) {
+        io.setOutput(OUTPUTS.skipped, JSON.stringify(skipped));
+        io.setOutput(OUTPUTS.tierServices, JSON.stringify(Object.fromEntries(matrices.filter((m) => !m.empty).map((m) => [String(m.tier), m.matrix.include.map((e) => e.service)]))));
+        for (const t of TIER_OUTPUT_TIERS) {
             const m = matrices.find((x) => x.tier === t);
             io.setOutput(OUTPUTS[`tier${t}Matrix`], JSON.stringify(m?.matrix ?? { include: [] }));
             io.setOutput(OUTPUTS[`tier${t}Empty`], String(m?.empty ?? true));
             io.setOutput(OUTPUTS[`tier${t}Services`], JSON.stringify(m?.matrix.include.map((e) => e.service) ?? []));
         }
-        const beyond = plan.tiers.filter((t) => t.tier > WORKFLOW_TIERS.at(-1));
-        if (beyond.length)
-            io.log.warning(`tiers ${beyond.map((t) => t.tier).join(', ')} have no per-tier outputs; read them from the '${OUTPUTS.tiers}' output`);
+        const beyond = tiersAbove(matrices, WORKFLOW_TIERS);
+        if (beyond.length) {
+            io.log.warning(`tiers ${beyond.map((t) => t.tier).join(', ')} have no per-tier outputs (the reusable workflow has tier jobs 1-${WORKFLOW_TIERS}); read them from the '${OUTPUTS.tiers}' output, or set '${INPUTS.maxTier}' to refuse such a plan`);
+        }
         const title = `### tierdeploy plan${environment ? ` for ${environment.name}` : ''}\n\n`;
-        await io.summary(plan.tiers.length ? `${title}${renderPlanTable(plan)}\n${renderPlanMermaid(plan, catalog)}` : `${title}Nothing to deploy${nothing ? `: ${nothing}` : ''}.\n`);
+        const left = skipped.length ? `\nLeft out (not enabled${environment ? ` in ${environment.name}` : ''}): ${skipped.map((n) => `\`${n}\``).join(', ')}\n` : '';
+        await io.summary(plan.tiers.length ? `${title}${renderPlanTable(plan)}${left}\n${renderPlanMermaid(plan, catalog)}` : `${title}Nothing to deploy${nothing ? `: ${nothing}` : ''}.\n${left}`);
     }, io);
+}
+/**
+ * A workflow with jobs for tiers 1 to N never runs a tier above N: its services would silently not deploy. Refused
+ * before any output is written, naming every such tier and its services.
+ */
+function refuseTiersAbove(matrices, maxTier, catalog) {
+    const above = tiersAbove(matrices, maxTier);
+    if (above.length === 0)
+        return;
+    const listed = above.map((m) => `tier ${m.tier} (${m.matrix.include.map((e) => e.service).join(', ')})`);
+    const which = listed.length === 1 ? `${listed[0]} is` : `${listed.slice(0, -1).join(', ')} and ${listed.at(-1)} are`;
+    const deploys = maxTier === 1 ? 'tier 1' : `tiers 1-${maxTier}`;
+    throw new src_errors/* ConfigurationError */.j1(`${which} above ${INPUTS.maxTier} ${maxTier}: this workflow deploys ${deploys} and would never deploy ${listed.length === 1 ? 'it' : 'them'}; move these services to ${maxTier === 1 ? 'tier 1' : `a tier of 1-${maxTier}`} in ${catalog.file}, or deploy them with a workflow that has a job for each of their tiers`);
 }
 
 ;// CONCATENATED MODULE: ./actions/resolve-graph/src/index.ts

@@ -1,3 +1,5 @@
+import { WORKFLOW_TIERS } from '@tierdeploy/graph'
+
 /** Input and output names of this action, in one place; action.yml must declare exactly these (contract test). */
 export const INPUTS = {
   catalog: 'catalog',
@@ -7,10 +9,12 @@ export const INPUTS = {
   services: 'services',
   withDependencies: 'with-dependencies',
   changedServices: 'changed-services',
+  maxTier: 'max-tier',
+  onlyEnabled: 'only-enabled',
 } as const
 
-/** Per-tier outputs exist for tiers 1 to 4 (the reusable workflow's tier jobs); `tiers` holds every tier. */
-export const WORKFLOW_TIERS = [1, 2, 3, 4] as const
+/** The tiers with their own outputs: one per tier job of the reusable workflow (1 to WORKFLOW_TIERS); `tiers` holds every tier. */
+export const TIER_OUTPUT_TIERS = Array.from({ length: WORKFLOW_TIERS }, (_, i) => i + 1)
 
 export const OUTPUTS = {
   plan: 'plan',
@@ -20,5 +24,7 @@ export const OUTPUTS = {
   buildEmpty: 'build-empty',
   empty: 'empty',
   environment: 'environment',
-  ...Object.fromEntries(WORKFLOW_TIERS.flatMap((t) => [[`tier${t}Matrix`, `tier-${t}-matrix`], [`tier${t}Empty`, `tier-${t}-empty`], [`tier${t}Services`, `tier-${t}-services`]])),
+  skipped: 'skipped',
+  tierServices: 'tier-services',
+  ...Object.fromEntries(TIER_OUTPUT_TIERS.flatMap((t) => [[`tier${t}Matrix`, `tier-${t}-matrix`], [`tier${t}Empty`, `tier-${t}-empty`], [`tier${t}Services`, `tier-${t}-services`]])),
 } as Record<string, string>

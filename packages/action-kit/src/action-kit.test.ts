@@ -1,6 +1,9 @@
+import { mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigurationError } from '@tierdeploy/catalog'
-import { readBoolean, readChoice, readInteger, readJson, readList } from './inputs.js'
+import { tempDir, writeFiles } from '@tierdeploy/testkit'
+import { readBoolean, readChoice, readInteger, readJson, readJsonFile, readList, writeInputFile } from './inputs.js'
 import { recordingIO } from './io.js'
 import { runAction } from './run.js'
 
@@ -26,6 +29,36 @@ describe('input readers', () => {
     expect(readList(recordingIO({ s: 'a, b\nc' }), 's')).toEqual(['a', 'b', 'c'])
     expect(readList(recordingIO({}), 's')).toBeUndefined()
     expect(() => readList(recordingIO({ s: '[1]' }), 's')).toThrow("input 's' must be a JSON array of strings")
+  })
+})
+
+describe('file inputs', () => {
+  it('read a JSON file an input names, and name the input and path when it is missing, a directory or not JSON', () => {
+    const { dir, cleanup } = tempDir()
+    try {
+      writeFiles(dir, { 'images.json': '{"auth":"x"}', 'bad.json': '{"auth":' })
+      mkdirSync(join(dir, 'folder'))
+      const read = (path: string) => readJsonFile(recordingIO({ 'images-file': path }), 'images-file')
+      expect(read(join(dir, 'images.json'))).toEqual({ path: join(dir, 'images.json'), value: { auth: 'x' } })
+      expect(read('')).toBeUndefined()
+      expect(() => read(join(dir, 'nope.json'))).toThrow(`input 'images-file': cannot read ${join(dir, 'nope.json')} (no such file)`)
+      expect(() => read(join(dir, 'folder'))).toThrow(`input 'images-file': cannot read ${join(dir, 'folder')} (a directory, not a file)`)
+      expect(() => read(join(dir, 'bad.json'))).toThrow(new RegExp(`input 'images-file': ${join(dir, 'bad.json')} is not valid JSON`))
+    } finally {
+      cleanup()
+    }
+  })
+
+  it('write a file an input names, creating its directories, and name the input when the path cannot be written', () => {
+    const { dir, cleanup } = tempDir()
+    try {
+      writeInputFile('result-file', join(dir, 'results/tier-1/result.json'), '[]')
+      expect(readFileSync(join(dir, 'results/tier-1/result.json'), 'utf8')).toBe('[]')
+      writeFiles(dir, { plain: 'x' })
+      expect(() => writeInputFile('result-file', join(dir, 'plain/result.json'), '[]')).toThrow(/^input 'result-file': cannot write .*plain\/result\.json/)
+    } finally {
+      cleanup()
+    }
   })
 })
 

@@ -1,3 +1,5 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { ConfigurationError } from '@tierdeploy/catalog'
 import type { ActionIO } from './io.js'
 
@@ -58,4 +60,36 @@ export function readList(io: ActionIO, name: string): string[] | undefined {
     return parsed as string[]
   }
   return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean)
+}
+
+/**
+ * An input naming a JSON file (relative to the working directory, the workspace on a runner): its path and parsed
+ * content, or undefined when not given. Data too large for an input goes through a file: GitHub passes each input as
+ * an environment variable, and Linux refuses one over 128 KiB.
+ */
+export function readJsonFile<T = unknown>(io: ActionIO, name: string): { path: string; value: T } | undefined {
+  const path = io.getInput(name)
+  if (path === '') return undefined
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (e) {
+    const code = (e as { code?: string }).code
+    throw new ConfigurationError(`input '${name}': cannot read ${path} (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : (e as Error).message}); give the path of a JSON file, relative to the workspace`)
+  }
+  try {
+    return { path, value: JSON.parse(text) as T }
+  } catch (e) {
+    throw new ConfigurationError(`input '${name}': ${path} is not valid JSON (${(e as Error).message})`)
+  }
+}
+
+/** Writes text to the file an input names, creating its directories; a path that cannot be written is the input's mistake. */
+export function writeInputFile(name: string, path: string, text: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true })
+    writeFileSync(path, text)
+  } catch (e) {
+    throw new ConfigurationError(`input '${name}': cannot write ${path} (${(e as Error).message})`)
+  }
 }

@@ -8,6 +8,8 @@ export interface ActionIO {
   setOutput(name: string, value: string): void
   setSecret(value: string): void
   setFailed(message: string): void
+  /** A notice annotation on the run: something the user should see that is neither a warning nor an error. */
+  notice(message: string): void
   /** A file annotation (shown on the file's line in the pull request and run). */
   annotate(problem: Problem): void
   /** Appends Markdown to the job summary. */
@@ -23,6 +25,7 @@ export function githubIO(env: NodeJS.ProcessEnv = process.env): ActionIO {
     setOutput: (name, value) => core.setOutput(name, value),
     setSecret: (value) => core.setSecret(value),
     setFailed: (message) => core.setFailed(message),
+    notice: (message) => core.notice(message, { title: 'tierdeploy' }),
     annotate: (p) => {
       const props = { file: p.file, ...(p.line ? { startLine: p.line } : {}), ...(p.column ? { startColumn: p.column } : {}), title: 'tierdeploy' }
       const text = p.hint ? `${p.message} (${p.hint})` : p.message
@@ -68,6 +71,7 @@ export function recordingIO(inputs: Record<string, string> = {}, env: NodeJS.Pro
     setOutput: (name, value) => { io.outputs[name] = value },
     setSecret: (value) => { io.secrets.push(value) },
     setFailed: (message) => { io.failed = message },
+    notice: (message) => { io.logs.push(`notice: ${message}`) },
     annotate: (p) => { io.annotations.push(p) },
     summary: async (markdown) => { io.summaries.push(markdown) },
     log: {

@@ -67,7 +67,7 @@ async function run(args, io, deps = {}) {
     }
     // The AWS SDK loads here, on use, never for plan or validate.
     const [aws, { ElasticLoadBalancingV2Client }, { CloudWatchClient }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(872), __webpack_require__.e(586), __webpack_require__.e(85), __webpack_require__.e(249), __webpack_require__.e(758), __webpack_require__.e(491), __webpack_require__.e(21)]).then(__webpack_require__.bind(__webpack_require__, 7491)),
+        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(872), __webpack_require__.e(586), __webpack_require__.e(85), __webpack_require__.e(249), __webpack_require__.e(758), __webpack_require__.e(326), __webpack_require__.e(21)]).then(__webpack_require__.bind(__webpack_require__, 326)),
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(586)]).then(__webpack_require__.t.bind(__webpack_require__, 586, 19)),
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)),
     ]);

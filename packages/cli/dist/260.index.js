@@ -945,7 +945,7 @@ async function run(args, io, deps = {}) {
 }
 /** Services a CloudFormation stack owns but the catalog would update directly (they would drift). */
 async function stackOwnershipFindings(catalog, environment, clusterFlag, deps) {
-    const aws = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(872), __webpack_require__.e(586), __webpack_require__.e(85), __webpack_require__.e(249), __webpack_require__.e(758), __webpack_require__.e(491), __webpack_require__.e(517)]).then(__webpack_require__.bind(__webpack_require__, 7491));
+    const aws = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(872), __webpack_require__.e(586), __webpack_require__.e(85), __webpack_require__.e(249), __webpack_require__.e(758), __webpack_require__.e(326), __webpack_require__.e(517)]).then(__webpack_require__.bind(__webpack_require__, 326));
     const cluster = await aws.clusterFor(environment, clusterFlag, '--cluster');
     const ecs = deps.ecs ?? aws.makeEcsClient({ region: environment.region });
     try {

@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   aW: () => (/* binding */ parseTier),
 /* harmony export */   fV: () => (/* binding */ resolveServiceName)
 /* harmony export */ });
-/* unused harmony export deployOrder */
+/* unused harmony exports whyNotEnabled, deployOrder */
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5753);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2332);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1214);
@@ -23,6 +23,14 @@ function resolveServiceName(catalog, name) {
         return catalog.services.get(canonical);
     const near = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .closestNames */ .g9)(name, catalog.names.keys());
     throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`unknown service '${name}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (see ${catalog.file}; \`tierdeploy plan --tier all\` lists every service)`);
+}
+/** Why a service does not deploy in the environment (disabled, or an optional tier's service not enabled there); undefined when it does. */
+function whyNotEnabled(catalog, service, environment) {
+    if (service.disabled)
+        return `${service.name} is disabled in ${catalog.file}`;
+    if (!(0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .isEnabledIn */ .Z)(catalog, service, environment))
+        return `${service.name} is not enabled${environment ? ` in ${environment.name}` : ''}: add it to optionalServices in ${environment?.file}`;
+    return undefined;
 }
 /** Parses a tier given as a flag or input: a tier number or `all`. */
 function parseTier(value) {
@@ -46,7 +54,6 @@ function resolveDeployWaves(catalog, selection, environment) {
         else if (!list.includes(reason))
             list.push(reason);
     };
-    const where = environment ? ` in ${environment.name}` : '';
     if (selection.tier === undefined && selection.services === undefined && selection.changed === undefined) {
         throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('nothing selected: choose a tier (1, 2, ... or all), services, or a change to deploy');
     }
@@ -54,21 +61,27 @@ function resolveDeployWaves(catalog, selection, environment) {
         throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`unknown tier ${selection.tier}: ${catalog.file} defines tiers ${catalog.tiers.map((t) => t.id).join(', ')} (or use all)`);
     }
     let base;
+    const skipped = [];
     if (selection.services !== undefined) {
         if (selection.services.length === 0)
             throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('the service list is empty: name at least one service');
-        base = selection.services.map((n) => resolveServiceName(catalog, n));
-        for (const s of base) {
+        base = [];
+        for (const s of selection.services.map((n) => resolveServiceName(catalog, n))) {
             if (s.kind === 'library')
                 throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${s.name} is a library: it is never deployed (a change to it deploys its dependents)`);
-            if (s.disabled)
-                throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${s.name} is disabled in ${catalog.file}`);
-            if (!(0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .isEnabledIn */ .Z)(catalog, s, environment))
-                throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${s.name} is not enabled${where}: add it to optionalServices in ${environment?.file}`);
+            const notEnabled = whyNotEnabled(catalog, s, environment);
+            if (notEnabled && !selection.onlyEnabled)
+                throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(notEnabled);
+            if (notEnabled) {
+                if (!skipped.includes(s.name))
+                    skipped.push(s.name);
+                continue;
+            }
             if (typeof selection.tier === 'number' && s.tier !== selection.tier) {
                 throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${s.name} is in tier ${s.tier}, not tier ${selection.tier}: drop the tier or the service`);
             }
             because(s.name, 'named');
+            base.push(s);
         }
     }
     else {
@@ -126,7 +139,7 @@ function resolveDeployWaves(catalog, selection, environment) {
             wave.sort();
         tiers.push({ tier: tierId, name: catalog.tiers.find((t) => t.id === tierId)?.name ?? String(tierId), waves });
     }
-    return { ...(environment ? { environment: environment.name } : {}), tiers, nodes };
+    return { ...(environment ? { environment: environment.name } : {}), tiers, nodes, ...(skipped.length ? { skipped } : {}) };
 }
 /**
  * A node's wave is one more than the latest wave among its selected dependencies of the same tier (Kahn's

@@ -478,10 +478,10 @@ async function deployPlan(request, effects) {
 /* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(212);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2332);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1214);
-/* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5517);
+/* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5517);
 /* harmony import */ var _cloudformation_index_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8039);
 /* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3600);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5552);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5552);
 /* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2515);
 /* harmony import */ var _rollback_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5439);
 /* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(758);
@@ -534,68 +534,83 @@ async function deployEcsServices(request, effects) {
     }
     // 2. Wave by wave: write, then wait for the whole wave.
     const watches = [];
+    const unconfirmed = new Set();
     let polls = 0;
     let failedWave;
-    for (const [w, wave] of request.waves.entries()) {
-        const ecsChanged = [];
-        for (const name of wave) {
-            const p = planned.get(name);
-            if (!p)
-                continue;
-            if (p.changed)
-                ecsChanged.push(p);
-            else
-                results.set(name, { service: name, status: 'unchanged', previousTaskDefinition: p.previous, taskDefinition: p.previous, reason: request.images[name] ? undefined : 'no new image given' });
-        }
-        if (ecsChanged.length)
-            log.info(`wave ${w + 1}: deploying ${ecsChanged.map((p) => p.name).join(', ')}`);
-        for (const p of ecsChanged)
-            log.info(`${p.name}: new revision of ${p.previous.replace(/^.*task-definition\//, '')}:\n  ${p.diff.join('\n  ')}`);
-        const waveWatches = [];
-        const refused = [];
-        await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_3__/* .mapWithConcurrency */ .W)(ecsChanged, concurrency, async (p) => {
-            const watch = await registerAndUpdate(p, request, effects, results, refused);
-            if (watch)
-                waveWatches.push(watch);
-        });
-        // AWS refused a write for a set-up reason (permissions) before any service changed: one clear error, nothing to
-        // roll back. Once something changed, the refusal is that service's failure and the step rolls the rest back.
-        const changedEarlier = watches.length > 0 || [...stackResults.values()].some((r) => r.status === 'deployed');
-        if (refused.length && waveWatches.length === 0 && !changedEarlier)
-            throw refused[0];
-        watches.push(...waveWatches);
-        const stackWave = wave.filter((n) => viaStack.has(n)).map((n) => serviceNamed(catalog, n));
-        const [waited] = await Promise.all([
-            (0,_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .waitForRollouts */ .hS)(waveWatches, { cluster, serviceTimeoutMs, deadline, ...pollOptions(request) }, effects),
-            deployStackWave(stackWave, request, effects, serviceTimeoutMs, rollbackOnFailure).then((r) => r.forEach((x) => stackResults.set(x.service, x))),
-        ]);
-        polls += waited.polls;
-        for (const watch of waveWatches) {
-            const outcome = waited.outcomes.get(watch.service);
-            const entry = results.get(watch.service);
-            results.set(watch.service, outcome.ok ? { ...entry, status: 'deployed' } : { ...entry, status: 'failed', reason: outcome.reason ?? 'rollout failed' });
-        }
-        for (const s of stackWave)
-            results.set(s.name, fromStackResult(stackResults.get(s.name)));
-        if (wave.some((n) => results.get(n)?.status === 'failed')) {
-            failedWave = w;
-            break;
-        }
-    }
-    if (failedWave !== undefined) {
-        const failed = [...results.values()].filter((r) => r.status === 'failed').map((r) => r.service);
-        for (const name of request.waves.slice(failedWave + 1).flat()) {
-            results.set(name, { service: name, status: 'skipped', reason: `not deployed: wave ${failedWave + 1} failed (${failed.join(', ')})` });
-        }
-        if (rollbackOnFailure)
-            await rollBackStep(watches, stackResults, failed, request, effects, serviceTimeoutMs, results);
-        else {
-            for (const w of watches) {
-                const r = results.get(w.service);
-                if (r.status === 'deployed' || r.status === 'failed')
-                    results.set(w.service, { ...r, reason: [r.reason, 'left as it is: rollback-on-failure is off'].filter(Boolean).join('; ') });
+    try {
+        for (const [w, wave] of request.waves.entries()) {
+            const ecsChanged = [];
+            for (const name of wave) {
+                const p = planned.get(name);
+                if (!p)
+                    continue;
+                if (p.changed)
+                    ecsChanged.push(p);
+                else
+                    results.set(name, { service: name, status: 'unchanged', previousTaskDefinition: p.previous, taskDefinition: p.previous, reason: request.images[name] ? undefined : 'no new image given' });
+            }
+            if (ecsChanged.length)
+                log.info(`wave ${w + 1}: deploying ${ecsChanged.map((p) => p.name).join(', ')}`);
+            for (const p of ecsChanged)
+                log.info(`${p.name}: new revision of ${p.previous.replace(/^.*task-definition\//, '')}:\n  ${p.diff.join('\n  ')}`);
+            const waveWatches = [];
+            const refused = [];
+            await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_3__/* .mapWithConcurrency */ .W)(ecsChanged, concurrency, async (p) => {
+                const watch = await registerAndUpdate(p, request, effects, results, refused);
+                if (watch) {
+                    waveWatches.push(watch);
+                    unconfirmed.add(p.name);
+                }
+            });
+            // Every later call would fail the same way: stop, and let the caller record what changed.
+            const expired = refused.find((r) => r instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SessionExpiredError */ .mZ);
+            if (expired)
+                throw expired;
+            // AWS refused a write for a set-up reason (permissions) before any service changed: one clear error, nothing to
+            // roll back. Once something changed, the refusal is that service's failure and the step rolls the rest back.
+            const changedEarlier = watches.length > 0 || [...stackResults.values()].some((r) => r.status === 'deployed');
+            if (refused.length && waveWatches.length === 0 && !changedEarlier)
+                throw refused[0];
+            watches.push(...waveWatches);
+            const stackWave = wave.filter((n) => viaStack.has(n)).map((n) => serviceNamed(catalog, n));
+            const [waited] = await Promise.all([
+                (0,_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .waitForRollouts */ .hS)(waveWatches, { cluster, serviceTimeoutMs, deadline, ...pollOptions(request) }, effects),
+                deployStackWave(stackWave, request, effects, serviceTimeoutMs, rollbackOnFailure).then((r) => r.forEach((x) => stackResults.set(x.service, x))),
+            ]);
+            polls += waited.polls;
+            for (const watch of waveWatches) {
+                const outcome = waited.outcomes.get(watch.service);
+                const entry = results.get(watch.service);
+                results.set(watch.service, outcome.ok ? { ...entry, status: 'deployed' } : { ...entry, status: 'failed', reason: outcome.reason ?? 'rollout failed' });
+                unconfirmed.delete(watch.service);
+            }
+            for (const s of stackWave)
+                results.set(s.name, fromStackResult(stackResults.get(s.name)));
+            if (wave.some((n) => results.get(n)?.status === 'failed')) {
+                failedWave = w;
+                break;
             }
         }
+        if (failedWave !== undefined) {
+            const failed = [...results.values()].filter((r) => r.status === 'failed').map((r) => r.service);
+            for (const name of request.waves.slice(failedWave + 1).flat()) {
+                results.set(name, { service: name, status: 'skipped', reason: `not deployed: wave ${failedWave + 1} failed (${failed.join(', ')})` });
+            }
+            if (rollbackOnFailure)
+                await rollBackStep(watches, stackResults, failed, request, effects, serviceTimeoutMs, results);
+            else {
+                for (const w of watches) {
+                    const r = results.get(w.service);
+                    if (r.status === 'deployed' || r.status === 'failed')
+                        results.set(w.service, { ...r, reason: [r.reason, 'left as it is: rollback-on-failure is off'].filter(Boolean).join('; ') });
+                }
+            }
+        }
+    }
+    catch (e) {
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SessionExpiredError */ .mZ)
+            e.results ??= all.map((s) => interruptedResult(s.name, results.get(s.name), unconfirmed.has(s.name)));
+        throw e;
     }
     const list = all.map((s) => results.get(s.name));
     const ok = list.every((r) => r.status === 'deployed' || r.status === 'unchanged');
@@ -609,7 +624,7 @@ function pollOptions(request) {
     };
 }
 function serviceNamed(catalog, name) {
-    const s = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_4__/* .resolveServiceName */ .fV)(catalog, name);
+    const s = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_5__/* .resolveServiceName */ .fV)(catalog, name);
     if (s.kind !== 'service')
         throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${s.name} is ${s.kind === 'library' ? 'a library' : 'infrastructure'}: it is not deployed to ECS`);
     return s;
@@ -621,7 +636,7 @@ async function planServices(request, services, effects) {
         return planned;
     const described = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .describeServices */ .Ge)(services.map((s) => s.name), request.cluster, effects);
     if (described.error)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsSetupError */ .Dw)(described.cause, `ECS (cluster '${request.cluster}')`) ?? new Error(`could not read the services of cluster ${request.cluster}: ${described.error}`);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .awsSetupError */ .Dw)(described.cause, `ECS (cluster '${request.cluster}')`) ?? new Error(`could not read the services of cluster ${request.cluster}: ${described.error}`);
     const missing = services.filter((s) => !described.services.has(s.name)).map((s) => s.name);
     if (missing.length) {
         throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`not found in ECS cluster '${request.cluster}': ${missing.join(', ')}; create the services first (Terraform module ecs-service), or check the cluster of environment ${request.environment.name} (${request.environment.file})`);
@@ -645,8 +660,8 @@ async function planServices(request, services, effects) {
             current = (await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_6__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: previous }))).taskDefinition;
         }
         catch (e) {
-            (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .rethrowConfigurationError */ .wD)(e, { cluster: request.cluster, service: s.name });
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsSetupError */ .Dw)(e, `ECS (cluster '${request.cluster}')`) ?? e;
+            (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .rethrowConfigurationError */ .wD)(e, { cluster: request.cluster, service: s.name });
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .awsSetupError */ .Dw)(e, `ECS (cluster '${request.cluster}')`) ?? e;
         }
         if (!current)
             throw new Error(`DescribeTaskDefinition returned nothing for ${previous}`);
@@ -682,11 +697,11 @@ async function registerAndUpdate(p, request, effects, results, refused) {
         return { service: p.name, taskDefinition: arn, ...(primary?.id ? { deploymentId: primary.id } : {}), startedAt: effects.clock.now() };
     }
     catch (e) {
-        const configuration = (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .configurationErrorOf */ .m_)(e, { cluster: request.cluster, service: p.name });
+        const configuration = (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .configurationErrorOf */ .m_)(e, { cluster: request.cluster, service: p.name });
         if (configuration)
             refused.push(configuration);
         const step = arn ? 'UpdateService' : 'RegisterTaskDefinition';
-        results.set(p.name, { service: p.name, status: 'failed', previousTaskDefinition: p.previous, ...(arn ? { taskDefinition: arn } : {}), reason: configuration?.message ?? `${step} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeErrorOf */ .V9)(e)}` });
+        results.set(p.name, { service: p.name, status: 'failed', previousTaskDefinition: p.previous, ...(arn ? { taskDefinition: arn } : {}), reason: configuration?.message ?? `${step} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeErrorOf */ .V9)(e)}` });
         return undefined;
     }
 }
@@ -713,11 +728,36 @@ function fromStackResult(r) {
     const status = r.status === 'rolled-back' ? 'failed' : r.status;
     return { service: r.service, status, reason: [r.reason, r.image ? `${via}, image ${r.image}` : undefined].filter(Boolean).join('; ') };
 }
+/**
+ * What a service's result says when the AWS session expired mid-step. A service whose update went through stays
+ * `deployed` (its rollout unconfirmed, or its rollback cut short), so that a later job with fresh credentials rolling
+ * back to the recorded revisions (ecs-deploy `rollback-version: recorded`) puts it back.
+ */
+function interruptedResult(service, result, unconfirmed) {
+    const expired = 'the AWS session expired';
+    if (!result)
+        return { service, status: 'skipped', reason: `not deployed: ${expired} first` };
+    if (unconfirmed)
+        return { ...result, reason: `updated, but the rollout was not confirmed: ${expired} while waiting` };
+    return result;
+}
 /** Puts every service the step changed back on its previous revision (stacks on their previous image) and waits. */
 async function rollBackStep(watches, stackResults, failed, request, effects, timeoutMs, results) {
     const targets = watches.map((w) => ({ service: w.service, taskDefinition: results.get(w.service).previousTaskDefinition }));
     effects.log.warning(`rolling back ${targets.length + [...stackResults.values()].filter((r) => r.status === 'deployed').length} service(s) changed by this step because ${failed.join(', ')} failed`);
-    const rolled = await (0,_rollback_js__WEBPACK_IMPORTED_MODULE_10__/* .rollBackServices */ .L7)(targets, { cluster: request.cluster, timeoutMs, concurrency: request.concurrency ?? DEFAULT_DEPLOY_CONCURRENCY, ...pollOptions(request) }, effects);
+    let rolled;
+    try {
+        rolled = await (0,_rollback_js__WEBPACK_IMPORTED_MODULE_10__/* .rollBackServices */ .L7)(targets, { cluster: request.cluster, timeoutMs, concurrency: request.concurrency ?? DEFAULT_DEPLOY_CONCURRENCY, ...pollOptions(request) }, effects);
+    }
+    catch (e) {
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SessionExpiredError */ .mZ) {
+            for (const t of targets) {
+                const before = results.get(t.service);
+                results.set(t.service, { ...before, reason: [before.reason, `rollback to ${t.taskDefinition} cut short: the AWS session expired`].filter(Boolean).join('; ') });
+            }
+        }
+        throw e;
+    }
     for (const r of rolled) {
         const before = results.get(r.service);
         const back = r.status === 'rolled-back';
@@ -748,7 +788,9 @@ async function rollBackStep(watches, stackResults, failed, request, effects, tim
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Dw: () => (/* binding */ awsSetupError),
 /* harmony export */   V9: () => (/* binding */ describeErrorOf),
+/* harmony export */   mZ: () => (/* binding */ SessionExpiredError),
 /* harmony export */   m_: () => (/* binding */ configurationErrorOf),
+/* harmony export */   qD: () => (/* binding */ sessionExpiredError),
 /* harmony export */   wD: () => (/* binding */ rethrowConfigurationError)
 /* harmony export */ });
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2332);
@@ -760,10 +802,35 @@ function describeErrorOf(e) {
     return String(e);
 }
 /**
- * AWS errors that come from configuration (a wrong cluster name, missing permissions, no credentials) as
- * ConfigurationErrors that say what to fix; undefined for anything else, which the caller handles.
+ * How AWS says the session behind the credentials has ended: ExpiredToken (STS and query APIs), ExpiredTokenException
+ * (ECS and the other JSON APIs), RequestExpired (EC2-style APIs).
+ */
+const SESSION_EXPIRED = /^(ExpiredToken|ExpiredTokenException|RequestExpired)$/;
+/**
+ * The AWS session ended part-way through a step: the role's credentials last `role-duration-seconds` (one hour by
+ * default in aws-actions/configure-aws-credentials), and a long wait or rollback outlives them. Nothing the step can
+ * retry fixes it, so it ends the step as a configuration error saying what to raise. `results` is what the step had
+ * done by then, when the caller knows (ecs-deploy still writes it, so a later job can roll back what was changed).
+ */
+class SessionExpiredError extends _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1 {
+    results;
+}
+/** A SessionExpiredError for an expired-session answer from AWS (`calling`: what was being called); undefined otherwise. */
+function sessionExpiredError(e, calling) {
+    if (e instanceof SessionExpiredError)
+        return e;
+    if (!(e instanceof Error) || !SESSION_EXPIRED.test(e.name))
+        return undefined;
+    return new SessionExpiredError(`the AWS session expired during the step (${calling}: ${describeErrorOf(e)}): the credentials aws-actions/configure-aws-credentials gives last role-duration-seconds (1 hour by default); raise the workflow's 'role-duration-seconds' input, and the IAM role's MaxSessionDuration to at least as much (AWS refuses a longer session than the role allows)`);
+}
+/**
+ * AWS errors that come from configuration (a wrong cluster name, missing permissions, no credentials, a session
+ * that expired) as ConfigurationErrors that say what to fix; undefined for anything else, which the caller handles.
  */
 function configurationErrorOf(e, where) {
+    const expired = sessionExpiredError(e, `ECS${where.service ? ` for ${where.service}` : ''} in cluster '${where.cluster}'`);
+    if (expired)
+        return expired;
     const name = e instanceof Error ? e.name : '';
     if (name === 'ClusterNotFoundException') {
         return new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`ECS cluster '${where.cluster}' not found: check 'cluster' in the environment file (or the cluster input / --cluster) and the AWS region`);
@@ -789,6 +856,9 @@ const NETWORK_CODES = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|E
  * check, or undefined for any other error (which the caller classifies or rethrows).
  */
 function awsSetupError(e, service) {
+    const expired = sessionExpiredError(e, service);
+    if (expired)
+        return expired;
     const code = e?.code;
     const name = e instanceof Error ? e.name : '';
     if ((typeof code === 'string' && NETWORK_CODES.test(code)) || name === 'TimeoutError') {
@@ -797,7 +867,7 @@ function awsSetupError(e, service) {
     if (name === 'CredentialsProviderError') {
         return new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`no AWS credentials for ${service} (${e.message}); in a workflow, run aws-actions/configure-aws-credentials first; locally, set AWS_PROFILE or the AWS_* variables`);
     }
-    if (/^(ExpiredToken|ExpiredTokenException|UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException)$/.test(name)) {
+    if (/^(UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException)$/.test(name)) {
         return new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS rejected the credentials for ${service} (${describeErrorOf(e)}): refresh them or check the role`);
     }
     return undefined;
@@ -953,7 +1023,10 @@ function pruneEmpty(value) {
 /* harmony export */   JL: () => (/* binding */ sameTaskDefinition),
 /* harmony export */   L7: () => (/* binding */ rollBackServices),
 /* harmony export */   QZ: () => (/* binding */ parseRollbackVersion),
+/* harmony export */   _H: () => (/* binding */ rollBackRecordedDeploy),
 /* harmony export */   aD: () => (/* binding */ resolveRollbackTarget),
+/* harmony export */   mr: () => (/* binding */ parseDeployResult),
+/* harmony export */   xQ: () => (/* binding */ recordedRollbackTargets),
 /* harmony export */   z4: () => (/* binding */ COMMIT_LOOKUP_LIMIT)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
@@ -961,7 +1034,9 @@ function pruneEmpty(value) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5552);
 /* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3600);
 /* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(758);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1958);
 /* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5826);
+
 
 
 
@@ -976,7 +1051,9 @@ function sameTaskDefinition(arn, ref) {
 }
 /**
  * Puts services back on the given task definitions and waits for them (contract in index.ts). A service already on
- * its target (ECS's circuit breaker put it back) gets no UpdateService, only the wait.
+ * its target (ECS's circuit breaker put it back, or an earlier rollback did) gets no UpdateService, only the wait.
+ * An expired AWS session is thrown (SessionExpiredError) once the writes in flight are done: every later call would
+ * fail the same way.
  */
 async function rollBackServices(targets, options, effects) {
     if (targets.length === 0)
@@ -985,6 +1062,7 @@ async function rollBackServices(targets, options, effects) {
     const described = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .describeServices */ .Ge)(targets.map((t) => t.service), options.cluster, effects);
     const results = new Map();
     const watches = [];
+    let expired;
     await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_1__/* .mapWithConcurrency */ .W)(targets, options.concurrency ?? 8, async (target) => {
         const current = described.services.get(target.service);
         const before = current?.taskDefinition;
@@ -1009,9 +1087,13 @@ async function rollBackServices(targets, options, effects) {
         catch (e) {
             // Recorded, not thrown: other services may already be rolling back, and the caller must hear about each.
             const configuration = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .configurationErrorOf */ .m_)(e, { cluster: options.cluster, service: target.service });
+            if (configuration instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SessionExpiredError */ .mZ)
+                expired ??= configuration;
             results.set(target.service, { ...base, status: 'rollback-failed', reason: configuration?.message ?? `UpdateService failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeErrorOf */ .V9)(e)}` });
         }
     });
+    if (expired)
+        throw expired;
     const { outcomes } = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .waitForRollouts */ .hS)(watches, {
         cluster: options.cluster,
         serviceTimeoutMs: options.timeoutMs ?? 15 * 60_000,
@@ -1127,6 +1209,69 @@ async function rollBackService(service, version, options, effects) {
     const [result] = await rollBackServices([{ service, taskDefinition: target }], options, effects);
     return result;
 }
+/**
+ * What a recorded deploy result rolls back, the one rule for it (ecs-deploy's `rollback-version: recorded` and
+ * health-gate's rollback-on-failure both use it): every service the result reports `deployed`, to the
+ * `previousTaskDefinition` recorded for it, never "the revision before the running one", so a service an earlier
+ * rollback already put back goes nowhere further. Every other entry is left alone, as is a first deploy (no previous
+ * revision was recorded).
+ */
+function recordedRollbackTargets(result) {
+    const targets = [];
+    const leftAlone = [];
+    for (const r of result) {
+        if (r.status === 'deployed' && r.previousTaskDefinition)
+            targets.push({ service: r.service, taskDefinition: r.previousTaskDefinition });
+        else {
+            const why = r.status === 'deployed' ? 'first deploy: no previous revision was recorded' : `the recorded deploy reports it ${r.status}${r.reason ? ` (${r.reason})` : ''}`;
+            leftAlone.push({ service: r.service, status: 'skipped', ...(r.taskDefinition ? { taskDefinition: r.taskDefinition } : {}), reason: `not rolled back: ${why}` });
+        }
+    }
+    return { targets, leftAlone };
+}
+/**
+ * Rolls back what a recorded deploy result reports deployed (recordedRollbackTargets) and waits. One entry per result
+ * entry, in its order: rolled-back or rollback-failed for each target (rolled-back without a write when the service
+ * already runs its recorded previous revision), skipped for the rest. Running it twice changes nothing the second time.
+ */
+async function rollBackRecordedDeploy(result, options, effects) {
+    const { targets, leftAlone } = recordedRollbackTargets(result);
+    const firstDeploys = result.filter((r) => r.status === 'deployed' && !r.previousTaskDefinition).map((r) => r.service);
+    if (firstDeploys.length)
+        effects.log.warning(`no previous revision to roll back to (first deploy): ${firstDeploys.join(', ')}`);
+    if (targets.length)
+        effects.log.info(`rolling back to the recorded revisions: ${targets.map((t) => `${t.service} -> ${t.taskDefinition.split('/').at(-1)}`).join(', ')}`);
+    else
+        effects.log.info('nothing to roll back: the recorded deploy reports no service deployed');
+    const rolled = await rollBackServices(targets, options, effects);
+    const byService = new Map([...rolled, ...leftAlone].map((r) => [r.service, r]));
+    return result.map((r) => byService.get(r.service));
+}
+/**
+ * Checks a deploy result (ecs-deploy's `result` output, or the file its `result-file` wrote) given to an input;
+ * `where` names the input (and file) in the message, e.g. "input 'deploy-result-file' (results/tier-1.json)".
+ */
+function parseDeployResult(value, where) {
+    const shape = `a JSON array of {"service","status","previousTaskDefinition","taskDefinition"} (ecs-deploy's result output)`;
+    if (!Array.isArray(value))
+        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${where} must be ${shape}`);
+    const seen = new Set();
+    value.forEach((entry, i) => {
+        const e = entry;
+        if (!e || typeof e !== 'object' || typeof e.service !== 'string' || typeof e.status !== 'string')
+            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${where}[${i}] must have string service and status: ${shape}`);
+        if (!_types_js__WEBPACK_IMPORTED_MODULE_6__/* .ECS_SERVICE_STATUSES */ .B.includes(e.status))
+            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${where}[${i}].status must be one of ${_types_js__WEBPACK_IMPORTED_MODULE_6__/* .ECS_SERVICE_STATUSES */ .B.join(', ')}, got '${e.status}'`);
+        for (const k of ['previousTaskDefinition', 'taskDefinition', 'reason']) {
+            if (e[k] !== undefined && typeof e[k] !== 'string')
+                throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${where}[${i}].${k} must be a string`);
+        }
+        if (seen.has(e.service))
+            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${where} lists ${e.service} twice: give one deploy's result`);
+        seen.add(e.service);
+    });
+    return value;
+}
 
 
 /***/ }),
@@ -1200,6 +1345,29 @@ const TAG_DEPLOY_ID = 'tierdeploy:deploy-id';
 /** The task definition ARN the service ran before this revision: what `--version previous` rolls back to. */
 const TAG_REPLACES = 'tierdeploy:replaces';
 const TAG_SERVICE = 'tierdeploy:service';
+
+
+/***/ }),
+
+/***/ 1958:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ ECS_SERVICE_STATUSES)
+/* harmony export */ });
+/**
+ * What happened to one service.
+ * - deployed: the new revision runs (PRIMARY COMPLETED, running = desired).
+ * - unchanged: the rendered task definition equals the running one; nothing was registered or updated.
+ * - would-deploy: dry run; the revision differs and would be registered.
+ * - failed: the rollout (or the write) failed; `reason` says why and whether it was rolled back.
+ * - rolled-back: it is back on `previousTaskDefinition` (its own deploy succeeded but another in the step failed, or
+ *   a manual rollback).
+ * - rollback-failed: putting it back did not settle; it needs attention.
+ * - skipped: not attempted because an earlier wave failed (or, rolling back to recorded revisions, left alone because
+ *   the recorded deploy did not deploy it).
+ */
+const ECS_SERVICE_STATUSES = ['deployed', 'unchanged', 'would-deploy', 'failed', 'rolled-back', 'rollback-failed', 'skipped'];
 
 
 /***/ }),

@@ -4,6 +4,12 @@ import type { Plan } from './plan.js'
 /** GitHub rejects a matrix of more than 256 jobs. */
 export const GITHUB_MATRIX_LIMIT = 256
 
+/**
+ * How many tier jobs the reusable deploy workflow has: resolve-graph emits tier-N-matrix / tier-N-empty /
+ * tier-N-services for tiers 1 to WORKFLOW_TIERS, and its `max-tier` input stops a plan the workflow cannot deploy.
+ */
+export const WORKFLOW_TIERS = 6
+
 export interface MatrixEntry {
   service: string
   tier: number
@@ -49,4 +55,9 @@ export function tierMatrices(plan: Plan, catalog: Catalog, environment?: Environ
     })
     return { tier: id, matrix: { include }, empty: include.length === 0, chunks: chunkMatrix(include) }
   })
+}
+
+/** The tiers above `maxTier` that hold something to deploy (infrastructure alone does not count: Terraform provisions it). */
+export function tiersAbove(matrices: TierMatrix[], maxTier: number): TierMatrix[] {
+  return matrices.filter((m) => m.tier > maxTier && !m.empty)
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildCatalog, loadCatalog, type Catalog } from '@tierdeploy/catalog'
 import { generateCatalog } from '@tierdeploy/testkit'
 import { deployOrder, parseTier, resolveDeployWaves } from './plan.js'
-import { GITHUB_MATRIX_LIMIT, tierMatrices } from './matrix.js'
+import { GITHUB_MATRIX_LIMIT, WORKFLOW_TIERS, tierMatrices, tiersAbove } from './matrix.js'
 import { planJson, renderPlanMermaid, renderPlanTable, renderPlanText } from './render.js'
 
 function catalogOf(yaml: string, environments: Record<string, string> = {}): Catalog {
@@ -68,6 +68,26 @@ describe('selection', () => {
     const plan = resolveDeployWaves(bundled, { tier: 4 }, production)
     expect(plan.tiers[0]!.waves.flat()).toEqual(['indigenious-banking-service', 'indigenious-cultural-service'])
     expect(() => resolveDeployWaves(bundled, { services: ['video'] }, production)).toThrow(/indigenious-video-service is not enabled in production: add it to optionalServices/)
+  })
+
+  it('leaves named services the environment does not enable out of the plan with onlyEnabled, and lists them', () => {
+    const production = bundled.environments.get('production')!
+    const plan = resolveDeployWaves(bundled, { services: ['banking', 'video', 'blockchain', 'indigenious-partner-portal', 'video'], onlyEnabled: true }, production)
+    expect(deployOrder(plan)).toEqual(['indigenious-banking-service'])
+    expect(plan.skipped).toEqual(['indigenious-video-service', 'indigenious-blockchain-service', 'indigenious-partner-portal'])
+    expect(resolveDeployWaves(bundled, { services: ['banking'], onlyEnabled: true }, production).skipped).toBeUndefined()
+  })
+
+  it('plans nothing, without failing, when onlyEnabled leaves out every named service', () => {
+    const plan = resolveDeployWaves(bundled, { services: ['video'], onlyEnabled: true }, bundled.environments.get('production')!)
+    expect(plan.tiers).toEqual([])
+    expect(plan.skipped).toEqual(['indigenious-video-service'])
+  })
+
+  it('still refuses unknown names and libraries with onlyEnabled', () => {
+    const production = bundled.environments.get('production')!
+    expect(() => resolveDeployWaves(bundled, { services: ['video', 'paymnt'], onlyEnabled: true }, production)).toThrow(/unknown service 'paymnt'/)
+    expect(() => resolveDeployWaves(bundled, { services: ['indigenious-shared-libs'], onlyEnabled: true }, production)).toThrow(/is a library/)
   })
 
   it('names the closest services for an unknown one', () => {
@@ -141,6 +161,25 @@ describe('matrices', () => {
       [4, true, []],
     ])
     expect(matrices[1]!.matrix.include[1]).toEqual({ service: 'indigenious-payment-service', tier: 2, wave: 1, path: 'indigenious-payment-service', container: 'indigenious-payment-service' })
+  })
+
+  it('finds the tiers above a limit that hold services to deploy, not those holding only infrastructure', () => {
+    const catalog = catalogOf(`tiers: [{ id: 1, name: a }, { id: 2, name: b }, { id: 3, name: c }, { id: 4, name: d }]
+services:
+  s1: { path: s1, tier: 1 }
+  db: { kind: infrastructure, tier: 2 }
+  s3: { path: s3, tier: 3 }
+  t3: { path: t3, tier: 3 }
+  s4: { path: s4, tier: 4 }
+`)
+    const matrices = tierMatrices(resolveDeployWaves(catalog, { tier: 'all' }), catalog)
+    expect(tiersAbove(matrices, 1).map((m) => [m.tier, m.matrix.include.map((e) => e.service)])).toEqual([[3, ['s3', 't3']], [4, ['s4']]])
+    expect(tiersAbove(matrices, 4)).toEqual([])
+  })
+
+  it('has a tier job in the reusable workflow for every tier of the bundled catalog', () => {
+    expect(WORKFLOW_TIERS).toBe(6)
+    expect(Math.max(...bundled.tiers.map((t) => t.id))).toBeLessThanOrEqual(WORKFLOW_TIERS)
   })
 
   it('splits a tier past GitHub\'s 256-job limit into chunks', () => {

@@ -10,6 +10,11 @@ export interface Selection {
   withDependencies?: boolean
   /** Services a change affects (from detect-changed-services); undefined means no change-based filter. */
   changed?: string[]
+  /**
+   * Leave named services the environment does not enable (an optional tier's service enabled only in staging, a
+   * disabled one) out of the plan, listed in `Plan.skipped`, instead of failing. Unknown names still fail.
+   */
+  onlyEnabled?: boolean
 }
 
 export interface PlannedNode {
@@ -33,6 +38,8 @@ export interface Plan {
   environment?: string
   tiers: TierPlan[]
   nodes: Record<string, PlannedNode>
+  /** Named services left out because the environment does not enable them (Selection.onlyEnabled); absent when none. */
+  skipped?: string[]
 }
 
 /** Resolves a service name or alias, or throws naming the closest names. */
@@ -43,6 +50,13 @@ export function resolveServiceName(catalog: Catalog, name: string): Service {
   throw new ConfigurationError(
     `unknown service '${name}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (see ${catalog.file}; \`tierdeploy plan --tier all\` lists every service)`,
   )
+}
+
+/** Why a service does not deploy in the environment (disabled, or an optional tier's service not enabled there); undefined when it does. */
+export function whyNotEnabled(catalog: Catalog, service: Service, environment?: Environment): string | undefined {
+  if (service.disabled) return `${service.name} is disabled in ${catalog.file}`
+  if (!isEnabledIn(catalog, service, environment)) return `${service.name} is not enabled${environment ? ` in ${environment.name}` : ''}: add it to optionalServices in ${environment?.file}`
+  return undefined
 }
 
 /** Parses a tier given as a flag or input: a tier number or `all`. */
@@ -65,7 +79,6 @@ export function resolveDeployWaves(catalog: Catalog, selection: Selection, envir
     if (!list) reasons.set(name, [reason])
     else if (!list.includes(reason)) list.push(reason)
   }
-  const where = environment ? ` in ${environment.name}` : ''
 
   if (selection.tier === undefined && selection.services === undefined && selection.changed === undefined) {
     throw new ConfigurationError('nothing selected: choose a tier (1, 2, ... or all), services, or a change to deploy')
@@ -75,17 +88,23 @@ export function resolveDeployWaves(catalog: Catalog, selection: Selection, envir
   }
 
   let base: Service[]
+  const skipped: string[] = []
   if (selection.services !== undefined) {
     if (selection.services.length === 0) throw new ConfigurationError('the service list is empty: name at least one service')
-    base = selection.services.map((n) => resolveServiceName(catalog, n))
-    for (const s of base) {
+    base = []
+    for (const s of selection.services.map((n) => resolveServiceName(catalog, n))) {
       if (s.kind === 'library') throw new ConfigurationError(`${s.name} is a library: it is never deployed (a change to it deploys its dependents)`)
-      if (s.disabled) throw new ConfigurationError(`${s.name} is disabled in ${catalog.file}`)
-      if (!isEnabledIn(catalog, s, environment)) throw new ConfigurationError(`${s.name} is not enabled${where}: add it to optionalServices in ${environment?.file}`)
+      const notEnabled = whyNotEnabled(catalog, s, environment)
+      if (notEnabled && !selection.onlyEnabled) throw new ConfigurationError(notEnabled)
+      if (notEnabled) {
+        if (!skipped.includes(s.name)) skipped.push(s.name)
+        continue
+      }
       if (typeof selection.tier === 'number' && s.tier !== selection.tier) {
         throw new ConfigurationError(`${s.name} is in tier ${s.tier}, not tier ${selection.tier}: drop the tier or the service`)
       }
       because(s.name, 'named')
+      base.push(s)
     }
   } else {
     base = [...catalog.services.values()].filter(
@@ -138,7 +157,7 @@ export function resolveDeployWaves(catalog: Catalog, selection: Selection, envir
     for (const wave of waves) wave.sort()
     tiers.push({ tier: tierId, name: catalog.tiers.find((t) => t.id === tierId)?.name ?? String(tierId), waves })
   }
-  return { ...(environment ? { environment: environment.name } : {}), tiers, nodes }
+  return { ...(environment ? { environment: environment.name } : {}), tiers, nodes, ...(skipped.length ? { skipped } : {}) }
 }
 
 /**

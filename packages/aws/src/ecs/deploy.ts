@@ -4,7 +4,7 @@ import { ConfigurationError, serviceSettings, type Catalog, type Environment, ty
 import { resolveServiceName } from '@tierdeploy/graph'
 import { deployStackServices, rollBackStackService, type StackServiceResult } from '../cloudformation/index.js'
 import { mapWithConcurrency } from './concurrency.js'
-import { awsSetupError, configurationErrorOf, describeErrorOf, rethrowConfigurationError } from './errors.js'
+import { awsSetupError, configurationErrorOf, describeErrorOf, rethrowConfigurationError, SessionExpiredError } from './errors.js'
 import { diffTaskDefinitions, isDigestImage, registrationOf, renderTaskDefinition, sameRegistration } from './render.js'
 import { rollBackServices } from './rollback.js'
 import { TAG_COMMIT, TAG_DEPLOY_ID, TAG_REPLACES, TAG_SERVICE } from './tags.js'
@@ -96,59 +96,72 @@ export async function deployEcsServices(request: EcsDeployRequest, effects: EcsD
 
   // 2. Wave by wave: write, then wait for the whole wave.
   const watches: RolloutWatch[] = []
+  const unconfirmed = new Set<string>()
   let polls = 0
   let failedWave: number | undefined
-  for (const [w, wave] of request.waves.entries()) {
-    const ecsChanged: PlannedService[] = []
-    for (const name of wave) {
-      const p = planned.get(name)
-      if (!p) continue
-      if (p.changed) ecsChanged.push(p)
-      else results.set(name, { service: name, status: 'unchanged', previousTaskDefinition: p.previous, taskDefinition: p.previous, reason: request.images[name] ? undefined : 'no new image given' })
-    }
-    if (ecsChanged.length) log.info(`wave ${w + 1}: deploying ${ecsChanged.map((p) => p.name).join(', ')}`)
-    for (const p of ecsChanged) log.info(`${p.name}: new revision of ${p.previous.replace(/^.*task-definition\//, '')}:\n  ${p.diff.join('\n  ')}`)
-    const waveWatches: RolloutWatch[] = []
-    const refused: ConfigurationError[] = []
-    await mapWithConcurrency(ecsChanged, concurrency, async (p) => {
-      const watch = await registerAndUpdate(p, request, effects, results, refused)
-      if (watch) waveWatches.push(watch)
-    })
-    // AWS refused a write for a set-up reason (permissions) before any service changed: one clear error, nothing to
-    // roll back. Once something changed, the refusal is that service's failure and the step rolls the rest back.
-    const changedEarlier = watches.length > 0 || [...stackResults.values()].some((r) => r.status === 'deployed')
-    if (refused.length && waveWatches.length === 0 && !changedEarlier) throw refused[0]!
-    watches.push(...waveWatches)
-    const stackWave = wave.filter((n) => viaStack.has(n)).map((n) => serviceNamed(catalog, n))
-    const [waited] = await Promise.all([
-      waitForRollouts(waveWatches, { cluster, serviceTimeoutMs, deadline, ...pollOptions(request) }, effects),
-      deployStackWave(stackWave, request, effects, serviceTimeoutMs, rollbackOnFailure).then((r) => r.forEach((x) => stackResults.set(x.service, x))),
-    ])
-    polls += waited.polls
-    for (const watch of waveWatches) {
-      const outcome = waited.outcomes.get(watch.service)!
-      const entry = results.get(watch.service)!
-      results.set(watch.service, outcome.ok ? { ...entry, status: 'deployed' } : { ...entry, status: 'failed', reason: outcome.reason ?? 'rollout failed' })
-    }
-    for (const s of stackWave) results.set(s.name, fromStackResult(stackResults.get(s.name)!))
-    if (wave.some((n) => results.get(n)?.status === 'failed')) {
-      failedWave = w
-      break
-    }
-  }
-
-  if (failedWave !== undefined) {
-    const failed = [...results.values()].filter((r) => r.status === 'failed').map((r) => r.service)
-    for (const name of request.waves.slice(failedWave + 1).flat()) {
-      results.set(name, { service: name, status: 'skipped', reason: `not deployed: wave ${failedWave + 1} failed (${failed.join(', ')})` })
-    }
-    if (rollbackOnFailure) await rollBackStep(watches, stackResults, failed, request, effects, serviceTimeoutMs, results)
-    else {
-      for (const w of watches) {
-        const r = results.get(w.service)!
-        if (r.status === 'deployed' || r.status === 'failed') results.set(w.service, { ...r, reason: [r.reason, 'left as it is: rollback-on-failure is off'].filter(Boolean).join('; ') })
+  try {
+    for (const [w, wave] of request.waves.entries()) {
+      const ecsChanged: PlannedService[] = []
+      for (const name of wave) {
+        const p = planned.get(name)
+        if (!p) continue
+        if (p.changed) ecsChanged.push(p)
+        else results.set(name, { service: name, status: 'unchanged', previousTaskDefinition: p.previous, taskDefinition: p.previous, reason: request.images[name] ? undefined : 'no new image given' })
+      }
+      if (ecsChanged.length) log.info(`wave ${w + 1}: deploying ${ecsChanged.map((p) => p.name).join(', ')}`)
+      for (const p of ecsChanged) log.info(`${p.name}: new revision of ${p.previous.replace(/^.*task-definition\//, '')}:\n  ${p.diff.join('\n  ')}`)
+      const waveWatches: RolloutWatch[] = []
+      const refused: ConfigurationError[] = []
+      await mapWithConcurrency(ecsChanged, concurrency, async (p) => {
+        const watch = await registerAndUpdate(p, request, effects, results, refused)
+        if (watch) {
+          waveWatches.push(watch)
+          unconfirmed.add(p.name)
+        }
+      })
+      // Every later call would fail the same way: stop, and let the caller record what changed.
+      const expired = refused.find((r) => r instanceof SessionExpiredError)
+      if (expired) throw expired
+      // AWS refused a write for a set-up reason (permissions) before any service changed: one clear error, nothing to
+      // roll back. Once something changed, the refusal is that service's failure and the step rolls the rest back.
+      const changedEarlier = watches.length > 0 || [...stackResults.values()].some((r) => r.status === 'deployed')
+      if (refused.length && waveWatches.length === 0 && !changedEarlier) throw refused[0]!
+      watches.push(...waveWatches)
+      const stackWave = wave.filter((n) => viaStack.has(n)).map((n) => serviceNamed(catalog, n))
+      const [waited] = await Promise.all([
+        waitForRollouts(waveWatches, { cluster, serviceTimeoutMs, deadline, ...pollOptions(request) }, effects),
+        deployStackWave(stackWave, request, effects, serviceTimeoutMs, rollbackOnFailure).then((r) => r.forEach((x) => stackResults.set(x.service, x))),
+      ])
+      polls += waited.polls
+      for (const watch of waveWatches) {
+        const outcome = waited.outcomes.get(watch.service)!
+        const entry = results.get(watch.service)!
+        results.set(watch.service, outcome.ok ? { ...entry, status: 'deployed' } : { ...entry, status: 'failed', reason: outcome.reason ?? 'rollout failed' })
+        unconfirmed.delete(watch.service)
+      }
+      for (const s of stackWave) results.set(s.name, fromStackResult(stackResults.get(s.name)!))
+      if (wave.some((n) => results.get(n)?.status === 'failed')) {
+        failedWave = w
+        break
       }
     }
+
+    if (failedWave !== undefined) {
+      const failed = [...results.values()].filter((r) => r.status === 'failed').map((r) => r.service)
+      for (const name of request.waves.slice(failedWave + 1).flat()) {
+        results.set(name, { service: name, status: 'skipped', reason: `not deployed: wave ${failedWave + 1} failed (${failed.join(', ')})` })
+      }
+      if (rollbackOnFailure) await rollBackStep(watches, stackResults, failed, request, effects, serviceTimeoutMs, results)
+      else {
+        for (const w of watches) {
+          const r = results.get(w.service)!
+          if (r.status === 'deployed' || r.status === 'failed') results.set(w.service, { ...r, reason: [r.reason, 'left as it is: rollback-on-failure is off'].filter(Boolean).join('; ') })
+        }
+      }
+    }
+  } catch (e) {
+    if (e instanceof SessionExpiredError) e.results ??= all.map((s) => interruptedResult(s.name, results.get(s.name), unconfirmed.has(s.name)))
+    throw e
   }
   const list = all.map((s) => results.get(s.name)!)
   const ok = list.every((r) => r.status === 'deployed' || r.status === 'unchanged')
@@ -263,6 +276,18 @@ function fromStackResult(r: StackServiceResult): EcsServiceResult {
   return { service: r.service, status, reason: [r.reason, r.image ? `${via}, image ${r.image}` : undefined].filter(Boolean).join('; ') }
 }
 
+/**
+ * What a service's result says when the AWS session expired mid-step. A service whose update went through stays
+ * `deployed` (its rollout unconfirmed, or its rollback cut short), so that a later job with fresh credentials rolling
+ * back to the recorded revisions (ecs-deploy `rollback-version: recorded`) puts it back.
+ */
+function interruptedResult(service: string, result: EcsServiceResult | undefined, unconfirmed: boolean): EcsServiceResult {
+  const expired = 'the AWS session expired'
+  if (!result) return { service, status: 'skipped', reason: `not deployed: ${expired} first` }
+  if (unconfirmed) return { ...result, reason: `updated, but the rollout was not confirmed: ${expired} while waiting` }
+  return result
+}
+
 /** Puts every service the step changed back on its previous revision (stacks on their previous image) and waits. */
 async function rollBackStep(
   watches: RolloutWatch[],
@@ -275,7 +300,18 @@ async function rollBackStep(
 ): Promise<void> {
   const targets = watches.map((w) => ({ service: w.service, taskDefinition: results.get(w.service)!.previousTaskDefinition! }))
   effects.log.warning(`rolling back ${targets.length + [...stackResults.values()].filter((r) => r.status === 'deployed').length} service(s) changed by this step because ${failed.join(', ')} failed`)
-  const rolled = await rollBackServices(targets, { cluster: request.cluster, timeoutMs, concurrency: request.concurrency ?? DEFAULT_DEPLOY_CONCURRENCY, ...pollOptions(request) }, effects)
+  let rolled: EcsServiceResult[]
+  try {
+    rolled = await rollBackServices(targets, { cluster: request.cluster, timeoutMs, concurrency: request.concurrency ?? DEFAULT_DEPLOY_CONCURRENCY, ...pollOptions(request) }, effects)
+  } catch (e) {
+    if (e instanceof SessionExpiredError) {
+      for (const t of targets) {
+        const before = results.get(t.service)!
+        results.set(t.service, { ...before, reason: [before.reason, `rollback to ${t.taskDefinition} cut short: the AWS session expired`].filter(Boolean).join('; ') })
+      }
+    }
+    throw e
+  }
   for (const r of rolled) {
     const before = results.get(r.service)!
     const back = r.status === 'rolled-back'

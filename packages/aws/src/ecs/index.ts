@@ -17,8 +17,14 @@
  *   configuration errors found before any write (unknown cluster, access denied to DescribeServices): a service that
  *   does not settle, or whose UpdateService AWS refuses, is a 'rollback-failed' entry.
  *
- *   From ecs-deploy's `result` output: rollBackServices(result.filter((r) => r.status === 'deployed' &&
- *   r.previousTaskDefinition).map((r) => ({ service: r.service, taskDefinition: r.previousTaskDefinition! })), ...)
+ *   From ecs-deploy's `result` output (or its result-file): rollBackRecordedDeploy(result, options, effects) rolls back
+ *   exactly the entries with status 'deployed' to their recorded previousTaskDefinition (recordedRollbackTargets is
+ *   the rule) and reports the others 'skipped'. ecs-deploy's `rollback-version: recorded` and health-gate's
+ *   rollback-on-failure both use it, so a service is never rolled back one revision too far.
+ *
+ *   An AWS session that expires mid-step (ExpiredToken, ExpiredTokenException, RequestExpired) ends deploys, waits and
+ *   rollbacks with a SessionExpiredError (a ConfigurationError); from deployEcsServices it carries in `results` what
+ *   the step had done.
  */
 export * from './types.js'
 export * from './client.js'
@@ -29,3 +35,4 @@ export * from './deploy-plan.js'
 export * from './rollback.js'
 export * from './summary.js'
 export * from './tags.js'
+export { SessionExpiredError, sessionExpiredError } from './errors.js'

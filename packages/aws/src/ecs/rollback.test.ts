@@ -1,7 +1,7 @@
 import { isConfigurationError } from '@tierdeploy/catalog'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { deployEcsServices } from './deploy.js'
-import { parseRollbackVersion, rollBackService, rollBackServices } from './rollback.js'
+import { parseDeployResult, parseRollbackVersion, recordedRollbackTargets, rollBackRecordedDeploy, rollBackService, rollBackServices } from './rollback.js'
 import { CLUSTER, image, rejection, seedTestServices, startHarness, testCatalog, type Harness } from './test-fixtures.js'
 
 let h: Harness
@@ -93,7 +93,7 @@ describe('manual rollback', () => {
   })
 })
 
-describe('rollBackServices (the health gate calls this with ecs-deploy results)', () => {
+describe('rollBackServices', () => {
   it('puts deployed services back on their previous task definitions and waits', async () => {
     const { catalog, environment } = testCatalog()
     const outcome = await deployEcsServices({ catalog, environment, cluster: CLUSTER, waves: [['auth', 'gateway']], images: { auth: image('auth', 2), gateway: image('gateway', 2) }, deployId: 'd' }, h.effects)
@@ -122,5 +122,72 @@ describe('rollBackServices (the health gate calls this with ecs-deploy results)'
     const rolled = await rollBackServices([{ service: 'ghost', taskDefinition: 'gateway:1' }], { cluster: CLUSTER }, h.effects)
     expect(rolled[0]).toMatchObject({ service: 'ghost', status: 'rollback-failed' })
     expect(rolled[0]!.reason).toContain('not found')
+  })
+})
+
+describe('rolling back to the revisions a deploy recorded (ecs-deploy rollback-version recorded, health-gate rollback)', () => {
+  async function deployed() {
+    const { catalog, environment } = testCatalog()
+    const outcome = await deployEcsServices({ catalog, environment, cluster: CLUSTER, waves: [['auth', 'gateway']], images: { auth: image('auth', 2), gateway: image('gateway', 2) }, deployId: 'd' }, h.effects)
+    expect(outcome.ok).toBe(true)
+    return outcome.results
+  }
+
+  it('rolls back exactly the services reported deployed, each to its recorded previous revision, and skips the rest', async () => {
+    const recorded = [
+      ...(await deployed()),
+      { service: 'payment', status: 'unchanged' as const, previousTaskDefinition: 'payment:1', taskDefinition: 'payment:1' },
+      { service: 'brand-new', status: 'deployed' as const, taskDefinition: 'arn:aws:ecs:ca-central-1:111111111111:task-definition/brand-new:1' },
+    ]
+    const results = await rollBackRecordedDeploy(recorded, { cluster: CLUSTER }, h.effects)
+    expect(results.map((r) => [r.service, r.status, r.taskDefinition?.replace(/.*\//, '')])).toEqual([
+      ['auth', 'rolled-back', 'auth:1'],
+      ['gateway', 'rolled-back', 'gateway:1'],
+      ['payment', 'skipped', 'payment:1'],
+      ['brand-new', 'skipped', 'brand-new:1'],
+    ])
+    expect(results[2]!.reason).toBe('not rolled back: the recorded deploy reports it unchanged')
+    expect(results[3]!.reason).toBe('not rolled back: first deploy: no previous revision was recorded')
+    expect(h.effects.lines).toContain('warning: no previous revision to roll back to (first deploy): brand-new')
+    expect(h.fake.service(CLUSTER, 'auth').taskDefinition).toMatch(/auth:1$/)
+    expect(h.fake.service(CLUSTER, 'payment').taskDefinition).toMatch(/payment:1$/)
+    expect(h.fake.calls.UpdateService).toBe(4) // the deploy's two, the rollback's two
+  })
+
+  it('rolls back only once: run again on the same record, it writes nothing and goes no revision further', async () => {
+    const recorded = await deployed()
+    await rollBackRecordedDeploy(recorded, { cluster: CLUSTER }, h.effects)
+    h.fake.resetCalls()
+    const again = await rollBackRecordedDeploy(recorded, { cluster: CLUSTER }, h.effects)
+    expect(again.map((r) => [r.service, r.status])).toEqual([['auth', 'rolled-back'], ['gateway', 'rolled-back']])
+    expect(h.fake.calls.UpdateService).toBeUndefined()
+    expect(h.fake.calls.RegisterTaskDefinition).toBeUndefined()
+    expect(h.fake.service(CLUSTER, 'auth').taskDefinition).toMatch(/auth:1$/)
+  })
+
+  it('leaves alone what the deploy itself already rolled back or failed', async () => {
+    const recorded = [
+      { service: 'auth', status: 'rolled-back' as const, previousTaskDefinition: 'auth:1', taskDefinition: 'auth:1', reason: 'rolled back because gateway failed' },
+      { service: 'gateway', status: 'failed' as const, previousTaskDefinition: 'gateway:1', taskDefinition: 'gateway:2', reason: 'rollout failed' },
+    ]
+    expect(recordedRollbackTargets(recorded).targets).toEqual([])
+    const results = await rollBackRecordedDeploy(recorded, { cluster: CLUSTER }, h.effects)
+    expect(results.map((r) => [r.service, r.status, r.reason])).toEqual([
+      ['auth', 'skipped', 'not rolled back: the recorded deploy reports it rolled-back (rolled back because gateway failed)'],
+      ['gateway', 'skipped', 'not rolled back: the recorded deploy reports it failed (rollout failed)'],
+    ])
+    expect(h.fake.totalCalls()).toBe(0)
+  })
+})
+
+describe('parseDeployResult', () => {
+  it('accepts ecs-deploy result entries and rejects other shapes, naming where they came from', () => {
+    const where = "input 'deploy-result-file' (results/tier-1.json)"
+    expect(parseDeployResult([{ service: 'a', status: 'deployed', previousTaskDefinition: 'a:1', taskDefinition: 'a:2' }], where)).toHaveLength(1)
+    expect(() => parseDeployResult({ a: 1 }, where)).toThrow(`input 'deploy-result-file' (results/tier-1.json) must be a JSON array of`)
+    expect(() => parseDeployResult([{ service: 'a' }], where)).toThrow(`input 'deploy-result-file' (results/tier-1.json)[0] must have string service and status`)
+    expect(() => parseDeployResult([{ service: 'a', status: 'deployed', previousTaskDefinition: 3 }], where)).toThrow(`(results/tier-1.json)[0].previousTaskDefinition must be a string`)
+    expect(() => parseDeployResult([{ service: 'a', status: 'done' }], where)).toThrow(`[0].status must be one of deployed, unchanged, would-deploy, failed, rolled-back, rollback-failed, skipped, got 'done'`)
+    expect(() => parseDeployResult([{ service: 'a', status: 'deployed' }, { service: 'a', status: 'failed' }], where)).toThrow(`(results/tier-1.json) lists a twice`)
   })
 })

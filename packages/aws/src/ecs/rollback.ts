@@ -1,9 +1,9 @@
 import { DescribeTaskDefinitionCommand, ListTaskDefinitionsCommand, UpdateServiceCommand, type Tag, type TaskDefinition } from '@aws-sdk/client-ecs'
 import { ConfigurationError, isConfigurationError } from '@tierdeploy/catalog'
-import { awsSetupError, configurationErrorOf, describeErrorOf, rethrowConfigurationError } from './errors.js'
+import { awsSetupError, configurationErrorOf, describeErrorOf, rethrowConfigurationError, SessionExpiredError } from './errors.js'
 import { mapWithConcurrency } from './concurrency.js'
 import { TAG_COMMIT, TAG_REPLACES } from './tags.js'
-import type { EcsEffects, EcsServiceResult } from './types.js'
+import { ECS_SERVICE_STATUSES, type EcsEffects, type EcsServiceResult } from './types.js'
 import { describeServices, waitForRollouts, type RolloutWatch } from './wait.js'
 
 export interface RollBackTarget {
@@ -30,7 +30,9 @@ export function sameTaskDefinition(arn: string | undefined, ref: string): boolea
 
 /**
  * Puts services back on the given task definitions and waits for them (contract in index.ts). A service already on
- * its target (ECS's circuit breaker put it back) gets no UpdateService, only the wait.
+ * its target (ECS's circuit breaker put it back, or an earlier rollback did) gets no UpdateService, only the wait.
+ * An expired AWS session is thrown (SessionExpiredError) once the writes in flight are done: every later call would
+ * fail the same way.
  */
 export async function rollBackServices(targets: RollBackTarget[], options: RollBackOptions, effects: EcsEffects): Promise<EcsServiceResult[]> {
   if (targets.length === 0) return []
@@ -38,6 +40,7 @@ export async function rollBackServices(targets: RollBackTarget[], options: RollB
   const described = await describeServices(targets.map((t) => t.service), options.cluster, effects)
   const results = new Map<string, EcsServiceResult>()
   const watches: RolloutWatch[] = []
+  let expired: SessionExpiredError | undefined
   await mapWithConcurrency(targets, options.concurrency ?? 8, async (target) => {
     const current = described.services.get(target.service)
     const before = current?.taskDefinition
@@ -61,9 +64,11 @@ export async function rollBackServices(targets: RollBackTarget[], options: RollB
     } catch (e) {
       // Recorded, not thrown: other services may already be rolling back, and the caller must hear about each.
       const configuration = configurationErrorOf(e, { cluster: options.cluster, service: target.service })
+      if (configuration instanceof SessionExpiredError) expired ??= configuration
       results.set(target.service, { ...base, status: 'rollback-failed', reason: configuration?.message ?? `UpdateService failed: ${describeErrorOf(e)}` })
     }
   })
+  if (expired) throw expired
   const { outcomes } = await waitForRollouts(watches, {
     cluster: options.cluster,
     serviceTimeoutMs: options.timeoutMs ?? 15 * 60_000,
@@ -175,4 +180,61 @@ export async function rollBackService(service: string, version: RollbackVersion,
   effects.log.info(`${service}: rolling back ${current} -> ${target}`)
   const [result] = await rollBackServices([{ service, taskDefinition: target }], options, effects)
   return result!
+}
+
+/**
+ * What a recorded deploy result rolls back, the one rule for it (ecs-deploy's `rollback-version: recorded` and
+ * health-gate's rollback-on-failure both use it): every service the result reports `deployed`, to the
+ * `previousTaskDefinition` recorded for it, never "the revision before the running one", so a service an earlier
+ * rollback already put back goes nowhere further. Every other entry is left alone, as is a first deploy (no previous
+ * revision was recorded).
+ */
+export function recordedRollbackTargets(result: EcsServiceResult[]): { targets: RollBackTarget[]; leftAlone: EcsServiceResult[] } {
+  const targets: RollBackTarget[] = []
+  const leftAlone: EcsServiceResult[] = []
+  for (const r of result) {
+    if (r.status === 'deployed' && r.previousTaskDefinition) targets.push({ service: r.service, taskDefinition: r.previousTaskDefinition })
+    else {
+      const why = r.status === 'deployed' ? 'first deploy: no previous revision was recorded' : `the recorded deploy reports it ${r.status}${r.reason ? ` (${r.reason})` : ''}`
+      leftAlone.push({ service: r.service, status: 'skipped', ...(r.taskDefinition ? { taskDefinition: r.taskDefinition } : {}), reason: `not rolled back: ${why}` })
+    }
+  }
+  return { targets, leftAlone }
+}
+
+/**
+ * Rolls back what a recorded deploy result reports deployed (recordedRollbackTargets) and waits. One entry per result
+ * entry, in its order: rolled-back or rollback-failed for each target (rolled-back without a write when the service
+ * already runs its recorded previous revision), skipped for the rest. Running it twice changes nothing the second time.
+ */
+export async function rollBackRecordedDeploy(result: EcsServiceResult[], options: RollBackOptions, effects: EcsEffects): Promise<EcsServiceResult[]> {
+  const { targets, leftAlone } = recordedRollbackTargets(result)
+  const firstDeploys = result.filter((r) => r.status === 'deployed' && !r.previousTaskDefinition).map((r) => r.service)
+  if (firstDeploys.length) effects.log.warning(`no previous revision to roll back to (first deploy): ${firstDeploys.join(', ')}`)
+  if (targets.length) effects.log.info(`rolling back to the recorded revisions: ${targets.map((t) => `${t.service} -> ${t.taskDefinition.split('/').at(-1)}`).join(', ')}`)
+  else effects.log.info('nothing to roll back: the recorded deploy reports no service deployed')
+  const rolled = await rollBackServices(targets, options, effects)
+  const byService = new Map([...rolled, ...leftAlone].map((r) => [r.service, r]))
+  return result.map((r) => byService.get(r.service)!)
+}
+
+/**
+ * Checks a deploy result (ecs-deploy's `result` output, or the file its `result-file` wrote) given to an input;
+ * `where` names the input (and file) in the message, e.g. "input 'deploy-result-file' (results/tier-1.json)".
+ */
+export function parseDeployResult(value: unknown, where: string): EcsServiceResult[] {
+  const shape = `a JSON array of {"service","status","previousTaskDefinition","taskDefinition"} (ecs-deploy's result output)`
+  if (!Array.isArray(value)) throw new ConfigurationError(`${where} must be ${shape}`)
+  const seen = new Set<string>()
+  value.forEach((entry, i) => {
+    const e = entry as Record<string, unknown> | null
+    if (!e || typeof e !== 'object' || typeof e.service !== 'string' || typeof e.status !== 'string') throw new ConfigurationError(`${where}[${i}] must have string service and status: ${shape}`)
+    if (!(ECS_SERVICE_STATUSES as readonly string[]).includes(e.status)) throw new ConfigurationError(`${where}[${i}].status must be one of ${ECS_SERVICE_STATUSES.join(', ')}, got '${e.status}'`)
+    for (const k of ['previousTaskDefinition', 'taskDefinition', 'reason'] as const) {
+      if (e[k] !== undefined && typeof e[k] !== 'string') throw new ConfigurationError(`${where}[${i}].${k} must be a string`)
+    }
+    if (seen.has(e.service)) throw new ConfigurationError(`${where} lists ${e.service} twice: give one deploy's result`)
+    seen.add(e.service)
+  })
+  return value as EcsServiceResult[]
 }

@@ -17,9 +17,11 @@ export interface EcsEffects {
  * - rolled-back: it is back on `previousTaskDefinition` (its own deploy succeeded but another in the step failed, or
  *   a manual rollback).
  * - rollback-failed: putting it back did not settle; it needs attention.
- * - skipped: not attempted because an earlier wave failed.
+ * - skipped: not attempted because an earlier wave failed (or, rolling back to recorded revisions, left alone because
+ *   the recorded deploy did not deploy it).
  */
-export type EcsServiceStatus = 'deployed' | 'unchanged' | 'would-deploy' | 'failed' | 'rolled-back' | 'rollback-failed' | 'skipped'
+export const ECS_SERVICE_STATUSES = ['deployed', 'unchanged', 'would-deploy', 'failed', 'rolled-back', 'rollback-failed', 'skipped'] as const
+export type EcsServiceStatus = (typeof ECS_SERVICE_STATUSES)[number]
 
 /** One entry of ecs-deploy's `result` output (documented shape: keep it stable). */
 export interface EcsServiceResult {

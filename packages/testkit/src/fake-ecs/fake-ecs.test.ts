@@ -156,6 +156,22 @@ describe('fake ECS control plane, through the real SDK', () => {
     expect(fake.faulted.DescribeServices).toBe(throttled + 2)
   })
 
+  it('answers every call as expired credentials once the session has ended, as AWS does (400, ExpiredTokenException)', async () => {
+    fake.expireSessionAt(fake.now() + 60_000)
+    await ecs.send(new DescribeServicesCommand({ cluster: 'c', services: ['web'] }))
+    fake.advance(60_000)
+    const e = await rejection(ecs.send(new DescribeServicesCommand({ cluster: 'c', services: ['web'] })))
+    expect(e.name).toBe('ExpiredTokenException')
+    expect(e.message).toBe('The security token included in the request is expired')
+    expect((e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode).toBe(400)
+    expect((await rejection(ecs.send(new UpdateServiceCommand({ cluster: 'c', service: 'web' })))).name).toBe('ExpiredTokenException')
+    expect(fake.faulted).toEqual({ DescribeServices: 1, UpdateService: 1 })
+    const raw = await fetch(fake.endpoint, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonEC2ContainerServiceV20141113.ListServices' }, body: '{}' })
+    expect(raw.status).toBe(400)
+    expect(raw.headers.get('x-amzn-errortype')).toBe('ExpiredTokenException')
+    expect(await raw.json()).toEqual({ __type: 'ExpiredTokenException', message: 'The security token included in the request is expired' })
+  })
+
   it('rejects a registration that Fargate would refuse', async () => {
     const e = await rejection(ecs.send(new RegisterTaskDefinitionCommand({ family: 'x', requiresCompatibilities: ['FARGATE'], networkMode: 'bridge', containerDefinitions: [{ name: 'a', image: 'b' }] })))
     expect(e).toBeInstanceOf(ClientException)

@@ -161,8 +161,9 @@ export class FakeEcs {
   /**
    * The caller's AWS session ends at this fake-clock time: from then on every call is answered as AWS answers expired
    * credentials (HTTP 400, ExpiredTokenException), as a role session of role-duration-seconds does mid-deploy.
+   * undefined: a fresh session that does not expire (a later job's credentials).
    */
-  expireSessionAt(time: number): void {
+  expireSessionAt(time: number | undefined): void {
     this.sessionExpiresAt = time
   }
 

@@ -1,8 +1,8 @@
-export const id = 491;
-export const ids = [491];
+export const id = 326;
+export const ids = [326];
 export const modules = {
 
-/***/ 7491:
+/***/ 326:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,10 +20,12 @@ __webpack_require__.d(__webpack_exports__, {
   DEFAULT_STACK_POLL_INTERVAL_MS: () => (/* reexport */ cloudformation_deploy/* DEFAULT_STACK_POLL_INTERVAL_MS */.eV),
   DESCRIBE_SERVICES_BATCH: () => (/* reexport */ DESCRIBE_SERVICES_BATCH),
   DESCRIBE_SERVICES_LIMIT: () => (/* reexport */ wait/* DESCRIBE_SERVICES_LIMIT */.rP),
+  ECS_SERVICE_STATUSES: () => (/* reexport */ types/* ECS_SERVICE_STATUSES */.B),
   IMAGE_DIGEST_PATTERN: () => (/* reexport */ render/* IMAGE_DIGEST_PATTERN */.K3),
   MIN_SEND_RATE: () => (/* reexport */ client/* MIN_SEND_RATE */.ff),
   READ_ONLY_TASK_DEFINITION_FIELDS: () => (/* reexport */ render/* READ_ONLY_TASK_DEFINITION_FIELDS */.uY),
   STACK_NAME_TAG: () => (/* reexport */ STACK_NAME_TAG),
+  SessionExpiredError: () => (/* reexport */ errors/* SessionExpiredError */.mZ),
   TAG_COMMIT: () => (/* reexport */ tags/* TAG_COMMIT */.rJ),
   TAG_DEPLOY_ID: () => (/* reexport */ tags/* TAG_DEPLOY_ID */.Lh),
   TAG_REPLACES: () => (/* reexport */ tags/* TAG_REPLACES */.VS),
@@ -67,10 +69,11 @@ __webpack_require__.d(__webpack_exports__, {
   makeEcsClient: () => (/* reexport */ client/* makeEcsClient */.rq),
   normalizeRepoPath: () => (/* reexport */ normalizeRepoPath),
   parseChecks: () => (/* reexport */ parseChecks),
-  parseDeployResult: () => (/* reexport */ parseDeployResult),
+  parseDeployResult: () => (/* reexport */ rollback/* parseDeployResult */.mr),
   parseRollbackVersion: () => (/* reexport */ rollback/* parseRollbackVersion */.QZ),
   parseTargetGroups: () => (/* reexport */ parseTargetGroups),
   readRunningImages: () => (/* reexport */ readRunningImages),
+  recordedRollbackTargets: () => (/* reexport */ rollback/* recordedRollbackTargets */.xQ),
   registrationOf: () => (/* reexport */ render/* registrationOf */.DD),
   renderBuildSummary: () => (/* reexport */ renderBuildSummary),
   renderEcsResultTable: () => (/* reexport */ summary/* renderEcsResultTable */.n5),
@@ -82,7 +85,7 @@ __webpack_require__.d(__webpack_exports__, {
   resolveBuildSource: () => (/* reexport */ resolveBuildSource),
   resolveEnvironment: () => (/* reexport */ environment/* resolveEnvironment */.g9),
   resolveRollbackTarget: () => (/* reexport */ rollback/* resolveRollbackTarget */.aD),
-  rollBackDeploy: () => (/* reexport */ rollBackDeploy),
+  rollBackRecordedDeploy: () => (/* reexport */ rollback/* rollBackRecordedDeploy */._H),
   rollBackService: () => (/* reexport */ rollback/* rollBackService */.Gg),
   rollBackServices: () => (/* reexport */ rollback/* rollBackServices */.L7),
   rollBackStackService: () => (/* reexport */ cloudformation_deploy/* rollBackStackService */.up),
@@ -90,6 +93,7 @@ __webpack_require__.d(__webpack_exports__, {
   sameRegistration: () => (/* reexport */ render/* sameRegistration */.YG),
   sameTaskDefinition: () => (/* reexport */ rollback/* sameTaskDefinition */.JL),
   serviceState: () => (/* reexport */ serviceState),
+  sessionExpiredError: () => (/* reexport */ errors/* sessionExpiredError */.qD),
   shortTaskDefinition: () => (/* reexport */ summary/* shortTaskDefinition */.P5),
   spawnExec: () => (/* reexport */ spawnExec),
   stackOutputLookup: () => (/* reexport */ outputs/* stackOutputLookup */.E),
@@ -99,6 +103,8 @@ __webpack_require__.d(__webpack_exports__, {
   waitForRollouts: () => (/* reexport */ wait/* waitForRollouts */.hS)
 });
 
+// EXTERNAL MODULE: ./packages/aws/src/ecs/types.ts
+var types = __webpack_require__(1958);
 // EXTERNAL MODULE: ./packages/aws/src/ecs/client.ts
 var client = __webpack_require__(6076);
 // EXTERNAL MODULE: ./packages/aws/src/ecs/render.ts
@@ -115,6 +121,8 @@ var rollback = __webpack_require__(5439);
 var summary = __webpack_require__(4379);
 // EXTERNAL MODULE: ./packages/aws/src/ecs/tags.ts
 var tags = __webpack_require__(758);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/errors.ts
+var errors = __webpack_require__(5552);
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/index.ts
 /**
  * ECS deploys: render task definitions, register them, update services, wait for every rollout at once, roll back.
@@ -135,9 +143,16 @@ var tags = __webpack_require__(758);
  *   configuration errors found before any write (unknown cluster, access denied to DescribeServices): a service that
  *   does not settle, or whose UpdateService AWS refuses, is a 'rollback-failed' entry.
  *
- *   From ecs-deploy's `result` output: rollBackServices(result.filter((r) => r.status === 'deployed' &&
- *   r.previousTaskDefinition).map((r) => ({ service: r.service, taskDefinition: r.previousTaskDefinition! })), ...)
+ *   From ecs-deploy's `result` output (or its result-file): rollBackRecordedDeploy(result, options, effects) rolls back
+ *   exactly the entries with status 'deployed' to their recorded previousTaskDefinition (recordedRollbackTargets is
+ *   the rule) and reports the others 'skipped'. ecs-deploy's `rollback-version: recorded` and health-gate's
+ *   rollback-on-failure both use it, so a service is never rolled back one revision too far.
+ *
+ *   An AWS session that expires mid-step (ExpiredToken, ExpiredTokenException, RequestExpired) ends deploys, waits and
+ *   rollbacks with a SessionExpiredError (a ConfigurationError); from deployEcsServices it carries in `results` what
+ *   the step had done.
  */
+
 
 
 
@@ -151,7 +166,7 @@ var tags = __webpack_require__(758);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: ./packages/catalog/src/errors.ts
-var errors = __webpack_require__(2332);
+var src_errors = __webpack_require__(2332);
 ;// CONCATENATED MODULE: ./packages/aws/src/ecr/exec.ts
 
 
@@ -174,7 +189,7 @@ const spawnExec = (file, args, options = {}) => new Promise((resolve, reject) =>
     };
     child.stdout.on('data', lines((t) => (stdout += t)));
     child.stderr.on('data', lines((t) => (stderr += t)));
-    child.on('error', (e) => reject(e.code === 'ENOENT' ? new errors/* ConfigurationError */.j1(`${file} is not installed or not on PATH: this step runs it, so use a runner that has it (GitHub's ubuntu runners have git, docker and buildx)`) : e));
+    child.on('error', (e) => reject(e.code === 'ENOENT' ? new src_errors/* ConfigurationError */.j1(`${file} is not installed or not on PATH: this step runs it, so use a runner that has it (GitHub's ubuntu runners have git, docker and buildx)`) : e));
     child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }));
     child.stdin.on('error', () => { }); // a child that exits without reading stdin must not crash us with EPIPE
     child.stdin.end(options.stdin ?? '');
@@ -218,16 +233,16 @@ function libraryPathsOf(catalog, service) {
  */
 function resolveBuildSource(catalog, service, exists) {
     if (service.kind !== 'service')
-        throw new errors/* ConfigurationError */.j1(`${service.name} is a ${service.kind} in ${catalog.file}: only services (kind: service) are built`);
+        throw new src_errors/* ConfigurationError */.j1(`${service.name} is a ${service.kind} in ${catalog.file}: only services (kind: service) are built`);
     const own = service.build ?? {};
     const defaults = catalog.defaults.build ?? {};
     const contextSetting = own.context ?? service.path;
     if (contextSetting === undefined) {
-        throw new errors/* ConfigurationError */.j1(`${service.name} has no path and no build.context in ${catalog.file}: build-push needs the directory to build (set path: or build.context:)`);
+        throw new src_errors/* ConfigurationError */.j1(`${service.name} has no path and no build.context in ${catalog.file}: build-push needs the directory to build (set path: or build.context:)`);
     }
     const context = normalizeRepoPath(contextSetting);
     if (!exists(context === '' ? '.' : context)) {
-        throw new errors/* ConfigurationError */.j1(`build context '${context}' of ${service.name} does not exist in the checkout (${catalog.file}: ${own.context ? 'build.context' : 'path'})`);
+        throw new src_errors/* ConfigurationError */.j1(`build context '${context}' of ${service.name} does not exist in the checkout (${catalog.file}: ${own.context ? 'build.context' : 'path'})`);
     }
     const explicit = own.dockerfile ?? defaults.dockerfile;
     let dockerfile;
@@ -235,7 +250,7 @@ function resolveBuildSource(catalog, service, exists) {
     if (explicit !== undefined) {
         dockerfile = normalizeRepoPath(explicit);
         if (!exists(dockerfile))
-            throw new errors/* ConfigurationError */.j1(`Dockerfile '${dockerfile}' of ${service.name} does not exist (${catalog.file}: build.dockerfile)`);
+            throw new src_errors/* ConfigurationError */.j1(`Dockerfile '${dockerfile}' of ${service.name} does not exist (${catalog.file}: build.dockerfile)`);
     }
     else if (exists((0,external_node_path_.join)(context, 'Dockerfile'))) {
         dockerfile = normalizeRepoPath((0,external_node_path_.join)(context, 'Dockerfile'));
@@ -243,7 +258,7 @@ function resolveBuildSource(catalog, service, exists) {
     else {
         template = own.template ?? defaults.template;
         if (!template) {
-            throw new errors/* ConfigurationError */.j1(`${service.name} has no ${context ? `${context}/` : ''}Dockerfile and no build.template in ${catalog.file}: add a Dockerfile, or set build.template: node or python`);
+            throw new src_errors/* ConfigurationError */.j1(`${service.name} has no ${context ? `${context}/` : ''}Dockerfile and no build.template in ${catalog.file}: add a Dockerfile, or set build.template: node or python`);
         }
     }
     return {
@@ -277,7 +292,7 @@ async function computeContentTag(source, deps) {
     const parts = paths.map((path) => ({ path, object: objects.get(path) ?? 'absent' }));
     const context = parts.find((p) => p.path === source.context);
     if (context?.object === 'absent') {
-        throw new errors/* ConfigurationError */.j1(`build context '${source.context || '.'}' of ${source.service} is not committed at HEAD: build-push tags images by committed content`);
+        throw new src_errors/* ConfigurationError */.j1(`build context '${source.context || '.'}' of ${source.service} is not committed at HEAD: build-push tags images by committed content`);
     }
     const hash = (0,external_node_crypto_.createHash)('sha256');
     for (const p of parts)
@@ -298,7 +313,7 @@ async function computeContentTag(source, deps) {
 async function revParsePaths(paths, deps) {
     const head = await deps.exec('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: deps.root });
     if (head.exitCode !== 0)
-        throw new errors/* ConfigurationError */.j1(`${deps.root} is not a git checkout with a commit${head.stderr.trim() ? ` (git: ${head.stderr.trim()})` : ''}; build-push tags images by git content`);
+        throw new src_errors/* ConfigurationError */.j1(`${deps.root} is not a git checkout with a commit${head.stderr.trim() ? ` (git: ${head.stderr.trim()})` : ''}; build-push tags images by git content`);
     const commit = head.stdout.trim();
     const result = await deps.exec('git', ['cat-file', '--batch-check=%(objectname)'], { cwd: deps.root, stdin: paths.map((p) => `${commit}:${p}\n`).join('') });
     if (result.exitCode !== 0)
@@ -315,8 +330,6 @@ async function revParsePaths(paths, deps) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var dist_cjs = __webpack_require__(8249);
-// EXTERNAL MODULE: ./packages/aws/src/ecs/errors.ts
-var ecs_errors = __webpack_require__(5552);
 ;// CONCATENATED MODULE: ./packages/aws/src/ecr/registry.ts
 
 
@@ -325,11 +338,11 @@ var ecs_errors = __webpack_require__(5552);
 const errorName = (e) => e?.name ?? '';
 /** An AWS "access denied" is the user's IAM policy, not a bug: say which permission on what is missing. */
 function ecrAccessError(e, action, resource) {
-    const setup = (0,ecs_errors/* awsSetupError */.Dw)(e, `ECR for ${action} on ${resource}`);
+    const setup = (0,errors/* awsSetupError */.Dw)(e, `ECR for ${action} on ${resource}`);
     if (setup)
         return setup;
     if (/AccessDenied|UnauthorizedOperation/.test(errorName(e))) {
-        return new errors/* ConfigurationError */.j1(`AWS refused ${action} on ${resource} (${errorName(e)}: ${e.message}); grant the deploy role ${action} (see docs/build-push.md, IAM permissions)`);
+        return new src_errors/* ConfigurationError */.j1(`AWS refused ${action} on ${resource} (${errorName(e)}: ${e.message}); grant the deploy role ${action} (see docs/build-push.md, IAM permissions)`);
     }
     return e;
 }
@@ -357,7 +370,7 @@ async function loginToRegistry(ecr, deps) {
     const args = ['login', '--username', username || 'AWS', '--password-stdin', registry];
     const result = await deps.exec('docker', args, { stdin: password });
     if (result.exitCode !== 0) {
-        throw new errors/* ConfigurationError */.j1(`${describeCommand('docker', args)} failed (exit ${result.exitCode}): ${result.stderr.trim()}; check that the Docker daemon runs on the runner and the registry ${registry} is reachable`);
+        throw new src_errors/* ConfigurationError */.j1(`${describeCommand('docker', args)} failed (exit ${result.exitCode}): ${result.stderr.trim()}; check that the Docker daemon runs on the runner and the registry ${registry} is reachable`);
     }
     deps.log.info(`logged in to ${registry}`);
     return registry;
@@ -374,7 +387,7 @@ async function ensureRepository(ecr, name, options) {
             throw ecrAccessError(e, 'ecr:DescribeRepositories', `repository ${name}`);
     }
     if (!options.create) {
-        throw new errors/* ConfigurationError */.j1(`ECR repository '${name}' of ${options.service} does not exist: create it (terraform), or set ecr.create: true on the service in the catalog so build-push creates it`);
+        throw new src_errors/* ConfigurationError */.j1(`ECR repository '${name}' of ${options.service} does not exist: create it (terraform), or set ecr.create: true on the service in the catalog so build-push creates it`);
     }
     try {
         const created = await ecr.send(new dist_cjs/* CreateRepositoryCommand */.WTe({
@@ -481,14 +494,14 @@ async function buildAndPushImage(r, deps) {
     if (result.exitCode !== 0) {
         const tail = result.stderr.trim().split('\n').slice(-15).join('\n');
         // The service's own Dockerfile or code failed to build: the user's to fix, so no stack trace of ours.
-        throw new errors/* ConfigurationError */.j1(`docker buildx build failed for ${r.service} (exit ${result.exitCode}): ${describeCommand('docker', args)}\n${tail}`);
+        throw new src_errors/* ConfigurationError */.j1(`docker buildx build failed for ${r.service} (exit ${result.exitCode}): ${describeCommand('docker', args)}\n${tail}`);
     }
     let metadata;
     try {
         metadata = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'));
     }
     catch (e) {
-        throw new errors/* ConfigurationError */.j1(`docker buildx build wrote no readable metadata file ${metadataFile} for ${r.service} (${e.message}); buildx 0.9 or later is required on the runner`);
+        throw new src_errors/* ConfigurationError */.j1(`docker buildx build wrote no readable metadata file ${metadataFile} for ${r.service} (${e.message}); buildx 0.9 or later is required on the runner`);
     }
     const digest = metadata['containerimage.digest'];
     if (typeof digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
@@ -652,7 +665,7 @@ async function describeServiceStates(ecs, cluster, services, expected = {}) {
         }
         catch (e) {
             if (e.name === 'ClusterNotFoundException')
-                throw new errors/* ConfigurationError */.j1(`ECS cluster '${cluster}' does not exist (check the environment's cluster or the 'cluster' input)`);
+                throw new src_errors/* ConfigurationError */.j1(`ECS cluster '${cluster}' does not exist (check the environment's cluster or the 'cluster' input)`);
             throw e;
         }
         for (const s of out.services ?? [])
@@ -719,7 +732,7 @@ async function checkTargetGroups(elb, targetGroups) {
         }
         catch (e) {
             if (e.name === 'TargetGroupNotFoundException')
-                throw new errors/* ConfigurationError */.j1(`target group ${arn} does not exist (check the 'target-groups' input or the ECS service's load balancer)`);
+                throw new src_errors/* ConfigurationError */.j1(`target group ${arn} does not exist (check the 'target-groups' input or the ECS service's load balancer)`);
             throw e;
         }
         const current = descriptions.filter((d) => d.TargetHealth?.State !== 'draining');
@@ -888,12 +901,12 @@ async function runHealthGate(targets, options, effects) {
 }
 /** Missing, expired or refused credentials, or an endpoint out of reach, are the caller's set-up, not a bug: say what to fix. */
 function asCredentialsError(e) {
-    const setup = (0,ecs_errors/* awsSetupError */.Dw)(e, 'for the health gate (ECS, Elastic Load Balancing or CloudWatch)');
+    const setup = (0,errors/* awsSetupError */.Dw)(e, 'for the health gate (ECS, Elastic Load Balancing or CloudWatch)');
     if (setup)
         return setup;
     const name = e?.name ?? '';
     if (/AccessDenied/.test(name))
-        return new errors/* ConfigurationError */.j1(`AWS denied a health-gate call (${name}: ${e.message}); see docs/health-gate.md for the IAM permissions it needs`);
+        return new src_errors/* ConfigurationError */.j1(`AWS denied a health-gate call (${name}: ${e.message}); see docs/health-gate.md for the IAM permissions it needs`);
     return e;
 }
 async function evaluateGate(targets, options, effects) {
@@ -1074,40 +1087,6 @@ function renderRollbackTable(results) {
     return ['', '#### Rollback', '', '| service | result | revision | why |', '|---|---|---|---|', ...rows, ''].join('\n');
 }
 
-;// CONCATENATED MODULE: ./packages/aws/src/health/rollback.ts
-
-
-/** Validates ecs-deploy's `result` output given to an input; names the input and the expected shape. */
-function parseDeployResult(value, input) {
-    const shape = `a JSON array of {"service","status","previousTaskDefinition","taskDefinition"} (ecs-deploy's result output)`;
-    if (!Array.isArray(value))
-        throw new errors/* ConfigurationError */.j1(`input '${input}' must be ${shape}`);
-    value.forEach((entry, i) => {
-        const e = entry;
-        if (!e || typeof e !== 'object' || typeof e.service !== 'string' || typeof e.status !== 'string')
-            throw new errors/* ConfigurationError */.j1(`input '${input}'[${i}] must have string service and status: ${shape}`);
-        for (const k of ['previousTaskDefinition', 'taskDefinition', 'reason']) {
-            if (e[k] !== undefined && typeof e[k] !== 'string')
-                throw new errors/* ConfigurationError */.j1(`input '${input}'[${i}].${k} must be a string`);
-        }
-    });
-    return value;
-}
-/**
- * Puts the services this deploy changed back on the revisions ecs-deploy reported as previous. Services ecs-deploy
- * left unchanged (or that had no previous revision: first deploys) stay as they are.
- */
-async function rollBackDeploy(result, cluster, effects) {
-    const targets = result.filter((r) => r.status === 'deployed' && r.previousTaskDefinition).map((r) => ({ service: r.service, taskDefinition: r.previousTaskDefinition }));
-    const firstDeploys = result.filter((r) => r.status === 'deployed' && !r.previousTaskDefinition).map((r) => r.service);
-    if (firstDeploys.length)
-        effects.log.warning(`no previous revision to roll back to (first deploy): ${firstDeploys.join(', ')}`);
-    if (targets.length === 0)
-        return [];
-    effects.log.info(`rolling back ${targets.map((t) => `${t.service} -> ${t.taskDefinition.split('/').at(-1)}`).join(', ')}`);
-    return (0,rollback/* rollBackServices */.L7)(targets, { cluster }, effects);
-}
-
 // EXTERNAL MODULE: ./packages/catalog/src/suggest.ts
 var suggest = __webpack_require__(5753);
 // EXTERNAL MODULE: ./packages/graph/src/plan.ts
@@ -1122,18 +1101,18 @@ var src_plan = __webpack_require__(5517);
  */
 function gateServices(catalog, environment, given, names = { tier: 'tier', services: 'services', deployResult: 'deploy-result' }) {
     if (given.tier && given.services?.length)
-        throw new errors/* ConfigurationError */.j1(`give '${names.tier}' or '${names.services}', not both`);
+        throw new src_errors/* ConfigurationError */.j1(`give '${names.tier}' or '${names.services}', not both`);
     if (given.tier) {
         const plan = (0,src_plan/* resolveDeployWaves */._j)(catalog, { tier: (0,src_plan/* parseTier */.aW)(given.tier) }, environment);
         return plan.tiers.flatMap((t) => t.waves.flat()).map((n) => catalog.services.get(n)).filter((s) => s.kind === 'service');
     }
     const selected = given.services?.length ? given.services : given.deployResult?.filter((r) => r.status !== 'skipped').map((r) => r.service);
     if (!selected)
-        throw new errors/* ConfigurationError */.j1(`give '${names.tier}', '${names.services}' or '${names.deployResult}': nothing is selected to check`);
+        throw new src_errors/* ConfigurationError */.j1(`give '${names.tier}', '${names.services}' or '${names.deployResult}': nothing is selected to check`);
     const services = [...new Set(selected.map((n) => (0,src_plan/* resolveServiceName */.fV)(catalog, n)))];
     const notDeployed = services.filter((s) => s.kind !== 'service');
     if (notDeployed.length)
-        throw new errors/* ConfigurationError */.j1(`${notDeployed.map((s) => `${s.name} (${s.kind})`).join(', ')} ${notDeployed.length === 1 ? 'is' : 'are'} not deployed to ECS, so there is no health to check`);
+        throw new src_errors/* ConfigurationError */.j1(`${notDeployed.map((s) => `${s.name} (${s.kind})`).join(', ')} ${notDeployed.length === 1 ? 'is' : 'are'} not deployed to ECS, so there is no health to check`);
     return services;
 }
 function parseChecks(list, input) {
@@ -1143,7 +1122,7 @@ function parseChecks(list, input) {
         if (CHECKS.includes(c))
             return c;
         const near = (0,suggest/* closestNames */.g9)(c, CHECKS);
-        throw new errors/* ConfigurationError */.j1(`input '${input}': unknown check '${c}'${near.length ? `; did you mean '${near[0]}'?` : ''} (checks: ${CHECKS.join(', ')})`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${input}': unknown check '${c}'${near.length ? `; did you mean '${near[0]}'?` : ''} (checks: ${CHECKS.join(', ')})`);
     });
 }
 /** `{"service": "arn..." | ["arn...", ...]}` -> service -> ARNs. */
@@ -1151,11 +1130,11 @@ function parseTargetGroups(value, input) {
     if (value === undefined)
         return {};
     if (!value || typeof value !== 'object' || Array.isArray(value))
-        throw new errors/* ConfigurationError */.j1(`input '${input}' must be a JSON object: {"SERVICE": "TARGET_GROUP_ARN" or ["ARN", ...]}`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${input}' must be a JSON object: {"SERVICE": "TARGET_GROUP_ARN" or ["ARN", ...]}`);
     return Object.fromEntries(Object.entries(value).map(([service, arns]) => {
         const list = typeof arns === 'string' ? [arns] : arns;
         if (!Array.isArray(list) || list.some((a) => typeof a !== 'string' || !a.startsWith('arn:'))) {
-            throw new errors/* ConfigurationError */.j1(`input '${input}': ${service} must map to a target group ARN or a list of them`);
+            throw new src_errors/* ConfigurationError */.j1(`input '${input}': ${service} must map to a target group ARN or a list of them`);
         }
         return [service, list];
     }));
@@ -1165,13 +1144,12 @@ function canonicalTargetGroups(catalog, groups, input) {
     return Object.fromEntries(Object.entries(groups).map(([name, arns]) => {
         const canonical = catalog.names.get(name);
         if (!canonical)
-            throw new errors/* ConfigurationError */.j1(`input '${input}': unknown service '${name}'${(0,suggest/* closestNames */.g9)(name, catalog.names.keys()).length ? `; did you mean '${(0,suggest/* closestNames */.g9)(name, catalog.names.keys())[0]}'?` : ''}`);
+            throw new src_errors/* ConfigurationError */.j1(`input '${input}': unknown service '${name}'${(0,suggest/* closestNames */.g9)(name, catalog.names.keys()).length ? `; did you mean '${(0,suggest/* closestNames */.g9)(name, catalog.names.keys())[0]}'?` : ''}`);
         return [canonical, arns];
     }));
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/health/index.ts
-
 
 
 
@@ -1308,7 +1286,7 @@ async function readRunningImages(catalog, environment, services, cluster, effect
                 images[name] = image;
         }
         catch (e) {
-            (0,ecs_errors/* rethrowConfigurationError */.wD)(e, { cluster, service: name });
+            (0,errors/* rethrowConfigurationError */.wD)(e, { cluster, service: name });
             throw e;
         }
     });
@@ -1329,7 +1307,7 @@ async function readRunningImages(catalog, environment, services, cluster, effect
         }
     }
     if (problems.length) {
-        throw new errors/* ConfigurationError */.j1(`cannot promote from ${environment.name}:\n  ${problems.sort().join('\n  ')}`);
+        throw new src_errors/* ConfigurationError */.j1(`cannot promote from ${environment.name}:\n  ${problems.sort().join('\n  ')}`);
     }
     return images;
 }

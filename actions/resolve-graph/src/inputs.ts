@@ -1,0 +1,40 @@
+import { readBoolean, readList, readString, type ActionIO } from '@tierdeploy/action-kit'
+import { ConfigurationError } from '@tierdeploy/catalog'
+import { parseTier, type Selection } from '@tierdeploy/graph'
+import { INPUTS } from './contract.js'
+
+export interface ResolveInputs {
+  catalogDir: string
+  /** The environment input; '' lets the ref pick it. */
+  environment: string
+  ref: string
+  selection: Selection
+  /** The highest tier the calling workflow deploys; undefined: no limit. */
+  maxTier?: number
+}
+
+/** Reads and checks every input before the catalog is loaded. */
+export function readResolveInputs(io: ActionIO): ResolveInputs {
+  const tier = readString(io, INPUTS.tier)
+  const services = readList(io, INPUTS.services)
+  const changed = readList(io, INPUTS.changedServices)
+  const selection: Selection = {
+    ...(tier ? { tier: parseTier(tier) } : {}),
+    ...(services ? { services } : {}),
+    ...(changed ? { changed } : {}),
+    ...(readBoolean(io, INPUTS.withDependencies, false) ? { withDependencies: true } : {}),
+    ...(readBoolean(io, INPUTS.onlyEnabled, false) ? { onlyEnabled: true } : {}),
+  }
+  if (selection.tier === undefined && selection.services === undefined && selection.changed === undefined) {
+    throw new ConfigurationError(`give '${INPUTS.tier}', '${INPUTS.services}' or '${INPUTS.changedServices}': nothing is selected`)
+  }
+  const maxTier = readString(io, INPUTS.maxTier)
+  if (maxTier && !/^[1-9]\d*$/.test(maxTier)) throw new ConfigurationError(`input '${INPUTS.maxTier}' must be a positive whole number (the highest tier the workflow has a job for), got '${maxTier}'`)
+  return {
+    catalogDir: readString(io, INPUTS.catalog, { default: 'catalog' }),
+    environment: readString(io, INPUTS.environment),
+    ref: readString(io, INPUTS.ref),
+    selection,
+    ...(maxTier ? { maxTier: Number(maxTier) } : {}),
+  }
+}
