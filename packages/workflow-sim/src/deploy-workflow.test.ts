@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { loadWorkflow } from './workflow.js'
 import { allJobs, simulateWorkflow, type SimulationOptions, type SimulationResult } from './simulate.js'
 import { digestImage } from './platform.js'
-import { fakeGitHub, localWorkflows, platformRepo, REPOSITORY_ROOT, servicesIn, tierdeploySteps, type DeployFakes, type PlatformRepo } from './tierdeploy.js'
+import { fakeGitHub, localWorkflows, platformRepo, REPOSITORY_ROOT, reviewers, servicesIn, tierdeploySteps, type DeployFakes, type PlatformRepo } from './tierdeploy.js'
 
 const DEPLOY = join(REPOSITORY_ROOT, '.github/workflows/deploy.yml')
 
@@ -26,21 +26,25 @@ interface Scenario extends Omit<DeployFakes, 'repo' | 'head'> {
   changes?: Record<string, string>
   /** The run is of this existing commit (instead of changes). */
   headCommit?: string
+  /** How the reviewers of *-approval environments answer (approve by default). */
+  decide?: Parameters<typeof reviewers>[1]
   simulation?: Partial<SimulationOptions>
 }
 
 async function simulate(options: Scenario = {}) {
   const r = (repo ??= await platformRepo())
   const head = options.changes ? r.commit(options.changes) : options.headCommit
-  const { inputs, event, changes: _changes, headCommit: _headCommit, simulation, arrange, ...fakes } = options
-  arrange?.(repo, head ?? repo.base)
-  const recording = tierdeploySteps({ ...fakes, repo, ...(head ? { head } : {}) })
+  const { inputs, event, changes: _changes, headCommit: _headCommit, simulation, arrange, decide, ...fakes } = options
+  arrange?.(r, head ?? r.base)
+  const github = fakes.github ?? fakeGitHub()
+  const recording = tierdeploySteps({ ...fakes, github, repo: r, ...(head ? { head } : {}) })
   try {
     const result = await simulateWorkflow(await loadWorkflow(DEPLOY), {
       inputs: { environment: 'staging', catalog: 'catalog', ...inputs },
       github: { event_name: event ?? 'push', sha: head ?? repo.base, run_id: fakes.runId ?? '1' },
       steps: recording.handler,
       workflows: localWorkflows,
+      ...reviewers(github, decide),
       ...simulation,
     })
     /** How many UpdateService calls changed the service's task definition in staging (a deploy or a rollback). */
@@ -248,11 +252,11 @@ describe('deploy.yml and release.yml, simulated with the real actions against th
   describe('modes', () => {
     it('deploys promoted images as given, without building; services the environment does not enable are left out, listed', async () => {
       const image = (s: string) => digestImage(s, 'staging-build', '222222222222')
-      const images = { 'indigenious-auth-service': image('indigenious-auth-service'), 'indigenious-banking-service': image('indigenious-banking-service') }
+      const images = { 'indigenious-auth-service': image('indigenious-auth-service'), 'indigenious-blockchain-service': image('indigenious-blockchain-service') }
       const { result } = await simulate({ event: 'workflow_dispatch', inputs: { environment: 'production', 'approval-environment': 'production-approval', images: JSON.stringify(images), infrastructure: 'false' } })
       expect(result.conclusion).toBe('success')
       expect(ran(result).filter((j) => j.startsWith('build-'))).toEqual([])
-      expect(JSON.parse(result.jobs.plan!.legs[0]!.steps.find((s) => s.id === 'resolve')!.outputs!.skipped!)).toEqual(['indigenious-banking-service'])
+      expect(JSON.parse(result.jobs.plan!.legs[0]!.steps.find((s) => s.id === 'resolve')!.outputs!.skipped!)).toEqual(['indigenious-blockchain-service'])
       expect(changedImages(repo!, 'production')).toEqual({ 'indigenious-auth-service': images['indigenious-auth-service'] })
       expect(JSON.parse(result.outputs.images!)).toEqual({ 'indigenious-auth-service': images['indigenious-auth-service'] })
     })

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { allJobs, simulateWorkflow, validateCallTree } from './simulate.js'
 import { digestImage } from './platform.js'
-import { fakeGitHub, localWorkflows, platformRepo, REPOSITORY_ROOT, servicesIn, tierdeploySteps, type FakeGitHub, type PlatformRepo } from './tierdeploy.js'
+import { fakeGitHub, localWorkflows, platformRepo, REPOSITORY_ROOT, reviewers, servicesIn, tierdeploySteps, type FakeGitHub, type PlatformRepo } from './tierdeploy.js'
 import { loadWorkflow, parseWorkflowText } from './workflow.js'
 
 let repo: PlatformRepo | undefined
@@ -27,6 +27,7 @@ async function simulateExample(name: string, options: { event: string; inputs?: 
       github: { event_name: options.event, sha: head ?? repo.base },
       steps: recording.handler,
       workflows: localWorkflows,
+      ...reviewers(github),
     })
     const ran = allJobs(result).filter((j) => j.job.result === 'success' || j.job.result === 'failure')
     return { result, ran: ran.map((j) => j.path), head: head ?? repo.base, ...recording }
@@ -64,12 +65,12 @@ describe('examples/workflows, simulated with the reusable workflows they call', 
   })
 
   it('deploy-on-push.yml: an optional service enabled only in staging is released there and left out of production, listed', async () => {
-    const { result, ran } = await simulateExample('deploy-on-push.yml', { event: 'push', changes: { 'indigenious-payment-service/src/index.ts': '2\n', 'indigenious-banking-service/src/index.ts': '2\n' } })
+    const { result, ran } = await simulateExample('deploy-on-push.yml', { event: 'push', changes: { 'indigenious-payment-service/src/index.ts': '2\n', 'indigenious-blockchain-service/src/index.ts': '2\n' } })
     expect(result.conclusion).toBe('success')
-    expect(Object.keys(changed(repo!, 'staging')).sort()).toEqual(['indigenious-banking-service', 'indigenious-payment-service'])
+    expect(Object.keys(changed(repo!, 'staging')).sort()).toEqual(['indigenious-blockchain-service', 'indigenious-payment-service'])
     expect(Object.keys(changed(repo!, 'production'))).toEqual(['indigenious-payment-service'])
     const resolve = result.jobs.production!.called!.jobs.promote!.called!.jobs.plan!.legs[0]!.steps.find((s) => s.id === 'resolve')!
-    expect(JSON.parse(resolve.outputs!.skipped!)).toEqual(['indigenious-banking-service'])
+    expect(JSON.parse(resolve.outputs!.skipped!)).toEqual(['indigenious-blockchain-service'])
     expect(ran).toContain('production/promote/release/finish')
   })
 

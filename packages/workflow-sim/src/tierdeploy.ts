@@ -14,7 +14,7 @@ import { run as ecsDeploy } from '../../../actions/ecs-deploy/src/main.js'
 import { run as healthGate } from '../../../actions/health-gate/src/main.js'
 import type { DeploymentsApi } from '../../../actions/github-deployment/src/deployment.js'
 import { digestImage, REPOSITORY_ROOT, type PlatformRepo } from './platform.js'
-import type { StepCall, StepHandler, StepOutcome } from './simulate.js'
+import type { ReviewDecision, ReviewRequest, SimulationOptions, StepCall, StepHandler, StepOutcome } from './simulate.js'
 import { loadWorkflow, type LoadedWorkflow } from './workflow.js'
 
 export { platformRepo, REPOSITORY_ROOT, type PlatformAws, type PlatformRepo } from './platform.js'
@@ -370,3 +370,27 @@ export async function localWorkflows(ref: string): Promise<LoadedWorkflow> {
 
 /** A workflow command's value as the shell steps escape it (%, CR and LF), so a message is one line. */
 export const commandValue = (text: string) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+
+/**
+ * GitHub's deployment reviews for a scenario: every environment named `*-approval` has required reviewers (as
+ * docs/workflows.md sets them up); `decide` answers each request (approve by default), and each decision is kept in
+ * the fake GitHub's review history of the run, which release.yml's authorize job reads back.
+ */
+export function reviewers(github: FakeGitHub, decide: (request: ReviewRequest) => ReviewDecision | Promise<ReviewDecision> = () => 'approved'): Pick<SimulationOptions, 'environments' | 'review'> {
+  const environments = new Proxy<Record<string, { reviewers: boolean }>>({}, {
+    get: (_, name) => (typeof name === 'string' && name.endsWith('-approval') ? { reviewers: true } : undefined),
+    has: (_, name) => typeof name === 'string' && name.endsWith('-approval'),
+  })
+  return {
+    environments,
+    review: async (request) => {
+      const decision = await decide(request)
+      if (decision === 'approved' || decision === 'rejected') {
+        const history = github.reviews.get(request.run) ?? []
+        history.push({ environment: request.environment, state: decision })
+        github.reviews.set(request.run, history)
+      }
+      return decision
+    },
+  }
+}
