@@ -336,7 +336,8 @@ approve:
 
 function releaseJob(): string {
   return `# The release: everything that changes the environment, one release per environment at a time. The lock is this job's
-# concurrency group, taken only once every gate above has passed; a running release is never cancelled half-way.
+# concurrency group, taken only once every gate above has passed; a running release is never cancelled half-way, and
+# queue: max keeps every waiting release in order (up to 100) instead of replacing the one pending release.
 release:
   name: release
   needs: ${list(['plan', 'infra-plan', ...range(BUILD_JOBS).map((n) => `build-${n}`), 'images', 'approve'])}
@@ -344,6 +345,7 @@ release:
   concurrency:
     group: tierdeploy-\${{ inputs.environment }}
     cancel-in-progress: false
+    queue: max
   permissions:
     contents: read
     actions: read

@@ -27,7 +27,7 @@ describe('the generated workflows', () => {
       expect(release.if).toContain(gate)
     }
     // The lock is the release's, taken after the approval; the approval itself holds none.
-    expect(release.concurrency).toEqual({ group: 'tierdeploy-${{ inputs.environment }}', 'cancel-in-progress': false })
+    expect(release.concurrency).toEqual({ group: 'tierdeploy-${{ inputs.environment }}', 'cancel-in-progress': false, queue: 'max' })
     expect(deploy.approve!.concurrency).toBeUndefined()
     expect(Object.entries(deploy).filter(([, j]) => j.concurrency !== undefined).map(([id]) => id)).toEqual(['release'])
   })
