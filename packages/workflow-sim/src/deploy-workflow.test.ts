@@ -5,6 +5,8 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadWorkflow } from './workflow.js'
+import { GitHubQueue } from './sim-queue.js'
+import { rerunFailedJobs } from './sim-rerun.js'
 import { allJobs, simulateWorkflow, type SimulationOptions, type SimulationResult } from './simulate.js'
 import { digestImage } from './platform.js'
 import { fakeGitHub, localWorkflows, platformRepo, REPOSITORY_ROOT, reviewers, servicesIn, tierdeploySteps, type DeployFakes, type PlatformRepo } from './tierdeploy.js'
@@ -52,6 +54,27 @@ async function simulate(options: Scenario = {}) {
     return { result, release: result.jobs.release?.called, ...recording, head: head ?? repo.base, updates }
   } finally {
     recording.cleanup()
+  }
+}
+
+/** Reviewers who answer when the test says so: each run's review waits until answer(run, decision). */
+function approvalDesk() {
+  const requests = new Map<string, { resolve: (d: 'approved' | 'rejected' | 'timed-out') => void }>()
+  const arrived = new Map<string, () => void>()
+  const arrivals = new Map<string, Promise<void>>()
+  const arrival = (run: string) => {
+    if (!arrivals.has(run)) arrivals.set(run, new Promise<void>((resolve) => arrived.set(run, resolve)))
+    return arrivals.get(run)!
+  }
+  return {
+    decide: (request: { run: string }) =>
+      new Promise<'approved' | 'rejected' | 'timed-out'>((resolve) => {
+        requests.set(request.run, { resolve })
+        void arrival(request.run)
+        arrived.get(request.run)!()
+      }),
+    waiting: (run: string) => arrival(run),
+    answer: (run: string, decision: 'approved' | 'rejected' | 'timed-out') => requests.get(run)!.resolve(decision),
   }
 }
 
@@ -307,5 +330,131 @@ describe('deploy.yml and release.yml, simulated with the real actions against th
       const running = repo.aws.running('staging')
       expect(Object.values(running).filter((image, i) => image === digestImage(Object.keys(running)[i]!, head))).toHaveLength(1000)
     }, 600_000)
+  })
+
+  describe('approvals, queues and re-runs', () => {
+    const production = { environment: 'production', 'approval-environment': 'production-approval' }
+    const payment = { 'indigenious-payment-service/src/index.ts': '2\n' }
+
+    it.each(['rejected', 'timed-out'] as const)('approval %s: nothing is released, no lock was taken, the run fails', async (decision) => {
+      const queue = new GitHubQueue()
+      const { result, calls } = await simulate({ event: 'workflow_dispatch', inputs: { ...production, tier: '1' }, decide: () => decision, simulation: { queue } })
+      expect(result.jobs.approve!.result).toBe('failure')
+      expect(result.jobs.release!.result).toBe('skipped')
+      expect(result.conclusion).toBe('failure')
+      expect(result.reviews.map((r) => [r.job, r.environment, r.decision])).toEqual([['approve', 'production-approval', decision]])
+      expect(calls.filter((c) => c.action === 'ecs-deploy')).toEqual([])
+      expect(changedImages(repo!, 'production')).toEqual({})
+      expect(queue.events).toEqual([])
+    })
+
+    it('two pushes wait for approval at once, holding no lock; approved newest first, the older one is refused as stale and nothing is lost', async () => {
+      const github = fakeGitHub()
+      const queue = new GitHubQueue()
+      const desk = approvalDesk()
+      // A complete release to compare from, as a live environment has.
+      const first = await simulate({ github, runId: '10', inputs: production, changes: { 'README.md': 'start\n' }, simulation: { queue } })
+      expect(first.result.jobs.release!.result).toBe('skipped')
+      await simulate({ github, runId: '11', inputs: production, changes: { 'indigenious-rfq-service/src/index.ts': '2\n' }, simulation: { queue } })
+      const base = github.deployments.at(-1)!.sha
+      const olderRun = simulate({ github, runId: '12', inputs: production, before: base, changes: payment, decide: desk.decide, simulation: { queue } })
+      await desk.waiting('12')
+      const newerRun = simulate({ github, runId: '13', inputs: production, before: repo!.base, changes: { 'indigenious-auth-service/src/index.ts': '2\n' }, decide: desk.decide, simulation: { queue } })
+      await desk.waiting('13')
+      // Both wait for reviewers; neither holds production's lock.
+      expect(queue.holders('tierdeploy-production')).toEqual({ pending: [] })
+      desk.answer('13', 'approved')
+      const newer = await newerRun
+      expect(newer.result.conclusion).toBe('success')
+      desk.answer('12', 'approved')
+      const older = await olderRun
+      expect(older.release!.jobs.authorize!.legs[0]!.steps.find((s) => s.id === 'stale')!.failure).toMatch(/newer than this run's commit/)
+      expect(older.result.conclusion).toBe('failure')
+      // The newer release compared from the last complete one, so it carried the older push's change too.
+      expect(Object.keys(changedImages(repo!, 'production')).sort()).toEqual(['indigenious-auth-service', 'indigenious-payment-service', 'indigenious-rfq-service'])
+      expect(queue.events.filter((e) => e.state === 'cancelled')).toEqual([])
+    }, 120_000)
+
+    it('a manual rollback dispatched behind a promotion waiting for approval is released first, and neither is dropped', async () => {
+      const github = fakeGitHub()
+      const queue = new GitHubQueue()
+      const desk = approvalDesk()
+      await simulate({ github, runId: '20', event: 'workflow_dispatch', inputs: { ...production, services: 'rfq' }, changes: { 'indigenious-rfq-service/src/index.ts': '2\n' }, simulation: { queue } })
+      expect(Object.keys(changedImages(repo!, 'production'))).toEqual(['indigenious-rfq-service'])
+      const image = digestImage('indigenious-auth-service', 'staging-build', '222222222222')
+      const promotion = simulate({ github, runId: '21', event: 'workflow_dispatch', inputs: { ...production, images: JSON.stringify({ 'indigenious-auth-service': image }), infrastructure: 'false' }, decide: desk.decide, simulation: { queue } })
+      await desk.waiting('21')
+      const rollback = simulate({ github, runId: '22', event: 'workflow_dispatch', inputs: { ...production, mode: 'rollback', 'rollback-service': 'rfq', 'rollback-version': 'previous' }, decide: desk.decide, simulation: { queue } })
+      await desk.waiting('22')
+      desk.answer('22', 'approved')
+      const rolledBack = await rollback
+      expect(rolledBack.result.conclusion).toBe('success')
+      expect(changedImages(repo!, 'production')).toEqual({})
+      desk.answer('21', 'approved')
+      const promoted = await promotion
+      expect(promoted.result.conclusion).toBe('success')
+      expect(changedImages(repo!, 'production')).toEqual({ 'indigenious-auth-service': image })
+      expect(queue.events.filter((e) => e.state === 'running').map((e) => e.run)).toEqual(['20', '22', '21'])
+      expect(queue.events.filter((e) => e.state === 'cancelled')).toEqual([])
+    }, 120_000)
+
+    it('re-running a tier that failed after rollback-release put the lower tiers back is refused; nothing is deployed on top', async () => {
+      const r = (repo = await platformRepo())
+      const head = r.commit({ 'indigenious-auth-service/src/index.ts': '2\n', ...payment })
+      r.aws.ecs.failImage(digestImage('indigenious-payment-service', head))
+      const github = fakeGitHub()
+      const artifacts = new Map()
+      const options = (attempt: ReturnType<typeof tierdeploySteps>) => ({
+        inputs: { environment: 'staging', catalog: 'catalog' },
+        github: { event_name: 'push', sha: head, run_id: '30' },
+        steps: attempt.handler,
+        workflows: localWorkflows,
+        ...reviewers(github),
+      })
+      const firstAttempt = tierdeploySteps({ repo: r, head, github, runId: '30', artifacts })
+      const workflow = await loadWorkflow(DEPLOY)
+      const first = await simulateWorkflow(workflow, options(firstAttempt))
+      firstAttempt.cleanup()
+      expect(first.jobs.release!.called!.jobs['rollback-release']!.result).toBe('success')
+      const before = { running: r.aws.running('staging'), updates: new Map(r.aws.updates) }
+      // The image is fixed meanwhile; "Re-run failed jobs" re-runs tier 2 and what depends on it, not tier 1.
+      r.aws.ecs.setRolloutPlan(() => undefined)
+      const secondAttempt = tierdeploySteps({ repo: r, head, github, runId: '30', artifacts })
+      const second = await rerunFailedJobs(workflow, first, options(secondAttempt))
+      secondAttempt.cleanup()
+      const tier2 = second.jobs.release!.called!.jobs['tier-2']!
+      expect(tier2.result).toBe('failure')
+      expect(tier2.legs[0]!.steps.find((s) => s.id === 'rolled-back')!.failure).toMatch(/an earlier attempt of this run rolled the release back/)
+      expect(second.jobs.release!.called!.jobs['tier-1']!.result).toBe('success')
+      expect(r.aws.running('staging')).toEqual(before.running)
+      expect(r.aws.updates).toEqual(before.updates)
+      expect(second.conclusion).toBe('failure')
+    }, 120_000)
+
+    it('re-running a failed build leg completes the same release: the images of the legs that passed are kept, every service ships', async () => {
+      const r = (repo = await platformRepo())
+      const head = r.commit({ 'indigenious-auth-service/src/index.ts': '2\n', ...payment })
+      const github = fakeGitHub()
+      const artifacts = new Map()
+      const options = (attempt: ReturnType<typeof tierdeploySteps>) => ({
+        inputs: { environment: 'staging', catalog: 'catalog' },
+        github: { event_name: 'push', sha: head, run_id: '31' },
+        steps: attempt.handler,
+        workflows: localWorkflows,
+        ...reviewers(github),
+      })
+      const workflow = await loadWorkflow(DEPLOY)
+      const flaky = tierdeploySteps({ repo: r, head, github, runId: '31', artifacts, failBuild: ['indigenious-payment-service'] })
+      const first = await simulateWorkflow(workflow, options(flaky))
+      flaky.cleanup()
+      expect(first.jobs.release!.result).toBe('skipped')
+      const again = tierdeploySteps({ repo: r, head, github, runId: '31', artifacts })
+      const second = await rerunFailedJobs(workflow, first, options(again))
+      again.cleanup()
+      expect(second.conclusion).toBe('success')
+      // Only the failed leg built again.
+      expect(again.calls.filter((c) => c.action === 'build-push').map((c) => c.with.services)).toEqual(['indigenious-payment-service'])
+      expect(changedImages(r)).toEqual({ 'indigenious-auth-service': digestImage('indigenious-auth-service', head), 'indigenious-payment-service': digestImage('indigenious-payment-service', head) })
+    }, 120_000)
   })
 })

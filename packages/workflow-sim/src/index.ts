@@ -1,4 +1,6 @@
 export * from './expressions.js'
 export * from './workflow.js'
 export * from './simulate.js'
+export * from './sim-queue.js'
+export * from './sim-rerun.js'
 export * from './tierdeploy.js'

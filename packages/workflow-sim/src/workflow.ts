@@ -30,6 +30,21 @@ function child(token: TemplateToken | undefined, key: string): TemplateToken | u
   return token && isMapping(token) ? token.find(key) : undefined
 }
 
+/** A top-level key of the parsed document (concurrency, permissions), which the converted model drops or reshapes. */
+export function rawTop(workflow: LoadedWorkflow, key: string): TemplateToken | undefined {
+  return child(workflow.root, key)
+}
+
+/** A key of a job in the parsed document (concurrency, permissions, continue-on-error). */
+export function rawJob(workflow: LoadedWorkflow, jobId: string, key: string): TemplateToken | undefined {
+  return child(child(child(workflow.root, 'jobs'), jobId), key)
+}
+
+/** A key of an event's configuration in the parsed document (`on.workflow_call.outputs`). */
+export function rawOn(workflow: LoadedWorkflow, event: string, key: string): TemplateToken | undefined {
+  return child(child(child(workflow.root, 'on'), event), key)
+}
+
 /** The `with:` mapping of a job's step, from the parsed document. */
 export function stepWith(workflow: LoadedWorkflow, jobId: string, index: number): TemplateToken | undefined {
   const steps = child(child(child(workflow.root, 'jobs'), jobId), 'steps')
