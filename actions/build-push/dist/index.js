@@ -59913,11 +59913,11 @@ function readJsonFile(io, name) {
 /** Writes text to the file an input names, creating its directories; a path that cannot be written is the input's mistake. */
 function writeInputFile(name, path, text) {
     try {
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, text);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(path, text);
     }
     catch (e) {
-        throw new ConfigurationError(`input '${name}': cannot write ${path} (${e.message})`);
+        throw new errors_ConfigurationError(`input '${name}': cannot write ${path} (${e.message})`);
     }
 }
 
@@ -60891,6 +60891,7 @@ const INPUTS = {
     cache: 'cache',
     platform: 'platform',
     provenance: 'provenance',
+    imagesFile: 'images-file',
 };
 const OUTPUTS = {
     image: 'image',
@@ -60958,6 +60959,10 @@ async function run(io = githubIO(), deps = {}) {
             env: io.env,
         });
         io.setOutput(OUTPUTS.images, JSON.stringify(imagesMap(results)));
+        // The same map as a file, for an artifact: matrix legs cannot each set a job output (the last leg would win).
+        const imagesFile = readString(io, INPUTS.imagesFile);
+        if (imagesFile)
+            writeInputFile(INPUTS.imagesFile, imagesFile, `${JSON.stringify(imagesMap(results))}\n`);
         io.setOutput(OUTPUTS.results, JSON.stringify(results));
         io.setOutput(OUTPUTS.built, String(results.some((r) => r.built)));
         if (results.length === 1) {
