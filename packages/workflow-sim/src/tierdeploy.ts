@@ -2,9 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
+import { ECSClient } from '@aws-sdk/client-ecs'
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { recordingIO } from '@tierdeploy/action-kit'
-import { makeEcsClient } from '@tierdeploy/aws'
 import { environmentNamed } from '@tierdeploy/catalog'
 import { tempDir } from '@tierdeploy/testkit'
 import { run as detectChangedServices } from '../../../actions/detect-changed-services/src/main.js'
@@ -129,7 +129,8 @@ export function tierdeploySteps(fakes: DeployFakes): DeployRecording {
   const checkouts = new Map<string, string>()
   const credentials = new Map<string, { role: string; region: string }>()
   const root = tempDir('tierdeploy-runner-')
-  const ecs = makeEcsClient({ region: 'ca-central-1', endpoint: fakes.repo.aws.ecs.endpoint })
+  // The fake control plane checks no signature; the credentials are the simulator's own, never the environment's.
+  const ecs = new ECSClient({ region: 'ca-central-1', endpoint: fakes.repo.aws.ecs.endpoint, maxAttempts: 10, credentials: { accessKeyId: 'AKIASIMULATOR0000000', secretAccessKey: 'simulator' } })
 
   const octokit: DeploymentsApi = {
     rest: {
