@@ -71,6 +71,7 @@ fi
 {
   echo "role=$role"
   echo "build-role=$build_role"
+  [ "$approval" = true ] && echo "approval=required" || echo "approval=not-required"
   echo "region=\${REGION:-$(yq -r '.region // ""' "$file")}"
   echo "url=$(yq -r '.url // ""' "$file")"
   echo "terraform-directory=$(yq -r ".terraform.workingDirectory // \\"terraform/environments/$ENVIRONMENT\\"" "$file")"
@@ -153,6 +154,9 @@ ${indent(buildOutputs.join('\n'), 4)}
     infrastructure: \${{ inputs.mode == 'deploy' && (inputs.infrastructure == 'true' || (inputs.infrastructure == 'auto' && steps.changes.outputs.infrastructure == 'true')) }}
     role: \${{ steps.settings.outputs.role }}
     build-role: \${{ steps.settings.outputs.build-role }}
+    # required or not-required (the catalog environment's requireApproval): the release gate opens without an
+    # approval only on an explicit not-required.
+    approval: \${{ steps.settings.outputs.approval }}
     region: \${{ steps.settings.outputs.region }}
     url: \${{ steps.settings.outputs.url }}
     terraform-directory: \${{ steps.settings.outputs.terraform-directory }}

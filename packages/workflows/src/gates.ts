@@ -11,23 +11,27 @@ export const RELEASE_TIERS = 6
  * The gates, each a clause that names one job's result explicitly. GitHub decides a job's `if:` on its direct `needs`
  * only, and `!cancelled()` switches off the implicit `success()`, so a job that writes to an environment lists every
  * job it must wait for in `needs` and says, for each one, which results let it run: `success`, or `skipped` only when
- * that job had nothing to do. A gate that is skipped for any other reason (a failure further up) closes.
+ * the plan says, in so many words, that the job had nothing to do. Fail closed: a gate skipped for any other reason
+ * (a failure further up), or an output nobody set, closes it.
  */
 export const gates = {
   /** deploy.yml: the plan succeeded (every input and name checked against the catalog). */
   plan: "needs.plan.result == 'success'",
   /** deploy.yml: the Terraform plan succeeded, or there was no infrastructure to plan. */
-  infraPlan: "(needs.infra-plan.result == 'success' || (needs.infra-plan.result == 'skipped' && needs.plan.outputs.infrastructure != 'true'))",
+  infraPlan: "(needs.infra-plan.result == 'success' || (needs.infra-plan.result == 'skipped' && needs.plan.outputs.infrastructure == 'false'))",
   /** deploy.yml: build chunk n succeeded in every leg, or there was nothing in it to build. */
-  build: (n: number) => `(needs.build-${n}.result == 'success' || (needs.build-${n}.result == 'skipped' && needs.plan.outputs.build-${n} != 'true'))`,
+  build: (n: number) => `(needs.build-${n}.result == 'success' || (needs.build-${n}.result == 'skipped' && needs.plan.outputs.build-${n} == 'false'))`,
   /** deploy.yml: every planned service has its image, or the run deploys no images (rollback, infrastructure only). */
   images: "(needs.images.result == 'success' || (needs.images.result == 'skipped' && (inputs.mode != 'deploy' || needs.plan.outputs.empty == 'true')))",
-  /** deploy.yml: the reviewers approved, where the run names an approval environment (the plan job refuses a catalog environment with requireApproval and none). */
-  approval: "(inputs.approval-environment == '' || needs.approve.result == 'success')",
+  /**
+   * deploy.yml: the reviewers approved, unless the plan says the catalog environment requires no approval and the run
+   * asked for none (the plan job refuses a requireApproval environment without an approval environment).
+   */
+  approval: "(needs.approve.result == 'success' || (needs.plan.outputs.approval == 'not-required' && inputs.approval-environment == ''))",
   /** release.yml: the approval and freshness checks passed. */
   authorize: "needs.authorize.result == 'success'",
   /** release.yml: the reviewed Terraform plan applied, or there was none to apply. */
-  infraApply: "(needs.infra-apply.result == 'success' || (needs.infra-apply.result == 'skipped' && inputs.infrastructure != 'true'))",
+  infraApply: "(needs.infra-apply.result == 'success' || (needs.infra-apply.result == 'skipped' && inputs.infrastructure == 'false'))",
   /** release.yml: the GitHub deployment of this release exists (its final status is set by finish). */
   record: "needs.record.result == 'success'",
   /** release.yml: tier t deployed and passed its health gate, or had nothing to deploy. */
