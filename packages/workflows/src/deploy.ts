@@ -177,8 +177,9 @@ ${indent(checkout(0), 4)}
 ${indent(PLAN_INPUTS_SCRIPT, 8)}
 
     # A push compares from the last commit this workflow deployed completely (a tierdeploy:changes deployment that
-    # reached success; release.yml's record job writes them), when this commit descends from it: a newer push may have
-    # replaced a pending release, and a failed release leaves its changes undeployed.
+    # reached success; release.yml's record job writes them): a newer push may have replaced a pending release, and a
+    # failed release leaves its changes undeployed. The comparison is of the two trees (git diff BASE HEAD), so a
+    # force push that rewrote the deployed commit away still compares with what runs.
     - name: Find the last complete deploy
       id: last
       if: inputs.mode == 'deploy' && inputs.tier == '' && steps.inputs.outputs.services == '' && github.event_name == 'push'
@@ -194,8 +195,10 @@ ${indent(PLAN_INPUTS_SCRIPT, 8)}
       env:
         SHA: \${{ steps.last.outputs.sha }}
       run: |
-        # Only a commit this one descends from is a base: a force push may have rewritten it away.
-        if git merge-base --is-ancestor "$SHA" HEAD 2>/dev/null; then echo "sha=$SHA" >> "$GITHUB_OUTPUT"; fi
+        # Any commit the clone still has is a base, an ancestor or not (a force push); one that is gone (garbage
+        # collected after a force push) cannot be compared with, and the push's own range applies, said out loud.
+        if git cat-file -e "$SHA^{commit}" 2>/dev/null; then echo "sha=$SHA" >> "$GITHUB_OUTPUT"
+        else echo "::warning title=tierdeploy::the last complete deploy ($SHA) is not in this repository any more: comparing with the push's previous tip instead"; fi
 
     - name: Detect changed services
       id: changes
