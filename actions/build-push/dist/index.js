@@ -59921,6 +59921,68 @@ function writeInputFile(name, path, text) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/aws/src/environment.ts
+
+
+/** AWS region names as the environment schema accepts them (us-east-1, ca-central-1, us-gov-west-1). */
+const REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+/**
+ * The AWS region every command and action talks to for an environment, one rule for all of them:
+ * an explicit override (`--region`, a `region` input) wins; otherwise the environment file's `region`; the process
+ * environment (AWS_REGION, AWS_DEFAULT_REGION) only when there is no environment or its file has no region. The
+ * environment file wins over AWS_REGION on purpose: a shell or a configure-aws-credentials step left on another
+ * region must not send `deploy --env staging` somewhere `health --env staging` does not look.
+ */
+function regionFor(environment, choice = {}) {
+    const override = choice.override?.trim();
+    if (override) {
+        if (!REGION_PATTERN.test(override))
+            throw new errors_ConfigurationError(`${choice.overrideName ?? 'the region'} must be an AWS region such as ca-central-1, got '${override}'`);
+        return override;
+    }
+    if (environment?.region)
+        return environment.region;
+    const fromProcess = choice.env?.AWS_REGION || choice.env?.AWS_DEFAULT_REGION;
+    if (fromProcess)
+        return fromProcess;
+    const give = choice.overrideName ? `, give ${choice.overrideName}` : '';
+    throw new errors_ConfigurationError(environment
+        ? `no AWS region for environment ${environment.name}: ${environment.file} sets none; set region: there${give}, or set AWS_REGION`
+        : `no AWS region: name an environment (its file's region)${give}, or set AWS_REGION`);
+}
+/** A CloudFormation client for the region, loaded on first use (the CLI's `plan` never loads the SDK). */
+async function makeCloudFormationClient(region) {
+    const { CloudFormationClient } = await __nccwpck_require__.e(/* import() */ 805).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3805, 19));
+    return new CloudFormationClient({ retryMode: 'adaptive', maxAttempts: 10, ...(region ? { region } : {}) });
+}
+/**
+ * The environment with every `{ stackOutput }` / `{ terraformOutput }` setting replaced by its value. One rule for
+ * every action and command that needs the cluster, subnets or roles of an environment.
+ */
+async function resolveEnvironment(environment, sources = {}) {
+    if (!hasReferences(environment))
+        return environment;
+    const needsStacks = JSON.stringify(environment).includes('"stackOutput"');
+    const cloudformation = needsStacks ? await (sources.cloudformation ?? (() => makeCloudFormationClient(environment.region)))() : undefined;
+    return resolveEnvironmentReferences(environment, {
+        ...(cloudformation ? { describeStack: stackOutputLookup(cloudformation) } : {}),
+        ...(sources.terraformOutputs ? { terraformOutputs: sources.terraformOutputs } : {}),
+    });
+}
+/**
+ * The cluster to work on: `override` (an input or flag, named `overrideName` in messages) when given, else the
+ * environment's cluster, resolved from a stack or Terraform output when it is a reference.
+ */
+async function clusterFor(environment, override, overrideName, sources = {}) {
+    if (override)
+        return override;
+    if (environment.cluster === undefined) {
+        throw new ConfigurationError(`environment ${environment.name} has no cluster (${environment.file}): set cluster: there, or give ${overrideName}`);
+    }
+    const resolved = await resolveEnvironment({ ...environment, network: {}, roleArn: undefined, serviceConnectNamespace: undefined, logGroup: undefined }, sources);
+    return resolved.cluster;
+}
+
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./packages/aws/src/ecr/build-source.ts
@@ -60656,7 +60718,7 @@ function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(906)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6906));
+    const { buildCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(955)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6955));
     const { root, services, environments } = sources;
     const result = buildCatalog({
         dir: sources.dir,
@@ -60938,9 +61000,7 @@ async function run(io = githubIO(), deps = {}) {
             io.annotate(w);
         const envName = readString(io, INPUTS.environment);
         const environment = envName ? environmentNamed(catalog, envName) : undefined;
-        const region = readString(io, INPUTS.region) || environment?.region || io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION;
-        if (!region)
-            throw new errors_ConfigurationError(`no AWS region: give '${INPUTS.region}' or '${INPUTS.environment}' (its region), or set AWS_REGION`);
+        const region = regionFor(environment, { override: readString(io, INPUTS.region), overrideName: `the '${INPUTS.region}' input`, env: io.env });
         const services = [...new Set(names.map((n) => resolveServiceName(catalog, n)))];
         const options = {
             revision,

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { githubIO, readChoice, readList, readString, runAction, writeInputFile, type ActionIO } from '@tierdeploy/action-kit'
-import { buildPushServices, imagesMap, renderBuildSummary, spawnExec, type BuildPushOptions, type Exec } from '@tierdeploy/aws'
+import { buildPushServices, imagesMap, regionFor, renderBuildSummary, spawnExec, type BuildPushOptions, type Exec } from '@tierdeploy/aws'
 import { ConfigurationError, environmentNamed, loadCatalog, systemClock } from '@tierdeploy/catalog'
 import { resolveServiceName } from '@tierdeploy/graph'
 import { CACHE_MODES, INPUTS, OUTPUTS, PROVENANCE_MODES } from './contract.js'
@@ -37,8 +37,7 @@ export async function run(io: ActionIO = githubIO(), deps: BuildPushDeps = {}): 
     for (const w of warnings) io.annotate(w)
     const envName = readString(io, INPUTS.environment)
     const environment = envName ? environmentNamed(catalog, envName) : undefined
-    const region = readString(io, INPUTS.region) || environment?.region || io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION
-    if (!region) throw new ConfigurationError(`no AWS region: give '${INPUTS.region}' or '${INPUTS.environment}' (its region), or set AWS_REGION`)
+    const region = regionFor(environment, { override: readString(io, INPUTS.region), overrideName: `the '${INPUTS.region}' input`, env: io.env })
     const services = [...new Set(names.map((n) => resolveServiceName(catalog, n)))]
 
     const options: BuildPushOptions = {

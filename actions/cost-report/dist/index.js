@@ -30874,7 +30874,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3413:
+/***/ 6901:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31059,6 +31059,60 @@ function fargateMemoryHint(cpu) {
     return `cpu ${cpu} takes memory ${rule.extra ? `${rule.extra.join(', ')} or ` : ''}${rule.min} to ${rule.max} in steps of ${rule.step}`;
 }
 
+;// CONCATENATED MODULE: ./packages/catalog/src/repo-path.ts
+/**
+ * The one form of a repository-relative path that every package compares and matches against: `./auth`,
+ * `auth/` and `auth//x` are `auth` and `auth/x`, and the repository root (a build context of `.`) is `.`.
+ * Git reports changed files in exactly this form, so a path written any other way would never match one
+ * (issue 13). What cannot be read as a path inside the repository is refused, saying what to write instead:
+ * an absolute path, a `..` segment (and so any path that leaves the repository), a `.` segment after the start,
+ * a backslash in a path (the separator is `/`; in a glob it escapes), or the root where a directory is needed.
+ *
+ * `root` is the repository root on disk, to suggest the relative form of an absolute path inside it.
+ */
+function normaliseRepoPath(value, kind, root) {
+    if (kind !== 'glob' && value.includes('\\')) {
+        return { problem: `'${value}' uses \\ between directories`, hint: `write '${value.replace(/\\+/g, '/')}': catalog paths use /` };
+    }
+    if (value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value)) {
+        const inside = root !== undefined && value.startsWith(`${root.replace(/\/+$/, '')}/`) ? value.slice(root.replace(/\/+$/, '').length + 1) : value.replace(/^([A-Za-z]:)?[\\/]+/, '');
+        return { problem: `'${value}' is an absolute path`, hint: `paths are relative to the repository root${root ? ` (${root})` : ''}: write '${normalisedOrSelf(inside, kind, root)}'` };
+    }
+    // A leading ./ (or ././) is the common way of saying "relative"; empty segments come from // and a trailing /.
+    const segments = value.split('/').filter((s) => s !== '');
+    while (segments[0] === '.')
+        segments.shift();
+    if (segments.includes('..')) {
+        const resolved = [];
+        for (const s of segments) {
+            if (s === '.')
+                continue;
+            if (s !== '..')
+                resolved.push(s);
+            else if (resolved.pop() === undefined) {
+                return { problem: `'${value}' leaves the repository`, hint: 'paths are relative to the repository root, and code outside the repository can be neither built nor watched for changes: move it into the repository' };
+            }
+        }
+        return { problem: `'${value}' has a '..' segment`, hint: `write '${resolved.join('/') || '.'}'` };
+    }
+    if (segments.includes('.'))
+        return { problem: `'${value}' has a '.' segment`, hint: `write '${segments.filter((s) => s !== '.').join('/') || '.'}'` };
+    if (segments.length === 0) {
+        if (kind === 'context')
+            return { path: '.' };
+        return {
+            problem: `'${value}' is the repository root`,
+            hint: kind === 'directory' ? "name the directory of the code, e.g. 'services/auth': a service at the root would own every file" : kind === 'file' ? "name the file, e.g. 'docker/auth.Dockerfile'" : "name files under the root, e.g. '**/*.proto'",
+        };
+    }
+    return { path: segments.join('/') };
+}
+/** The suggestion for an absolute path: its relative form when that is valid, else as written. */
+function normalisedOrSelf(value, kind, root) {
+    const n = normaliseRepoPath(value, kind, root);
+    return 'path' in n ? n.path : value;
+}
+
 ;// CONCATENATED MODULE: ./packages/catalog/src/schema.ts
 const str = (description, extra = {}) => ({ type: 'string', description, ...extra });
 const schema_int = (description, minimum, maximum) => ({
@@ -31078,8 +31132,6 @@ const obj = (description, properties, required) => ({
 });
 const map = (description, values) => ({ type: 'object', description, additionalProperties: values });
 const SERVICE_NAME_PATTERN = '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$';
-/** A relative directory: no leading slash, no `..` segment, no trailing slash. */
-const RELATIVE_PATH_PATTERN = '^(?!/)(?!.*(^|/)\\.\\.(/|$))[^\\\\]*[^/\\\\]$';
 /** A secret reference is an ARN (never a value): SSM Parameter Store or Secrets Manager. */
 const SECRET_ARN_PATTERN = '^arn:aws[a-z-]*:(ssm|secretsmanager):[a-z0-9-]+:\\d{12}:(parameter/|secret:).+';
 const FARGATE_CPU_UNITS = [256, 512, 1024, 2048, 4096, 8192, 16384];
@@ -31120,7 +31172,8 @@ const service = obj('A deployable service, a piece of infrastructure, or a share
     kind: { type: 'string', enum: ['service', 'infrastructure', 'library'], default: 'service', description: 'service: built and deployed to ECS. infrastructure: provisioned by Terraform, ordered like a service, never built or deployed. library: shared code, never deployed; a change affects its dependents.' },
     description: str('What the service does.'),
     owner: str('The owning team.'),
-    path: str('Directory of its code, relative to the repository root.', { pattern: RELATIVE_PATH_PATTERN }),
+    // Not a pattern: the loader normalises the path (./auth, auth/ are auth) and refuses what it cannot (repo-path.ts).
+    path: str('Directory of its code, relative to the repository root (./auth and auth/ are read as auth; no . or .. segments, not absolute).'),
     tier: schema_int('Deploy tier: lower tiers deploy first.', 1, 9),
     dependsOn: list('Services, infrastructure or libraries this one needs (names or aliases).'),
     aliases: list('Short names accepted wherever a service is named (auth for indigenious-auth-service).', { type: 'string', pattern: SERVICE_NAME_PATTERN }),
@@ -31135,7 +31188,7 @@ const service = obj('A deployable service, a piece of infrastructure, or a share
     capacity: { type: 'string', enum: ['fargate', 'ec2-gpu'], description: 'Where tasks run.', default: 'fargate' },
     build: obj('How build-push builds the image.', {
         dockerfile: str('Dockerfile, relative to the repository root (defaults to PATH/Dockerfile).'),
-        context: str('Build context, relative to the repository root (defaults to the service path).'),
+        context: str('Build context, relative to the repository root (defaults to the service path; . is the root).'),
         template: { type: 'string', enum: ['node', 'python'], description: 'Use a bundled multi-stage Dockerfile when the service has none.' },
         args: map('Build arguments.', { type: 'string' }),
     }),
@@ -31352,6 +31405,7 @@ var yaml_source = __nccwpck_require__(427);
 
 
 
+
 /**
  * Builds the catalog from its sources and reports every problem found, not just the first. Pure: the caller
  * supplies file contents and the path-existence check.
@@ -31376,6 +31430,7 @@ function buildCatalog(input) {
     const doc = wellFormed(parsed.value);
     if (!doc)
         return { problems };
+    normalisePaths(doc, input.root, add);
     const rawServices = parsed.value.services;
     const tiersWellFormed = doc.tiers.length === parsed.value.tiers.length;
     // Tiers
@@ -31484,6 +31539,53 @@ function buildCatalog(input) {
     problems.push(...overlappingRefProblems(catalog.environments.values()));
     checkSizes(catalog, problems);
     return { catalog, problems };
+}
+/**
+ * Rewrites every repository path the catalog holds into its one form (repo-path.ts), once, before any rule or
+ * package reads it: so duplicate paths are compared, paths checked on disk, and changed files matched all in
+ * the same form. A path that cannot be normalised is reported where it is written and dropped.
+ */
+function normalisePaths(doc, root, add) {
+    const normalise = (value, kind, at, what) => {
+        const n = normaliseRepoPath(value, kind, root);
+        if ('path' in n)
+            return n.path;
+        add('error', at, `${what}: ${n.problem}`, n.hint);
+        return undefined;
+    };
+    const normaliseList = (values, at, what) => values.flatMap((v, i) => normalise(v, 'glob', [...at, i], what) ?? []);
+    const normaliseBuild = (build, at, owner) => {
+        // A malformed build (not a mapping) was reported by the shape check.
+        if (!isRecord(build))
+            return build;
+        const out = { ...build };
+        for (const [key, kind] of [['context', 'context'], ['dockerfile', 'file']]) {
+            if (typeof out[key] !== 'string')
+                continue;
+            const n = normalise(out[key], kind, [...at, key], `${owner} build.${key}`);
+            if (n === undefined)
+                delete out[key];
+            else
+                out[key] = n;
+        }
+        return out;
+    };
+    doc.globalPaths = normaliseList(doc.globalPaths ?? [], ['globalPaths'], 'globalPaths');
+    if (doc.defaults?.build !== undefined)
+        doc.defaults = { ...doc.defaults, build: normaliseBuild(doc.defaults.build, ['defaults', 'build'], 'defaults') };
+    for (const [name, def] of Object.entries(doc.services)) {
+        if (def.path !== undefined) {
+            const path = normalise(def.path, 'directory', ['services', name, 'path'], `${name} path`);
+            if (path === undefined)
+                delete def.path;
+            else
+                def.path = path;
+        }
+        if (def.watch !== undefined)
+            def.watch = normaliseList(def.watch, ['services', name, 'watch'], `${name} watch`);
+        if (def.build !== undefined)
+            def.build = normaliseBuild(def.build, ['services', name, 'build'], name);
+    }
 }
 const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : undefined);
 const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -39288,7 +39390,7 @@ function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3413));
+    const { buildCatalog } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6901));
     const { root, services, environments } = sources;
     const result = buildCatalog({
         dir: sources.dir,
@@ -39326,8 +39428,8 @@ function isProductionLike(environment) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: ./packages/catalog/src/build.ts + 4 modules
-var build = __nccwpck_require__(3413);
+// EXTERNAL MODULE: ./packages/catalog/src/build.ts + 5 modules
+var build = __nccwpck_require__(6901);
 ;// CONCATENATED MODULE: ./packages/cost/src/render.ts
 /** Whole cents, so JSON and tables agree with each other and with hand arithmetic. */
 function cents(value) {

@@ -38364,7 +38364,7 @@ function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await __nccwpck_require__.e(/* import() */ 46).then(__nccwpck_require__.bind(__nccwpck_require__, 2046));
+    const { buildCatalog } = await __nccwpck_require__.e(/* import() */ 332).then(__nccwpck_require__.bind(__nccwpck_require__, 6332));
     const { root, services, environments } = sources;
     const result = buildCatalog({
         dir: sources.dir,
@@ -38745,15 +38745,18 @@ function field(payload, ...path) {
     return typeof v === 'string' && v !== '' ? v : undefined;
 }
 /**
- * Decides which commits to compare for an event. Pure over the payload; git is reached only through `git`.
+ * Decides which commits to compare for an event, and how (docs/changes.md has the table). Pure over the payload;
+ * git is reached only through `git`.
  *
- * - explicit `base`/`head` override whatever the event says (the diff starts where head left base);
- * - push: `before`; the first push of a branch (`before` all zeros) or a force push (`before` gone or not an
- *   ancestor of `after`) compares with where the branch left the default branch instead, since `before`
- *   would report the wrong files (or none);
- * - pull_request: the merge base of the base and head SHAs, i.e. what the pull request itself changes;
- * - merge_group: its base_sha and head_sha;
- * - a pushed tag, workflow_dispatch, schedule and others: no change-based selection.
+ * A deploy compares trees: what is deployed against what will be. So:
+ * - an explicit `base` is compared tree to tree with head (`mergeBase` opts into the review comparison);
+ * - push: `before` → `after`, tree to tree, force pushes included (`before` need not be an ancestor: a deployed
+ *   commit that was force-pushed away still differs from `after`, and those files must redeploy);
+ * - push whose `before` is gone from the repository: the deployed tree cannot be read, so everything;
+ * - first push of the default branch (`before` all zeros): everything;
+ * - first push of another branch: nothing was deployed from it, so the default branch's tip → `after`;
+ * - pull_request and merge_group review a change: from the merge base of their base and head;
+ * - a pushed tag, a deleted branch, workflow_dispatch, schedule and others: no change-based selection.
  */
 async function chooseRange(event, inputs, git) {
     const payload = event?.payload ?? {};
@@ -38767,7 +38770,10 @@ async function chooseRange(event, inputs, git) {
     if (inputs.base !== undefined) {
         const head = await git.commit(inputs.head ?? eventHead ?? 'HEAD', inputs.head !== undefined ? 'head' : 'the checked-out commit');
         const base = await git.commit(inputs.base, 'base');
-        return { mode: 'changes', base: await git.mergeBase(base, head, `base '${inputs.base}'`, 'head'), head, why: `since ${inputs.base}` };
+        if (inputs.mergeBase) {
+            return { mode: 'changes', base: await git.mergeBase(base, head, `base '${inputs.base}'`, 'head'), head, comparison: 'merge-base', why: `since head left ${inputs.base}` };
+        }
+        return { mode: 'changes', base, head, comparison: 'trees', why: `since ${inputs.base}` };
     }
     const explicitHead = inputs.head !== undefined ? await git.commit(inputs.head, 'head') : undefined;
     switch (event?.name) {
@@ -38780,26 +38786,22 @@ async function chooseRange(event, inputs, git) {
             const after = explicitHead ?? (await git.commit(field(payload, 'after') ?? eventHead ?? 'HEAD', 'the pushed commit (after)'));
             const before = field(payload, 'before');
             const branch = field(payload, 'ref')?.replace(/^refs\/heads\//, '');
-            const onDefault = branch !== undefined && branch === defaultBranch;
             if (before === undefined || ZERO_SHA.test(before)) {
-                if (onDefault) {
-                    return { mode: 'everything', head: after, why: `first push of ${branch ?? 'the branch'}: there is no earlier commit to compare with` };
+                if (branch !== undefined && branch === defaultBranch) {
+                    return { mode: 'everything', head: after, why: `first push of ${branch}: there is no earlier commit to compare with` };
                 }
                 const main = await git.defaultBranch(needDefault());
-                return { mode: 'changes', base: await git.mergeBase(main, after, `default branch '${defaultBranch}'`, 'the pushed commit'), head: after, why: `first push of ${branch ?? 'a new branch'}: changes since it left ${defaultBranch}` };
+                return { mode: 'changes', base: main, head: after, comparison: 'trees', why: `first push of ${branch ?? 'a new branch'}: nothing was deployed from it yet, so compared with the tip of ${defaultBranch}` };
             }
             const previous = await git.tryCommit(before, 'the previous tip (before)');
-            if (previous && (await git.isAncestor(previous, after)))
-                return { mode: 'changes', base: previous, head: after, why: 'push: changes since the previous tip (before)' };
-            // A force push: `before` was rewritten away (or is unreachable). Its diff against `after` would list the
-            // rewritten commits' files, so compare with where the branch left the default branch instead.
-            if (onDefault) {
-                if (previous)
-                    return { mode: 'changes', base: await git.mergeBase(previous, after, 'the previous tip', 'the pushed commit'), head: after, why: `force push to ${branch}: changes since the old and new tips diverged` };
-                return { mode: 'everything', head: after, why: `force push to ${branch}, whose previous tip is gone: nothing to compare with` };
-            }
-            const main = await git.defaultBranch(needDefault());
-            return { mode: 'changes', base: await git.mergeBase(main, after, `default branch '${defaultBranch}'`, 'the pushed commit'), head: after, why: `force push: changes since ${branch ?? 'the branch'} left ${defaultBranch}` };
+            // No ancestry check: a force-pushed-away `before` is still what was deployed, and its tree is what to compare.
+            if (previous)
+                return { mode: 'changes', base: previous, head: after, comparison: 'trees', why: 'push: from the previous tip (before) to the pushed commit' };
+            return {
+                mode: 'everything',
+                head: after,
+                why: `the previous tip ${before.slice(0, 12)} (before) is no longer in the repository (force-pushed away): what it deployed cannot be compared, so every service counts as changed`,
+            };
         }
         case 'pull_request':
         case 'pull_request_target': {
@@ -38809,7 +38811,7 @@ async function chooseRange(event, inputs, git) {
                 throw new errors_ConfigurationError(`the ${event.name} event has no pull_request.base.sha or head.sha: pass the 'base' and 'head' inputs`);
             const head = explicitHead ?? (await git.commit(headSha, 'the pull request head'));
             const base = await git.commit(baseSha, 'the pull request base');
-            return { mode: 'changes', base: await git.mergeBase(base, head, 'the pull request base', 'its head'), head, why: 'pull request: changes since it left its base branch' };
+            return { mode: 'changes', base: await git.mergeBase(base, head, 'the pull request base', 'its head'), head, comparison: 'merge-base', why: 'pull request: changes since it left its base branch' };
         }
         case 'merge_group': {
             const baseSha = field(payload, 'merge_group', 'base_sha');
@@ -38818,7 +38820,7 @@ async function chooseRange(event, inputs, git) {
                 throw new errors_ConfigurationError(`the merge_group event has no merge_group.base_sha or head_sha: pass the 'base' and 'head' inputs`);
             const head = explicitHead ?? (await git.commit(headSha, 'the merge group head'));
             const base = await git.commit(baseSha, 'the merge group base');
-            return { mode: 'changes', base: await git.mergeBase(base, head, 'the merge group base', 'its head'), head, why: 'merge queue: changes of the queued pull requests' };
+            return { mode: 'changes', base: await git.mergeBase(base, head, 'the merge group base', 'its head'), head, comparison: 'merge-base', why: 'merge queue: changes of the queued pull requests' };
         }
         default:
             return { mode: 'inputs', why: `${event ? `the ${event.name} event` : 'this run'} does not describe a change: the workflow's inputs choose what deploys` };
@@ -39198,8 +39200,9 @@ async function detectChangedServices(options) {
         ...(options.head !== undefined ? { head: options.head } : {}),
         ...(options.defaultBranch !== undefined ? { defaultBranch: options.defaultBranch } : {}),
         ...(options.sha !== undefined ? { sha: options.sha } : {}),
+        ...(options.mergeBase ? { mergeBase: true } : {}),
     }, history);
-    log.info(`change range: ${range.why}${range.mode === 'changes' ? ` (${range.base.slice(0, 12)}..${range.head.slice(0, 12)})` : ''}`);
+    log.info(`change range: ${range.why}${range.mode === 'changes' ? ` (${range.base.slice(0, 12)}..${range.head.slice(0, 12)}, ${range.comparison === 'trees' ? 'tree to tree' : 'from the merge base'})` : ''}`);
     const catalogDir = toPosix((0,external_node_path_.relative)(catalog.root, (0,external_node_path_.resolve)(catalog.dir))) || '.';
     const affectedOptions = { catalogDir, ...(options.infrastructureDirs ? { infrastructureDirs: options.infrastructureDirs } : {}) };
     if (range.mode === 'inputs') {
@@ -39215,7 +39218,7 @@ async function detectChangedServices(options) {
     for (const file of definitions.unreadable)
         log.warning(`${file} could not be read at ${range.base.slice(0, 12)}: every service it describes counts as changed`);
     const affected = servicesAffectedBy(catalog, changes, { ...affectedOptions, index, gone, definitions: definitions.definitions, removed: definitions.removed });
-    return { ...affected, mode: 'changes', base: range.base, head: range.head, why: range.why };
+    return { ...affected, mode: 'changes', base: range.base, head: range.head, comparison: range.comparison, why: range.why };
 }
 /**
  * Services whose directory no longer exists at head. Only services above a deleted (or renamed-away) file can

@@ -95,6 +95,32 @@ describe('detect-changed-services action', () => {
     expect(io.summaries.join('')).toContain('Deleted, never deployed: `rfq`')
   })
 
+  it('reports the code a force push drops, comparing the deployed tree with the pushed one (issue 13)', async () => {
+    const repo = setup()
+    const fork = repo.sha()
+    const deployed = repo.commit('gateway change, deployed', { 'gateway/api/index.ts': 'deployed\n' })
+    repo.git('reset', '--quiet', '--hard', fork)
+    const forced = repo.commit('auth change, force-pushed', { 'services/auth/index.ts': 'forced\n' })
+    const io = recordingIO({ catalog: join(repo.dir, 'catalog') }, eventEnv(repo, 'push', { ref: 'refs/heads/main', before: deployed, after: forced, forced: true, repository: { default_branch: 'main' } }))
+    await run(io)
+    expect(io.failed).toBeUndefined()
+    expect(io.outputs).toMatchObject({ services: '["auth","gateway"]', mode: 'changes', base: deployed, head: forced })
+    expect(io.logs.join('\n')).toContain('tree to tree')
+  })
+
+  it('reviews a pull request from the merge base, ignoring what its base branch gained since', async () => {
+    const repo = setup()
+    const fork = repo.sha()
+    repo.git('checkout', '--quiet', '-b', 'feature')
+    const head = repo.commit('pr', { 'services/auth/index.ts': 'pr\n' })
+    repo.git('checkout', '--quiet', 'main')
+    const baseTip = repo.commit('main moves on', { 'gateway/api/index.ts': 'main\n' })
+    const io = recordingIO({ catalog: join(repo.dir, 'catalog') }, eventEnv(repo, 'pull_request', { pull_request: { base: { sha: baseTip, ref: 'main' }, head: { sha: head, ref: 'feature' } }, repository: { default_branch: 'main' } }))
+    await run(io)
+    expect(io.failed).toBeUndefined()
+    expect(io.outputs).toMatchObject({ services: '["auth"]', mode: 'changes', base: fork, head })
+  })
+
   it('leaves services empty for workflow_dispatch, so resolve-graph applies no change filter', async () => {
     const repo = setup()
     const io = recordingIO({ catalog: join(repo.dir, 'catalog') }, eventEnv(repo, 'workflow_dispatch', { inputs: {} }))

@@ -73165,6 +73165,32 @@ function stackOutputLookup(cloudformation) {
 ;// CONCATENATED MODULE: ./packages/aws/src/environment.ts
 
 
+/** AWS region names as the environment schema accepts them (us-east-1, ca-central-1, us-gov-west-1). */
+const REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+/**
+ * The AWS region every command and action talks to for an environment, one rule for all of them:
+ * an explicit override (`--region`, a `region` input) wins; otherwise the environment file's `region`; the process
+ * environment (AWS_REGION, AWS_DEFAULT_REGION) only when there is no environment or its file has no region. The
+ * environment file wins over AWS_REGION on purpose: a shell or a configure-aws-credentials step left on another
+ * region must not send `deploy --env staging` somewhere `health --env staging` does not look.
+ */
+function regionFor(environment, choice = {}) {
+    const override = choice.override?.trim();
+    if (override) {
+        if (!REGION_PATTERN.test(override))
+            throw new errors_ConfigurationError(`${choice.overrideName ?? 'the region'} must be an AWS region such as ca-central-1, got '${override}'`);
+        return override;
+    }
+    if (environment?.region)
+        return environment.region;
+    const fromProcess = choice.env?.AWS_REGION || choice.env?.AWS_DEFAULT_REGION;
+    if (fromProcess)
+        return fromProcess;
+    const give = choice.overrideName ? `, give ${choice.overrideName}` : '';
+    throw new errors_ConfigurationError(environment
+        ? `no AWS region for environment ${environment.name}: ${environment.file} sets none; set region: there${give}, or set AWS_REGION`
+        : `no AWS region: name an environment (its file's region)${give}, or set AWS_REGION`);
+}
 /** A CloudFormation client for the region, loaded on first use (the CLI's `plan` never loads the SDK). */
 async function makeCloudFormationClient(region) {
     const { CloudFormationClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3805, 19));
@@ -73231,7 +73257,96 @@ function makeEcsClient(options = {}) {
     });
 }
 
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/rollout.ts
+
+/** DescribeServices accepts at most 10 services per call. */
+const DESCRIBE_SERVICES_LIMIT = 10;
+/**
+ * DescribeServices for any number of names: 10 a call (the API's limit), the calls in parallel. `onError` decides what
+ * a failed call means for its batch (rethrow, or record it and go on); without it the error is thrown.
+ */
+async function describeServicesInBatches(ecs, cluster, names, options = {}) {
+    const batches = [];
+    for (let i = 0; i < names.length; i += DESCRIBE_SERVICES_LIMIT)
+        batches.push(names.slice(i, i + DESCRIBE_SERVICES_LIMIT));
+    const services = [];
+    const failures = [];
+    await Promise.all(batches.map(async (batch) => {
+        try {
+            const out = await ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: batch, ...(options.include ? { include: options.include } : {}) }));
+            services.push(...(out.services ?? []));
+            failures.push(...(out.failures ?? []));
+        }
+        catch (e) {
+            if (!options.onError)
+                throw e;
+            options.onError(e, batch);
+        }
+    }));
+    return { services, failures };
+}
+/** `family:revision` of a task definition ARN (or the value itself when it already is one). */
+function taskDefinitionName(arn) {
+    return arn.replace(/^arn:[^:]+:ecs:[^:]*:\d*:task-definition\//, '');
+}
+/** The task definition family of an ARN or `family:revision`. */
+function taskDefinitionFamily(arn) {
+    return taskDefinitionName(arn).replace(/:\d+$/, '');
+}
+/** Whether two references (ARNs or `family:revision`) name the same task definition revision. */
+function sameTaskDefinition(a, b) {
+    return a !== undefined && b !== undefined && taskDefinitionName(a) === taskDefinitionName(b);
+}
+/**
+ * The one rule for "has this service finished rolling out?", used by deploy's wait, the health gate's ECS check,
+ * doctor and promotion. From one DescribeServices answer:
+ *
+ * - a service that is not ACTIVE, a FAILED deployment, or (with `expected`) a PRIMARY deployment on another revision
+ *   has failed;
+ * - rolloutState COMPLETED with the PRIMARY deployment running = desired is done, IN_PROGRESS is pending;
+ * - rolloutState unset is decided by the task counts. ECS returns rolloutState only for rolling-update (ECS
+ *   controller) services that are not behind a Classic Load Balancer, and reports FAILED only with the deployment
+ *   circuit breaker on (ECS API reference, Deployment.rolloutState). Without it, a rollout is over when the PRIMARY
+ *   deployment runs its desired count and no other deployment still has running tasks: an old ACTIVE deployment that
+ *   still runs tasks means ECS is still draining it.
+ */
+function rolloutVerdict(service, expected) {
+    if (service.status !== 'ACTIVE')
+        return { state: 'failed', detail: `service is ${service.status ?? 'not active'}`, rolledBackByEcs: false };
+    const deployments = service.deployments ?? [];
+    const primary = deployments.find((d) => d.status === 'PRIMARY');
+    const ours = expected ? deployments.find((d) => (expected.deploymentId ? d.id === expected.deploymentId : sameTaskDefinition(d.taskDefinition, expected.taskDefinition))) : primary;
+    if (ours?.rolloutState === 'FAILED') {
+        const back = primary && primary !== ours ? `; the ECS circuit breaker is rolling back to ${taskDefinitionName(primary.taskDefinition ?? '?')}` : '';
+        return { state: 'failed', detail: `rollout of ${taskDefinitionName(ours.taskDefinition ?? '?')} FAILED: ${ours.rolloutStateReason ?? 'no reason given'}${back}`, deployment: ours, rolledBackByEcs: back !== '' };
+    }
+    const counts = `running ${primary?.runningCount ?? 0} of ${primary?.desiredCount ?? 0}`;
+    if (!primary)
+        return { state: 'pending', detail: `no PRIMARY deployment yet (service running ${service.runningCount ?? 0} of ${service.desiredCount ?? 0})` };
+    const revision = taskDefinitionName(primary.taskDefinition ?? '?');
+    if (expected && !sameTaskDefinition(primary.taskDefinition, expected.taskDefinition)) {
+        const byBreaker = primary.rolloutStateReason?.includes('circuit breaker') ?? false;
+        return { state: 'failed', detail: `the service now runs ${revision}, not ${taskDefinitionName(expected.taskDefinition)}${byBreaker ? ` (${primary.rolloutStateReason})` : ''}`, rolledBackByEcs: byBreaker };
+    }
+    const primaryRunning = (primary.runningCount ?? 0) === (primary.desiredCount ?? 0);
+    if (primary.rolloutState === 'COMPLETED') {
+        return primaryRunning && (service.runningCount ?? 0) === (service.desiredCount ?? 0)
+            ? { state: 'done', detail: `${revision} COMPLETED, running ${service.runningCount ?? 0} of ${service.desiredCount ?? 0}` }
+            : { state: 'pending', detail: `rollout of ${revision} COMPLETED but service running ${service.runningCount ?? 0} of ${service.desiredCount ?? 0}` };
+    }
+    if (primary.rolloutState)
+        return { state: 'pending', detail: `rollout of ${revision} ${primary.rolloutState} (${counts})` };
+    const draining = deployments.filter((d) => d !== primary && (d.runningCount ?? 0) > 0);
+    if (!primaryRunning)
+        return { state: 'pending', detail: `rollout of ${revision} (no rolloutState) ${counts}` };
+    if (draining.length) {
+        return { state: 'pending', detail: `rollout of ${revision} (no rolloutState) ${counts}; ${draining.map((d) => `${taskDefinitionName(d.taskDefinition ?? '?')} still runs ${d.runningCount}`).join(', ')}` };
+    }
+    return { state: 'done', detail: `${revision} settled (no rolloutState), ${counts}` };
+}
+
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/summary.ts
+
 const ICON = {
     deployed: '✅',
     unchanged: '➖',
@@ -73243,9 +73358,7 @@ const ICON = {
 };
 /** `family:revision` of a task definition ARN (the ARN's prefix adds nothing in a table). */
 function shortTaskDefinition(arn) {
-    if (!arn)
-        return '';
-    return arn.replace(/^arn:aws[a-z-]*:ecs:[^:]+:\d+:task-definition\//, '');
+    return arn ? taskDefinitionName(arn) : '';
 }
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -73858,16 +73971,15 @@ const ECS_SERVICE_STATUSES = ['deployed', 'unchanged', 'would-deploy', 'failed',
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/wait.ts
 
 
-/** DescribeServices accepts at most 10 services per call. */
-const DESCRIBE_SERVICES_LIMIT = 10;
+
 const DEFAULT_POLL_INTERVAL_MS = 5_000;
 const DEFAULT_MAX_POLL_INTERVAL_MS = 15_000;
 const DEFAULT_SERVICE_TIMEOUT_MS = 15 * 60_000;
 /**
  * Waits for every rollout at once: each poll describes the pending services 10 to a call, so a 60-service tier costs
  * 6 calls per poll instead of 60. The interval starts short, grows while nothing settles and shrinks again when
- * something does. A rollout succeeds only when its deployment is PRIMARY, COMPLETED and running = desired: a
- * "steady" service whose circuit breaker rolled back is a failure.
+ * something does. Each answer is judged by `rolloutVerdict` (the rule the health gate and doctor use too): a "steady"
+ * service whose circuit breaker rolled back is a failure.
  */
 async function waitForRollouts(watches, options, effects) {
     const { clock, log } = effects;
@@ -73888,13 +74000,17 @@ async function waitForRollouts(watches, options, effects) {
         const failures = [];
         for (const watch of [...pending.values()]) {
             const service = described.services.get(watch.service);
-            const verdict = service ? judgeRollout(watch, service) : described.error ? { state: 'pending' } : { state: 'failed', reason: `service ${watch.service} no longer exists in cluster ${options.cluster}` };
+            const verdict = service
+                ? rolloutVerdict(service, { taskDefinition: watch.taskDefinition, ...(watch.deploymentId ? { deploymentId: watch.deploymentId } : {}) })
+                : described.error
+                    ? { state: 'pending', detail: described.error }
+                    : { state: 'failed', detail: `service ${watch.service} no longer exists in cluster ${options.cluster}`, rolledBackByEcs: false };
             if (verdict.state === 'done') {
                 outcomes.set(watch.service, { service: watch.service, ok: true });
                 pending.delete(watch.service);
             }
             else if (verdict.state === 'failed') {
-                failures.push({ watch, ...(service ? { service } : {}), ...(verdict.deployment ? { deployment: verdict.deployment } : {}), reason: verdict.reason, rolledBackByEcs: verdict.rolledBackByEcs ?? false });
+                failures.push({ watch, ...(service ? { service } : {}), ...(verdict.deployment ? { deployment: verdict.deployment } : {}), reason: verdict.detail, rolledBackByEcs: verdict.rolledBackByEcs });
                 pending.delete(watch.service);
             }
             else if (clock.now() >= deadlineOf(watch)) {
@@ -73918,28 +74034,6 @@ async function waitForRollouts(watches, options, effects) {
     }
     return { outcomes, polls };
 }
-/** Decides a rollout from one DescribeServices answer. */
-function judgeRollout(watch, service) {
-    if (service.status !== 'ACTIVE')
-        return { state: 'failed', reason: `service is ${service.status ?? 'not active'}` };
-    const deployments = service.deployments ?? [];
-    const primary = deployments.find((d) => d.status === 'PRIMARY');
-    const ours = deployments.find((d) => (watch.deploymentId ? d.id === watch.deploymentId : d.taskDefinition === watch.taskDefinition));
-    if (ours?.rolloutState === 'FAILED') {
-        const back = primary && primary !== ours ? `; the ECS circuit breaker is rolling back to ${primary.taskDefinition}` : '';
-        return { state: 'failed', reason: `rollout failed: ${ours.rolloutStateReason ?? 'deployment FAILED'}${back}`, deployment: ours, rolledBackByEcs: back !== '' };
-    }
-    if (!primary)
-        return { state: 'pending' };
-    if (primary.taskDefinition !== watch.taskDefinition) {
-        const why = primary.rolloutStateReason?.includes('circuit breaker') ? ` (${primary.rolloutStateReason})` : '';
-        return { state: 'failed', reason: `the service now runs ${primary.taskDefinition} instead${why}`, rolledBackByEcs: why !== '' };
-    }
-    const running = primary.runningCount === primary.desiredCount && service.runningCount === service.desiredCount;
-    // Without a circuit breaker, ECS may leave rolloutState unset: then one deployment left, fully running, is done.
-    const completed = primary.rolloutState ? primary.rolloutState === 'COMPLETED' : deployments.length === 1;
-    return completed && running ? { state: 'done' } : { state: 'pending' };
-}
 function progressOf(service) {
     const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
     const latest = service.events?.[0]?.message;
@@ -73951,32 +74045,18 @@ function progressOf(service) {
  * (unknown cluster, access denied) are thrown.
  */
 async function describeServices(names, cluster, effects) {
-    const services = new Map();
-    const missing = [];
-    const batches = [];
-    for (let i = 0; i < names.length; i += DESCRIBE_SERVICES_LIMIT)
-        batches.push(names.slice(i, i + DESCRIBE_SERVICES_LIMIT));
     let error;
     let cause;
-    await Promise.all(batches.map(async (batch) => {
-        try {
-            const out = await effects.ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: batch }));
-            for (const s of out.services ?? [])
-                if (s.serviceName)
-                    services.set(s.serviceName, s);
-            for (const f of out.failures ?? []) {
-                const name = batch.find((n) => f.arn === n || f.arn?.endsWith(`/${n}`));
-                if (name)
-                    missing.push(name);
-            }
-        }
-        catch (e) {
+    const out = await describeServicesInBatches(effects.ecs, cluster, names, {
+        onError: (e) => {
             rethrowConfigurationError(e, { cluster });
             error = `DescribeServices failed: ${describeErrorOf(e)}`;
             cause = e;
             effects.log.warning(error);
-        }
-    }));
+        },
+    });
+    const services = new Map(out.services.flatMap((s) => (s.serviceName ? [[s.serviceName, s]] : [])));
+    const missing = names.filter((n) => out.failures.some((f) => f.arn === n || f.arn?.endsWith(`/${n}`)));
     return { services, missing, ...(error ? { error, cause } : {}) };
 }
 /** Why a rollout failed, from what ECS recorded: stopped tasks of the deployment and the latest service events. */
@@ -74017,12 +74097,7 @@ async function failureDetails(watch, service, cluster, effects) {
 
 
 
-/** Whether a task definition ARN is the one a reference (ARN or family:revision) names. */
-function sameTaskDefinition(arn, ref) {
-    if (!arn)
-        return false;
-    return arn === ref || arn.endsWith(`:task-definition/${ref}`);
-}
+
 /**
  * Puts services back on the given task definitions and waits for them (contract in index.ts). A service already on
  * its target (ECS's circuit breaker put it back, or an earlier rollback did) gets no UpdateService, only the wait.
@@ -74121,7 +74196,7 @@ async function findRollbackTarget(service, version, options, effects) {
     const current = described.services.get(service)?.taskDefinition;
     if (!current)
         throw new errors_ConfigurationError(`service '${service}' not found in ECS cluster '${options.cluster}': nothing to roll back`);
-    const family = /:task-definition\/([^:]+):\d+$/.exec(current)?.[1] ?? current;
+    const family = taskDefinitionFamily(current);
     const describe = async (ref) => {
         try {
             const out = await effects.ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: ref, include: ['TAGS'] }));
@@ -74258,6 +74333,7 @@ function parseDeployResult(value, where) {
 
 
 
+
 /** Writes (RegisterTaskDefinition + UpdateService) in flight at once: well under ECS's per-account API rates. */
 const DEFAULT_DEPLOY_CONCURRENCY = 10;
 /**
@@ -74314,7 +74390,7 @@ async function deployEcsServices(request, effects) {
             if (ecsChanged.length)
                 log.info(`wave ${w + 1}: deploying ${ecsChanged.map((p) => p.name).join(', ')}`);
             for (const p of ecsChanged)
-                log.info(`${p.name}: new revision of ${p.previous.replace(/^.*task-definition\//, '')}:\n  ${p.diff.join('\n  ')}`);
+                log.info(`${p.name}: new revision of ${taskDefinitionName(p.previous)}:\n  ${p.diff.join('\n  ')}`);
             const waveWatches = [];
             const refused = [];
             await mapWithConcurrency(ecsChanged, concurrency, async (p) => {
@@ -74735,7 +74811,7 @@ function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3413));
+    const { buildCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(901)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6901));
     const { root, services, environments } = sources;
     const result = buildCatalog({
         dir: sources.dir,
@@ -75289,6 +75365,7 @@ const INPUTS = {
     images: 'images',
     imagesFile: 'images-file',
     cluster: 'cluster',
+    region: 'region',
     mode: 'mode',
     rollbackVersion: 'rollback-version',
     timeoutMinutes: 'timeout-minutes',
@@ -75426,6 +75503,7 @@ function readDeployInputs(io, catalog) {
     const resultFile = readString(io, INPUTS.resultFile);
     return {
         environment,
+        region: regionFor(environment, { override: readString(io, INPUTS.region), overrideName: `the '${INPUTS.region}' input`, env: io.env }),
         clusterOverride: readString(io, INPUTS.cluster) || undefined,
         ...(terraformOutputs ? { terraformOutputs } : {}),
         services,
@@ -75459,14 +75537,13 @@ async function run(io = githubIO(), overrides = {}) {
         // Waves from the graph: also rejects services disabled or not enabled in this environment, before any AWS call.
         const plan = inputs.services.length ? resolveDeployWaves(catalog, { services: inputs.services }, inputs.environment) : { tiers: [] };
         const waves = plan.tiers.flatMap((t) => t.waves).map((w) => w.filter((n) => catalog.services.get(n)?.kind === 'service')).filter((w) => w.length);
-        // The standard chain gives the region; the environment file's region is the fallback.
-        const region = io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION ? undefined : inputs.environment.region;
+        const { region } = inputs;
         const cloudformationFactory = async () => overrides.cloudformation ?? makeCloudFormationClient(region);
         const cluster = await clusterFor(inputs.environment, inputs.clusterOverride, `the '${INPUTS.cluster}' input`, {
             cloudformation: cloudformationFactory,
             ...(inputs.terraformOutputs ? { terraformOutputs: inputs.terraformOutputs } : {}),
         });
-        const ecs = overrides.ecs ?? makeEcsClient(region ? { region } : {});
+        const ecs = overrides.ecs ?? makeEcsClient({ region });
         const clock = overrides.clock ?? systemClock;
         const effects = { ecs, clock, log: io.log };
         const timeoutMs = inputs.timeoutMinutes * 60_000;

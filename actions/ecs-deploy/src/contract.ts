@@ -6,6 +6,7 @@ export const INPUTS = {
   images: 'images',
   imagesFile: 'images-file',
   cluster: 'cluster',
+  region: 'region',
   mode: 'mode',
   rollbackVersion: 'rollback-version',
   timeoutMinutes: 'timeout-minutes',

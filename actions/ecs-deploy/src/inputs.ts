@@ -1,5 +1,5 @@
 import { readBoolean, readChoice, readInteger, readJson, readJsonFile, readString, type ActionIO } from '@tierdeploy/action-kit'
-import { isDigestImage, parseDeployResult, parseRollbackVersion, type EcsServiceResult, type RollbackVersion } from '@tierdeploy/aws'
+import { isDigestImage, parseDeployResult, parseRollbackVersion, regionFor, type EcsServiceResult, type RollbackVersion } from '@tierdeploy/aws'
 import { ConfigurationError, environmentNamed, isConfigurationError, type Catalog, type Environment, type Service } from '@tierdeploy/catalog'
 import { parseNameList, resolveServiceName } from '@tierdeploy/graph'
 import { DEFAULT_TIMEOUT_MINUTES, INPUTS, MODES, ROLLBACK_RECORDED } from './contract.js'
@@ -12,6 +12,8 @@ export type RollbackTo = { kind: 'version'; version: RollbackVersion } | { kind:
 
 export interface DeployInputs {
   environment: Environment
+  /** The region to work in: the `region` input, else the environment file's, else AWS_REGION (regionFor). */
+  region: string
   /** The `cluster` input; the environment's (possibly referenced) cluster otherwise. */
   clusterOverride: string | undefined
   terraformOutputs?: Record<string, unknown>
@@ -135,6 +137,7 @@ export function readDeployInputs(io: ActionIO, catalog: Catalog): DeployInputs {
   const resultFile = readString(io, INPUTS.resultFile)
   return {
     environment,
+    region: regionFor(environment, { override: readString(io, INPUTS.region), overrideName: `the '${INPUTS.region}' input`, env: io.env }),
     clusterOverride: readString(io, INPUTS.cluster) || undefined,
     ...(terraformOutputs ? { terraformOutputs } : {}),
     services,

@@ -74,7 +74,7 @@ describe('ecs-deploy action', () => {
   it('fails the step with the failed services and what happened to the rest', async () => {
     fake.failImage(digest('gateway', 2))
     const io = await runWith({ services: 'auth,gateway', images: JSON.stringify({ auth: digest('auth', 2), gateway: digest('gateway', 2) }) })
-    expect(io.failed).toMatch(/^deploy failed: auth rolled-back \(rolled back because gateway failed\); gateway failed \(rollout failed: ECS deployment circuit breaker/)
+    expect(io.failed).toMatch(/^deploy failed: auth rolled-back \(rolled back because gateway failed\); gateway failed \(rollout of gateway:2 FAILED: ECS deployment circuit breaker/)
     expect(io.result.map((r) => r.status)).toEqual(['rolled-back', 'failed'])
     expect(io.summaries[0]).toContain('❌ failed')
   })

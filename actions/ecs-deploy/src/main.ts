@@ -40,14 +40,13 @@ export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}):
     const plan = inputs.services.length ? resolveDeployWaves(catalog, { services: inputs.services }, inputs.environment) : { tiers: [] }
     const waves = plan.tiers.flatMap((t) => t.waves).map((w) => w.filter((n) => catalog.services.get(n)?.kind === 'service')).filter((w) => w.length)
 
-    // The standard chain gives the region; the environment file's region is the fallback.
-    const region = io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION ? undefined : inputs.environment.region
+    const { region } = inputs
     const cloudformationFactory = async () => overrides.cloudformation ?? makeCloudFormationClient(region)
     const cluster = await clusterFor(inputs.environment, inputs.clusterOverride, `the '${INPUTS.cluster}' input`, {
       cloudformation: cloudformationFactory,
       ...(inputs.terraformOutputs ? { terraformOutputs: inputs.terraformOutputs } : {}),
     })
-    const ecs = overrides.ecs ?? makeEcsClient(region ? { region } : {})
+    const ecs = overrides.ecs ?? makeEcsClient({ region })
     const clock = overrides.clock ?? systemClock
     const effects = { ecs, clock, log: io.log }
     const timeoutMs = inputs.timeoutMinutes * 60_000

@@ -5,6 +5,7 @@ export const INPUTS = {
   tier: 'tier',
   services: 'services',
   cluster: 'cluster',
+  region: 'region',
   targetGroups: 'target-groups',
   deployResult: 'deploy-result',
   deployResultFile: 'deploy-result-file',

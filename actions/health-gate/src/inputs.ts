@@ -1,10 +1,12 @@
 import { readBoolean, readInteger, readJson, readJsonFile, readList, readString, type ActionIO } from '@tierdeploy/action-kit'
-import { canonicalTargetGroups, gateServices, parseChecks, parseDeployResult, parseTargetGroups, type CheckName, type EcsServiceResult } from '@tierdeploy/aws'
+import { canonicalTargetGroups, gateServices, parseChecks, parseDeployResult, parseTargetGroups, regionFor, type CheckName, type EcsServiceResult } from '@tierdeploy/aws'
 import { ConfigurationError, environmentNamed, type Catalog, type Environment, type Service } from '@tierdeploy/catalog'
 import { INPUTS } from './contract.js'
 
 export interface GateInputs {
   environment: Environment
+  /** The region to work in: the `region` input, else the environment file's, else AWS_REGION (regionFor). */
+  region: string
   /** The services to check (a tier's, the named ones, or those in the deploy result). */
   services: Service[]
   /** The `cluster` input; the environment's (possibly referenced) cluster otherwise. */
@@ -56,6 +58,7 @@ export function readGateInputs(io: ActionIO, catalog: Catalog): GateInputs {
   const terraformOutputs = readJson<Record<string, unknown>>(io, INPUTS.terraformOutputs)
   return {
     environment,
+    region: regionFor(environment, { override: readString(io, INPUTS.region), overrideName: `the '${INPUTS.region}' input`, env: io.env }),
     services,
     clusterOverride: readString(io, INPUTS.cluster) || undefined,
     ...(terraformOutputs ? { terraformOutputs } : {}),

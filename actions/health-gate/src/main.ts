@@ -35,8 +35,7 @@ export async function run(io: ActionIO = githubIO(), deps: HealthGateDeps = {}):
     const { catalog, warnings } = await loadCatalog({ dir: readString(io, INPUTS.catalog, { default: 'catalog' }) })
     for (const w of warnings) io.annotate(w)
     const inputs = readGateInputs(io, catalog)
-    const { environment, services, deployResult } = inputs
-    const region = environment.region
+    const { environment, services, deployResult, region } = inputs
     const cloudformation = async () => deps.cloudformation ?? makeCloudFormationClient(region)
     const cluster = await clusterFor(environment, inputs.clusterOverride, `the '${INPUTS.cluster}' input`, { cloudformation, ...(inputs.terraformOutputs ? { terraformOutputs: inputs.terraformOutputs } : {}) })
     if (services.length === 0) {

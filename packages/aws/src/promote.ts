@@ -7,6 +7,7 @@ import { rethrowConfigurationError } from './ecs/errors.js'
 import { isDigestImage } from './ecs/render.js'
 import type { EcsEffects } from './ecs/types.js'
 import { describeServices } from './ecs/wait.js'
+import { rolloutVerdict } from './ecs/rollout.js'
 
 export interface RunningImagesEffects extends EcsEffects {
   /** Needed only when a service is `deployVia: cloudformation` (its image is a stack parameter). */
@@ -32,11 +33,12 @@ export async function readRunningImages(catalog: Catalog, environment: Environme
   for (const name of viaEcs) {
     const service = described.services.get(name)
     if (!service) continue
-    const primary = service.deployments?.find((d) => d.status === 'PRIMARY')
-    if (primary?.rolloutState && primary.rolloutState !== 'COMPLETED') {
-      problems.push(`${name}: its deployment is ${primary.rolloutState} in ${environment.name}; promote only what finished deploying`)
+    const verdict = rolloutVerdict(service)
+    if (verdict.state !== 'done') {
+      problems.push(`${name}: its rollout is not finished in ${environment.name} (${verdict.detail}); promote only what finished deploying`)
       continue
     }
+    const primary = service.deployments?.find((d) => d.status === 'PRIMARY')
     const taskDefinition = primary?.taskDefinition ?? service.taskDefinition
     if (taskDefinition) taskDefinitions.set(name, taskDefinition)
     else problems.push(`${name}: runs no task definition in ${environment.name}`)

@@ -2,7 +2,8 @@ import { basename } from 'node:path'
 import { overlappingRefProblems } from './branches.js'
 import type { Problem } from './errors.js'
 import { fargateMemoryHint, isValidFargateSize } from './fargate.js'
-import type { Catalog, CatalogDocument, Environment, EnvironmentDocument, Service } from './model.js'
+import { normaliseRepoPath, type RepoPathKind } from './repo-path.js'
+import type { BuildSettings, Catalog, CatalogDocument, Environment, EnvironmentDocument, Service } from './model.js'
 import { catalogSchema, environmentSchema, FARGATE_CPU_UNITS } from './schema.js'
 import { serviceSettings } from './settings.js'
 import { checkShape, type ShapeIssue } from './shape.js'
@@ -50,6 +51,7 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
   // Keep going past shape problems so one run reports every problem; later rules see only well-formed values.
   const doc = wellFormed(parsed.value as Record<string, unknown>)
   if (!doc) return { problems }
+  normalisePaths(doc, input.root, add)
   const rawServices = (parsed.value as { services: Record<string, unknown> }).services
   const tiersWellFormed = doc.tiers.length === (parsed.value as { tiers: unknown[] }).tiers.length
 
@@ -148,6 +150,45 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
   problems.push(...overlappingRefProblems(catalog.environments.values()))
   checkSizes(catalog, problems)
   return { catalog, problems }
+}
+
+/**
+ * Rewrites every repository path the catalog holds into its one form (repo-path.ts), once, before any rule or
+ * package reads it: so duplicate paths are compared, paths checked on disk, and changed files matched all in
+ * the same form. A path that cannot be normalised is reported where it is written and dropped.
+ */
+function normalisePaths(doc: CatalogDocument, root: string, add: (severity: Problem['severity'], path: (string | number)[], message: string, hint?: string) => void): void {
+  const normalise = (value: string, kind: RepoPathKind, at: (string | number)[], what: string): string | undefined => {
+    const n = normaliseRepoPath(value, kind, root)
+    if ('path' in n) return n.path
+    add('error', at, `${what}: ${n.problem}`, n.hint)
+    return undefined
+  }
+  const normaliseList = (values: string[], at: (string | number)[], what: string): string[] =>
+    values.flatMap((v, i) => normalise(v, 'glob', [...at, i], what) ?? [])
+  const normaliseBuild = (build: BuildSettings, at: (string | number)[], owner: string): BuildSettings => {
+    // A malformed build (not a mapping) was reported by the shape check.
+    if (!isRecord(build)) return build
+    const out: Record<string, unknown> = { ...build }
+    for (const [key, kind] of [['context', 'context'], ['dockerfile', 'file']] as const) {
+      if (typeof out[key] !== 'string') continue
+      const n = normalise(out[key] as string, kind, [...at, key], `${owner} build.${key}`)
+      if (n === undefined) delete out[key]
+      else out[key] = n
+    }
+    return out as BuildSettings
+  }
+  doc.globalPaths = normaliseList(doc.globalPaths ?? [], ['globalPaths'], 'globalPaths')
+  if (doc.defaults?.build !== undefined) doc.defaults = { ...doc.defaults, build: normaliseBuild(doc.defaults.build, ['defaults', 'build'], 'defaults') }
+  for (const [name, def] of Object.entries(doc.services)) {
+    if (def.path !== undefined) {
+      const path = normalise(def.path, 'directory', ['services', name, 'path'], `${name} path`)
+      if (path === undefined) delete def.path
+      else def.path = path
+    }
+    if (def.watch !== undefined) def.watch = normaliseList(def.watch, ['services', name, 'watch'], `${name} watch`)
+    if (def.build !== undefined) def.build = normaliseBuild(def.build, ['services', name, 'build'], name)
+  }
 }
 
 const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined)

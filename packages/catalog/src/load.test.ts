@@ -164,6 +164,14 @@ describe('catalog validation', () => {
     expect(errors(problems).map((p) => p.message)).toEqual(['copy and gateway have the same path gateway-service/api-gateway'])
   })
 
+  it('compares paths after normalising them: auth and ./auth/ are the same path', () => {
+    const { problems } = build(`${TIERS}services:
+  auth: { path: auth, tier: 1 }
+  login: { path: ./auth/, tier: 1 }
+`)
+    expect(errors(problems).map((p) => p.message)).toEqual(['login and auth have the same path auth'])
+  })
+
   it('rejects a dependency on a disabled service', () => {
     const { problems } = build(`${TIERS}services:
   portal: { path: portal, tier: 1, disabled: true }
@@ -304,5 +312,72 @@ describe('loadCatalog', () => {
     const result = await checkCatalog({ dir: 'examples/invoxa/catalog', strict: true, checkPaths: true })
     expect(result.problems).toEqual([])
     expect([...result.catalog!.environments.keys()]).toEqual(['dev', 'prod'])
+  })
+})
+
+describe('repository paths', () => {
+  const messages = (problems: Problem[]) => errors(problems).map((p) => `${p.file}:${p.line ?? '-'}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`)
+
+  it('normalises every repository path once, in the catalog, before anything reads it', () => {
+    const { catalog, problems } = build(`${TIERS}globalPaths: [./package-lock.json, "tools//lint/"]
+defaults:
+  build: { context: ./, dockerfile: ./docker//base.Dockerfile }
+services:
+  auth:
+    path: ./services/auth/
+    tier: 1
+    watch: [./schemas//auth/**]
+    build: { context: ., dockerfile: docker/auth.Dockerfile/ }
+  lib:
+    kind: library
+    path: libs//shared
+`)
+    expect(errors(problems)).toEqual([])
+    expect(catalog!.globalPaths).toEqual(['package-lock.json', 'tools/lint'])
+    expect(catalog!.defaults.build).toEqual({ context: '.', dockerfile: 'docker/base.Dockerfile' })
+    expect(catalog!.services.get('auth')).toMatchObject({ path: 'services/auth', watch: ['schemas/auth/**'], build: { context: '.', dockerfile: 'docker/auth.Dockerfile' } })
+    expect(catalog!.services.get('lib')!.path).toBe('libs/shared')
+  })
+
+  it('refuses . and .. segments, absolute paths and paths leaving the repository at their file:line, with what to write', async () => {
+    const { problems } = await check(`${TIERS}globalPaths: [../shared.lock]
+services:
+  auth:
+    path: services/./auth
+    tier: 1
+  payment:
+    path: services/payment/../pay
+    tier: 1
+    watch: [schemas/**, /schemas/payment/**]
+  rfq:
+    path: /services/rfq
+    tier: 1
+    build: { dockerfile: ../docker/rfq.Dockerfile }
+  root:
+    path: .
+    tier: 1
+`)
+    // The repository root is the temp dir: shown as ROOT.
+    expect(messages(problems).map((m) => m.replace(/repository root \(\/[^)]+\)/, 'repository root (ROOT)'))).toEqual([
+      "catalog/services.yaml:4: globalPaths: '../shared.lock' leaves the repository (paths are relative to the repository root, and code outside the repository can be neither built nor watched for changes: move it into the repository)",
+      "catalog/services.yaml:7: auth path: 'services/./auth' has a '.' segment (write 'services/auth')",
+      "catalog/services.yaml:10: payment path: 'services/payment/../pay' has a '..' segment (write 'services/pay')",
+      "catalog/services.yaml:12: payment watch: '/schemas/payment/**' is an absolute path (paths are relative to the repository root (ROOT): write 'schemas/payment/**')",
+      "catalog/services.yaml:14: rfq path: '/services/rfq' is an absolute path (paths are relative to the repository root (ROOT): write 'services/rfq')",
+      "catalog/services.yaml:16: rfq build.dockerfile: '../docker/rfq.Dockerfile' leaves the repository (paths are relative to the repository root, and code outside the repository can be neither built nor watched for changes: move it into the repository)",
+      "catalog/services.yaml:18: root path: '.' is the repository root (name the directory of the code, e.g. 'services/auth': a service at the root would own every file)",
+    ])
+  })
+
+  it('fails loading with every path problem listed at its file:line', async () => {
+    const { dir, cleanup } = tempDir()
+    try {
+      writeFiles(dir, { 'catalog/services.yaml': `${TIERS}services:\n  auth: { path: ../auth, tier: 1 }\n  rfq: { path: ./rfq, tier: 1 }\n  quotes: { path: rfq/, tier: 1 }\n` })
+      const failure = loadCatalog({ dir: join(dir, 'catalog') })
+      await expect(failure).rejects.toThrow(ConfigurationError)
+      await expect(loadCatalog({ dir: join(dir, 'catalog') })).rejects.toThrow(/services\.yaml:5:\d+: error: auth path: '\.\.\/auth' leaves the repository[\s\S]*services\.yaml:7:\d+: error: quotes and rfq have the same path rfq/)
+    } finally {
+      cleanup()
+    }
   })
 })

@@ -49,8 +49,6 @@ const obj = (description: string, properties: Record<string, JsonSchema>, requir
 const map = (description: string, values: JsonSchema): JsonSchema => ({ type: 'object', description, additionalProperties: values })
 
 export const SERVICE_NAME_PATTERN = '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$'
-/** A relative directory: no leading slash, no `..` segment, no trailing slash. */
-export const RELATIVE_PATH_PATTERN = '^(?!/)(?!.*(^|/)\\.\\.(/|$))[^\\\\]*[^/\\\\]$'
 /** A secret reference is an ARN (never a value): SSM Parameter Store or Secrets Manager. */
 export const SECRET_ARN_PATTERN = '^arn:aws[a-z-]*:(ssm|secretsmanager):[a-z0-9-]+:\\d{12}:(parameter/|secret:).+'
 export const FARGATE_CPU_UNITS = [256, 512, 1024, 2048, 4096, 8192, 16384] as const
@@ -97,7 +95,8 @@ const service: JsonSchema = obj(
     kind: { type: 'string', enum: ['service', 'infrastructure', 'library'], default: 'service', description: 'service: built and deployed to ECS. infrastructure: provisioned by Terraform, ordered like a service, never built or deployed. library: shared code, never deployed; a change affects its dependents.' },
     description: str('What the service does.'),
     owner: str('The owning team.'),
-    path: str('Directory of its code, relative to the repository root.', { pattern: RELATIVE_PATH_PATTERN }),
+    // Not a pattern: the loader normalises the path (./auth, auth/ are auth) and refuses what it cannot (repo-path.ts).
+    path: str('Directory of its code, relative to the repository root (./auth and auth/ are read as auth; no . or .. segments, not absolute).'),
     tier: int('Deploy tier: lower tiers deploy first.', 1, 9),
     dependsOn: list('Services, infrastructure or libraries this one needs (names or aliases).'),
     aliases: list('Short names accepted wherever a service is named (auth for indigenious-auth-service).', { type: 'string', pattern: SERVICE_NAME_PATTERN }),
@@ -112,7 +111,7 @@ const service: JsonSchema = obj(
     capacity: { type: 'string', enum: ['fargate', 'ec2-gpu'], description: 'Where tasks run.', default: 'fargate' },
     build: obj('How build-push builds the image.', {
       dockerfile: str('Dockerfile, relative to the repository root (defaults to PATH/Dockerfile).'),
-      context: str('Build context, relative to the repository root (defaults to the service path).'),
+      context: str('Build context, relative to the repository root (defaults to the service path; . is the root).'),
       template: { type: 'string', enum: ['node', 'python'], description: 'Use a bundled multi-stage Dockerfile when the service has none.' },
       args: map('Build arguments.', { type: 'string' }),
     }),

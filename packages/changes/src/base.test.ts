@@ -14,7 +14,6 @@ const history: RangeEffects = {
     throw new ConfigurationError(`${label} '${ref}' is not a commit`)
   },
   tryCommit: async (sha) => (sha in parents ? sha : undefined),
-  isAncestor: async (x, y) => ancestors(y).includes(x),
   mergeBase: async (x, y) => ancestors(x).find((c) => ancestors(y).includes(c))!,
   defaultBranch: async (name) => {
     if (name !== 'main') throw new ConfigurationError(`no branch ${name}`)
@@ -24,18 +23,30 @@ const history: RangeEffects = {
 const repository = { default_branch: 'main' }
 
 describe('chooseRange', () => {
-  it('uses before..after for an ordinary push', async () => {
-    expect(await chooseRange({ name: 'push', payload: { ref: 'refs/heads/main', before: 'c', after: 'e', repository } }, {}, history)).toMatchObject({ mode: 'changes', base: 'c', head: 'e' })
+  it('compares before and after tree to tree for an ordinary push', async () => {
+    expect(await chooseRange({ name: 'push', payload: { ref: 'refs/heads/main', before: 'c', after: 'e', repository } }, {}, history)).toMatchObject({ mode: 'changes', base: 'c', head: 'e', comparison: 'trees' })
   })
 
-  it('compares a force push of a branch with where it left the default branch', async () => {
-    expect(await chooseRange({ name: 'push', payload: { ref: 'refs/heads/feature', before: 'd', after: 'f', repository } }, {}, history)).toMatchObject({ mode: 'changes', base: 'b', head: 'f' })
-    expect(await chooseRange({ name: 'push', payload: { ref: 'refs/heads/feature', before: 'zz', after: 'f', repository } }, {}, history)).toMatchObject({ mode: 'changes', base: 'b', head: 'f' })
+  it('compares a force push with the previous tip, never with the merge base', async () => {
+    // d is not an ancestor of f (f forked at b): the deployed d still decides what differs.
+    expect(await chooseRange({ name: 'push', payload: { ref: 'refs/heads/feature', before: 'd', after: 'f', repository } }, {}, history)).toMatchObject({ mode: 'changes', base: 'd', head: 'f', comparison: 'trees' })
+    expect(await chooseRange({ name: 'push', payload: { ref: 'refs/heads/main', before: 'f', after: 'e', repository } }, {}, history)).toMatchObject({ mode: 'changes', base: 'f', head: 'e', comparison: 'trees' })
   })
 
-  it('compares a force push of the default branch with where the old and new tips diverged', async () => {
-    expect(await chooseRange({ name: 'push', payload: { ref: 'refs/heads/main', before: 'f', after: 'e', repository } }, {}, history)).toMatchObject({ mode: 'changes', base: 'b', head: 'e' })
-    expect(await chooseRange({ name: 'push', payload: { ref: 'refs/heads/main', before: 'zz', after: 'e', repository } }, {}, history)).toMatchObject({ mode: 'everything', head: 'e' })
+  it('affects everything, saying why, when the previous tip is gone', async () => {
+    for (const ref of ['refs/heads/main', 'refs/heads/feature']) {
+      expect(await chooseRange({ name: 'push', payload: { ref, before: 'zz', after: 'e', repository } }, {}, history)).toMatchObject({ mode: 'everything', head: 'e', why: expect.stringContaining('previous tip zz (before) is no longer in the repository') })
+    }
+  })
+
+  it('compares the first push of a branch with the tip of the default branch', async () => {
+    expect(await chooseRange({ name: 'push', payload: { ref: 'refs/heads/feature', before: '0'.repeat(40), after: 'f', repository } }, {}, history)).toMatchObject({ mode: 'changes', base: 'e', head: 'f', comparison: 'trees' })
+    expect(await chooseRange({ name: 'push', payload: { ref: 'refs/heads/main', before: '0'.repeat(40), after: 'e', repository } }, {}, history)).toMatchObject({ mode: 'everything' })
+  })
+
+  it('reviews a pull request and a merge queue entry from the merge base', async () => {
+    expect(await chooseRange({ name: 'pull_request', payload: { pull_request: { base: { sha: 'e' }, head: { sha: 'f' } } } }, {}, history)).toMatchObject({ base: 'b', head: 'f', comparison: 'merge-base' })
+    expect(await chooseRange({ name: 'merge_group', payload: { merge_group: { base_sha: 'c', head_sha: 'e' } } }, {}, history)).toMatchObject({ base: 'c', head: 'e', comparison: 'merge-base' })
   })
 
   it('takes the default branch from the input over the payload', async () => {
@@ -65,7 +76,10 @@ describe('chooseRange', () => {
     expect(await chooseRange({ name: 'workflow_dispatch', payload: {} }, { base: 'b', sha: 'd' }, history)).toMatchObject({ mode: 'changes', base: 'b', head: 'd' })
   })
 
-  it('starts an explicit base range where head left it', async () => {
-    expect(await chooseRange(undefined, { base: 'e', head: 'f' }, history)).toMatchObject({ mode: 'changes', base: 'b', head: 'f' })
+  it('compares an explicit base tree to tree, and from where head left it only when asked', async () => {
+    expect(await chooseRange(undefined, { base: 'e', head: 'f' }, history)).toMatchObject({ mode: 'changes', base: 'e', head: 'f', comparison: 'trees' })
+    expect(await chooseRange(undefined, { base: 'e', head: 'f', mergeBase: true }, history)).toMatchObject({ mode: 'changes', base: 'b', head: 'f', comparison: 'merge-base' })
+    // An explicit base overrides a pull_request event's merge base too: a deploy names the commit it starts from.
+    expect(await chooseRange({ name: 'pull_request', payload: { pull_request: { base: { sha: 'e' }, head: { sha: 'f' } } } }, { base: 'e' }, history)).toMatchObject({ base: 'e', head: 'f', comparison: 'trees' })
   })
 })

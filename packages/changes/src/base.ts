@@ -15,6 +15,11 @@ export interface RangeInputs {
   defaultBranch?: string
   /** The checked-out commit (GITHUB_SHA), the head when the event names none. */
   sha?: string
+  /**
+   * With an explicit `base`: compare from where head left it (`git merge-base`), to review what a branch
+   * changes, instead of comparing base's tree with head's (what a deploy needs).
+   */
+  mergeBase?: boolean
 }
 
 /** The git effects choosing a range needs (History implements them, fetching what a shallow clone lacks). */
@@ -23,20 +28,31 @@ export interface RangeEffects {
   commit(ref: string, label: string): Promise<string>
   /** The commit if it can be had; undefined when it is gone (force-pushed away). */
   tryCommit(sha: string, label?: string): Promise<string | undefined>
-  isAncestor(ancestor: string, descendant: string): Promise<boolean>
   mergeBase(a: string, b: string, labelA?: string, labelB?: string): Promise<string>
   /** The tip of the default branch. */
   defaultBranch(branch: string): Promise<string>
 }
 
 /**
+ * How the two commits are compared:
+ * - `trees`: `git diff BASE HEAD`, the tree that is (or was) deployed against the tree that will be. Every file
+ *   that differs counts, whatever the history between them (a force push, a revert, a rollback);
+ * - `merge-base`: from where head left base (`git merge-base`), what a pull request or merge queue entry itself
+ *   changes, ignoring what its base branch gained since. For review only: a deploy that compared this way would
+ *   leave code that is deployed but not in head running unseen (issue 13).
+ */
+export type Comparison = 'trees' | 'merge-base'
+
+/**
  * What to compare:
- * - `changes`: the files changed from `base` to `head` decide (base is already the point head diverged from);
- * - `everything`: there is nothing to compare with, so every service is affected (first push of the default branch);
+ * - `changes`: the files changed from `base` to `head` decide (`base` is the merge base when `comparison` is
+ *   `merge-base`);
+ * - `everything`: there is nothing to compare with, so every service is affected (first push of the default
+ *   branch, or a previous tip that is gone);
  * - `inputs`: the event does not describe a change (workflow_dispatch, schedule): inputs choose what deploys.
  */
 export type ChangeRange =
-  | { mode: 'changes'; base: string; head: string; why: string }
+  | { mode: 'changes'; base: string; head: string; comparison: Comparison; why: string }
   | { mode: 'everything'; head: string; why: string }
   | { mode: 'inputs'; why: string }
 
@@ -51,15 +67,18 @@ function field(payload: unknown, ...path: string[]): string | undefined {
 }
 
 /**
- * Decides which commits to compare for an event. Pure over the payload; git is reached only through `git`.
+ * Decides which commits to compare for an event, and how (docs/changes.md has the table). Pure over the payload;
+ * git is reached only through `git`.
  *
- * - explicit `base`/`head` override whatever the event says (the diff starts where head left base);
- * - push: `before`; the first push of a branch (`before` all zeros) or a force push (`before` gone or not an
- *   ancestor of `after`) compares with where the branch left the default branch instead, since `before`
- *   would report the wrong files (or none);
- * - pull_request: the merge base of the base and head SHAs, i.e. what the pull request itself changes;
- * - merge_group: its base_sha and head_sha;
- * - a pushed tag, workflow_dispatch, schedule and others: no change-based selection.
+ * A deploy compares trees: what is deployed against what will be. So:
+ * - an explicit `base` is compared tree to tree with head (`mergeBase` opts into the review comparison);
+ * - push: `before` → `after`, tree to tree, force pushes included (`before` need not be an ancestor: a deployed
+ *   commit that was force-pushed away still differs from `after`, and those files must redeploy);
+ * - push whose `before` is gone from the repository: the deployed tree cannot be read, so everything;
+ * - first push of the default branch (`before` all zeros): everything;
+ * - first push of another branch: nothing was deployed from it, so the default branch's tip → `after`;
+ * - pull_request and merge_group review a change: from the merge base of their base and head;
+ * - a pushed tag, a deleted branch, workflow_dispatch, schedule and others: no change-based selection.
  */
 export async function chooseRange(event: GitHubEvent | undefined, inputs: RangeInputs, git: RangeEffects): Promise<ChangeRange> {
   const payload = event?.payload ?? {}
@@ -73,7 +92,10 @@ export async function chooseRange(event: GitHubEvent | undefined, inputs: RangeI
   if (inputs.base !== undefined) {
     const head = await git.commit(inputs.head ?? eventHead ?? 'HEAD', inputs.head !== undefined ? 'head' : 'the checked-out commit')
     const base = await git.commit(inputs.base, 'base')
-    return { mode: 'changes', base: await git.mergeBase(base, head, `base '${inputs.base}'`, 'head'), head, why: `since ${inputs.base}` }
+    if (inputs.mergeBase) {
+      return { mode: 'changes', base: await git.mergeBase(base, head, `base '${inputs.base}'`, 'head'), head, comparison: 'merge-base', why: `since head left ${inputs.base}` }
+    }
+    return { mode: 'changes', base, head, comparison: 'trees', why: `since ${inputs.base}` }
   }
   const explicitHead = inputs.head !== undefined ? await git.commit(inputs.head, 'head') : undefined
 
@@ -85,24 +107,21 @@ export async function chooseRange(event: GitHubEvent | undefined, inputs: RangeI
       const after = explicitHead ?? (await git.commit(field(payload, 'after') ?? eventHead ?? 'HEAD', 'the pushed commit (after)'))
       const before = field(payload, 'before')
       const branch = field(payload, 'ref')?.replace(/^refs\/heads\//, '')
-      const onDefault = branch !== undefined && branch === defaultBranch
       if (before === undefined || ZERO_SHA.test(before)) {
-        if (onDefault) {
-          return { mode: 'everything', head: after, why: `first push of ${branch ?? 'the branch'}: there is no earlier commit to compare with` }
+        if (branch !== undefined && branch === defaultBranch) {
+          return { mode: 'everything', head: after, why: `first push of ${branch}: there is no earlier commit to compare with` }
         }
         const main = await git.defaultBranch(needDefault())
-        return { mode: 'changes', base: await git.mergeBase(main, after, `default branch '${defaultBranch}'`, 'the pushed commit'), head: after, why: `first push of ${branch ?? 'a new branch'}: changes since it left ${defaultBranch}` }
+        return { mode: 'changes', base: main, head: after, comparison: 'trees', why: `first push of ${branch ?? 'a new branch'}: nothing was deployed from it yet, so compared with the tip of ${defaultBranch}` }
       }
       const previous = await git.tryCommit(before, 'the previous tip (before)')
-      if (previous && (await git.isAncestor(previous, after))) return { mode: 'changes', base: previous, head: after, why: 'push: changes since the previous tip (before)' }
-      // A force push: `before` was rewritten away (or is unreachable). Its diff against `after` would list the
-      // rewritten commits' files, so compare with where the branch left the default branch instead.
-      if (onDefault) {
-        if (previous) return { mode: 'changes', base: await git.mergeBase(previous, after, 'the previous tip', 'the pushed commit'), head: after, why: `force push to ${branch}: changes since the old and new tips diverged` }
-        return { mode: 'everything', head: after, why: `force push to ${branch}, whose previous tip is gone: nothing to compare with` }
+      // No ancestry check: a force-pushed-away `before` is still what was deployed, and its tree is what to compare.
+      if (previous) return { mode: 'changes', base: previous, head: after, comparison: 'trees', why: 'push: from the previous tip (before) to the pushed commit' }
+      return {
+        mode: 'everything',
+        head: after,
+        why: `the previous tip ${before.slice(0, 12)} (before) is no longer in the repository (force-pushed away): what it deployed cannot be compared, so every service counts as changed`,
       }
-      const main = await git.defaultBranch(needDefault())
-      return { mode: 'changes', base: await git.mergeBase(main, after, `default branch '${defaultBranch}'`, 'the pushed commit'), head: after, why: `force push: changes since ${branch ?? 'the branch'} left ${defaultBranch}` }
     }
     case 'pull_request':
     case 'pull_request_target': {
@@ -111,7 +130,7 @@ export async function chooseRange(event: GitHubEvent | undefined, inputs: RangeI
       if (!baseSha || !headSha) throw new ConfigurationError(`the ${event.name} event has no pull_request.base.sha or head.sha: pass the 'base' and 'head' inputs`)
       const head = explicitHead ?? (await git.commit(headSha, 'the pull request head'))
       const base = await git.commit(baseSha, 'the pull request base')
-      return { mode: 'changes', base: await git.mergeBase(base, head, 'the pull request base', 'its head'), head, why: 'pull request: changes since it left its base branch' }
+      return { mode: 'changes', base: await git.mergeBase(base, head, 'the pull request base', 'its head'), head, comparison: 'merge-base', why: 'pull request: changes since it left its base branch' }
     }
     case 'merge_group': {
       const baseSha = field(payload, 'merge_group', 'base_sha')
@@ -119,7 +138,7 @@ export async function chooseRange(event: GitHubEvent | undefined, inputs: RangeI
       if (!baseSha || !headSha) throw new ConfigurationError(`the merge_group event has no merge_group.base_sha or head_sha: pass the 'base' and 'head' inputs`)
       const head = explicitHead ?? (await git.commit(headSha, 'the merge group head'))
       const base = await git.commit(baseSha, 'the merge group base')
-      return { mode: 'changes', base: await git.mergeBase(base, head, 'the merge group base', 'its head'), head, why: 'merge queue: changes of the queued pull requests' }
+      return { mode: 'changes', base: await git.mergeBase(base, head, 'the merge group base', 'its head'), head, comparison: 'merge-base', why: 'merge queue: changes of the queued pull requests' }
     }
     default:
       return { mode: 'inputs', why: `${event ? `the ${event.name} event` : 'this run'} does not describe a change: the workflow's inputs choose what deploys` }

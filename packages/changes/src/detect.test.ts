@@ -156,6 +156,77 @@ describe('detectChangedServices on a real repository', () => {
   })
 })
 
+describe('a force push after a deploy (issue 13)', () => {
+  const CATALOG = `version: 1
+tiers:
+  - { id: 1, name: edge }
+services:
+  gw-api:
+    path: gw/api
+    tier: 1
+  gw-admin:
+    path: gw/admin
+    tier: 1
+`
+  /** X changes gw/api and is deployed; main is then force-pushed to N, which changes only gw/admin and lacks X. */
+  function forcePushed(): { repo: GitRepo; fork: string; x: string; n: string } {
+    const repo = createGitRepo({ 'catalog/services.yaml': CATALOG, 'gw/api/index.ts': 'v1\n', 'gw/admin/index.ts': 'v1\n' })
+    repos.push(repo)
+    const fork = repo.sha()
+    const x = repo.commit('api change (deployed)', { 'gw/api/index.ts': 'v2\n' })
+    repo.git('reset', '--quiet', '--hard', fork)
+    const n = repo.commit('admin change (force-pushed)', { 'gw/admin/index.ts': 'v2\n' })
+    return { repo, fork, x, n }
+  }
+
+  it('reports gw-api (whose deployed change N drops) and gw-admin for the push event', async () => {
+    const { repo, x, n } = forcePushed()
+    // N is not a descendant of X (git merge-base --is-ancestor exits 1).
+    expect(() => repo.git('merge-base', '--is-ancestor', x, n)).toThrow()
+    const d = await detect(repo, { event: { name: 'push', payload: { ref: 'refs/heads/main', before: x, after: n, forced: true, repository: { default_branch: 'main' } } } })
+    expect(d).toMatchObject({ mode: 'changes', base: x, head: n, comparison: 'trees', services: ['gw-admin', 'gw-api'] })
+    expect(d.reasons['gw-api']).toEqual([{ kind: 'files', count: 1, files: ['gw/api/index.ts'] }])
+  })
+
+  it('reports both for an explicit base, and only gw-admin when asked for the merge base', async () => {
+    const { repo, fork, x, n } = forcePushed()
+    expect(await detect(repo, { base: x, head: n })).toMatchObject({ base: x, comparison: 'trees', services: ['gw-admin', 'gw-api'] })
+    expect(await detect(repo, { base: x, head: n, mergeBase: true })).toMatchObject({ base: fork, comparison: 'merge-base', services: ['gw-admin'] })
+  })
+})
+
+describe('paths written in other forms (issue 13)', () => {
+  it('matches a changed file under a service whose path was written ./auth/, and watch and global paths written with ./', async () => {
+    const repo = createGitRepo({
+      'catalog/services.yaml': `version: 1
+tiers:
+  - { id: 1, name: core }
+globalPaths: [./tools//lint.json]
+services:
+  auth:
+    path: ./auth/
+    tier: 1
+  payment:
+    path: services//payment
+    tier: 1
+    watch: [./schemas/payment/**]
+`,
+      'auth/index.ts': 'v1\n',
+      'services/payment/index.ts': 'v1\n',
+      'schemas/payment/order.proto': 'v1\n',
+      'tools/lint.json': '{}\n',
+    })
+    repos.push(repo)
+    const before = repo.sha()
+    const after = repo.commit('auth and a payment schema', { 'auth/index.ts': 'v2\n', 'schemas/payment/order.proto': 'v2\n' })
+    const d = await detect(repo, { event: push(before, after, 'refs/heads/main') })
+    expect(d.services).toEqual(['auth', 'payment'])
+    expect(d.reasons.auth).toEqual([{ kind: 'files', count: 1, files: ['auth/index.ts'] }])
+    const lint = repo.commit('lint', { 'tools/lint.json': '{"v":2}\n' })
+    expect((await detect(repo, { event: push(after, lint, 'refs/heads/main') })).services).toEqual(['auth', 'payment'])
+  })
+})
+
 describe('a catalog below the repository root', () => {
   it('maps paths relative to the catalog root and ignores changes outside it', async () => {
     const files = Object.fromEntries(Object.entries(fixtureFiles()).map(([path, text]) => [`platform/${path}`, text]))
@@ -171,15 +242,16 @@ describe('a catalog below the repository root', () => {
 })
 
 describe('choosing what to compare', () => {
-  it('compares a first push of a branch with where it left the default branch', async () => {
+  it('compares a first push of a branch with the tip of the default branch, tree to tree', async () => {
     const repo = fixtureRepo()
-    repo.commit('main moves on', { 'services/rfq/src/index.ts': 'export const v = 2\n' })
+    const mainTip = repo.commit('main moves on', { 'services/rfq/src/index.ts': 'export const v = 2\n' })
     repo.git('checkout', '--quiet', '-b', 'feature', 'HEAD~1')
-    const forkPoint = repo.sha()
     repo.commit('one', { 'services/auth/src/a.ts': 'export {}\n' })
     const after = repo.commit('two', { 'services/payment/src/b.ts': 'export {}\n' })
     const d = await detect(repo, { event: push(ZERO, after) })
-    expect(d).toMatchObject({ mode: 'changes', base: forkPoint, services: ['indigenious-auth-service', 'indigenious-payment-service'] })
+    // Nothing was deployed from the new branch: against main's tip, rfq differs too (the branch lacks its change).
+    expect(d).toMatchObject({ mode: 'changes', base: mainTip, comparison: 'trees', services: ['indigenious-auth-service', 'indigenious-payment-service', 'indigenious-rfq-service'] })
+    expect(d.why).toMatch(/first push of feature: nothing was deployed from it yet, so compared with the tip of main/)
   })
 
   it('reports everything, saying why, on the first push of the default branch', async () => {
@@ -190,21 +262,27 @@ describe('choosing what to compare', () => {
     expect(d.reasons['indigenious-auth-service']![0]).toMatchObject({ kind: 'everything' })
   })
 
-  it('compares a force push with the default branch, not with the rewritten-away commit', async () => {
+  it('compares a force push tree to tree with the deployed tip, not from the merge base', async () => {
     const repo = fixtureRepo()
-    const main = repo.sha()
     repo.git('checkout', '--quiet', '-b', 'feature')
     repo.commit('auth work', { 'services/auth/src/a.ts': 'export {}\n' })
     const old = repo.commit('rfq work', { 'services/rfq/src/r.ts': 'export {}\n' })
     repo.git('reset', '--quiet', '--hard', 'HEAD~1')
     const rewritten = repo.commit('payment instead', { 'services/payment/src/p.ts': 'export {}\n' })
     const d = await detect(repo, { event: push(old, rewritten) })
-    // Diffing old..rewritten would report rfq (removed work) and payment, but not auth, which the branch changes.
-    expect(d).toMatchObject({ base: main, services: ['indigenious-auth-service', 'indigenious-payment-service'] })
-    expect(d.why).toMatch(/force push/)
-    // A before commit that no longer exists anywhere is a force push too.
-    const gone = await detect(repo, { event: push('1234567890abcdef1234567890abcdef12345678', rewritten) })
-    expect(gone).toMatchObject({ base: main, services: ['indigenious-auth-service', 'indigenious-payment-service'] })
+    // old (auth + rfq work) is what was deployed: rfq's work is gone from rewritten, payment's is new, auth's is in both.
+    expect(d).toMatchObject({ base: old, head: rewritten, comparison: 'trees', services: ['indigenious-payment-service', 'indigenious-rfq-service'] })
+  })
+
+  it('reports everything, naming the commit, when a force-pushed-away before is no longer in the repository', async () => {
+    const repo = fixtureRepo()
+    const after = repo.commit('auth', { 'services/auth/src/a.ts': 'export {}\n' })
+    for (const ref of ['refs/heads/main', 'refs/heads/feature']) {
+      const d = await detect(repo, { event: push('1234567890abcdef1234567890abcdef12345678', after, ref) })
+      expect(d).toMatchObject({ mode: 'everything', head: after })
+      expect(d.services).toHaveLength(5)
+      expect(d.why).toMatch(/previous tip 1234567890ab \(before\) is no longer in the repository \(force-pushed away\)/)
+    }
   })
 
   it('uses the base and head SHAs of a merge_group event', async () => {
@@ -224,7 +302,7 @@ describe('choosing what to compare', () => {
     repo.git('checkout', '--quiet', 'main')
     const mainTip = repo.commit('main', { 'services/rfq/src/x.ts': 'export {}\n' })
     const d = await detect(repo, { event: { name: 'pull_request', payload: { pull_request: { base: { sha: mainTip, ref: 'main' }, head: { sha: head, ref: 'feature' } } } } })
-    expect(d).toMatchObject({ base: fork, head, services: ['indigenious-payment-service'] })
+    expect(d).toMatchObject({ base: fork, head, comparison: 'merge-base', services: ['indigenious-payment-service'] })
   })
 
   it('selects nothing by change for workflow_dispatch and schedule', async () => {
@@ -244,6 +322,17 @@ describe('choosing what to compare', () => {
     expect(d).toMatchObject({ base: first, head: second, services: ['indigenious-auth-service'] })
     const byName = await detect(repo, { base: 'HEAD~2' })
     expect(byName.services).toEqual(['indigenious-auth-service', 'indigenious-rfq-service'])
+  })
+
+  it('compares an explicit base tree to tree, and from where head left it only with mergeBase', async () => {
+    const repo = fixtureRepo()
+    const fork = repo.sha()
+    repo.git('checkout', '--quiet', '-b', 'feature')
+    const head = repo.commit('pr', { 'services/payment/src/x.ts': 'export {}\n' })
+    repo.git('checkout', '--quiet', 'main')
+    const mainTip = repo.commit('main', { 'services/rfq/src/x.ts': 'export {}\n' })
+    expect(await detect(repo, { base: mainTip, head })).toMatchObject({ base: mainTip, comparison: 'trees', services: ['indigenious-payment-service', 'indigenious-rfq-service'] })
+    expect(await detect(repo, { base: 'main', head, mergeBase: true })).toMatchObject({ base: fork, comparison: 'merge-base', services: ['indigenious-payment-service'], why: 'since head left main' })
   })
 
   it('rejects a ref that names no commit with a ConfigurationError naming it', async () => {
@@ -268,7 +357,7 @@ describe('choosing what to compare', () => {
 })
 
 describe('shallow clones', () => {
-  it('fetches the base and deepens a depth-1 clone until the histories meet', async () => {
+  it('fetches the base of a push into a depth-1 clone, and needs no history between: trees are compared', async () => {
     const origin = fixtureRepo()
     const before = origin.sha()
     for (let i = 0; i < 5; i++) origin.commit(`auth ${i}`, { [`services/auth/src/f${i}.ts`]: 'export {}\n' })
@@ -277,18 +366,32 @@ describe('shallow clones', () => {
     expect(clone.git('rev-parse', '--is-shallow-repository')).toBe('true')
     const d = await detect(clone, { event: push(before, after, 'refs/heads/main') })
     expect(d).toMatchObject({ base: before, head: after, services: ['indigenious-auth-service', 'indigenious-payment-service'] })
+    expect(d.logs.some((l) => l.startsWith(`fetched ${before}`))).toBe(true)
+    expect(d.logs.some((l) => l.includes('shallow clone'))).toBe(false)
+  })
+
+  it('deepens a depth-1 clone until a pull request\'s base and head meet', async () => {
+    const origin = fixtureRepo()
+    origin.git('checkout', '--quiet', '-b', 'feature')
+    for (let i = 0; i < 5; i++) origin.commit(`pr ${i}`, { [`services/payment/src/p${i}.ts`]: 'export {}\n' })
+    const head = origin.sha()
+    origin.git('checkout', '--quiet', 'main')
+    const base = origin.commit('main', { 'services/auth/src/b.ts': 'export {}\n' })
+    const clone = origin.clone(['--depth', '1', '--branch', 'main'])
+    const d = await detect(clone, { event: { name: 'pull_request', payload: { pull_request: { base: { sha: base }, head: { sha: head } } } } })
+    expect(d).toMatchObject({ head, comparison: 'merge-base', services: ['indigenious-payment-service'] })
     expect(d.logs.some((l) => l.includes('shallow clone'))).toBe(true)
   })
 
-  it('finds the default branch and the fork point of a first push from a depth-1 clone of the branch', async () => {
+  it('fetches the default branch for a first push from a depth-1 clone of the branch', async () => {
     const origin = fixtureRepo()
     origin.git('checkout', '--quiet', '-b', 'feature')
     const after = origin.commit('feature', { 'services/rfq/src/a.ts': 'export {}\n' })
     origin.git('checkout', '--quiet', 'main')
-    origin.commit('main', { 'services/auth/src/b.ts': 'export {}\n' })
+    const mainTip = origin.commit('main', { 'services/auth/src/b.ts': 'export {}\n' })
     const clone = origin.clone(['--depth', '1', '--branch', 'feature', '--single-branch'])
     const d = await detect(clone, { event: push(ZERO, after) })
-    expect(d.services).toEqual(['indigenious-rfq-service'])
+    expect(d).toMatchObject({ base: mainTip, services: ['indigenious-auth-service', 'indigenious-rfq-service'] })
   })
 
   it('fetches the head of a pull request into a depth-1 clone of the base branch', async () => {
@@ -315,14 +418,17 @@ describe('shallow clones', () => {
     await expect(detect(clone, { event: push(before, after, 'refs/heads/main') })).rejects.toThrow(/fetch-depth: 0/)
   })
 
-  it('fails with fetch-depth: 0 when the base is fetched but the history between cannot be', async () => {
+  it('fails with fetch-depth: 0 when a pull request\'s commits are there but the history between cannot be fetched', async () => {
     const origin = fixtureRepo()
-    const before = origin.sha()
+    const base = origin.sha()
     origin.commit('a', { 'services/auth/src/a.ts': 'export {}\n' })
-    const after = origin.commit('b', { 'services/auth/src/b.ts': 'export {}\n' })
+    const head = origin.commit('b', { 'services/auth/src/b.ts': 'export {}\n' })
     const clone = origin.clone(['--depth', '1'])
-    clone.git('fetch', '--quiet', '--depth', '1', 'origin', before)
+    clone.git('fetch', '--quiet', '--depth', '1', 'origin', base)
     clone.git('remote', 'set-url', 'origin', join(clone.dir, 'no-such-remote'))
-    await expect(detect(clone, { event: push(before, after, 'refs/heads/main') })).rejects.toThrow(/shallow.*fetch-depth: 0/s)
+    const review = { name: 'pull_request', payload: { pull_request: { base: { sha: base }, head: { sha: head } } } }
+    await expect(detect(clone, { event: review })).rejects.toThrow(/shallow.*fetch-depth: 0/s)
+    // A push of the same commits compares the two trees, which are in the clone: no history is needed.
+    expect((await detect(clone, { event: push(base, head, 'refs/heads/main') })).services).toEqual(['indigenious-auth-service'])
   })
 })

@@ -1,7 +1,7 @@
 import { relative, resolve, sep } from 'node:path'
 import { silentLogger, type Catalog, type Logger } from '@tierdeploy/catalog'
 import { changeIndexFor, servicesAffectedBy } from './affected.js'
-import { chooseRange, type ChangeRange, type GitHubEvent } from './base.js'
+import { chooseRange, type ChangeRange, type Comparison, type GitHubEvent } from './base.js'
 import { compareEnvironmentFile, compareServicesFile, type DefinitionChanges } from './catalog-diff.js'
 import { Git, type GitRunner } from './git.js'
 import { History } from './history.js'
@@ -17,6 +17,8 @@ export interface DetectOptions {
   base?: string
   head?: string
   defaultBranch?: string
+  /** With `base`: compare from where head left it (reviewing a branch) instead of base's tree (deploying). */
+  mergeBase?: boolean
   /** The checked-out commit (GITHUB_SHA). */
   sha?: string
   remote?: string
@@ -28,8 +30,10 @@ export interface DetectOptions {
 export type DetectedChanges = AffectedServices & {
   /** changes: `services` is what changed. everything: nothing to compare with, every service. inputs: no change-based selection. */
   mode: ChangeRange['mode']
-  /** The commit the diff starts from (where head left base), in mode changes. */
+  /** The commit the diff starts from, in mode changes: the base itself, or where head left it (`comparison`). */
   base?: string
+  /** In mode changes: trees (`git diff BASE HEAD`, deploys) or merge-base (reviewing a pull request). */
+  comparison?: Comparison
   head?: string
   /** How the range was chosen, in words. */
   why: string
@@ -51,10 +55,11 @@ export async function detectChangedServices(options: DetectOptions): Promise<Det
       ...(options.head !== undefined ? { head: options.head } : {}),
       ...(options.defaultBranch !== undefined ? { defaultBranch: options.defaultBranch } : {}),
       ...(options.sha !== undefined ? { sha: options.sha } : {}),
+      ...(options.mergeBase ? { mergeBase: true } : {}),
     },
     history,
   )
-  log.info(`change range: ${range.why}${range.mode === 'changes' ? ` (${range.base.slice(0, 12)}..${range.head.slice(0, 12)})` : ''}`)
+  log.info(`change range: ${range.why}${range.mode === 'changes' ? ` (${range.base.slice(0, 12)}..${range.head.slice(0, 12)}, ${range.comparison === 'trees' ? 'tree to tree' : 'from the merge base'})` : ''}`)
   const catalogDir = toPosix(relative(catalog.root, resolve(catalog.dir))) || '.'
   const affectedOptions = { catalogDir, ...(options.infrastructureDirs ? { infrastructureDirs: options.infrastructureDirs } : {}) }
 
@@ -71,7 +76,7 @@ export async function detectChangedServices(options: DetectOptions): Promise<Det
   const definitions = await definitionChanges(git, catalog, catalogDir, changes, range.base, range.head)
   for (const file of definitions.unreadable) log.warning(`${file} could not be read at ${range.base.slice(0, 12)}: every service it describes counts as changed`)
   const affected = servicesAffectedBy(catalog, changes, { ...affectedOptions, index, gone, definitions: definitions.definitions, removed: definitions.removed })
-  return { ...affected, mode: 'changes', base: range.base, head: range.head, why: range.why }
+  return { ...affected, mode: 'changes', base: range.base, head: range.head, comparison: range.comparison, why: range.why }
 }
 
 /**

@@ -1,7 +1,7 @@
 export * from './model.js'
 export { ChangeIndex, type Claim, type FileClaims } from './ownership.js'
 export { servicesAffectedBy, changeIndexFor, changedPaths, type AffectedOptions } from './affected.js'
-export { chooseRange, ZERO_SHA, type ChangeRange, type GitHubEvent, type RangeEffects, type RangeInputs } from './base.js'
+export { chooseRange, ZERO_SHA, type ChangeRange, type Comparison, type GitHubEvent, type RangeEffects, type RangeInputs } from './base.js'
 export { Git, GitError, gitRunner, parseNameStatus, type GitResult, type GitRunner } from './git.js'
 export { History, FETCH_DEPTH_HINT, type HistoryOptions } from './history.js'
 export { compareEnvironmentFile, compareServicesFile, type DefinitionChanges } from './catalog-diff.js'

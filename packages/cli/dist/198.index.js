@@ -2,6 +2,37 @@ export const id = 198;
 export const ids = [198];
 export const modules = {
 
+/***/ 9094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ environmentNamed),
+/* harmony export */   r: () => (/* binding */ isProductionLike)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2332);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5753);
+
+
+/** The named environment, or a ConfigurationError listing the ones the catalog has. */
+function environmentNamed(catalog, name) {
+    const env = catalog.environments.get(name);
+    if (env)
+        return env;
+    const known = [...catalog.environments.keys()];
+    const hint = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(name, known);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
+}
+/**
+ * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
+ * environments get the stricter rules (no single replica, no business-hours schedule for public services).
+ */
+function isProductionLike(environment) {
+    return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
+}
+
+
+/***/ }),
+
 /***/ 7198:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -109,26 +140,26 @@ var src_selection = __webpack_require__(7124);
 
 
 
-const usage = 'tierdeploy plan [--catalog DIR] [--env ENV | --ref REF] [--tier N|all] [--services A,B | --service A] [--with-dependencies] [--base REF [--head REF]] [--json]';
+const usage = 'tierdeploy plan [--catalog DIR] [--env ENV | --ref REF] [--tier N|all] [--services A,B | --service A] [--with-dependencies] [--base REF [--head REF] [--merge-base]] [--json]';
 async function run(args, io) {
     const { values } = (0,src_args/* parseFlags */.b)(args, {
         catalog: { type: 'string' },
         env: { type: 'string' },
         ref: { type: 'string' },
         json: { type: 'boolean' },
-        base: { type: 'string' },
-        head: { type: 'string' },
-        ...src_selection/* selectionOptions */.l,
+        ...src_selection/* changeRangeOptions */.S4,
+        ...src_selection/* selectionOptions */.lo,
     });
-    const selection = (0,src_selection/* selectionFromFlags */._)(values);
-    if (selection.tier === undefined && selection.services === undefined && [values.base, values.head, values.ref].every((v) => v === undefined)) {
+    const selection = (0,src_selection/* selectionFromFlags */._G)(values);
+    const byChange = [values.base, values.head, values['merge-base']].some((v) => v !== undefined);
+    if (selection.tier === undefined && selection.services === undefined && !byChange && values.ref === undefined) {
         throw new cli_io/* UsageError */.e('nothing selected: give --tier N|all, --services A,B, --service A or --base REF');
     }
     const { catalog, warnings } = await (0,load/* loadCatalog */.a)({ dir: (0,src_args/* stringFlag */.A)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
     for (const w of warnings)
         io.stderr((0,errors/* formatProblem */.Vw)(w));
     // --base plans only what changed since REF (loaded on use: plain plans need no git).
-    if (values.base !== undefined || values.head !== undefined)
+    if (byChange)
         selection.changed = (await (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(391)]).then(__webpack_require__.bind(__webpack_require__, 6391))).changedFromFlags(catalog, values, io)).services;
     // Without --env, --ref picks the environment from the catalog's branches/tags; a ref none lists plans nothing.
     // Glob matching (picomatch) loads only when a ref is given, so a plain plan starts faster.

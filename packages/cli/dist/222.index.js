@@ -26,12 +26,14 @@ __webpack_require__.r(__webpack_exports__);
 const usage = [
     'tierdeploy promote --to ENV [--from ENV] [--tier N|all | --services A,B | --service A] [--with-dependencies]',
     '                   [--catalog DIR] [--from-cluster NAME] [--to-cluster NAME] [--from-profile P] [--to-profile P]',
+    '                   [--from-region REGION] [--to-region REGION]',
     '                   [--bake SECONDS] [--timeout-minutes N] [--dry-run] [--verbose]',
     '',
     '  Reads the images (digests) running in --from (default: the --to environment\'s promotesFrom), checks that they',
     '  are healthy there (ECS rollouts, load balancer targets, health URLs, alarms), then deploys exactly those images',
     '  to --to, tier by tier. Nothing is rebuilt. Default selection: --tier all.',
     '  --from-profile / --to-profile name AWS profiles when the environments live in different accounts.',
+    '  --from-region / --to-region override the environment files\' regions (AWS_REGION is used only when a file has none).',
 ].join('\n');
 function wholeNumber(values, flag, fallback, max) {
     const v = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, flag);
@@ -62,18 +64,20 @@ async function run(args, io, deps = {}) {
         'to-cluster': { type: 'string' },
         'from-profile': { type: 'string' },
         'to-profile': { type: 'string' },
+        'from-region': { type: 'string' },
+        'to-region': { type: 'string' },
         bake: { type: 'string' },
         'timeout-minutes': { type: 'string' },
         'dry-run': { type: 'boolean' },
         verbose: { type: 'boolean' },
-        ..._selection_js__WEBPACK_IMPORTED_MODULE_3__/* .selectionOptions */ .l,
+        ..._selection_js__WEBPACK_IMPORTED_MODULE_3__/* .selectionOptions */ .lo,
     });
     const toName = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'to');
     if (toName === undefined)
         throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e('--to ENV is required: the environment that receives the images');
     const bakeMs = wholeNumber(values, 'bake', 0, 3600) * 1000;
     const timeoutMs = wholeNumber(values, 'timeout-minutes', 15, 180) * 60_000;
-    const flags = (0,_selection_js__WEBPACK_IMPORTED_MODULE_3__/* .selectionFromFlags */ ._)(values);
+    const flags = (0,_selection_js__WEBPACK_IMPORTED_MODULE_3__/* .selectionFromFlags */ ._G)(values);
     const selection = flags.tier === undefined && flags.services === undefined ? { ...flags, tier: 'all' } : flags;
     const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
     for (const w of warnings)
@@ -94,14 +98,18 @@ async function run(args, io, deps = {}) {
     ]);
     const log = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .streamLogger */ .VO)(io.stderr, values.verbose === true);
     const clock = deps.clock ?? _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .systemClock */ .ml;
-    const side = (env, profile) => ({ region: env.region, ...(profile ? { profile } : {}) });
-    const fromSide = side(from, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'from-profile'));
-    const toSide = side(to, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'to-profile'));
+    const side = (env, which) => {
+        const region = aws.regionFor(env, { override: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, `${which}-region`), overrideName: `--${which}-region`, env: io.env });
+        const profile = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, `${which}-profile`);
+        return { region, ...(profile ? { profile } : {}) };
+    };
+    const fromSide = side(from, 'from');
+    const toSide = side(to, 'to');
     const fromEcs = deps.fromEcs ?? aws.makeEcsClient(fromSide);
     const toEcs = deps.toEcs ?? aws.makeEcsClient(toSide);
     try {
-        const fromCluster = await aws.clusterFor(from, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'from-cluster'), '--from-cluster', { cloudformation: () => aws.makeCloudFormationClient(from.region) });
-        const toCluster = await aws.clusterFor(to, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'to-cluster'), '--to-cluster', { cloudformation: () => aws.makeCloudFormationClient(to.region) });
+        const fromCluster = await aws.clusterFor(from, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'from-cluster'), '--from-cluster', { cloudformation: () => aws.makeCloudFormationClient(fromSide.region) });
+        const toCluster = await aws.clusterFor(to, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'to-cluster'), '--to-cluster', { cloudformation: () => aws.makeCloudFormationClient(toSide.region) });
         io.stderr(`checking ${services.length} service(s) in ${from.name} (cluster ${fromCluster}) before promoting to ${to.name}`);
         const gate = await aws.runHealthGate(aws.gateTargets(catalog, from, services.map((n) => catalog.services.get(n)), {}, log), { cluster: fromCluster, checks: [...aws.CHECKS], timeoutMs, bakeMs }, {
             ecs: fromEcs,
@@ -115,7 +123,7 @@ async function run(args, io, deps = {}) {
             io.stderr(`${from.name} is not healthy: nothing was promoted to ${to.name}`);
             return 1;
         }
-        const images = await aws.readRunningImages(catalog, from, services, fromCluster, { ecs: fromEcs, clock, log, cloudformation: () => aws.makeCloudFormationClient(from.region) });
+        const images = await aws.readRunningImages(catalog, from, services, fromCluster, { ecs: fromEcs, clock, log, cloudformation: () => aws.makeCloudFormationClient(fromSide.region) });
         io.stderr(`promoting ${Object.keys(images).length} image(s) from ${from.name} to ${to.name}:\n${Object.entries(images).map(([s, i]) => `  ${s}  ${i}`).join('\n')}`);
         const needsStacks = services.some((n) => catalog.services.get(n)?.deployVia === 'cloudformation');
         const { results, ok, diffs } = await aws.deployPlan({
@@ -127,7 +135,7 @@ async function run(args, io, deps = {}) {
             deployId: `promote-${from.name}-${new Date(clock.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`,
             dryRun: values['dry-run'] === true,
             serviceTimeoutMs: timeoutMs,
-        }, { ecs: toEcs, clock, log, ...(needsStacks ? { cloudformation: await aws.makeCloudFormationClient(to.region) } : {}) });
+        }, { ecs: toEcs, clock, log, ...(needsStacks ? { cloudformation: await aws.makeCloudFormationClient(toSide.region) } : {}) });
         if (values['dry-run']) {
             for (const r of results)
                 io.stdout(diffs[r.service] ? `${r.service}: would register\n  ${diffs[r.service].join('\n  ')}` : `${r.service}: ${r.status}`);

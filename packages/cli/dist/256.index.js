@@ -21,7 +21,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const usage = 'tierdeploy health --env ENV (--tier N | --services A,B) [--catalog DIR] [--cluster NAME] [--checks ecs,load-balancer,http,alarms] [--timeout SECONDS] [--bake SECONDS] [--target-groups JSON] [--json] [--verbose]';
+const usage = 'tierdeploy health --env ENV (--tier N | --services A,B) [--catalog DIR] [--cluster NAME] [--region REGION] [--checks ecs,load-balancer,http,alarms] [--timeout SECONDS] [--bake SECONDS] [--target-groups JSON] [--json] [--verbose]';
 function seconds(values, flag, fallback) {
     const v = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, flag);
     if (v === undefined)
@@ -39,6 +39,7 @@ async function run(args, io, deps = {}) {
         services: { type: 'string' },
         service: { type: 'string' },
         cluster: { type: 'string' },
+        region: { type: 'string' },
         checks: { type: 'string' },
         timeout: { type: 'string' },
         bake: { type: 'string' },
@@ -77,14 +78,15 @@ async function run(args, io, deps = {}) {
         io.stderr((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .formatProblem */ .Vw)(w));
     const environment = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .environmentNamed */ .b)(catalog, envName);
     const services = aws.gateServices(catalog, environment, { ...(tier !== undefined ? { tier } : {}), ...(names !== undefined ? { services: (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_2__/* .parseNameList */ .HI)(names) } : {}) }, { tier: '--tier', services: '--services', deployResult: '--services' });
-    const cluster = await aws.clusterFor(environment, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'cluster'), '--cluster');
+    // The environment file's region, --region over it; AWS_REGION only when the file has none (the rule deploy uses).
+    const region = aws.regionFor(environment, { override: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'region'), overrideName: '--region', env: io.env });
+    const cluster = await aws.clusterFor(environment, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'cluster'), '--cluster', { cloudformation: () => aws.makeCloudFormationClient(region) });
     const log = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__/* .streamLogger */ .VO)((line) => io.stderr(line), values.verbose === true);
     const targetGroups = aws.canonicalTargetGroups(catalog, aws.parseTargetGroups(targetGroupsJson, '--target-groups'), '--target-groups');
     if (services.length === 0) {
         io.stdout(values.json ? JSON.stringify({ passed: true, outcomes: [] }) : 'Nothing to check.');
         return 0;
     }
-    const region = environment.region;
     const report = await aws.runHealthGate(aws.gateTargets(catalog, environment, services, targetGroups, log), {
         cluster,
         checks,

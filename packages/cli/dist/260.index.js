@@ -1,5 +1,5 @@
 export const id = 260;
-export const ids = [260,747,21];
+export const ids = [260,21];
 export const modules = {
 
 /***/ 9094:
@@ -176,7 +176,7 @@ function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(393)]).then(__webpack_require__.bind(__webpack_require__, 393));
+    const { buildCatalog } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(653)]).then(__webpack_require__.bind(__webpack_require__, 9653));
     const { root, services, environments } = sources;
     const result = buildCatalog({
         dir: sources.dir,
@@ -497,14 +497,14 @@ var load = __webpack_require__(7743);
 var errors = __webpack_require__(2332);
 // EXTERNAL MODULE: ./packages/catalog/src/environment.ts
 var src_environment = __webpack_require__(9094);
+// EXTERNAL MODULE: ./packages/catalog/src/settings.ts
+var src_settings = __webpack_require__(1214);
 // EXTERNAL MODULE: ./packages/catalog/src/locate.ts
 var locate = __webpack_require__(1917);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./packages/catalog/src/model.ts
 var model = __webpack_require__(9014);
-// EXTERNAL MODULE: ./packages/catalog/src/settings.ts
-var src_settings = __webpack_require__(1214);
 // EXTERNAL MODULE: ./packages/catalog/src/routing.ts
 var routing = __webpack_require__(6021);
 ;// CONCATENATED MODULE: ./packages/doctor/src/configuration.ts
@@ -907,11 +907,13 @@ var cli_io = __webpack_require__(7801);
 
 
 const usage = [
-    'tierdeploy doctor [--catalog DIR] [--env ENV] [--no-code] [--live [--cluster NAME]] [--json]',
+    'tierdeploy doctor [--catalog DIR] [--env ENV] [--no-code] [--live [--cluster NAME] [--region REGION]] [--json]',
     '',
     '  --live   also read the environment\'s ECS cluster (needs --env and AWS credentials): warns about services a',
     '           CloudFormation stack owns (aws:cloudformation:stack-name tag) that the catalog does not declare',
-    '           deployVia: cloudformation, since updating them directly would drift the stack.',
+    '           deployVia: cloudformation, since updating them directly would drift the stack, and about services',
+    '           whose last rollout failed or has not finished.',
+    '  --region overrides the environment file\'s region (AWS_REGION is used only when the file has none).',
 ].join('\n');
 async function run(args, io, deps = {}) {
     const { values } = (0,src_args/* parseFlags */.b)(args, {
@@ -920,6 +922,7 @@ async function run(args, io, deps = {}) {
         'no-code': { type: 'boolean' },
         live: { type: 'boolean' },
         cluster: { type: 'string' },
+        region: { type: 'string' },
         json: { type: 'boolean' },
     });
     const envName = (0,src_args/* stringFlag */.A)(values, 'env');
@@ -936,18 +939,22 @@ async function run(args, io, deps = {}) {
         cwd: io.cwd,
     });
     if (values.live && environment)
-        addFindings(result, await stackOwnershipFindings(catalog, environment, (0,src_args/* stringFlag */.A)(values, 'cluster'), deps));
+        addFindings(result, await liveFindings(catalog, environment, { cluster: (0,src_args/* stringFlag */.A)(values, 'cluster'), region: (0,src_args/* stringFlag */.A)(values, 'region') }, io, deps));
     if (values.json)
         io.stdout(JSON.stringify(doctorJson(result), null, 2));
     else
         io.stdout(renderDoctorText(result).trimEnd());
     return result.errors ? 1 : 0;
 }
-/** Services a CloudFormation stack owns but the catalog would update directly (they would drift). */
-async function stackOwnershipFindings(catalog, environment, clusterFlag, deps) {
+/**
+ * What only the cluster can tell: services a CloudFormation stack owns but the catalog would update directly (they
+ * would drift), and services whose rollout failed or is still going (judged by the rule deploy and health use).
+ */
+async function liveFindings(catalog, environment, flags, io, deps) {
     const aws = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(872), __webpack_require__.e(586), __webpack_require__.e(85), __webpack_require__.e(249), __webpack_require__.e(758), __webpack_require__.e(326), __webpack_require__.e(517)]).then(__webpack_require__.bind(__webpack_require__, 326));
-    const cluster = await aws.clusterFor(environment, clusterFlag, '--cluster');
-    const ecs = deps.ecs ?? aws.makeEcsClient({ region: environment.region });
+    const region = aws.regionFor(environment, { override: flags.region, overrideName: '--region', env: io.env });
+    const cluster = await aws.clusterFor(environment, flags.cluster, '--cluster', { cloudformation: () => aws.makeCloudFormationClient(region) });
+    const ecs = deps.ecs ?? aws.makeEcsClient({ region });
     try {
         const found = await aws.findUndeclaredStackServices(ecs, cluster, catalog);
         const findings = found.map((w) => ({
@@ -958,6 +965,22 @@ async function stackOwnershipFindings(catalog, environment, clusterFlag, deps) {
             ...(catalog.services.has(w.service) ? { path: ['services', w.service] } : {}),
             message: w.message,
         }));
+        const deployed = [...catalog.services.values()].filter((s) => s.kind === 'service' && (0,src_settings/* isEnabledIn */.Z)(catalog, s, environment)).map((s) => s.name);
+        const { services } = await aws.describeServicesInBatches(ecs, cluster, deployed);
+        for (const service of services) {
+            const verdict = aws.rolloutVerdict(service);
+            if (verdict.state === 'done' || !service.serviceName)
+                continue;
+            const name = catalog.names.get(service.serviceName) ?? service.serviceName;
+            findings.push({
+                check: 'unfinished-rollout',
+                service: name,
+                severity: 'warning',
+                file: catalog.file,
+                ...(catalog.services.has(name) ? { path: ['services', name] } : {}),
+                message: `${name} in cluster ${cluster}: rollout ${verdict.state === 'failed' ? 'failed' : 'not finished'}: ${verdict.detail}`,
+            });
+        }
         await (0,locate/* locateProblems */.D)(findings, [{ file: catalog.file, text: (0,external_node_fs_.readFileSync)(catalog.file, 'utf8') }]);
         return findings;
     }

@@ -18,8 +18,7 @@ __webpack_require__.d(__webpack_exports__, {
   DEFAULT_POLL_INTERVAL_MS: () => (/* reexport */ wait/* DEFAULT_POLL_INTERVAL_MS */.P),
   DEFAULT_SERVICE_TIMEOUT_MS: () => (/* reexport */ wait/* DEFAULT_SERVICE_TIMEOUT_MS */.H0),
   DEFAULT_STACK_POLL_INTERVAL_MS: () => (/* reexport */ cloudformation_deploy/* DEFAULT_STACK_POLL_INTERVAL_MS */.eV),
-  DESCRIBE_SERVICES_BATCH: () => (/* reexport */ DESCRIBE_SERVICES_BATCH),
-  DESCRIBE_SERVICES_LIMIT: () => (/* reexport */ wait/* DESCRIBE_SERVICES_LIMIT */.rP),
+  DESCRIBE_SERVICES_LIMIT: () => (/* reexport */ rollout/* DESCRIBE_SERVICES_LIMIT */.rP),
   ECS_SERVICE_STATUSES: () => (/* reexport */ types/* ECS_SERVICE_STATUSES */.B),
   IMAGE_DIGEST_PATTERN: () => (/* reexport */ render/* IMAGE_DIGEST_PATTERN */.K3),
   MIN_SEND_RATE: () => (/* reexport */ client/* MIN_SEND_RATE */.ff),
@@ -47,6 +46,7 @@ __webpack_require__.d(__webpack_exports__, {
   describeCommand: () => (/* reexport */ describeCommand),
   describeServiceStates: () => (/* reexport */ describeServiceStates),
   describeServices: () => (/* reexport */ wait/* describeServices */.Ge),
+  describeServicesInBatches: () => (/* reexport */ rollout/* describeServicesInBatches */.Zs),
   diffTaskDefinitions: () => (/* reexport */ render/* diffTaskDefinitions */.n2),
   ecrAccessError: () => (/* reexport */ ecrAccessError),
   ensureRepository: () => (/* reexport */ ensureRepository),
@@ -62,7 +62,6 @@ __webpack_require__.d(__webpack_exports__, {
   isDigestImage: () => (/* reexport */ render/* isDigestImage */.SN),
   isInProgress: () => (/* reexport */ stacks/* isInProgress */.LT),
   isUpdatable: () => (/* reexport */ stacks/* isUpdatable */.Ng),
-  judgeRollout: () => (/* reexport */ wait/* judgeRollout */.VY),
   libraryPathsOf: () => (/* reexport */ libraryPathsOf),
   loginToRegistry: () => (/* reexport */ loginToRegistry),
   makeCloudFormationClient: () => (/* reexport */ environment/* makeCloudFormationClient */.O6),
@@ -74,6 +73,7 @@ __webpack_require__.d(__webpack_exports__, {
   parseTargetGroups: () => (/* reexport */ parseTargetGroups),
   readRunningImages: () => (/* reexport */ readRunningImages),
   recordedRollbackTargets: () => (/* reexport */ rollback/* recordedRollbackTargets */.xQ),
+  regionFor: () => (/* reexport */ environment/* regionFor */.eM),
   registrationOf: () => (/* reexport */ render/* registrationOf */.DD),
   renderBuildSummary: () => (/* reexport */ renderBuildSummary),
   renderEcsResultTable: () => (/* reexport */ summary/* renderEcsResultTable */.n5),
@@ -89,16 +89,18 @@ __webpack_require__.d(__webpack_exports__, {
   rollBackService: () => (/* reexport */ rollback/* rollBackService */.Gg),
   rollBackServices: () => (/* reexport */ rollback/* rollBackServices */.L7),
   rollBackStackService: () => (/* reexport */ cloudformation_deploy/* rollBackStackService */.up),
+  rolloutVerdict: () => (/* reexport */ rollout/* rolloutVerdict */.$6),
   runHealthGate: () => (/* reexport */ runHealthGate),
   sameRegistration: () => (/* reexport */ render/* sameRegistration */.YG),
-  sameTaskDefinition: () => (/* reexport */ rollback/* sameTaskDefinition */.JL),
+  sameTaskDefinition: () => (/* reexport */ rollout/* sameTaskDefinition */.JL),
   serviceState: () => (/* reexport */ serviceState),
   sessionExpiredError: () => (/* reexport */ errors/* sessionExpiredError */.qD),
   shortTaskDefinition: () => (/* reexport */ summary/* shortTaskDefinition */.P5),
   spawnExec: () => (/* reexport */ spawnExec),
   stackOutputLookup: () => (/* reexport */ outputs/* stackOutputLookup */.E),
   stackOutputs: () => (/* reexport */ stacks/* stackOutputs */.XC),
-  taskDefinitionName: () => (/* reexport */ taskDefinitionName),
+  taskDefinitionFamily: () => (/* reexport */ rollout/* taskDefinitionFamily */.dm),
+  taskDefinitionName: () => (/* reexport */ rollout/* taskDefinitionName */.ip),
   templatePath: () => (/* reexport */ templatePath),
   waitForRollouts: () => (/* reexport */ wait/* waitForRollouts */.hS)
 });
@@ -109,6 +111,8 @@ var types = __webpack_require__(1958);
 var client = __webpack_require__(6076);
 // EXTERNAL MODULE: ./packages/aws/src/ecs/render.ts
 var render = __webpack_require__(2515);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/rollout.ts
+var rollout = __webpack_require__(3274);
 // EXTERNAL MODULE: ./packages/aws/src/ecs/wait.ts
 var wait = __webpack_require__(5826);
 // EXTERNAL MODULE: ./packages/aws/src/ecs/deploy.ts
@@ -152,6 +156,7 @@ var errors = __webpack_require__(5552);
  *   rollbacks with a SessionExpiredError (a ConfigurationError); from deployEcsServices it carries in `results` what
  *   the step had done.
  */
+
 
 
 
@@ -645,71 +650,41 @@ function renderBuildSummary(results) {
 ;// CONCATENATED MODULE: ./packages/aws/src/health/types.ts
 const CHECKS = ['ecs', 'load-balancer', 'http', 'alarms'];
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var client_ecs_dist_cjs = __webpack_require__(212);
 ;// CONCATENATED MODULE: ./packages/aws/src/health/ecs-check.ts
 
 
-/** DescribeServices takes at most 10 services per call. */
-const DESCRIBE_SERVICES_BATCH = 10;
 /** Every service's state, described in batches of 10 (in parallel). */
 async function describeServiceStates(ecs, cluster, services, expected = {}) {
-    const batches = [];
-    for (let i = 0; i < services.length; i += DESCRIBE_SERVICES_BATCH)
-        batches.push(services.slice(i, i + DESCRIBE_SERVICES_BATCH));
-    const states = new Map();
-    await Promise.all(batches.map(async (batch) => {
-        let out;
-        try {
-            out = await ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: batch }));
-        }
-        catch (e) {
+    const out = await (0,rollout/* describeServicesInBatches */.Zs)(ecs, cluster, services, {
+        onError: (e) => {
             if (e.name === 'ClusterNotFoundException')
                 throw new src_errors/* ConfigurationError */.j1(`ECS cluster '${cluster}' does not exist (check the environment's cluster or the 'cluster' input)`);
             throw e;
-        }
-        for (const s of out.services ?? [])
-            if (s.serviceName)
-                states.set(s.serviceName, serviceState(s, expected[s.serviceName]));
-        for (const f of out.failures ?? []) {
-            const name = f.arn?.split('/').at(-1) ?? '';
-            states.set(name, { service: name, verdict: 'failed', detail: `not found in cluster ${cluster} (${f.reason ?? 'MISSING'})`, desiredCount: 0, targetGroups: [] });
-        }
-    }));
+        },
+    });
+    const states = new Map();
+    for (const s of out.services)
+        if (s.serviceName)
+            states.set(s.serviceName, serviceState(s, expected[s.serviceName]));
+    for (const f of out.failures) {
+        const name = f.arn?.split('/').at(-1) ?? '';
+        states.set(name, { service: name, verdict: 'failed', detail: `not found in cluster ${cluster} (${f.reason ?? 'MISSING'})`, desiredCount: 0, targetGroups: [] });
+    }
     for (const name of services) {
         if (!states.has(name))
             states.set(name, { service: name, verdict: 'failed', detail: `not found in cluster ${cluster}`, desiredCount: 0, targetGroups: [] });
     }
     return states;
 }
-/** `family:revision` of a task definition ARN (or the value itself when it already is one). */
-function taskDefinitionName(arn) {
-    return arn.replace(/^arn:[^:]+:ecs:[^:]*:\d*:task-definition\//, '');
-}
 /**
- * The PRIMARY deployment COMPLETED with running = desired passes; a FAILED rollout fails; anything else is
- * pending. With `expected` (the revision ecs-deploy deployed), a PRIMARY on another revision fails: ECS's circuit
- * breaker put the service back, so it is healthy but not running what was deployed.
+ * The service's rollout judged by `rolloutVerdict`, the rule deploy's wait uses too: done passes, failed fails,
+ * anything else is pending. With `expected` (the revision ecs-deploy deployed), a PRIMARY on another revision fails:
+ * ECS's circuit breaker put the service back, so it is healthy but not running what was deployed.
  */
 function serviceState(s, expected) {
     const base = { service: s.serviceName, desiredCount: s.desiredCount ?? 0, targetGroups: (s.loadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn ? [lb.targetGroupArn] : [])) };
-    if (s.status !== 'ACTIVE')
-        return { ...base, verdict: 'failed', detail: `service is ${s.status}` };
-    const primary = s.deployments?.find((d) => d.status === 'PRIMARY');
-    const running = `running ${s.runningCount ?? 0} of ${s.desiredCount ?? 0}`;
-    if (!primary)
-        return { ...base, verdict: 'pending', detail: `no PRIMARY deployment yet (${running})` };
-    const revision = taskDefinitionName(primary.taskDefinition ?? '?');
-    if (expected && revision !== taskDefinitionName(expected)) {
-        return { ...base, verdict: 'failed', detail: `runs ${revision}, not the deployed ${taskDefinitionName(expected)} (rolled back by the deployment circuit breaker?)` };
-    }
-    if (primary.rolloutState === 'FAILED')
-        return { ...base, verdict: 'failed', detail: `rollout of ${revision} FAILED: ${primary.rolloutStateReason ?? 'no reason given'}` };
-    if (primary.rolloutState !== 'COMPLETED')
-        return { ...base, verdict: 'pending', detail: `rollout of ${revision} ${primary.rolloutState ?? 'IN_PROGRESS'} (${running})` };
-    if ((s.runningCount ?? 0) !== (s.desiredCount ?? 0))
-        return { ...base, verdict: 'pending', detail: `rollout of ${revision} COMPLETED but ${running}` };
-    return { ...base, verdict: 'passed', detail: `${revision} COMPLETED, ${running}` };
+    const verdict = (0,rollout/* rolloutVerdict */.$6)(s, expected ? { taskDefinition: expected } : undefined);
+    return { ...base, verdict: verdict.state === 'done' ? 'passed' : verdict.state, detail: verdict.detail };
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
@@ -1168,12 +1143,13 @@ var events = __webpack_require__(1797);
 var stacks = __webpack_require__(1557);
 // EXTERNAL MODULE: ./packages/aws/src/cloudformation/outputs.ts
 var outputs = __webpack_require__(7340);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var client_ecs_dist_cjs = __webpack_require__(212);
 ;// CONCATENATED MODULE: ./packages/aws/src/cloudformation/doctor.ts
+
 
 /** The tag CloudFormation puts on the taggable resources it creates, ECS services among them. */
 const STACK_NAME_TAG = 'aws:cloudformation:stack-name';
-// DescribeServices takes at most 10 services a call.
-const DESCRIBE_BATCH = 10;
 /**
  * Services of the cluster that a CloudFormation stack owns (its `aws:cloudformation:stack-name` tag) but whose catalog
  * entry would have tierdeploy update them directly: an UpdateService there drifts the stack, and the stack's next
@@ -1191,28 +1167,26 @@ async function findUndeclaredStackServices(ecs, cluster, catalog) {
     // Only services the catalog knows need their tags: skip the rest before describing anything.
     const known = arns.filter((arn) => catalog.names.has(arn.slice(arn.lastIndexOf('/') + 1)));
     const warnings = [];
-    for (let i = 0; i < known.length; i += DESCRIBE_BATCH) {
-        const out = await ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: known.slice(i, i + DESCRIBE_BATCH), include: ['TAGS'] }));
-        for (const s of out.services ?? []) {
-            const stack = s.tags?.find((t) => t.key === STACK_NAME_TAG)?.value;
-            const name = s.serviceName ? catalog.names.get(s.serviceName) : undefined;
-            if (!stack || !name)
-                continue;
-            const entry = catalog.services.get(name);
-            if (entry.deployVia !== 'cloudformation') {
-                warnings.push({
-                    service: name,
-                    stack,
-                    message: `${name} belongs to CloudFormation stack ${stack} (tag ${STACK_NAME_TAG}) but the catalog deploys it directly; declare deployVia: cloudformation with cloudformation: { stack: ${stack}, imageParameter: PARAM }, or a deploy will drift the stack`,
-                });
-            }
-            else if (entry.cloudformation && !ownedBy(stack, entry.cloudformation.stack)) {
-                warnings.push({
-                    service: name,
-                    stack,
-                    message: `${name} belongs to CloudFormation stack ${stack} (tag ${STACK_NAME_TAG}) but the catalog names stack ${entry.cloudformation.stack}`,
-                });
-            }
+    const { services } = await (0,rollout/* describeServicesInBatches */.Zs)(ecs, cluster, known, { include: ['TAGS'] });
+    for (const s of services) {
+        const stack = s.tags?.find((t) => t.key === STACK_NAME_TAG)?.value;
+        const name = s.serviceName ? catalog.names.get(s.serviceName) : undefined;
+        if (!stack || !name)
+            continue;
+        const entry = catalog.services.get(name);
+        if (entry.deployVia !== 'cloudformation') {
+            warnings.push({
+                service: name,
+                stack,
+                message: `${name} belongs to CloudFormation stack ${stack} (tag ${STACK_NAME_TAG}) but the catalog deploys it directly; declare deployVia: cloudformation with cloudformation: { stack: ${stack}, imageParameter: PARAM }, or a deploy will drift the stack`,
+            });
+        }
+        else if (entry.cloudformation && !ownedBy(stack, entry.cloudformation.stack)) {
+            warnings.push({
+                service: name,
+                stack,
+                message: `${name} belongs to CloudFormation stack ${stack} (tag ${STACK_NAME_TAG}) but the catalog names stack ${entry.cloudformation.stack}`,
+            });
         }
     }
     return warnings.sort((a, b) => a.service.localeCompare(b.service));
@@ -1241,6 +1215,7 @@ var concurrency = __webpack_require__(3600);
 
 
 
+
 /**
  * The image each service runs in an environment, pinned by digest: what promotion hands to the next environment,
  * so production receives exactly what staging verified and nothing is rebuilt. For an ECS service it is the image of
@@ -1262,11 +1237,12 @@ async function readRunningImages(catalog, environment, services, cluster, effect
         const service = described.services.get(name);
         if (!service)
             continue;
-        const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
-        if (primary?.rolloutState && primary.rolloutState !== 'COMPLETED') {
-            problems.push(`${name}: its deployment is ${primary.rolloutState} in ${environment.name}; promote only what finished deploying`);
+        const verdict = (0,rollout/* rolloutVerdict */.$6)(service);
+        if (verdict.state !== 'done') {
+            problems.push(`${name}: its rollout is not finished in ${environment.name} (${verdict.detail}); promote only what finished deploying`);
             continue;
         }
+        const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
         const taskDefinition = primary?.taskDefinition ?? service.taskDefinition;
         if (taskDefinition)
             taskDefinitions.set(name, taskDefinition);

@@ -131,6 +131,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   changedFromFlags: () => (/* binding */ changedFromFlags),
+  rangeFromFlags: () => (/* binding */ rangeFromFlags),
   run: () => (/* binding */ run),
   usage: () => (/* binding */ usage)
 });
@@ -488,15 +489,18 @@ function field(payload, ...path) {
     return typeof v === 'string' && v !== '' ? v : undefined;
 }
 /**
- * Decides which commits to compare for an event. Pure over the payload; git is reached only through `git`.
+ * Decides which commits to compare for an event, and how (docs/changes.md has the table). Pure over the payload;
+ * git is reached only through `git`.
  *
- * - explicit `base`/`head` override whatever the event says (the diff starts where head left base);
- * - push: `before`; the first push of a branch (`before` all zeros) or a force push (`before` gone or not an
- *   ancestor of `after`) compares with where the branch left the default branch instead, since `before`
- *   would report the wrong files (or none);
- * - pull_request: the merge base of the base and head SHAs, i.e. what the pull request itself changes;
- * - merge_group: its base_sha and head_sha;
- * - a pushed tag, workflow_dispatch, schedule and others: no change-based selection.
+ * A deploy compares trees: what is deployed against what will be. So:
+ * - an explicit `base` is compared tree to tree with head (`mergeBase` opts into the review comparison);
+ * - push: `before` → `after`, tree to tree, force pushes included (`before` need not be an ancestor: a deployed
+ *   commit that was force-pushed away still differs from `after`, and those files must redeploy);
+ * - push whose `before` is gone from the repository: the deployed tree cannot be read, so everything;
+ * - first push of the default branch (`before` all zeros): everything;
+ * - first push of another branch: nothing was deployed from it, so the default branch's tip → `after`;
+ * - pull_request and merge_group review a change: from the merge base of their base and head;
+ * - a pushed tag, a deleted branch, workflow_dispatch, schedule and others: no change-based selection.
  */
 async function chooseRange(event, inputs, git) {
     const payload = event?.payload ?? {};
@@ -510,7 +514,10 @@ async function chooseRange(event, inputs, git) {
     if (inputs.base !== undefined) {
         const head = await git.commit(inputs.head ?? eventHead ?? 'HEAD', inputs.head !== undefined ? 'head' : 'the checked-out commit');
         const base = await git.commit(inputs.base, 'base');
-        return { mode: 'changes', base: await git.mergeBase(base, head, `base '${inputs.base}'`, 'head'), head, why: `since ${inputs.base}` };
+        if (inputs.mergeBase) {
+            return { mode: 'changes', base: await git.mergeBase(base, head, `base '${inputs.base}'`, 'head'), head, comparison: 'merge-base', why: `since head left ${inputs.base}` };
+        }
+        return { mode: 'changes', base, head, comparison: 'trees', why: `since ${inputs.base}` };
     }
     const explicitHead = inputs.head !== undefined ? await git.commit(inputs.head, 'head') : undefined;
     switch (event?.name) {
@@ -523,26 +530,22 @@ async function chooseRange(event, inputs, git) {
             const after = explicitHead ?? (await git.commit(field(payload, 'after') ?? eventHead ?? 'HEAD', 'the pushed commit (after)'));
             const before = field(payload, 'before');
             const branch = field(payload, 'ref')?.replace(/^refs\/heads\//, '');
-            const onDefault = branch !== undefined && branch === defaultBranch;
             if (before === undefined || ZERO_SHA.test(before)) {
-                if (onDefault) {
-                    return { mode: 'everything', head: after, why: `first push of ${branch ?? 'the branch'}: there is no earlier commit to compare with` };
+                if (branch !== undefined && branch === defaultBranch) {
+                    return { mode: 'everything', head: after, why: `first push of ${branch}: there is no earlier commit to compare with` };
                 }
                 const main = await git.defaultBranch(needDefault());
-                return { mode: 'changes', base: await git.mergeBase(main, after, `default branch '${defaultBranch}'`, 'the pushed commit'), head: after, why: `first push of ${branch ?? 'a new branch'}: changes since it left ${defaultBranch}` };
+                return { mode: 'changes', base: main, head: after, comparison: 'trees', why: `first push of ${branch ?? 'a new branch'}: nothing was deployed from it yet, so compared with the tip of ${defaultBranch}` };
             }
             const previous = await git.tryCommit(before, 'the previous tip (before)');
-            if (previous && (await git.isAncestor(previous, after)))
-                return { mode: 'changes', base: previous, head: after, why: 'push: changes since the previous tip (before)' };
-            // A force push: `before` was rewritten away (or is unreachable). Its diff against `after` would list the
-            // rewritten commits' files, so compare with where the branch left the default branch instead.
-            if (onDefault) {
-                if (previous)
-                    return { mode: 'changes', base: await git.mergeBase(previous, after, 'the previous tip', 'the pushed commit'), head: after, why: `force push to ${branch}: changes since the old and new tips diverged` };
-                return { mode: 'everything', head: after, why: `force push to ${branch}, whose previous tip is gone: nothing to compare with` };
-            }
-            const main = await git.defaultBranch(needDefault());
-            return { mode: 'changes', base: await git.mergeBase(main, after, `default branch '${defaultBranch}'`, 'the pushed commit'), head: after, why: `force push: changes since ${branch ?? 'the branch'} left ${defaultBranch}` };
+            // No ancestry check: a force-pushed-away `before` is still what was deployed, and its tree is what to compare.
+            if (previous)
+                return { mode: 'changes', base: previous, head: after, comparison: 'trees', why: 'push: from the previous tip (before) to the pushed commit' };
+            return {
+                mode: 'everything',
+                head: after,
+                why: `the previous tip ${before.slice(0, 12)} (before) is no longer in the repository (force-pushed away): what it deployed cannot be compared, so every service counts as changed`,
+            };
         }
         case 'pull_request':
         case 'pull_request_target': {
@@ -552,7 +555,7 @@ async function chooseRange(event, inputs, git) {
                 throw new errors/* ConfigurationError */.j1(`the ${event.name} event has no pull_request.base.sha or head.sha: pass the 'base' and 'head' inputs`);
             const head = explicitHead ?? (await git.commit(headSha, 'the pull request head'));
             const base = await git.commit(baseSha, 'the pull request base');
-            return { mode: 'changes', base: await git.mergeBase(base, head, 'the pull request base', 'its head'), head, why: 'pull request: changes since it left its base branch' };
+            return { mode: 'changes', base: await git.mergeBase(base, head, 'the pull request base', 'its head'), head, comparison: 'merge-base', why: 'pull request: changes since it left its base branch' };
         }
         case 'merge_group': {
             const baseSha = field(payload, 'merge_group', 'base_sha');
@@ -561,7 +564,7 @@ async function chooseRange(event, inputs, git) {
                 throw new errors/* ConfigurationError */.j1(`the merge_group event has no merge_group.base_sha or head_sha: pass the 'base' and 'head' inputs`);
             const head = explicitHead ?? (await git.commit(headSha, 'the merge group head'));
             const base = await git.commit(baseSha, 'the merge group base');
-            return { mode: 'changes', base: await git.mergeBase(base, head, 'the merge group base', 'its head'), head, why: 'merge queue: changes of the queued pull requests' };
+            return { mode: 'changes', base: await git.mergeBase(base, head, 'the merge group base', 'its head'), head, comparison: 'merge-base', why: 'merge queue: changes of the queued pull requests' };
         }
         default:
             return { mode: 'inputs', why: `${event ? `the ${event.name} event` : 'this run'} does not describe a change: the workflow's inputs choose what deploys` };
@@ -931,8 +934,9 @@ async function detectChangedServices(options) {
         ...(options.head !== undefined ? { head: options.head } : {}),
         ...(options.defaultBranch !== undefined ? { defaultBranch: options.defaultBranch } : {}),
         ...(options.sha !== undefined ? { sha: options.sha } : {}),
+        ...(options.mergeBase ? { mergeBase: true } : {}),
     }, history);
-    log.info(`change range: ${range.why}${range.mode === 'changes' ? ` (${range.base.slice(0, 12)}..${range.head.slice(0, 12)})` : ''}`);
+    log.info(`change range: ${range.why}${range.mode === 'changes' ? ` (${range.base.slice(0, 12)}..${range.head.slice(0, 12)}, ${range.comparison === 'trees' ? 'tree to tree' : 'from the merge base'})` : ''}`);
     const catalogDir = toPosix((0,external_node_path_.relative)(catalog.root, (0,external_node_path_.resolve)(catalog.dir))) || '.';
     const affectedOptions = { catalogDir, ...(options.infrastructureDirs ? { infrastructureDirs: options.infrastructureDirs } : {}) };
     if (range.mode === 'inputs') {
@@ -948,7 +952,7 @@ async function detectChangedServices(options) {
     for (const file of definitions.unreadable)
         log.warning(`${file} could not be read at ${range.base.slice(0, 12)}: every service it describes counts as changed`);
     const affected = servicesAffectedBy(catalog, changes, { ...affectedOptions, index, gone, definitions: definitions.definitions, removed: definitions.removed });
-    return { ...affected, mode: 'changes', base: range.base, head: range.head, why: range.why };
+    return { ...affected, mode: 'changes', base: range.base, head: range.head, comparison: range.comparison, why: range.why };
 }
 /**
  * Services whose directory no longer exists at head. Only services above a deleted (or renamed-away) file can
@@ -1058,25 +1062,41 @@ function renderChangeSummary(d) {
 var src_args = __webpack_require__(7109);
 // EXTERNAL MODULE: ./packages/cli/src/cli-io.ts
 var cli_io = __webpack_require__(7801);
+// EXTERNAL MODULE: ./packages/cli/src/selection.ts
+var selection = __webpack_require__(7124);
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/changed.ts
 
 
 
 
-const usage = 'tierdeploy changed [--catalog DIR] --base REF [--head REF] [--json]';
-/** What changed between --base and --head (default HEAD), for `changed` and `plan --base`. */
+
+const usage = 'tierdeploy changed [--catalog DIR] --base REF [--head REF] [--merge-base] [--json]';
+/**
+ * What changed between --base and --head (default HEAD), for `changed` and `plan --base`. The two trees are
+ * compared (`git diff BASE HEAD`, what a deploy from BASE to HEAD changes); --merge-base compares from where
+ * HEAD left BASE instead (what a branch changes, for review).
+ */
 async function changedFromFlags(catalog, values, io) {
-    const base = (0,src_args/* stringFlag */.A)(values, 'base');
-    const head = (0,src_args/* stringFlag */.A)(values, 'head');
-    if (base === undefined)
-        throw new cli_io/* UsageError */.e(`--base REF is required${head !== undefined ? ' with --head' : ''}: the commit, branch or tag to compare with (e.g. --base origin/main)`);
+    const { base, head, mergeBase } = rangeFromFlags(values);
     return detectChangedServices({
         catalog,
         git: gitRunner(catalog.root),
         base,
         ...(head !== undefined ? { head } : {}),
+        ...(mergeBase ? { mergeBase: true } : {}),
         log: (0,effects/* streamLogger */.VO)((line) => io.stderr(line), values.verbose === true),
     });
+}
+/** --base, --head and --merge-base, checked before anything is read: --head or --merge-base need --base. */
+function rangeFromFlags(values) {
+    const base = (0,src_args/* stringFlag */.A)(values, 'base');
+    const head = (0,src_args/* stringFlag */.A)(values, 'head');
+    const mergeBase = values['merge-base'] === true;
+    if (base === undefined) {
+        const given = [head !== undefined ? '--head' : undefined, mergeBase ? '--merge-base' : undefined].filter((f) => f !== undefined);
+        throw new cli_io/* UsageError */.e(`--base REF is required${given.length ? ` with ${given.join(' and ')}` : ''}: the commit, branch or tag to compare with (e.g. --base origin/main)`);
+    }
+    return { base, ...(head !== undefined ? { head } : {}), mergeBase };
 }
 function renderText(d) {
     const lines = [];
@@ -1094,9 +1114,9 @@ function renderText(d) {
     return lines.join('\n');
 }
 async function run(args, io) {
-    const { values } = (0,src_args/* parseFlags */.b)(args, { catalog: { type: 'string' }, base: { type: 'string' }, head: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } });
-    if ((0,src_args/* stringFlag */.A)(values, 'base') === undefined)
-        throw new cli_io/* UsageError */.e('--base REF is required: the commit, branch or tag to compare with (e.g. --base origin/main)');
+    const { values } = (0,src_args/* parseFlags */.b)(args, { catalog: { type: 'string' }, ...selection/* changeRangeOptions */.S4, json: { type: 'boolean' }, verbose: { type: 'boolean' } });
+    // Checked before the catalog loads, so a missing --base is a usage error (exit 2) whatever the catalog holds.
+    rangeFromFlags(values);
     const { catalog, warnings } = await (0,load/* loadCatalog */.a)({ dir: (0,src_args/* stringFlag */.A)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
     for (const w of warnings)
         io.stderr((0,errors/* formatProblem */.Vw)(w));

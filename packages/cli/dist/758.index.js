@@ -475,17 +475,19 @@ async function deployPlan(request, effects) {
 /* harmony export */   X: () => (/* binding */ deployEcsServices),
 /* harmony export */   _: () => (/* binding */ DEFAULT_DEPLOY_CONCURRENCY)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(212);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2332);
-/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1214);
-/* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5517);
-/* harmony import */ var _cloudformation_index_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8039);
-/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3600);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5552);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1214);
+/* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5517);
+/* harmony import */ var _cloudformation_index_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8039);
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3600);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5552);
 /* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2515);
-/* harmony import */ var _rollback_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5439);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(758);
+/* harmony import */ var _rollback_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5439);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(758);
 /* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5826);
+/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3274);
+
 
 
 
@@ -552,10 +554,10 @@ async function deployEcsServices(request, effects) {
             if (ecsChanged.length)
                 log.info(`wave ${w + 1}: deploying ${ecsChanged.map((p) => p.name).join(', ')}`);
             for (const p of ecsChanged)
-                log.info(`${p.name}: new revision of ${p.previous.replace(/^.*task-definition\//, '')}:\n  ${p.diff.join('\n  ')}`);
+                log.info(`${p.name}: new revision of ${(0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionName */ .ip)(p.previous)}:\n  ${p.diff.join('\n  ')}`);
             const waveWatches = [];
             const refused = [];
-            await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_3__/* .mapWithConcurrency */ .W)(ecsChanged, concurrency, async (p) => {
+            await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_4__/* .mapWithConcurrency */ .W)(ecsChanged, concurrency, async (p) => {
                 const watch = await registerAndUpdate(p, request, effects, results, refused);
                 if (watch) {
                     waveWatches.push(watch);
@@ -563,7 +565,7 @@ async function deployEcsServices(request, effects) {
                 }
             });
             // Every later call would fail the same way: stop, and let the caller record what changed.
-            const expired = refused.find((r) => r instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SessionExpiredError */ .mZ);
+            const expired = refused.find((r) => r instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .SessionExpiredError */ .mZ);
             if (expired)
                 throw expired;
             // AWS refused a write for a set-up reason (permissions) before any service changed: one clear error, nothing to
@@ -608,7 +610,7 @@ async function deployEcsServices(request, effects) {
         }
     }
     catch (e) {
-        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SessionExpiredError */ .mZ)
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .SessionExpiredError */ .mZ)
             e.results ??= all.map((s) => interruptedResult(s.name, results.get(s.name), unconfirmed.has(s.name)));
         throw e;
     }
@@ -624,7 +626,7 @@ function pollOptions(request) {
     };
 }
 function serviceNamed(catalog, name) {
-    const s = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_5__/* .resolveServiceName */ .fV)(catalog, name);
+    const s = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_6__/* .resolveServiceName */ .fV)(catalog, name);
     if (s.kind !== 'service')
         throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${s.name} is ${s.kind === 'library' ? 'a library' : 'infrastructure'}: it is not deployed to ECS`);
     return s;
@@ -636,12 +638,12 @@ async function planServices(request, services, effects) {
         return planned;
     const described = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .describeServices */ .Ge)(services.map((s) => s.name), request.cluster, effects);
     if (described.error)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .awsSetupError */ .Dw)(described.cause, `ECS (cluster '${request.cluster}')`) ?? new Error(`could not read the services of cluster ${request.cluster}: ${described.error}`);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsSetupError */ .Dw)(described.cause, `ECS (cluster '${request.cluster}')`) ?? new Error(`could not read the services of cluster ${request.cluster}: ${described.error}`);
     const missing = services.filter((s) => !described.services.has(s.name)).map((s) => s.name);
     if (missing.length) {
         throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`not found in ECS cluster '${request.cluster}': ${missing.join(', ')}; create the services first (Terraform module ecs-service), or check the cluster of environment ${request.environment.name} (${request.environment.file})`);
     }
-    await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_3__/* .mapWithConcurrency */ .W)(services, request.concurrency ?? DEFAULT_DEPLOY_CONCURRENCY, async (s) => {
+    await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_4__/* .mapWithConcurrency */ .W)(services, request.concurrency ?? DEFAULT_DEPLOY_CONCURRENCY, async (s) => {
         const service = described.services.get(s.name);
         if (service.status !== 'ACTIVE')
             throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`ECS service ${s.name} in cluster '${request.cluster}' is ${service.status}: it cannot be deployed`);
@@ -657,15 +659,15 @@ async function planServices(request, services, effects) {
         }
         let current;
         try {
-            current = (await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_6__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: previous }))).taskDefinition;
+            current = (await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_7__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: previous }))).taskDefinition;
         }
         catch (e) {
-            (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .rethrowConfigurationError */ .wD)(e, { cluster: request.cluster, service: s.name });
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .awsSetupError */ .Dw)(e, `ECS (cluster '${request.cluster}')`) ?? e;
+            (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .rethrowConfigurationError */ .wD)(e, { cluster: request.cluster, service: s.name });
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsSetupError */ .Dw)(e, `ECS (cluster '${request.cluster}')`) ?? e;
         }
         if (!current)
             throw new Error(`DescribeTaskDefinition returned nothing for ${previous}`);
-        const settings = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .serviceSettings */ .x)(request.catalog, s, request.environment);
+        const settings = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_8__/* .serviceSettings */ .x)(request.catalog, s, request.environment);
         const next = (0,_render_js__WEBPACK_IMPORTED_MODULE_1__/* .renderTaskDefinition */ .P9)({ current, service: s.name, containerName: settings.containerName, image: request.images[s.name], environment: settings.environment, secrets: settings.secrets });
         const before = (0,_render_js__WEBPACK_IMPORTED_MODULE_1__/* .registrationOf */ .DD)(current);
         const changed = !(0,_render_js__WEBPACK_IMPORTED_MODULE_1__/* .sameRegistration */ .YG)(before, next);
@@ -679,29 +681,29 @@ async function planServices(request, services, effects) {
  */
 async function registerAndUpdate(p, request, effects, results, refused) {
     const tags = [
-        { key: _tags_js__WEBPACK_IMPORTED_MODULE_8__/* .TAG_SERVICE */ .Fj, value: p.name },
-        { key: _tags_js__WEBPACK_IMPORTED_MODULE_8__/* .TAG_DEPLOY_ID */ .Lh, value: request.deployId },
-        { key: _tags_js__WEBPACK_IMPORTED_MODULE_8__/* .TAG_REPLACES */ .VS, value: p.previous },
-        ...(request.commitSha ? [{ key: _tags_js__WEBPACK_IMPORTED_MODULE_8__/* .TAG_COMMIT */ .rJ, value: request.commitSha }] : []),
+        { key: _tags_js__WEBPACK_IMPORTED_MODULE_9__/* .TAG_SERVICE */ .Fj, value: p.name },
+        { key: _tags_js__WEBPACK_IMPORTED_MODULE_9__/* .TAG_DEPLOY_ID */ .Lh, value: request.deployId },
+        { key: _tags_js__WEBPACK_IMPORTED_MODULE_9__/* .TAG_REPLACES */ .VS, value: p.previous },
+        ...(request.commitSha ? [{ key: _tags_js__WEBPACK_IMPORTED_MODULE_9__/* .TAG_COMMIT */ .rJ, value: request.commitSha }] : []),
     ];
     let arn;
     try {
-        const registered = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_6__/* .RegisterTaskDefinitionCommand */ .$Hl({ ...p.next, tags }));
+        const registered = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_7__/* .RegisterTaskDefinitionCommand */ .$Hl({ ...p.next, tags }));
         arn = registered.taskDefinition?.taskDefinitionArn;
         if (!arn)
             throw new Error('RegisterTaskDefinition returned no ARN');
         effects.log.info(`${p.name}: registered ${arn}`);
-        const updated = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_6__/* .UpdateServiceCommand */ .kZr({ cluster: request.cluster, service: p.name, taskDefinition: arn }));
+        const updated = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_7__/* .UpdateServiceCommand */ .kZr({ cluster: request.cluster, service: p.name, taskDefinition: arn }));
         const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
         results.set(p.name, { service: p.name, status: 'deployed', previousTaskDefinition: p.previous, taskDefinition: arn });
         return { service: p.name, taskDefinition: arn, ...(primary?.id ? { deploymentId: primary.id } : {}), startedAt: effects.clock.now() };
     }
     catch (e) {
-        const configuration = (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .configurationErrorOf */ .m_)(e, { cluster: request.cluster, service: p.name });
+        const configuration = (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .configurationErrorOf */ .m_)(e, { cluster: request.cluster, service: p.name });
         if (configuration)
             refused.push(configuration);
         const step = arn ? 'UpdateService' : 'RegisterTaskDefinition';
-        results.set(p.name, { service: p.name, status: 'failed', previousTaskDefinition: p.previous, ...(arn ? { taskDefinition: arn } : {}), reason: configuration?.message ?? `${step} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeErrorOf */ .V9)(e)}` });
+        results.set(p.name, { service: p.name, status: 'failed', previousTaskDefinition: p.previous, ...(arn ? { taskDefinition: arn } : {}), reason: configuration?.message ?? `${step} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeErrorOf */ .V9)(e)}` });
         return undefined;
     }
 }
@@ -714,7 +716,7 @@ async function deployStackWave(services, request, effects, timeoutMs, rollbackOn
         return [...out, ...withImage.map((s) => ({ service: s.name, status: 'failed', image: request.images[s.name], reason: 'deployVia: cloudformation needs a CloudFormation client, which this caller did not provide' }))];
     }
     const requests = withImage.map((s) => ({ service: s.name, stack: s.cloudformation.stack, imageParameter: s.cloudformation.imageParameter, image: request.images[s.name] }));
-    const results = await (0,_cloudformation_index_js__WEBPACK_IMPORTED_MODULE_9__/* .deployStackServices */ .wW)(requests, { cloudformation: effects.cloudformation, clock: effects.clock, log: effects.log }, { timeoutMs, rollbackOnFailure, ...(request.pollIntervalMs ? { pollIntervalMs: request.pollIntervalMs } : {}) });
+    const results = await (0,_cloudformation_index_js__WEBPACK_IMPORTED_MODULE_10__/* .deployStackServices */ .wW)(requests, { cloudformation: effects.cloudformation, clock: effects.clock, log: effects.log }, { timeoutMs, rollbackOnFailure, ...(request.pollIntervalMs ? { pollIntervalMs: request.pollIntervalMs } : {}) });
     return [...out, ...results];
 }
 function stackPreview(s, image) {
@@ -747,10 +749,10 @@ async function rollBackStep(watches, stackResults, failed, request, effects, tim
     effects.log.warning(`rolling back ${targets.length + [...stackResults.values()].filter((r) => r.status === 'deployed').length} service(s) changed by this step because ${failed.join(', ')} failed`);
     let rolled;
     try {
-        rolled = await (0,_rollback_js__WEBPACK_IMPORTED_MODULE_10__/* .rollBackServices */ .L7)(targets, { cluster: request.cluster, timeoutMs, concurrency: request.concurrency ?? DEFAULT_DEPLOY_CONCURRENCY, ...pollOptions(request) }, effects);
+        rolled = await (0,_rollback_js__WEBPACK_IMPORTED_MODULE_11__/* .rollBackServices */ .L7)(targets, { cluster: request.cluster, timeoutMs, concurrency: request.concurrency ?? DEFAULT_DEPLOY_CONCURRENCY, ...pollOptions(request) }, effects);
     }
     catch (e) {
-        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SessionExpiredError */ .mZ) {
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .SessionExpiredError */ .mZ) {
             for (const t of targets) {
                 const before = results.get(t.service);
                 results.set(t.service, { ...before, reason: [before.reason, `rollback to ${t.taskDefinition} cut short: the AWS session expired`].filter(Boolean).join('; ') });
@@ -774,7 +776,7 @@ async function rollBackStep(watches, stackResults, failed, request, effects, tim
         return;
     await Promise.all(stacks.map(async (r) => {
         const s = request.catalog.services.get(r.service);
-        const back = await (0,_cloudformation_index_js__WEBPACK_IMPORTED_MODULE_9__/* .rollBackStackService */ .up)({ service: r.service, stack: s.cloudformation.stack, imageParameter: s.cloudformation.imageParameter, image: r.previousImage }, { cloudformation, clock: effects.clock, log: effects.log }, { timeoutMs, ...(request.pollIntervalMs ? { pollIntervalMs: request.pollIntervalMs } : {}) });
+        const back = await (0,_cloudformation_index_js__WEBPACK_IMPORTED_MODULE_10__/* .rollBackStackService */ .up)({ service: r.service, stack: s.cloudformation.stack, imageParameter: s.cloudformation.imageParameter, image: r.previousImage }, { cloudformation, clock: effects.clock, log: effects.log }, { timeoutMs, ...(request.pollIntervalMs ? { pollIntervalMs: request.pollIntervalMs } : {}) });
         results.set(r.service, { service: r.service, status: back.status === 'rolled-back' || back.status === 'unchanged' ? 'rolled-back' : 'rollback-failed', reason: back.reason ?? `rolled back to image ${r.previousImage} because ${failed.join(', ')} failed` });
     }));
 }
@@ -1020,7 +1022,6 @@ function pruneEmpty(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gg: () => (/* binding */ rollBackService),
-/* harmony export */   JL: () => (/* binding */ sameTaskDefinition),
 /* harmony export */   L7: () => (/* binding */ rollBackServices),
 /* harmony export */   QZ: () => (/* binding */ parseRollbackVersion),
 /* harmony export */   _H: () => (/* binding */ rollBackRecordedDeploy),
@@ -1029,13 +1030,14 @@ function pruneEmpty(value) {
 /* harmony export */   xQ: () => (/* binding */ recordedRollbackTargets),
 /* harmony export */   z4: () => (/* binding */ COMMIT_LOOKUP_LIMIT)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
-/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2332);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5552);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(212);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2332);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5552);
 /* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3600);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(758);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1958);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(758);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1958);
 /* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5826);
+/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3274);
 
 
 
@@ -1043,12 +1045,7 @@ function pruneEmpty(value) {
 
 
 
-/** Whether a task definition ARN is the one a reference (ARN or family:revision) names. */
-function sameTaskDefinition(arn, ref) {
-    if (!arn)
-        return false;
-    return arn === ref || arn.endsWith(`:task-definition/${ref}`);
-}
+
 /**
  * Puts services back on the given task definitions and waits for them (contract in index.ts). A service already on
  * its target (ECS's circuit breaker put it back, or an earlier rollback did) gets no UpdateService, only the wait.
@@ -1071,14 +1068,14 @@ async function rollBackServices(targets, options, effects) {
             results.set(target.service, { ...base, status: 'rollback-failed', reason: described.error ?? `service not found in cluster ${options.cluster}` });
             return;
         }
-        if (sameTaskDefinition(current.taskDefinition, target.taskDefinition)) {
+        if ((0,_rollout_js__WEBPACK_IMPORTED_MODULE_2__/* .sameTaskDefinition */ .JL)(current.taskDefinition, target.taskDefinition)) {
             const primary = current.deployments?.find((d) => d.status === 'PRIMARY');
             watches.push({ service: target.service, taskDefinition: current.taskDefinition, ...(primary?.id ? { deploymentId: primary.id } : {}), startedAt: clock.now() });
             return;
         }
         try {
             log.info(`${target.service}: rolling back from ${before} to ${target.taskDefinition}`);
-            const out = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .UpdateServiceCommand */ .kZr({ cluster: options.cluster, service: target.service, taskDefinition: target.taskDefinition }));
+            const out = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .UpdateServiceCommand */ .kZr({ cluster: options.cluster, service: target.service, taskDefinition: target.taskDefinition }));
             const primary = out.service?.deployments?.find((d) => d.status === 'PRIMARY');
             const arn = out.service?.taskDefinition ?? target.taskDefinition;
             results.set(target.service, { ...base, taskDefinition: arn, status: 'rolled-back' });
@@ -1086,10 +1083,10 @@ async function rollBackServices(targets, options, effects) {
         }
         catch (e) {
             // Recorded, not thrown: other services may already be rolling back, and the caller must hear about each.
-            const configuration = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .configurationErrorOf */ .m_)(e, { cluster: options.cluster, service: target.service });
-            if (configuration instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .SessionExpiredError */ .mZ)
+            const configuration = (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .configurationErrorOf */ .m_)(e, { cluster: options.cluster, service: target.service });
+            if (configuration instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SessionExpiredError */ .mZ)
                 expired ??= configuration;
-            results.set(target.service, { ...base, status: 'rollback-failed', reason: configuration?.message ?? `UpdateService failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeErrorOf */ .V9)(e)}` });
+            results.set(target.service, { ...base, status: 'rollback-failed', reason: configuration?.message ?? `UpdateService failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeErrorOf */ .V9)(e)}` });
         }
     });
     if (expired)
@@ -1118,7 +1115,7 @@ function parseRollbackVersion(value, where = 'rollback-version') {
         return { kind: 'revision', revision: Number(v) };
     if (/^[0-9a-f]{7,40}$/i.test(v))
         return { kind: 'commit', sha: v.toLowerCase() };
-    throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${where} must be 'previous', a task-definition revision number (e.g. 42, up to 6 digits) or a commit SHA (7 to 40 hex characters), got '${value}'`);
+    throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${where} must be 'previous', a task-definition revision number (e.g. 42, up to 6 digits) or a commit SHA (7 to 40 hex characters), got '${value}'`);
 }
 /** How many recent revisions a commit lookup reads before giving up (each costs one DescribeTaskDefinition). */
 const COMMIT_LOOKUP_LIMIT = 100;
@@ -1133,11 +1130,11 @@ async function resolveRollbackTarget(service, version, options, effects) {
         return await findRollbackTarget(service, version, options, effects);
     }
     catch (e) {
-        if ((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .isConfigurationError */ .p0)(e))
+        if ((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .isConfigurationError */ .p0)(e))
             throw e;
         // Only reads happen here, so a refusal or an unreachable endpoint stops the rollback before any write.
-        (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .rethrowConfigurationError */ .wD)(e, { cluster: options.cluster, service });
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .awsSetupError */ .Dw)(e, `ECS (cluster '${options.cluster}')`) ?? e;
+        (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .rethrowConfigurationError */ .wD)(e, { cluster: options.cluster, service });
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .awsSetupError */ .Dw)(e, `ECS (cluster '${options.cluster}')`) ?? e;
     }
 }
 async function findRollbackTarget(service, version, options, effects) {
@@ -1146,11 +1143,11 @@ async function findRollbackTarget(service, version, options, effects) {
         throw described.cause;
     const current = described.services.get(service)?.taskDefinition;
     if (!current)
-        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`service '${service}' not found in ECS cluster '${options.cluster}': nothing to roll back`);
-    const family = /:task-definition\/([^:]+):\d+$/.exec(current)?.[1] ?? current;
+        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`service '${service}' not found in ECS cluster '${options.cluster}': nothing to roll back`);
+    const family = (0,_rollout_js__WEBPACK_IMPORTED_MODULE_2__/* .taskDefinitionFamily */ .dm)(current);
     const describe = async (ref) => {
         try {
-            const out = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: ref, include: ['TAGS'] }));
+            const out = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: ref, include: ['TAGS'] }));
             return { ...(out.taskDefinition ? { td: out.taskDefinition } : {}), tags: out.tags ?? [] };
         }
         catch (e) {
@@ -1162,9 +1159,9 @@ async function findRollbackTarget(service, version, options, effects) {
     let target;
     if (version.kind === 'previous') {
         const { tags } = await describe(current);
-        const replaces = tags.find((t) => t.key === _tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAG_REPLACES */ .VS)?.value;
+        const replaces = tags.find((t) => t.key === _tags_js__WEBPACK_IMPORTED_MODULE_6__/* .TAG_REPLACES */ .VS)?.value;
         if (!replaces) {
-            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${service}: nothing to roll back to: the running revision ${current} was not deployed by tierdeploy (it has no ${_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAG_REPLACES */ .VS} tag), so what ran before it is unknown; name a revision (--version N) or a commit instead`);
+            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${service}: nothing to roll back to: the running revision ${current} was not deployed by tierdeploy (it has no ${_tags_js__WEBPACK_IMPORTED_MODULE_6__/* .TAG_REPLACES */ .VS} tag), so what ran before it is unknown; name a revision (--version N) or a commit instead`);
         }
         target = replaces;
     }
@@ -1172,35 +1169,35 @@ async function findRollbackTarget(service, version, options, effects) {
         const ref = `${family}:${version.revision}`;
         const { td } = await describe(ref);
         if (!td)
-            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${service}: task definition ${ref} does not exist`);
+            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${service}: task definition ${ref} does not exist`);
         if (td.status !== 'ACTIVE')
-            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${service}: task definition ${ref} is ${td.status}; ECS cannot deploy it, pick an ACTIVE revision`);
+            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${service}: task definition ${ref} is ${td.status}; ECS cannot deploy it, pick an ACTIVE revision`);
         target = td.taskDefinitionArn;
     }
     else {
         target = await findRevisionOfCommit(service, family, version.sha, effects);
     }
     if (target === current)
-        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${service} already runs ${current}: nothing to roll back`);
+        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${service} already runs ${current}: nothing to roll back`);
     return { current, target };
 }
 async function findRevisionOfCommit(service, family, sha, effects) {
     let checked = 0;
     let nextToken;
     do {
-        const page = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .ListTaskDefinitionsCommand */ .Pse({ familyPrefix: family, sort: 'DESC', status: 'ACTIVE', maxResults: 100, ...(nextToken ? { nextToken } : {}) }));
+        const page = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .ListTaskDefinitionsCommand */ .Pse({ familyPrefix: family, sort: 'DESC', status: 'ACTIVE', maxResults: 100, ...(nextToken ? { nextToken } : {}) }));
         nextToken = page.nextToken;
         const arns = (page.taskDefinitionArns ?? []).slice(0, COMMIT_LOOKUP_LIMIT - checked);
         checked += arns.length;
         const tagged = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_1__/* .mapWithConcurrency */ .W)(arns, 5, async (arn) => {
-            const out = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: arn, include: ['TAGS'] }));
-            return out.tags?.find((t) => t.key === _tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAG_COMMIT */ .rJ)?.value?.toLowerCase().startsWith(sha) ? arn : undefined;
+            const out = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: arn, include: ['TAGS'] }));
+            return out.tags?.find((t) => t.key === _tags_js__WEBPACK_IMPORTED_MODULE_6__/* .TAG_COMMIT */ .rJ)?.value?.toLowerCase().startsWith(sha) ? arn : undefined;
         });
         const found = tagged.find((a) => a !== undefined);
         if (found)
             return found;
     } while (nextToken && checked < COMMIT_LOOKUP_LIMIT);
-    throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${service}: no ACTIVE revision of ${family} among the latest ${checked} is tagged with commit ${sha} (${_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAG_COMMIT */ .rJ})`);
+    throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${service}: no ACTIVE revision of ${family} among the latest ${checked} is tagged with commit ${sha} (${_tags_js__WEBPACK_IMPORTED_MODULE_6__/* .TAG_COMMIT */ .rJ})`);
 }
 /** Manual rollback of one service: resolve the version, put it back, wait. */
 async function rollBackService(service, version, options, effects) {
@@ -1254,23 +1251,125 @@ async function rollBackRecordedDeploy(result, options, effects) {
 function parseDeployResult(value, where) {
     const shape = `a JSON array of {"service","status","previousTaskDefinition","taskDefinition"} (ecs-deploy's result output)`;
     if (!Array.isArray(value))
-        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${where} must be ${shape}`);
+        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${where} must be ${shape}`);
     const seen = new Set();
     value.forEach((entry, i) => {
         const e = entry;
         if (!e || typeof e !== 'object' || typeof e.service !== 'string' || typeof e.status !== 'string')
-            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${where}[${i}] must have string service and status: ${shape}`);
-        if (!_types_js__WEBPACK_IMPORTED_MODULE_6__/* .ECS_SERVICE_STATUSES */ .B.includes(e.status))
-            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${where}[${i}].status must be one of ${_types_js__WEBPACK_IMPORTED_MODULE_6__/* .ECS_SERVICE_STATUSES */ .B.join(', ')}, got '${e.status}'`);
+            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${where}[${i}] must have string service and status: ${shape}`);
+        if (!_types_js__WEBPACK_IMPORTED_MODULE_7__/* .ECS_SERVICE_STATUSES */ .B.includes(e.status))
+            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${where}[${i}].status must be one of ${_types_js__WEBPACK_IMPORTED_MODULE_7__/* .ECS_SERVICE_STATUSES */ .B.join(', ')}, got '${e.status}'`);
         for (const k of ['previousTaskDefinition', 'taskDefinition', 'reason']) {
             if (e[k] !== undefined && typeof e[k] !== 'string')
-                throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${where}[${i}].${k} must be a string`);
+                throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${where}[${i}].${k} must be a string`);
         }
         if (seen.has(e.service))
-            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`${where} lists ${e.service} twice: give one deploy's result`);
+            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${where} lists ${e.service} twice: give one deploy's result`);
         seen.add(e.service);
     });
     return value;
+}
+
+
+/***/ }),
+
+/***/ 3274:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ rolloutVerdict),
+/* harmony export */   JL: () => (/* binding */ sameTaskDefinition),
+/* harmony export */   Zs: () => (/* binding */ describeServicesInBatches),
+/* harmony export */   dm: () => (/* binding */ taskDefinitionFamily),
+/* harmony export */   ip: () => (/* binding */ taskDefinitionName),
+/* harmony export */   rP: () => (/* binding */ DESCRIBE_SERVICES_LIMIT)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
+
+/** DescribeServices accepts at most 10 services per call. */
+const DESCRIBE_SERVICES_LIMIT = 10;
+/**
+ * DescribeServices for any number of names: 10 a call (the API's limit), the calls in parallel. `onError` decides what
+ * a failed call means for its batch (rethrow, or record it and go on); without it the error is thrown.
+ */
+async function describeServicesInBatches(ecs, cluster, names, options = {}) {
+    const batches = [];
+    for (let i = 0; i < names.length; i += DESCRIBE_SERVICES_LIMIT)
+        batches.push(names.slice(i, i + DESCRIBE_SERVICES_LIMIT));
+    const services = [];
+    const failures = [];
+    await Promise.all(batches.map(async (batch) => {
+        try {
+            const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .DescribeServicesCommand */ .H7c({ cluster, services: batch, ...(options.include ? { include: options.include } : {}) }));
+            services.push(...(out.services ?? []));
+            failures.push(...(out.failures ?? []));
+        }
+        catch (e) {
+            if (!options.onError)
+                throw e;
+            options.onError(e, batch);
+        }
+    }));
+    return { services, failures };
+}
+/** `family:revision` of a task definition ARN (or the value itself when it already is one). */
+function taskDefinitionName(arn) {
+    return arn.replace(/^arn:[^:]+:ecs:[^:]*:\d*:task-definition\//, '');
+}
+/** The task definition family of an ARN or `family:revision`. */
+function taskDefinitionFamily(arn) {
+    return taskDefinitionName(arn).replace(/:\d+$/, '');
+}
+/** Whether two references (ARNs or `family:revision`) name the same task definition revision. */
+function sameTaskDefinition(a, b) {
+    return a !== undefined && b !== undefined && taskDefinitionName(a) === taskDefinitionName(b);
+}
+/**
+ * The one rule for "has this service finished rolling out?", used by deploy's wait, the health gate's ECS check,
+ * doctor and promotion. From one DescribeServices answer:
+ *
+ * - a service that is not ACTIVE, a FAILED deployment, or (with `expected`) a PRIMARY deployment on another revision
+ *   has failed;
+ * - rolloutState COMPLETED with the PRIMARY deployment running = desired is done, IN_PROGRESS is pending;
+ * - rolloutState unset is decided by the task counts. ECS returns rolloutState only for rolling-update (ECS
+ *   controller) services that are not behind a Classic Load Balancer, and reports FAILED only with the deployment
+ *   circuit breaker on (ECS API reference, Deployment.rolloutState). Without it, a rollout is over when the PRIMARY
+ *   deployment runs its desired count and no other deployment still has running tasks: an old ACTIVE deployment that
+ *   still runs tasks means ECS is still draining it.
+ */
+function rolloutVerdict(service, expected) {
+    if (service.status !== 'ACTIVE')
+        return { state: 'failed', detail: `service is ${service.status ?? 'not active'}`, rolledBackByEcs: false };
+    const deployments = service.deployments ?? [];
+    const primary = deployments.find((d) => d.status === 'PRIMARY');
+    const ours = expected ? deployments.find((d) => (expected.deploymentId ? d.id === expected.deploymentId : sameTaskDefinition(d.taskDefinition, expected.taskDefinition))) : primary;
+    if (ours?.rolloutState === 'FAILED') {
+        const back = primary && primary !== ours ? `; the ECS circuit breaker is rolling back to ${taskDefinitionName(primary.taskDefinition ?? '?')}` : '';
+        return { state: 'failed', detail: `rollout of ${taskDefinitionName(ours.taskDefinition ?? '?')} FAILED: ${ours.rolloutStateReason ?? 'no reason given'}${back}`, deployment: ours, rolledBackByEcs: back !== '' };
+    }
+    const counts = `running ${primary?.runningCount ?? 0} of ${primary?.desiredCount ?? 0}`;
+    if (!primary)
+        return { state: 'pending', detail: `no PRIMARY deployment yet (service running ${service.runningCount ?? 0} of ${service.desiredCount ?? 0})` };
+    const revision = taskDefinitionName(primary.taskDefinition ?? '?');
+    if (expected && !sameTaskDefinition(primary.taskDefinition, expected.taskDefinition)) {
+        const byBreaker = primary.rolloutStateReason?.includes('circuit breaker') ?? false;
+        return { state: 'failed', detail: `the service now runs ${revision}, not ${taskDefinitionName(expected.taskDefinition)}${byBreaker ? ` (${primary.rolloutStateReason})` : ''}`, rolledBackByEcs: byBreaker };
+    }
+    const primaryRunning = (primary.runningCount ?? 0) === (primary.desiredCount ?? 0);
+    if (primary.rolloutState === 'COMPLETED') {
+        return primaryRunning && (service.runningCount ?? 0) === (service.desiredCount ?? 0)
+            ? { state: 'done', detail: `${revision} COMPLETED, running ${service.runningCount ?? 0} of ${service.desiredCount ?? 0}` }
+            : { state: 'pending', detail: `rollout of ${revision} COMPLETED but service running ${service.runningCount ?? 0} of ${service.desiredCount ?? 0}` };
+    }
+    if (primary.rolloutState)
+        return { state: 'pending', detail: `rollout of ${revision} ${primary.rolloutState} (${counts})` };
+    const draining = deployments.filter((d) => d !== primary && (d.runningCount ?? 0) > 0);
+    if (!primaryRunning)
+        return { state: 'pending', detail: `rollout of ${revision} (no rolloutState) ${counts}` };
+    if (draining.length) {
+        return { state: 'pending', detail: `rollout of ${revision} (no rolloutState) ${counts}; ${draining.map((d) => `${taskDefinitionName(d.taskDefinition ?? '?')} still runs ${d.runningCount}`).join(', ')}` };
+    }
+    return { state: 'done', detail: `${revision} settled (no rolloutState), ${counts}` };
 }
 
 
@@ -1284,6 +1383,8 @@ function parseDeployResult(value, where) {
 /* harmony export */   _E: () => (/* binding */ renderEcsResultText),
 /* harmony export */   n5: () => (/* binding */ renderEcsResultTable)
 /* harmony export */ });
+/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3274);
+
 const ICON = {
     deployed: '✅',
     unchanged: '➖',
@@ -1295,9 +1396,7 @@ const ICON = {
 };
 /** `family:revision` of a task definition ARN (the ARN's prefix adds nothing in a table). */
 function shortTaskDefinition(arn) {
-    if (!arn)
-        return '';
-    return arn.replace(/^arn:aws[a-z-]*:ecs:[^:]+:\d+:task-definition\//, '');
+    return arn ? (0,_rollout_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionName */ .ip)(arn) : '';
 }
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -1379,25 +1478,23 @@ const ECS_SERVICE_STATUSES = ['deployed', 'unchanged', 'would-deploy', 'failed',
 /* harmony export */   Ge: () => (/* binding */ describeServices),
 /* harmony export */   H0: () => (/* binding */ DEFAULT_SERVICE_TIMEOUT_MS),
 /* harmony export */   P: () => (/* binding */ DEFAULT_POLL_INTERVAL_MS),
-/* harmony export */   VY: () => (/* binding */ judgeRollout),
 /* harmony export */   hS: () => (/* binding */ waitForRollouts),
-/* harmony export */   ik: () => (/* binding */ DEFAULT_MAX_POLL_INTERVAL_MS),
-/* harmony export */   rP: () => (/* binding */ DESCRIBE_SERVICES_LIMIT)
+/* harmony export */   ik: () => (/* binding */ DEFAULT_MAX_POLL_INTERVAL_MS)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5552);
+/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3274);
 
 
-/** DescribeServices accepts at most 10 services per call. */
-const DESCRIBE_SERVICES_LIMIT = 10;
+
 const DEFAULT_POLL_INTERVAL_MS = 5_000;
 const DEFAULT_MAX_POLL_INTERVAL_MS = 15_000;
 const DEFAULT_SERVICE_TIMEOUT_MS = 15 * 60_000;
 /**
  * Waits for every rollout at once: each poll describes the pending services 10 to a call, so a 60-service tier costs
  * 6 calls per poll instead of 60. The interval starts short, grows while nothing settles and shrinks again when
- * something does. A rollout succeeds only when its deployment is PRIMARY, COMPLETED and running = desired: a
- * "steady" service whose circuit breaker rolled back is a failure.
+ * something does. Each answer is judged by `rolloutVerdict` (the rule the health gate and doctor use too): a "steady"
+ * service whose circuit breaker rolled back is a failure.
  */
 async function waitForRollouts(watches, options, effects) {
     const { clock, log } = effects;
@@ -1418,13 +1515,17 @@ async function waitForRollouts(watches, options, effects) {
         const failures = [];
         for (const watch of [...pending.values()]) {
             const service = described.services.get(watch.service);
-            const verdict = service ? judgeRollout(watch, service) : described.error ? { state: 'pending' } : { state: 'failed', reason: `service ${watch.service} no longer exists in cluster ${options.cluster}` };
+            const verdict = service
+                ? (0,_rollout_js__WEBPACK_IMPORTED_MODULE_0__/* .rolloutVerdict */ .$6)(service, { taskDefinition: watch.taskDefinition, ...(watch.deploymentId ? { deploymentId: watch.deploymentId } : {}) })
+                : described.error
+                    ? { state: 'pending', detail: described.error }
+                    : { state: 'failed', detail: `service ${watch.service} no longer exists in cluster ${options.cluster}`, rolledBackByEcs: false };
             if (verdict.state === 'done') {
                 outcomes.set(watch.service, { service: watch.service, ok: true });
                 pending.delete(watch.service);
             }
             else if (verdict.state === 'failed') {
-                failures.push({ watch, ...(service ? { service } : {}), ...(verdict.deployment ? { deployment: verdict.deployment } : {}), reason: verdict.reason, rolledBackByEcs: verdict.rolledBackByEcs ?? false });
+                failures.push({ watch, ...(service ? { service } : {}), ...(verdict.deployment ? { deployment: verdict.deployment } : {}), reason: verdict.detail, rolledBackByEcs: verdict.rolledBackByEcs });
                 pending.delete(watch.service);
             }
             else if (clock.now() >= deadlineOf(watch)) {
@@ -1448,28 +1549,6 @@ async function waitForRollouts(watches, options, effects) {
     }
     return { outcomes, polls };
 }
-/** Decides a rollout from one DescribeServices answer. */
-function judgeRollout(watch, service) {
-    if (service.status !== 'ACTIVE')
-        return { state: 'failed', reason: `service is ${service.status ?? 'not active'}` };
-    const deployments = service.deployments ?? [];
-    const primary = deployments.find((d) => d.status === 'PRIMARY');
-    const ours = deployments.find((d) => (watch.deploymentId ? d.id === watch.deploymentId : d.taskDefinition === watch.taskDefinition));
-    if (ours?.rolloutState === 'FAILED') {
-        const back = primary && primary !== ours ? `; the ECS circuit breaker is rolling back to ${primary.taskDefinition}` : '';
-        return { state: 'failed', reason: `rollout failed: ${ours.rolloutStateReason ?? 'deployment FAILED'}${back}`, deployment: ours, rolledBackByEcs: back !== '' };
-    }
-    if (!primary)
-        return { state: 'pending' };
-    if (primary.taskDefinition !== watch.taskDefinition) {
-        const why = primary.rolloutStateReason?.includes('circuit breaker') ? ` (${primary.rolloutStateReason})` : '';
-        return { state: 'failed', reason: `the service now runs ${primary.taskDefinition} instead${why}`, rolledBackByEcs: why !== '' };
-    }
-    const running = primary.runningCount === primary.desiredCount && service.runningCount === service.desiredCount;
-    // Without a circuit breaker, ECS may leave rolloutState unset: then one deployment left, fully running, is done.
-    const completed = primary.rolloutState ? primary.rolloutState === 'COMPLETED' : deployments.length === 1;
-    return completed && running ? { state: 'done' } : { state: 'pending' };
-}
 function progressOf(service) {
     const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
     const latest = service.events?.[0]?.message;
@@ -1481,42 +1560,28 @@ function progressOf(service) {
  * (unknown cluster, access denied) are thrown.
  */
 async function describeServices(names, cluster, effects) {
-    const services = new Map();
-    const missing = [];
-    const batches = [];
-    for (let i = 0; i < names.length; i += DESCRIBE_SERVICES_LIMIT)
-        batches.push(names.slice(i, i + DESCRIBE_SERVICES_LIMIT));
     let error;
     let cause;
-    await Promise.all(batches.map(async (batch) => {
-        try {
-            const out = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .DescribeServicesCommand */ .H7c({ cluster, services: batch }));
-            for (const s of out.services ?? [])
-                if (s.serviceName)
-                    services.set(s.serviceName, s);
-            for (const f of out.failures ?? []) {
-                const name = batch.find((n) => f.arn === n || f.arn?.endsWith(`/${n}`));
-                if (name)
-                    missing.push(name);
-            }
-        }
-        catch (e) {
+    const out = await (0,_rollout_js__WEBPACK_IMPORTED_MODULE_0__/* .describeServicesInBatches */ .Zs)(effects.ecs, cluster, names, {
+        onError: (e) => {
             (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .rethrowConfigurationError */ .wD)(e, { cluster });
             error = `DescribeServices failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeErrorOf */ .V9)(e)}`;
             cause = e;
             effects.log.warning(error);
-        }
-    }));
+        },
+    });
+    const services = new Map(out.services.flatMap((s) => (s.serviceName ? [[s.serviceName, s]] : [])));
+    const missing = names.filter((n) => out.failures.some((f) => f.arn === n || f.arn?.endsWith(`/${n}`)));
     return { services, missing, ...(error ? { error, cause } : {}) };
 }
 /** Why a rollout failed, from what ECS recorded: stopped tasks of the deployment and the latest service events. */
 async function failureDetails(watch, service, cluster, effects) {
     const details = [];
     try {
-        const listed = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .ListTasksCommand */ .MYg({ cluster, serviceName: watch.service, desiredStatus: 'STOPPED', maxResults: 100 }));
+        const listed = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .ListTasksCommand */ .MYg({ cluster, serviceName: watch.service, desiredStatus: 'STOPPED', maxResults: 100 }));
         const arns = listed.taskArns ?? [];
         if (arns.length) {
-            const { tasks = [] } = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .DescribeTasksCommand */ .z8X({ cluster, tasks: arns }));
+            const { tasks = [] } = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeTasksCommand */ .z8X({ cluster, tasks: arns }));
             const reasons = new Set();
             for (const t of tasks) {
                 const ours = watch.deploymentId ? t.startedBy === watch.deploymentId : t.taskDefinitionArn === watch.taskDefinition;
@@ -1547,14 +1612,41 @@ async function failureDetails(watch, service, cluster, effects) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O6: () => (/* binding */ makeCloudFormationClient),
+/* harmony export */   eM: () => (/* binding */ regionFor),
 /* harmony export */   g9: () => (/* binding */ resolveEnvironment),
 /* harmony export */   uM: () => (/* binding */ clusterFor)
 /* harmony export */ });
-/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(173);
-/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2332);
-/* harmony import */ var _cloudformation_outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7340);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2332);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(173);
+/* harmony import */ var _cloudformation_outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7340);
 
 
+/** AWS region names as the environment schema accepts them (us-east-1, ca-central-1, us-gov-west-1). */
+const REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+/**
+ * The AWS region every command and action talks to for an environment, one rule for all of them:
+ * an explicit override (`--region`, a `region` input) wins; otherwise the environment file's `region`; the process
+ * environment (AWS_REGION, AWS_DEFAULT_REGION) only when there is no environment or its file has no region. The
+ * environment file wins over AWS_REGION on purpose: a shell or a configure-aws-credentials step left on another
+ * region must not send `deploy --env staging` somewhere `health --env staging` does not look.
+ */
+function regionFor(environment, choice = {}) {
+    const override = choice.override?.trim();
+    if (override) {
+        if (!REGION_PATTERN.test(override))
+            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${choice.overrideName ?? 'the region'} must be an AWS region such as ca-central-1, got '${override}'`);
+        return override;
+    }
+    if (environment?.region)
+        return environment.region;
+    const fromProcess = choice.env?.AWS_REGION || choice.env?.AWS_DEFAULT_REGION;
+    if (fromProcess)
+        return fromProcess;
+    const give = choice.overrideName ? `, give ${choice.overrideName}` : '';
+    throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(environment
+        ? `no AWS region for environment ${environment.name}: ${environment.file} sets none; set region: there${give}, or set AWS_REGION`
+        : `no AWS region: name an environment (its file's region)${give}, or set AWS_REGION`);
+}
 /** A CloudFormation client for the region, loaded on first use (the CLI's `plan` never loads the SDK). */
 async function makeCloudFormationClient(region) {
     const { CloudFormationClient } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
@@ -1565,12 +1657,12 @@ async function makeCloudFormationClient(region) {
  * every action and command that needs the cluster, subnets or roles of an environment.
  */
 async function resolveEnvironment(environment, sources = {}) {
-    if (!(0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .hasReferences */ .jh)(environment))
+    if (!(0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .hasReferences */ .jh)(environment))
         return environment;
     const needsStacks = JSON.stringify(environment).includes('"stackOutput"');
     const cloudformation = needsStacks ? await (sources.cloudformation ?? (() => makeCloudFormationClient(environment.region)))() : undefined;
-    return (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .resolveEnvironmentReferences */ .u1)(environment, {
-        ...(cloudformation ? { describeStack: (0,_cloudformation_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .stackOutputLookup */ .E)(cloudformation) } : {}),
+    return (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .resolveEnvironmentReferences */ .u1)(environment, {
+        ...(cloudformation ? { describeStack: (0,_cloudformation_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .stackOutputLookup */ .E)(cloudformation) } : {}),
         ...(sources.terraformOutputs ? { terraformOutputs: sources.terraformOutputs } : {}),
     });
 }
@@ -1582,7 +1674,7 @@ async function clusterFor(environment, override, overrideName, sources = {}) {
     if (override)
         return override;
     if (environment.cluster === undefined) {
-        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`environment ${environment.name} has no cluster (${environment.file}): set cluster: there, or give ${overrideName}`);
+        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`environment ${environment.name} has no cluster (${environment.file}): set cluster: there, or give ${overrideName}`);
     }
     const resolved = await resolveEnvironment({ ...environment, network: {}, roleArn: undefined, serviceConnectNamespace: undefined, logGroup: undefined }, sources);
     return resolved.cluster;

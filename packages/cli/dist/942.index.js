@@ -29,6 +29,37 @@ function streamLogger(write, verbose = false) {
 
 /***/ }),
 
+/***/ 9094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ environmentNamed),
+/* harmony export */   r: () => (/* binding */ isProductionLike)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2332);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5753);
+
+
+/** The named environment, or a ConfigurationError listing the ones the catalog has. */
+function environmentNamed(catalog, name) {
+    const env = catalog.environments.get(name);
+    if (env)
+        return env;
+    const known = [...catalog.environments.keys()];
+    const hint = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(name, known);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
+}
+/**
+ * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
+ * environments get the stricter rules (no single replica, no business-hours schedule for public services).
+ */
+function isProductionLike(environment) {
+    return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
+}
+
+
+/***/ }),
+
 /***/ 5942:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -67,13 +98,14 @@ __webpack_require__.r(__webpack_exports__);
 
 const usage = [
     'tierdeploy deploy --env ENV (--tier N|all | --services A,B | --service A) [--with-dependencies] [--images FILE] [--dry-run]',
-    '                  [--catalog DIR] [--cluster NAME] [--commit SHA] [--timeout-minutes N] [--no-rollback] [--verbose]',
-    '       tierdeploy deploy --rollback SERVICE --version previous|REVISION|COMMIT --env ENV [--cluster NAME] [--dry-run]',
+    '                  [--catalog DIR] [--cluster NAME] [--region REGION] [--commit SHA] [--timeout-minutes N] [--no-rollback] [--verbose]',
+    '       tierdeploy deploy --rollback SERVICE --version previous|REVISION|COMMIT --env ENV [--cluster NAME] [--region REGION] [--dry-run]',
     '',
     '  --images FILE     JSON object, service -> REPOSITORY@sha256:DIGEST (build-push\'s images output). Services',
     '                    without an image keep theirs; only their catalog environment and secrets are applied.',
     '  --dry-run         print each service\'s task-definition change; no write call to AWS.',
     '  --no-rollback     on failure, leave services as they are instead of putting them back.',
+    '  --region REGION   overrides the environment file\'s region; AWS_REGION is used only when the file has none.',
     '  --health-check [--promote-to-production]   run tierdeploy health on --env; with --promote-to-production, run',
     '                    tierdeploy promote from --env (or production\'s promotesFrom) to production instead.',
 ].join('\n');
@@ -87,6 +119,7 @@ async function runDeploy(args, io, deps = {}) {
         images: { type: 'string' },
         'dry-run': { type: 'boolean' },
         cluster: { type: 'string' },
+        region: { type: 'string' },
         commit: { type: 'string' },
         'timeout-minutes': { type: 'string' },
         'no-rollback': { type: 'boolean' },
@@ -95,14 +128,14 @@ async function runDeploy(args, io, deps = {}) {
         verbose: { type: 'boolean' },
         'health-check': { type: 'boolean' },
         'promote-to-production': { type: 'boolean' },
-        ..._selection_js__WEBPACK_IMPORTED_MODULE_3__/* .selectionOptions */ .l,
+        ..._selection_js__WEBPACK_IMPORTED_MODULE_3__/* .selectionOptions */ .lo,
     });
     // The requested interface: `deploy --health-check --promote-to-production` is `promote` to the production
     // environment, and `deploy --health-check` alone is `health`. Both always run the health gate.
     if (values['promote-to-production'])
         return promoteToProduction(values, io);
     if (values['health-check'])
-        return forward('health', [...passThrough(values, ['catalog', 'env', 'tier', 'services', 'service', 'cluster', 'verbose'])], io);
+        return forward('health', [...passThrough(values, ['catalog', 'env', 'tier', 'services', 'service', 'cluster', 'region', 'verbose'])], io);
     const envName = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .stringFlag */ .A)(values, 'env');
     if (!envName)
         throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e('--env ENV is required');
@@ -121,11 +154,11 @@ async function runDeploy(args, io, deps = {}) {
     for (const w of warnings)
         io.stderr((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__/* .formatProblem */ .Vw)(w));
     const environment = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .environmentNamed */ .b)(catalog, envName);
-    const cluster = await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_8__/* .clusterFor */ .uM)(environment, (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .stringFlag */ .A)(values, 'cluster'), '--cluster');
+    const region = (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_8__/* .regionFor */ .eM)(environment, { override: (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .stringFlag */ .A)(values, 'region'), overrideName: '--region', env: io.env });
+    const cluster = await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_8__/* .clusterFor */ .uM)(environment, (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .stringFlag */ .A)(values, 'cluster'), '--cluster', { cloudformation: async () => deps.cloudformation ?? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_8__/* .makeCloudFormationClient */ .O6)(region) });
     const log = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_9__/* .streamLogger */ .VO)(io.stderr, values.verbose === true);
     const clock = deps.clock ?? _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_9__/* .systemClock */ .ml;
-    const region = io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION ? undefined : environment.region;
-    const ecs = deps.ecs ?? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_10__/* .makeEcsClient */ .rq)(region ? { region } : {});
+    const ecs = deps.ecs ?? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_10__/* .makeEcsClient */ .rq)({ region });
     const effects = { ecs, clock, log };
     try {
         if (rollbackService !== undefined) {
@@ -142,7 +175,7 @@ async function runDeploy(args, io, deps = {}) {
             io.stdout((0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_13__/* .renderEcsResultText */ ._E)([result]));
             return result.status === 'rolled-back' ? 0 : 1;
         }
-        const plan = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_11__/* .resolveDeployWaves */ ._j)(catalog, (0,_selection_js__WEBPACK_IMPORTED_MODULE_3__/* .selectionFromFlags */ ._)(values), environment);
+        const plan = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_11__/* .resolveDeployWaves */ ._j)(catalog, (0,_selection_js__WEBPACK_IMPORTED_MODULE_3__/* .selectionFromFlags */ ._G)(values), environment);
         const images = readImages(catalog, (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .stringFlag */ .A)(values, 'images'), io.cwd);
         const commitSha = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .stringFlag */ .A)(values, 'commit') ?? io.env.GITHUB_SHA;
         if (commitSha !== undefined && !/^[0-9a-f]{7,40}$/i.test(commitSha))
@@ -167,7 +200,7 @@ async function runDeploy(args, io, deps = {}) {
         if (values['dry-run']) {
             for (const r of results) {
                 const diff = diffs[r.service];
-                io.stdout(diff ? `${r.service}: would register a new revision of ${r.previousTaskDefinition?.replace(/^.*task-definition\//, '') ?? '?'}\n  ${diff.join('\n  ')}` : `${r.service}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`);
+                io.stdout(diff ? `${r.service}: would register a new revision of ${r.previousTaskDefinition ? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_13__/* .shortTaskDefinition */ .P5)(r.previousTaskDefinition) : '?'}\n  ${diff.join('\n  ')}` : `${r.service}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`);
             }
         }
         if (results.length === 0) {

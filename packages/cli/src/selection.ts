@@ -10,6 +10,16 @@ export const selectionOptions = {
   'with-dependencies': { type: 'boolean' },
 } as const
 
+/**
+ * Flags that select by change (`changed`, `plan --base`): --base and --head compare the two trees, what a deploy
+ * from BASE to HEAD changes; --merge-base compares from where HEAD left BASE, what a branch changes (review).
+ */
+export const changeRangeOptions = {
+  base: { type: 'string' },
+  head: { type: 'string' },
+  'merge-base': { type: 'boolean' },
+} as const
+
 export function selectionFromFlags(values: Record<string, unknown>): Selection {
   const tier = stringFlag(values, 'tier')
   const services = stringFlag(values, 'services')

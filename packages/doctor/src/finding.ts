@@ -11,6 +11,7 @@ export type Check =
   | 'health-path-unrouted'
   | 'spot-on-ec2'
   | 'stack-owned-service'
+  | 'unfinished-rollout'
   | 'missing-dockerfile'
 
 /** One thing the doctor found: a Problem (file, line, severity, message, hint) with the check and service it is about. */

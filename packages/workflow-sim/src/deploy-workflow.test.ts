@@ -2,6 +2,7 @@
 // github-deployment, ecs-deploy and health-gate (against the fake ECS and a health server on 127.0.0.1), the real
 // shell of every run: step, real artifacts between jobs. Each scenario asserts which jobs ran and what the
 // environment runs afterwards, read back from the fake ECS.
+import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadWorkflow } from './workflow.js'
@@ -242,6 +243,21 @@ describe('deploy.yml and release.yml, simulated with the real actions against th
       expect(third.result.conclusion).toBe('success')
       expect(third.calls.find((c) => c.action === 'detect-changed-services')!.with.base).toBe(first.head)
       expect(deployedByTier(third.calls)).toEqual({ 'tier-1': ['indigenious-auth-service'], 'tier-3': ['indigenious-analytics-service'] })
+    })
+
+    it('after a force push, compares the deployed tree with the pushed one: what only the rewritten commit had is put back too', async () => {
+      const github = fakeGitHub()
+      const r = (repo = await platformRepo())
+      const deployed = r.commit({ 'indigenious-auth-service/src/index.ts': 'export const v = 2\n' })
+      const first = await simulate({ github, headCommit: deployed })
+      expect(first.result.conclusion).toBe('success')
+      // main is force-pushed to a commit that never had the auth change; it changes payment only.
+      execFileSync('git', ['reset', '-q', '--hard', r.base], { cwd: r.root })
+      const forced = r.commit({ 'indigenious-payment-service/src/index.ts': 'export const v = 2\n' })
+      const second = await simulate({ github, before: deployed, headCommit: forced })
+      expect(second.result.conclusion).toBe('success')
+      expect(deployedByTier(second.calls)).toEqual({ 'tier-1': ['indigenious-auth-service'], 'tier-2': ['indigenious-payment-service'] })
+      expect(changedImages(r)).toEqual({ 'indigenious-auth-service': digestImage('indigenious-auth-service', forced), 'indigenious-payment-service': digestImage('indigenious-payment-service', forced) })
     })
 
     it('refuses a stale push release: an older commit approved after a newer one was released changes nothing', async () => {

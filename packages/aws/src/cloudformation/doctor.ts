@@ -1,5 +1,6 @@
-import { DescribeServicesCommand, ListServicesCommand, type ECSClient } from '@aws-sdk/client-ecs'
+import { ListServicesCommand, type ECSClient } from '@aws-sdk/client-ecs'
 import type { Catalog } from '@tierdeploy/catalog'
+import { describeServicesInBatches } from '../ecs/rollout.js'
 
 /** The tag CloudFormation puts on the taggable resources it creates, ECS services among them. */
 export const STACK_NAME_TAG = 'aws:cloudformation:stack-name'
@@ -11,9 +12,6 @@ export interface StackOwnershipWarning {
   stack: string
   message: string
 }
-
-// DescribeServices takes at most 10 services a call.
-const DESCRIBE_BATCH = 10
 
 /**
  * Services of the cluster that a CloudFormation stack owns (its `aws:cloudformation:stack-name` tag) but whose catalog
@@ -33,26 +31,24 @@ export async function findUndeclaredStackServices(ecs: ECSClient, cluster: strin
   // Only services the catalog knows need their tags: skip the rest before describing anything.
   const known = arns.filter((arn) => catalog.names.has(arn.slice(arn.lastIndexOf('/') + 1)))
   const warnings: StackOwnershipWarning[] = []
-  for (let i = 0; i < known.length; i += DESCRIBE_BATCH) {
-    const out = await ecs.send(new DescribeServicesCommand({ cluster, services: known.slice(i, i + DESCRIBE_BATCH), include: ['TAGS'] }))
-    for (const s of out.services ?? []) {
-      const stack = s.tags?.find((t) => t.key === STACK_NAME_TAG)?.value
-      const name = s.serviceName ? catalog.names.get(s.serviceName) : undefined
-      if (!stack || !name) continue
-      const entry = catalog.services.get(name)!
-      if (entry.deployVia !== 'cloudformation') {
-        warnings.push({
-          service: name,
-          stack,
-          message: `${name} belongs to CloudFormation stack ${stack} (tag ${STACK_NAME_TAG}) but the catalog deploys it directly; declare deployVia: cloudformation with cloudformation: { stack: ${stack}, imageParameter: PARAM }, or a deploy will drift the stack`,
-        })
-      } else if (entry.cloudformation && !ownedBy(stack, entry.cloudformation.stack)) {
-        warnings.push({
-          service: name,
-          stack,
-          message: `${name} belongs to CloudFormation stack ${stack} (tag ${STACK_NAME_TAG}) but the catalog names stack ${entry.cloudformation.stack}`,
-        })
-      }
+  const { services } = await describeServicesInBatches(ecs, cluster, known, { include: ['TAGS'] })
+  for (const s of services) {
+    const stack = s.tags?.find((t) => t.key === STACK_NAME_TAG)?.value
+    const name = s.serviceName ? catalog.names.get(s.serviceName) : undefined
+    if (!stack || !name) continue
+    const entry = catalog.services.get(name)!
+    if (entry.deployVia !== 'cloudformation') {
+      warnings.push({
+        service: name,
+        stack,
+        message: `${name} belongs to CloudFormation stack ${stack} (tag ${STACK_NAME_TAG}) but the catalog deploys it directly; declare deployVia: cloudformation with cloudformation: { stack: ${stack}, imageParameter: PARAM }, or a deploy will drift the stack`,
+      })
+    } else if (entry.cloudformation && !ownedBy(stack, entry.cloudformation.stack)) {
+      warnings.push({
+        service: name,
+        stack,
+        message: `${name} belongs to CloudFormation stack ${stack} (tag ${STACK_NAME_TAG}) but the catalog names stack ${entry.cloudformation.stack}`,
+      })
     }
   }
   return warnings.sort((a, b) => a.service.localeCompare(b.service))

@@ -10,6 +10,7 @@ import { rollBackServices } from './rollback.js'
 import { TAG_COMMIT, TAG_DEPLOY_ID, TAG_REPLACES, TAG_SERVICE } from './tags.js'
 import type { EcsEffects, EcsServiceResult } from './types.js'
 import { DEFAULT_SERVICE_TIMEOUT_MS, describeServices, waitForRollouts, type RolloutWatch } from './wait.js'
+import { taskDefinitionName } from './rollout.js'
 
 /** Writes (RegisterTaskDefinition + UpdateService) in flight at once: well under ECS's per-account API rates. */
 export const DEFAULT_DEPLOY_CONCURRENCY = 10
@@ -109,7 +110,7 @@ export async function deployEcsServices(request: EcsDeployRequest, effects: EcsD
         else results.set(name, { service: name, status: 'unchanged', previousTaskDefinition: p.previous, taskDefinition: p.previous, reason: request.images[name] ? undefined : 'no new image given' })
       }
       if (ecsChanged.length) log.info(`wave ${w + 1}: deploying ${ecsChanged.map((p) => p.name).join(', ')}`)
-      for (const p of ecsChanged) log.info(`${p.name}: new revision of ${p.previous.replace(/^.*task-definition\//, '')}:\n  ${p.diff.join('\n  ')}`)
+      for (const p of ecsChanged) log.info(`${p.name}: new revision of ${taskDefinitionName(p.previous)}:\n  ${p.diff.join('\n  ')}`)
       const waveWatches: RolloutWatch[] = []
       const refused: ConfigurationError[] = []
       await mapWithConcurrency(ecsChanged, concurrency, async (p) => {

@@ -29,6 +29,7 @@
 export * from './types.js'
 export * from './client.js'
 export * from './render.js'
+export * from './rollout.js'
 export * from './wait.js'
 export * from './deploy.js'
 export * from './deploy-plan.js'

@@ -5,6 +5,7 @@ import { mapWithConcurrency } from './concurrency.js'
 import { TAG_COMMIT, TAG_REPLACES } from './tags.js'
 import { ECS_SERVICE_STATUSES, type EcsEffects, type EcsServiceResult } from './types.js'
 import { describeServices, waitForRollouts, type RolloutWatch } from './wait.js'
+import { sameTaskDefinition, taskDefinitionFamily } from './rollout.js'
 
 export interface RollBackTarget {
   /** ECS service name (the catalog name). */
@@ -20,12 +21,6 @@ export interface RollBackOptions {
   pollIntervalMs?: number
   maxPollIntervalMs?: number
   concurrency?: number
-}
-
-/** Whether a task definition ARN is the one a reference (ARN or family:revision) names. */
-export function sameTaskDefinition(arn: string | undefined, ref: string): boolean {
-  if (!arn) return false
-  return arn === ref || arn.endsWith(`:task-definition/${ref}`)
 }
 
 /**
@@ -122,7 +117,7 @@ async function findRollbackTarget(service: string, version: RollbackVersion, opt
   if (described.error) throw described.cause
   const current = described.services.get(service)?.taskDefinition
   if (!current) throw new ConfigurationError(`service '${service}' not found in ECS cluster '${options.cluster}': nothing to roll back`)
-  const family = /:task-definition\/([^:]+):\d+$/.exec(current)?.[1] ?? current
+  const family = taskDefinitionFamily(current)
   const describe = async (ref: string): Promise<{ td?: TaskDefinition; tags: Tag[] }> => {
     try {
       const out = await effects.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] }))

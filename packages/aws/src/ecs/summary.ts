@@ -1,4 +1,5 @@
 import type { EcsServiceResult } from './types.js'
+import { taskDefinitionName } from './rollout.js'
 
 const ICON: Record<EcsServiceResult['status'], string> = {
   deployed: '✅',
@@ -12,8 +13,7 @@ const ICON: Record<EcsServiceResult['status'], string> = {
 
 /** `family:revision` of a task definition ARN (the ARN's prefix adds nothing in a table). */
 export function shortTaskDefinition(arn: string | undefined): string {
-  if (!arn) return ''
-  return arn.replace(/^arn:aws[a-z-]*:ecs:[^:]+:\d+:task-definition\//, '')
+  return arn ? taskDefinitionName(arn) : ''
 }
 
 function cell(text: string): string {

@@ -1,9 +1,7 @@
-import { DescribeServicesCommand, DescribeTasksCommand, ListTasksCommand, type Deployment, type Service } from '@aws-sdk/client-ecs'
+import { DescribeTasksCommand, ListTasksCommand, type Deployment, type Service } from '@aws-sdk/client-ecs'
 import type { EcsEffects } from './types.js'
 import { describeErrorOf, rethrowConfigurationError } from './errors.js'
-
-/** DescribeServices accepts at most 10 services per call. */
-export const DESCRIBE_SERVICES_LIMIT = 10
+import { describeServicesInBatches, rolloutVerdict, type RolloutVerdict } from './rollout.js'
 export const DEFAULT_POLL_INTERVAL_MS = 5_000
 export const DEFAULT_MAX_POLL_INTERVAL_MS = 15_000
 export const DEFAULT_SERVICE_TIMEOUT_MS = 15 * 60_000
@@ -45,8 +43,8 @@ export interface WaitResult {
 /**
  * Waits for every rollout at once: each poll describes the pending services 10 to a call, so a 60-service tier costs
  * 6 calls per poll instead of 60. The interval starts short, grows while nothing settles and shrinks again when
- * something does. A rollout succeeds only when its deployment is PRIMARY, COMPLETED and running = desired: a
- * "steady" service whose circuit breaker rolled back is a failure.
+ * something does. Each answer is judged by `rolloutVerdict` (the rule the health gate and doctor use too): a "steady"
+ * service whose circuit breaker rolled back is a failure.
  */
 export async function waitForRollouts(watches: RolloutWatch[], options: WaitOptions, effects: EcsEffects): Promise<WaitResult> {
   const { clock, log } = effects
@@ -68,12 +66,16 @@ export async function waitForRollouts(watches: RolloutWatch[], options: WaitOpti
     const failures: { watch: RolloutWatch; service?: Service; deployment?: Deployment; reason: string; rolledBackByEcs: boolean }[] = []
     for (const watch of [...pending.values()]) {
       const service = described.services.get(watch.service)
-      const verdict = service ? judgeRollout(watch, service) : described.error ? { state: 'pending' as const } : { state: 'failed' as const, reason: `service ${watch.service} no longer exists in cluster ${options.cluster}` }
+      const verdict: RolloutVerdict = service
+        ? rolloutVerdict(service, { taskDefinition: watch.taskDefinition, ...(watch.deploymentId ? { deploymentId: watch.deploymentId } : {}) })
+        : described.error
+          ? { state: 'pending', detail: described.error }
+          : { state: 'failed', detail: `service ${watch.service} no longer exists in cluster ${options.cluster}`, rolledBackByEcs: false }
       if (verdict.state === 'done') {
         outcomes.set(watch.service, { service: watch.service, ok: true })
         pending.delete(watch.service)
       } else if (verdict.state === 'failed') {
-        failures.push({ watch, ...(service ? { service } : {}), ...(verdict.deployment ? { deployment: verdict.deployment } : {}), reason: verdict.reason, rolledBackByEcs: verdict.rolledBackByEcs ?? false })
+        failures.push({ watch, ...(service ? { service } : {}), ...(verdict.deployment ? { deployment: verdict.deployment } : {}), reason: verdict.detail, rolledBackByEcs: verdict.rolledBackByEcs })
         pending.delete(watch.service)
       } else if (clock.now() >= deadlineOf(watch)) {
         const minutes = ((clock.now() - watch.startedAt) / 60_000).toFixed(1)
@@ -96,29 +98,6 @@ export async function waitForRollouts(watches: RolloutWatch[], options: WaitOpti
   return { outcomes, polls }
 }
 
-type Verdict = { state: 'done' } | { state: 'pending' } | { state: 'failed'; reason: string; deployment?: Deployment; rolledBackByEcs?: boolean }
-
-/** Decides a rollout from one DescribeServices answer. */
-export function judgeRollout(watch: RolloutWatch, service: Service): Verdict {
-  if (service.status !== 'ACTIVE') return { state: 'failed', reason: `service is ${service.status ?? 'not active'}` }
-  const deployments = service.deployments ?? []
-  const primary = deployments.find((d) => d.status === 'PRIMARY')
-  const ours = deployments.find((d) => (watch.deploymentId ? d.id === watch.deploymentId : d.taskDefinition === watch.taskDefinition))
-  if (ours?.rolloutState === 'FAILED') {
-    const back = primary && primary !== ours ? `; the ECS circuit breaker is rolling back to ${primary.taskDefinition}` : ''
-    return { state: 'failed', reason: `rollout failed: ${ours.rolloutStateReason ?? 'deployment FAILED'}${back}`, deployment: ours, rolledBackByEcs: back !== '' }
-  }
-  if (!primary) return { state: 'pending' }
-  if (primary.taskDefinition !== watch.taskDefinition) {
-    const why = primary.rolloutStateReason?.includes('circuit breaker') ? ` (${primary.rolloutStateReason})` : ''
-    return { state: 'failed', reason: `the service now runs ${primary.taskDefinition} instead${why}`, rolledBackByEcs: why !== '' }
-  }
-  const running = primary.runningCount === primary.desiredCount && service.runningCount === service.desiredCount
-  // Without a circuit breaker, ECS may leave rolloutState unset: then one deployment left, fully running, is done.
-  const completed = primary.rolloutState ? primary.rolloutState === 'COMPLETED' : deployments.length === 1
-  return completed && running ? { state: 'done' } : { state: 'pending' }
-}
-
 function progressOf(service: Service): string {
   const primary = service.deployments?.find((d) => d.status === 'PRIMARY')
   const latest = service.events?.[0]?.message
@@ -131,29 +110,18 @@ function progressOf(service: Service): string {
  * (unknown cluster, access denied) are thrown.
  */
 export async function describeServices(names: string[], cluster: string, effects: EcsEffects): Promise<{ services: Map<string, Service>; missing: string[]; error?: string; cause?: unknown }> {
-  const services = new Map<string, Service>()
-  const missing: string[] = []
-  const batches: string[][] = []
-  for (let i = 0; i < names.length; i += DESCRIBE_SERVICES_LIMIT) batches.push(names.slice(i, i + DESCRIBE_SERVICES_LIMIT))
   let error: string | undefined
   let cause: unknown
-  await Promise.all(
-    batches.map(async (batch) => {
-      try {
-        const out = await effects.ecs.send(new DescribeServicesCommand({ cluster, services: batch }))
-        for (const s of out.services ?? []) if (s.serviceName) services.set(s.serviceName, s)
-        for (const f of out.failures ?? []) {
-          const name = batch.find((n) => f.arn === n || f.arn?.endsWith(`/${n}`))
-          if (name) missing.push(name)
-        }
-      } catch (e) {
-        rethrowConfigurationError(e, { cluster })
-        error = `DescribeServices failed: ${describeErrorOf(e)}`
-        cause = e
-        effects.log.warning(error)
-      }
-    }),
-  )
+  const out = await describeServicesInBatches(effects.ecs, cluster, names, {
+    onError: (e) => {
+      rethrowConfigurationError(e, { cluster })
+      error = `DescribeServices failed: ${describeErrorOf(e)}`
+      cause = e
+      effects.log.warning(error)
+    },
+  })
+  const services = new Map(out.services.flatMap((s) => (s.serviceName ? [[s.serviceName, s] as const] : [])))
+  const missing = names.filter((n) => out.failures.some((f) => f.arn === n || f.arn?.endsWith(`/${n}`)))
   return { services, missing, ...(error ? { error, cause } : {}) }
 }
 

@@ -82,6 +82,32 @@ describe('tierdeploy changed', () => {
     expect(all.stdout).toContain('Deleted (never deployed):\n  auth     directory services/auth deleted')
   })
 
+  it('compares the two trees, so a force push reports the deployed change it drops; --merge-base reviews instead (issue 13)', async () => {
+    const repo = setup()
+    const fork = repo.sha()
+    const deployed = repo.commit('gateway change, deployed', { 'gateway-service/api-gateway/a.ts': 'deployed\n' })
+    repo.git('reset', '--quiet', '--hard', fork)
+    const forced = repo.commit('payment change, force-pushed', { 'services/payment/a.ts': 'forced\n' })
+    const trees = await runCli(repo, ['changed', '--base', deployed, '--head', forced, '--json'])
+    expect(trees.code).toBe(0)
+    expect(JSON.parse(trees.stdout).services).toEqual(['gateway', 'payment'])
+    const review = await runCli(repo, ['changed', '--base', deployed, '--head', forced, '--merge-base'])
+    expect(review.stdout).toBe(`1 service changed since head left ${deployed}:\n  payment  1 file: services/payment/a.ts`)
+    const plan = await runCli(repo, ['plan', '--base', deployed, '--head', forced, '--json'])
+    expect(JSON.parse(plan.stdout).tiers).toEqual([{ tier: 1, name: 'core', waves: [['gateway']] }, { tier: 2, name: 'business', waves: [['payment']] }])
+    const planReview = await runCli(repo, ['plan', '--base', deployed, '--head', forced, '--merge-base', '--json'])
+    expect(JSON.parse(planReview.stdout).tiers).toEqual([{ tier: 2, name: 'business', waves: [['payment']] }])
+  })
+
+  it('exits 2 when --merge-base or --head come without --base', async () => {
+    const repo = setup()
+    for (const args of [['changed', '--merge-base'], ['plan', '--merge-base'], ['plan', '--head', 'HEAD', '--merge-base']]) {
+      const { code, stderr } = await runCli(repo, args)
+      expect(code).toBe(2)
+      expect(stderr).toMatch(/--base REF is required with (--head and )?--merge-base/)
+    }
+  })
+
   it('exits 2 without --base and 1 naming a ref that is not a commit', async () => {
     const repo = setup()
     const missing = await runCli(repo, ['changed'])

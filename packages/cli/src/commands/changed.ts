@@ -2,21 +2,37 @@ import { formatProblem, loadCatalog, streamLogger, type Catalog } from '@tierdep
 import { affectedJson, describeReason, detectChangedServices, gitRunner, type DetectedChanges } from '@tierdeploy/changes'
 import { parseFlags, stringFlag } from '../args.js'
 import { UsageError, type CliIO } from '../cli-io.js'
+import { changeRangeOptions } from '../selection.js'
 
-export const usage = 'tierdeploy changed [--catalog DIR] --base REF [--head REF] [--json]'
+export const usage = 'tierdeploy changed [--catalog DIR] --base REF [--head REF] [--merge-base] [--json]'
 
-/** What changed between --base and --head (default HEAD), for `changed` and `plan --base`. */
+/**
+ * What changed between --base and --head (default HEAD), for `changed` and `plan --base`. The two trees are
+ * compared (`git diff BASE HEAD`, what a deploy from BASE to HEAD changes); --merge-base compares from where
+ * HEAD left BASE instead (what a branch changes, for review).
+ */
 export async function changedFromFlags(catalog: Catalog, values: Record<string, unknown>, io: CliIO): Promise<DetectedChanges> {
-  const base = stringFlag(values, 'base')
-  const head = stringFlag(values, 'head')
-  if (base === undefined) throw new UsageError(`--base REF is required${head !== undefined ? ' with --head' : ''}: the commit, branch or tag to compare with (e.g. --base origin/main)`)
+  const { base, head, mergeBase } = rangeFromFlags(values)
   return detectChangedServices({
     catalog,
     git: gitRunner(catalog.root),
     base,
     ...(head !== undefined ? { head } : {}),
+    ...(mergeBase ? { mergeBase: true } : {}),
     log: streamLogger((line) => io.stderr(line), values.verbose === true),
   })
+}
+
+/** --base, --head and --merge-base, checked before anything is read: --head or --merge-base need --base. */
+export function rangeFromFlags(values: Record<string, unknown>): { base: string; head?: string; mergeBase: boolean } {
+  const base = stringFlag(values, 'base')
+  const head = stringFlag(values, 'head')
+  const mergeBase = values['merge-base'] === true
+  if (base === undefined) {
+    const given = [head !== undefined ? '--head' : undefined, mergeBase ? '--merge-base' : undefined].filter((f) => f !== undefined)
+    throw new UsageError(`--base REF is required${given.length ? ` with ${given.join(' and ')}` : ''}: the commit, branch or tag to compare with (e.g. --base origin/main)`)
+  }
+  return { base, ...(head !== undefined ? { head } : {}), mergeBase }
 }
 
 function renderText(d: DetectedChanges): string {
@@ -33,8 +49,9 @@ function renderText(d: DetectedChanges): string {
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseFlags(args, { catalog: { type: 'string' }, base: { type: 'string' }, head: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } })
-  if (stringFlag(values, 'base') === undefined) throw new UsageError('--base REF is required: the commit, branch or tag to compare with (e.g. --base origin/main)')
+  const { values } = parseFlags(args, { catalog: { type: 'string' }, ...changeRangeOptions, json: { type: 'boolean' }, verbose: { type: 'boolean' } })
+  // Checked before the catalog loads, so a missing --base is a usage error (exit 2) whatever the catalog holds.
+  rangeFromFlags(values)
   const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
   for (const w of warnings) io.stderr(formatProblem(w))
   const detected = await changedFromFlags(catalog, values, io)

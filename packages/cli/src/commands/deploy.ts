@@ -10,9 +10,11 @@ import {
   isDigestImage,
   makeEcsClient,
   parseRollbackVersion,
+  regionFor,
   renderEcsResultText,
   resolveRollbackTarget,
   rollBackService,
+  shortTaskDefinition,
 } from '@tierdeploy/aws'
 import { ConfigurationError, environmentNamed, formatProblem, isProductionLike, loadCatalog, streamLogger, systemClock, type Catalog, type Clock } from '@tierdeploy/catalog'
 import { resolveDeployWaves, resolveServiceName } from '@tierdeploy/graph'
@@ -22,13 +24,14 @@ import { selectionFromFlags, selectionOptions } from '../selection.js'
 
 export const usage = [
   'tierdeploy deploy --env ENV (--tier N|all | --services A,B | --service A) [--with-dependencies] [--images FILE] [--dry-run]',
-  '                  [--catalog DIR] [--cluster NAME] [--commit SHA] [--timeout-minutes N] [--no-rollback] [--verbose]',
-  '       tierdeploy deploy --rollback SERVICE --version previous|REVISION|COMMIT --env ENV [--cluster NAME] [--dry-run]',
+  '                  [--catalog DIR] [--cluster NAME] [--region REGION] [--commit SHA] [--timeout-minutes N] [--no-rollback] [--verbose]',
+  '       tierdeploy deploy --rollback SERVICE --version previous|REVISION|COMMIT --env ENV [--cluster NAME] [--region REGION] [--dry-run]',
   '',
   '  --images FILE     JSON object, service -> REPOSITORY@sha256:DIGEST (build-push\'s images output). Services',
   '                    without an image keep theirs; only their catalog environment and secrets are applied.',
   '  --dry-run         print each service\'s task-definition change; no write call to AWS.',
   '  --no-rollback     on failure, leave services as they are instead of putting them back.',
+  '  --region REGION   overrides the environment file\'s region; AWS_REGION is used only when the file has none.',
   '  --health-check [--promote-to-production]   run tierdeploy health on --env; with --promote-to-production, run',
   '                    tierdeploy promote from --env (or production\'s promotesFrom) to production instead.',
 ].join('\n')
@@ -51,6 +54,7 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
     images: { type: 'string' },
     'dry-run': { type: 'boolean' },
     cluster: { type: 'string' },
+    region: { type: 'string' },
     commit: { type: 'string' },
     'timeout-minutes': { type: 'string' },
     'no-rollback': { type: 'boolean' },
@@ -64,7 +68,7 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
   // The requested interface: `deploy --health-check --promote-to-production` is `promote` to the production
   // environment, and `deploy --health-check` alone is `health`. Both always run the health gate.
   if (values['promote-to-production']) return promoteToProduction(values, io)
-  if (values['health-check']) return forward('health', [...passThrough(values, ['catalog', 'env', 'tier', 'services', 'service', 'cluster', 'verbose'])], io)
+  if (values['health-check']) return forward('health', [...passThrough(values, ['catalog', 'env', 'tier', 'services', 'service', 'cluster', 'region', 'verbose'])], io)
   const envName = stringFlag(values, 'env')
   if (!envName) throw new UsageError('--env ENV is required')
   const rollbackService = stringFlag(values, 'rollback')
@@ -80,11 +84,11 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
   const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
   for (const w of warnings) io.stderr(formatProblem(w))
   const environment = environmentNamed(catalog, envName)
-  const cluster = await clusterFor(environment, stringFlag(values, 'cluster'), '--cluster')
+  const region = regionFor(environment, { override: stringFlag(values, 'region'), overrideName: '--region', env: io.env })
+  const cluster = await clusterFor(environment, stringFlag(values, 'cluster'), '--cluster', { cloudformation: async () => deps.cloudformation ?? makeCloudFormationClient(region) })
   const log = streamLogger(io.stderr, values.verbose === true)
   const clock = deps.clock ?? systemClock
-  const region = io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION ? undefined : environment.region
-  const ecs = deps.ecs ?? makeEcsClient(region ? { region } : {})
+  const ecs = deps.ecs ?? makeEcsClient({ region })
   const effects = { ecs, clock, log }
 
   try {
@@ -128,7 +132,7 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
     if (values['dry-run']) {
       for (const r of results) {
         const diff = diffs[r.service]
-        io.stdout(diff ? `${r.service}: would register a new revision of ${r.previousTaskDefinition?.replace(/^.*task-definition\//, '') ?? '?'}\n  ${diff.join('\n  ')}` : `${r.service}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`)
+        io.stdout(diff ? `${r.service}: would register a new revision of ${r.previousTaskDefinition ? shortTaskDefinition(r.previousTaskDefinition) : '?'}\n  ${diff.join('\n  ')}` : `${r.service}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`)
       }
     }
     if (results.length === 0) {

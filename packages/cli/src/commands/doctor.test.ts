@@ -79,6 +79,30 @@ describe('tierdeploy doctor --live', () => {
     }
   })
 
+  it('warns about a service whose last rollout failed, by the rule deploy and health use', async () => {
+    const { FakeEcs } = await import('@tierdeploy/testkit')
+    const { makeEcsClient } = await import('@tierdeploy/aws')
+    const { runCommand } = await import('../main.js')
+    const { run, usage } = await import('./doctor.js')
+    const fake = await FakeEcs.start()
+    const root = repository('')
+    writeFiles(root, { 'catalog/environments/dev.yaml': 'name: dev\nregion: us-east-1\ncluster: dev\n' })
+    fake.seedService({ cluster: 'dev', name: 'a', image: 'a@sha256:' + '1'.repeat(64) })
+    const b = fake.seedService({ cluster: 'dev', name: 'b', image: 'b@sha256:' + '1'.repeat(64) })
+    Object.assign(b.deployments[0]!, { rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.', runningCount: 0 })
+    const ecs = makeEcsClient({ endpoint: fake.endpoint, region: 'us-east-1' })
+    const out: string[] = []
+    try {
+      const code = await runCommand('doctor', usage, (a, io) => run(a, io, { ecs }), ['--catalog', join(root, 'catalog'), '--env', 'dev', '--live', '--no-code'], { stdout: (t) => out.push(t), stderr: () => {}, cwd: root, env: {} })
+      expect(code).toBe(0)
+      expect(out.join('\n')).toMatch(/warning: b in cluster dev: rollout failed: rollout of b:1 FAILED: ECS deployment circuit breaker: tasks failed to start\. \[unfinished-rollout\]/)
+      expect(out.join('\n')).not.toMatch(/\ba in cluster dev/)
+    } finally {
+      ecs.destroy()
+      await fake.stop()
+    }
+  })
+
   it('needs --env to know which cluster to read', async () => {
     const r = await runCli(['doctor', '--live'])
     expect(r.code).toBe(2)

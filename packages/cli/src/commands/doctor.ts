@@ -1,16 +1,18 @@
 import { readFileSync } from 'node:fs'
 import type { ECSClient } from '@aws-sdk/client-ecs'
-import { environmentNamed, formatProblem, loadCatalog, locateProblems, type Catalog, type Environment } from '@tierdeploy/catalog'
+import { environmentNamed, formatProblem, isEnabledIn, loadCatalog, locateProblems, type Catalog, type Environment } from '@tierdeploy/catalog'
 import { doctorJson, renderDoctorText, runDoctor, type DoctorResult, type Finding } from '@tierdeploy/doctor'
 import { parseFlags, stringFlag } from '../args.js'
 import { UsageError, type CliIO } from '../cli-io.js'
 
 export const usage = [
-  'tierdeploy doctor [--catalog DIR] [--env ENV] [--no-code] [--live [--cluster NAME]] [--json]',
+  'tierdeploy doctor [--catalog DIR] [--env ENV] [--no-code] [--live [--cluster NAME] [--region REGION]] [--json]',
   '',
   '  --live   also read the environment\'s ECS cluster (needs --env and AWS credentials): warns about services a',
   '           CloudFormation stack owns (aws:cloudformation:stack-name tag) that the catalog does not declare',
-  '           deployVia: cloudformation, since updating them directly would drift the stack.',
+  '           deployVia: cloudformation, since updating them directly would drift the stack, and about services',
+  '           whose last rollout failed or has not finished.',
+  '  --region overrides the environment file\'s region (AWS_REGION is used only when the file has none).',
 ].join('\n')
 
 export interface DoctorDeps {
@@ -24,6 +26,7 @@ export async function run(args: string[], io: CliIO, deps: DoctorDeps = {}): Pro
     'no-code': { type: 'boolean' },
     live: { type: 'boolean' },
     cluster: { type: 'string' },
+    region: { type: 'string' },
     json: { type: 'boolean' },
   })
   const envName = stringFlag(values, 'env')
@@ -36,17 +39,21 @@ export async function run(args: string[], io: CliIO, deps: DoctorDeps = {}): Pro
     scanCode: values['no-code'] !== true,
     cwd: io.cwd,
   })
-  if (values.live && environment) addFindings(result, await stackOwnershipFindings(catalog, environment, stringFlag(values, 'cluster'), deps))
+  if (values.live && environment) addFindings(result, await liveFindings(catalog, environment, { cluster: stringFlag(values, 'cluster'), region: stringFlag(values, 'region') }, io, deps))
   if (values.json) io.stdout(JSON.stringify(doctorJson(result), null, 2))
   else io.stdout(renderDoctorText(result).trimEnd())
   return result.errors ? 1 : 0
 }
 
-/** Services a CloudFormation stack owns but the catalog would update directly (they would drift). */
-async function stackOwnershipFindings(catalog: Catalog, environment: Environment, clusterFlag: string | undefined, deps: DoctorDeps): Promise<Finding[]> {
+/**
+ * What only the cluster can tell: services a CloudFormation stack owns but the catalog would update directly (they
+ * would drift), and services whose rollout failed or is still going (judged by the rule deploy and health use).
+ */
+async function liveFindings(catalog: Catalog, environment: Environment, flags: { cluster: string | undefined; region: string | undefined }, io: CliIO, deps: DoctorDeps): Promise<Finding[]> {
   const aws = await import('@tierdeploy/aws')
-  const cluster = await aws.clusterFor(environment, clusterFlag, '--cluster')
-  const ecs = deps.ecs ?? aws.makeEcsClient({ region: environment.region })
+  const region = aws.regionFor(environment, { override: flags.region, overrideName: '--region', env: io.env })
+  const cluster = await aws.clusterFor(environment, flags.cluster, '--cluster', { cloudformation: () => aws.makeCloudFormationClient(region) })
+  const ecs = deps.ecs ?? aws.makeEcsClient({ region })
   try {
     const found = await aws.findUndeclaredStackServices(ecs, cluster, catalog)
     const findings = found.map((w): Finding => ({
@@ -57,6 +64,21 @@ async function stackOwnershipFindings(catalog: Catalog, environment: Environment
       ...(catalog.services.has(w.service) ? { path: ['services', w.service] } : {}),
       message: w.message,
     }))
+    const deployed = [...catalog.services.values()].filter((s) => s.kind === 'service' && isEnabledIn(catalog, s, environment)).map((s) => s.name)
+    const { services } = await aws.describeServicesInBatches(ecs, cluster, deployed)
+    for (const service of services) {
+      const verdict = aws.rolloutVerdict(service)
+      if (verdict.state === 'done' || !service.serviceName) continue
+      const name = catalog.names.get(service.serviceName) ?? service.serviceName
+      findings.push({
+        check: 'unfinished-rollout',
+        service: name,
+        severity: 'warning',
+        file: catalog.file,
+        ...(catalog.services.has(name) ? { path: ['services', name] } : {}),
+        message: `${name} in cluster ${cluster}: rollout ${verdict.state === 'failed' ? 'failed' : 'not finished'}: ${verdict.detail}`,
+      })
+    }
     await locateProblems(findings, [{ file: catalog.file, text: readFileSync(catalog.file, 'utf8') }])
     return findings
   } finally {

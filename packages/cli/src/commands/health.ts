@@ -4,7 +4,7 @@ import { parseNameList } from '@tierdeploy/graph'
 import { parseFlags, stringFlag } from '../args.js'
 import { UsageError, type CliIO } from '../cli-io.js'
 
-export const usage = 'tierdeploy health --env ENV (--tier N | --services A,B) [--catalog DIR] [--cluster NAME] [--checks ecs,load-balancer,http,alarms] [--timeout SECONDS] [--bake SECONDS] [--target-groups JSON] [--json] [--verbose]'
+export const usage = 'tierdeploy health --env ENV (--tier N | --services A,B) [--catalog DIR] [--cluster NAME] [--region REGION] [--checks ecs,load-balancer,http,alarms] [--timeout SECONDS] [--bake SECONDS] [--target-groups JSON] [--json] [--verbose]'
 
 /** Injected in tests; the command builds real clients otherwise. */
 export interface HealthDeps {
@@ -28,6 +28,7 @@ export async function run(args: string[], io: CliIO, deps: HealthDeps = {}): Pro
     services: { type: 'string' },
     service: { type: 'string' },
     cluster: { type: 'string' },
+    region: { type: 'string' },
     checks: { type: 'string' },
     timeout: { type: 'string' },
     bake: { type: 'string' },
@@ -63,14 +64,15 @@ export async function run(args: string[], io: CliIO, deps: HealthDeps = {}): Pro
   for (const w of warnings) io.stderr(formatProblem(w))
   const environment = environmentNamed(catalog, envName)
   const services = aws.gateServices(catalog, environment, { ...(tier !== undefined ? { tier } : {}), ...(names !== undefined ? { services: parseNameList(names) } : {}) }, { tier: '--tier', services: '--services', deployResult: '--services' })
-  const cluster = await aws.clusterFor(environment, stringFlag(values, 'cluster'), '--cluster')
+  // The environment file's region, --region over it; AWS_REGION only when the file has none (the rule deploy uses).
+  const region = aws.regionFor(environment, { override: stringFlag(values, 'region'), overrideName: '--region', env: io.env })
+  const cluster = await aws.clusterFor(environment, stringFlag(values, 'cluster'), '--cluster', { cloudformation: () => aws.makeCloudFormationClient(region) })
   const log = streamLogger((line) => io.stderr(line), values.verbose === true)
   const targetGroups = aws.canonicalTargetGroups(catalog, aws.parseTargetGroups(targetGroupsJson, '--target-groups'), '--target-groups')
   if (services.length === 0) {
     io.stdout(values.json ? JSON.stringify({ passed: true, outcomes: [] }) : 'Nothing to check.')
     return 0
   }
-  const region = environment.region
   const report = await aws.runHealthGate(aws.gateTargets(catalog, environment, services, targetGroups, log), {
     cluster,
     checks,

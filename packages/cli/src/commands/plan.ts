@@ -2,9 +2,9 @@ import { environmentNamed, formatProblem, loadCatalog, type Environment } from '
 import { planJson, renderPlanText, resolveDeployWaves } from '@tierdeploy/graph'
 import { parseFlags, stringFlag } from '../args.js'
 import { UsageError, type CliIO } from '../cli-io.js'
-import { selectionFromFlags, selectionOptions } from '../selection.js'
+import { changeRangeOptions, selectionFromFlags, selectionOptions } from '../selection.js'
 
-export const usage = 'tierdeploy plan [--catalog DIR] [--env ENV | --ref REF] [--tier N|all] [--services A,B | --service A] [--with-dependencies] [--base REF [--head REF]] [--json]'
+export const usage = 'tierdeploy plan [--catalog DIR] [--env ENV | --ref REF] [--tier N|all] [--services A,B | --service A] [--with-dependencies] [--base REF [--head REF] [--merge-base]] [--json]'
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { values } = parseFlags(args, {
@@ -12,18 +12,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     env: { type: 'string' },
     ref: { type: 'string' },
     json: { type: 'boolean' },
-    base: { type: 'string' },
-    head: { type: 'string' },
+    ...changeRangeOptions,
     ...selectionOptions,
   })
   const selection = selectionFromFlags(values)
-  if (selection.tier === undefined && selection.services === undefined && [values.base, values.head, values.ref].every((v) => v === undefined)) {
+  const byChange = [values.base, values.head, values['merge-base']].some((v) => v !== undefined)
+  if (selection.tier === undefined && selection.services === undefined && !byChange && values.ref === undefined) {
     throw new UsageError('nothing selected: give --tier N|all, --services A,B, --service A or --base REF')
   }
   const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
   for (const w of warnings) io.stderr(formatProblem(w))
   // --base plans only what changed since REF (loaded on use: plain plans need no git).
-  if (values.base !== undefined || values.head !== undefined) selection.changed = (await (await import('./changed.js')).changedFromFlags(catalog, values, io)).services
+  if (byChange) selection.changed = (await (await import('./changed.js')).changedFromFlags(catalog, values, io)).services
   // Without --env, --ref picks the environment from the catalog's branches/tags; a ref none lists plans nothing.
   // Glob matching (picomatch) loads only when a ref is given, so a plain plan starts faster.
   const envName = stringFlag(values, 'env')

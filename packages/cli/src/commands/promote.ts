@@ -10,12 +10,14 @@ import { selectionFromFlags, selectionOptions } from '../selection.js'
 export const usage = [
   'tierdeploy promote --to ENV [--from ENV] [--tier N|all | --services A,B | --service A] [--with-dependencies]',
   '                   [--catalog DIR] [--from-cluster NAME] [--to-cluster NAME] [--from-profile P] [--to-profile P]',
+  '                   [--from-region REGION] [--to-region REGION]',
   '                   [--bake SECONDS] [--timeout-minutes N] [--dry-run] [--verbose]',
   '',
   '  Reads the images (digests) running in --from (default: the --to environment\'s promotesFrom), checks that they',
   '  are healthy there (ECS rollouts, load balancer targets, health URLs, alarms), then deploys exactly those images',
   '  to --to, tier by tier. Nothing is rebuilt. Default selection: --tier all.',
   '  --from-profile / --to-profile name AWS profiles when the environments live in different accounts.',
+  '  --from-region / --to-region override the environment files\' regions (AWS_REGION is used only when a file has none).',
 ].join('\n')
 
 /** What tests replace: one ECS client per side, the ELB and CloudWatch clients, the clock. */
@@ -54,6 +56,8 @@ export async function run(args: string[], io: CliIO, deps: PromoteDeps = {}): Pr
     'to-cluster': { type: 'string' },
     'from-profile': { type: 'string' },
     'to-profile': { type: 'string' },
+    'from-region': { type: 'string' },
+    'to-region': { type: 'string' },
     bake: { type: 'string' },
     'timeout-minutes': { type: 'string' },
     'dry-run': { type: 'boolean' },
@@ -86,14 +90,18 @@ export async function run(args: string[], io: CliIO, deps: PromoteDeps = {}): Pr
   ])
   const log = streamLogger(io.stderr, values.verbose === true)
   const clock = deps.clock ?? systemClock
-  const side = (env: Environment, profile: string | undefined) => ({ region: env.region, ...(profile ? { profile } : {}) })
-  const fromSide = side(from, stringFlag(values, 'from-profile'))
-  const toSide = side(to, stringFlag(values, 'to-profile'))
+  const side = (env: Environment, which: 'from' | 'to') => {
+    const region = aws.regionFor(env, { override: stringFlag(values, `${which}-region`), overrideName: `--${which}-region`, env: io.env })
+    const profile = stringFlag(values, `${which}-profile`)
+    return { region, ...(profile ? { profile } : {}) }
+  }
+  const fromSide = side(from, 'from')
+  const toSide = side(to, 'to')
   const fromEcs = deps.fromEcs ?? aws.makeEcsClient(fromSide)
   const toEcs = deps.toEcs ?? aws.makeEcsClient(toSide)
   try {
-    const fromCluster = await aws.clusterFor(from, stringFlag(values, 'from-cluster'), '--from-cluster', { cloudformation: () => aws.makeCloudFormationClient(from.region) })
-    const toCluster = await aws.clusterFor(to, stringFlag(values, 'to-cluster'), '--to-cluster', { cloudformation: () => aws.makeCloudFormationClient(to.region) })
+    const fromCluster = await aws.clusterFor(from, stringFlag(values, 'from-cluster'), '--from-cluster', { cloudformation: () => aws.makeCloudFormationClient(fromSide.region) })
+    const toCluster = await aws.clusterFor(to, stringFlag(values, 'to-cluster'), '--to-cluster', { cloudformation: () => aws.makeCloudFormationClient(toSide.region) })
 
     io.stderr(`checking ${services.length} service(s) in ${from.name} (cluster ${fromCluster}) before promoting to ${to.name}`)
     const gate = await aws.runHealthGate(aws.gateTargets(catalog, from, services.map((n) => catalog.services.get(n)!), {}, log), { cluster: fromCluster, checks: [...aws.CHECKS], timeoutMs, bakeMs }, {
@@ -109,7 +117,7 @@ export async function run(args: string[], io: CliIO, deps: PromoteDeps = {}): Pr
       return 1
     }
 
-    const images = await aws.readRunningImages(catalog, from, services, fromCluster, { ecs: fromEcs, clock, log, cloudformation: () => aws.makeCloudFormationClient(from.region) })
+    const images = await aws.readRunningImages(catalog, from, services, fromCluster, { ecs: fromEcs, clock, log, cloudformation: () => aws.makeCloudFormationClient(fromSide.region) })
     io.stderr(`promoting ${Object.keys(images).length} image(s) from ${from.name} to ${to.name}:\n${Object.entries(images).map(([s, i]) => `  ${s}  ${i}`).join('\n')}`)
     const needsStacks = services.some((n) => catalog.services.get(n)?.deployVia === 'cloudformation')
     const { results, ok, diffs } = await aws.deployPlan(
@@ -123,7 +131,7 @@ export async function run(args: string[], io: CliIO, deps: PromoteDeps = {}): Pr
         dryRun: values['dry-run'] === true,
         serviceTimeoutMs: timeoutMs,
       },
-      { ecs: toEcs, clock, log, ...(needsStacks ? { cloudformation: await aws.makeCloudFormationClient(to.region) } : {}) },
+      { ecs: toEcs, clock, log, ...(needsStacks ? { cloudformation: await aws.makeCloudFormationClient(toSide.region) } : {}) },
     )
     if (values['dry-run']) {
       for (const r of results) io.stdout(diffs[r.service] ? `${r.service}: would register\n  ${diffs[r.service]!.join('\n  ')}` : `${r.service}: ${r.status}`)

@@ -77,6 +77,8 @@ export class FakeEcs {
   readonly calls: Record<string, number> = {}
   /** Requests answered with an injected fault, per operation. */
   readonly faulted: Record<string, number> = {}
+  /** Regions the requests were signed for (SigV4 credential scope), in arrival order: which region a client chose. */
+  readonly signedRegions: string[] = []
   faults: FaultOptions = {}
   readonly clock: Clock
   private time: number
@@ -170,6 +172,7 @@ export class FakeEcs {
   resetCalls(): void {
     for (const k of Object.keys(this.calls)) delete this.calls[k]
     for (const k of Object.keys(this.faulted)) delete this.faulted[k]
+    this.signedRegions.length = 0
   }
 
   totalCalls(): number {
@@ -237,6 +240,8 @@ export class FakeEcs {
 
     if (req.method !== 'POST' || !operation) return fail(new EcsError('UnknownOperationException', `unknown target '${target}'`))
     this.calls[operation] = (this.calls[operation] ?? 0) + 1
+    const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/ecs\//.exec(String(req.headers.authorization ?? ''))
+    if (scope) this.signedRegions.push(scope[1]!)
     const contentType = String(req.headers['content-type'] ?? '')
     if (!contentType.startsWith('application/x-amz-json-1.1')) return fail(new EcsError('SerializationException', `unexpected content-type ${contentType}`))
     const handler = OPERATIONS[operation]

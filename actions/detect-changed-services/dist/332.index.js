@@ -1,8 +1,8 @@
-export const id = 193;
-export const ids = [193];
+export const id = 332;
+export const ids = [332];
 export const modules = {
 
-/***/ 2193:
+/***/ 6332:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -187,6 +187,60 @@ function fargateMemoryHint(cpu) {
     return `cpu ${cpu} takes memory ${rule.extra ? `${rule.extra.join(', ')} or ` : ''}${rule.min} to ${rule.max} in steps of ${rule.step}`;
 }
 
+;// CONCATENATED MODULE: ./packages/catalog/src/repo-path.ts
+/**
+ * The one form of a repository-relative path that every package compares and matches against: `./auth`,
+ * `auth/` and `auth//x` are `auth` and `auth/x`, and the repository root (a build context of `.`) is `.`.
+ * Git reports changed files in exactly this form, so a path written any other way would never match one
+ * (issue 13). What cannot be read as a path inside the repository is refused, saying what to write instead:
+ * an absolute path, a `..` segment (and so any path that leaves the repository), a `.` segment after the start,
+ * a backslash in a path (the separator is `/`; in a glob it escapes), or the root where a directory is needed.
+ *
+ * `root` is the repository root on disk, to suggest the relative form of an absolute path inside it.
+ */
+function normaliseRepoPath(value, kind, root) {
+    if (kind !== 'glob' && value.includes('\\')) {
+        return { problem: `'${value}' uses \\ between directories`, hint: `write '${value.replace(/\\+/g, '/')}': catalog paths use /` };
+    }
+    if (value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value)) {
+        const inside = root !== undefined && value.startsWith(`${root.replace(/\/+$/, '')}/`) ? value.slice(root.replace(/\/+$/, '').length + 1) : value.replace(/^([A-Za-z]:)?[\\/]+/, '');
+        return { problem: `'${value}' is an absolute path`, hint: `paths are relative to the repository root${root ? ` (${root})` : ''}: write '${normalisedOrSelf(inside, kind, root)}'` };
+    }
+    // A leading ./ (or ././) is the common way of saying "relative"; empty segments come from // and a trailing /.
+    const segments = value.split('/').filter((s) => s !== '');
+    while (segments[0] === '.')
+        segments.shift();
+    if (segments.includes('..')) {
+        const resolved = [];
+        for (const s of segments) {
+            if (s === '.')
+                continue;
+            if (s !== '..')
+                resolved.push(s);
+            else if (resolved.pop() === undefined) {
+                return { problem: `'${value}' leaves the repository`, hint: 'paths are relative to the repository root, and code outside the repository can be neither built nor watched for changes: move it into the repository' };
+            }
+        }
+        return { problem: `'${value}' has a '..' segment`, hint: `write '${resolved.join('/') || '.'}'` };
+    }
+    if (segments.includes('.'))
+        return { problem: `'${value}' has a '.' segment`, hint: `write '${segments.filter((s) => s !== '.').join('/') || '.'}'` };
+    if (segments.length === 0) {
+        if (kind === 'context')
+            return { path: '.' };
+        return {
+            problem: `'${value}' is the repository root`,
+            hint: kind === 'directory' ? "name the directory of the code, e.g. 'services/auth': a service at the root would own every file" : kind === 'file' ? "name the file, e.g. 'docker/auth.Dockerfile'" : "name files under the root, e.g. '**/*.proto'",
+        };
+    }
+    return { path: segments.join('/') };
+}
+/** The suggestion for an absolute path: its relative form when that is valid, else as written. */
+function normalisedOrSelf(value, kind, root) {
+    const n = normaliseRepoPath(value, kind, root);
+    return 'path' in n ? n.path : value;
+}
+
 ;// CONCATENATED MODULE: ./packages/catalog/src/schema.ts
 const str = (description, extra = {}) => ({ type: 'string', description, ...extra });
 const schema_int = (description, minimum, maximum) => ({
@@ -206,8 +260,6 @@ const obj = (description, properties, required) => ({
 });
 const map = (description, values) => ({ type: 'object', description, additionalProperties: values });
 const SERVICE_NAME_PATTERN = '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$';
-/** A relative directory: no leading slash, no `..` segment, no trailing slash. */
-const RELATIVE_PATH_PATTERN = '^(?!/)(?!.*(^|/)\\.\\.(/|$))[^\\\\]*[^/\\\\]$';
 /** A secret reference is an ARN (never a value): SSM Parameter Store or Secrets Manager. */
 const SECRET_ARN_PATTERN = '^arn:aws[a-z-]*:(ssm|secretsmanager):[a-z0-9-]+:\\d{12}:(parameter/|secret:).+';
 const FARGATE_CPU_UNITS = [256, 512, 1024, 2048, 4096, 8192, 16384];
@@ -248,7 +300,8 @@ const service = obj('A deployable service, a piece of infrastructure, or a share
     kind: { type: 'string', enum: ['service', 'infrastructure', 'library'], default: 'service', description: 'service: built and deployed to ECS. infrastructure: provisioned by Terraform, ordered like a service, never built or deployed. library: shared code, never deployed; a change affects its dependents.' },
     description: str('What the service does.'),
     owner: str('The owning team.'),
-    path: str('Directory of its code, relative to the repository root.', { pattern: RELATIVE_PATH_PATTERN }),
+    // Not a pattern: the loader normalises the path (./auth, auth/ are auth) and refuses what it cannot (repo-path.ts).
+    path: str('Directory of its code, relative to the repository root (./auth and auth/ are read as auth; no . or .. segments, not absolute).'),
     tier: schema_int('Deploy tier: lower tiers deploy first.', 1, 9),
     dependsOn: list('Services, infrastructure or libraries this one needs (names or aliases).'),
     aliases: list('Short names accepted wherever a service is named (auth for indigenious-auth-service).', { type: 'string', pattern: SERVICE_NAME_PATTERN }),
@@ -263,7 +316,7 @@ const service = obj('A deployable service, a piece of infrastructure, or a share
     capacity: { type: 'string', enum: ['fargate', 'ec2-gpu'], description: 'Where tasks run.', default: 'fargate' },
     build: obj('How build-push builds the image.', {
         dockerfile: str('Dockerfile, relative to the repository root (defaults to PATH/Dockerfile).'),
-        context: str('Build context, relative to the repository root (defaults to the service path).'),
+        context: str('Build context, relative to the repository root (defaults to the service path; . is the root).'),
         template: { type: 'string', enum: ['node', 'python'], description: 'Use a bundled multi-stage Dockerfile when the service has none.' },
         args: map('Build arguments.', { type: 'string' }),
     }),
@@ -369,10 +422,120 @@ function catalogSchemaDocument() {
     return { ...catalogSchema, $defs: { environment: environmentSchema } };
 }
 
-// EXTERNAL MODULE: ./packages/catalog/src/settings.ts
-var src_settings = __webpack_require__(1214);
-// EXTERNAL MODULE: ./packages/catalog/src/suggest.ts
-var suggest = __webpack_require__(5753);
+;// CONCATENATED MODULE: ./packages/catalog/src/settings.ts
+const BUILT_IN = { cpu: 256, memory: 512, desiredCount: 1, spot: false, schedule: 'always' };
+function serviceSettings(catalog, service, environment) {
+    const layers = [catalog.defaults, service, environment?.defaults ?? {}, environment?.services?.[service.name] ?? {}];
+    const pick = (key) => {
+        let value;
+        for (const layer of layers)
+            if (layer[key] !== undefined)
+                value = layer[key];
+        return value;
+    };
+    const merged = (key) => Object.assign({}, ...layers.map((l) => l[key] ?? {}));
+    const desiredCount = pick('desiredCount') ?? BUILT_IN.desiredCount;
+    const scaling = Object.assign({}, ...layers.map((l) => l.autoscaling ?? {}));
+    const health = Object.assign({}, catalog.defaults.healthCheck ?? {}, service.healthCheck ?? {}, environment?.services?.[service.name]?.healthCheck ?? {});
+    return {
+        cpu: pick('cpu') ?? BUILT_IN.cpu,
+        memory: pick('memory') ?? BUILT_IN.memory,
+        desiredCount,
+        spot: pick('spot') ?? BUILT_IN.spot,
+        schedule: pick('schedule') ?? BUILT_IN.schedule,
+        autoscaling: { ...scaling, min: scaling.min ?? desiredCount, max: scaling.max ?? Math.max(desiredCount, scaling.min ?? desiredCount) },
+        environment: merged('environment'),
+        secrets: merged('secrets'),
+        healthCheck: { expectedStatus: 200, healthyThreshold: 3, timeoutSeconds: 5, intervalSeconds: 10, ...health },
+        containerName: service.container?.name ?? catalog.defaults.container?.name ?? service.name,
+        port: service.container?.port ?? catalog.defaults.container?.port,
+    };
+}
+/**
+ * Whether the service takes part in deploys to this environment: not disabled, not switched off by the
+ * environment, and, in an optional tier, enabled by the environment's optionalServices.
+ */
+function isEnabledIn(catalog, service, environment) {
+    if (service.disabled)
+        return false;
+    const override = environment?.services?.[service.name]?.enabled;
+    if (override !== undefined)
+        return override;
+    const tier = catalog.tiers.find((t) => t.id === service.tier);
+    if (!tier?.optional || !environment)
+        return true;
+    const enabled = environment.optionalServices ?? [];
+    return enabled.includes('*') || enabled.some((n) => catalog.names.get(n) === service.name);
+}
+
+;// CONCATENATED MODULE: ./packages/catalog/src/suggest.ts
+/** Optimal string alignment distance (Levenshtein plus adjacent transposition), case-insensitive. */
+function editDistance(a, b) {
+    a = a.toLowerCase();
+    b = b.toLowerCase();
+    if (a === b)
+        return 0;
+    const rows = a.length + 1;
+    const cols = b.length + 1;
+    const d = new Array(rows * cols).fill(0);
+    for (let i = 0; i < rows; i++)
+        d[i * cols] = i;
+    for (let j = 0; j < cols; j++)
+        d[j] = j;
+    for (let i = 1; i < rows; i++) {
+        for (let j = 1; j < cols; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let v = Math.min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                v = Math.min(v, d[(i - 2) * cols + j - 2] + 1);
+            d[i * cols + j] = v;
+        }
+    }
+    return d[rows * cols - 1];
+}
+/**
+ * The candidates nearest to `word`: the closest in spelling (and any nearly as close), or else those containing
+ * it (so `pay` finds `indigenious-payment-service`). At most `limit`, nearest first.
+ */
+function closestNames(word, candidates, limit = 3) {
+    const w = word.toLowerCase();
+    const threshold = Math.max(1, Math.floor(w.length / 3));
+    const spelled = [];
+    const containing = [];
+    for (const name of candidates) {
+        const n = name.toLowerCase();
+        const distance = editDistance(w, n);
+        if (distance <= threshold)
+            spelled.push({ name, score: distance });
+        else if (w.length >= 3 && n.includes(w))
+            containing.push({ name, score: n.length - w.length });
+    }
+    const byScore = (x, y) => x.score - y.score || x.name.localeCompare(y.name);
+    if (spelled.length) {
+        spelled.sort(byScore);
+        const best = spelled[0].score;
+        return spelled.filter((s) => s.score <= best + 1).slice(0, limit).map((s) => s.name);
+    }
+    return containing.sort(byScore).slice(0, limit).map((s) => s.name);
+}
+function didYouMean(word, candidates) {
+    const near = closestNames(word, candidates);
+    return near.length ? `did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : undefined;
+}
+/** A hint for a name that matches nothing: the near names, or else the few nearest in spelling, so there is always one. */
+function unknownNameHint(word, candidates) {
+    const all = [...candidates];
+    const near = didYouMean(word, all);
+    if (near)
+        return near;
+    const nearest = all
+        .map((name) => ({ name, distance: editDistance(word, name) }))
+        .sort((x, y) => x.distance - y.distance || x.name.localeCompare(y.name))
+        .slice(0, 3)
+        .map((n) => `'${n.name}'`);
+    return nearest.length ? `no similar name; the closest are ${nearest.join(', ')}` : 'the catalog defines no services';
+}
+
 ;// CONCATENATED MODULE: ./packages/catalog/src/shape.ts
 
 const patterns = new Map();
@@ -422,7 +585,7 @@ function checkShape(value, schema, path = [], issues = []) {
         return issues;
     }
     if (schema.enum && !schema.enum.includes(value)) {
-        const hint = typeof value === 'string' ? (0,suggest/* didYouMean */.au)(value, schema.enum.map(String)) : undefined;
+        const hint = typeof value === 'string' ? didYouMean(value, schema.enum.map(String)) : undefined;
         issues.push({ path, message: `${describe(value)} is not one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`, ...(hint ? { hint } : {}) });
         return issues;
     }
@@ -459,7 +622,7 @@ function checkShape(value, schema, path = [], issues = []) {
             if (known)
                 checkShape(v, known, [...path, key], issues);
             else if (schema.additionalProperties === false) {
-                const hint = (0,suggest/* didYouMean */.au)(key, Object.keys(schema.properties ?? {}));
+                const hint = didYouMean(key, Object.keys(schema.properties ?? {}));
                 issues.push({ path: [...path, key], atKey: true, message: `unknown key '${key}'`, ...(hint ? { hint } : {}) });
             }
             else if (typeof schema.additionalProperties === 'object')
@@ -469,58 +632,10 @@ function checkShape(value, schema, path = [], issues = []) {
     return issues;
 }
 
-// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __webpack_require__(3243);
-;// CONCATENATED MODULE: ./packages/catalog/src/yaml-source.ts
-
-/**
- * Parses YAML with js-yaml, which is several times faster than `yaml`'s positioned parser on large catalogs
- * (see README, Benchmarks). Line numbers for later problems are found only when there is one (locate.ts).
- * Duplicate keys are syntax errors here, which is how duplicate service names are caught.
- */
-function parseYaml(source) {
-    try {
-        return { value: (0,js_yaml/* load */.Hh)(source.text) };
-    }
-    catch (e) {
-        if (e instanceof js_yaml/* YAMLException */.tB) {
-            const mark = e.mark;
-            const reason = e.reason ?? e.message.split('\n')[0] ?? e.message;
-            return {
-                problem: {
-                    file: source.file,
-                    severity: 'error',
-                    ...(mark ? { line: mark.line + 1, column: mark.column + 1 } : {}),
-                    ...explainYamlError(reason, source.text, mark),
-                },
-            };
-        }
-        throw e;
-    }
-}
-/** js-yaml's reason restated for a catalog author, with what to do about it. */
-function explainYamlError(reason, text, mark) {
-    if (reason === 'duplicated mapping key')
-        return { message: `duplicate key${duplicateKeyAt(text, mark)}`, hint: 'each service, alias and setting may appear only once' };
-    if (/input is empty/.test(reason))
-        return { message: 'the file is empty', hint: 'the file must hold a YAML mapping; see catalog/schema.json' };
-    if (/tab/.test(reason))
-        return { message: `YAML syntax error: ${reason}`, hint: 'indent with spaces, not tabs' };
-    if (/null byte|non-printable/.test(reason))
-        return { message: `YAML syntax error: ${reason}`, hint: 'this does not look like a text file' };
-    return { message: `YAML syntax error: ${reason}`, hint: 'fix the YAML here first: the other rules are checked once the file parses' };
-}
-/** The key js-yaml's mark points at, quoted for the message ('' when the line cannot be read). */
-function duplicateKeyAt(text, mark) {
-    if (!mark)
-        return '';
-    const line = text.split('\n', mark.line + 1)[mark.line] ?? '';
-    const leadingKey = /^\s*(?:-\s+)?["']?([^"':#]+?)["']?\s*:/;
-    const key = leadingKey.exec(line.slice(mark.column))?.[1] ?? leadingKey.exec(line)?.[1];
-    return key ? ` '${key}'` : '';
-}
-
+// EXTERNAL MODULE: ./packages/catalog/src/yaml-source.ts + 1 modules
+var yaml_source = __webpack_require__(427);
 ;// CONCATENATED MODULE: ./packages/catalog/src/build.ts
+
 
 
 
@@ -539,7 +654,7 @@ function buildCatalog(input) {
     const add = (severity, path, message, hint, f = file) => {
         problems.push({ file: f, severity, message, ...(hint ? { hint } : {}), ...(path ? { path } : {}) });
     };
-    const parsed = parseYaml(input.services);
+    const parsed = (0,yaml_source/* parseYaml */.h)(input.services);
     if (parsed.problem)
         return { problems: [parsed.problem] };
     if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
@@ -553,6 +668,7 @@ function buildCatalog(input) {
     const doc = wellFormed(parsed.value);
     if (!doc)
         return { problems };
+    normalisePaths(doc, input.root, add);
     const rawServices = parsed.value.services;
     const tiersWellFormed = doc.tiers.length === parsed.value.tiers.length;
     // Tiers
@@ -584,7 +700,7 @@ function buildCatalog(input) {
         for (const [i, dep] of (def.dependsOn ?? []).entries()) {
             const target = names.get(dep);
             if (target === undefined)
-                add('error', ['services', name, 'dependsOn', i], `${name} depends on unknown service '${dep}'`, (0,suggest/* unknownNameHint */.H6)(dep, names.keys()));
+                add('error', ['services', name, 'dependsOn', i], `${name} depends on unknown service '${dep}'`, unknownNameHint(dep, names.keys()));
             else if (target === name)
                 add('error', ['services', name, 'dependsOn', i], `${name} depends on itself`, `cycle: ${name} -> ${name}`);
             else if (!dependsOn.includes(target))
@@ -662,6 +778,53 @@ function buildCatalog(input) {
     checkSizes(catalog, problems);
     return { catalog, problems };
 }
+/**
+ * Rewrites every repository path the catalog holds into its one form (repo-path.ts), once, before any rule or
+ * package reads it: so duplicate paths are compared, paths checked on disk, and changed files matched all in
+ * the same form. A path that cannot be normalised is reported where it is written and dropped.
+ */
+function normalisePaths(doc, root, add) {
+    const normalise = (value, kind, at, what) => {
+        const n = normaliseRepoPath(value, kind, root);
+        if ('path' in n)
+            return n.path;
+        add('error', at, `${what}: ${n.problem}`, n.hint);
+        return undefined;
+    };
+    const normaliseList = (values, at, what) => values.flatMap((v, i) => normalise(v, 'glob', [...at, i], what) ?? []);
+    const normaliseBuild = (build, at, owner) => {
+        // A malformed build (not a mapping) was reported by the shape check.
+        if (!isRecord(build))
+            return build;
+        const out = { ...build };
+        for (const [key, kind] of [['context', 'context'], ['dockerfile', 'file']]) {
+            if (typeof out[key] !== 'string')
+                continue;
+            const n = normalise(out[key], kind, [...at, key], `${owner} build.${key}`);
+            if (n === undefined)
+                delete out[key];
+            else
+                out[key] = n;
+        }
+        return out;
+    };
+    doc.globalPaths = normaliseList(doc.globalPaths ?? [], ['globalPaths'], 'globalPaths');
+    if (doc.defaults?.build !== undefined)
+        doc.defaults = { ...doc.defaults, build: normaliseBuild(doc.defaults.build, ['defaults', 'build'], 'defaults') };
+    for (const [name, def] of Object.entries(doc.services)) {
+        if (def.path !== undefined) {
+            const path = normalise(def.path, 'directory', ['services', name, 'path'], `${name} path`);
+            if (path === undefined)
+                delete def.path;
+            else
+                def.path = path;
+        }
+        if (def.watch !== undefined)
+            def.watch = normaliseList(def.watch, ['services', name, 'watch'], `${name} watch`);
+        if (def.build !== undefined)
+            def.build = normaliseBuild(def.build, ['services', name, 'build'], name);
+    }
+}
 const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : undefined);
 const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /**
@@ -711,7 +874,7 @@ function buildEnvironment(source, catalog, problems) {
     const add = (path, message, hint, severity = 'error') => {
         problems.push({ file: source.file, severity, message, ...(hint ? { hint } : {}), ...(path ? { path } : {}) });
     };
-    const parsed = parseYaml(source);
+    const parsed = (0,yaml_source/* parseYaml */.h)(source);
     if (parsed.problem) {
         problems.push(parsed.problem);
         return undefined;
@@ -732,7 +895,7 @@ function buildEnvironment(source, catalog, problems) {
         add(['name'], `environment file ${(0,external_node_path_.basename)(source.file)} is named '${doc.name}'`, `name it '${expected}' or rename the file`);
     for (const name of Object.keys(doc.services ?? {})) {
         if (!catalog.names.has(name))
-            add(['services', name], `unknown service '${name}'`, (0,suggest/* didYouMean */.au)(name, catalog.names.keys()));
+            add(['services', name], `unknown service '${name}'`, didYouMean(name, catalog.names.keys()));
     }
     const services = Object.fromEntries(Object.entries(doc.services ?? {}).map(([n, o]) => [catalog.names.get(n) ?? n, o]));
     for (const [i, name] of (doc.optionalServices ?? []).entries()) {
@@ -740,7 +903,7 @@ function buildEnvironment(source, catalog, problems) {
             continue;
         const canonical = catalog.names.get(name);
         if (!canonical)
-            add(['optionalServices', i], `unknown service '${name}'`, (0,suggest/* didYouMean */.au)(name, catalog.names.keys()));
+            add(['optionalServices', i], `unknown service '${name}'`, didYouMean(name, catalog.names.keys()));
         else if (!catalog.tiers.find((t) => t.id === catalog.services.get(canonical).tier)?.optional) {
             add(['optionalServices', i], `${canonical} is not in an optional tier, so it is always deployed`, 'list only services of tiers marked optional: true', 'warning');
         }
@@ -753,7 +916,7 @@ function checkSizes(catalog, problems) {
         if (s.kind !== 'service')
             continue;
         for (const env of envs) {
-            const settings = (0,src_settings/* serviceSettings */.x)(catalog, s, env);
+            const settings = serviceSettings(catalog, s, env);
             const where = env ? { file: env.file, path: ['services', s.name] } : { file: catalog.file, path: ['services', s.name] };
             const inEnv = env ? ` in ${env.name}` : '';
             if (!isValidFargateSize(settings.cpu, settings.memory)) {

@@ -1,37 +1,6 @@
-export const id = 741;
-export const ids = [741,747,517];
+export const id = 682;
+export const ids = [682,517];
 export const modules = {
-
-/***/ 9094:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ environmentNamed),
-/* harmony export */   r: () => (/* binding */ isProductionLike)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2332);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5753);
-
-
-/** The named environment, or a ConfigurationError listing the ones the catalog has. */
-function environmentNamed(catalog, name) {
-    const env = catalog.environments.get(name);
-    if (env)
-        return env;
-    const known = [...catalog.environments.keys()];
-    const hint = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(name, known);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
-}
-/**
- * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
- * environments get the stricter rules (no single replica, no business-hours schedule for public services).
- */
-function isProductionLike(environment) {
-    return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
-}
-
-
-/***/ }),
 
 /***/ 7743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -176,7 +145,7 @@ function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(393)]).then(__webpack_require__.bind(__webpack_require__, 393));
+    const { buildCatalog } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(653)]).then(__webpack_require__.bind(__webpack_require__, 9653));
     const { root, services, environments } = sources;
     const result = buildCatalog({
         dir: sources.dir,
@@ -451,8 +420,9 @@ function stringFlag(values, name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ selectionFromFlags),
-/* harmony export */   l: () => (/* binding */ selectionOptions)
+/* harmony export */   S4: () => (/* binding */ changeRangeOptions),
+/* harmony export */   _G: () => (/* binding */ selectionFromFlags),
+/* harmony export */   lo: () => (/* binding */ selectionOptions)
 /* harmony export */ });
 /* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5517);
 /* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7801);
@@ -466,6 +436,15 @@ const selectionOptions = {
     services: { type: 'string' },
     service: { type: 'string' },
     'with-dependencies': { type: 'boolean' },
+};
+/**
+ * Flags that select by change (`changed`, `plan --base`): --base and --head compare the two trees, what a deploy
+ * from BASE to HEAD changes; --merge-base compares from where HEAD left BASE, what a branch changes (review).
+ */
+const changeRangeOptions = {
+    base: { type: 'string' },
+    head: { type: 'string' },
+    'merge-base': { type: 'boolean' },
 };
 function selectionFromFlags(values) {
     const tier = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'tier');

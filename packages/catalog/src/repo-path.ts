@@ -1,0 +1,56 @@
+/**
+ * What a repository path in the catalog names: a directory (a service's `path`), a build context (a directory
+ * that may be the repository root), a file (`build.dockerfile`) or a glob (`watch`, `globalPaths`).
+ */
+export type RepoPathKind = 'directory' | 'context' | 'file' | 'glob'
+
+export type NormalisedRepoPath = { path: string } | { problem: string; hint: string }
+
+/**
+ * The one form of a repository-relative path that every package compares and matches against: `./auth`,
+ * `auth/` and `auth//x` are `auth` and `auth/x`, and the repository root (a build context of `.`) is `.`.
+ * Git reports changed files in exactly this form, so a path written any other way would never match one
+ * (issue 13). What cannot be read as a path inside the repository is refused, saying what to write instead:
+ * an absolute path, a `..` segment (and so any path that leaves the repository), a `.` segment after the start,
+ * a backslash in a path (the separator is `/`; in a glob it escapes), or the root where a directory is needed.
+ *
+ * `root` is the repository root on disk, to suggest the relative form of an absolute path inside it.
+ */
+export function normaliseRepoPath(value: string, kind: RepoPathKind, root?: string): NormalisedRepoPath {
+  if (kind !== 'glob' && value.includes('\\')) {
+    return { problem: `'${value}' uses \\ between directories`, hint: `write '${value.replace(/\\+/g, '/')}': catalog paths use /` }
+  }
+  if (value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value)) {
+    const inside = root !== undefined && value.startsWith(`${root.replace(/\/+$/, '')}/`) ? value.slice(root.replace(/\/+$/, '').length + 1) : value.replace(/^([A-Za-z]:)?[\\/]+/, '')
+    return { problem: `'${value}' is an absolute path`, hint: `paths are relative to the repository root${root ? ` (${root})` : ''}: write '${normalisedOrSelf(inside, kind, root)}'` }
+  }
+  // A leading ./ (or ././) is the common way of saying "relative"; empty segments come from // and a trailing /.
+  const segments = value.split('/').filter((s) => s !== '')
+  while (segments[0] === '.') segments.shift()
+  if (segments.includes('..')) {
+    const resolved: string[] = []
+    for (const s of segments) {
+      if (s === '.') continue
+      if (s !== '..') resolved.push(s)
+      else if (resolved.pop() === undefined) {
+        return { problem: `'${value}' leaves the repository`, hint: 'paths are relative to the repository root, and code outside the repository can be neither built nor watched for changes: move it into the repository' }
+      }
+    }
+    return { problem: `'${value}' has a '..' segment`, hint: `write '${resolved.join('/') || '.'}'` }
+  }
+  if (segments.includes('.')) return { problem: `'${value}' has a '.' segment`, hint: `write '${segments.filter((s) => s !== '.').join('/') || '.'}'` }
+  if (segments.length === 0) {
+    if (kind === 'context') return { path: '.' }
+    return {
+      problem: `'${value}' is the repository root`,
+      hint: kind === 'directory' ? "name the directory of the code, e.g. 'services/auth': a service at the root would own every file" : kind === 'file' ? "name the file, e.g. 'docker/auth.Dockerfile'" : "name files under the root, e.g. '**/*.proto'",
+    }
+  }
+  return { path: segments.join('/') }
+}
+
+/** The suggestion for an absolute path: its relative form when that is valid, else as written. */
+function normalisedOrSelf(value: string, kind: RepoPathKind, root?: string): string {
+  const n = normaliseRepoPath(value, kind, root)
+  return 'path' in n ? n.path : value
+}
