@@ -527,7 +527,7 @@ function checkShape(value, schema, path = [], issues = []) {
         if (schema.minLength !== undefined && value.length < schema.minLength)
             issues.push({ path, message: 'must not be empty' });
         else if (schema.pattern && !regex(schema.pattern).test(value)) {
-            issues.push({ path, message: `${describe(value)} is not a valid ${schema.description ? schema.description.replace(/\.$/, '').toLowerCase() : 'value'}`, hint: `must match ${schema.pattern}` });
+            issues.push({ path, message: `${describe(value)} is not a valid ${schema.description ? nounOf(schema.description) : 'value'}`, hint: `must match ${schema.pattern}` });
         }
     }
     if (typeof value === 'number') {
@@ -564,6 +564,14 @@ function checkShape(value, schema, path = [], issues = []) {
         }
     }
     return issues;
+}
+/**
+ * A schema description as the noun after "a valid": without its article ("An SSM parameter ARN" read "a valid an
+ * ...") or final period; only a capitalised first word is lower-cased, so AWS, SSM and Secrets Manager keep theirs.
+ */
+function nounOf(description) {
+    const noun = description.replace(/\.$/, '').replace(/^(an?|the) /i, '');
+    return noun.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase());
 }
 
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
@@ -758,6 +766,7 @@ function buildCatalog(input) {
             catalog.environments.set(env.name, env);
     }
     problems.push(...overlappingRefProblems(catalog.environments.values()));
+    problems.push(...dependencyNotEnabledProblems(catalog));
     checkSizes(catalog, problems);
     return { catalog, problems };
 }
@@ -866,15 +875,13 @@ function buildEnvironment(source, catalog, problems) {
         add(undefined, `an environment file must be a mapping, found ${parsed.value === null ? 'nothing' : Array.isArray(parsed.value) ? 'a list' : `${typeof parsed.value} ${JSON.stringify(parsed.value).slice(0, 40)}`}`, 'see catalog/environments/dev.yaml for the form: name, account, region, cluster, ...');
         return undefined;
     }
-    const before = problems.length;
-    for (const issue of checkShape(parsed.value, environmentSchema)) {
+    const issues = checkShape(parsed.value, environmentSchema);
+    for (const issue of issues)
         problems.push(shapeProblem(source.file, issue));
-    }
-    if (problems.length > before)
-        return undefined;
-    const doc = parsed.value;
+    // Keep going past shape problems so one run reports every problem in the file; later rules see only well-formed values.
+    const doc = withoutMalformed(parsed.value, issues);
     const expected = (0,external_node_path_.basename)(source.file).replace(/\.ya?ml$/, '');
-    if (doc.name !== expected)
+    if (typeof doc.name === 'string' && doc.name !== expected)
         add(['name'], `environment file ${(0,external_node_path_.basename)(source.file)} is named '${doc.name}'`, `name it '${expected}' or rename the file`);
     for (const name of Object.keys(doc.services ?? {})) {
         if (!catalog.names.has(name))
@@ -891,7 +898,71 @@ function buildEnvironment(source, catalog, problems) {
             add(['optionalServices', i], `${canonical} is not in an optional tier, so it is always deployed`, 'list only services of tiers marked optional: true', 'warning');
         }
     }
+    // Without its name or region the environment cannot be used; its other problems are reported above.
+    if (typeof doc.name !== 'string' || typeof doc.region !== 'string')
+        return undefined;
     return { ...doc, services, file: source.file };
+}
+/**
+ * A copy of an environment document without the values the shape check reported (their problems are already
+ * reported): a malformed list item is dropped from its list, a malformed per-service setting from its service, any
+ * other malformed value with its top-level key. So a typo in one key does not hide a problem in another.
+ */
+function withoutMalformed(raw, issues) {
+    const doc = { ...raw };
+    if (isRecord(raw.services))
+        doc.services = Object.fromEntries(Object.entries(raw.services).map(([n, o]) => [n, isRecord(o) ? { ...o } : {}]));
+    const dropItems = new Map();
+    for (const { path } of issues) {
+        const [key, second, third] = path;
+        if (typeof key !== 'string')
+            continue;
+        if (key === 'services' && typeof second === 'string' && isRecord(doc.services)) {
+            // A malformed override was replaced by {} above; a malformed setting leaves the override's other settings.
+            if (third !== undefined)
+                delete doc.services[second][String(third)];
+        }
+        else if (typeof second === 'number' && Array.isArray(raw[key])) {
+            dropItems.set(key, (dropItems.get(key) ?? new Set()).add(second));
+        }
+        else
+            delete doc[key];
+    }
+    for (const [key, items] of dropItems)
+        if (Array.isArray(doc[key]))
+            doc[key] = doc[key].filter((_, i) => !items.has(i));
+    return doc;
+}
+/**
+ * Per environment, an enabled service whose dependency is not enabled there: deploying it `--with-dependencies`
+ * would deploy a service the environment does not run, and without that it would start without what it needs.
+ * A disabled dependency is reported once, by the catalog's own rule.
+ */
+function dependencyNotEnabledProblems(catalog) {
+    const problems = [];
+    for (const env of catalog.environments.values()) {
+        for (const s of catalog.services.values()) {
+            if (s.kind === 'library' || !isEnabledIn(catalog, s, env))
+                continue;
+            for (const dep of s.dependsOn) {
+                const d = catalog.services.get(dep);
+                if (d.kind === 'library' || d.disabled || isEnabledIn(catalog, d, env))
+                    continue;
+                const switchedOff = env.services?.[d.name]?.enabled === false;
+                const enabling = (env.optionalServices ?? []).findIndex((n) => catalog.names.get(n) === s.name);
+                problems.push({
+                    file: env.file,
+                    severity: 'error',
+                    message: `${s.name} is enabled in ${env.name} but depends on ${d.name}, which is not enabled there`,
+                    hint: switchedOff
+                        ? `${env.file} sets enabled: false for ${d.name}: enable it, disable ${s.name} too, or drop ${d.name} from ${s.name}'s dependsOn in ${catalog.file}`
+                        : `add ${d.name} to optionalServices in ${env.file}, or drop it from ${s.name}'s dependsOn in ${catalog.file}`,
+                    ...(enabling >= 0 ? { path: ['optionalServices', enabling] } : {}),
+                });
+            }
+        }
+    }
+    return problems;
 }
 function checkSizes(catalog, problems) {
     const envs = [undefined, ...catalog.environments.values()];

@@ -73561,6 +73561,89 @@ function deployOrder(plan) {
     return plan.tiers.flatMap((t) => t.waves.flat());
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/concurrency.ts
+
+/**
+ * Runs `work` over `items` with at most `limit` at a time; results keep the items' order. After one item throws, no
+ * further item starts (the ones in flight finish) and the first error is thrown.
+ */
+async function mapWithConcurrency(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+        while (!failed && next < items.length) {
+            const i = next++;
+            try {
+                results[i] = await work(items[i], i);
+            }
+            catch (e) {
+                failed = true;
+                throw e;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+/**
+ * `Promise.all` that cancels: each task gets a signal that aborts (with the error as its reason) as soon as one task
+ * throws, or when `parent` aborts, and the first error is thrown at once. Plain `Promise.all` also rejects at once,
+ * but leaves the other checks polling AWS until their own deadline (issue 13, item 11).
+ */
+async function allOrAbort(tasks, parent) {
+    const controller = new AbortController();
+    // Every task (a gate of 60 services has 60) listens on this signal while it waits: not a leak.
+    (0,external_node_events_.setMaxListeners)(0, controller.signal);
+    const forward = () => controller.abort(parent.reason);
+    if (parent?.aborted)
+        controller.abort(parent.reason);
+    else
+        parent?.addEventListener('abort', forward, { once: true });
+    try {
+        return await Promise.all(tasks.map(async (task) => {
+            try {
+                return await task(controller.signal);
+            }
+            catch (e) {
+                if (!controller.signal.aborted)
+                    controller.abort(e);
+                throw e;
+            }
+        }));
+    }
+    finally {
+        parent?.removeEventListener('abort', forward);
+    }
+}
+/** Throws the signal's reason when it has been aborted: call before each AWS call or poll of a cancellable loop. */
+function throwIfAborted(signal) {
+    if (signal?.aborted)
+        throw signal.reason;
+}
+/**
+ * `clock.sleep(ms)` that ends early, throwing the signal's reason, when `signal` aborts. The catalog's Clock takes no
+ * signal, so a system-clock timer may still run out in the background; the sleeper no longer waits for it.
+ */
+async function sleepUnlessAborted(clock, ms, signal) {
+    throwIfAborted(signal);
+    if (!signal)
+        return clock.sleep(ms);
+    let onAbort;
+    const aborted = new Promise((_, reject) => {
+        onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        await Promise.race([clock.sleep(ms), aborted]);
+    }
+    finally {
+        signal.removeEventListener('abort', onAbort);
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/aws/src/cloudformation/events.ts
 
 /** DescribeStackEvents returns newest first, 100 a page; a long-lived stack has thousands, so stop after this many. */
@@ -73596,6 +73679,7 @@ async function failureEventsOfLatestUpdate(cloudformation, stackName, token) {
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/cloudformation/deploy.ts
+
 
 
 
@@ -73776,6 +73860,7 @@ async function waitWhileInProgress(name, stack, deadline, deps, pollMs, updateIs
     let current = stack;
     let lastStatus = current.StackStatus;
     for (;;) {
+        throwIfAborted(deps.signal);
         const latest = await findStack(cloudformation, name);
         if (!latest)
             throw new Error(`stack ${name} disappeared while tierdeploy was waiting for it`);
@@ -73791,23 +73876,8 @@ async function waitWhileInProgress(name, stack, deadline, deps, pollMs, updateIs
         const left = deadline - clock.now();
         if (left <= 0)
             return current;
-        await clock.sleep(Math.min(pollMs, left));
+        await sleepUnlessAborted(clock, Math.min(pollMs, left), deps.signal);
     }
-}
-
-;// CONCATENATED MODULE: ./packages/aws/src/ecs/concurrency.ts
-/** Runs `work` over `items` with at most `limit` at a time; results keep the items' order. */
-async function mapWithConcurrency(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await work(items[i], i);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return results;
 }
 
 ;// CONCATENATED MODULE: ./packages/catalog/src/canonical-json.ts
@@ -73972,6 +74042,7 @@ const ECS_SERVICE_STATUSES = ['deployed', 'unchanged', 'would-deploy', 'failed',
 
 
 
+
 const DEFAULT_POLL_INTERVAL_MS = 5_000;
 const DEFAULT_MAX_POLL_INTERVAL_MS = 15_000;
 const DEFAULT_SERVICE_TIMEOUT_MS = 15 * 60_000;
@@ -73993,7 +74064,8 @@ async function waitForRollouts(watches, options, effects) {
     const deadlineOf = (w) => Math.min(w.startedAt + serviceTimeout, options.deadline ?? Infinity);
     while (pending.size) {
         const nearest = Math.min(...[...pending.values()].map(deadlineOf));
-        await clock.sleep(Math.max(0, Math.min(interval, nearest - clock.now())));
+        await sleepUnlessAborted(clock, Math.max(0, Math.min(interval, nearest - clock.now())), options.signal);
+        throwIfAborted(options.signal);
         polls++;
         const described = await describeServices([...pending.keys()], options.cluster, effects);
         const settledBefore = outcomes.size;
@@ -74411,9 +74483,16 @@ async function deployEcsServices(request, effects) {
                 throw refused[0];
             watches.push(...waveWatches);
             const stackWave = wave.filter((n) => viaStack.has(n)).map((n) => serviceNamed(catalog, n));
-            const [waited] = await Promise.all([
-                waitForRollouts(waveWatches, { cluster, serviceTimeoutMs, deadline, ...pollOptions(request) }, effects),
-                deployStackWave(stackWave, request, effects, serviceTimeoutMs, rollbackOnFailure).then((r) => r.forEach((x) => stackResults.set(x.service, x))),
+            // ECS rollouts and stack updates side by side; the first to throw (an expired session) stops the other's polling.
+            let waited = { outcomes: new Map(), polls: 0 };
+            await allOrAbort([
+                async (signal) => {
+                    waited = await waitForRollouts(waveWatches, { cluster, serviceTimeoutMs, deadline, signal, ...pollOptions(request) }, effects);
+                },
+                async (signal) => {
+                    for (const x of await deployStackWave(stackWave, request, { ...effects, signal }, serviceTimeoutMs, rollbackOnFailure))
+                        stackResults.set(x.service, x);
+                },
             ]);
             polls += waited.polls;
             for (const watch of waveWatches) {
@@ -74552,7 +74631,7 @@ async function deployStackWave(services, request, effects, timeoutMs, rollbackOn
         return [...out, ...withImage.map((s) => ({ service: s.name, status: 'failed', image: request.images[s.name], reason: 'deployVia: cloudformation needs a CloudFormation client, which this caller did not provide' }))];
     }
     const requests = withImage.map((s) => ({ service: s.name, stack: s.cloudformation.stack, imageParameter: s.cloudformation.imageParameter, image: request.images[s.name] }));
-    const results = await deployStackServices(requests, { cloudformation: effects.cloudformation, clock: effects.clock, log: effects.log }, { timeoutMs, rollbackOnFailure, ...(request.pollIntervalMs ? { pollIntervalMs: request.pollIntervalMs } : {}) });
+    const results = await deployStackServices(requests, { cloudformation: effects.cloudformation, clock: effects.clock, log: effects.log, signal: effects.signal }, { timeoutMs, rollbackOnFailure, ...(request.pollIntervalMs ? { pollIntervalMs: request.pollIntervalMs } : {}) });
     return [...out, ...results];
 }
 function stackPreview(s, image) {

@@ -76745,6 +76745,89 @@ function makeEcsClient(options = {}) {
     });
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/concurrency.ts
+
+/**
+ * Runs `work` over `items` with at most `limit` at a time; results keep the items' order. After one item throws, no
+ * further item starts (the ones in flight finish) and the first error is thrown.
+ */
+async function concurrency_mapWithConcurrency(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+        while (!failed && next < items.length) {
+            const i = next++;
+            try {
+                results[i] = await work(items[i], i);
+            }
+            catch (e) {
+                failed = true;
+                throw e;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+/**
+ * `Promise.all` that cancels: each task gets a signal that aborts (with the error as its reason) as soon as one task
+ * throws, or when `parent` aborts, and the first error is thrown at once. Plain `Promise.all` also rejects at once,
+ * but leaves the other checks polling AWS until their own deadline (issue 13, item 11).
+ */
+async function allOrAbort(tasks, parent) {
+    const controller = new AbortController();
+    // Every task (a gate of 60 services has 60) listens on this signal while it waits: not a leak.
+    (0,external_node_events_.setMaxListeners)(0, controller.signal);
+    const forward = () => controller.abort(parent.reason);
+    if (parent?.aborted)
+        controller.abort(parent.reason);
+    else
+        parent?.addEventListener('abort', forward, { once: true });
+    try {
+        return await Promise.all(tasks.map(async (task) => {
+            try {
+                return await task(controller.signal);
+            }
+            catch (e) {
+                if (!controller.signal.aborted)
+                    controller.abort(e);
+                throw e;
+            }
+        }));
+    }
+    finally {
+        parent?.removeEventListener('abort', forward);
+    }
+}
+/** Throws the signal's reason when it has been aborted: call before each AWS call or poll of a cancellable loop. */
+function throwIfAborted(signal) {
+    if (signal?.aborted)
+        throw signal.reason;
+}
+/**
+ * `clock.sleep(ms)` that ends early, throwing the signal's reason, when `signal` aborts. The catalog's Clock takes no
+ * signal, so a system-clock timer may still run out in the background; the sleeper no longer waits for it.
+ */
+async function sleepUnlessAborted(clock, ms, signal) {
+    throwIfAborted(signal);
+    if (!signal)
+        return clock.sleep(ms);
+    let onAbort;
+    const aborted = new Promise((_, reject) => {
+        onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        await Promise.race([clock.sleep(ms), aborted]);
+    }
+    finally {
+        signal.removeEventListener('abort', onAbort);
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/aws/src/health/alarm-check.ts
 
 /** DescribeAlarms takes at most 100 alarm names per call. */
@@ -76895,6 +76978,7 @@ function serviceState(s, expected) {
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/health/http-check.ts
+
 /**
  * Polls the URL every `intervalMs` until it answers `expectedStatus` `healthyThreshold` times in a row, or the
  * deadline (clock ms) passes. A request with no answer within `requestTimeoutMs` (or refused) is retried up to
@@ -76910,7 +76994,7 @@ async function checkHttpHealth(target, options, effects) {
         let answer = { error: 'not asked' };
         for (let attempt = 0; attempt <= options.retries; attempt++) {
             requests++;
-            answer = await ask(target, effects);
+            answer = await ask(target, effects, options.signal);
             if ('status' in answer)
                 break;
         }
@@ -76928,12 +77012,21 @@ async function checkHttpHealth(target, options, effects) {
             const progress = streak > 0 ? `; ${streak} of ${target.healthyThreshold} good answers in a row at the deadline` : '';
             return { healthy: false, detail: `${target.url} ${last}${progress} (${requests} request${requests === 1 ? '' : 's'})`, requests };
         }
-        await clock.sleep(target.intervalMs);
+        await sleepUnlessAborted(clock, target.intervalMs, options.signal);
     }
 }
-async function ask(target, effects) {
+/** One request; `cancel` (the gate giving up) throws its reason, while the per-request timeout is a bad answer. */
+async function ask(target, effects, cancel) {
+    throwIfAborted(cancel);
     const doFetch = effects.fetch ?? fetch;
-    const signal = (effects.timeoutSignal ?? ((ms) => AbortSignal.timeout(ms)))(target.requestTimeoutMs);
+    const timeout = (effects.timeoutSignal ?? ((ms) => AbortSignal.timeout(ms)))(target.requestTimeoutMs);
+    // One signal for fetch: the request's timeout or the gate's cancel. Listeners are removed after each request
+    // (AbortSignal.any would keep one per request on the gate's signal for the whole gate).
+    const request = new AbortController();
+    const abort = () => request.abort();
+    timeout.addEventListener('abort', abort, { once: true });
+    cancel?.addEventListener('abort', abort, { once: true });
+    const signal = request.signal;
     try {
         const response = await doFetch(target.url, { signal, redirect: 'manual', headers: { 'user-agent': 'tierdeploy-health-gate' } });
         // Free the connection: only the status matters.
@@ -76941,10 +77034,15 @@ async function ask(target, effects) {
         return { status: response.status };
     }
     catch (e) {
+        throwIfAborted(cancel);
         const error = e;
         if (signal.aborted || error.name === 'TimeoutError' || error.name === 'AbortError')
             return { error: `no answer within ${target.requestTimeoutMs / 1000} s` };
         return { error: `request failed (${error.cause?.code ?? error.cause?.message ?? error.message})` };
+    }
+    finally {
+        timeout.removeEventListener('abort', abort);
+        cancel?.removeEventListener('abort', abort);
     }
 }
 
@@ -76956,12 +77054,14 @@ const shortName = (arn) => /targetgroup\/([^/]+)/.exec(arn)?.[1] ?? arn;
  * Healthy when every target group has at least one registered target and every target is healthy. Draining
  * targets are the old tasks a rolling deploy is removing, so they are left out.
  */
-async function checkTargetGroups(elb, targetGroups) {
+async function checkTargetGroups(elb, targetGroups, signal) {
     const problems = [];
     let healthyCount = 0;
     for (const arn of targetGroups) {
         let descriptions;
         try {
+            if (signal?.aborted)
+                throw signal.reason;
             descriptions = (await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTargetHealthCommand */.qyg({ TargetGroupArn: arn }))).TargetHealthDescriptions ?? [];
         }
         catch (e) {
@@ -76999,6 +77099,7 @@ const CHECKS = ['ecs', 'load-balancer', 'http', 'alarms'];
 
 
 
+
 const DEFAULT_POLL_MS = 15_000;
 const DEFAULT_BAKE_INTERVAL_MS = 30_000;
 /**
@@ -77016,7 +77117,7 @@ async function runHealthGate(targets, options, effects) {
 }
 /** Missing, expired or refused credentials, or an endpoint out of reach, are the caller's set-up, not a bug: say what to fix. */
 function asCredentialsError(e) {
-    const setup = errors_awsSetupError(e, 'for the health gate (ECS, Elastic Load Balancing or CloudWatch)');
+    const setup = errors_awsSetupError(e, 'ECS, Elastic Load Balancing or CloudWatch (health gate)');
     if (setup)
         return setup;
     const name = e?.name ?? '';
@@ -77056,7 +77157,8 @@ async function evaluateGate(targets, options, effects) {
     for (const [name, s] of states ?? [])
         if (!blocked.has(name) && s.desiredCount === 0 && s.verdict === 'passed')
             blocked.set(name, 'desired count is 0: nothing runs');
-    await Promise.all(targets.map(async (t) => {
+    // The first check to throw cancels the others (their polls, sleeps and requests) and is reported at once.
+    await allOrAbort(targets.map((t) => async (signal) => {
         const reason = blocked.get(t.service);
         const both = ['load-balancer', 'http'].filter(enabled);
         if (reason) {
@@ -77064,10 +77166,20 @@ async function evaluateGate(targets, options, effects) {
                 add(t.service, c, 'skipped', reason);
             return;
         }
-        await Promise.all([
-            enabled('load-balancer') ? checkLoadBalancer(t, states?.get(t.service), deadline, pollMs, effects).then(([status, detail]) => add(t.service, 'load-balancer', status, detail)) : undefined,
-            enabled('http') ? checkHttp(t, deadline, options.httpRetries ?? 2, effects).then(([status, detail]) => add(t.service, 'http', status, detail)) : undefined,
-        ]);
+        await allOrAbort([
+            async (inner) => {
+                if (!enabled('load-balancer'))
+                    return;
+                const [status, detail] = await checkLoadBalancer(t, states?.get(t.service), deadline, pollMs, effects, inner);
+                add(t.service, 'load-balancer', status, detail);
+            },
+            async (inner) => {
+                if (!enabled('http'))
+                    return;
+                const [status, detail] = await checkHttp(t, deadline, options.httpRetries ?? 2, effects, inner);
+                add(t.service, 'http', status, detail);
+            },
+        ], signal);
     }));
     if (enabled('alarms')) {
         if (outcomes.some((o) => o.status === 'failed'))
@@ -77096,25 +77208,26 @@ async function waitForRollouts(names, options, deadline, pollMs, effects) {
         await effects.clock.sleep(pollMs);
     }
 }
-async function checkLoadBalancer(t, state, deadline, pollMs, effects) {
+async function checkLoadBalancer(t, state, deadline, pollMs, effects, signal) {
     if (!t.behindLoadBalancer)
         return ['skipped', 'not behind the ALB (routing.public is not set)'];
     const groups = t.targetGroups ?? state?.targetGroups ?? [];
     if (groups.length === 0)
         return ['failed', 'routing.public is set but the ECS service has no load balancer target group (attach one, or give the target-groups input)'];
     for (;;) {
-        const verdict = await checkTargetGroups(effects.elb, groups);
+        throwIfAborted(signal);
+        const verdict = await checkTargetGroups(effects.elb, groups, signal);
         if (verdict.healthy)
             return ['passed', verdict.detail];
         if (effects.clock.now() + pollMs > deadline)
             return ['failed', `not healthy by the deadline: ${verdict.detail}`];
-        await effects.clock.sleep(pollMs);
+        await sleepUnlessAborted(effects.clock, pollMs, signal);
     }
 }
-async function checkHttp(t, deadline, retries, effects) {
+async function checkHttp(t, deadline, retries, effects, signal) {
     if ('skip' in t.http)
         return ['skipped', t.http.skip];
-    const verdict = await checkHttpHealth(t.http, { deadline, retries }, effects);
+    const verdict = await checkHttpHealth(t.http, { deadline, retries, signal }, effects);
     return [verdict.healthy ? 'passed' : 'failed', verdict.detail];
 }
 /** Alarms in ALARM anywhere in the account and region (one paginated call however many services). */
@@ -77217,21 +77330,6 @@ function gateTargets(catalog, environment, services, targetGroups = {}, log) {
             alarms: service.alarms?.length ? { names: service.alarms } : { prefix: service.name },
         };
     });
-}
-
-;// CONCATENATED MODULE: ./packages/aws/src/ecs/concurrency.ts
-/** Runs `work` over `items` with at most `limit` at a time; results keep the items' order. */
-async function concurrency_mapWithConcurrency(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await work(items[i], i);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return results;
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/render.ts
@@ -77361,6 +77459,7 @@ function pruneEmpty(value) {
 
 
 
+
 const DEFAULT_POLL_INTERVAL_MS = 5_000;
 const DEFAULT_MAX_POLL_INTERVAL_MS = 15_000;
 const DEFAULT_SERVICE_TIMEOUT_MS = 15 * 60_000;
@@ -77382,7 +77481,8 @@ async function wait_waitForRollouts(watches, options, effects) {
     const deadlineOf = (w) => Math.min(w.startedAt + serviceTimeout, options.deadline ?? Infinity);
     while (pending.size) {
         const nearest = Math.min(...[...pending.values()].map(deadlineOf));
-        await clock.sleep(Math.max(0, Math.min(interval, nearest - clock.now())));
+        await sleepUnlessAborted(clock, Math.max(0, Math.min(interval, nearest - clock.now())), options.signal);
+        throwIfAborted(options.signal);
         polls++;
         const described = await wait_describeServices([...pending.keys()], options.cluster, effects);
         const settledBefore = outcomes.size;

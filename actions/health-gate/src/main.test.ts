@@ -183,7 +183,7 @@ describe('health-gate action', () => {
     fake.seedService({ cluster: CLUSTER, name: 'worker', image: digest('worker', 1) })
     fake.expireSessionAt(fake.now())
     const io = await gate({ services: 'worker', checks: 'ecs' })
-    expect(io.failed).toMatch(/^the AWS session expired during the step \(for the health gate \(ECS, Elastic Load Balancing or CloudWatch\): ExpiredTokenException: The security token included in the request is expired\): .*raise the workflow's 'role-duration-seconds' input, and the IAM role's MaxSessionDuration/)
+    expect(io.failed).toMatch(/^the AWS session expired during the step \(ECS, Elastic Load Balancing or CloudWatch \(health gate\): ExpiredTokenException: The security token included in the request is expired\): .*raise the workflow's 'role-duration-seconds' input, and the IAM role's MaxSessionDuration/)
   })
 
   it('declares exactly the inputs and outputs of its contract in action.yml', () => {

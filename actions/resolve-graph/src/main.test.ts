@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { recordingIO } from '@tierdeploy/action-kit'
+import { tempDir, writeFiles } from '@tierdeploy/testkit'
 import { run } from './main.js'
 
 async function resolve(inputs: Record<string, string>) {
@@ -63,5 +64,21 @@ describe('resolve-graph', () => {
     const io = await resolve({ tier: '1', catalog: 'packages/graph/fixtures/broken-catalog' })
     expect(io.failed).toMatch(/the catalog has 1 error/)
     expect(io.annotations).toEqual([expect.objectContaining({ file: 'packages/graph/fixtures/broken-catalog/services.yaml', line: 6, column: 17, severity: 'error' })])
+  })
+
+  it('fails, with no outputs, when an enabled service depends on one its environment does not enable', async () => {
+    const { dir, cleanup } = tempDir()
+    try {
+      writeFiles(dir, {
+        'catalog/services.yaml': 'tiers:\n  - { id: 1, name: core }\n  - { id: 4, name: optional, optional: true }\nservices:\n  auth: { path: auth, tier: 1 }\n  video: { path: video, tier: 4, dependsOn: [auth] }\n  banking: { path: banking, tier: 4, dependsOn: [auth, video] }\n',
+        'catalog/environments/production.yaml': 'name: production\nregion: ca-central-1\noptionalServices: [banking]\n',
+      })
+      const io = await resolve({ catalog: `${dir}/catalog`, environment: 'production', services: 'banking', 'with-dependencies': 'true' })
+      expect(io.failed).toMatch(/banking is enabled in production but depends on video, which is not enabled there/)
+      expect(io.annotations).toEqual([expect.objectContaining({ file: `${dir}/catalog/environments/production.yaml`, line: 3, severity: 'error' })])
+      expect(io.outputs).toEqual({})
+    } finally {
+      cleanup()
+    }
   })
 })

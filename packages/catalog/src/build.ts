@@ -5,7 +5,7 @@ import { fargateMemoryHint, isValidFargateSize } from './fargate.js'
 import { normaliseRepoPath, type RepoPathKind } from './repo-path.js'
 import type { BuildSettings, Catalog, CatalogDocument, Environment, EnvironmentDocument, Service } from './model.js'
 import { catalogSchema, environmentSchema, FARGATE_CPU_UNITS } from './schema.js'
-import { serviceSettings } from './settings.js'
+import { isEnabledIn, serviceSettings } from './settings.js'
 import { checkShape, type ShapeIssue } from './shape.js'
 import { didYouMean, unknownNameHint } from './suggest.js'
 import { parseYaml, type Source } from './yaml-source.js'
@@ -148,6 +148,7 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
     if (env) catalog.environments.set(env.name, env)
   }
   problems.push(...overlappingRefProblems(catalog.environments.values()))
+  problems.push(...dependencyNotEnabledProblems(catalog))
   checkSizes(catalog, problems)
   return { catalog, problems }
 }
@@ -243,14 +244,12 @@ function buildEnvironment(source: Source, catalog: Catalog, problems: Problem[])
     add(undefined, `an environment file must be a mapping, found ${parsed.value === null ? 'nothing' : Array.isArray(parsed.value) ? 'a list' : `${typeof parsed.value} ${JSON.stringify(parsed.value).slice(0, 40)}`}`, 'see catalog/environments/dev.yaml for the form: name, account, region, cluster, ...')
     return undefined
   }
-  const before = problems.length
-  for (const issue of checkShape(parsed.value, environmentSchema)) {
-    problems.push(shapeProblem(source.file, issue))
-  }
-  if (problems.length > before) return undefined
-  const doc = parsed.value as unknown as EnvironmentDocument
+  const issues = checkShape(parsed.value, environmentSchema)
+  for (const issue of issues) problems.push(shapeProblem(source.file, issue))
+  // Keep going past shape problems so one run reports every problem in the file; later rules see only well-formed values.
+  const doc = withoutMalformed(parsed.value, issues) as unknown as EnvironmentDocument
   const expected = basename(source.file).replace(/\.ya?ml$/, '')
-  if (doc.name !== expected) add(['name'], `environment file ${basename(source.file)} is named '${doc.name}'`, `name it '${expected}' or rename the file`)
+  if (typeof doc.name === 'string' && doc.name !== expected) add(['name'], `environment file ${basename(source.file)} is named '${doc.name}'`, `name it '${expected}' or rename the file`)
   for (const name of Object.keys(doc.services ?? {})) {
     if (!catalog.names.has(name)) add(['services', name], `unknown service '${name}'`, didYouMean(name, catalog.names.keys()))
   }
@@ -263,7 +262,62 @@ function buildEnvironment(source: Source, catalog: Catalog, problems: Problem[])
       add(['optionalServices', i], `${canonical} is not in an optional tier, so it is always deployed`, 'list only services of tiers marked optional: true', 'warning')
     }
   }
+  // Without its name or region the environment cannot be used; its other problems are reported above.
+  if (typeof doc.name !== 'string' || typeof doc.region !== 'string') return undefined
   return { ...doc, services, file: source.file }
+}
+
+/**
+ * A copy of an environment document without the values the shape check reported (their problems are already
+ * reported): a malformed list item is dropped from its list, a malformed per-service setting from its service, any
+ * other malformed value with its top-level key. So a typo in one key does not hide a problem in another.
+ */
+function withoutMalformed(raw: Record<string, unknown>, issues: ShapeIssue[]): Record<string, unknown> {
+  const doc: Record<string, unknown> = { ...raw }
+  if (isRecord(raw.services)) doc.services = Object.fromEntries(Object.entries(raw.services).map(([n, o]) => [n, isRecord(o) ? { ...o } : {}]))
+  const dropItems = new Map<string, Set<number>>()
+  for (const { path } of issues) {
+    const [key, second, third] = path
+    if (typeof key !== 'string') continue
+    if (key === 'services' && typeof second === 'string' && isRecord(doc.services)) {
+      // A malformed override was replaced by {} above; a malformed setting leaves the override's other settings.
+      if (third !== undefined) delete (doc.services[second] as Record<string, unknown>)[String(third)]
+    } else if (typeof second === 'number' && Array.isArray(raw[key])) {
+      dropItems.set(key, (dropItems.get(key) ?? new Set()).add(second))
+    } else delete doc[key]
+  }
+  for (const [key, items] of dropItems) if (Array.isArray(doc[key])) doc[key] = (doc[key] as unknown[]).filter((_, i) => !items.has(i))
+  return doc
+}
+
+/**
+ * Per environment, an enabled service whose dependency is not enabled there: deploying it `--with-dependencies`
+ * would deploy a service the environment does not run, and without that it would start without what it needs.
+ * A disabled dependency is reported once, by the catalog's own rule.
+ */
+function dependencyNotEnabledProblems(catalog: Catalog): Problem[] {
+  const problems: Problem[] = []
+  for (const env of catalog.environments.values()) {
+    for (const s of catalog.services.values()) {
+      if (s.kind === 'library' || !isEnabledIn(catalog, s, env)) continue
+      for (const dep of s.dependsOn) {
+        const d = catalog.services.get(dep)!
+        if (d.kind === 'library' || d.disabled || isEnabledIn(catalog, d, env)) continue
+        const switchedOff = env.services?.[d.name]?.enabled === false
+        const enabling = (env.optionalServices ?? []).findIndex((n) => catalog.names.get(n) === s.name)
+        problems.push({
+          file: env.file,
+          severity: 'error',
+          message: `${s.name} is enabled in ${env.name} but depends on ${d.name}, which is not enabled there`,
+          hint: switchedOff
+            ? `${env.file} sets enabled: false for ${d.name}: enable it, disable ${s.name} too, or drop ${d.name} from ${s.name}'s dependsOn in ${catalog.file}`
+            : `add ${d.name} to optionalServices in ${env.file}, or drop it from ${s.name}'s dependsOn in ${catalog.file}`,
+          ...(enabling >= 0 ? { path: ['optionalServices', enabling] } : {}),
+        })
+      }
+    }
+  }
+  return problems
 }
 
 function checkSizes(catalog: Catalog, problems: Problem[]): void {

@@ -222,6 +222,8 @@ describe('catalog validation', () => {
     expect(errors(problems).map((p) => `${p.file}:${p.line}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`)).toEqual([
       'catalog/environments/production.yaml:3: unknown service \'nope\'',
       "catalog/environments/staging.yaml:5: unknown key 'replica'",
+      "catalog/environments/staging.yaml:1: environment file staging.yaml is named 'stage' (name it 'staging' or rename the file)",
+      "catalog/environments/staging.yaml:4: unknown service 'auht' (did you mean 'auth'?)",
     ])
   })
 })
@@ -376,6 +378,71 @@ services:
       const failure = loadCatalog({ dir: join(dir, 'catalog') })
       await expect(failure).rejects.toThrow(ConfigurationError)
       await expect(loadCatalog({ dir: join(dir, 'catalog') })).rejects.toThrow(/services\.yaml:5:\d+: error: auth path: '\.\.\/auth' leaves the repository[\s\S]*services\.yaml:7:\d+: error: quotes and rfq have the same path rfq/)
+    } finally {
+      cleanup()
+    }
+  })
+})
+
+describe('environments and dependencies', () => {
+  const OPTIONAL = `tiers:
+  - { id: 1, name: core }
+  - { id: 4, name: optional, optional: true }
+services:
+  auth: { path: auth, tier: 1 }
+  banking: { path: banking, tier: 4, dependsOn: [auth, video] }
+  video: { path: video, tier: 4, dependsOn: [auth] }
+`
+  const messages = (problems: Problem[]) => errors(problems).map((p) => `${p.file}:${p.line ?? '-'}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`)
+
+  it('refuses an enabled service whose dependency the environment does not enable, naming both and the file', async () => {
+    const { problems } = await check(OPTIONAL, {
+      production: 'name: production\nregion: ca-central-1\noptionalServices: [banking]\n',
+      staging: 'name: staging\nregion: ca-central-1\noptionalServices: [banking, video]\n',
+      dev: 'name: dev\nregion: ca-central-1\noptionalServices: ["*"]\n',
+    })
+    expect(messages(problems)).toEqual([
+      'catalog/environments/production.yaml:3: banking is enabled in production but depends on video, which is not enabled there (add video to optionalServices in catalog/environments/production.yaml, or drop it from banking\'s dependsOn in catalog/services.yaml)',
+    ])
+  })
+
+  it('refuses a dependency an environment switches off with enabled: false', () => {
+    const { problems } = build(OPTIONAL, { dev: 'name: dev\nregion: ca-central-1\noptionalServices: ["*"]\nservices:\n  video: { enabled: false }\n' })
+    expect(errors(problems).map((p) => [p.file, p.message, p.hint])).toEqual([
+      ['catalog/environments/dev.yaml', 'banking is enabled in dev but depends on video, which is not enabled there', "catalog/environments/dev.yaml sets enabled: false for video: enable it, disable banking too, or drop video from banking's dependsOn in catalog/services.yaml"],
+    ])
+  })
+
+  it('accepts a service whose dependencies are enabled, or that is not enabled itself', () => {
+    const { problems } = build(OPTIONAL, {
+      staging: 'name: staging\nregion: ca-central-1\noptionalServices: [banking, video]\n',
+      production: 'name: production\nregion: ca-central-1\noptionalServices: [video]\n',
+      qa: 'name: qa\nregion: ca-central-1\n',
+    })
+    expect(errors(problems)).toEqual([])
+  })
+
+  it('reports an environment file\'s schema errors together with its other problems', async () => {
+    const { problems } = await check(OPTIONAL, {
+      production: 'name: prod\nregion: ca-central-1\naccount: "12"\noptionalServices: [banking, 7, nope]\nservices:\n  bankng: { desiredCount: 2 }\n  auth: { cpu: 3 }\nreplica: 2\n',
+    })
+    expect(messages(problems)).toEqual([
+      'catalog/environments/production.yaml:3: account: "12" is not a valid AWS account ID (must match ^\\d{12}$)',
+      'catalog/environments/production.yaml:4: optionalServices.1: expected a string, found a whole number 7',
+      'catalog/environments/production.yaml:7: services.auth.cpu: 3 is not one of 256, 512, 1024, 2048, 4096, 8192, 16384',
+      "catalog/environments/production.yaml:8: unknown key 'replica'",
+      "catalog/environments/production.yaml:1: environment file production.yaml is named 'prod' (name it 'production' or rename the file)",
+      "catalog/environments/production.yaml:6: unknown service 'bankng' (did you mean 'banking'?)",
+      "catalog/environments/production.yaml:4: unknown service 'nope'",
+      'catalog/environments/production.yaml:4: banking is enabled in prod but depends on video, which is not enabled there (add video to optionalServices in catalog/environments/production.yaml, or drop it from banking\'s dependsOn in catalog/services.yaml)',
+    ])
+  })
+
+  it('refuses loading, so plan and deploy stop before any AWS call', async () => {
+    const { dir, cleanup } = tempDir()
+    try {
+      writeFiles(dir, { 'catalog/services.yaml': OPTIONAL, 'catalog/environments/production.yaml': 'name: production\nregion: ca-central-1\noptionalServices: [banking]\n' })
+      await expect(loadCatalog({ dir: join(dir, 'catalog') })).rejects.toThrow(/production\.yaml:3:\d+: error: banking is enabled in production but depends on video, which is not enabled there/)
     } finally {
       cleanup()
     }

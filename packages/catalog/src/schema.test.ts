@@ -49,6 +49,13 @@ describe('checkShape', () => {
     const issues = checkShape({ tiers: [{ id: 1, name: 'core' }], services: { Auth_Service: { path: 'a', tier: 1 } } }, catalogSchema)
     expect(issues.map((i) => i.message)).toEqual(["'Auth_Service' is not a valid name"])
   })
+
+  it('names what a malformed value should be as a noun, keeping acronyms ("a valid SSM parameter", not "a valid an ssm")', () => {
+    const issues = checkShape({ tiers: [{ id: 1, name: 'core' }], services: { a: { path: 'a', tier: 1, secrets: { DB: 'hunter2' } } } }, catalogSchema)
+    expect(issues.map((i) => i.message)).toEqual(['"hunter2" is not a valid SSM parameter or Secrets Manager ARN'])
+    const env = checkShape({ name: 'dev', region: 'us-east-1', account: '12' }, environmentSchema)
+    expect(env.map((i) => i.message)).toEqual(['"12" is not a valid AWS account ID'])
+  })
 })
 
 describe('closestNames', () => {

@@ -64,7 +64,7 @@ export function checkShape(value: unknown, schema: JsonSchema, path: (string | n
   if (typeof value === 'string') {
     if (schema.minLength !== undefined && value.length < schema.minLength) issues.push({ path, message: 'must not be empty' })
     else if (schema.pattern && !regex(schema.pattern).test(value)) {
-      issues.push({ path, message: `${describe(value)} is not a valid ${schema.description ? schema.description.replace(/\.$/, '').toLowerCase() : 'value'}`, hint: `must match ${schema.pattern}` })
+      issues.push({ path, message: `${describe(value)} is not a valid ${schema.description ? nounOf(schema.description) : 'value'}`, hint: `must match ${schema.pattern}` })
     }
   }
   if (typeof value === 'number') {
@@ -93,4 +93,13 @@ export function checkShape(value: unknown, schema: JsonSchema, path: (string | n
     }
   }
   return issues
+}
+
+/**
+ * A schema description as the noun after "a valid": without its article ("An SSM parameter ARN" read "a valid an
+ * ...") or final period; only a capitalised first word is lower-cased, so AWS, SSM and Secrets Manager keep theirs.
+ */
+function nounOf(description: string): string {
+  const noun = description.replace(/\.$/, '').replace(/^(an?|the) /i, '')
+  return noun.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase())
 }

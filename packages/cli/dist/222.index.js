@@ -36,7 +36,7 @@ const usage = [
     '  --from-region / --to-region override the environment files\' regions (AWS_REGION is used only when a file has none).',
 ].join('\n');
 function wholeNumber(values, flag, fallback, max) {
-    const v = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, flag);
+    const v = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, flag);
     if (v === undefined)
         return fallback;
     if (!/^\d+$/.test(v) || Number(v) > max)
@@ -56,7 +56,7 @@ function sourceEnvironment(to, from) {
     return name;
 }
 async function run(args, io, deps = {}) {
-    const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlags */ .b)(args, {
+    const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlags */ .bQ)(args, {
         catalog: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
@@ -72,18 +72,18 @@ async function run(args, io, deps = {}) {
         verbose: { type: 'boolean' },
         ..._selection_js__WEBPACK_IMPORTED_MODULE_3__/* .selectionOptions */ .lo,
     });
-    const toName = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'to');
+    const toName = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'to');
     if (toName === undefined)
         throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e('--to ENV is required: the environment that receives the images');
     const bakeMs = wholeNumber(values, 'bake', 0, 3600) * 1000;
     const timeoutMs = wholeNumber(values, 'timeout-minutes', 15, 180) * 60_000;
     const flags = (0,_selection_js__WEBPACK_IMPORTED_MODULE_3__/* .selectionFromFlags */ ._G)(values);
     const selection = flags.tier === undefined && flags.services === undefined ? { ...flags, tier: 'all' } : flags;
-    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
     for (const w of warnings)
         io.stderr((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .formatProblem */ .Vw)(w));
     const to = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .environmentNamed */ .b)(catalog, toName);
-    const from = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .environmentNamed */ .b)(catalog, sourceEnvironment(to, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'from')));
+    const from = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .environmentNamed */ .b)(catalog, sourceEnvironment(to, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'from')));
     const plan = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_6__/* .resolveDeployWaves */ ._j)(catalog, selection, to);
     const services = Object.values(plan.nodes).filter((n) => n.kind === 'service').map((n) => n.name);
     if (services.length === 0) {
@@ -99,8 +99,8 @@ async function run(args, io, deps = {}) {
     const log = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .streamLogger */ .VO)(io.stderr, values.verbose === true);
     const clock = deps.clock ?? _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .systemClock */ .ml;
     const side = (env, which) => {
-        const region = aws.regionFor(env, { override: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, `${which}-region`), overrideName: `--${which}-region`, env: io.env });
-        const profile = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, `${which}-profile`);
+        const region = aws.regionFor(env, { override: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, `${which}-region`), overrideName: `--${which}-region`, env: io.env });
+        const profile = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, `${which}-profile`);
         return { region, ...(profile ? { profile } : {}) };
     };
     const fromSide = side(from, 'from');
@@ -108,8 +108,8 @@ async function run(args, io, deps = {}) {
     const fromEcs = deps.fromEcs ?? aws.makeEcsClient(fromSide);
     const toEcs = deps.toEcs ?? aws.makeEcsClient(toSide);
     try {
-        const fromCluster = await aws.clusterFor(from, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'from-cluster'), '--from-cluster', { cloudformation: () => aws.makeCloudFormationClient(fromSide.region) });
-        const toCluster = await aws.clusterFor(to, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'to-cluster'), '--to-cluster', { cloudformation: () => aws.makeCloudFormationClient(toSide.region) });
+        const fromCluster = await aws.clusterFor(from, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'from-cluster'), '--from-cluster', { cloudformation: () => aws.makeCloudFormationClient(fromSide.region) });
+        const toCluster = await aws.clusterFor(to, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'to-cluster'), '--to-cluster', { cloudformation: () => aws.makeCloudFormationClient(toSide.region) });
         io.stderr(`checking ${services.length} service(s) in ${from.name} (cluster ${fromCluster}) before promoting to ${to.name}`);
         const gate = await aws.runHealthGate(aws.gateTargets(catalog, from, services.map((n) => catalog.services.get(n)), {}, log), { cluster: fromCluster, checks: [...aws.CHECKS], timeoutMs, bakeMs }, {
             ecs: fromEcs,

@@ -23,7 +23,7 @@ __webpack_require__.r(__webpack_exports__);
 
 const usage = 'tierdeploy health --env ENV (--tier N | --services A,B) [--catalog DIR] [--cluster NAME] [--region REGION] [--checks ecs,load-balancer,http,alarms] [--timeout SECONDS] [--bake SECONDS] [--target-groups JSON] [--json] [--verbose]';
 function seconds(values, flag, fallback) {
-    const v = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, flag);
+    const v = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, flag);
     if (v === undefined)
         return fallback;
     if (!/^\d+$/.test(v))
@@ -32,7 +32,7 @@ function seconds(values, flag, fallback) {
 }
 /** Runs the health gate of the health-gate action against an environment and prints which check failed and why. */
 async function run(args, io, deps = {}) {
-    const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlags */ .b)(args, {
+    const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlags */ .bQ)(args, {
         catalog: { type: 'string' },
         env: { type: 'string' },
         tier: { type: 'string' },
@@ -47,17 +47,17 @@ async function run(args, io, deps = {}) {
         json: { type: 'boolean' },
         verbose: { type: 'boolean' },
     });
-    const envName = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'env');
+    const envName = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'env');
     if (envName === undefined)
         throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e('--env ENV is required: the environment whose services to check');
-    const tier = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'tier');
-    const names = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'services') ?? (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'service');
+    const tier = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'tier');
+    const names = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'services') ?? (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'service');
     if (tier === undefined && names === undefined)
         throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e('give --tier N or --services A,B: which services to check');
     const timeoutSeconds = seconds(values, 'timeout', 600);
     const bakeSeconds = seconds(values, 'bake', 0);
     let targetGroupsJson;
-    const tgFlag = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'target-groups');
+    const tgFlag = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'target-groups');
     if (tgFlag !== undefined) {
         try {
             targetGroupsJson = JSON.parse(tgFlag);
@@ -72,15 +72,15 @@ async function run(args, io, deps = {}) {
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(586)]).then(__webpack_require__.t.bind(__webpack_require__, 586, 19)),
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)),
     ]);
-    const checks = aws.parseChecks((0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'checks') === undefined ? undefined : (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_2__/* .parseNameList */ .HI)((0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'checks')), '--checks');
-    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    const checks = aws.parseChecks((0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'checks') === undefined ? undefined : (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_2__/* .parseNameList */ .HI)((0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'checks')), '--checks');
+    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
     for (const w of warnings)
         io.stderr((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .formatProblem */ .Vw)(w));
     const environment = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .environmentNamed */ .b)(catalog, envName);
     const services = aws.gateServices(catalog, environment, { ...(tier !== undefined ? { tier } : {}), ...(names !== undefined ? { services: (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_2__/* .parseNameList */ .HI)(names) } : {}) }, { tier: '--tier', services: '--services', deployResult: '--services' });
     // The environment file's region, --region over it; AWS_REGION only when the file has none (the rule deploy uses).
-    const region = aws.regionFor(environment, { override: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'region'), overrideName: '--region', env: io.env });
-    const cluster = await aws.clusterFor(environment, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'cluster'), '--cluster', { cloudformation: () => aws.makeCloudFormationClient(region) });
+    const region = aws.regionFor(environment, { override: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'region'), overrideName: '--region', env: io.env });
+    const cluster = await aws.clusterFor(environment, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'cluster'), '--cluster', { cloudformation: () => aws.makeCloudFormationClient(region) });
     const log = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__/* .streamLogger */ .VO)((line) => io.stderr(line), values.verbose === true);
     const targetGroups = aws.canonicalTargetGroups(catalog, aws.parseTargetGroups(targetGroupsJson, '--target-groups'), '--target-groups');
     if (services.length === 0) {

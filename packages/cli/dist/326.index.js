@@ -31,6 +31,7 @@ __webpack_require__.d(__webpack_exports__, {
   TAG_SERVICE: () => (/* reexport */ tags/* TAG_SERVICE */.Fj),
   addImageTag: () => (/* reexport */ addImageTag),
   asCredentialsError: () => (/* reexport */ asCredentialsError),
+  awsSetupError: () => (/* reexport */ errors/* awsSetupError */.Dw),
   buildAndPushImage: () => (/* reexport */ buildAndPushImage),
   buildPushServices: () => (/* reexport */ buildPushServices),
   buildxArgs: () => (/* reexport */ buildxArgs),
@@ -39,6 +40,7 @@ __webpack_require__.d(__webpack_exports__, {
   checkTargetGroups: () => (/* reexport */ checkTargetGroups),
   clusterFor: () => (/* reexport */ environment/* clusterFor */.uM),
   computeContentTag: () => (/* reexport */ computeContentTag),
+  configurationErrorOf: () => (/* reexport */ errors/* configurationErrorOf */.m_),
   deployEcsServices: () => (/* reexport */ deploy/* deployEcsServices */.X),
   deployPlan: () => (/* reexport */ deploy_plan/* deployPlan */.L),
   deployStackServices: () => (/* reexport */ cloudformation_deploy/* deployStackServices */.wW),
@@ -697,12 +699,14 @@ const shortName = (arn) => /targetgroup\/([^/]+)/.exec(arn)?.[1] ?? arn;
  * Healthy when every target group has at least one registered target and every target is healthy. Draining
  * targets are the old tasks a rolling deploy is removing, so they are left out.
  */
-async function checkTargetGroups(elb, targetGroups) {
+async function checkTargetGroups(elb, targetGroups, signal) {
     const problems = [];
     let healthyCount = 0;
     for (const arn of targetGroups) {
         let descriptions;
         try {
+            if (signal?.aborted)
+                throw signal.reason;
             descriptions = (await elb.send(new client_elastic_load_balancing_v2_dist_cjs.DescribeTargetHealthCommand({ TargetGroupArn: arn }))).TargetHealthDescriptions ?? [];
         }
         catch (e) {
@@ -728,7 +732,10 @@ async function checkTargetGroups(elb, targetGroups) {
     return { healthy: true, detail: `${healthyCount} target${healthyCount === 1 ? '' : 's'} healthy in ${targetGroups.map(shortName).join(', ')}` };
 }
 
+// EXTERNAL MODULE: ./packages/aws/src/ecs/concurrency.ts
+var concurrency = __webpack_require__(3600);
 ;// CONCATENATED MODULE: ./packages/aws/src/health/http-check.ts
+
 /**
  * Polls the URL every `intervalMs` until it answers `expectedStatus` `healthyThreshold` times in a row, or the
  * deadline (clock ms) passes. A request with no answer within `requestTimeoutMs` (or refused) is retried up to
@@ -744,7 +751,7 @@ async function checkHttpHealth(target, options, effects) {
         let answer = { error: 'not asked' };
         for (let attempt = 0; attempt <= options.retries; attempt++) {
             requests++;
-            answer = await ask(target, effects);
+            answer = await ask(target, effects, options.signal);
             if ('status' in answer)
                 break;
         }
@@ -762,12 +769,21 @@ async function checkHttpHealth(target, options, effects) {
             const progress = streak > 0 ? `; ${streak} of ${target.healthyThreshold} good answers in a row at the deadline` : '';
             return { healthy: false, detail: `${target.url} ${last}${progress} (${requests} request${requests === 1 ? '' : 's'})`, requests };
         }
-        await clock.sleep(target.intervalMs);
+        await (0,concurrency/* sleepUnlessAborted */.bp)(clock, target.intervalMs, options.signal);
     }
 }
-async function ask(target, effects) {
+/** One request; `cancel` (the gate giving up) throws its reason, while the per-request timeout is a bad answer. */
+async function ask(target, effects, cancel) {
+    (0,concurrency/* throwIfAborted */.Te)(cancel);
     const doFetch = effects.fetch ?? fetch;
-    const signal = (effects.timeoutSignal ?? ((ms) => AbortSignal.timeout(ms)))(target.requestTimeoutMs);
+    const timeout = (effects.timeoutSignal ?? ((ms) => AbortSignal.timeout(ms)))(target.requestTimeoutMs);
+    // One signal for fetch: the request's timeout or the gate's cancel. Listeners are removed after each request
+    // (AbortSignal.any would keep one per request on the gate's signal for the whole gate).
+    const request = new AbortController();
+    const abort = () => request.abort();
+    timeout.addEventListener('abort', abort, { once: true });
+    cancel?.addEventListener('abort', abort, { once: true });
+    const signal = request.signal;
     try {
         const response = await doFetch(target.url, { signal, redirect: 'manual', headers: { 'user-agent': 'tierdeploy-health-gate' } });
         // Free the connection: only the status matters.
@@ -775,10 +791,15 @@ async function ask(target, effects) {
         return { status: response.status };
     }
     catch (e) {
+        (0,concurrency/* throwIfAborted */.Te)(cancel);
         const error = e;
         if (signal.aborted || error.name === 'TimeoutError' || error.name === 'AbortError')
             return { error: `no answer within ${target.requestTimeoutMs / 1000} s` };
         return { error: `request failed (${error.cause?.code ?? error.cause?.message ?? error.message})` };
+    }
+    finally {
+        timeout.removeEventListener('abort', abort);
+        cancel?.removeEventListener('abort', abort);
     }
 }
 
@@ -859,6 +880,7 @@ function gateTargets(catalog, environment, services, targetGroups = {}, log) {
 
 
 
+
 const DEFAULT_POLL_MS = 15_000;
 const DEFAULT_BAKE_INTERVAL_MS = 30_000;
 /**
@@ -876,7 +898,7 @@ async function runHealthGate(targets, options, effects) {
 }
 /** Missing, expired or refused credentials, or an endpoint out of reach, are the caller's set-up, not a bug: say what to fix. */
 function asCredentialsError(e) {
-    const setup = (0,errors/* awsSetupError */.Dw)(e, 'for the health gate (ECS, Elastic Load Balancing or CloudWatch)');
+    const setup = (0,errors/* awsSetupError */.Dw)(e, 'ECS, Elastic Load Balancing or CloudWatch (health gate)');
     if (setup)
         return setup;
     const name = e?.name ?? '';
@@ -916,7 +938,8 @@ async function evaluateGate(targets, options, effects) {
     for (const [name, s] of states ?? [])
         if (!blocked.has(name) && s.desiredCount === 0 && s.verdict === 'passed')
             blocked.set(name, 'desired count is 0: nothing runs');
-    await Promise.all(targets.map(async (t) => {
+    // The first check to throw cancels the others (their polls, sleeps and requests) and is reported at once.
+    await (0,concurrency/* allOrAbort */.jH)(targets.map((t) => async (signal) => {
         const reason = blocked.get(t.service);
         const both = ['load-balancer', 'http'].filter(enabled);
         if (reason) {
@@ -924,10 +947,20 @@ async function evaluateGate(targets, options, effects) {
                 add(t.service, c, 'skipped', reason);
             return;
         }
-        await Promise.all([
-            enabled('load-balancer') ? checkLoadBalancer(t, states?.get(t.service), deadline, pollMs, effects).then(([status, detail]) => add(t.service, 'load-balancer', status, detail)) : undefined,
-            enabled('http') ? checkHttp(t, deadline, options.httpRetries ?? 2, effects).then(([status, detail]) => add(t.service, 'http', status, detail)) : undefined,
-        ]);
+        await (0,concurrency/* allOrAbort */.jH)([
+            async (inner) => {
+                if (!enabled('load-balancer'))
+                    return;
+                const [status, detail] = await checkLoadBalancer(t, states?.get(t.service), deadline, pollMs, effects, inner);
+                add(t.service, 'load-balancer', status, detail);
+            },
+            async (inner) => {
+                if (!enabled('http'))
+                    return;
+                const [status, detail] = await checkHttp(t, deadline, options.httpRetries ?? 2, effects, inner);
+                add(t.service, 'http', status, detail);
+            },
+        ], signal);
     }));
     if (enabled('alarms')) {
         if (outcomes.some((o) => o.status === 'failed'))
@@ -956,25 +989,26 @@ async function waitForRollouts(names, options, deadline, pollMs, effects) {
         await effects.clock.sleep(pollMs);
     }
 }
-async function checkLoadBalancer(t, state, deadline, pollMs, effects) {
+async function checkLoadBalancer(t, state, deadline, pollMs, effects, signal) {
     if (!t.behindLoadBalancer)
         return ['skipped', 'not behind the ALB (routing.public is not set)'];
     const groups = t.targetGroups ?? state?.targetGroups ?? [];
     if (groups.length === 0)
         return ['failed', 'routing.public is set but the ECS service has no load balancer target group (attach one, or give the target-groups input)'];
     for (;;) {
-        const verdict = await checkTargetGroups(effects.elb, groups);
+        (0,concurrency/* throwIfAborted */.Te)(signal);
+        const verdict = await checkTargetGroups(effects.elb, groups, signal);
         if (verdict.healthy)
             return ['passed', verdict.detail];
         if (effects.clock.now() + pollMs > deadline)
             return ['failed', `not healthy by the deadline: ${verdict.detail}`];
-        await effects.clock.sleep(pollMs);
+        await (0,concurrency/* sleepUnlessAborted */.bp)(effects.clock, pollMs, signal);
     }
 }
-async function checkHttp(t, deadline, retries, effects) {
+async function checkHttp(t, deadline, retries, effects, signal) {
     if ('skip' in t.http)
         return ['skipped', t.http.skip];
-    const verdict = await checkHttpHealth(t.http, { deadline, retries }, effects);
+    const verdict = await checkHttpHealth(t.http, { deadline, retries, signal }, effects);
     return [verdict.healthy ? 'passed' : 'failed', verdict.detail];
 }
 /** Alarms in ALARM anywhere in the account and region (one paginated call however many services). */
@@ -1205,8 +1239,6 @@ function ownedBy(tagStack, catalogStack) {
 
 // EXTERNAL MODULE: ./packages/aws/src/environment.ts
 var environment = __webpack_require__(752);
-// EXTERNAL MODULE: ./packages/aws/src/ecs/concurrency.ts
-var concurrency = __webpack_require__(3600);
 ;// CONCATENATED MODULE: ./packages/aws/src/promote.ts
 
 
@@ -1249,7 +1281,7 @@ async function readRunningImages(catalog, environment, services, cluster, effect
         else
             problems.push(`${name}: runs no task definition in ${environment.name}`);
     }
-    await (0,concurrency/* mapWithConcurrency */.W)([...taskDefinitions], 10, async ([name, arn]) => {
+    await (0,concurrency/* mapWithConcurrency */.WS)([...taskDefinitions], 10, async ([name, arn]) => {
         try {
             const { taskDefinition } = await effects.ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arn }));
             const containerName = (0,settings/* serviceSettings */.x)(catalog, catalog.services.get(name), environment).containerName;

@@ -12,8 +12,10 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_cloudformation__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3805);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2332);
+/* harmony import */ var _ecs_concurrency_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3600);
 /* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1797);
 /* harmony import */ var _stacks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1557);
+
 
 
 
@@ -194,6 +196,7 @@ async function waitWhileInProgress(name, stack, deadline, deps, pollMs, updateIs
     let current = stack;
     let lastStatus = current.StackStatus;
     for (;;) {
+        (0,_ecs_concurrency_js__WEBPACK_IMPORTED_MODULE_4__/* .throwIfAborted */ .Te)(deps.signal);
         const latest = await (0,_stacks_js__WEBPACK_IMPORTED_MODULE_0__/* .findStack */ .eF)(cloudformation, name);
         if (!latest)
             throw new Error(`stack ${name} disappeared while tierdeploy was waiting for it`);
@@ -209,7 +212,7 @@ async function waitWhileInProgress(name, stack, deadline, deps, pollMs, updateIs
         const left = deadline - clock.now();
         if (left <= 0)
             return current;
-        await clock.sleep(Math.min(pollMs, left));
+        await (0,_ecs_concurrency_js__WEBPACK_IMPORTED_MODULE_4__/* .sleepUnlessAborted */ .bp)(clock, Math.min(pollMs, left), deps.signal);
     }
 }
 
@@ -410,20 +413,91 @@ function makeEcsClient(options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ mapWithConcurrency)
+/* harmony export */   Te: () => (/* binding */ throwIfAborted),
+/* harmony export */   WS: () => (/* binding */ mapWithConcurrency),
+/* harmony export */   bp: () => (/* binding */ sleepUnlessAborted),
+/* harmony export */   jH: () => (/* binding */ allOrAbort)
 /* harmony export */ });
-/** Runs `work` over `items` with at most `limit` at a time; results keep the items' order. */
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8474);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_events__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Runs `work` over `items` with at most `limit` at a time; results keep the items' order. After one item throws, no
+ * further item starts (the ones in flight finish) and the first error is thrown.
+ */
 async function mapWithConcurrency(items, limit, work) {
     const results = new Array(items.length);
     let next = 0;
+    let failed = false;
     const worker = async () => {
-        while (next < items.length) {
+        while (!failed && next < items.length) {
             const i = next++;
-            results[i] = await work(items[i], i);
+            try {
+                results[i] = await work(items[i], i);
+            }
+            catch (e) {
+                failed = true;
+                throw e;
+            }
         }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
     return results;
+}
+/**
+ * `Promise.all` that cancels: each task gets a signal that aborts (with the error as its reason) as soon as one task
+ * throws, or when `parent` aborts, and the first error is thrown at once. Plain `Promise.all` also rejects at once,
+ * but leaves the other checks polling AWS until their own deadline (issue 13, item 11).
+ */
+async function allOrAbort(tasks, parent) {
+    const controller = new AbortController();
+    // Every task (a gate of 60 services has 60) listens on this signal while it waits: not a leak.
+    (0,node_events__WEBPACK_IMPORTED_MODULE_0__.setMaxListeners)(0, controller.signal);
+    const forward = () => controller.abort(parent.reason);
+    if (parent?.aborted)
+        controller.abort(parent.reason);
+    else
+        parent?.addEventListener('abort', forward, { once: true });
+    try {
+        return await Promise.all(tasks.map(async (task) => {
+            try {
+                return await task(controller.signal);
+            }
+            catch (e) {
+                if (!controller.signal.aborted)
+                    controller.abort(e);
+                throw e;
+            }
+        }));
+    }
+    finally {
+        parent?.removeEventListener('abort', forward);
+    }
+}
+/** Throws the signal's reason when it has been aborted: call before each AWS call or poll of a cancellable loop. */
+function throwIfAborted(signal) {
+    if (signal?.aborted)
+        throw signal.reason;
+}
+/**
+ * `clock.sleep(ms)` that ends early, throwing the signal's reason, when `signal` aborts. The catalog's Clock takes no
+ * signal, so a system-clock timer may still run out in the background; the sleeper no longer waits for it.
+ */
+async function sleepUnlessAborted(clock, ms, signal) {
+    throwIfAborted(signal);
+    if (!signal)
+        return clock.sleep(ms);
+    let onAbort;
+    const aborted = new Promise((_, reject) => {
+        onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        await Promise.race([clock.sleep(ms), aborted]);
+    }
+    finally {
+        signal.removeEventListener('abort', onAbort);
+    }
 }
 
 
@@ -557,7 +631,7 @@ async function deployEcsServices(request, effects) {
                 log.info(`${p.name}: new revision of ${(0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionName */ .ip)(p.previous)}:\n  ${p.diff.join('\n  ')}`);
             const waveWatches = [];
             const refused = [];
-            await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_4__/* .mapWithConcurrency */ .W)(ecsChanged, concurrency, async (p) => {
+            await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_4__/* .mapWithConcurrency */ .WS)(ecsChanged, concurrency, async (p) => {
                 const watch = await registerAndUpdate(p, request, effects, results, refused);
                 if (watch) {
                     waveWatches.push(watch);
@@ -575,9 +649,16 @@ async function deployEcsServices(request, effects) {
                 throw refused[0];
             watches.push(...waveWatches);
             const stackWave = wave.filter((n) => viaStack.has(n)).map((n) => serviceNamed(catalog, n));
-            const [waited] = await Promise.all([
-                (0,_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .waitForRollouts */ .hS)(waveWatches, { cluster, serviceTimeoutMs, deadline, ...pollOptions(request) }, effects),
-                deployStackWave(stackWave, request, effects, serviceTimeoutMs, rollbackOnFailure).then((r) => r.forEach((x) => stackResults.set(x.service, x))),
+            // ECS rollouts and stack updates side by side; the first to throw (an expired session) stops the other's polling.
+            let waited = { outcomes: new Map(), polls: 0 };
+            await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_4__/* .allOrAbort */ .jH)([
+                async (signal) => {
+                    waited = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .waitForRollouts */ .hS)(waveWatches, { cluster, serviceTimeoutMs, deadline, signal, ...pollOptions(request) }, effects);
+                },
+                async (signal) => {
+                    for (const x of await deployStackWave(stackWave, request, { ...effects, signal }, serviceTimeoutMs, rollbackOnFailure))
+                        stackResults.set(x.service, x);
+                },
             ]);
             polls += waited.polls;
             for (const watch of waveWatches) {
@@ -643,7 +724,7 @@ async function planServices(request, services, effects) {
     if (missing.length) {
         throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`not found in ECS cluster '${request.cluster}': ${missing.join(', ')}; create the services first (Terraform module ecs-service), or check the cluster of environment ${request.environment.name} (${request.environment.file})`);
     }
-    await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_4__/* .mapWithConcurrency */ .W)(services, request.concurrency ?? DEFAULT_DEPLOY_CONCURRENCY, async (s) => {
+    await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_4__/* .mapWithConcurrency */ .WS)(services, request.concurrency ?? DEFAULT_DEPLOY_CONCURRENCY, async (s) => {
         const service = described.services.get(s.name);
         if (service.status !== 'ACTIVE')
             throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`ECS service ${s.name} in cluster '${request.cluster}' is ${service.status}: it cannot be deployed`);
@@ -716,7 +797,7 @@ async function deployStackWave(services, request, effects, timeoutMs, rollbackOn
         return [...out, ...withImage.map((s) => ({ service: s.name, status: 'failed', image: request.images[s.name], reason: 'deployVia: cloudformation needs a CloudFormation client, which this caller did not provide' }))];
     }
     const requests = withImage.map((s) => ({ service: s.name, stack: s.cloudformation.stack, imageParameter: s.cloudformation.imageParameter, image: request.images[s.name] }));
-    const results = await (0,_cloudformation_index_js__WEBPACK_IMPORTED_MODULE_10__/* .deployStackServices */ .wW)(requests, { cloudformation: effects.cloudformation, clock: effects.clock, log: effects.log }, { timeoutMs, rollbackOnFailure, ...(request.pollIntervalMs ? { pollIntervalMs: request.pollIntervalMs } : {}) });
+    const results = await (0,_cloudformation_index_js__WEBPACK_IMPORTED_MODULE_10__/* .deployStackServices */ .wW)(requests, { cloudformation: effects.cloudformation, clock: effects.clock, log: effects.log, signal: effects.signal }, { timeoutMs, rollbackOnFailure, ...(request.pollIntervalMs ? { pollIntervalMs: request.pollIntervalMs } : {}) });
     return [...out, ...results];
 }
 function stackPreview(s, image) {
@@ -1060,7 +1141,7 @@ async function rollBackServices(targets, options, effects) {
     const results = new Map();
     const watches = [];
     let expired;
-    await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_1__/* .mapWithConcurrency */ .W)(targets, options.concurrency ?? 8, async (target) => {
+    await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_1__/* .mapWithConcurrency */ .WS)(targets, options.concurrency ?? 8, async (target) => {
         const current = described.services.get(target.service);
         const before = current?.taskDefinition;
         const base = { service: target.service, ...(before ? { previousTaskDefinition: before } : {}), taskDefinition: target.taskDefinition };
@@ -1189,7 +1270,7 @@ async function findRevisionOfCommit(service, family, sha, effects) {
         nextToken = page.nextToken;
         const arns = (page.taskDefinitionArns ?? []).slice(0, COMMIT_LOOKUP_LIMIT - checked);
         checked += arns.length;
-        const tagged = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_1__/* .mapWithConcurrency */ .W)(arns, 5, async (arn) => {
+        const tagged = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_1__/* .mapWithConcurrency */ .WS)(arns, 5, async (arn) => {
             const out = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: arn, include: ['TAGS'] }));
             return out.tags?.find((t) => t.key === _tags_js__WEBPACK_IMPORTED_MODULE_6__/* .TAG_COMMIT */ .rJ)?.value?.toLowerCase().startsWith(sha) ? arn : undefined;
         });
@@ -1481,9 +1562,11 @@ const ECS_SERVICE_STATUSES = ['deployed', 'unchanged', 'would-deploy', 'failed',
 /* harmony export */   hS: () => (/* binding */ waitForRollouts),
 /* harmony export */   ik: () => (/* binding */ DEFAULT_MAX_POLL_INTERVAL_MS)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5552);
-/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3274);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(212);
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3600);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5552);
+/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3274);
+
 
 
 
@@ -1508,7 +1591,8 @@ async function waitForRollouts(watches, options, effects) {
     const deadlineOf = (w) => Math.min(w.startedAt + serviceTimeout, options.deadline ?? Infinity);
     while (pending.size) {
         const nearest = Math.min(...[...pending.values()].map(deadlineOf));
-        await clock.sleep(Math.max(0, Math.min(interval, nearest - clock.now())));
+        await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_0__/* .sleepUnlessAborted */ .bp)(clock, Math.max(0, Math.min(interval, nearest - clock.now())), options.signal);
+        (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_0__/* .throwIfAborted */ .Te)(options.signal);
         polls++;
         const described = await describeServices([...pending.keys()], options.cluster, effects);
         const settledBefore = outcomes.size;
@@ -1516,7 +1600,7 @@ async function waitForRollouts(watches, options, effects) {
         for (const watch of [...pending.values()]) {
             const service = described.services.get(watch.service);
             const verdict = service
-                ? (0,_rollout_js__WEBPACK_IMPORTED_MODULE_0__/* .rolloutVerdict */ .$6)(service, { taskDefinition: watch.taskDefinition, ...(watch.deploymentId ? { deploymentId: watch.deploymentId } : {}) })
+                ? (0,_rollout_js__WEBPACK_IMPORTED_MODULE_1__/* .rolloutVerdict */ .$6)(service, { taskDefinition: watch.taskDefinition, ...(watch.deploymentId ? { deploymentId: watch.deploymentId } : {}) })
                 : described.error
                     ? { state: 'pending', detail: described.error }
                     : { state: 'failed', detail: `service ${watch.service} no longer exists in cluster ${options.cluster}`, rolledBackByEcs: false };
@@ -1562,10 +1646,10 @@ function progressOf(service) {
 async function describeServices(names, cluster, effects) {
     let error;
     let cause;
-    const out = await (0,_rollout_js__WEBPACK_IMPORTED_MODULE_0__/* .describeServicesInBatches */ .Zs)(effects.ecs, cluster, names, {
+    const out = await (0,_rollout_js__WEBPACK_IMPORTED_MODULE_1__/* .describeServicesInBatches */ .Zs)(effects.ecs, cluster, names, {
         onError: (e) => {
-            (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .rethrowConfigurationError */ .wD)(e, { cluster });
-            error = `DescribeServices failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeErrorOf */ .V9)(e)}`;
+            (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .rethrowConfigurationError */ .wD)(e, { cluster });
+            error = `DescribeServices failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeErrorOf */ .V9)(e)}`;
             cause = e;
             effects.log.warning(error);
         },
@@ -1578,10 +1662,10 @@ async function describeServices(names, cluster, effects) {
 async function failureDetails(watch, service, cluster, effects) {
     const details = [];
     try {
-        const listed = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .ListTasksCommand */ .MYg({ cluster, serviceName: watch.service, desiredStatus: 'STOPPED', maxResults: 100 }));
+        const listed = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .ListTasksCommand */ .MYg({ cluster, serviceName: watch.service, desiredStatus: 'STOPPED', maxResults: 100 }));
         const arns = listed.taskArns ?? [];
         if (arns.length) {
-            const { tasks = [] } = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeTasksCommand */ .z8X({ cluster, tasks: arns }));
+            const { tasks = [] } = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .DescribeTasksCommand */ .z8X({ cluster, tasks: arns }));
             const reasons = new Set();
             for (const t of tasks) {
                 const ours = watch.deploymentId ? t.startedBy === watch.deploymentId : t.taskDefinitionArn === watch.taskDefinition;
@@ -1595,7 +1679,7 @@ async function failureDetails(watch, service, cluster, effects) {
         }
     }
     catch (e) {
-        effects.log.debug(`${watch.service}: could not read stopped tasks: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeErrorOf */ .V9)(e)}`);
+        effects.log.debug(`${watch.service}: could not read stopped tasks: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeErrorOf */ .V9)(e)}`);
     }
     const since = watch.startedAt;
     const events = (service.events ?? []).filter((e) => !e.createdAt || e.createdAt.getTime() >= since).slice(0, 3).map((e) => e.message);

@@ -423,13 +423,14 @@ function unknownNameHint(word, candidates) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ stringFlag),
-/* harmony export */   b: () => (/* binding */ parseFlags)
+/* harmony export */   AM: () => (/* binding */ stringFlag),
+/* harmony export */   bQ: () => (/* binding */ parseFlags),
+/* harmony export */   ll: () => (/* binding */ refuseTogether)
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5753);
-/* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7801);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5753);
+/* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7801);
 
 
 
@@ -438,25 +439,48 @@ function parseFlags(args, options) {
     try {
         // No command takes positional arguments: a stray word (`plan auth` for `plan --service auth`) is a mistake to
         // report, not something to ignore.
-        const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options, strict: true, allowPositionals: false });
+        const { values, positionals, tokens } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options, strict: true, allowPositionals: false, tokens: true });
+        refuseRepeatedValues(tokens, options);
         return { values: values, positionals };
     }
     catch (e) {
+        if (e instanceof _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e)
+            throw e;
         const message = e.message;
         const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
         if (unknown) {
-            const near = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .closestNames */ .g9)(unknown.replace(/^-+/, ''), Object.keys(options));
-            throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`unknown option ${unknown}${near.length ? `; did you mean ${near.map((n) => `--${n}`).join(' or ')}?` : ''}`);
+            const near = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .closestNames */ .g9)(unknown.replace(/^-+/, ''), Object.keys(options));
+            throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`unknown option ${unknown}${near.length ? `; did you mean ${near.map((n) => `--${n}`).join(' or ')}?` : ''}`);
         }
         const stray = /Unexpected argument '([^']*)'/.exec(message)?.[1];
         if (stray !== undefined)
-            throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`unexpected argument '${stray}': this command takes only --options${/^[a-z0-9-]+$/.test(stray) ? ` (a service is named with --service ${stray})` : ''}`);
-        throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(message.replace(/\. To specify a positional argument.*$/s, ''));
+            throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`unexpected argument '${stray}': this command takes only --options${/^[a-z0-9-]+$/.test(stray) ? ` (a service is named with --service ${stray})` : ''}`);
+        throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(message.replace(/\. To specify a positional argument.*$/s, ''));
     }
 }
 function stringFlag(values, name) {
     const v = values[name];
     return typeof v === 'string' ? v : undefined;
+}
+/**
+ * A single-value flag given twice (`--tier 1 --tier 2`) would silently keep the last: refuse it, naming the flag.
+ * Repeating a switch (`--json --json`) changes nothing and is accepted.
+ */
+function refuseRepeatedValues(tokens, options) {
+    const seen = new Map();
+    for (const token of tokens) {
+        if (token.kind !== 'option' || options[token.name]?.type !== 'string' || options[token.name]?.multiple)
+            continue;
+        const earlier = seen.get(token.name);
+        if (earlier !== undefined)
+            throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`--${token.name} is given twice (${earlier} and ${token.value ?? ''}): it takes one value; give it once`);
+        seen.set(token.name, token.value ?? '');
+    }
+}
+/** Refuses flags that are alternatives to each other (`--env` or `--ref`), naming both. */
+function refuseTogether(values, a, b, why) {
+    if (values[a] !== undefined && values[b] !== undefined)
+        throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`give --${a} or --${b}, not both: ${why}`);
 }
 
 
@@ -607,13 +631,13 @@ var cli_io = __webpack_require__(7801);
 const usage = `tierdeploy terraform-vars --env ENV [--catalog DIR] [--out FILE | --stdout]
        writes the environment root's ${TFVARS_FILE} (default: terraform.workingDirectory of the environment, else terraform/environments/ENV)`;
 async function run(args, io) {
-    const { values } = (0,src_args/* parseFlags */.b)(args, { env: { type: 'string' }, catalog: { type: 'string' }, out: { type: 'string' }, stdout: { type: 'boolean' } });
-    const envName = (0,src_args/* stringFlag */.A)(values, 'env');
+    const { values } = (0,src_args/* parseFlags */.bQ)(args, { env: { type: 'string' }, catalog: { type: 'string' }, out: { type: 'string' }, stdout: { type: 'boolean' } });
+    const envName = (0,src_args/* stringFlag */.AM)(values, 'env');
     if (!envName)
         throw new cli_io/* UsageError */.e('--env ENV is required');
     if (values.stdout && values.out !== undefined)
         throw new cli_io/* UsageError */.e('give --out FILE or --stdout, not both');
-    const { catalog, warnings } = await (0,load/* loadCatalog */.a)({ dir: (0,src_args/* stringFlag */.A)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    const { catalog, warnings } = await (0,load/* loadCatalog */.a)({ dir: (0,src_args/* stringFlag */.AM)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
     for (const w of warnings)
         io.stderr((0,errors/* formatProblem */.Vw)(w));
     const environment = (0,src_environment/* environmentNamed */.b)(catalog, envName);
@@ -623,7 +647,7 @@ async function run(args, io) {
         return 0;
     }
     // The default lands in the environment root of the repository the catalog belongs to, wherever it runs from.
-    const given = (0,src_args/* stringFlag */.A)(values, 'out');
+    const given = (0,src_args/* stringFlag */.AM)(values, 'out');
     const rootRelative = (0,external_node_path_.join)(environment.terraform?.workingDirectory ?? `terraform/environments/${envName}`, TFVARS_FILE);
     const target = given !== undefined ? (0,external_node_path_.resolve)(io.cwd, given) : (0,external_node_path_.join)(catalog.root, rootRelative);
     const dir = (0,external_node_path_.dirname)(target);

@@ -435,13 +435,14 @@ function unknownNameHint(word, candidates) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ stringFlag),
-/* harmony export */   b: () => (/* binding */ parseFlags)
+/* harmony export */   AM: () => (/* binding */ stringFlag),
+/* harmony export */   bQ: () => (/* binding */ parseFlags),
+/* harmony export */   ll: () => (/* binding */ refuseTogether)
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5753);
-/* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7801);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5753);
+/* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7801);
 
 
 
@@ -450,25 +451,48 @@ function parseFlags(args, options) {
     try {
         // No command takes positional arguments: a stray word (`plan auth` for `plan --service auth`) is a mistake to
         // report, not something to ignore.
-        const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options, strict: true, allowPositionals: false });
+        const { values, positionals, tokens } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options, strict: true, allowPositionals: false, tokens: true });
+        refuseRepeatedValues(tokens, options);
         return { values: values, positionals };
     }
     catch (e) {
+        if (e instanceof _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e)
+            throw e;
         const message = e.message;
         const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
         if (unknown) {
-            const near = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .closestNames */ .g9)(unknown.replace(/^-+/, ''), Object.keys(options));
-            throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`unknown option ${unknown}${near.length ? `; did you mean ${near.map((n) => `--${n}`).join(' or ')}?` : ''}`);
+            const near = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .closestNames */ .g9)(unknown.replace(/^-+/, ''), Object.keys(options));
+            throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`unknown option ${unknown}${near.length ? `; did you mean ${near.map((n) => `--${n}`).join(' or ')}?` : ''}`);
         }
         const stray = /Unexpected argument '([^']*)'/.exec(message)?.[1];
         if (stray !== undefined)
-            throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`unexpected argument '${stray}': this command takes only --options${/^[a-z0-9-]+$/.test(stray) ? ` (a service is named with --service ${stray})` : ''}`);
-        throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(message.replace(/\. To specify a positional argument.*$/s, ''));
+            throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`unexpected argument '${stray}': this command takes only --options${/^[a-z0-9-]+$/.test(stray) ? ` (a service is named with --service ${stray})` : ''}`);
+        throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(message.replace(/\. To specify a positional argument.*$/s, ''));
     }
 }
 function stringFlag(values, name) {
     const v = values[name];
     return typeof v === 'string' ? v : undefined;
+}
+/**
+ * A single-value flag given twice (`--tier 1 --tier 2`) would silently keep the last: refuse it, naming the flag.
+ * Repeating a switch (`--json --json`) changes nothing and is accepted.
+ */
+function refuseRepeatedValues(tokens, options) {
+    const seen = new Map();
+    for (const token of tokens) {
+        if (token.kind !== 'option' || options[token.name]?.type !== 'string' || options[token.name]?.multiple)
+            continue;
+        const earlier = seen.get(token.name);
+        if (earlier !== undefined)
+            throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`--${token.name} is given twice (${earlier} and ${token.value ?? ''}): it takes one value; give it once`);
+        seen.set(token.name, token.value ?? '');
+    }
+}
+/** Refuses flags that are alternatives to each other (`--env` or `--ref`), naming both. */
+function refuseTogether(values, a, b, why) {
+    if (values[a] !== undefined && values[b] !== undefined)
+        throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`give --${a} or --${b}, not both: ${why}`);
 }
 
 
@@ -495,7 +519,7 @@ __webpack_require__.r(__webpack_exports__);
 
 const usage = 'tierdeploy health --env ENV (--tier N | --services A,B) [--catalog DIR] [--cluster NAME] [--region REGION] [--checks ecs,load-balancer,http,alarms] [--timeout SECONDS] [--bake SECONDS] [--target-groups JSON] [--json] [--verbose]';
 function seconds(values, flag, fallback) {
-    const v = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, flag);
+    const v = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, flag);
     if (v === undefined)
         return fallback;
     if (!/^\d+$/.test(v))
@@ -504,7 +528,7 @@ function seconds(values, flag, fallback) {
 }
 /** Runs the health gate of the health-gate action against an environment and prints which check failed and why. */
 async function run(args, io, deps = {}) {
-    const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlags */ .b)(args, {
+    const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlags */ .bQ)(args, {
         catalog: { type: 'string' },
         env: { type: 'string' },
         tier: { type: 'string' },
@@ -519,17 +543,17 @@ async function run(args, io, deps = {}) {
         json: { type: 'boolean' },
         verbose: { type: 'boolean' },
     });
-    const envName = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'env');
+    const envName = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'env');
     if (envName === undefined)
         throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e('--env ENV is required: the environment whose services to check');
-    const tier = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'tier');
-    const names = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'services') ?? (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'service');
+    const tier = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'tier');
+    const names = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'services') ?? (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'service');
     if (tier === undefined && names === undefined)
         throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e('give --tier N or --services A,B: which services to check');
     const timeoutSeconds = seconds(values, 'timeout', 600);
     const bakeSeconds = seconds(values, 'bake', 0);
     let targetGroupsJson;
-    const tgFlag = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'target-groups');
+    const tgFlag = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'target-groups');
     if (tgFlag !== undefined) {
         try {
             targetGroupsJson = JSON.parse(tgFlag);
@@ -544,15 +568,15 @@ async function run(args, io, deps = {}) {
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(586)]).then(__webpack_require__.t.bind(__webpack_require__, 586, 19)),
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)),
     ]);
-    const checks = aws.parseChecks((0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'checks') === undefined ? undefined : (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_2__/* .parseNameList */ .HI)((0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'checks')), '--checks');
-    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    const checks = aws.parseChecks((0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'checks') === undefined ? undefined : (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_2__/* .parseNameList */ .HI)((0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'checks')), '--checks');
+    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
     for (const w of warnings)
         io.stderr((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .formatProblem */ .Vw)(w));
     const environment = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .environmentNamed */ .b)(catalog, envName);
     const services = aws.gateServices(catalog, environment, { ...(tier !== undefined ? { tier } : {}), ...(names !== undefined ? { services: (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_2__/* .parseNameList */ .HI)(names) } : {}) }, { tier: '--tier', services: '--services', deployResult: '--services' });
     // The environment file's region, --region over it; AWS_REGION only when the file has none (the rule deploy uses).
-    const region = aws.regionFor(environment, { override: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'region'), overrideName: '--region', env: io.env });
-    const cluster = await aws.clusterFor(environment, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .A)(values, 'cluster'), '--cluster', { cloudformation: () => aws.makeCloudFormationClient(region) });
+    const region = aws.regionFor(environment, { override: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'region'), overrideName: '--region', env: io.env });
+    const cluster = await aws.clusterFor(environment, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'cluster'), '--cluster', { cloudformation: () => aws.makeCloudFormationClient(region) });
     const log = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__/* .streamLogger */ .VO)((line) => io.stderr(line), values.verbose === true);
     const targetGroups = aws.canonicalTargetGroups(catalog, aws.parseTargetGroups(targetGroupsJson, '--target-groups'), '--target-groups');
     if (services.length === 0) {

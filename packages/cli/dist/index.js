@@ -77,6 +77,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 
 /***/ }),
 
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
 /***/ 3024:
 /***/ ((module) => {
 
@@ -130,6 +137,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 6848:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
 
 /***/ }),
 
@@ -405,10 +419,10 @@ var cli_io = __nccwpck_require__(7801);
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/index.ts
 /** Every command. Issues that add a command add one line here and a file beside this one. */
 const commands = {
-    plan: { summary: 'show what would deploy, tier by tier and wave by wave', load: () => Promise.all(/* import() */[__nccwpck_require__.e(682), __nccwpck_require__.e(198)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7198)) },
+    plan: { summary: 'show what would deploy, tier by tier and wave by wave', load: () => Promise.all(/* import() */[__nccwpck_require__.e(682), __nccwpck_require__.e(246)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4246)) },
     validate: { summary: 'check the catalog and environment files', load: () => __nccwpck_require__.e(/* import() */ 715).then(__nccwpck_require__.bind(__nccwpck_require__, 7715)) },
     schema: { summary: 'print the catalog JSON Schema (catalog/schema.json)', load: () => __nccwpck_require__.e(/* import() */ 214).then(__nccwpck_require__.bind(__nccwpck_require__, 8833)) },
-    changed: { summary: 'list the services a git change affects (--base REF)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(243), __nccwpck_require__.e(682), __nccwpck_require__.e(391)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6391)) },
+    changed: { summary: 'list the services a git change affects (--base REF)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(243), __nccwpck_require__.e(682), __nccwpck_require__.e(173)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6173)) },
     promote: { summary: 'health-check one environment, then deploy its running images to the next', load: () => Promise.all(/* import() */[__nccwpck_require__.e(682), __nccwpck_require__.e(841)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1841)) },
     deploy: { summary: 'deploy to ECS, or roll back (--rollback)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(872), __nccwpck_require__.e(682), __nccwpck_require__.e(758), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5942)) },
     cost: { summary: 'estimate the monthly AWS cost per service and tier, with savings', load: () => Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(669)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6669)) },

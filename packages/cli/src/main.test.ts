@@ -62,6 +62,14 @@ describe('tierdeploy plan', () => {
     expect(nothing.stderr).toMatch(/^tierdeploy plan: nothing selected: give --tier N\|all/)
   })
 
+  it('refuses a single-value flag given twice, naming it, instead of taking the last', async () => {
+    const r = await runCli(['plan', '--tier', '1', '--tier', '2'])
+    expect([r.code, r.stdout, r.stderr.split('\n')[0]]).toEqual([2, '', 'tierdeploy plan: --tier is given twice (1 and 2): it takes one value; give it once'])
+    const env = await runCli(['plan', '--env=dev', '--env', 'production', '--tier', '1'])
+    expect([env.code, env.stderr.split('\n')[0]]).toEqual([2, 'tierdeploy plan: --env is given twice (dev and production): it takes one value; give it once'])
+    expect((await runCli(['plan', '--tier', '1', '--json', '--json'])).code).toBe(0)
+  })
+
   it('names an unknown environment and the ones that exist', async () => {
     const r = await runCli(['plan', '--env', 'prod', '--tier', '1'])
     expect(r.code).toBe(1)
@@ -112,5 +120,33 @@ describe('tierdeploy, the installed command', () => {
     expect(bad.status).toBe(1)
     expect(bad.stderr).toMatch(/no catalog at \/nonexistent\/services\.yaml/)
     expect(bad.stderr).not.toMatch(/\n\s+at /)
+  })
+})
+
+describe('--with-dependencies and environments', () => {
+  const catalog = {
+    'catalog/services.yaml': 'tiers:\n  - { id: 1, name: core }\n  - { id: 4, name: optional, optional: true }\nservices:\n  auth: { path: auth, tier: 1 }\n  video: { path: video, tier: 4, dependsOn: [auth] }\n  banking: { path: banking, tier: 4, dependsOn: [auth, video] }\n',
+    'catalog/environments/production.yaml': 'name: production\nregion: ca-central-1\ncluster: production\noptionalServices: [banking]\n',
+  }
+  const refusal = /catalog\/environments\/production\.yaml:4:\d+: error: banking is enabled in production but depends on video, which is not enabled there \(add video to optionalServices in \S*catalog\/environments\/production\.yaml/
+
+  it('plan and deploy refuse an enabled service whose dependency the environment does not enable, before any AWS call', async () => {
+    const { dir, cleanup } = tempDir()
+    try {
+      writeFiles(dir, catalog)
+      for (const command of ['plan', 'deploy']) {
+        // No credentials, region endpoint or cluster is reachable here: the refusal has to come from the catalog.
+        const r = await runCli([command, '--catalog', `${dir}/catalog`, '--env', 'production', '--service', 'banking', '--with-dependencies'], dir)
+        expect([command, r.code, r.stdout]).toEqual([command, 1, ''])
+        expect(r.stderr).toMatch(refusal)
+      }
+      for (const args of [['validate'], ['doctor', '--no-code']]) {
+        const r = await runCli([...args, '--catalog', `${dir}/catalog`], dir)
+        expect([args[0], r.code]).toEqual([args[0], 1])
+        expect(r.stderr).toMatch(refusal)
+      }
+    } finally {
+      cleanup()
+    }
   })
 })

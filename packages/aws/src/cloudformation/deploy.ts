@@ -1,5 +1,6 @@
 import { CancelUpdateStackCommand, UpdateStackCommand, type CloudFormationClient, type Parameter, type Stack } from '@aws-sdk/client-cloudformation'
 import { ConfigurationError, type Clock, type Logger } from '@tierdeploy/catalog'
+import { sleepUnlessAborted, throwIfAborted } from '../ecs/concurrency.js'
 import { failureEventsOfLatestUpdate } from './events.js'
 import { awsError, findStack, isInProgress, isUpdatable, notUpdatableHint } from './stacks.js'
 
@@ -33,6 +34,8 @@ export interface StackDeployDeps {
   cloudformation: CloudFormationClient
   clock: Clock
   log: Logger
+  /** Stops waiting for stacks (throwing the reason) when the rest of the step has failed. */
+  signal?: AbortSignal
 }
 
 export interface StackDeployOptions {
@@ -234,6 +237,7 @@ async function waitWhileInProgress(name: string, stack: Stack, deadline: number,
   let current = stack
   let lastStatus = current.StackStatus
   for (;;) {
+    throwIfAborted(deps.signal)
     const latest = await findStack(cloudformation, name)
     if (!latest) throw new Error(`stack ${name} disappeared while tierdeploy was waiting for it`)
     current = latest
@@ -245,6 +249,6 @@ async function waitWhileInProgress(name: string, stack: Stack, deadline: number,
     if (updateIsDone && current.StackStatus === 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS') return current
     const left = deadline - clock.now()
     if (left <= 0) return current
-    await clock.sleep(Math.min(pollMs, left))
+    await sleepUnlessAborted(clock, Math.min(pollMs, left), deps.signal)
   }
 }

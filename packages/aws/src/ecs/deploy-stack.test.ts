@@ -2,7 +2,7 @@ import { CloudFormationClient, DescribeStackEventsCommand, DescribeStacksCommand
 import { mockClient } from 'aws-sdk-client-mock'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { deployEcsServices } from './deploy.js'
-import { CLUSTER, image, seedTestServices, startHarness, testCatalog, type Harness } from './test-fixtures.js'
+import { CLUSTER, image, rejection, seedTestServices, startHarness, testCatalog, type Harness } from './test-fixtures.js'
 
 const cfMock = mockClient(CloudFormationClient)
 const cloudformation = new CloudFormationClient({ region: 'ca-central-1' })
@@ -61,5 +61,29 @@ describe('deployVia: cloudformation services', () => {
     expect(outcome.results.map((r) => [r.service, r.status])).toEqual([['payment', 'rolled-back'], ['billing', 'failed']])
     expect(outcome.results[1]!.reason).toContain('via CloudFormation')
     expect(h.fake.service(CLUSTER, 'payment').taskDefinition).toMatch(/payment:1$/)
+  })
+
+  it('a stack wait that throws stops the wave\'s ECS rollout polling at once and surfaces its error', async () => {
+    h.fake.state.defaultRolloutMs = 10 * 60_000
+    billingStack(['UPDATE_IN_PROGRESS'])
+    let describes = 0
+    cfMock.on(DescribeStacksCommand).callsFake(() => {
+      // The pre-update check sees the stack; the wait after UpdateStack finds it gone.
+      if (describes++ === 0) return { Stacks: [{ StackName: 'billing-stack', CreationTime: new Date(0), StackStatus: 'UPDATE_COMPLETE', Parameters: [{ ParameterKey: 'Image', ParameterValue: image('billing', 1) }] }] }
+      return { Stacks: [] }
+    })
+    const { catalog, environment } = testCatalog()
+    const started = h.fake.now()
+    const error = await rejection(deployEcsServices(
+      { catalog, environment, cluster: CLUSTER, waves: [['payment', 'billing']], images: { payment: image('payment', 2), billing: image('billing', 2) }, deployId: 'd', pollIntervalMs: 5_000 },
+      { ...h.effects, cloudformation },
+    ))
+    expect(error.message).toBe('stack billing-stack disappeared while tierdeploy was waiting for it')
+    const polls = h.fake.calls.DescribeServices ?? 0
+    // Give a loop still running in the background every chance to poll again.
+    for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r))
+    await new Promise((r) => setTimeout(r, 50))
+    expect(h.fake.calls.DescribeServices ?? 0).toBe(polls)
+    expect(h.fake.now() - started).toBeLessThan(60_000)
   })
 })

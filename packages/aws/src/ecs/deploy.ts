@@ -3,13 +3,13 @@ import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import { ConfigurationError, serviceSettings, type Catalog, type Environment, type Service } from '@tierdeploy/catalog'
 import { resolveServiceName } from '@tierdeploy/graph'
 import { deployStackServices, rollBackStackService, type StackServiceResult } from '../cloudformation/index.js'
-import { mapWithConcurrency } from './concurrency.js'
+import { allOrAbort, mapWithConcurrency } from './concurrency.js'
 import { awsSetupError, configurationErrorOf, describeErrorOf, rethrowConfigurationError, SessionExpiredError } from './errors.js'
 import { diffTaskDefinitions, isDigestImage, registrationOf, renderTaskDefinition, sameRegistration } from './render.js'
 import { rollBackServices } from './rollback.js'
 import { TAG_COMMIT, TAG_DEPLOY_ID, TAG_REPLACES, TAG_SERVICE } from './tags.js'
 import type { EcsEffects, EcsServiceResult } from './types.js'
-import { DEFAULT_SERVICE_TIMEOUT_MS, describeServices, waitForRollouts, type RolloutWatch } from './wait.js'
+import { DEFAULT_SERVICE_TIMEOUT_MS, describeServices, waitForRollouts, type RolloutWatch, type WaitResult } from './wait.js'
 import { taskDefinitionName } from './rollout.js'
 
 /** Writes (RegisterTaskDefinition + UpdateService) in flight at once: well under ECS's per-account API rates. */
@@ -129,9 +129,15 @@ export async function deployEcsServices(request: EcsDeployRequest, effects: EcsD
       if (refused.length && waveWatches.length === 0 && !changedEarlier) throw refused[0]!
       watches.push(...waveWatches)
       const stackWave = wave.filter((n) => viaStack.has(n)).map((n) => serviceNamed(catalog, n))
-      const [waited] = await Promise.all([
-        waitForRollouts(waveWatches, { cluster, serviceTimeoutMs, deadline, ...pollOptions(request) }, effects),
-        deployStackWave(stackWave, request, effects, serviceTimeoutMs, rollbackOnFailure).then((r) => r.forEach((x) => stackResults.set(x.service, x))),
+      // ECS rollouts and stack updates side by side; the first to throw (an expired session) stops the other's polling.
+      let waited: WaitResult = { outcomes: new Map(), polls: 0 }
+      await allOrAbort([
+        async (signal) => {
+          waited = await waitForRollouts(waveWatches, { cluster, serviceTimeoutMs, deadline, signal, ...pollOptions(request) }, effects)
+        },
+        async (signal) => {
+          for (const x of await deployStackWave(stackWave, request, { ...effects, signal }, serviceTimeoutMs, rollbackOnFailure)) stackResults.set(x.service, x)
+        },
       ])
       polls += waited.polls
       for (const watch of waveWatches) {
@@ -253,7 +259,7 @@ async function registerAndUpdate(p: PlannedService, request: EcsDeployRequest, e
   }
 }
 
-async function deployStackWave(services: Service[], request: EcsDeployRequest, effects: EcsDeployEffects, timeoutMs: number, rollbackOnFailure: boolean): Promise<StackServiceResult[]> {
+async function deployStackWave(services: Service[], request: EcsDeployRequest, effects: EcsDeployEffects & { signal: AbortSignal }, timeoutMs: number, rollbackOnFailure: boolean): Promise<StackServiceResult[]> {
   const withImage = services.filter((s) => request.images[s.name])
   const out: StackServiceResult[] = services.filter((s) => !request.images[s.name]).map((s) => ({ service: s.name, status: 'unchanged', image: '', reason: 'no new image given' }))
   if (withImage.length === 0) return out
@@ -261,7 +267,7 @@ async function deployStackWave(services: Service[], request: EcsDeployRequest, e
     return [...out, ...withImage.map((s) => ({ service: s.name, status: 'failed' as const, image: request.images[s.name]!, reason: 'deployVia: cloudformation needs a CloudFormation client, which this caller did not provide' }))]
   }
   const requests = withImage.map((s) => ({ service: s.name, stack: s.cloudformation!.stack, imageParameter: s.cloudformation!.imageParameter, image: request.images[s.name]! }))
-  const results = await deployStackServices(requests, { cloudformation: effects.cloudformation, clock: effects.clock, log: effects.log }, { timeoutMs, rollbackOnFailure, ...(request.pollIntervalMs ? { pollIntervalMs: request.pollIntervalMs } : {}) })
+  const results = await deployStackServices(requests, { cloudformation: effects.cloudformation, clock: effects.clock, log: effects.log, signal: effects.signal }, { timeoutMs, rollbackOnFailure, ...(request.pollIntervalMs ? { pollIntervalMs: request.pollIntervalMs } : {}) })
   return [...out, ...results]
 }
 

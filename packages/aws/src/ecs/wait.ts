@@ -1,5 +1,6 @@
 import { DescribeTasksCommand, ListTasksCommand, type Deployment, type Service } from '@aws-sdk/client-ecs'
 import type { EcsEffects } from './types.js'
+import { sleepUnlessAborted, throwIfAborted } from './concurrency.js'
 import { describeErrorOf, rethrowConfigurationError } from './errors.js'
 import { describeServicesInBatches, rolloutVerdict, type RolloutVerdict } from './rollout.js'
 export const DEFAULT_POLL_INTERVAL_MS = 5_000
@@ -32,6 +33,8 @@ export interface WaitOptions {
   deadline?: number
   pollIntervalMs?: number
   maxPollIntervalMs?: number
+  /** Stops the wait (throwing the signal's reason) before its next poll: another part of the step failed. */
+  signal?: AbortSignal
 }
 
 export interface WaitResult {
@@ -59,7 +62,8 @@ export async function waitForRollouts(watches: RolloutWatch[], options: WaitOpti
   const deadlineOf = (w: RolloutWatch): number => Math.min(w.startedAt + serviceTimeout, options.deadline ?? Infinity)
   while (pending.size) {
     const nearest = Math.min(...[...pending.values()].map(deadlineOf))
-    await clock.sleep(Math.max(0, Math.min(interval, nearest - clock.now())))
+    await sleepUnlessAborted(clock, Math.max(0, Math.min(interval, nearest - clock.now())), options.signal)
+    throwIfAborted(options.signal)
     polls++
     const described = await describeServices([...pending.keys()], options.cluster, effects)
     const settledBefore = outcomes.size

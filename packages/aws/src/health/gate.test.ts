@@ -207,6 +207,39 @@ describe('runHealthGate: load balancer and HTTP', () => {
   })
 })
 
+describe('runHealthGate: cancellation', () => {
+  const tg = (name: string) => `arn:aws:elasticloadbalancing:ca-central-1:111111111111:targetgroup/${name}/0123456789abcdef`
+
+  it('after one check throws, cancels the others (no further AWS call, request or poll) and rejects at once with that error', async () => {
+    for (const name of ['auth', 'invoice', 'web']) fake.seedService({ cluster: CLUSTER, name, image: `repo/${name}:1` })
+    const unhealthy = { TargetHealthDescriptions: [{ Target: { Id: '10.0.1.5', Port: 3000 }, TargetHealth: { State: 'unhealthy' as const } }] }
+    const gone = Object.assign(new Error('One or more target groups not found'), { name: 'TargetGroupNotFoundException' })
+    elbMock.on(DescribeTargetHealthCommand, { TargetGroupArn: tg('auth') }).resolvesOnce(unhealthy).rejects(gone)
+    elbMock.on(DescribeTargetHealthCommand, { TargetGroupArn: tg('invoice') }).resolves(unhealthy)
+    let requests = 0
+    server = createServer((_req, res) => { requests++; res.writeHead(503); res.end() })
+    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`
+    const targets = [
+      target('auth', { behindLoadBalancer: true, targetGroups: [tg('auth')] }),
+      target('invoice', { behindLoadBalancer: true, targetGroups: [tg('invoice')] }),
+      target('web', { http: { url, expectedStatus: 200, healthyThreshold: 2, requestTimeoutMs: 5_000, intervalMs: 10_000 } }),
+    ]
+    const started = fake.now()
+    const gate = runHealthGate(targets, options({ checks: ['load-balancer', 'http'], timeoutMs: 30 * 60_000 }), effects())
+    await expect(gate).rejects.toThrow(/target group .*auth.* does not exist/)
+    const lbCalls = elbMock.commandCalls(DescribeTargetHealthCommand).length
+    const asked = requests
+    // Give checks still running in the background every chance to call again.
+    for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r))
+    await new Promise((r) => setTimeout(r, 50))
+    expect(elbMock.commandCalls(DescribeTargetHealthCommand).length).toBe(lbCalls)
+    expect(requests).toBe(asked)
+    // Settled after the second target-health poll of auth, far from the 30-minute deadline.
+    expect(fake.now() - started).toBeLessThan(60_000)
+  })
+})
+
 describe('runHealthGate: credentials', () => {
   it('turns missing or refused credentials into a configuration error', async () => {
     cwMock.on(DescribeAlarmsCommand).rejects(Object.assign(new Error('User: arn:aws:sts::1:assumed-role/deploy is not authorized to perform: cloudwatch:DescribeAlarms'), { name: 'AccessDenied' }))
@@ -223,7 +256,7 @@ describe('runHealthGate: credentials', () => {
     const ecs = new ECSClient({ endpoint: `http://127.0.0.1:${port}`, region: 'ca-central-1', maxAttempts: 1, credentials: { accessKeyId: 'x', secretAccessKey: 'y' } })
     await expect(runHealthGate([target('auth')], options({ checks: ['ecs'] }), { ...effects(), ecs })).rejects.toMatchObject({
       name: 'ConfigurationError',
-      message: expect.stringMatching(/^could not reach AWS for the health gate .*ECONNREFUSED.*: check the network, the region and any AWS_ENDPOINT_URL\* variable$/),
+      message: expect.stringMatching(/^could not reach AWS ECS, Elastic Load Balancing or CloudWatch \(health gate\) .*ECONNREFUSED.*: check the network, the region and any AWS_ENDPOINT_URL\* variable$/),
     })
   })
 })

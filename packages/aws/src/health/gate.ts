@@ -1,5 +1,6 @@
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch'
 import { ConfigurationError } from '@tierdeploy/catalog'
+import { allOrAbort, sleepUnlessAborted, throwIfAborted } from '../ecs/concurrency.js'
 import { awsSetupError } from '../ecs/errors.js'
 import { describeAlarms, type AlarmState } from './alarm-check.js'
 import { describeServiceStates, type EcsServiceState } from './ecs-check.js'
@@ -25,7 +26,7 @@ export async function runHealthGate(targets: GateTarget[], options: GateOptions,
 
 /** Missing, expired or refused credentials, or an endpoint out of reach, are the caller's set-up, not a bug: say what to fix. */
 export function asCredentialsError(e: unknown): unknown {
-  const setup = awsSetupError(e, 'for the health gate (ECS, Elastic Load Balancing or CloudWatch)')
+  const setup = awsSetupError(e, 'ECS, Elastic Load Balancing or CloudWatch (health gate)')
   if (setup) return setup
   const name = (e as { name?: string } | null)?.name ?? ''
   if (/AccessDenied/.test(name)) return new ConfigurationError(`AWS denied a health-gate call (${name}: ${(e as Error).message}); see docs/health-gate.md for the IAM permissions it needs`)
@@ -60,17 +61,26 @@ async function evaluateGate(targets: GateTarget[], options: GateOptions, effects
   }
   for (const [name, s] of states ?? []) if (!blocked.has(name) && s.desiredCount === 0 && s.verdict === 'passed') blocked.set(name, 'desired count is 0: nothing runs')
 
-  await Promise.all(targets.map(async (t) => {
+  // The first check to throw cancels the others (their polls, sleeps and requests) and is reported at once.
+  await allOrAbort(targets.map((t) => async (signal: AbortSignal) => {
     const reason = blocked.get(t.service)
     const both = (['load-balancer', 'http'] as const).filter(enabled)
     if (reason) {
       for (const c of both) add(t.service, c, 'skipped', reason)
       return
     }
-    await Promise.all([
-      enabled('load-balancer') ? checkLoadBalancer(t, states?.get(t.service), deadline, pollMs, effects).then(([status, detail]) => add(t.service, 'load-balancer', status, detail)) : undefined,
-      enabled('http') ? checkHttp(t, deadline, options.httpRetries ?? 2, effects).then(([status, detail]) => add(t.service, 'http', status, detail)) : undefined,
-    ])
+    await allOrAbort([
+      async (inner: AbortSignal) => {
+        if (!enabled('load-balancer')) return
+        const [status, detail] = await checkLoadBalancer(t, states?.get(t.service), deadline, pollMs, effects, inner)
+        add(t.service, 'load-balancer', status, detail)
+      },
+      async (inner: AbortSignal) => {
+        if (!enabled('http')) return
+        const [status, detail] = await checkHttp(t, deadline, options.httpRetries ?? 2, effects, inner)
+        add(t.service, 'http', status, detail)
+      },
+    ], signal)
   }))
 
   if (enabled('alarms')) {
@@ -97,21 +107,22 @@ async function waitForRollouts(names: string[], options: GateOptions, deadline: 
   }
 }
 
-async function checkLoadBalancer(t: GateTarget, state: EcsServiceState | undefined, deadline: number, pollMs: number, effects: GateEffects): Promise<[CheckOutcome['status'], string]> {
+async function checkLoadBalancer(t: GateTarget, state: EcsServiceState | undefined, deadline: number, pollMs: number, effects: GateEffects, signal: AbortSignal): Promise<[CheckOutcome['status'], string]> {
   if (!t.behindLoadBalancer) return ['skipped', 'not behind the ALB (routing.public is not set)']
   const groups = t.targetGroups ?? state?.targetGroups ?? []
   if (groups.length === 0) return ['failed', 'routing.public is set but the ECS service has no load balancer target group (attach one, or give the target-groups input)']
   for (;;) {
-    const verdict = await checkTargetGroups(effects.elb, groups)
+    throwIfAborted(signal)
+    const verdict = await checkTargetGroups(effects.elb, groups, signal)
     if (verdict.healthy) return ['passed', verdict.detail]
     if (effects.clock.now() + pollMs > deadline) return ['failed', `not healthy by the deadline: ${verdict.detail}`]
-    await effects.clock.sleep(pollMs)
+    await sleepUnlessAborted(effects.clock, pollMs, signal)
   }
 }
 
-async function checkHttp(t: GateTarget, deadline: number, retries: number, effects: GateEffects): Promise<[CheckOutcome['status'], string]> {
+async function checkHttp(t: GateTarget, deadline: number, retries: number, effects: GateEffects, signal: AbortSignal): Promise<[CheckOutcome['status'], string]> {
   if ('skip' in t.http) return ['skipped', t.http.skip]
-  const verdict = await checkHttpHealth(t.http, { deadline, retries }, effects)
+  const verdict = await checkHttpHealth(t.http, { deadline, retries, signal }, effects)
   return [verdict.healthy ? 'passed' : 'failed', verdict.detail]
 }
 

@@ -12,12 +12,13 @@ const shortName = (arn: string): string => /targetgroup\/([^/]+)/.exec(arn)?.[1]
  * Healthy when every target group has at least one registered target and every target is healthy. Draining
  * targets are the old tasks a rolling deploy is removing, so they are left out.
  */
-export async function checkTargetGroups(elb: ElasticLoadBalancingV2Client, targetGroups: string[]): Promise<TargetHealthVerdict> {
+export async function checkTargetGroups(elb: ElasticLoadBalancingV2Client, targetGroups: string[], signal?: AbortSignal): Promise<TargetHealthVerdict> {
   const problems: string[] = []
   let healthyCount = 0
   for (const arn of targetGroups) {
     let descriptions
     try {
+      if (signal?.aborted) throw signal.reason
       descriptions = (await elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn }))).TargetHealthDescriptions ?? []
     } catch (e) {
       if ((e as Error).name === 'TargetGroupNotFoundException') throw new ConfigurationError(`target group ${arn} does not exist (check the 'target-groups' input or the ECS service's load balancer)`)

@@ -1,11 +1,13 @@
 import { join } from 'node:path'
-import { makeEcsClient } from '@tierdeploy/aws'
-import { FakeEcs, tempDir, writeFiles } from '@tierdeploy/testkit'
+import { PassThrough } from 'node:stream'
+import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs'
+import { makeEcsClient, TAG_COMMIT } from '@tierdeploy/aws'
+import { createGitRepo, FakeEcs, tempDir, writeFiles } from '@tierdeploy/testkit'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { isConfigurationError } from '@tierdeploy/catalog'
 import { UsageError, type CliIO } from '../cli-io.js'
 import { main } from '../main.js'
-import { runDeploy } from './deploy.js'
+import { runDeploy, type Terminal } from './deploy.js'
 
 const SERVICES_YAML = `
 version: 1
@@ -128,5 +130,134 @@ describe('tierdeploy deploy', () => {
     const code = await main(['deploy', '--env', 'dev', '--tier', '1', '--version', 'previous'], { stdout: () => {}, stderr: (t) => err.push(t), cwd: dir.dir, env: {} })
     expect(code).toBe(2)
     expect(err.join('\n')).toContain('tierdeploy deploy --env ENV')
+  })
+})
+
+/** A terminal made of streams: `answer` is typed once the question has been asked. */
+function fakeTerminal(options: { tty: boolean; answer?: string }): Terminal & { shown: () => string } {
+  const input = Object.assign(new PassThrough(), { isTTY: options.tty })
+  const output = Object.assign(new PassThrough(), { isTTY: options.tty })
+  let shown = ''
+  output.on('data', (d: Buffer) => {
+    shown += d.toString('utf8')
+    if (options.answer !== undefined && shown.includes('Deploy? [y/N]')) input.write(`${options.answer}\n`)
+  })
+  return { input, output, shown: () => shown }
+}
+
+async function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; terminal?: Terminal } = {}): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = []
+  const err: string[] = []
+  const io: CliIO = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: options.cwd ?? dir.dir, env: options.env ?? { AWS_REGION: 'ca-central-1', GITHUB_SHA: 'b'.repeat(40) } }
+  const ecs = makeEcsClient({ endpoint: fake.endpoint, region: 'ca-central-1' })
+  try {
+    const code = await runDeploy(args, io, { ecs, clock: fake.clock, terminal: options.terminal ?? fakeTerminal({ tty: false }) })
+    return { code, out: out.join('\n'), err: err.join('\n') }
+  } finally {
+    ecs.destroy()
+  }
+}
+
+async function commitTagOf(arn: string): Promise<string | undefined> {
+  const ecs = makeEcsClient({ endpoint: fake.endpoint, region: 'ca-central-1' })
+  try {
+    const out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] }))
+    return out.tags?.find((t) => t.key === TAG_COMMIT)?.value
+  } finally {
+    ecs.destroy()
+  }
+}
+
+describe('tierdeploy deploy to an environment with requireApproval: true', () => {
+  beforeEach(() => {
+    writeFiles(dir.dir, { 'catalog/environments/production.yaml': 'name: production\nregion: ca-central-1\ncluster: dev-cluster\nrequireApproval: true\n' })
+  })
+  const production = (...args: string[]): string[] => ['--catalog', join(dir.dir, 'catalog'), '--env', 'production', '--services', 'rfq', '--images', 'images.json', ...args]
+
+  it('shows the plan with each task-definition change, asks, and deploys once confirmed', async () => {
+    const terminal = fakeTerminal({ tty: true, answer: 'yes' })
+    const r = await run(production(), { terminal })
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('Deploy plan for production')
+    expect(r.out).toContain(`rfq: would register a new revision of rfq:1\n  ~ containerDefinitions[rfq].image: "${digest('rfq', 1)}" -> "${digest('rfq', 2)}"`)
+    expect(terminal.shown()).toContain('Environment production requires approval (requireApproval: true). Deploy? [y/N] ')
+    expect(r.out).toMatch(/rfq +deployed +rfq:1 +rfq:2/)
+  })
+
+  it('deploys nothing when the answer is not yes', async () => {
+    for (const answer of ['n', '', 'sure']) {
+      const r = await run(production(), { terminal: fakeTerminal({ tty: true, answer }) })
+      expect(r.code).toBe(1)
+      expect(r.err).toContain('not confirmed: nothing was deployed to production')
+    }
+    expect(fake.calls.RegisterTaskDefinition).toBeUndefined()
+    expect(fake.calls.UpdateService).toBeUndefined()
+  })
+
+  it('without a terminal and without --yes, refuses before any write, naming requireApproval and --yes', async () => {
+    const error = await run(production()).then(() => undefined, (e: unknown) => e)
+    expect(isConfigurationError(error)).toBe(true)
+    expect((error as Error).message).toMatch(/environment production sets requireApproval: true \(.*production\.yaml\).*pass --yes/)
+    expect(fake.calls.RegisterTaskDefinition).toBeUndefined()
+    expect(fake.calls.UpdateService).toBeUndefined()
+  })
+
+  it('--yes deploys without asking', async () => {
+    const terminal = fakeTerminal({ tty: false })
+    const r = await run(production('--yes'), { terminal })
+    expect(r.code).toBe(0)
+    expect(terminal.shown()).toBe('')
+    expect(fake.service('dev-cluster', 'rfq').taskDefinition).toMatch(/rfq:2$/)
+  })
+
+  it('a dry run needs no confirmation', async () => {
+    const r = await run(production('--dry-run'))
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('rfq: would register a new revision of rfq:1')
+  })
+
+  it('a rollback asks too, showing the revision it goes back to', async () => {
+    await run(production('--yes'))
+    const terminal = fakeTerminal({ tty: true, answer: 'y' })
+    const r = await run(['--catalog', join(dir.dir, 'catalog'), '--env', 'production', '--rollback', 'rfq'], { terminal })
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/rfq: roll back .*rfq:2 -> .*rfq:1/)
+    expect(fake.service('dev-cluster', 'rfq').taskDefinition).toMatch(/rfq:1$/)
+  })
+})
+
+describe('tierdeploy deploy from a local clone', () => {
+  const localEnv = (): NodeJS.ProcessEnv => ({ AWS_REGION: 'ca-central-1', PATH: process.env.PATH })
+
+  it('tags registered revisions with the repository\'s HEAD commit, so --rollback --version SHA finds them', async () => {
+    const repo = createGitRepo({
+      'catalog/services.yaml': SERVICES_YAML,
+      'catalog/environments/dev.yaml': 'name: dev\nregion: ca-central-1\ncluster: dev-cluster\n',
+      'images.json': JSON.stringify({ rfq: digest('rfq', 2) }),
+    })
+    try {
+      const args = ['--catalog', join(repo.dir, 'catalog'), '--env', 'dev', '--services', 'rfq', '--images', 'images.json']
+      const first = repo.sha()
+      expect((await run(args, { cwd: repo.dir, env: localEnv() })).code).toBe(0)
+      expect(await commitTagOf(fake.service('dev-cluster', 'rfq').taskDefinition)).toBe(first)
+      const second = repo.commit('rfq 3', { 'images.json': JSON.stringify({ rfq: digest('rfq', 3) }) })
+      expect((await run(args, { cwd: repo.dir, env: localEnv() })).code).toBe(0)
+      expect(await commitTagOf(fake.service('dev-cluster', 'rfq').taskDefinition)).toBe(second)
+      const back = await run(['--catalog', join(repo.dir, 'catalog'), '--env', 'dev', '--rollback', 'rfq', '--version', first.slice(0, 7)], { cwd: repo.dir, env: localEnv() })
+      expect(back.code).toBe(0)
+      expect(fake.service('dev-cluster', 'rfq').taskDefinition).toMatch(/rfq:2$/)
+    } finally {
+      repo.cleanup()
+    }
+  })
+
+  it('outside a git repository, refuses without --commit, and tags with --commit', async () => {
+    const args = ['--catalog', join(dir.dir, 'catalog'), '--env', 'dev', '--services', 'rfq', '--images', 'images.json']
+    const error = await run(args, { env: localEnv() }).then(() => undefined, (e: unknown) => e)
+    expect(isConfigurationError(error)).toBe(true)
+    expect((error as Error).message).toMatch(/is not in a git repository with a commit.*give --commit SHA/)
+    expect(fake.calls.RegisterTaskDefinition).toBeUndefined()
+    expect((await run([...args, '--commit', 'c0ffee0'], { env: localEnv() })).code).toBe(0)
+    expect(await commitTagOf(fake.service('dev-cluster', 'rfq').taskDefinition)).toBe('c0ffee0')
   })
 })

@@ -1,6 +1,7 @@
 // Loaded only for `tierdeploy deploy` (commands/index.ts imports it lazily): the only CLI file that loads the AWS SDK.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { createInterface } from 'node:readline/promises'
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { ECSClient } from '@aws-sdk/client-ecs'
 import {
@@ -15,32 +16,48 @@ import {
   resolveRollbackTarget,
   rollBackService,
   shortTaskDefinition,
+  TAG_COMMIT,
+  type EcsServiceResult,
 } from '@tierdeploy/aws'
-import { ConfigurationError, environmentNamed, formatProblem, isProductionLike, loadCatalog, streamLogger, systemClock, type Catalog, type Clock } from '@tierdeploy/catalog'
-import { resolveDeployWaves, resolveServiceName } from '@tierdeploy/graph'
+import { ConfigurationError, environmentNamed, formatProblem, isProductionLike, loadCatalog, streamLogger, systemClock, type Catalog, type Clock, type Environment } from '@tierdeploy/catalog'
+import { Git, gitRunner } from '@tierdeploy/changes'
+import { renderPlanText, resolveDeployWaves, resolveServiceName } from '@tierdeploy/graph'
 import { parseFlags, stringFlag } from '../args.js'
 import { UsageError, type CliIO } from '../cli-io.js'
 import { selectionFromFlags, selectionOptions } from '../selection.js'
 
 export const usage = [
   'tierdeploy deploy --env ENV (--tier N|all | --services A,B | --service A) [--with-dependencies] [--images FILE] [--dry-run]',
-  '                  [--catalog DIR] [--cluster NAME] [--region REGION] [--commit SHA] [--timeout-minutes N] [--no-rollback] [--verbose]',
-  '       tierdeploy deploy --rollback SERVICE --version previous|REVISION|COMMIT --env ENV [--cluster NAME] [--region REGION] [--dry-run]',
+  '                  [--catalog DIR] [--cluster NAME] [--region REGION] [--commit SHA] [--timeout-minutes N] [--no-rollback] [--yes] [--verbose]',
+  '       tierdeploy deploy --rollback SERVICE --version previous|REVISION|COMMIT --env ENV [--cluster NAME] [--region REGION] [--dry-run] [--yes]',
   '',
   '  --images FILE     JSON object, service -> REPOSITORY@sha256:DIGEST (build-push\'s images output). Services',
   '                    without an image keep theirs; only their catalog environment and secrets are applied.',
   '  --dry-run         print each service\'s task-definition change; no write call to AWS.',
   '  --no-rollback     on failure, leave services as they are instead of putting them back.',
+  '  --commit SHA      the commit the registered revisions are tagged with (tierdeploy:commit), what',
+  '                    --rollback SERVICE --version SHA finds later. Default: GITHUB_SHA in GitHub Actions, else',
+  '                    the HEAD commit of the repository holding the catalog (refused outside a git repository).',
+  '  --yes             deploy to an environment with requireApproval: true without asking. Without it such a',
+  '                    deploy shows its plan and asks for confirmation, and is refused when not in a terminal.',
   '  --region REGION   overrides the environment file\'s region; AWS_REGION is used only when the file has none.',
   '  --health-check [--promote-to-production]   run tierdeploy health on --env; with --promote-to-production, run',
   '                    tierdeploy promote from --env (or production\'s promotesFrom) to production instead.',
 ].join('\n')
 
-/** What tests replace: the ECS client (pointed at the fake control plane) and the clock. */
+/** Where the approval question is asked; a TTY on both sides, or the deploy is refused without --yes. */
+export interface Terminal {
+  input: NodeJS.ReadableStream & { isTTY?: boolean }
+  output: NodeJS.WritableStream & { isTTY?: boolean }
+}
+
+/** What tests replace: the ECS client (pointed at the fake control plane), the clock and the terminal. */
 export interface DeployDeps {
   ecs?: ECSClient
   cloudformation?: CloudFormationClient
   clock?: Clock
+  /** Defaults to the process's stdin and stdout. */
+  terminal?: Terminal
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -63,6 +80,7 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
     verbose: { type: 'boolean' },
     'health-check': { type: 'boolean' },
     'promote-to-production': { type: 'boolean' },
+    yes: { type: 'boolean' },
     ...selectionOptions,
   })
   // The requested interface: `deploy --health-check --promote-to-production` is `promote` to the production
@@ -90,12 +108,21 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
   const clock = deps.clock ?? systemClock
   const ecs = deps.ecs ?? makeEcsClient({ region })
   const effects = { ecs, clock, log }
+  const dryRun = values['dry-run'] === true
+  // A dry run writes nothing, so it needs no confirmation.
+  const approval = environment.requireApproval === true && !dryRun && values.yes !== true
+  const terminal = deps.terminal ?? { input: process.stdin, output: process.stdout }
 
   try {
     if (rollbackService !== undefined) {
       const service = resolveServiceName(catalog, rollbackService)
       if (service.deployVia === 'cloudformation') throw new ConfigurationError(`${service.name} is deployed via CloudFormation stack ${service.cloudformation?.stack}: roll it back by deploying its previous image`)
       const target = parseRollbackVersion(version ?? 'previous', '--version')
+      if (approval) {
+        refuseWithoutTerminal(environment, terminal)
+        const { current, target: to } = await resolveRollbackTarget(service.name, target, { cluster }, effects)
+        if (!(await confirm(`${service.name}: roll back ${current} -> ${to}`, environment, terminal, io))) return notConfirmed(environment, io)
+      }
       if (values['dry-run']) {
         const { current, target: to } = await resolveRollbackTarget(service.name, target, { cluster }, effects)
         io.stdout(`${service.name}: would roll back ${current} -> ${to}`)
@@ -108,33 +135,37 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
 
     const plan = resolveDeployWaves(catalog, selectionFromFlags(values), environment)
     const images = readImages(catalog, stringFlag(values, 'images'), io.cwd)
-    const commitSha = stringFlag(values, 'commit') ?? io.env.GITHUB_SHA
-    if (commitSha !== undefined && !/^[0-9a-f]{7,40}$/i.test(commitSha)) throw new UsageError(`--commit must be a commit SHA (7 to 40 hex characters), got '${commitSha}'`)
+    const commitSha = await deployCommit(stringFlag(values, 'commit'), io.env, catalog, dryRun)
     if (!values.images) log.warning('no --images: every service keeps its image; only catalog environment and secrets are applied')
+    if (approval) refuseWithoutTerminal(environment, terminal)
     const deployId = `cli-${new Date(clock.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`
     const needsStacks = Object.keys(plan.nodes).some((n) => catalog.services.get(n)?.deployVia === 'cloudformation')
     const cloudformation = deps.cloudformation ?? (needsStacks ? await makeCloudFormationClient(region) : undefined)
-    const { results, ok, diffs } = await deployPlan(
+    const deploy = (asDryRun: boolean) => deployPlan(
       {
         plan,
         catalog,
         environment,
         cluster,
         images,
-        ...(commitSha ? { commitSha: commitSha.toLowerCase() } : {}),
+        ...(commitSha ? { commitSha } : {}),
         deployId,
-        dryRun: values['dry-run'] === true,
+        dryRun: asDryRun,
         rollbackOnFailure: values['no-rollback'] !== true,
         serviceTimeoutMs: timeoutMs,
       },
       { ...effects, ...(cloudformation ? { cloudformation } : {}) },
     )
-    if (values['dry-run']) {
-      for (const r of results) {
-        const diff = diffs[r.service]
-        io.stdout(diff ? `${r.service}: would register a new revision of ${r.previousTaskDefinition ? shortTaskDefinition(r.previousTaskDefinition) : '?'}\n  ${diff.join('\n  ')}` : `${r.service}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`)
+    if (approval) {
+      // The plan the reviewer confirms is the dry run's: every service and its task-definition change.
+      const preview = await deploy(true)
+      if (preview.results.length > 0) {
+        const summary = `${renderPlanText(plan)}\n${renderDryRun(preview.results, preview.diffs).join('\n')}`
+        if (!(await confirm(summary, environment, terminal, io))) return notConfirmed(environment, io)
       }
     }
+    const { results, ok, diffs } = await deploy(dryRun)
+    if (dryRun) for (const line of renderDryRun(results, diffs)) io.stdout(line)
     if (results.length === 0) {
       io.stdout('nothing to deploy to ECS in this selection')
       return 0
@@ -144,6 +175,56 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
   } finally {
     if (!deps.ecs) ecs.destroy()
   }
+}
+
+/** Each service's line of a dry run: its task-definition change, or its status. */
+function renderDryRun(results: EcsServiceResult[], diffs: Record<string, string[]>): string[] {
+  return results.map((r) => {
+    const diff = diffs[r.service]
+    return diff ? `${r.service}: would register a new revision of ${r.previousTaskDefinition ? shortTaskDefinition(r.previousTaskDefinition) : '?'}\n  ${diff.join('\n  ')}` : `${r.service}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`
+  })
+}
+
+/**
+ * The commit the registered revisions are tagged with (TAG_COMMIT), so `--rollback SERVICE --version SHA` finds them:
+ * --commit, else GITHUB_SHA (the workflow's commit), else the HEAD of the repository holding the catalog. Outside a
+ * repository a deploy is refused rather than registering revisions no commit rollback could find; a dry run registers
+ * nothing and needs none.
+ */
+async function deployCommit(flag: string | undefined, env: NodeJS.ProcessEnv, catalog: Catalog, dryRun: boolean): Promise<string | undefined> {
+  const given = flag ?? env.GITHUB_SHA
+  if (given !== undefined) {
+    if (!/^[0-9a-f]{7,40}$/i.test(given)) throw new UsageError(`--commit must be a commit SHA (7 to 40 hex characters), got '${given}'`)
+    return given.toLowerCase()
+  }
+  if (dryRun) return undefined
+  const head = await new Git(gitRunner(catalog.root, env)).commitOf('HEAD')
+  if (head) return head
+  throw new ConfigurationError(`${catalog.root} is not in a git repository with a commit, so the revisions this deploy registers could not be tagged with their commit (${TAG_COMMIT}) for --rollback SERVICE --version SHA: run in a clone of the repository, or give --commit SHA`)
+}
+
+/** Without a terminal to ask in, a deploy to a requireApproval environment needs --yes: say so before any write. */
+function refuseWithoutTerminal(environment: Environment, terminal: Terminal): void {
+  if (terminal.input.isTTY && terminal.output.isTTY) return
+  throw new ConfigurationError(`environment ${environment.name} sets requireApproval: true (${environment.file}), and there is no terminal to confirm in: run in a terminal to confirm the plan, or pass --yes to deploy without asking`)
+}
+
+/** Shows what is about to happen and asks; only "y" or "yes" confirms (an empty answer or end of input does not). */
+async function confirm(summary: string, environment: Environment, terminal: Terminal, io: CliIO): Promise<boolean> {
+  io.stdout(summary)
+  const prompt = createInterface({ input: terminal.input, output: terminal.output, terminal: false })
+  try {
+    const closed = new Promise<string>((resolve) => prompt.once('close', () => resolve('')))
+    const answer = await Promise.race([prompt.question(`Environment ${environment.name} requires approval (requireApproval: true). Deploy? [y/N] `), closed])
+    return /^y(es)?$/i.test(answer.trim())
+  } finally {
+    prompt.close()
+  }
+}
+
+function notConfirmed(environment: Environment, io: CliIO): number {
+  io.stderr(`not confirmed: nothing was deployed to ${environment.name}`)
+  return 1
 }
 
 /** Re-creates the flags named in `keys` for another command. */

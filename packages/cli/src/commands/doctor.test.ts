@@ -103,6 +103,20 @@ describe('tierdeploy doctor --live', () => {
     }
   })
 
+  it('says how to give credentials when there are none, without a stack trace', async () => {
+    const { runCommand } = await import('../main.js')
+    const { run, usage } = await import('./doctor.js')
+    const root = repository('')
+    writeFiles(root, { 'catalog/environments/dev.yaml': 'name: dev\nregion: us-east-1\ncluster: dev\n' })
+    // What the SDK's default provider chain throws from send() when it finds no credentials anywhere.
+    const noCredentials = Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' })
+    const ecs = { send: () => Promise.reject(noCredentials), destroy: () => {} } as unknown as import('@aws-sdk/client-ecs').ECSClient
+    const err: string[] = []
+    const code = await runCommand('doctor', usage, (a, io) => run(a, io, { ecs }), ['--catalog', join(root, 'catalog'), '--env', 'dev', '--live', '--no-code'], { stdout: () => {}, stderr: (t) => err.push(t), cwd: root, env: {} })
+    expect(code).toBe(1)
+    expect(err.join('\n')).toBe('tierdeploy doctor: no AWS credentials: run aws-actions/configure-aws-credentials before this step (GitHub), or set AWS_PROFILE / AWS_ACCESS_KEY_ID (locally) (CredentialsProviderError: Could not load credentials from any providers)')
+  })
+
   it('needs --env to know which cluster to read', async () => {
     const r = await runCli(['doctor', '--live'])
     expect(r.code).toBe(2)

@@ -81,6 +81,9 @@ async function liveFindings(catalog: Catalog, environment: Environment, flags: {
     }
     await locateProblems(findings, [{ file: catalog.file, text: readFileSync(catalog.file, 'utf8') }])
     return findings
+  } catch (e) {
+    // No credentials, access denied, an unknown cluster: the user's to fix, so a message and not a stack trace.
+    throw aws.configurationErrorOf(e, { cluster }) ?? aws.awsSetupError(e, `ECS (cluster '${cluster}')`) ?? e
   } finally {
     if (!deps.ecs) ecs.destroy()
   }

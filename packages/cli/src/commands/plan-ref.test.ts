@@ -21,4 +21,9 @@ describe('tierdeploy plan --ref', () => {
     expect(stdout).toBe('Nothing to deploy.')
     expect(stderr).toContain('branch topic/x deploys nothing: no environment lists it in branches (dev: develop, cicd; staging: main)')
   })
+
+  it('refuses --env with --ref: they are alternatives', async () => {
+    const r = await runCli(['plan', '--env', 'dev', '--ref', 'refs/heads/main', '--tier', 'all'])
+    expect([r.code, r.stdout, r.stderr.split('\n')[0]]).toEqual([2, '', 'tierdeploy plan: give --env or --ref, not both: --ref picks the environment whose branches or tags match it, --env names it'])
+  })
 })

@@ -1,6 +1,6 @@
 import { environmentNamed, formatProblem, loadCatalog, type Environment } from '@tierdeploy/catalog'
 import { planJson, renderPlanText, resolveDeployWaves } from '@tierdeploy/graph'
-import { parseFlags, stringFlag } from '../args.js'
+import { parseFlags, refuseTogether, stringFlag } from '../args.js'
 import { UsageError, type CliIO } from '../cli-io.js'
 import { changeRangeOptions, selectionFromFlags, selectionOptions } from '../selection.js'
 
@@ -15,6 +15,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     ...changeRangeOptions,
     ...selectionOptions,
   })
+  refuseTogether(values, 'env', 'ref', '--ref picks the environment whose branches or tags match it, --env names it')
   const selection = selectionFromFlags(values)
   const byChange = [values.base, values.head, values['merge-base']].some((v) => v !== undefined)
   if (selection.tier === undefined && selection.services === undefined && !byChange && values.ref === undefined) {

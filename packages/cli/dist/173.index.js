@@ -1,5 +1,5 @@
-export const id = 391;
-export const ids = [391];
+export const id = 173;
+export const ids = [173];
 export const modules = {
 
 /***/ 3184:
@@ -122,7 +122,159 @@ function duplicateKeyAt(text, mark) {
 
 /***/ }),
 
-/***/ 6391:
+/***/ 8861:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TU: () => (/* binding */ Git),
+/* harmony export */   XZ: () => (/* binding */ gitRunner)
+/* harmony export */ });
+/* unused harmony exports GitError, parseNameStatus */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2332);
+
+
+/** The real runner: `git` in `cwd`, never prompting for credentials (a prompt would hang the job). */
+function gitRunner(cwd, env = process.env) {
+    return (args, options = {}) => new Promise((resolve, reject) => {
+        const input = options.input;
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (d) => out.push(d));
+        child.stderr.on('data', (d) => err.push(d));
+        child.on('error', (e) => {
+            reject(e.code === 'ENOENT' ? new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1('git is not installed or not on PATH: detect-changed-services needs it') : e);
+        });
+        child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+        if (input !== undefined && child.stdin) {
+            // git may exit before reading all of its input (a bad repository); its exit code reports that.
+            child.stdin.on('error', () => { });
+            child.stdin.end(input);
+        }
+    });
+}
+/** A git command failed in a way that is not the user's mistake (a corrupt repository, a git bug). */
+class GitError extends Error {
+    constructor(args, result) {
+        super(`git ${args.join(' ')} exited with ${result.code}: ${result.stderr.trim() || result.stdout.trim()}`);
+        this.name = 'GitError';
+    }
+}
+const STATUS = { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied', T: 'type-changed', U: 'unmerged' };
+/**
+ * Parses `git diff --name-status -z`: fields are NUL-separated, so paths with spaces, tabs, newlines or
+ * non-ASCII characters arrive unquoted. A rename or copy (R100, C75) is followed by two paths, old then new.
+ */
+function parseNameStatus(output) {
+    const fields = output.split('\0');
+    const changes = [];
+    let i = 0;
+    while (i < fields.length) {
+        const code = fields[i++];
+        if (code === '')
+            continue;
+        const status = STATUS[code[0]] ?? 'unknown';
+        if (status === 'renamed' || status === 'copied') {
+            const oldPath = fields[i++];
+            const path = fields[i++];
+            if (!oldPath || !path)
+                throw new Error(`truncated git diff output after ${code}`);
+            changes.push({ status, path, oldPath });
+        }
+        else {
+            const path = fields[i++];
+            if (!path)
+                throw new Error(`truncated git diff output after ${code}`);
+            changes.push({ status, path });
+        }
+    }
+    return changes;
+}
+/** The git commands detect-changed-services needs, over an injected runner. */
+class Git {
+    run;
+    directory;
+    /** `directory`: where the runner runs git, for the message when it is not in a repository. */
+    constructor(run, directory = 'the catalog root') {
+        this.run = run;
+        this.directory = directory;
+    }
+    async ok(args, options) {
+        const result = await this.run(args, options);
+        if (result.code === 0)
+            return result.stdout;
+        // A catalog copied out of its repository (or a job without actions/checkout) is set-up, not a git failure.
+        if (/not a git repository/i.test(result.stderr)) {
+            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${this.directory} is not inside a git repository, so there are no commits to compare: run in a clone of the repository (actions/checkout in a workflow)`);
+        }
+        throw new GitError(args, result);
+    }
+    /** The commit a ref names, or undefined when this clone does not have it. */
+    async commitOf(ref) {
+        const r = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+        return r.code === 0 ? r.stdout.trim() : undefined;
+    }
+    async isShallow() {
+        return (await this.ok(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+    }
+    /** The current directory relative to the repository root, e.g. `deploy/` or ''. */
+    async prefix() {
+        return (await this.ok(['rev-parse', '--show-prefix'])).trim();
+    }
+    async isAncestor(ancestor, descendant) {
+        const r = await this.run(['merge-base', '--is-ancestor', ancestor, descendant]);
+        if (r.code === 0)
+            return true;
+        if (r.code === 1)
+            return false;
+        throw new GitError(['merge-base', '--is-ancestor', ancestor, descendant], r);
+    }
+    /** The best common ancestor, or undefined when the histories this clone has do not meet. */
+    async mergeBase(a, b) {
+        const r = await this.run(['merge-base', a, b]);
+        if (r.code === 0)
+            return r.stdout.trim().split('\n')[0];
+        if (r.code === 1)
+            return undefined;
+        throw new GitError(['merge-base', a, b], r);
+    }
+    /** Runs `git fetch` and says whether it worked (a missing remote or no network are not bugs). */
+    async fetch(args) {
+        const r = await this.run(['fetch', '--no-tags', '--quiet', ...args]);
+        return { ok: r.code === 0, message: r.stderr.trim() };
+    }
+    /** Whether the remote answers (ls-remote), to tell a commit the remote lacks from a remote we cannot reach. */
+    async reachable(remote) {
+        return (await this.run(['ls-remote', '--quiet', remote, 'HEAD'])).code === 0;
+    }
+    /** Files changed from `base` to `head` (paths relative to the current directory, renames detected). */
+    async diff(base, head) {
+        // --relative: paths relative to the catalog root, which service paths are relative to. --no-renames would
+        // hide the old side of a move; -M pairs them so both sides count.
+        const out = await this.ok(['-c', 'core.quotePath=false', 'diff', '--name-status', '-z', '-M', '--relative', '--no-ext-diff', base, head, '--']);
+        return parseNameStatus(out);
+    }
+    /** A file's content at a commit, or undefined when it does not exist there. `path` is relative to the current directory. */
+    async show(commit, path) {
+        const r = await this.run(['show', `${commit}:./${path}`]);
+        return r.code === 0 ? r.stdout : undefined;
+    }
+    /** Which of `paths` (relative to the repository root) do not exist at `commit`, asked in one batch. */
+    async missingAt(commit, paths) {
+        if (paths.length === 0)
+            return new Set();
+        const out = await this.ok(['cat-file', '--batch-check=%(objecttype)'], { input: paths.map((p) => `${commit}:${p}\n`).join('') });
+        const lines = out.split('\n');
+        return new Set(paths.filter((_, i) => (lines[i] ?? '').endsWith('missing')));
+    }
+}
+
+
+/***/ }),
+
+/***/ 6173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -669,147 +821,8 @@ function compareEnvironmentFile(catalog, file, baseText, headText, into) {
     }
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-;// CONCATENATED MODULE: ./packages/changes/src/git.ts
-
-
-/** The real runner: `git` in `cwd`, never prompting for credentials (a prompt would hang the job). */
-function gitRunner(cwd, env = process.env) {
-    return (args, options = {}) => new Promise((resolve, reject) => {
-        const input = options.input;
-        const child = (0,external_node_child_process_.spawn)('git', args, { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-        const out = [];
-        const err = [];
-        child.stdout.on('data', (d) => out.push(d));
-        child.stderr.on('data', (d) => err.push(d));
-        child.on('error', (e) => {
-            reject(e.code === 'ENOENT' ? new errors/* ConfigurationError */.j1('git is not installed or not on PATH: detect-changed-services needs it') : e);
-        });
-        child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-        if (input !== undefined && child.stdin) {
-            // git may exit before reading all of its input (a bad repository); its exit code reports that.
-            child.stdin.on('error', () => { });
-            child.stdin.end(input);
-        }
-    });
-}
-/** A git command failed in a way that is not the user's mistake (a corrupt repository, a git bug). */
-class GitError extends Error {
-    constructor(args, result) {
-        super(`git ${args.join(' ')} exited with ${result.code}: ${result.stderr.trim() || result.stdout.trim()}`);
-        this.name = 'GitError';
-    }
-}
-const STATUS = { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied', T: 'type-changed', U: 'unmerged' };
-/**
- * Parses `git diff --name-status -z`: fields are NUL-separated, so paths with spaces, tabs, newlines or
- * non-ASCII characters arrive unquoted. A rename or copy (R100, C75) is followed by two paths, old then new.
- */
-function parseNameStatus(output) {
-    const fields = output.split('\0');
-    const changes = [];
-    let i = 0;
-    while (i < fields.length) {
-        const code = fields[i++];
-        if (code === '')
-            continue;
-        const status = STATUS[code[0]] ?? 'unknown';
-        if (status === 'renamed' || status === 'copied') {
-            const oldPath = fields[i++];
-            const path = fields[i++];
-            if (!oldPath || !path)
-                throw new Error(`truncated git diff output after ${code}`);
-            changes.push({ status, path, oldPath });
-        }
-        else {
-            const path = fields[i++];
-            if (!path)
-                throw new Error(`truncated git diff output after ${code}`);
-            changes.push({ status, path });
-        }
-    }
-    return changes;
-}
-/** The git commands detect-changed-services needs, over an injected runner. */
-class Git {
-    run;
-    directory;
-    /** `directory`: where the runner runs git, for the message when it is not in a repository. */
-    constructor(run, directory = 'the catalog root') {
-        this.run = run;
-        this.directory = directory;
-    }
-    async ok(args, options) {
-        const result = await this.run(args, options);
-        if (result.code === 0)
-            return result.stdout;
-        // A catalog copied out of its repository (or a job without actions/checkout) is set-up, not a git failure.
-        if (/not a git repository/i.test(result.stderr)) {
-            throw new errors/* ConfigurationError */.j1(`${this.directory} is not inside a git repository, so there are no commits to compare: run in a clone of the repository (actions/checkout in a workflow)`);
-        }
-        throw new GitError(args, result);
-    }
-    /** The commit a ref names, or undefined when this clone does not have it. */
-    async commitOf(ref) {
-        const r = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-        return r.code === 0 ? r.stdout.trim() : undefined;
-    }
-    async isShallow() {
-        return (await this.ok(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
-    }
-    /** The current directory relative to the repository root, e.g. `deploy/` or ''. */
-    async prefix() {
-        return (await this.ok(['rev-parse', '--show-prefix'])).trim();
-    }
-    async isAncestor(ancestor, descendant) {
-        const r = await this.run(['merge-base', '--is-ancestor', ancestor, descendant]);
-        if (r.code === 0)
-            return true;
-        if (r.code === 1)
-            return false;
-        throw new GitError(['merge-base', '--is-ancestor', ancestor, descendant], r);
-    }
-    /** The best common ancestor, or undefined when the histories this clone has do not meet. */
-    async mergeBase(a, b) {
-        const r = await this.run(['merge-base', a, b]);
-        if (r.code === 0)
-            return r.stdout.trim().split('\n')[0];
-        if (r.code === 1)
-            return undefined;
-        throw new GitError(['merge-base', a, b], r);
-    }
-    /** Runs `git fetch` and says whether it worked (a missing remote or no network are not bugs). */
-    async fetch(args) {
-        const r = await this.run(['fetch', '--no-tags', '--quiet', ...args]);
-        return { ok: r.code === 0, message: r.stderr.trim() };
-    }
-    /** Whether the remote answers (ls-remote), to tell a commit the remote lacks from a remote we cannot reach. */
-    async reachable(remote) {
-        return (await this.run(['ls-remote', '--quiet', remote, 'HEAD'])).code === 0;
-    }
-    /** Files changed from `base` to `head` (paths relative to the current directory, renames detected). */
-    async diff(base, head) {
-        // --relative: paths relative to the catalog root, which service paths are relative to. --no-renames would
-        // hide the old side of a move; -M pairs them so both sides count.
-        const out = await this.ok(['-c', 'core.quotePath=false', 'diff', '--name-status', '-z', '-M', '--relative', '--no-ext-diff', base, head, '--']);
-        return parseNameStatus(out);
-    }
-    /** A file's content at a commit, or undefined when it does not exist there. `path` is relative to the current directory. */
-    async show(commit, path) {
-        const r = await this.run(['show', `${commit}:./${path}`]);
-        return r.code === 0 ? r.stdout : undefined;
-    }
-    /** Which of `paths` (relative to the repository root) do not exist at `commit`, asked in one batch. */
-    async missingAt(commit, paths) {
-        if (paths.length === 0)
-            return new Set();
-        const out = await this.ok(['cat-file', '--batch-check=%(objecttype)'], { input: paths.map((p) => `${commit}:${p}\n`).join('') });
-        const lines = out.split('\n');
-        return new Set(paths.filter((_, i) => (lines[i] ?? '').endsWith('missing')));
-    }
-}
-
+// EXTERNAL MODULE: ./packages/changes/src/git.ts
+var src_git = __webpack_require__(8861);
 ;// CONCATENATED MODULE: ./packages/changes/src/history.ts
 
 /** How a workflow gets the history change detection needs. */
@@ -927,7 +940,7 @@ class History {
 async function detectChangedServices(options) {
     const { catalog } = options;
     const log = options.log ?? effects/* silentLogger */.qq;
-    const git = new Git(options.git, catalog.root);
+    const git = new src_git/* Git */.TU(options.git, catalog.root);
     const history = new History(git, { log, ...(options.remote ? { remote: options.remote } : {}) });
     const range = await chooseRange(options.event, {
         ...(options.base !== undefined ? { base: options.base } : {}),
@@ -1080,7 +1093,7 @@ async function changedFromFlags(catalog, values, io) {
     const { base, head, mergeBase } = rangeFromFlags(values);
     return detectChangedServices({
         catalog,
-        git: gitRunner(catalog.root),
+        git: (0,src_git/* gitRunner */.XZ)(catalog.root),
         base,
         ...(head !== undefined ? { head } : {}),
         ...(mergeBase ? { mergeBase: true } : {}),
@@ -1089,8 +1102,8 @@ async function changedFromFlags(catalog, values, io) {
 }
 /** --base, --head and --merge-base, checked before anything is read: --head or --merge-base need --base. */
 function rangeFromFlags(values) {
-    const base = (0,src_args/* stringFlag */.A)(values, 'base');
-    const head = (0,src_args/* stringFlag */.A)(values, 'head');
+    const base = (0,src_args/* stringFlag */.AM)(values, 'base');
+    const head = (0,src_args/* stringFlag */.AM)(values, 'head');
     const mergeBase = values['merge-base'] === true;
     if (base === undefined) {
         const given = [head !== undefined ? '--head' : undefined, mergeBase ? '--merge-base' : undefined].filter((f) => f !== undefined);
@@ -1114,10 +1127,10 @@ function renderText(d) {
     return lines.join('\n');
 }
 async function run(args, io) {
-    const { values } = (0,src_args/* parseFlags */.b)(args, { catalog: { type: 'string' }, ...selection/* changeRangeOptions */.S4, json: { type: 'boolean' }, verbose: { type: 'boolean' } });
+    const { values } = (0,src_args/* parseFlags */.bQ)(args, { catalog: { type: 'string' }, ...selection/* changeRangeOptions */.S4, json: { type: 'boolean' }, verbose: { type: 'boolean' } });
     // Checked before the catalog loads, so a missing --base is a usage error (exit 2) whatever the catalog holds.
     rangeFromFlags(values);
-    const { catalog, warnings } = await (0,load/* loadCatalog */.a)({ dir: (0,src_args/* stringFlag */.A)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    const { catalog, warnings } = await (0,load/* loadCatalog */.a)({ dir: (0,src_args/* stringFlag */.AM)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
     for (const w of warnings)
         io.stderr((0,errors/* formatProblem */.Vw)(w));
     const detected = await changedFromFlags(catalog, values, io);

@@ -1,5 +1,5 @@
-export const id = 198;
-export const ids = [198];
+export const id = 246;
+export const ids = [246];
 export const modules = {
 
 /***/ 9094:
@@ -33,27 +33,80 @@ function isProductionLike(environment) {
 
 /***/ }),
 
-/***/ 7198:
+/***/ 4246:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   run: () => (/* binding */ run),
+/* harmony export */   usage: () => (/* binding */ usage)
+/* harmony export */ });
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7743);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2332);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9094);
+/* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5517);
+/* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1742);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7109);
+/* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7801);
+/* harmony import */ var _selection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7124);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run),
-  usage: () => (/* binding */ usage)
-});
 
-// EXTERNAL MODULE: ./packages/catalog/src/load.ts + 1 modules
-var load = __webpack_require__(7743);
-// EXTERNAL MODULE: ./packages/catalog/src/errors.ts
-var errors = __webpack_require__(2332);
-// EXTERNAL MODULE: ./packages/catalog/src/environment.ts
-var src_environment = __webpack_require__(9094);
-// EXTERNAL MODULE: ./packages/graph/src/plan.ts
-var src_plan = __webpack_require__(5517);
-;// CONCATENATED MODULE: ./packages/graph/src/render.ts
+
+
+
+const usage = 'tierdeploy plan [--catalog DIR] [--env ENV | --ref REF] [--tier N|all] [--services A,B | --service A] [--with-dependencies] [--base REF [--head REF] [--merge-base]] [--json]';
+async function run(args, io) {
+    const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlags */ .bQ)(args, {
+        catalog: { type: 'string' },
+        env: { type: 'string' },
+        ref: { type: 'string' },
+        json: { type: 'boolean' },
+        ..._selection_js__WEBPACK_IMPORTED_MODULE_1__/* .changeRangeOptions */ .S4,
+        ..._selection_js__WEBPACK_IMPORTED_MODULE_1__/* .selectionOptions */ .lo,
+    });
+    (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .refuseTogether */ .ll)(values, 'env', 'ref', '--ref picks the environment whose branches or tags match it, --env names it');
+    const selection = (0,_selection_js__WEBPACK_IMPORTED_MODULE_1__/* .selectionFromFlags */ ._G)(values);
+    const byChange = [values.base, values.head, values['merge-base']].some((v) => v !== undefined);
+    if (selection.tier === undefined && selection.services === undefined && !byChange && values.ref === undefined) {
+        throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e('nothing selected: give --tier N|all, --services A,B, --service A or --base REF');
+    }
+    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    for (const w of warnings)
+        io.stderr((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .formatProblem */ .Vw)(w));
+    // --base plans only what changed since REF (loaded on use: plain plans need no git).
+    if (byChange)
+        selection.changed = (await (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(173)]).then(__webpack_require__.bind(__webpack_require__, 6173))).changedFromFlags(catalog, values, io)).services;
+    // Without --env, --ref picks the environment from the catalog's branches/tags; a ref none lists plans nothing.
+    // Glob matching (picomatch) loads only when a ref is given, so a plain plan starts faster.
+    const envName = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'env');
+    const ref = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'ref');
+    let environment;
+    let nothing;
+    if (envName !== undefined)
+        environment = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .environmentNamed */ .b)(catalog, envName);
+    else if (ref !== undefined)
+        ({ environment, nothing } = (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(819)]).then(__webpack_require__.bind(__webpack_require__, 819))).targetEnvironment(catalog, { ref }));
+    if (nothing)
+        io.stderr(nothing);
+    const plan = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_6__/* .resolveDeployWaves */ ._j)(catalog, nothing ? { changed: [] } : selection, environment);
+    if (values.json)
+        io.stdout(JSON.stringify((0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_7__/* .planJson */ .iY)(plan)));
+    else
+        io.stdout((0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_7__/* .renderPlanText */ .$D)(plan).trimEnd());
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 1742:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $D: () => (/* binding */ renderPlanText),
+/* harmony export */   iY: () => (/* binding */ planJson)
+/* harmony export */ });
+/* unused harmony exports renderPlanTable, renderPlanMermaid */
 /** The plan for a terminal: tiers, waves, and why each node is included. */
 function renderPlanText(plan) {
     if (plan.tiers.length === 0)
@@ -126,59 +179,6 @@ function planJson(plan) {
         tiers: plan.tiers.map((t) => ({ tier: t.tier, name: t.name, waves: t.waves })),
         nodes: plan.nodes,
     };
-}
-
-// EXTERNAL MODULE: ./packages/cli/src/args.ts
-var src_args = __webpack_require__(7109);
-// EXTERNAL MODULE: ./packages/cli/src/cli-io.ts
-var cli_io = __webpack_require__(7801);
-// EXTERNAL MODULE: ./packages/cli/src/selection.ts
-var src_selection = __webpack_require__(7124);
-;// CONCATENATED MODULE: ./packages/cli/src/commands/plan.ts
-
-
-
-
-
-const usage = 'tierdeploy plan [--catalog DIR] [--env ENV | --ref REF] [--tier N|all] [--services A,B | --service A] [--with-dependencies] [--base REF [--head REF] [--merge-base]] [--json]';
-async function run(args, io) {
-    const { values } = (0,src_args/* parseFlags */.b)(args, {
-        catalog: { type: 'string' },
-        env: { type: 'string' },
-        ref: { type: 'string' },
-        json: { type: 'boolean' },
-        ...src_selection/* changeRangeOptions */.S4,
-        ...src_selection/* selectionOptions */.lo,
-    });
-    const selection = (0,src_selection/* selectionFromFlags */._G)(values);
-    const byChange = [values.base, values.head, values['merge-base']].some((v) => v !== undefined);
-    if (selection.tier === undefined && selection.services === undefined && !byChange && values.ref === undefined) {
-        throw new cli_io/* UsageError */.e('nothing selected: give --tier N|all, --services A,B, --service A or --base REF');
-    }
-    const { catalog, warnings } = await (0,load/* loadCatalog */.a)({ dir: (0,src_args/* stringFlag */.A)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
-    for (const w of warnings)
-        io.stderr((0,errors/* formatProblem */.Vw)(w));
-    // --base plans only what changed since REF (loaded on use: plain plans need no git).
-    if (byChange)
-        selection.changed = (await (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(391)]).then(__webpack_require__.bind(__webpack_require__, 6391))).changedFromFlags(catalog, values, io)).services;
-    // Without --env, --ref picks the environment from the catalog's branches/tags; a ref none lists plans nothing.
-    // Glob matching (picomatch) loads only when a ref is given, so a plain plan starts faster.
-    const envName = (0,src_args/* stringFlag */.A)(values, 'env');
-    const ref = (0,src_args/* stringFlag */.A)(values, 'ref');
-    let environment;
-    let nothing;
-    if (envName !== undefined)
-        environment = (0,src_environment/* environmentNamed */.b)(catalog, envName);
-    else if (ref !== undefined)
-        ({ environment, nothing } = (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(819)]).then(__webpack_require__.bind(__webpack_require__, 819))).targetEnvironment(catalog, { ref }));
-    if (nothing)
-        io.stderr(nothing);
-    const plan = (0,src_plan/* resolveDeployWaves */._j)(catalog, nothing ? { changed: [] } : selection, environment);
-    if (values.json)
-        io.stdout(JSON.stringify(planJson(plan)));
-    else
-        io.stdout(renderPlanText(plan).trimEnd());
-    return 0;
 }
 
 
