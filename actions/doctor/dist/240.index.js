@@ -386,6 +386,7 @@ const environmentSchema = {
         region: str('AWS region.', { pattern: '^[a-z]{2}(-gov)?-[a-z]+-\\d$' }),
         cluster: { ...reference, description: 'ECS cluster name or ARN.' },
         roleArn: { ...reference, description: 'IAM role that deploys, assumed with GitHub OIDC.' },
+        buildRoleArn: str('IAM role of the jobs before the approval (Terraform plan, image builds): reads state, pushes images, changes nothing that runs. deploy.yml falls back to roleArn without it.', { pattern: '^arn:aws[a-z-]*:iam::\\d{12}:role/.+' }),
         requireApproval: bool('Deploys wait for a reviewer (a GitHub environment with required reviewers).', false),
         url: str('Base URL of the environment, for health checks and the GitHub deployment.'),
         branches: list('Git branches (globs) that deploy to this environment.'),

@@ -92,6 +92,8 @@ export interface EnvironmentDocument {
   region: string
   cluster?: Reference
   roleArn?: Reference
+  /** The build role (deploy.yml's jobs before the approval); a literal ARN. */
+  buildRoleArn?: string
   requireApproval?: boolean
   url?: string
   branches?: string[]

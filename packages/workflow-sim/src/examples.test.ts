@@ -108,6 +108,10 @@ describe('examples/workflows, simulated with the reusable workflows they call', 
     expect(result.conclusion).toBe('success')
     expect(ran.filter((p) => p.endsWith('/approve'))).toEqual(['deploy/approve'])
     expect(deploysIn(calls, 'production').map((d) => d.job)).toEqual(['tier-1', 'tier-2', 'tier-3', 'tier-4'])
+    // Builds before the approval hold the build role, never the deploy role; the release holds the deploy role.
+    const roles = (job: RegExp) => new Set(calls.filter((c) => job.test(c.job) && c.action === 'configure-aws-credentials').map((c) => c.with['role-to-assume']))
+    expect(roles(/^build-\d$/)).toEqual(new Set(['arn:aws:iam::333333333333:role/tierdeploy-production-build']))
+    expect(roles(/^tier-\d$/)).toEqual(new Set(['arn:aws:iam::333333333333:role/tierdeploy-production-deploy']))
   })
 
   it('rollback.yml: --rollback rfq-service --version previous puts rfq back on what ran before its last deploy', async () => {

@@ -60,6 +60,8 @@ describe('the generated workflows', () => {
       const step = steps.find((s) => s.id === `rollback-tier-${t}`)!
       expect(step.if).toContain(`needs.tier-${t}.result == 'success'`)
       expect(step.with).toMatchObject({ mode: 'rollback', 'rollback-version': 'recorded', 'deploy-result-file': `.tierdeploy/result/tier-${t}.json` })
+      // A tier stopped at its timeout ends cancelled: the release is put back then too.
+      expect(rollback.if).toContain(`needs.tier-${t}.result == 'failure' || needs.tier-${t}.result == 'cancelled'`)
     }
   })
 

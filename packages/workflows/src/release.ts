@@ -217,7 +217,8 @@ ${indent(deployCredentials('deploy'), 4)}
 
 function rollbackRelease(): string {
   const tiers = range(RELEASE_TIERS)
-  const failed = tiers.map((t) => `needs.tier-${t}.result == 'failure'`).join(' || ')
+  // A tier that ran out of tier-timeout-minutes ends cancelled, not failed: its lower tiers must go back all the same.
+  const failed = tiers.flatMap((t) => [`needs.tier-${t}.result == 'failure'`, `needs.tier-${t}.result == 'cancelled'`]).join(' || ')
   const steps = [...tiers].reverse().map(
     (t) => `- name: Roll back tier ${t}
   id: rollback-tier-${t}
@@ -233,7 +234,8 @@ function rollbackRelease(): string {
   )
   return `# A failed tier has already put its own services back (ecs-deploy and health-gate roll back on failure); this job puts
 # back the tiers that SUCCEEDED in this release, highest first, each service to the revision its deploy recorded, so
-# the release is all or nothing and nothing is rolled back twice.
+# the release is all or nothing and nothing is rolled back twice. A tier GitHub stopped at its timeout (cancelled) counts
+# as failed here; a run someone cancelled (cancelled()) is left as it stands.
 rollback-release:
   name: roll back the release
   needs: ${list(['authorize', ...tiers.map((t) => `tier-${t}`)])}
