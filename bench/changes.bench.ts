@@ -2,6 +2,8 @@
 // with a watch glob, the catalog default ignore **/*.md and **/docs/**) and 10,000 or 100,000 changed files:
 // 90% in service directories (a tenth of them Markdown, ignored), 5% in libraries, 5% outside every service.
 // "index" is building the path/glob index alone; "map" is the whole call (index + mapping + propagation).
+// A second table (issue 13) has every 10th service built from the whole repository (build.context "." with a
+// Dockerfile under docker/ and a .dockerignore): each changed file is then a build input of those services too.
 import { availableParallelism, loadavg } from 'node:os'
 import { buildCatalog, type Catalog } from '@tierdeploy/catalog'
 import { changeIndexFor, servicesAffectedBy, type FileChange } from '@tierdeploy/changes'
@@ -24,12 +26,13 @@ function timeMs(fn: () => unknown): number {
   return median(samples)
 }
 
-function catalogOf(count: number): { catalog: Catalog; names: string[]; libraries: number } {
+function catalogOf(count: number, wholeRepositoryContexts = false): { catalog: Catalog; names: string[]; libraries: number } {
   const { yaml, names } = generateCatalog(count)
   // Add what real catalogs have: default ignore globs, and watch globs on every 10th service.
-  const text = yaml
+  let text = yaml
     .replace('services:\n', 'defaults:\n  ignore: ["**/*.md", "**/docs/**"]\nservices:\n')
     .replace(/^ {4}path: services\/(svc-\d+[05]0)$/gm, (line, name: string) => `${line}\n    watch: ["schemas/${name}/**", "contracts/${name}.json"]`)
+  if (wholeRepositoryContexts) text = text.replace(/^ {4}path: services\/(svc-\d+[27]0)$/gm, (line, name: string) => `${line}\n    build: { context: ".", dockerfile: docker/${name}.Dockerfile }`)
   const { catalog, problems } = buildCatalog({ dir: '/repo/catalog', root: '/repo', services: { file: '/repo/catalog/services.yaml', text }, environments: [] })
   if (!catalog || problems.some((p) => p.severity === 'error')) throw new Error(JSON.stringify(problems.slice(0, 3)))
   return { catalog, names, libraries: Math.max(1, Math.round(count / 50)) }
@@ -67,6 +70,24 @@ for (const count of [1000, 10_000]) {
     let affected = 0
     const map = timeMs(() => {
       affected = servicesAffectedBy(catalog, files).services.length
+    })
+    console.log(`| ${count.toLocaleString('en')} | ${fileCount.toLocaleString('en')} | ${index.toFixed(1)} ms | ${map.toFixed(1)} ms | ${((map / fileCount) * 10_000).toFixed(1)} ms | ${affected.toLocaleString('en')} |`)
+  }
+}
+
+// Every 10th service built from the whole repository, with a .dockerignore leaving out tools/ and docs.
+const DOCKERIGNORE = 'tools\n**/*.md\nnode_modules\n'
+const readDockerIgnore = (path: string): string | undefined => (path === '.dockerignore' ? DOCKERIGNORE : undefined)
+console.log('\nEvery 10th service built from the whole repository (`build.context: .`, a .dockerignore):\n')
+console.log('| services | changed files | index | map (all) | per 10,000 files | affected |', '\n| ---: | ---: | ---: | ---: | ---: | ---: |')
+for (const count of [1000]) {
+  const { catalog, names, libraries } = catalogOf(count, true)
+  for (const fileCount of [10_000, 100_000]) {
+    const files = changedFiles(fileCount, names, libraries)
+    const index = timeMs(() => changeIndexFor(catalog, { readDockerIgnore }))
+    let affected = 0
+    const map = timeMs(() => {
+      affected = servicesAffectedBy(catalog, files, { readDockerIgnore }).services.length
     })
     console.log(`| ${count.toLocaleString('en')} | ${fileCount.toLocaleString('en')} | ${index.toFixed(1)} ms | ${map.toFixed(1)} ms | ${((map / fileCount) * 10_000).toFixed(1)} ms | ${affected.toLocaleString('en')} |`)
   }

@@ -1,6 +1,12 @@
-# Creates the state bucket the environment roots keep their state in. Run once per organisation with local state
-# (the bucket cannot hold the state that creates it), then keep terraform.tfstate of this root somewhere safe or
-# migrate it into the bucket with a backend "s3" block and `terraform init -migrate-state`.
+# Bootstraps ONE account (run it once in each account that holds environments: dev, staging and production are three):
+# the account's own state bucket, its GitHub OIDC provider, and per environment a build role (plan and builds, before
+# the approval) and a deploy role (apply and deploys, after it). State never crosses accounts: dev's roles cannot read
+# production's state (which would hold production's secrets if a module ever put one there), because it is in another
+# account's bucket that grants nothing outside its account.
+#
+# Run with local state first (the bucket cannot hold the state that creates it), then move it into the bucket:
+#   terraform apply -var-file=accounts/production.tfvars
+#   (add a backend "s3" block with key bootstrap/terraform.tfstate) terraform init -migrate-state
 terraform {
   required_version = ">= 1.10"
 
@@ -12,29 +18,83 @@ terraform {
   }
 }
 
+variable "platform" {
+  type        = string
+  description = "The catalog's platform name: prefixes the bucket and role names."
+  default     = "indigenious"
+}
+
+variable "account_id" {
+  type        = string
+  description = "The account being bootstrapped; the provider refuses credentials of any other."
+
+  validation {
+    condition     = can(regex("^\\d{12}$", var.account_id))
+    error_message = "account_id must be a 12-digit AWS account ID."
+  }
+}
+
 variable "region" {
   type        = string
-  description = "Region of the state bucket (the catalog environments' region)."
+  description = "Region of the state bucket (the environments' region)."
   default     = "ca-central-1"
 }
 
-variable "bucket_name" {
+variable "environments" {
+  type        = list(string)
+  description = "Catalog environments in this account (their environment files name this account)."
+}
+
+variable "repository" {
   type        = string
-  description = "State bucket name; the catalog environments' terraform.stateBucket."
-  default     = "indigenious-terraform-state"
+  description = "The platform repository whose workflows deploy here, OWNER/NAME."
+}
+
+variable "workflow_repository" {
+  type        = string
+  description = "Where the reusable workflows live (job_workflow_ref), OWNER/NAME."
+  default     = "tierdeploy/tierdeploy"
+}
+
+variable "create_oidc_provider" {
+  type        = bool
+  description = "false when the account already has the token.actions.githubusercontent.com provider."
+  default     = true
 }
 
 provider "aws" {
-  region = var.region
+  region              = var.region
+  allowed_account_ids = [var.account_id]
+}
+
+locals {
+  # One bucket per account; the account in the name keeps it unique and says whose state it holds.
+  state_bucket = "${var.platform}-tfstate-${var.account_id}"
 }
 
 module "state" {
   source = "../modules/state"
 
-  bucket_name = var.bucket_name
+  bucket_name = local.state_bucket
+}
+
+module "github_oidc" {
+  source = "../modules/github-oidc"
+
+  platform             = var.platform
+  environments         = var.environments
+  repository           = var.repository
+  workflow_repository  = var.workflow_repository
+  state_bucket_arn     = module.state.bucket_arn
+  create_oidc_provider = var.create_oidc_provider
 }
 
 output "backend_config" {
-  description = "What the environments' backend \"s3\" blocks use."
-  value       = module.state.backend_config
+  description = "Per environment, what its backend \"s3\" block (terraform/environments/ENV/backend.tf) and its catalog terraform settings use."
+  value       = { for e in var.environments : e => { bucket = local.state_bucket, key = "${e}/terraform.tfstate", region = var.region, encrypt = true, use_lockfile = true } }
+}
+
+output "roles" {
+  description = "Per environment, the roles its environment file names: roleArn (deploy) and buildRoleArn (build)."
+  value       = { for e in var.environments : e => { roleArn = module.github_oidc.deploy_role_arns[e], buildRoleArn = module.github_oidc.build_role_arns[e] } }
 }

@@ -3677,7 +3677,7 @@ __webpack_unused_export__ = DescribeRepositoryCreationTemplatesCommand;
 __webpack_unused_export__ = DescribeRepositoryCreationTemplatesRequest$;
 __webpack_unused_export__ = DescribeRepositoryCreationTemplatesResponse$;
 __webpack_unused_export__ = ECR;
-exports.S70 = ECRClient;
+exports.ECRClient = ECRClient;
 __webpack_unused_export__ = ECRServiceException;
 __webpack_unused_export__ = ECRServiceException$;
 __webpack_unused_export__ = EmptyUploadException;
@@ -27846,6 +27846,2510 @@ exports.resolveDefaultRuntimeConfig = resolveDefaultRuntimeConfig;
   	* MIT License | (c) Denis Demchenko 2015-2026
   	*/
 function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||!1,i.configurable=!0,"value"in i&&(i.writable=!0),Object.defineProperty(e,b(i.key),i)}}(s,o),Object.defineProperty(s,"prototype",{writable:!1}),s;var s,o}();return l.parse,l.getParser,l});
+
+/***/ }),
+
+/***/ 4006:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(8016);
+const utils = __nccwpck_require__(4059);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 5595:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 8265:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(4059);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 8016:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(1781);
+const parse = __nccwpck_require__(8265);
+const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(5595);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 1781:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(4059);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(5595);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 4059:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(5595);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
 
 /***/ }),
 
@@ -56755,8 +59259,6 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(8249);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -59924,6 +62426,7 @@ function writeInputFile(name, path, text) {
 ;// CONCATENATED MODULE: ./packages/aws/src/environment.ts
 
 
+
 /** AWS region names as the environment schema accepts them (us-east-1, ca-central-1, us-gov-west-1). */
 const REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 /**
@@ -59953,7 +62456,7 @@ function regionFor(environment, choice = {}) {
 /** A CloudFormation client for the region, loaded on first use (the CLI's `plan` never loads the SDK). */
 async function makeCloudFormationClient(region) {
     const { CloudFormationClient } = await __nccwpck_require__.e(/* import() */ 805).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3805, 19));
-    return new CloudFormationClient({ retryMode: 'adaptive', maxAttempts: 10, ...(region ? { region } : {}) });
+    return new CloudFormationClient(awsClientConfig(region ? { region } : {}));
 }
 /**
  * The environment with every `{ stackOutput }` / `{ terraformOutput }` setting replaced by its value. One rule for
@@ -59981,221 +62484,6 @@ async function clusterFor(environment, override, overrideName, sources = {}) {
     }
     const resolved = await resolveEnvironment({ ...environment, network: {}, roleArn: undefined, serviceConnectNamespace: undefined, logGroup: undefined }, sources);
     return resolved.cluster;
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./packages/aws/src/ecr/build-source.ts
-
-
-/** Repository-relative path without './' or trailing '/'; the root is ''. */
-function normalizeRepoPath(path) {
-    const p = path.trim().replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-    return p === '.' ? '' : p;
-}
-/** Library paths a service's image contains: its `dependsOn` libraries and theirs, never through other services. */
-function libraryPathsOf(catalog, service) {
-    const seen = new Set();
-    const paths = new Set();
-    const visit = (names) => {
-        for (const name of names) {
-            const dep = catalog.services.get(name);
-            if (!dep || dep.kind !== 'library' || seen.has(name))
-                continue;
-            seen.add(name);
-            if (dep.path)
-                paths.add(normalizeRepoPath(dep.path));
-            visit(dep.dependsOn);
-        }
-    };
-    visit(service.dependsOn);
-    return [...paths].sort();
-}
-/**
- * Where a service's image comes from: catalog `build` settings (service over catalog defaults), else
- * PATH/Dockerfile when it exists, else the bundled template. `exists` answers for repository-relative paths.
- */
-function resolveBuildSource(catalog, service, exists) {
-    if (service.kind !== 'service')
-        throw new errors_ConfigurationError(`${service.name} is a ${service.kind} in ${catalog.file}: only services (kind: service) are built`);
-    const own = service.build ?? {};
-    const defaults = catalog.defaults.build ?? {};
-    const contextSetting = own.context ?? service.path;
-    if (contextSetting === undefined) {
-        throw new errors_ConfigurationError(`${service.name} has no path and no build.context in ${catalog.file}: build-push needs the directory to build (set path: or build.context:)`);
-    }
-    const context = normalizeRepoPath(contextSetting);
-    if (!exists(context === '' ? '.' : context)) {
-        throw new errors_ConfigurationError(`build context '${context}' of ${service.name} does not exist in the checkout (${catalog.file}: ${own.context ? 'build.context' : 'path'})`);
-    }
-    const explicit = own.dockerfile ?? defaults.dockerfile;
-    let dockerfile;
-    let template;
-    if (explicit !== undefined) {
-        dockerfile = normalizeRepoPath(explicit);
-        if (!exists(dockerfile))
-            throw new errors_ConfigurationError(`Dockerfile '${dockerfile}' of ${service.name} does not exist (${catalog.file}: build.dockerfile)`);
-    }
-    else if (exists((0,external_node_path_.join)(context, 'Dockerfile'))) {
-        dockerfile = normalizeRepoPath((0,external_node_path_.join)(context, 'Dockerfile'));
-    }
-    else {
-        template = own.template ?? defaults.template;
-        if (!template) {
-            throw new errors_ConfigurationError(`${service.name} has no ${context ? `${context}/` : ''}Dockerfile and no build.template in ${catalog.file}: add a Dockerfile, or set build.template: node or python`);
-        }
-    }
-    return {
-        service: service.name,
-        context,
-        ...(dockerfile !== undefined ? { dockerfile } : {}),
-        ...(template !== undefined ? { template } : {}),
-        args: { ...defaults.args, ...own.args },
-        libraries: libraryPathsOf(catalog, service),
-        globalPaths: [...new Set(catalog.globalPaths.map(normalizeRepoPath))].sort(),
-        repository: service.ecr?.repository ?? `${catalog.platform}/${service.name}`,
-        createRepository: service.ecr?.create === true,
-    };
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./packages/aws/src/ecr/exec.ts
-
-
-const spawnExec = (file, args, options = {}) => new Promise((resolve, reject) => {
-    const child = (0,external_node_child_process_.spawn)(file, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'], shell: false });
-    let stdout = '';
-    let stderr = '';
-    const lines = (append) => {
-        let partial = '';
-        return (chunk) => {
-            const text = chunk.toString('utf8');
-            append(text);
-            if (!options.onLine)
-                return;
-            const parts = (partial + text).split('\n');
-            partial = parts.pop() ?? '';
-            for (const line of parts)
-                options.onLine(line);
-        };
-    };
-    child.stdout.on('data', lines((t) => (stdout += t)));
-    child.stderr.on('data', lines((t) => (stderr += t)));
-    child.on('error', (e) => reject(e.code === 'ENOENT' ? new errors_ConfigurationError(`${file} is not installed or not on PATH: this step runs it, so use a runner that has it (GitHub's ubuntu runners have git, docker and buildx)`) : e));
-    child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }));
-    child.stdin.on('error', () => { }); // a child that exits without reading stdin must not crash us with EPIPE
-    child.stdin.end(options.stdin ?? '');
-});
-/** The command line as a person would type it, for error messages (never includes stdin). */
-function describeCommand(file, args) {
-    return [file, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
-}
-
-;// CONCATENATED MODULE: ./packages/aws/src/ecr/buildx.ts
-
-
-
-
-/** The `docker buildx build --push` argument list (no shell: each value is one argument). */
-function buildxArgs(r, metadataFile) {
-    const args = ['buildx', 'build', '--file', r.dockerfile, '--platform', r.platform];
-    for (const tag of r.tags)
-        args.push('--tag', tag);
-    for (const [k, v] of Object.entries(r.labels))
-        args.push('--label', `${k}=${v}`);
-    for (const [k, v] of Object.entries(r.args))
-        args.push('--build-arg', `${k}=${v}`);
-    args.push(`--provenance=${r.provenance}`);
-    if (r.cache === 'gha') {
-        // One cache scope per service: without it every service of the monorepo overwrites the same GHA cache entry.
-        args.push('--cache-from', `type=gha,scope=${r.service}`, '--cache-to', `type=gha,scope=${r.service},mode=max`);
-    }
-    else if (r.cache === 'registry') {
-        const ref = `${r.repositoryUri}:buildcache`;
-        args.push('--cache-from', `type=registry,ref=${ref}`, '--cache-to', `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true`);
-    }
-    args.push('--metadata-file', metadataFile, '--push', r.context);
-    return args;
-}
-/** Builds and pushes; returns the pushed image's digest as buildx wrote it to the metadata file. */
-async function buildAndPushImage(r, deps) {
-    const metadataFile = (0,external_node_path_.join)(r.workDir, `${r.service}.metadata.json`);
-    const args = buildxArgs(r, metadataFile);
-    const result = await deps.exec('docker', args, { ...(deps.onLine ? { onLine: deps.onLine } : {}), ...(deps.env ? { env: deps.env } : {}) });
-    if (result.exitCode !== 0) {
-        const tail = result.stderr.trim().split('\n').slice(-15).join('\n');
-        // The service's own Dockerfile or code failed to build: the user's to fix, so no stack trace of ours.
-        throw new errors_ConfigurationError(`docker buildx build failed for ${r.service} (exit ${result.exitCode}): ${describeCommand('docker', args)}\n${tail}`);
-    }
-    let metadata;
-    try {
-        metadata = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'));
-    }
-    catch (e) {
-        throw new errors_ConfigurationError(`docker buildx build wrote no readable metadata file ${metadataFile} for ${r.service} (${e.message}); buildx 0.9 or later is required on the runner`);
-    }
-    const digest = metadata['containerimage.digest'];
-    if (typeof digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
-        throw new Error(`buildx metadata for ${r.service} has no containerimage.digest (got ${JSON.stringify(digest)})`);
-    }
-    return digest;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./packages/aws/src/ecr/content-tag.ts
-
-
-/**
- * The image's content tag: one hash over the git object ids (what `git rev-parse HEAD:PATH` gives) of the build
- * context, its libraries, the global paths and the Dockerfile, plus the bundled template's text, the build args and
- * the target platform.
- * Any of these changing gives a new tag; a re-run or a revert gives a tag ECR already has, so nothing is built.
- * Uncommitted changes are not seen: CI builds what is committed.
- */
-async function computeContentTag(source, deps) {
-    const paths = [...new Set([source.context, ...source.libraries, ...source.globalPaths, ...(source.dockerfile ? [source.dockerfile] : [])])].sort();
-    const objects = await revParsePaths(paths, deps);
-    const parts = paths.map((path) => ({ path, object: objects.get(path) ?? 'absent' }));
-    const context = parts.find((p) => p.path === source.context);
-    if (context?.object === 'absent') {
-        throw new errors_ConfigurationError(`build context '${source.context || '.'}' of ${source.service} is not committed at HEAD: build-push tags images by committed content`);
-    }
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for (const p of parts)
-        hash.update(`path\t${p.path}\t${p.object}\n`);
-    if (source.template)
-        hash.update(`template\t${source.template}\t${(0,external_node_crypto_.createHash)('sha256').update(deps.templateText ?? '').digest('hex')}\n`);
-    // An image built for other platforms is another image: switching linux/amd64 to linux/arm64 must rebuild.
-    if (deps.platform)
-        hash.update(`platform\t${deps.platform}\n`);
-    for (const [k, v] of Object.entries(source.args).sort(([a], [b]) => a.localeCompare(b)))
-        hash.update(`arg\t${k}=${v}\n`);
-    return { tag: `tree-${hash.digest('hex').slice(0, 40)}`, parts };
-}
-/**
- * Object ids of the paths at HEAD, from one `git cat-file --batch-check` (paths on stdin, so any number of them and
- * no argv limit); paths HEAD lacks are left out.
- */
-async function revParsePaths(paths, deps) {
-    const head = await deps.exec('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: deps.root });
-    if (head.exitCode !== 0)
-        throw new errors_ConfigurationError(`${deps.root} is not a git checkout with a commit${head.stderr.trim() ? ` (git: ${head.stderr.trim()})` : ''}; build-push tags images by git content`);
-    const commit = head.stdout.trim();
-    const result = await deps.exec('git', ['cat-file', '--batch-check=%(objectname)'], { cwd: deps.root, stdin: paths.map((p) => `${commit}:${p}\n`).join('') });
-    if (result.exitCode !== 0)
-        throw new Error(`git cat-file --batch-check failed in ${deps.root}: ${result.stderr.trim()}`);
-    const lines = result.stdout.split('\n');
-    const found = new Map();
-    paths.forEach((p, i) => {
-        const line = lines[i] ?? '';
-        if (/^[0-9a-f]{40,64}$/.test(line))
-            found.set(p, line);
-    });
-    return found;
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/errors.ts
@@ -60278,6 +62566,792 @@ function awsSetupError(e, service) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+var retry = __nccwpck_require__(3609);
+;// CONCATENATED MODULE: ./packages/aws/src/client-config.ts
+
+const DEFAULT_MAX_ATTEMPTS = 10;
+/**
+ * Lowest send rate (requests/s) the adaptive limiter may fall to. The SDK's default floor is 0.5/s: a burst of
+ * ThrottlingExceptions would then stretch a 200-service deploy (400 writes) over many minutes, while AWS's
+ * sustained quotas are far above that. 10/s keeps the client polite without stalling.
+ */
+const MIN_SEND_RATE = 10;
+/**
+ * The configuration of every AWS client tierdeploy makes, one rule for all services: the SDK's adaptive retry mode
+ * (on throttling it backs off and also slows its own send rate, a token bucket shared by every call of the client),
+ * 10 attempts, and a floor on the send rate. Credentials come from the standard chain (OIDC through
+ * aws-actions/configure-aws-credentials, profiles, environment).
+ */
+function client_config_awsClientConfig(options = {}) {
+    const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    return {
+        retryMode: 'adaptive',
+        maxAttempts,
+        // A number, not a provider: with options and a provider the strategy silently falls back to 3 attempts.
+        retryStrategy: new retry.AdaptiveRetryStrategy(maxAttempts, { rateLimiter: new retry.DefaultRateLimiter({ minFillRate: MIN_SEND_RATE, minCapacity: MIN_SEND_RATE }) }),
+        ...(options.region ? { region: options.region } : {}),
+        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+        ...(options.profile ? { profile: options.profile } : {}),
+    };
+}
+/** An ECR client (loaded on first use: commands that never touch ECR never load its SDK). */
+async function makeEcrClient(options = {}) {
+    const { ECRClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8249, 19));
+    return new ECRClient(client_config_awsClientConfig(options));
+}
+async function makeElbClient(options = {}) {
+    const { ElasticLoadBalancingV2Client } = await __nccwpck_require__.e(/* import() */ 586).then(__nccwpck_require__.t.bind(__nccwpck_require__, 586, 19));
+    return new ElasticLoadBalancingV2Client(client_config_awsClientConfig(options));
+}
+async function makeCloudWatchClient(options = {}) {
+    const { CloudWatchClient } = await __nccwpck_require__.e(/* import() */ 85).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4085, 19));
+    return new CloudWatchClient(client_config_awsClientConfig(options));
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/account.ts
+
+
+
+/** The credentials are for another account than the environment's: nothing may be written with them. */
+class AccountMismatchError extends errors_ConfigurationError {
+    caller;
+    expected;
+    constructor(message, caller, expected) {
+        super(message);
+        this.caller = caller;
+        this.expected = expected;
+    }
+}
+/**
+ * The account rule, one for every command and action that writes to AWS, asked once per run before the first write:
+ * the caller's account (STS GetCallerIdentity) must be the environment file's `account`. Credentials of another
+ * account (a profile or role left on dev while deploying production) are refused with an AccountMismatchError before
+ * anything is changed; region mistakes are regionFor's. An environment without `account` cannot be checked: that is
+ * logged as a warning, STS is not asked, and the result is undefined. STS failures (no credentials, an expired
+ * session) are ConfigurationErrors saying what to set.
+ */
+async function verifyCallerAccount(environment, deps, log) {
+    const expected = environment.account;
+    if (!expected) {
+        log.warning(`environment ${environment.name} sets no account (${environment.file}), so the AWS account of the credentials cannot be checked before writing: set account: "123456789012" there (the environment's 12-digit AWS account ID)`);
+        return undefined;
+    }
+    const caller = await callerIdentity(deps, `STS (GetCallerIdentity, to check the account of environment ${environment.name})`);
+    if (caller.account === expected)
+        return caller;
+    const role = typeof environment.roleArn === 'string' ? ` (${environment.roleArn})` : '';
+    throw new AccountMismatchError(`credentials are for ${caller.account}, environment ${environment.name} is ${expected} (the account in ${environment.file}), so nothing was changed: ` +
+        `assume ${environment.name}'s deploy role${role}, or pick an AWS profile of account ${expected} (AWS_PROFILE); the credentials in use are ${caller.arn || `account ${caller.account}`}`, caller, expected);
+}
+/** GetCallerIdentity through the injected client, or one made (and closed) here; set-up failures as ConfigurationErrors. */
+async function callerIdentity(deps, calling) {
+    const { GetCallerIdentityCommand } = await __nccwpck_require__.e(/* import() */ 695).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1695, 19));
+    const sts = deps.sts ?? (await makeStsClient(deps.region));
+    try {
+        const answer = await sts.send(new GetCallerIdentityCommand({}));
+        if (!answer.Account)
+            throw new Error('STS GetCallerIdentity answered without an account');
+        return { account: answer.Account, arn: answer.Arn ?? '' };
+    }
+    catch (e) {
+        throw awsSetupError(e, calling) ?? e;
+    }
+    finally {
+        if (!deps.sts)
+            sts.destroy();
+    }
+}
+/**
+ * An STS client for the region, loaded on first use (the CLI's `plan` and `validate` never load the SDK). The SDK itself
+ * honours AWS_ENDPOINT_URL_STS, which points it at the fake control plane in tests and the workflow simulator.
+ */
+async function makeStsClient(region) {
+    const { STSClient } = await __nccwpck_require__.e(/* import() */ 695).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1695, 19));
+    return new STSClient(client_config_awsClientConfig({ maxAttempts: 5, ...(region ? { region } : {}) }));
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./packages/catalog/src/docker-ignore.ts
+/**
+ * What a `.dockerignore` keeps out of a build context, read the way Docker reads it (moby/patternmatcher, which
+ * BuildKit uses): one pattern a line, `#` at the start of a line a comment, a leading `!` an exception, patterns
+ * cleaned like Go's filepath.Clean (`./a/` is `a`, a leading `/` dropped). `*` and `?` stop at `/`, `**` crosses
+ * it, `[...]` is a class, `\` escapes. Patterns apply in order and the last that matches a path, or one of the
+ * directories above it, decides: `*` then `!src` keeps `src/a.ts`.
+ *
+ * A pattern Docker would refuse (an unclosed `[`) matches nothing here: the build fails on it anyway, and a file
+ * that is wrongly counted as an input costs a rebuild, never a missed change.
+ *
+ * Returns whether a path relative to the context is excluded.
+ */
+function dockerIgnoreMatcher(text) {
+    const patterns = readPatterns(text).flatMap((p) => {
+        const regex = patternRegex(p.pattern);
+        return regex ? [{ exception: p.exception, regex }] : [];
+    });
+    if (patterns.length === 0)
+        return () => false;
+    return (path) => {
+        const dirs = path.split('/').slice(0, -1);
+        let excluded = false;
+        for (const p of patterns) {
+            // An exclusion only matters once the path is excluded, an exception only once it is.
+            if (p.exception !== excluded)
+                continue;
+            let match = p.regex.test(path);
+            for (let i = 1; !match && i <= dirs.length; i++)
+                match = p.regex.test(dirs.slice(0, i).join('/'));
+            if (match)
+                excluded = !p.exception;
+        }
+        return excluded;
+    };
+}
+function readPatterns(text) {
+    const out = [];
+    for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+        if (raw.startsWith('#'))
+            continue;
+        let line = raw.trim();
+        if (line === '')
+            continue;
+        const exception = line.startsWith('!');
+        if (exception)
+            line = line.slice(1).trim();
+        if (line === '')
+            continue; // a lone `!` is refused by Docker
+        let pattern = goClean(line);
+        if (pattern.length > 1 && pattern.startsWith('/'))
+            pattern = pattern.slice(1);
+        out.push({ pattern, exception });
+    }
+    return out;
+}
+/** Go's path.Clean: no empty or `.` segments, `..` resolved where it can be, `.` for nothing. */
+function goClean(path) {
+    const rooted = path.startsWith('/');
+    const out = [];
+    for (const s of path.split('/')) {
+        if (s === '' || s === '.')
+            continue;
+        if (s === '..' && out.length > 0 && out.at(-1) !== '..')
+            out.pop();
+        else if (s !== '..' || !rooted)
+            out.push(s);
+    }
+    const joined = out.join('/');
+    return rooted ? `/${joined}` : joined || '.';
+}
+/** A character that matches itself in a regular expression. */
+function literal(ch) {
+    return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
+}
+/** moby/patternmatcher's translation of a pattern into a regular expression. */
+function patternRegex(pattern) {
+    let source = '^';
+    let inClass = false;
+    for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (inClass) {
+            if (ch === '\\' && i + 1 < pattern.length)
+                source += literal(pattern[++i]);
+            else {
+                if (ch === ']')
+                    inClass = false;
+                source += ch;
+            }
+        }
+        else if (ch === '*') {
+            if (pattern[i + 1] === '*') {
+                i++;
+                if (pattern[i + 1] === '/')
+                    i++;
+                source += i + 1 >= pattern.length ? '.*' : '(.*/)?';
+            }
+            else
+                source += '[^/]*';
+        }
+        else if (ch === '?')
+            source += '[^/]';
+        else if (ch === '\\')
+            source += literal(i + 1 < pattern.length ? pattern[++i] : '\\');
+        else if (ch === '[') {
+            inClass = true;
+            source += ch;
+        }
+        else
+            source += literal(ch);
+    }
+    if (inClass)
+        return undefined;
+    try {
+        return new RegExp(`${source}$`);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/catalog/src/build-inputs.ts
+
+
+/** Whether `file` is `dir` or lies under it; everything lies under the repository root '.'. */
+function isUnder(file, dir) {
+    return dir === '.' || file === dir || (file.length > dir.length && file.startsWith(dir) && file[dir.length] === '/');
+}
+/** A path joined onto a directory in the catalog's form ('.' is the root). */
+function joinRepoPath(dir, name) {
+    return dir === '.' ? name : `${dir}/${name}`;
+}
+/** The libraries a service's image holds: its `dependsOn` of kind library and theirs, never through other services. */
+function librariesOf(catalog, service) {
+    const seen = new Set();
+    const out = [];
+    const visit = (names) => {
+        for (const name of names) {
+            const dep = catalog.services.get(name);
+            if (!dep || dep.kind !== 'library' || seen.has(name))
+                continue;
+            seen.add(name);
+            out.push(dep);
+            visit(dep.dependsOn);
+        }
+    };
+    visit(service.dependsOn);
+    return out;
+}
+const nestedByCatalog = new WeakMap();
+/** Paths of the services inside `path`, from one pass over the catalog (kept for the catalog's lifetime). */
+function nestedPaths(catalog, path) {
+    let byPath = nestedByCatalog.get(catalog);
+    if (!byPath) {
+        byPath = new Map();
+        const paths = new Set();
+        for (const s of catalog.services.values())
+            if (s.path !== undefined)
+                paths.add(s.path);
+        for (const p of paths) {
+            for (let dir = p.slice(0, Math.max(0, p.lastIndexOf('/'))); dir !== ''; dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/')))) {
+                if (!paths.has(dir))
+                    continue;
+                const list = byPath.get(dir);
+                if (list)
+                    list.push(p);
+                else
+                    byPath.set(dir, [p]);
+            }
+        }
+        nestedByCatalog.set(catalog, byPath);
+    }
+    return byPath.get(path) ?? [];
+}
+/** A service's or library's own code: its path (less the services nested in it), watch and ignore globs. */
+function codeInputsOf(catalog, service) {
+    const defaults = catalog.defaults.ignore ?? NONE;
+    const { name, path, watch, ignore } = service;
+    return {
+        service: name,
+        path,
+        nested: path !== undefined ? nestedPaths(catalog, path) : NONE,
+        watch: watch ?? NONE,
+        // The defaults' own array when the service adds nothing, so 10,000 services compile one list (compileIgnore).
+        ignore: ignore?.length ? [...defaults, ...ignore] : defaults,
+    };
+}
+const NONE = [];
+const NO_PATTERNS = [];
+/** The build context, Dockerfile and docker ignore files of a service (kind service), when it has a context. */
+function imageInputsOf(catalog, service) {
+    if (service.kind !== 'service')
+        return undefined;
+    const build = service.build;
+    const context = build?.context ?? service.path;
+    if (context === undefined)
+        return undefined;
+    const set = build?.dockerfile ?? catalog.defaults.build?.dockerfile;
+    const dockerfile = set ?? joinRepoPath(context, DOCKERFILE);
+    return { context, dockerfile, dockerfileSet: set !== undefined, ignoreFiles: [`${dockerfile}${DOCKERIGNORE}`, joinRepoPath(context, DOCKERIGNORE)] };
+}
+const DOCKERFILE = 'Dockerfile';
+const DOCKERIGNORE = '.dockerignore';
+/** The build files of the usual service (context and Dockerfile from `path`), relative to its path. */
+const DEFAULT_BUILD_FILES = [DOCKERFILE, `${DOCKERFILE}${DOCKERIGNORE}`, DOCKERIGNORE];
+/**
+ * What an index of every service needs for one service's image besides its path and watch globs: the image's
+ * inputs (for a build context beyond its path, contextBeyondPath) and the Dockerfile and docker ignore files that
+ * its path rule does not already count (a Dockerfile outside `path`, or one its ignore globs drop). Undefined
+ * when there is nothing: not a built service, or the usual one, which builds PATH/Dockerfile from PATH. That case
+ * is answered without building the image's inputs, so indexing 10,000 services costs what it did before.
+ */
+function imageBeyondCode(catalog, service, code) {
+    if (service.kind !== 'service')
+        return undefined;
+    if (service.build === undefined && catalog.defaults.build?.dockerfile === undefined && code.countsOwn(DEFAULT_BUILD_FILES))
+        return undefined;
+    const image = imageInputsOf(catalog, service);
+    return image && { image, files: code.buildFilesBeyond(image) };
+}
+/** Everything a service's image is built from: see BuildInputRule for the rules. */
+function buildInputsOf(catalog, service) {
+    const image = imageInputsOf(catalog, service);
+    return {
+        ...codeInputsOf(catalog, service),
+        ...(image ? { image } : {}),
+        libraries: librariesOf(catalog, service).map((l) => codeInputsOf(catalog, l)).sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '')),
+        globalPaths: catalog.globalPaths,
+    };
+}
+/**
+ * The part of the build context outside the service's `path`, whose files are inputs unless docker ignores them:
+ * the context itself when it is neither `path` nor inside it, else nothing (the path rule decides for files under
+ * `path`). Only services with such a context need their docker ignore file read.
+ */
+function contextBeyondPath(inputs) {
+    const context = inputs.image?.context;
+    if (context === undefined || (inputs.path !== undefined && isUnder(context, inputs.path)))
+        return undefined;
+    return context;
+}
+/** The docker ignore file Docker reads for this image: the first of `ignoreFiles` that exists, if any. */
+function dockerIgnoreFileOf(image, exists) {
+    return image.ignoreFiles.find(exists);
+}
+// `*` stops at `/`, `**` crosses it; dotfiles match like any other file.
+const GLOB_OPTIONS = { dot: true };
+const compiledPatterns = new Map();
+const compiledLists = new Map();
+const compiledArrays = new WeakMap();
+function compilePathPattern(pattern) {
+    let p = compiledPatterns.get(pattern);
+    if (!p) {
+        const scan = picomatch_default().scan(pattern);
+        p = scan.isGlob
+            ? { pattern, base: scan.base, glob: true, matches: picomatch_default()(pattern, GLOB_OPTIONS) }
+            : { pattern, base: pattern, glob: false, matches: (file) => isUnder(file, pattern) };
+        compiledPatterns.set(pattern, p);
+    }
+    return p;
+}
+/** One matcher for a list of `ignore` globs (compiled once per distinct list: services share the defaults). */
+function compileIgnore(patterns) {
+    if (patterns.length === 0)
+        return undefined;
+    let m = compiledArrays.get(patterns);
+    if (m)
+        return m;
+    const key = JSON.stringify(patterns);
+    m = compiledLists.get(key);
+    if (!m)
+        compiledLists.set(key, (m = picomatch_default()(patterns, GLOB_OPTIONS)));
+    compiledArrays.set(patterns, m);
+    return m;
+}
+/** countsOwn's answers for names under a path (`Dockerfile`, `.dockerignore`), per compiled ignore list. */
+const keptNames = new WeakMap();
+/** The path and watch rules of one service or library, compiled. */
+class CodeRules {
+    code;
+    /** The compiled ignore globs: one function for every service with the same list. */
+    ignored;
+    watch;
+    /** Where a file's path relative to `path` starts, less one (no path: never). */
+    pathEnd;
+    constructor(code) {
+        this.code = code;
+        this.ignored = compileIgnore(code.ignore);
+        this.watch = code.watch.length ? code.watch.map(compilePathPattern) : NO_PATTERNS;
+        this.pathEnd = code.path !== undefined ? code.path.length : Infinity;
+    }
+    /**
+     * For a file whose innermost owner is this service: whether it counts. Ignore globs are relative to the service's
+     * directory (`docs/**` is its own docs); the path itself (a submodule) always counts.
+     */
+    keepsOwnFile(file) {
+        return this.ignored === undefined || file.length <= this.pathEnd || !this.ignored(file.slice(this.pathEnd + 1));
+    }
+    /** For a file reached otherwise (a watch glob, the build context): ignore globs match the repository path. */
+    keepsOtherFile(file) {
+        return !this.ignored?.(file);
+    }
+    /** The path rule without an index: under `path` and not under a nested service's. */
+    owns(file) {
+        const { path, nested } = this.code;
+        return path !== undefined && isUnder(file, path) && !nested.some((n) => isUnder(file, n)) && this.keepsOwnFile(file);
+    }
+    watches(file) {
+        return this.watch.some((p) => p.matches(file)) && this.keepsOtherFile(file);
+    }
+    /**
+     * The image's Dockerfile and docker ignore files that the path rule does not already count: a Dockerfile outside
+     * `path`, or one its ignore globs drop. An index needs entries for these alone; PATH/Dockerfile is the owner's.
+     */
+    buildFilesBeyond(image) {
+        const path = this.code.path;
+        const files = [image.dockerfile, ...image.ignoreFiles];
+        if (path === undefined)
+            return files;
+        return files.filter((file) => !isUnder(file, path) || (file !== path && !this.countsOwn([file.slice(path.length + 1)])));
+    }
+    /** Whether the path rule counts each of these paths, relative to `path` (asked once per name and ignore list). */
+    countsOwn(names) {
+        const path = this.code.path;
+        if (path === undefined)
+            return false;
+        const nested = this.code.nested;
+        for (const name of names) {
+            if (nested.length && nested.some((n) => isUnder(`${path}/${name}`, n)))
+                return false;
+            if (!this.ignored)
+                continue;
+            let kept = keptNames.get(this.ignored);
+            if (!kept)
+                keptNames.set(this.ignored, (kept = new Map()));
+            let keeps = kept.get(name);
+            if (keeps === undefined)
+                kept.set(name, (keeps = !this.ignored(name)));
+            if (!keeps)
+                return false;
+        }
+        return true;
+    }
+}
+/** The build rule of one service, compiled; `dockerIgnore` is the text of its docker ignore file (dockerIgnoreFileOf). */
+class ImageRules {
+    code;
+    image;
+    beyond;
+    /**
+     * The part of `holds` that is the same for every service with this context, docker ignore file and ignore globs:
+     * whether docker sends the file and the ignore globs keep it. Shared (one function for all of them), so an index
+     * asks it once per file for 100 services built from the repository root.
+     */
+    contextKeeps;
+    constructor(code, image, dockerIgnore) {
+        this.code = code;
+        this.image = image;
+        this.beyond = contextBeyondPath({ ...code.code, image });
+        this.contextKeeps = this.beyond !== undefined ? contextKeeper(this.beyond, code.ignored, dockerIgnore) : undefined;
+    }
+    /** The Dockerfile and the docker ignore files: always inputs (Docker reads them even when they ignore themselves). */
+    isBuildFile(file) {
+        return isUnder(file, this.image.dockerfile) || this.image.ignoreFiles.some((f) => isUnder(file, f));
+    }
+    /**
+     * A file of the context beyond `path` (see contextBeyondPath) that docker sends and the ignore globs keep. `kept`
+     * is contextKeeps' answer when the caller already has it.
+     */
+    holds(file, kept) {
+        const beyond = this.beyond;
+        if (beyond === undefined || !isUnder(file, beyond))
+            return false;
+        const path = this.code.code.path;
+        if (path !== undefined && isUnder(file, path))
+            return false;
+        return kept ?? this.contextKeeps(file);
+    }
+}
+const NO_IGNORE = () => false;
+const keepers = new WeakMap();
+/** ImageRules.contextKeeps, one per context, ignore globs and docker ignore text. */
+function contextKeeper(beyond, ignored, dockerIgnore) {
+    const byIgnore = ignored ?? NO_IGNORE;
+    let cache = keepers.get(byIgnore);
+    if (!cache)
+        keepers.set(byIgnore, (cache = new Map()));
+    const key = `${beyond}\0${dockerIgnore ?? ''}`;
+    let keeps = cache.get(key);
+    if (!keeps) {
+        const excluded = dockerIgnore !== undefined ? dockerIgnoreMatcher(dockerIgnore) : undefined;
+        keeps = (file) => !ignored?.(file) && !excluded?.(beyond === '.' ? file : file.slice(beyond.length + 1));
+        cache.set(key, keeps);
+    }
+    return keeps;
+}
+/**
+ * Which rule makes `file` one of the service's build inputs, or undefined when it is none: the definition the
+ * content tag lists files by, and the one change detection's index (packages/changes) answers for every service at
+ * once. `dockerIgnore` is the text of the docker ignore file (dockerIgnoreFileOf), when there is one.
+ */
+function buildInputMatcher(inputs, dockerIgnore) {
+    const own = new CodeRules(inputs);
+    const image = inputs.image ? new ImageRules(own, inputs.image, dockerIgnore) : undefined;
+    const libraries = inputs.libraries.map((l) => new CodeRules(l));
+    const global = inputs.globalPaths.map(compilePathPattern);
+    return (file) => {
+        if (own.owns(file))
+            return 'path';
+        if (own.watches(file))
+            return 'watch';
+        if (image && (image.isBuildFile(file) || image.holds(file)))
+            return 'build';
+        if (libraries.some((l) => l.owns(file) || l.watches(file)))
+            return 'library';
+        if (global.some((g) => g.matches(file)))
+            return 'global';
+        return undefined;
+    };
+}
+/**
+ * The smallest set of repository paths every build input lies under ('.' for the whole repository): what to list
+ * (`git ls-tree`) before testing each file with buildInputMatcher.
+ */
+function buildInputRoots(inputs) {
+    const roots = new Set();
+    const code = (c) => {
+        if (c.path !== undefined)
+            roots.add(c.path);
+        for (const w of c.watch)
+            roots.add(compilePathPattern(w).base || '.');
+    };
+    code(inputs);
+    for (const l of inputs.libraries)
+        code(l);
+    for (const g of inputs.globalPaths)
+        roots.add(compilePathPattern(g).base || '.');
+    if (inputs.image) {
+        roots.add(inputs.image.dockerfile);
+        for (const f of inputs.image.ignoreFiles)
+            roots.add(f);
+        const beyond = contextBeyondPath(inputs);
+        if (beyond !== undefined)
+            roots.add(beyond);
+    }
+    const sorted = [...roots].sort();
+    return sorted.filter((r) => !sorted.some((other) => other !== r && isUnder(r, other)));
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/build-source.ts
+
+/** Library paths a service's image contains: its `dependsOn` libraries and theirs, never through other services. */
+function libraryPathsOf(catalog, service) {
+    return [...new Set(librariesOf(catalog, service).flatMap((l) => (l.path !== undefined ? [l.path] : [])))].sort();
+}
+/**
+ * Where a service's image comes from: catalog `build` settings (service over catalog defaults), else
+ * PATH/Dockerfile when it exists, else the bundled template. `exists` answers for repository-relative paths.
+ */
+function resolveBuildSource(catalog, service, exists) {
+    if (service.kind !== 'service')
+        throw new errors_ConfigurationError(`${service.name} is a ${service.kind} in ${catalog.file}: only services (kind: service) are built`);
+    const inputs = buildInputsOf(catalog, service);
+    const image = inputs.image;
+    if (!image) {
+        throw new errors_ConfigurationError(`${service.name} has no path and no build.context in ${catalog.file}: build-push needs the directory to build (set path: or build.context:)`);
+    }
+    const { context } = image;
+    if (!exists(context)) {
+        throw new errors_ConfigurationError(`build context '${context}' of ${service.name} does not exist in the checkout (${catalog.file}: ${service.build?.context !== undefined ? 'build.context' : 'path'})`);
+    }
+    const defaults = catalog.defaults.build ?? {};
+    const own = service.build ?? {};
+    let dockerfile;
+    let template;
+    if (image.dockerfileSet) {
+        dockerfile = image.dockerfile;
+        if (!exists(dockerfile))
+            throw new errors_ConfigurationError(`Dockerfile '${dockerfile}' of ${service.name} does not exist (${catalog.file}: build.dockerfile)`);
+    }
+    else if (exists(image.dockerfile)) {
+        dockerfile = image.dockerfile;
+    }
+    else {
+        template = own.template ?? defaults.template;
+        if (!template) {
+            throw new errors_ConfigurationError(`${service.name} has no ${image.dockerfile} and no build.template in ${catalog.file}: add a Dockerfile, or set build.template: node or python`);
+        }
+    }
+    return {
+        service: service.name,
+        context,
+        ...(dockerfile !== undefined ? { dockerfile } : {}),
+        ...(template !== undefined ? { template } : {}),
+        args: { ...defaults.args, ...own.args },
+        libraries: libraryPathsOf(catalog, service),
+        globalPaths: [...new Set(catalog.globalPaths)].sort(),
+        inputs,
+        repository: service.ecr?.repository ?? `${catalog.platform}/${service.name}`,
+        createRepository: service.ecr?.create === true,
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/exec.ts
+
+
+const spawnExec = (file, args, options = {}) => new Promise((resolve, reject) => {
+    const child = (0,external_node_child_process_.spawn)(file, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'], shell: false });
+    let stdout = '';
+    let stderr = '';
+    const lines = (append) => {
+        let partial = '';
+        return (chunk) => {
+            const text = chunk.toString('utf8');
+            append(text);
+            if (!options.onLine)
+                return;
+            const parts = (partial + text).split('\n');
+            partial = parts.pop() ?? '';
+            for (const line of parts)
+                options.onLine(line);
+        };
+    };
+    child.stdout.on('data', lines((t) => (stdout += t)));
+    child.stderr.on('data', lines((t) => (stderr += t)));
+    child.on('error', (e) => reject(e.code === 'ENOENT' ? new errors_ConfigurationError(`${file} is not installed or not on PATH: this step runs it, so use a runner that has it (GitHub's ubuntu runners have git, docker and buildx)`) : e));
+    child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }));
+    child.stdin.on('error', () => { }); // a child that exits without reading stdin must not crash us with EPIPE
+    child.stdin.end(options.stdin ?? '');
+});
+/** The command line as a person would type it, for error messages (never includes stdin). */
+function describeCommand(file, args) {
+    return [file, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/buildx.ts
+
+
+
+
+/** The `docker buildx build --push` argument list (no shell: each value is one argument). */
+function buildxArgs(r, metadataFile) {
+    const args = ['buildx', 'build', '--file', r.dockerfile, '--platform', r.platform];
+    for (const tag of r.tags)
+        args.push('--tag', tag);
+    for (const [k, v] of Object.entries(r.labels))
+        args.push('--label', `${k}=${v}`);
+    for (const [k, v] of Object.entries(r.args))
+        args.push('--build-arg', `${k}=${v}`);
+    args.push(`--provenance=${r.provenance}`);
+    if (r.cache === 'gha') {
+        // One cache scope per service: without it every service of the monorepo overwrites the same GHA cache entry.
+        args.push('--cache-from', `type=gha,scope=${r.service}`, '--cache-to', `type=gha,scope=${r.service},mode=max`);
+    }
+    else if (r.cache === 'registry') {
+        // The cache lives in the MUTABLE sibling repository terraform/modules/ecr creates (the image repository is IMMUTABLE).
+        const ref = `${r.repositoryUri}-cache:buildcache`;
+        args.push('--cache-from', `type=registry,ref=${ref}`, '--cache-to', `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true`);
+    }
+    args.push('--metadata-file', metadataFile, '--push', r.context);
+    return args;
+}
+/** Builds and pushes; returns the pushed image's digest as buildx wrote it to the metadata file. */
+async function buildAndPushImage(r, deps) {
+    const metadataFile = (0,external_node_path_.join)(r.workDir, `${r.service}.metadata.json`);
+    const args = buildxArgs(r, metadataFile);
+    const result = await deps.exec('docker', args, { ...(deps.onLine ? { onLine: deps.onLine } : {}), ...(deps.env ? { env: deps.env } : {}) });
+    if (result.exitCode !== 0) {
+        const tail = result.stderr.trim().split('\n').slice(-15).join('\n');
+        // The service's own Dockerfile or code failed to build: the user's to fix, so no stack trace of ours.
+        throw new errors_ConfigurationError(`docker buildx build failed for ${r.service} (exit ${result.exitCode}): ${describeCommand('docker', args)}\n${tail}`);
+    }
+    let metadata;
+    try {
+        metadata = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'));
+    }
+    catch (e) {
+        throw new errors_ConfigurationError(`docker buildx build wrote no readable metadata file ${metadataFile} for ${r.service} (${e.message}); buildx 0.9 or later is required on the runner`);
+    }
+    const digest = metadata['containerimage.digest'];
+    if (typeof digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
+        throw new Error(`buildx metadata for ${r.service} has no containerimage.digest (got ${JSON.stringify(digest)})`);
+    }
+    return digest;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/content-tag.ts
+
+
+/**
+ * The image's content tag: one hash over the files the image is built from, each with its mode and git object id
+ * at HEAD, plus the bundled template's text, the build args and the target platform. Which files: exactly the
+ * catalog's build inputs (buildInputMatcher: the service's path and watch files less its ignore globs, its
+ * Dockerfile, its build context less what .dockerignore excludes, its libraries, the global paths), the
+ * definition change detection affects services by. So a service is affected by a change exactly when its content
+ * tag changes (catalog definition changes aside), and an image is never reused for inputs it was not built from.
+ *
+ * Any of these changing gives a new tag; a re-run or a revert gives a tag ECR already has, so nothing is built.
+ * Uncommitted changes are not seen: CI builds what is committed.
+ */
+async function computeContentTag(source, deps) {
+    const commit = await headCommit(deps);
+    const roots = buildInputRoots(source.inputs);
+    const tree = await listTree(commit, roots, deps);
+    if (!source.inputs.image || ![...tree.keys()].some((p) => isUnder(p, source.context))) {
+        throw new errors_ConfigurationError(`build context '${source.context}' of ${source.service} is not committed at HEAD: build-push tags images by committed content`);
+    }
+    // Only a context beyond the service's path is filtered by .dockerignore (build-inputs.ts); read it only then.
+    let dockerIgnore;
+    const ignoreFile = contextBeyondPath(source.inputs) !== undefined ? dockerIgnoreFileOf(source.inputs.image, (p) => tree.has(p)) : undefined;
+    if (ignoreFile !== undefined)
+        dockerIgnore = await blobText(tree.get(ignoreFile).object, deps);
+    const isInput = buildInputMatcher(source.inputs, dockerIgnore);
+    const files = [...tree.keys()].filter((p) => isInput(p) !== undefined).sort();
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const byRoot = new Map(roots.map((r) => [r, (0,external_node_crypto_.createHash)('sha256')]));
+    const counted = new Map();
+    for (const path of files) {
+        const { mode, object } = tree.get(path);
+        const line = `file\t${path}\t${mode}\t${object}\n`;
+        hash.update(line);
+        // Roots never nest (buildInputRoots), so a file lies under exactly one.
+        const root = roots.find((r) => isUnder(path, r));
+        byRoot.get(root).update(line);
+        counted.set(root, (counted.get(root) ?? 0) + 1);
+    }
+    if (source.template)
+        hash.update(`template\t${source.template}\t${(0,external_node_crypto_.createHash)('sha256').update(deps.templateText ?? '').digest('hex')}\n`);
+    // An image built for other platforms is another image: switching linux/amd64 to linux/arm64 must rebuild.
+    if (deps.platform)
+        hash.update(`platform\t${deps.platform}\n`);
+    for (const [k, v] of Object.entries(source.args).sort(([a], [b]) => a.localeCompare(b)))
+        hash.update(`arg\t${k}=${v}\n`);
+    const parts = roots.map((path) => ({ path, object: counted.has(path) ? byRoot.get(path).digest('hex').slice(0, 40) : 'absent' }));
+    return { tag: `tree-${hash.digest('hex').slice(0, 40)}`, parts, files: files.length };
+}
+async function headCommit(deps) {
+    const head = await deps.exec('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: deps.root });
+    if (head.exitCode !== 0)
+        throw new errors_ConfigurationError(`${deps.root} is not a git checkout with a commit${head.stderr.trim() ? ` (git: ${head.stderr.trim()})` : ''}; build-push tags images by git content`);
+    return head.stdout.trim();
+}
+/**
+ * Every file at `commit` under `roots` (relative to `root`, the catalog's root, like the catalog's paths), from one
+ * `git ls-tree -r -z`: NUL-separated, so any file name arrives unquoted.
+ */
+async function listTree(commit, roots, deps) {
+    const result = await deps.exec('git', ['--literal-pathspecs', 'ls-tree', '-r', '-z', commit, '--', ...roots], { cwd: deps.root });
+    if (result.exitCode !== 0)
+        throw new Error(`git ls-tree failed in ${deps.root}: ${result.stderr.trim()}`);
+    const tree = new Map();
+    for (const record of result.stdout.split('\0')) {
+        const tab = record.indexOf('\t');
+        if (tab < 0)
+            continue;
+        // `<mode> <type> <object>\t<path>`; a submodule is a `commit` entry, hashed like a file.
+        const [mode, , object] = record.slice(0, tab).split(' ');
+        tree.set(record.slice(tab + 1), { mode: mode, object: object });
+    }
+    return tree;
+}
+async function blobText(object, deps) {
+    const result = await deps.exec('git', ['cat-file', 'blob', object], { cwd: deps.root });
+    if (result.exitCode !== 0)
+        throw new Error(`git cat-file blob ${object} failed in ${deps.root}: ${result.stderr.trim()}`);
+    return result.stdout;
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(8249);
 ;// CONCATENATED MODULE: ./packages/aws/src/ecr/registry.ts
 
 
@@ -60718,7 +63792,7 @@ function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(955)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6955));
+    const { buildCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(68)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9068));
     const { root, services, environments } = sources;
     const result = buildCatalog({
         dir: sources.dir,
@@ -60973,7 +64047,6 @@ const PROVENANCE_MODES = ['mode=min', 'mode=max', 'false'];
 
 
 
-
 /**
  * The bundled Dockerfile templates. From source this is templates/docker; the bundler (ncc) copies that folder
  * into dist/docker and replaces this expression with the copy's path, so the bundled action is self-contained.
@@ -61002,6 +64075,10 @@ async function run(io = githubIO(), deps = {}) {
         const environment = envName ? environmentNamed(catalog, envName) : undefined;
         const region = regionFor(environment, { override: readString(io, INPUTS.region), overrideName: `the '${INPUTS.region}' input`, env: io.env });
         const services = [...new Set(names.map((n) => resolveServiceName(catalog, n)))];
+        // Pushes go to the registry of the credentials' own account (no ECR call names another), so only an environment
+        // says which account that should be; without one there is nothing to compare.
+        if (environment)
+            await verifyCallerAccount(environment, { sts: deps.sts, region }, io.log);
         const options = {
             revision,
             ...(io.env.GITHUB_SERVER_URL && io.env.GITHUB_REPOSITORY ? { sourceUrl: `${io.env.GITHUB_SERVER_URL}/${io.env.GITHUB_REPOSITORY}` } : {}),
@@ -61011,7 +64088,7 @@ async function run(io = githubIO(), deps = {}) {
             templatesDir: deps.templatesDir ?? BUNDLED_TEMPLATES,
         };
         const results = await buildPushServices(catalog, services, options, {
-            ecr: deps.ecr ?? new dist_cjs/* ECRClient */.S70({ region }),
+            ecr: deps.ecr ?? (await makeEcrClient({ region })),
             exec: deps.exec ?? spawnExec,
             clock: systemClock,
             log: io.log,

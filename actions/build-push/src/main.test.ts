@@ -4,9 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mockClient } from 'aws-sdk-client-mock'
 import { load } from 'js-yaml'
 import { DescribeImagesCommand, DescribeRepositoriesCommand, ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr'
+import { STSClient } from '@aws-sdk/client-sts'
 import { recordingIO } from '@tierdeploy/action-kit'
 import { spawnExec, type Exec } from '@tierdeploy/aws'
-import { installDockerShim, tempDir, writeFiles, type DockerShim } from '@tierdeploy/testkit'
+import { FakeEcs, installDockerShim, tempDir, writeFiles, type DockerShim } from '@tierdeploy/testkit'
 import { execFileSync } from 'node:child_process'
 import { BUNDLED_TEMPLATES, run } from './main.js'
 import { INPUTS, OUTPUTS } from './contract.js'
@@ -83,6 +84,27 @@ describe('build-push action', () => {
     expect((await buildPush({ services: 'auth', region: 'us-east-1', revision: 'main' })).failed).toMatch(/input 'revision' must be a commit SHA/)
     expect((await buildPush({ services: 'auht', region: 'us-east-1' })).failed).toMatch(/unknown service 'auht'; did you mean 'auth'/)
     expect(shim.calls()).toEqual([])
+  })
+
+  it('refuses credentials of another account than the environment\'s before any ECR call or build', async () => {
+    writeFiles(repo.dir, { 'catalog/environments/staging.yaml': 'name: staging\naccount: "222222222222"\nregion: us-east-1\n' })
+    const fake = await FakeEcs.start({ account: '111111111111' })
+    const sts = new STSClient({ endpoint: fake.endpoint, region: 'us-east-1' })
+    try {
+      const io = recordingIO({ catalog: join(repo.dir, 'catalog'), services: 'auth', environment: 'staging' }, { GITHUB_SHA: 'abcdef1234567abcdef1234567abcdef12345678' })
+      await run(io, { ecr: new ECRClient({ region: 'us-east-1' }), sts, exec })
+      expect(io.failed).toMatch(/^credentials are for 111111111111, environment staging is 222222222222 \(the account in .*staging\.yaml\)/)
+      expect(ecrMock.calls()).toEqual([])
+      expect(shim.calls()).toEqual([])
+      fake.callerAccount = '222222222222'
+      const matching = recordingIO({ catalog: join(repo.dir, 'catalog'), services: 'auth', environment: 'staging' }, { GITHUB_SHA: 'abcdef1234567abcdef1234567abcdef12345678' })
+      await run(matching, { ecr: new ECRClient({ region: 'us-east-1' }), sts, exec })
+      expect(matching.failed).toBeUndefined()
+      expect(fake.calls.GetCallerIdentity).toBe(2)
+    } finally {
+      sts.destroy()
+      await fake.stop()
+    }
   })
 
   it('declares exactly the inputs and outputs of its contract in action.yml', () => {

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url'
-import { ECRClient } from '@aws-sdk/client-ecr'
+import type { ECRClient } from '@aws-sdk/client-ecr'
+import type { STSClient } from '@aws-sdk/client-sts'
 import { githubIO, readChoice, readList, readString, runAction, writeInputFile, type ActionIO } from '@tierdeploy/action-kit'
-import { buildPushServices, imagesMap, regionFor, renderBuildSummary, spawnExec, type BuildPushOptions, type Exec } from '@tierdeploy/aws'
+import { buildPushServices, imagesMap, makeEcrClient, regionFor, renderBuildSummary, spawnExec, verifyCallerAccount, type BuildPushOptions, type Exec } from '@tierdeploy/aws'
 import { ConfigurationError, environmentNamed, loadCatalog, systemClock } from '@tierdeploy/catalog'
 import { resolveServiceName } from '@tierdeploy/graph'
 import { CACHE_MODES, INPUTS, OUTPUTS, PROVENANCE_MODES } from './contract.js'
@@ -15,6 +16,7 @@ export const BUNDLED_TEMPLATES = typeof templatesLocation === 'string' ? templat
 
 export interface BuildPushDeps {
   ecr?: ECRClient
+  sts?: STSClient
   exec?: Exec
   templatesDir?: string
 }
@@ -39,6 +41,9 @@ export async function run(io: ActionIO = githubIO(), deps: BuildPushDeps = {}): 
     const environment = envName ? environmentNamed(catalog, envName) : undefined
     const region = regionFor(environment, { override: readString(io, INPUTS.region), overrideName: `the '${INPUTS.region}' input`, env: io.env })
     const services = [...new Set(names.map((n) => resolveServiceName(catalog, n)))]
+    // Pushes go to the registry of the credentials' own account (no ECR call names another), so only an environment
+    // says which account that should be; without one there is nothing to compare.
+    if (environment) await verifyCallerAccount(environment, { sts: deps.sts, region }, io.log)
 
     const options: BuildPushOptions = {
       revision,
@@ -49,7 +54,7 @@ export async function run(io: ActionIO = githubIO(), deps: BuildPushDeps = {}): 
       templatesDir: deps.templatesDir ?? BUNDLED_TEMPLATES,
     }
     const results = await buildPushServices(catalog, services, options, {
-      ecr: deps.ecr ?? new ECRClient({ region }),
+      ecr: deps.ecr ?? (await makeEcrClient({ region })),
       exec: deps.exec ?? spawnExec,
       clock: systemClock,
       log: io.log,

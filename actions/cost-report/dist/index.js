@@ -30874,7 +30874,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6901:
+/***/ 2992:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31295,8 +31295,65 @@ function catalogSchemaDocument() {
     return { ...catalogSchema, $defs: { environment: environmentSchema } };
 }
 
+// EXTERNAL MODULE: ./packages/catalog/src/model.ts
+var model = __nccwpck_require__(9014);
 // EXTERNAL MODULE: ./packages/catalog/src/settings.ts
 var src_settings = __nccwpck_require__(1214);
+;// CONCATENATED MODULE: ./packages/catalog/src/secret-arns.ts
+
+
+/** A Secrets Manager secret or SSM parameter ARN: arn:PARTITION:SERVICE:REGION:ACCOUNT:secret:NAME | parameter/NAME. */
+const SECRET_ARN = /^arn:(aws[a-z-]*):(secretsmanager|ssm):([a-z0-9-]*):(\d{12}):(secret:|parameter\/)/;
+/**
+ * Per environment, a secret of an enabled service whose ARN is in another account than the environment's `account`
+ * or another region than its `region`: the task's execution role (of the environment's account) could not read it, or
+ * would read another environment's value (a catalog-wide ARN of dev's account used by production). Judged on the
+ * settings each environment resolves (serviceSettings), and reported where the value is written. A secret that is not
+ * an ARN is the schema's to refuse.
+ */
+function secretArnProblems(catalog) {
+    const problems = [];
+    for (const env of catalog.environments.values()) {
+        for (const service of catalog.services.values()) {
+            if (!(0,model/* isDeployable */.M)(service) || !(0,src_settings/* isEnabledIn */.Z)(catalog, service, env))
+                continue;
+            for (const [variable, value] of Object.entries((0,src_settings/* serviceSettings */.x)(catalog, service, env).secrets)) {
+                const arn = SECRET_ARN.exec(value);
+                if (!arn)
+                    continue;
+                const [, , , region, account] = arn;
+                const wrongAccount = env.account !== undefined && account !== env.account;
+                const wrongRegion = region !== env.region;
+                if (!wrongAccount && !wrongRegion)
+                    continue;
+                const found = [wrongAccount ? `account ${account}` : '', wrongRegion ? `region ${region || '(none)'}` : ''].filter(Boolean).join(' and ');
+                const expected = [wrongAccount ? `account ${env.account}` : '', wrongRegion ? `region ${env.region}` : ''].filter(Boolean).join(' and ');
+                const where = writtenAt(catalog, service, env, variable);
+                const fixed = value.replace(SECRET_ARN, (_m, partition, kind, _r, a, type) => `arn:${partition}:${kind}:${env.region}:${wrongAccount ? env.account : a}:${type}`);
+                problems.push({
+                    ...where,
+                    severity: 'error',
+                    message: `${service.name}: secret ${variable} in environment ${env.name} is in ${found}, but ${env.name} is ${expected} (${env.file})`,
+                    hint: where.file === env.file
+                        ? `use the ARN in ${expected}, e.g. ${fixed}`
+                        : `the value in ${catalog.file} applies to every environment: give ${env.name} its own in ${env.file}, services.${service.name}.secrets, e.g. ${variable}: ${fixed}`,
+                });
+            }
+        }
+    }
+    return problems;
+}
+/** The file and key path of the layer that sets the variable for this environment: the last of serviceSettings' layers that has it. */
+function writtenAt(catalog, service, env, variable) {
+    if (env.services?.[service.name]?.secrets?.[variable] !== undefined)
+        return { file: env.file, path: ['services', service.name, 'secrets', variable] };
+    if (env.defaults?.secrets?.[variable] !== undefined)
+        return { file: env.file, path: ['defaults', 'secrets', variable] };
+    if (service.secrets?.[variable] !== undefined)
+        return { file: catalog.file, path: ['services', service.name, 'secrets', variable] };
+    return { file: catalog.file, path: ['defaults', 'secrets', variable] };
+}
+
 // EXTERNAL MODULE: ./packages/catalog/src/suggest.ts
 var suggest = __nccwpck_require__(5753);
 ;// CONCATENATED MODULE: ./packages/catalog/src/shape.ts
@@ -31406,6 +31463,7 @@ function nounOf(description) {
 // EXTERNAL MODULE: ./packages/catalog/src/yaml-source.ts + 1 modules
 var yaml_source = __nccwpck_require__(427);
 ;// CONCATENATED MODULE: ./packages/catalog/src/build.ts
+
 
 
 
@@ -31547,6 +31605,7 @@ function buildCatalog(input) {
     }
     problems.push(...overlappingRefProblems(catalog.environments.values()));
     problems.push(...dependencyNotEnabledProblems(catalog));
+    problems.push(...secretArnProblems(catalog));
     checkSizes(catalog, problems);
     return { catalog, problems };
 }
@@ -31834,6 +31893,21 @@ function cycleWithin(component, services) {
         seen.add(next);
         node = next;
     }
+}
+
+
+/***/ }),
+
+/***/ 9014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ isDeployable)
+/* harmony export */ });
+/** TypeScript view of schema.ts. Keep the two in step: schema.test.ts fails when a schema key has no field here. */
+/** Whether a service is built and deployed to ECS (not infrastructure, not a library). */
+function isDeployable(s) {
+    return s.kind === 'service';
 }
 
 
@@ -39462,7 +39536,7 @@ function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6901));
+    const { buildCatalog } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2992));
     const { root, services, environments } = sources;
     const result = buildCatalog({
         dir: sources.dir,
@@ -39500,8 +39574,8 @@ function isProductionLike(environment) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: ./packages/catalog/src/build.ts + 5 modules
-var build = __nccwpck_require__(6901);
+// EXTERNAL MODULE: ./packages/catalog/src/build.ts + 6 modules
+var build = __nccwpck_require__(2992);
 ;// CONCATENATED MODULE: ./packages/cost/src/render.ts
 /** Whole cents, so JSON and tables agree with each other and with hand arithmetic. */
 function cents(value) {
@@ -39887,13 +39961,8 @@ function regionPrices(table, region, where) {
 
 // EXTERNAL MODULE: ./packages/catalog/src/settings.ts
 var src_settings = __nccwpck_require__(1214);
-;// CONCATENATED MODULE: ./packages/catalog/src/model.ts
-/** TypeScript view of schema.ts. Keep the two in step: schema.test.ts fails when a schema key has no field here. */
-/** Whether a service is built and deployed to ECS (not infrastructure, not a library). */
-function isDeployable(s) {
-    return s.kind === 'service';
-}
-
+// EXTERNAL MODULE: ./packages/catalog/src/model.ts
+var model = __nccwpck_require__(9014);
 ;// CONCATENATED MODULE: ./packages/cost/src/estimate.ts
 
 
@@ -39941,7 +40010,7 @@ function estimateCost(catalog, environment, table, overrides = []) {
     const services = [];
     const recommendations = [];
     const enabled = [...catalog.services.values()].filter((s) => (0,src_settings/* isEnabledIn */.Z)(catalog, s, environment));
-    for (const service of enabled.filter(isDeployable)) {
+    for (const service of enabled.filter(model/* isDeployable */.M)) {
         const settings = (0,src_settings/* serviceSettings */.x)(catalog, service, environment);
         const tasks = settings.desiredCount;
         const capacity = service.capacity ?? 'fargate';
@@ -40065,10 +40134,10 @@ function estimateCost(catalog, environment, table, overrides = []) {
 function platformCosts(catalog, environment, enabled, prices, table) {
     const month = table.hoursPerMonth;
     const out = [];
-    if (enabled.some((s) => isDeployable(s) && s.routing?.public)) {
+    if (enabled.some((s) => (0,model/* isDeployable */.M)(s) && s.routing?.public)) {
         out.push({ item: 'alb', label: 'ALB', description: `Application Load Balancer (${prices.alb.lcus} LCU assumed)`, monthly: (prices.alb.hour + prices.alb.lcuHour * prices.alb.lcus) * month });
     }
-    const deployable = enabled.some(isDeployable);
+    const deployable = enabled.some(model/* isDeployable */.M);
     if (deployable) {
         const perAz = environment.network?.natGateways === 'per-az';
         const count = perAz ? table.availabilityZones : 1;

@@ -30874,6 +30874,21 @@ module.exports = {
 
 /***/ }),
 
+/***/ 9014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ isDeployable)
+/* harmony export */ });
+/** TypeScript view of schema.ts. Keep the two in step: schema.test.ts fails when a schema key has no field here. */
+/** Whether a service is built and deployed to ECS (not infrastructure, not a library). */
+function isDeployable(s) {
+    return s.kind === 'service';
+}
+
+
+/***/ }),
+
 /***/ 427:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -38364,7 +38379,7 @@ function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await __nccwpck_require__.e(/* import() */ 332).then(__nccwpck_require__.bind(__nccwpck_require__, 6332));
+    const { buildCatalog } = await __nccwpck_require__.e(/* import() */ 178).then(__nccwpck_require__.bind(__nccwpck_require__, 178));
     const { root, services, environments } = sources;
     const result = buildCatalog({
         dir: sources.dir,
@@ -38395,13 +38410,460 @@ function streamLogger(write, verbose = false) {
     };
 }
 
-;// CONCATENATED MODULE: ./packages/catalog/src/model.ts
-/** TypeScript view of schema.ts. Keep the two in step: schema.test.ts fails when a schema key has no field here. */
-/** Whether a service is built and deployed to ECS (not infrastructure, not a library). */
-function isDeployable(s) {
-    return s.kind === 'service';
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./packages/catalog/src/docker-ignore.ts
+/**
+ * What a `.dockerignore` keeps out of a build context, read the way Docker reads it (moby/patternmatcher, which
+ * BuildKit uses): one pattern a line, `#` at the start of a line a comment, a leading `!` an exception, patterns
+ * cleaned like Go's filepath.Clean (`./a/` is `a`, a leading `/` dropped). `*` and `?` stop at `/`, `**` crosses
+ * it, `[...]` is a class, `\` escapes. Patterns apply in order and the last that matches a path, or one of the
+ * directories above it, decides: `*` then `!src` keeps `src/a.ts`.
+ *
+ * A pattern Docker would refuse (an unclosed `[`) matches nothing here: the build fails on it anyway, and a file
+ * that is wrongly counted as an input costs a rebuild, never a missed change.
+ *
+ * Returns whether a path relative to the context is excluded.
+ */
+function dockerIgnoreMatcher(text) {
+    const patterns = readPatterns(text).flatMap((p) => {
+        const regex = patternRegex(p.pattern);
+        return regex ? [{ exception: p.exception, regex }] : [];
+    });
+    if (patterns.length === 0)
+        return () => false;
+    return (path) => {
+        const dirs = path.split('/').slice(0, -1);
+        let excluded = false;
+        for (const p of patterns) {
+            // An exclusion only matters once the path is excluded, an exception only once it is.
+            if (p.exception !== excluded)
+                continue;
+            let match = p.regex.test(path);
+            for (let i = 1; !match && i <= dirs.length; i++)
+                match = p.regex.test(dirs.slice(0, i).join('/'));
+            if (match)
+                excluded = !p.exception;
+        }
+        return excluded;
+    };
+}
+function readPatterns(text) {
+    const out = [];
+    for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+        if (raw.startsWith('#'))
+            continue;
+        let line = raw.trim();
+        if (line === '')
+            continue;
+        const exception = line.startsWith('!');
+        if (exception)
+            line = line.slice(1).trim();
+        if (line === '')
+            continue; // a lone `!` is refused by Docker
+        let pattern = goClean(line);
+        if (pattern.length > 1 && pattern.startsWith('/'))
+            pattern = pattern.slice(1);
+        out.push({ pattern, exception });
+    }
+    return out;
+}
+/** Go's path.Clean: no empty or `.` segments, `..` resolved where it can be, `.` for nothing. */
+function goClean(path) {
+    const rooted = path.startsWith('/');
+    const out = [];
+    for (const s of path.split('/')) {
+        if (s === '' || s === '.')
+            continue;
+        if (s === '..' && out.length > 0 && out.at(-1) !== '..')
+            out.pop();
+        else if (s !== '..' || !rooted)
+            out.push(s);
+    }
+    const joined = out.join('/');
+    return rooted ? `/${joined}` : joined || '.';
+}
+/** A character that matches itself in a regular expression. */
+function literal(ch) {
+    return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
+}
+/** moby/patternmatcher's translation of a pattern into a regular expression. */
+function patternRegex(pattern) {
+    let source = '^';
+    let inClass = false;
+    for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (inClass) {
+            if (ch === '\\' && i + 1 < pattern.length)
+                source += literal(pattern[++i]);
+            else {
+                if (ch === ']')
+                    inClass = false;
+                source += ch;
+            }
+        }
+        else if (ch === '*') {
+            if (pattern[i + 1] === '*') {
+                i++;
+                if (pattern[i + 1] === '/')
+                    i++;
+                source += i + 1 >= pattern.length ? '.*' : '(.*/)?';
+            }
+            else
+                source += '[^/]*';
+        }
+        else if (ch === '?')
+            source += '[^/]';
+        else if (ch === '\\')
+            source += literal(i + 1 < pattern.length ? pattern[++i] : '\\');
+        else if (ch === '[') {
+            inClass = true;
+            source += ch;
+        }
+        else
+            source += literal(ch);
+    }
+    if (inClass)
+        return undefined;
+    try {
+        return new RegExp(`${source}$`);
+    }
+    catch {
+        return undefined;
+    }
 }
 
+;// CONCATENATED MODULE: ./packages/catalog/src/build-inputs.ts
+
+
+/** Whether `file` is `dir` or lies under it; everything lies under the repository root '.'. */
+function isUnder(file, dir) {
+    return dir === '.' || file === dir || (file.length > dir.length && file.startsWith(dir) && file[dir.length] === '/');
+}
+/** A path joined onto a directory in the catalog's form ('.' is the root). */
+function joinRepoPath(dir, name) {
+    return dir === '.' ? name : `${dir}/${name}`;
+}
+/** The libraries a service's image holds: its `dependsOn` of kind library and theirs, never through other services. */
+function librariesOf(catalog, service) {
+    const seen = new Set();
+    const out = [];
+    const visit = (names) => {
+        for (const name of names) {
+            const dep = catalog.services.get(name);
+            if (!dep || dep.kind !== 'library' || seen.has(name))
+                continue;
+            seen.add(name);
+            out.push(dep);
+            visit(dep.dependsOn);
+        }
+    };
+    visit(service.dependsOn);
+    return out;
+}
+const nestedByCatalog = new WeakMap();
+/** Paths of the services inside `path`, from one pass over the catalog (kept for the catalog's lifetime). */
+function nestedPaths(catalog, path) {
+    let byPath = nestedByCatalog.get(catalog);
+    if (!byPath) {
+        byPath = new Map();
+        const paths = new Set();
+        for (const s of catalog.services.values())
+            if (s.path !== undefined)
+                paths.add(s.path);
+        for (const p of paths) {
+            for (let dir = p.slice(0, Math.max(0, p.lastIndexOf('/'))); dir !== ''; dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/')))) {
+                if (!paths.has(dir))
+                    continue;
+                const list = byPath.get(dir);
+                if (list)
+                    list.push(p);
+                else
+                    byPath.set(dir, [p]);
+            }
+        }
+        nestedByCatalog.set(catalog, byPath);
+    }
+    return byPath.get(path) ?? [];
+}
+/** A service's or library's own code: its path (less the services nested in it), watch and ignore globs. */
+function codeInputsOf(catalog, service) {
+    const defaults = catalog.defaults.ignore ?? NONE;
+    const { name, path, watch, ignore } = service;
+    return {
+        service: name,
+        path,
+        nested: path !== undefined ? nestedPaths(catalog, path) : NONE,
+        watch: watch ?? NONE,
+        // The defaults' own array when the service adds nothing, so 10,000 services compile one list (compileIgnore).
+        ignore: ignore?.length ? [...defaults, ...ignore] : defaults,
+    };
+}
+const NONE = [];
+const NO_PATTERNS = [];
+/** The build context, Dockerfile and docker ignore files of a service (kind service), when it has a context. */
+function imageInputsOf(catalog, service) {
+    if (service.kind !== 'service')
+        return undefined;
+    const build = service.build;
+    const context = build?.context ?? service.path;
+    if (context === undefined)
+        return undefined;
+    const set = build?.dockerfile ?? catalog.defaults.build?.dockerfile;
+    const dockerfile = set ?? joinRepoPath(context, DOCKERFILE);
+    return { context, dockerfile, dockerfileSet: set !== undefined, ignoreFiles: [`${dockerfile}${DOCKERIGNORE}`, joinRepoPath(context, DOCKERIGNORE)] };
+}
+const DOCKERFILE = 'Dockerfile';
+const DOCKERIGNORE = '.dockerignore';
+/** The build files of the usual service (context and Dockerfile from `path`), relative to its path. */
+const DEFAULT_BUILD_FILES = [DOCKERFILE, `${DOCKERFILE}${DOCKERIGNORE}`, DOCKERIGNORE];
+/**
+ * What an index of every service needs for one service's image besides its path and watch globs: the image's
+ * inputs (for a build context beyond its path, contextBeyondPath) and the Dockerfile and docker ignore files that
+ * its path rule does not already count (a Dockerfile outside `path`, or one its ignore globs drop). Undefined
+ * when there is nothing: not a built service, or the usual one, which builds PATH/Dockerfile from PATH. That case
+ * is answered without building the image's inputs, so indexing 10,000 services costs what it did before.
+ */
+function imageBeyondCode(catalog, service, code) {
+    if (service.kind !== 'service')
+        return undefined;
+    if (service.build === undefined && catalog.defaults.build?.dockerfile === undefined && code.countsOwn(DEFAULT_BUILD_FILES))
+        return undefined;
+    const image = imageInputsOf(catalog, service);
+    return image && { image, files: code.buildFilesBeyond(image) };
+}
+/** Everything a service's image is built from: see BuildInputRule for the rules. */
+function buildInputsOf(catalog, service) {
+    const image = imageInputsOf(catalog, service);
+    return {
+        ...codeInputsOf(catalog, service),
+        ...(image ? { image } : {}),
+        libraries: librariesOf(catalog, service).map((l) => codeInputsOf(catalog, l)).sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '')),
+        globalPaths: catalog.globalPaths,
+    };
+}
+/**
+ * The part of the build context outside the service's `path`, whose files are inputs unless docker ignores them:
+ * the context itself when it is neither `path` nor inside it, else nothing (the path rule decides for files under
+ * `path`). Only services with such a context need their docker ignore file read.
+ */
+function contextBeyondPath(inputs) {
+    const context = inputs.image?.context;
+    if (context === undefined || (inputs.path !== undefined && isUnder(context, inputs.path)))
+        return undefined;
+    return context;
+}
+/** The docker ignore file Docker reads for this image: the first of `ignoreFiles` that exists, if any. */
+function dockerIgnoreFileOf(image, exists) {
+    return image.ignoreFiles.find(exists);
+}
+// `*` stops at `/`, `**` crosses it; dotfiles match like any other file.
+const GLOB_OPTIONS = { dot: true };
+const compiledPatterns = new Map();
+const compiledLists = new Map();
+const compiledArrays = new WeakMap();
+function compilePathPattern(pattern) {
+    let p = compiledPatterns.get(pattern);
+    if (!p) {
+        const scan = picomatch_default().scan(pattern);
+        p = scan.isGlob
+            ? { pattern, base: scan.base, glob: true, matches: picomatch_default()(pattern, GLOB_OPTIONS) }
+            : { pattern, base: pattern, glob: false, matches: (file) => isUnder(file, pattern) };
+        compiledPatterns.set(pattern, p);
+    }
+    return p;
+}
+/** One matcher for a list of `ignore` globs (compiled once per distinct list: services share the defaults). */
+function compileIgnore(patterns) {
+    if (patterns.length === 0)
+        return undefined;
+    let m = compiledArrays.get(patterns);
+    if (m)
+        return m;
+    const key = JSON.stringify(patterns);
+    m = compiledLists.get(key);
+    if (!m)
+        compiledLists.set(key, (m = picomatch_default()(patterns, GLOB_OPTIONS)));
+    compiledArrays.set(patterns, m);
+    return m;
+}
+/** countsOwn's answers for names under a path (`Dockerfile`, `.dockerignore`), per compiled ignore list. */
+const keptNames = new WeakMap();
+/** The path and watch rules of one service or library, compiled. */
+class CodeRules {
+    code;
+    /** The compiled ignore globs: one function for every service with the same list. */
+    ignored;
+    watch;
+    /** Where a file's path relative to `path` starts, less one (no path: never). */
+    pathEnd;
+    constructor(code) {
+        this.code = code;
+        this.ignored = compileIgnore(code.ignore);
+        this.watch = code.watch.length ? code.watch.map(compilePathPattern) : NO_PATTERNS;
+        this.pathEnd = code.path !== undefined ? code.path.length : Infinity;
+    }
+    /**
+     * For a file whose innermost owner is this service: whether it counts. Ignore globs are relative to the service's
+     * directory (`docs/**` is its own docs); the path itself (a submodule) always counts.
+     */
+    keepsOwnFile(file) {
+        return this.ignored === undefined || file.length <= this.pathEnd || !this.ignored(file.slice(this.pathEnd + 1));
+    }
+    /** For a file reached otherwise (a watch glob, the build context): ignore globs match the repository path. */
+    keepsOtherFile(file) {
+        return !this.ignored?.(file);
+    }
+    /** The path rule without an index: under `path` and not under a nested service's. */
+    owns(file) {
+        const { path, nested } = this.code;
+        return path !== undefined && isUnder(file, path) && !nested.some((n) => isUnder(file, n)) && this.keepsOwnFile(file);
+    }
+    watches(file) {
+        return this.watch.some((p) => p.matches(file)) && this.keepsOtherFile(file);
+    }
+    /**
+     * The image's Dockerfile and docker ignore files that the path rule does not already count: a Dockerfile outside
+     * `path`, or one its ignore globs drop. An index needs entries for these alone; PATH/Dockerfile is the owner's.
+     */
+    buildFilesBeyond(image) {
+        const path = this.code.path;
+        const files = [image.dockerfile, ...image.ignoreFiles];
+        if (path === undefined)
+            return files;
+        return files.filter((file) => !isUnder(file, path) || (file !== path && !this.countsOwn([file.slice(path.length + 1)])));
+    }
+    /** Whether the path rule counts each of these paths, relative to `path` (asked once per name and ignore list). */
+    countsOwn(names) {
+        const path = this.code.path;
+        if (path === undefined)
+            return false;
+        const nested = this.code.nested;
+        for (const name of names) {
+            if (nested.length && nested.some((n) => isUnder(`${path}/${name}`, n)))
+                return false;
+            if (!this.ignored)
+                continue;
+            let kept = keptNames.get(this.ignored);
+            if (!kept)
+                keptNames.set(this.ignored, (kept = new Map()));
+            let keeps = kept.get(name);
+            if (keeps === undefined)
+                kept.set(name, (keeps = !this.ignored(name)));
+            if (!keeps)
+                return false;
+        }
+        return true;
+    }
+}
+/** The build rule of one service, compiled; `dockerIgnore` is the text of its docker ignore file (dockerIgnoreFileOf). */
+class ImageRules {
+    code;
+    image;
+    beyond;
+    /**
+     * The part of `holds` that is the same for every service with this context, docker ignore file and ignore globs:
+     * whether docker sends the file and the ignore globs keep it. Shared (one function for all of them), so an index
+     * asks it once per file for 100 services built from the repository root.
+     */
+    contextKeeps;
+    constructor(code, image, dockerIgnore) {
+        this.code = code;
+        this.image = image;
+        this.beyond = contextBeyondPath({ ...code.code, image });
+        this.contextKeeps = this.beyond !== undefined ? contextKeeper(this.beyond, code.ignored, dockerIgnore) : undefined;
+    }
+    /** The Dockerfile and the docker ignore files: always inputs (Docker reads them even when they ignore themselves). */
+    isBuildFile(file) {
+        return isUnder(file, this.image.dockerfile) || this.image.ignoreFiles.some((f) => isUnder(file, f));
+    }
+    /**
+     * A file of the context beyond `path` (see contextBeyondPath) that docker sends and the ignore globs keep. `kept`
+     * is contextKeeps' answer when the caller already has it.
+     */
+    holds(file, kept) {
+        const beyond = this.beyond;
+        if (beyond === undefined || !isUnder(file, beyond))
+            return false;
+        const path = this.code.code.path;
+        if (path !== undefined && isUnder(file, path))
+            return false;
+        return kept ?? this.contextKeeps(file);
+    }
+}
+const NO_IGNORE = () => false;
+const keepers = new WeakMap();
+/** ImageRules.contextKeeps, one per context, ignore globs and docker ignore text. */
+function contextKeeper(beyond, ignored, dockerIgnore) {
+    const byIgnore = ignored ?? NO_IGNORE;
+    let cache = keepers.get(byIgnore);
+    if (!cache)
+        keepers.set(byIgnore, (cache = new Map()));
+    const key = `${beyond}\0${dockerIgnore ?? ''}`;
+    let keeps = cache.get(key);
+    if (!keeps) {
+        const excluded = dockerIgnore !== undefined ? dockerIgnoreMatcher(dockerIgnore) : undefined;
+        keeps = (file) => !ignored?.(file) && !excluded?.(beyond === '.' ? file : file.slice(beyond.length + 1));
+        cache.set(key, keeps);
+    }
+    return keeps;
+}
+/**
+ * Which rule makes `file` one of the service's build inputs, or undefined when it is none: the definition the
+ * content tag lists files by, and the one change detection's index (packages/changes) answers for every service at
+ * once. `dockerIgnore` is the text of the docker ignore file (dockerIgnoreFileOf), when there is one.
+ */
+function buildInputMatcher(inputs, dockerIgnore) {
+    const own = new CodeRules(inputs);
+    const image = inputs.image ? new ImageRules(own, inputs.image, dockerIgnore) : undefined;
+    const libraries = inputs.libraries.map((l) => new CodeRules(l));
+    const global = inputs.globalPaths.map(compilePathPattern);
+    return (file) => {
+        if (own.owns(file))
+            return 'path';
+        if (own.watches(file))
+            return 'watch';
+        if (image && (image.isBuildFile(file) || image.holds(file)))
+            return 'build';
+        if (libraries.some((l) => l.owns(file) || l.watches(file)))
+            return 'library';
+        if (global.some((g) => g.matches(file)))
+            return 'global';
+        return undefined;
+    };
+}
+/**
+ * The smallest set of repository paths every build input lies under ('.' for the whole repository): what to list
+ * (`git ls-tree`) before testing each file with buildInputMatcher.
+ */
+function buildInputRoots(inputs) {
+    const roots = new Set();
+    const code = (c) => {
+        if (c.path !== undefined)
+            roots.add(c.path);
+        for (const w of c.watch)
+            roots.add(compilePathPattern(w).base || '.');
+    };
+    code(inputs);
+    for (const l of inputs.libraries)
+        code(l);
+    for (const g of inputs.globalPaths)
+        roots.add(compilePathPattern(g).base || '.');
+    if (inputs.image) {
+        roots.add(inputs.image.dockerfile);
+        for (const f of inputs.image.ignoreFiles)
+            roots.add(f);
+        const beyond = contextBeyondPath(inputs);
+        if (beyond !== undefined)
+            roots.add(beyond);
+    }
+    const sorted = [...roots].sort();
+    return sorted.filter((r) => !sorted.some((other) => other !== r && isUnder(r, other)));
+}
+
+// EXTERNAL MODULE: ./packages/catalog/src/model.ts
+var model = __nccwpck_require__(9014);
 ;// CONCATENATED MODULE: ./packages/changes/src/model.ts
 /** At most this many files are listed in one reason, so outputs stay small when 100,000 files change. */
 const MAX_LISTED_FILES = 20;
@@ -38422,20 +38884,24 @@ function reasonsJson(reasons, limit = 500_000) {
     const json = JSON.stringify(reasons);
     if (json.length <= limit)
         return { json, trimmed: false };
-    const compact = Object.fromEntries(Object.entries(reasons).map(([name, list]) => [name, list.map((r) => (r.kind === 'files' || r.kind === 'global' ? { ...r, files: [] } : r))]));
+    const compact = Object.fromEntries(Object.entries(reasons).map(([name, list]) => [name, list.map((r) => (r.kind === 'files' || r.kind === 'build' || r.kind === 'global' ? { ...r, files: [] } : r))]));
     return { json: JSON.stringify(compact), trimmed: true };
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./packages/changes/src/ownership.ts
 
-const GLOB_OPTIONS = { dot: true };
 const NO_CLAIMS = [];
+/** The text of the docker ignore file Docker would read for an image, if there is one. */
+function dockerIgnoreOf(image, read) {
+    if (!read)
+        return undefined;
+    const file = dockerIgnoreFileOf(image, (p) => read(p) !== undefined);
+    return file !== undefined ? read(file) : undefined;
+}
 /**
- * Answers, for a changed file, which service owns it and what else claims it, without testing every pattern
- * against every file. Service paths, literal watch/global paths and the static bases of globs
+ * Answers, for a changed file, which services have it among their build inputs (the catalog's buildInputMatcher
+ * rules, packages/catalog/src/build-inputs.ts) and what else claims it, without testing every pattern against every
+ * file. Service paths, literal watch/global/build paths and the static bases of globs
  * (picomatch.scan: `shared/proto/**` under `shared/proto`) sit in a trie of path segments. A file walks the
  * trie from the root along its own segments and stops where the trie ends (for `services/auth/src/a/b.ts`,
  * after `services/auth`), so it costs a few map lookups whatever the catalog's size, and it is tested only
@@ -38443,36 +38909,47 @@ const NO_CLAIMS = [];
  */
 class ChangeIndex {
     root = {};
-    ignores = new Map();
     scratch = [];
     constructor(catalog, options) {
-        const compiled = new Map();
-        // Services share the catalog's default ignore list: compile each distinct list once.
-        const compileList = (patterns) => {
-            const key = JSON.stringify(patterns);
-            let m = compiled.get(key);
-            if (!m)
-                compiled.set(key, (m = picomatch_default()(patterns, GLOB_OPTIONS)));
-            return m;
-        };
-        const defaultIgnore = catalog.defaults.ignore ?? [];
+        const contexts = new Map();
         for (const s of catalog.services.values()) {
-            if (s.path !== undefined)
-                this.node(s.path).owner = s.name;
-            const ignore = [...defaultIgnore, ...(s.ignore ?? [])];
-            if (ignore.length)
-                this.ignores.set(s.name, compileList(ignore));
-            for (const pattern of s.watch ?? [])
-                this.addPattern(pattern, { type: 'watch', service: s.name });
+            const code = new CodeRules(codeInputsOf(catalog, s));
+            const { service: name, path } = code.code;
+            if (path !== undefined) {
+                const node = this.node(path);
+                node.owner = name;
+                node.rules = code;
+            }
+            if (code.watch.length) {
+                const keeps = (file) => code.keepsOtherFile(file);
+                for (const pattern of code.watch)
+                    this.add(pattern, { claim: { type: 'watch', service: name }, keeps });
+            }
+            const beyond = imageBeyondCode(catalog, s, code);
+            if (!beyond)
+                continue;
+            const { image, files } = beyond;
+            const build = { type: 'build', service: name };
+            for (const file of files)
+                this.addLiteral(file, { claim: build });
+            if (contextBeyondPath({ path, image }) !== undefined) {
+                const rules = new ImageRules(code, image, dockerIgnoreOf(image, options.readDockerIgnore));
+                let group = contexts.get(rules.contextKeeps);
+                if (!group) {
+                    contexts.set(rules.contextKeeps, (group = { claim: build, keeps: rules.contextKeeps, members: [] }));
+                    this.addLiteral(rules.beyond, group);
+                }
+                group.members.push({ claim: build, rules });
+            }
         }
         for (const pattern of catalog.globalPaths)
-            this.addPattern(pattern, { type: 'global', pattern });
+            this.add(compilePathPattern(pattern), { claim: { type: 'global', pattern } });
         for (const dir of options.infrastructureDirs)
-            this.addPattern(dir, { type: 'infrastructure' });
+            this.add(compilePathPattern(dir), { claim: { type: 'infrastructure' } });
     }
     node(path) {
         let node = this.root;
-        if (path === '')
+        if (path === '' || path === '.')
             return node;
         for (const segment of path.split('/')) {
             node.children ??= new Map();
@@ -38483,13 +38960,14 @@ class ChangeIndex {
         }
         return node;
     }
-    addPattern(pattern, claim) {
-        const clean = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
-        const scan = picomatch_default().scan(clean);
-        if (!scan.isGlob)
-            (this.node(clean).claims ??= []).push(claim);
-        else
-            (this.node(scan.base).globs ??= []).push({ match: picomatch_default()(clean, GLOB_OPTIONS), claim });
+    /** A watch or global pattern: a glob is filed under its static base, a literal path claims itself and what is under it. */
+    add(pattern, entry) {
+        this.addLiteral(pattern.base, pattern.glob ? { ...entry, match: pattern.matches } : entry);
+    }
+    /** A path (a Dockerfile, a build context) that claims itself and everything under it, whatever characters it has. */
+    addLiteral(path, entry) {
+        ;
+        (this.node(path).entries ??= []).push(entry);
     }
     /** The innermost service whose path contains `file` or is `file` (ignore globs not applied). */
     ownerOf(file) {
@@ -38513,45 +38991,48 @@ class ChangeIndex {
     claim(file) {
         let node = this.root;
         let owner;
-        let ownerEnd = 0;
-        let claims = node.claims ?? NO_CLAIMS;
-        const globs = this.scratch;
-        globs.length = 0;
-        if (node.globs)
-            globs.push(...node.globs);
+        let rules;
+        const entries = this.scratch;
+        entries.length = 0;
+        if (node.entries)
+            entries.push(...node.entries);
         for (let start = 0; node.children;) {
             const slash = file.indexOf('/', start);
-            const end = slash < 0 ? file.length : slash;
-            const child = node.children.get(file.slice(start, end));
+            const child = node.children.get(file.slice(start, slash < 0 ? file.length : slash));
             if (!child)
                 break;
             node = child;
             // A path equal to a service path (a submodule, or a directory replaced by a file) belongs to that service.
             if (node.owner !== undefined) {
                 owner = node.owner;
-                ownerEnd = end;
+                rules = node.rules;
             }
-            if (node.claims)
-                claims = claims.length ? [...claims, ...node.claims] : node.claims;
-            if (node.globs)
-                globs.push(...node.globs);
+            if (node.entries)
+                entries.push(...node.entries);
             if (slash < 0)
                 break;
             start = slash + 1;
         }
         let ignoredBy;
-        // Ignore globs are relative to the service's directory (`docs/**` is the service's docs, not the repository's).
-        if (owner !== undefined && ownerEnd < file.length && this.ignores.get(owner)?.(file.slice(ownerEnd + 1))) {
+        if (rules !== undefined && !rules.keepsOwnFile(file)) {
             ignoredBy = owner;
             owner = undefined;
         }
-        for (const g of globs)
-            if (g.match(file))
-                claims = [...claims, g.claim];
-        // A watch glob brings a file outside the service's directory; its ignore globs apply to the repository path.
-        if (claims.length)
-            claims = claims.filter((c) => c.type !== 'watch' || !this.ignores.get(c.service)?.(file));
-        return { owner, ignoredBy, claims };
+        // Most files reach no entry.
+        if (entries.length === 0)
+            return { owner, ignoredBy, claims: NO_CLAIMS };
+        let claims;
+        for (const e of entries) {
+            if ((e.match && !e.match(file)) || (e.keeps && !e.keeps(file)))
+                continue;
+            if (!e.members)
+                (claims ??= []).push(e.claim);
+            else
+                for (const m of e.members)
+                    if (m.rules.holds(file, true))
+                        (claims ??= []).push(m.claim);
+        }
+        return { owner, ignoredBy, claims: claims ?? NO_CLAIMS };
     }
 }
 
@@ -38560,7 +39041,10 @@ class ChangeIndex {
 
 
 function changeIndexFor(catalog, options = {}) {
-    return new ChangeIndex(catalog, { infrastructureDirs: [options.catalogDir ?? 'catalog', ...(options.infrastructureDirs ?? ['terraform'])] });
+    return new ChangeIndex(catalog, {
+        infrastructureDirs: [options.catalogDir ?? 'catalog', ...(options.infrastructureDirs ?? ['terraform'])],
+        ...(options.readDockerIgnore ? { readDockerIgnore: options.readDockerIgnore } : {}),
+    });
 }
 /** Every path a change touches: both sides of a rename. */
 function changedPaths(changes) {
@@ -38576,40 +39060,52 @@ function changedPaths(changes) {
  * Which services a set of changed files affects. Pure: the git work (diff, deleted directories, catalog at
  * base) is done by the caller.
  *
- * - A file belongs to the innermost service whose path contains it, unless that service's ignore globs (plus
- *   the catalog's `defaults.ignore`) drop it; `watch` globs add files outside the service's directory.
+ * - A file affects a service when it is one of the service's build inputs (the catalog's buildInputMatcher, the
+ *   definition build-push's content tag hashes by): it belongs to the innermost service whose path contains it,
+ *   unless that service's ignore globs (plus the catalog's `defaults.ignore`) drop it; `watch` globs add files
+ *   outside the service's directory; so do its Dockerfile, its docker ignore files and a build context reaching
+ *   beyond its path (less what the docker ignore file excludes).
  * - A changed library affects every service that depends on it, transitively through libraries. A runtime
  *   `dependsOn` between services does not propagate: auth changing does not redeploy payment.
  * - `globalPaths` affect every deployable service; the catalog and terraform directories set `infrastructure`.
  */
 function servicesAffectedBy(catalog, changes, options = {}) {
     const index = options.index ?? changeIndexFor(catalog, options);
+    // Per service, its files (path and watch rules, then the build rule) and the index of the last path counted, so a
+    // file gives each service one reason however many rules reach it.
     const direct = new Map();
+    const built = new Map();
     const global = { count: 0, files: [] };
     const infrastructureFiles = { count: 0, files: [] };
     const unclaimed = { count: 0, files: [] };
     const paths = changedPaths(changes);
-    const touch = (service, file) => {
-        let list = direct.get(service);
-        if (!list)
-            direct.set(service, (list = { count: 0, files: [] }));
-        if (list.files.at(-1) !== file)
-            addToList(list, file);
+    const touch = (lists, service, file, at) => {
+        const counted = lists.get(service);
+        if (!counted)
+            lists.set(service, { list: { count: 1, files: [file] }, at });
+        else if (counted.at !== at) {
+            addToList(counted.list, file);
+            counted.at = at;
+        }
     };
-    for (const file of paths) {
+    for (let at = 0; at < paths.length; at++) {
+        const file = paths[at];
         const { owner, claims } = index.claim(file);
         if (owner !== undefined)
-            touch(owner, file);
+            touch(direct, owner, file, at);
         let isGlobal = false;
         let isInfrastructure = false;
+        for (const c of claims)
+            if (c.type === 'watch')
+                touch(direct, c.service, file, at);
         for (const c of claims) {
-            if (c.type === 'watch') {
-                if (c.service !== owner)
-                    touch(c.service, file);
+            if (c.type === 'build') {
+                if (direct.get(c.service)?.at !== at)
+                    touch(built, c.service, file, at);
             }
             else if (c.type === 'global')
                 isGlobal = true;
-            else
+            else if (c.type === 'infrastructure')
                 isInfrastructure = true;
         }
         if (isGlobal)
@@ -38629,19 +39125,21 @@ function servicesAffectedBy(catalog, changes, options = {}) {
     };
     const libraries = [];
     let infrastructure = infrastructureFiles.count > 0;
-    for (const [name, files] of direct) {
+    for (const [name, { list }] of direct) {
         const s = catalog.services.get(name);
         if (s.kind === 'library')
             libraries.push(name);
         else if (s.kind === 'infrastructure')
             infrastructure = true;
-        because(name, { kind: 'files', count: files.count, files: files.files });
+        because(name, { kind: 'files', count: list.count, files: list.files });
     }
+    for (const [name, { list }] of built)
+        because(name, { kind: 'build', count: list.count, files: list.files });
     for (const [service, reason] of propagateFromLibraries(catalog, libraries))
         because(service, reason);
     if (global.count) {
         for (const s of catalog.services.values())
-            if (isDeployable(s))
+            if ((0,model/* isDeployable */.M)(s))
                 because(s.name, { kind: 'global', count: global.count, files: global.files });
     }
     for (const [service, file] of options.definitions ?? [])
@@ -38649,7 +39147,7 @@ function servicesAffectedBy(catalog, changes, options = {}) {
             because(service, { kind: 'definition', file });
     if (options.everything !== undefined) {
         for (const s of catalog.services.values())
-            if (isDeployable(s))
+            if ((0,model/* isDeployable */.M)(s))
                 because(s.name, { kind: 'everything', because: options.everything });
     }
     const services = [];
@@ -38692,7 +39190,7 @@ function servicesAffectedBy(catalog, changes, options = {}) {
 }
 /** What a change can deploy: a service the catalog deploys (not a library or infrastructure) that is not disabled. */
 function isChangeDeployable(s) {
-    return isDeployable(s) && !s.disabled;
+    return (0,model/* isDeployable */.M)(s) && !s.disabled;
 }
 /**
  * Services reached from the changed libraries through reverse `dependsOn` edges, walking on only through
@@ -39212,7 +39710,8 @@ async function detectChangedServices(options) {
         return { ...servicesAffectedBy(catalog, [], { ...affectedOptions, everything: range.why }), mode: 'everything', head: range.head, why: range.why };
     }
     const changes = await git.diff(range.base, range.head);
-    const index = changeIndexFor(catalog, affectedOptions);
+    const readDockerIgnore = changes.length ? await dockerIgnoreReader(git, catalog, range.head) : undefined;
+    const index = changeIndexFor(catalog, { ...affectedOptions, ...(readDockerIgnore ? { readDockerIgnore } : {}) });
     const gone = await goneServices(git, catalog, index, changes, range.head);
     const definitions = await definitionChanges(git, catalog, catalogDir, changes, range.base, range.head);
     for (const file of definitions.unreadable)
@@ -39246,6 +39745,34 @@ async function goneServices(git, catalog, index, changes, head) {
     const byPath = new Map([...candidates].map((name) => [prefix + catalog.services.get(name).path, name]));
     const missing = await git.missingAt(head, [...byPath.keys()]);
     return new Set([...missing].map((p) => byPath.get(p)));
+}
+/**
+ * The docker ignore files (CONTEXT/.dockerignore, DOCKERFILE.dockerignore) of the services whose build context
+ * reaches beyond their path, read at head: they decide which of the context's files are build inputs. Head, not
+ * base, and that is enough: a docker ignore file is itself a build input, so when it changed between base and head
+ * its service is affected whichever version decides about the other files, and when it did not, the two agree.
+ * One `git cat-file --batch-check` finds which exist and only those are read; with no such context (the common
+ * case) nothing is read at all.
+ */
+async function dockerIgnoreReader(git, catalog, head) {
+    const paths = new Set();
+    for (const s of catalog.services.values()) {
+        const image = imageInputsOf(catalog, s);
+        if (image && contextBeyondPath({ path: s.path, image }) !== undefined)
+            for (const f of image.ignoreFiles)
+                paths.add(f);
+    }
+    if (paths.size === 0)
+        return undefined;
+    const prefix = await git.prefix();
+    const missing = await git.missingAt(head, [...paths].map((p) => prefix + p));
+    const texts = new Map();
+    await Promise.all([...paths].filter((p) => !missing.has(prefix + p)).map(async (p) => {
+        const text = await git.show(head, p);
+        if (text !== undefined)
+            texts.set(p, text);
+    }));
+    return (path) => texts.get(path);
 }
 /** Services whose catalog definition changed: services.yaml and environments/*.yaml compared at base and head. */
 async function definitionChanges(git, catalog, catalogDir, changes, base, head) {
@@ -39285,6 +39812,8 @@ function describeReason(r, markdown = true) {
     switch (r.kind) {
         case 'files':
             return `${r.count} file${r.count === 1 ? '' : 's'}: ${files(r)}`;
+        case 'build':
+            return `${r.count} build file${r.count === 1 ? '' : 's'} (Dockerfile, build context): ${files(r)}`;
         case 'library':
             return `library ${q(r.library)} changed${r.via.length ? ` (via ${r.via.map(q).join(' → ')})` : ''}`;
         case 'global':

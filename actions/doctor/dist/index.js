@@ -30874,6 +30874,21 @@ module.exports = {
 
 /***/ }),
 
+/***/ 9014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ isDeployable)
+/* harmony export */ });
+/** TypeScript view of schema.ts. Keep the two in step: schema.test.ts fails when a schema key has no field here. */
+/** Whether a service is built and deployed to ECS (not infrastructure, not a library). */
+function isDeployable(s) {
+    return s.kind === 'service';
+}
+
+
+/***/ }),
+
 /***/ 1214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -34779,7 +34794,7 @@ function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(240)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7240));
+    const { buildCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(959)]).then(__nccwpck_require__.bind(__nccwpck_require__, 959));
     const { root, services, environments } = sources;
     const result = buildCatalog({
         dir: sources.dir,
@@ -34815,13 +34830,8 @@ function isProductionLike(environment) {
     return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
 }
 
-;// CONCATENATED MODULE: ./packages/catalog/src/model.ts
-/** TypeScript view of schema.ts. Keep the two in step: schema.test.ts fails when a schema key has no field here. */
-/** Whether a service is built and deployed to ECS (not infrastructure, not a library). */
-function isDeployable(s) {
-    return s.kind === 'service';
-}
-
+// EXTERNAL MODULE: ./packages/catalog/src/model.ts
+var model = __nccwpck_require__(9014);
 // EXTERNAL MODULE: ./packages/catalog/src/settings.ts
 var src_settings = __nccwpck_require__(1214);
 ;// CONCATENATED MODULE: ./packages/catalog/src/routing.ts
@@ -34854,7 +34864,7 @@ function whereSet(catalog, service, environment, key) {
 function checkConfiguration(catalog, environments, root = catalog.root) {
     const findings = [];
     const at = (service, ...path) => ({ file: catalog.file, path: ['services', service.name, ...path] });
-    const deployable = [...catalog.services.values()].filter((s) => isDeployable(s) && !s.disabled);
+    const deployable = [...catalog.services.values()].filter((s) => (0,model/* isDeployable */.M)(s) && !s.disabled);
     for (const s of deployable) {
         if ((s.gpu ?? 0) > 0 && (s.capacity ?? 'fargate') === 'fargate') {
             findings.push({ check: 'gpu-on-fargate', service: s.name, severity: 'error', ...at(s, 'gpu'), message: `${s.name} asks for ${s.gpu} GPU on Fargate, which has no GPUs`, hint: 'set capacity: ec2-gpu (an EC2 capacity provider with GPU instances), or remove gpu' });
@@ -34892,7 +34902,25 @@ function checkConfiguration(catalog, environments, root = catalog.root) {
             }
         }
     }
+    findings.push(...accountFindings(catalog, environments));
     return findings;
+}
+/**
+ * An environment without `account`: deploy, rollback and the actions cannot check that the credentials are for it
+ * (verifyCallerAccount only warns), so credentials of another environment write there unnoticed. Reported where that
+ * mix-up can happen: a catalog of several environments, or a production-like one.
+ */
+function accountFindings(catalog, environments) {
+    return environments
+        .filter((e) => !e.account && (catalog.environments.size > 1 || isProductionLike(e)))
+        .map((e) => ({
+        check: 'no-account',
+        severity: 'warning',
+        file: e.file,
+        path: ['name'],
+        message: `environment ${e.name} sets no account, so the AWS account of the credentials cannot be checked before a deploy or rollback writes to it`,
+        hint: 'set account: "123456789012" (its 12-digit AWS account ID); credentials of another account are then refused',
+    }));
 }
 /** A buildable service needs PATH/Dockerfile, a build.dockerfile that exists, or a build.template. */
 function checkDockerfile(catalog, s, root) {
@@ -35215,7 +35243,7 @@ function renderDoctorSummary(result) {
     out.push('| Severity | Check | Service | Where | Finding |', '| --- | --- | --- | --- | --- |');
     const cell = (s) => s.replace(/\|/g, '\\|');
     for (const f of result.findings) {
-        out.push(`| ${f.severity} | ${f.check} | \`${f.service}\` | ${f.file}${f.line ? `:${f.line}` : ''} | ${cell(f.message)}${f.hint ? `: ${cell(f.hint)}` : ''} |`);
+        out.push(`| ${f.severity} | ${f.check} | ${f.service ? `\`${f.service}\`` : ''} | ${f.file}${f.line ? `:${f.line}` : ''} | ${cell(f.message)}${f.hint ? `: ${cell(f.hint)}` : ''} |`);
     }
     return `${out.join('\n')}\n`;
 }

@@ -4,7 +4,7 @@ import { load } from 'js-yaml'
 import { recordingIO } from '@tierdeploy/action-kit'
 import { makeEcsClient, type EcsServiceResult } from '@tierdeploy/aws'
 import { FakeEcs, tempDir, writeFiles } from '@tierdeploy/testkit'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { INPUTS, OUTPUTS } from './contract.js'
 import { run } from './main.js'
 import { readServiceNames } from './inputs.js'
@@ -110,6 +110,47 @@ describe('ecs-deploy action', () => {
     }
     expect(io.failed).toBeUndefined()
     expect(fake.service('dev-cluster', 'payment').taskDefinition).toMatch(/payment:2$/)
+  })
+
+  describe('the account of the credentials', () => {
+    // No STS client is injected: AWS_ENDPOINT_URL_STS points the one the action makes at the fake, as for the bundle.
+    beforeEach(() => vi.stubEnv('AWS_ENDPOINT_URL_STS', fake.endpoint))
+    afterEach(() => vi.unstubAllEnvs())
+    const inAccount = (account: string): void => writeFiles(dir.dir, { 'catalog/environments/dev.yaml': `${DEV_YAML}account: "${account}"\n` })
+
+    it('refuses credentials of another account before any ECS call, in deploy and rollback mode', async () => {
+      inAccount('333333333333')
+      const deploy = await runWith({ services: 'auth', images: JSON.stringify({ auth: digest('auth', 2) }) })
+      expect(deploy.failed).toMatch(/^credentials are for 111111111111, environment dev is 333333333333 \(the account in .*dev\.yaml\), so nothing was changed: assume dev's deploy role, or pick an AWS profile of account 333333333333/)
+      const rollback = await runWith({ services: 'auth', mode: 'rollback', 'rollback-version': 'previous' })
+      expect(rollback.failed).toMatch(/^credentials are for 111111111111, environment dev is 333333333333/)
+      expect(fake.calls).toEqual({ GetCallerIdentity: 2 })
+      expect(deploy.outputs[OUTPUTS.result]).toBeUndefined()
+    })
+
+    it('deploys with credentials of the environment\'s account', async () => {
+      inAccount('111111111111')
+      const io = await runWith({ services: 'auth', images: JSON.stringify({ auth: digest('auth', 2) }) })
+      expect(io.failed).toBeUndefined()
+      expect(io.result.map((r) => r.status)).toEqual(['deployed'])
+      expect(fake.calls.GetCallerIdentity).toBe(1)
+    })
+
+    it('fails with one message when the session has expired before the step', async () => {
+      inAccount('111111111111')
+      fake.failNext('GetCallerIdentity', 'ExpiredToken', 'The security token included in the request is expired', { status: 403 })
+      const io = await runWith({ services: 'auth', images: JSON.stringify({ auth: digest('auth', 2) }) })
+      expect(io.failed).toMatch(/^the AWS session expired during the step \(STS \(GetCallerIdentity, to check the account of environment dev\): ExpiredToken/)
+      expect(io.logs.filter((l) => l.startsWith('error:'))).toEqual([])
+      expect(fake.calls.DescribeServices).toBeUndefined()
+    })
+
+    it('warns that an environment without an account cannot be checked, and deploys', async () => {
+      const io = await runWith({ services: 'auth', images: JSON.stringify({ auth: digest('auth', 2) }) })
+      expect(io.failed).toBeUndefined()
+      expect(io.logs.join('\n')).toContain('environment dev sets no account')
+      expect(fake.calls.GetCallerIdentity).toBeUndefined()
+    })
   })
 
   it.each([

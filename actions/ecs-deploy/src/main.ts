@@ -1,10 +1,13 @@
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { ECSClient } from '@aws-sdk/client-ecs'
+import type { ECRClient } from '@aws-sdk/client-ecr'
+import type { STSClient } from '@aws-sdk/client-sts'
 import { githubIO, readString, runAction, writeInputFile, type ActionIO } from '@tierdeploy/action-kit'
 import {
   clusterFor,
   deployEcsServices,
   makeCloudFormationClient,
+  makeEcrClient,
   makeEcsClient,
   recordedRollbackTargets,
   renderEcsResultTable,
@@ -12,6 +15,7 @@ import {
   rollBackRecordedDeploy,
   rollBackServices,
   SessionExpiredError,
+  verifyCallerAccount,
   type EcsServiceResult,
   type RollbackVersion,
 } from '@tierdeploy/aws'
@@ -25,7 +29,9 @@ import { readDeployInputs, type DeployInputs, type RollbackTo } from './inputs.j
 export interface Overrides {
   clock?: Clock
   ecs?: ECSClient
+  sts?: STSClient
   cloudformation?: CloudFormationClient
+  ecr?: ECRClient
 }
 
 type Effects = Parameters<typeof rollBackServices>[2]
@@ -41,6 +47,8 @@ export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}):
     const waves = plan.tiers.flatMap((t) => t.waves).map((w) => w.filter((n) => catalog.services.get(n)?.kind === 'service')).filter((w) => w.length)
 
     const { region } = inputs
+    // Before any AWS call of the step (a stack output of another account would name the wrong cluster), in every mode.
+    await verifyCallerAccount(inputs.environment, { sts: overrides.sts, region }, io.log)
     const cloudformationFactory = async () => overrides.cloudformation ?? makeCloudFormationClient(region)
     const cluster = await clusterFor(inputs.environment, inputs.clusterOverride, `the '${INPUTS.cluster}' input`, {
       cloudformation: cloudformationFactory,
@@ -79,8 +87,9 @@ export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}):
             dryRun: inputs.dryRun,
             rollbackOnFailure: inputs.rollbackOnFailure,
             serviceTimeoutMs: timeoutMs,
+            region,
           },
-          { ...effects, ...(cloudformation ? { cloudformation } : {}) },
+          { ...effects, ...(cloudformation ? { cloudformation } : {}), ecr: async () => overrides.ecr ?? makeEcrClient({ region }) },
         )
         if (inputs.dryRun) for (const [service, lines] of Object.entries(outcome.diffs)) io.log.info(`${service}: would register a new revision:\n  ${lines.join('\n  ')}`)
         results = outcome.results

@@ -8719,7 +8719,7 @@ __webpack_unused_export__ = AssociateDatasetKmsKeyCommand;
 __webpack_unused_export__ = AssociateDatasetKmsKeyInput$;
 __webpack_unused_export__ = AssociateDatasetKmsKeyOutput$;
 __webpack_unused_export__ = CloudWatch;
-exports.WBn = CloudWatchClient;
+exports.CloudWatchClient = CloudWatchClient;
 __webpack_unused_export__ = CloudWatchServiceException;
 __webpack_unused_export__ = CloudWatchServiceException$;
 __webpack_unused_export__ = ComparisonOperator;
@@ -19967,7 +19967,7 @@ __webpack_unused_export__ = DuplicateTargetGroupNameException$;
 __webpack_unused_export__ = DuplicateTrustStoreNameException;
 __webpack_unused_export__ = DuplicateTrustStoreNameException$;
 __webpack_unused_export__ = ElasticLoadBalancingV2;
-exports.MlD = ElasticLoadBalancingV2Client;
+exports.ElasticLoadBalancingV2Client = ElasticLoadBalancingV2Client;
 __webpack_unused_export__ = ElasticLoadBalancingV2ServiceException;
 __webpack_unused_export__ = ElasticLoadBalancingV2ServiceException$;
 __webpack_unused_export__ = EnablePrefixForIpv6SourceNatEnum;
@@ -73180,10 +73180,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(4085);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
-var client_elastic_load_balancing_v2_dist_cjs = __nccwpck_require__(586);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -76348,6 +76344,191 @@ function writeInputFile(name, path, text) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/errors.ts
+
+/** `Name: message` of an AWS SDK error (or anything thrown). */
+function describeErrorOf(e) {
+    if (e instanceof Error)
+        return e.name && e.name !== 'Error' ? `${e.name}: ${e.message}` : e.message;
+    return String(e);
+}
+/**
+ * How AWS says the session behind the credentials has ended: ExpiredToken (STS and query APIs), ExpiredTokenException
+ * (ECS and the other JSON APIs), RequestExpired (EC2-style APIs).
+ */
+const SESSION_EXPIRED = /^(ExpiredToken|ExpiredTokenException|RequestExpired)$/;
+/**
+ * The AWS session ended part-way through a step: the role's credentials last `role-duration-seconds` (one hour by
+ * default in aws-actions/configure-aws-credentials), and a long wait or rollback outlives them. Nothing the step can
+ * retry fixes it, so it ends the step as a configuration error saying what to raise. `results` is what the step had
+ * done by then, when the caller knows (ecs-deploy still writes it, so a later job can roll back what was changed).
+ */
+class SessionExpiredError extends errors_ConfigurationError {
+    results;
+}
+/** A SessionExpiredError for an expired-session answer from AWS (`calling`: what was being called); undefined otherwise. */
+function sessionExpiredError(e, calling) {
+    if (e instanceof SessionExpiredError)
+        return e;
+    if (!(e instanceof Error) || !SESSION_EXPIRED.test(e.name))
+        return undefined;
+    return new SessionExpiredError(`the AWS session expired during the step (${calling}: ${describeErrorOf(e)}): the credentials aws-actions/configure-aws-credentials gives last role-duration-seconds (1 hour by default); raise the workflow's 'role-duration-seconds' input, and the IAM role's MaxSessionDuration to at least as much (AWS refuses a longer session than the role allows)`);
+}
+/**
+ * AWS errors that come from configuration (a wrong cluster name, missing permissions, no credentials, a session
+ * that expired) as ConfigurationErrors that say what to fix; undefined for anything else, which the caller handles.
+ */
+function configurationErrorOf(e, where) {
+    const expired = sessionExpiredError(e, `ECS${where.service ? ` for ${where.service}` : ''} in cluster '${where.cluster}'`);
+    if (expired)
+        return expired;
+    const name = e instanceof Error ? e.name : '';
+    if (name === 'ClusterNotFoundException') {
+        return new errors_ConfigurationError(`ECS cluster '${where.cluster}' not found: check 'cluster' in the environment file (or the cluster input / --cluster) and the AWS region`);
+    }
+    if (name === 'CredentialsProviderError') {
+        return new errors_ConfigurationError(`no AWS credentials: run aws-actions/configure-aws-credentials before this step (GitHub), or set AWS_PROFILE / AWS_ACCESS_KEY_ID (locally) (${describeErrorOf(e)})`);
+    }
+    if (name === 'AccessDeniedException' || name === 'AccessDenied' || name === 'UnrecognizedClientException') {
+        return new errors_ConfigurationError(`AWS refused the call${where.service ? ` for ${where.service}` : ''} in cluster '${where.cluster}' (${describeErrorOf(e)}): check the deploy role's permissions (see docs/ecs-deploy.md, IAM permissions)`);
+    }
+    return undefined;
+}
+/** Throws configurationErrorOf(e) when there is one; returns otherwise. */
+function errors_rethrowConfigurationError(e, where) {
+    const configuration = configurationErrorOf(e, where);
+    if (configuration)
+        throw configuration;
+}
+const NETWORK_CODES = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)$/;
+/**
+ * Set-up problems any AWS call can hit, whatever the service: no credentials, credentials AWS rejects, or an endpoint
+ * out of reach (wrong region or AWS_ENDPOINT_URL_*, no network). A ConfigurationError naming `service` and what to
+ * check, or undefined for any other error (which the caller classifies or rethrows).
+ */
+function errors_awsSetupError(e, service) {
+    const expired = sessionExpiredError(e, service);
+    if (expired)
+        return expired;
+    const code = e?.code;
+    const name = e instanceof Error ? e.name : '';
+    if ((typeof code === 'string' && NETWORK_CODES.test(code)) || name === 'TimeoutError') {
+        return new errors_ConfigurationError(`could not reach AWS ${service} (${describeErrorOf(e)}): check the network, the region and any AWS_ENDPOINT_URL* variable`);
+    }
+    if (name === 'CredentialsProviderError') {
+        return new errors_ConfigurationError(`no AWS credentials for ${service} (${e.message}); in a workflow, run aws-actions/configure-aws-credentials first; locally, set AWS_PROFILE or the AWS_* variables`);
+    }
+    if (/^(UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException)$/.test(name)) {
+        return new errors_ConfigurationError(`AWS rejected the credentials for ${service} (${describeErrorOf(e)}): refresh them or check the role`);
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+var retry = __nccwpck_require__(3609);
+;// CONCATENATED MODULE: ./packages/aws/src/client-config.ts
+
+const DEFAULT_MAX_ATTEMPTS = 10;
+/**
+ * Lowest send rate (requests/s) the adaptive limiter may fall to. The SDK's default floor is 0.5/s: a burst of
+ * ThrottlingExceptions would then stretch a 200-service deploy (400 writes) over many minutes, while AWS's
+ * sustained quotas are far above that. 10/s keeps the client polite without stalling.
+ */
+const MIN_SEND_RATE = 10;
+/**
+ * The configuration of every AWS client tierdeploy makes, one rule for all services: the SDK's adaptive retry mode
+ * (on throttling it backs off and also slows its own send rate, a token bucket shared by every call of the client),
+ * 10 attempts, and a floor on the send rate. Credentials come from the standard chain (OIDC through
+ * aws-actions/configure-aws-credentials, profiles, environment).
+ */
+function awsClientConfig(options = {}) {
+    const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    return {
+        retryMode: 'adaptive',
+        maxAttempts,
+        // A number, not a provider: with options and a provider the strategy silently falls back to 3 attempts.
+        retryStrategy: new retry.AdaptiveRetryStrategy(maxAttempts, { rateLimiter: new retry.DefaultRateLimiter({ minFillRate: MIN_SEND_RATE, minCapacity: MIN_SEND_RATE }) }),
+        ...(options.region ? { region: options.region } : {}),
+        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+        ...(options.profile ? { profile: options.profile } : {}),
+    };
+}
+/** An ECR client (loaded on first use: commands that never touch ECR never load its SDK). */
+async function makeEcrClient(options = {}) {
+    const { ECRClient } = await __nccwpck_require__.e(/* import() */ 249).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8249, 19));
+    return new ECRClient(awsClientConfig(options));
+}
+async function makeElbClient(options = {}) {
+    const { ElasticLoadBalancingV2Client } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 586, 19));
+    return new ElasticLoadBalancingV2Client(awsClientConfig(options));
+}
+async function makeCloudWatchClient(options = {}) {
+    const { CloudWatchClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4085, 19));
+    return new CloudWatchClient(awsClientConfig(options));
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/account.ts
+
+
+
+/** The credentials are for another account than the environment's: nothing may be written with them. */
+class AccountMismatchError extends errors_ConfigurationError {
+    caller;
+    expected;
+    constructor(message, caller, expected) {
+        super(message);
+        this.caller = caller;
+        this.expected = expected;
+    }
+}
+/**
+ * The account rule, one for every command and action that writes to AWS, asked once per run before the first write:
+ * the caller's account (STS GetCallerIdentity) must be the environment file's `account`. Credentials of another
+ * account (a profile or role left on dev while deploying production) are refused with an AccountMismatchError before
+ * anything is changed; region mistakes are regionFor's. An environment without `account` cannot be checked: that is
+ * logged as a warning, STS is not asked, and the result is undefined. STS failures (no credentials, an expired
+ * session) are ConfigurationErrors saying what to set.
+ */
+async function verifyCallerAccount(environment, deps, log) {
+    const expected = environment.account;
+    if (!expected) {
+        log.warning(`environment ${environment.name} sets no account (${environment.file}), so the AWS account of the credentials cannot be checked before writing: set account: "123456789012" there (the environment's 12-digit AWS account ID)`);
+        return undefined;
+    }
+    const caller = await callerIdentity(deps, `STS (GetCallerIdentity, to check the account of environment ${environment.name})`);
+    if (caller.account === expected)
+        return caller;
+    const role = typeof environment.roleArn === 'string' ? ` (${environment.roleArn})` : '';
+    throw new AccountMismatchError(`credentials are for ${caller.account}, environment ${environment.name} is ${expected} (the account in ${environment.file}), so nothing was changed: ` +
+        `assume ${environment.name}'s deploy role${role}, or pick an AWS profile of account ${expected} (AWS_PROFILE); the credentials in use are ${caller.arn || `account ${caller.account}`}`, caller, expected);
+}
+/** GetCallerIdentity through the injected client, or one made (and closed) here; set-up failures as ConfigurationErrors. */
+async function callerIdentity(deps, calling) {
+    const { GetCallerIdentityCommand } = await __nccwpck_require__.e(/* import() */ 695).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1695, 19));
+    const sts = deps.sts ?? (await makeStsClient(deps.region));
+    try {
+        const answer = await sts.send(new GetCallerIdentityCommand({}));
+        if (!answer.Account)
+            throw new Error('STS GetCallerIdentity answered without an account');
+        return { account: answer.Account, arn: answer.Arn ?? '' };
+    }
+    catch (e) {
+        throw errors_awsSetupError(e, calling) ?? e;
+    }
+    finally {
+        if (!deps.sts)
+            sts.destroy();
+    }
+}
+/**
+ * An STS client for the region, loaded on first use (the CLI's `plan` and `validate` never load the SDK). The SDK itself
+ * honours AWS_ENDPOINT_URL_STS, which points it at the fake control plane in tests and the workflow simulator.
+ */
+async function makeStsClient(region) {
+    const { STSClient } = await __nccwpck_require__.e(/* import() */ 695).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1695, 19));
+    return new STSClient(awsClientConfig({ maxAttempts: 5, ...(region ? { region } : {}) }));
+}
+
 // EXTERNAL MODULE: ./packages/catalog/src/suggest.ts
 var suggest = __nccwpck_require__(5753);
 ;// CONCATENATED MODULE: ./packages/catalog/src/references.ts
@@ -76489,88 +76670,8 @@ async function resolveEnvironmentReferences(env, sources) {
     return resolved;
 }
 
-;// CONCATENATED MODULE: ./packages/aws/src/ecs/errors.ts
-
-/** `Name: message` of an AWS SDK error (or anything thrown). */
-function describeErrorOf(e) {
-    if (e instanceof Error)
-        return e.name && e.name !== 'Error' ? `${e.name}: ${e.message}` : e.message;
-    return String(e);
-}
-/**
- * How AWS says the session behind the credentials has ended: ExpiredToken (STS and query APIs), ExpiredTokenException
- * (ECS and the other JSON APIs), RequestExpired (EC2-style APIs).
- */
-const SESSION_EXPIRED = /^(ExpiredToken|ExpiredTokenException|RequestExpired)$/;
-/**
- * The AWS session ended part-way through a step: the role's credentials last `role-duration-seconds` (one hour by
- * default in aws-actions/configure-aws-credentials), and a long wait or rollback outlives them. Nothing the step can
- * retry fixes it, so it ends the step as a configuration error saying what to raise. `results` is what the step had
- * done by then, when the caller knows (ecs-deploy still writes it, so a later job can roll back what was changed).
- */
-class SessionExpiredError extends errors_ConfigurationError {
-    results;
-}
-/** A SessionExpiredError for an expired-session answer from AWS (`calling`: what was being called); undefined otherwise. */
-function sessionExpiredError(e, calling) {
-    if (e instanceof SessionExpiredError)
-        return e;
-    if (!(e instanceof Error) || !SESSION_EXPIRED.test(e.name))
-        return undefined;
-    return new SessionExpiredError(`the AWS session expired during the step (${calling}: ${describeErrorOf(e)}): the credentials aws-actions/configure-aws-credentials gives last role-duration-seconds (1 hour by default); raise the workflow's 'role-duration-seconds' input, and the IAM role's MaxSessionDuration to at least as much (AWS refuses a longer session than the role allows)`);
-}
-/**
- * AWS errors that come from configuration (a wrong cluster name, missing permissions, no credentials, a session
- * that expired) as ConfigurationErrors that say what to fix; undefined for anything else, which the caller handles.
- */
-function configurationErrorOf(e, where) {
-    const expired = sessionExpiredError(e, `ECS${where.service ? ` for ${where.service}` : ''} in cluster '${where.cluster}'`);
-    if (expired)
-        return expired;
-    const name = e instanceof Error ? e.name : '';
-    if (name === 'ClusterNotFoundException') {
-        return new errors_ConfigurationError(`ECS cluster '${where.cluster}' not found: check 'cluster' in the environment file (or the cluster input / --cluster) and the AWS region`);
-    }
-    if (name === 'CredentialsProviderError') {
-        return new errors_ConfigurationError(`no AWS credentials: run aws-actions/configure-aws-credentials before this step (GitHub), or set AWS_PROFILE / AWS_ACCESS_KEY_ID (locally) (${describeErrorOf(e)})`);
-    }
-    if (name === 'AccessDeniedException' || name === 'AccessDenied' || name === 'UnrecognizedClientException') {
-        return new errors_ConfigurationError(`AWS refused the call${where.service ? ` for ${where.service}` : ''} in cluster '${where.cluster}' (${describeErrorOf(e)}): check the deploy role's permissions (see docs/ecs-deploy.md, IAM permissions)`);
-    }
-    return undefined;
-}
-/** Throws configurationErrorOf(e) when there is one; returns otherwise. */
-function errors_rethrowConfigurationError(e, where) {
-    const configuration = configurationErrorOf(e, where);
-    if (configuration)
-        throw configuration;
-}
-const NETWORK_CODES = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)$/;
-/**
- * Set-up problems any AWS call can hit, whatever the service: no credentials, credentials AWS rejects, or an endpoint
- * out of reach (wrong region or AWS_ENDPOINT_URL_*, no network). A ConfigurationError naming `service` and what to
- * check, or undefined for any other error (which the caller classifies or rethrows).
- */
-function errors_awsSetupError(e, service) {
-    const expired = sessionExpiredError(e, service);
-    if (expired)
-        return expired;
-    const code = e?.code;
-    const name = e instanceof Error ? e.name : '';
-    if ((typeof code === 'string' && NETWORK_CODES.test(code)) || name === 'TimeoutError') {
-        return new errors_ConfigurationError(`could not reach AWS ${service} (${describeErrorOf(e)}): check the network, the region and any AWS_ENDPOINT_URL* variable`);
-    }
-    if (name === 'CredentialsProviderError') {
-        return new errors_ConfigurationError(`no AWS credentials for ${service} (${e.message}); in a workflow, run aws-actions/configure-aws-credentials first; locally, set AWS_PROFILE or the AWS_* variables`);
-    }
-    if (/^(UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException)$/.test(name)) {
-        return new errors_ConfigurationError(`AWS rejected the credentials for ${service} (${describeErrorOf(e)}): refresh them or check the role`);
-    }
-    return undefined;
-}
-
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudformation/dist-cjs/index.js
-var client_cloudformation_dist_cjs = __nccwpck_require__(3805);
+var dist_cjs = __nccwpck_require__(3805);
 ;// CONCATENATED MODULE: ./packages/aws/src/cloudformation/stacks.ts
 
 /** The name and message of an AWS SDK error, or of anything else thrown. */
@@ -76585,7 +76686,7 @@ function awsError(e) {
  */
 async function findStack(cloudformation, name) {
     try {
-        const out = await cloudformation.send(new client_cloudformation_dist_cjs/* DescribeStacksCommand */.Y47({ StackName: name }));
+        const out = await cloudformation.send(new dist_cjs/* DescribeStacksCommand */.Y47({ StackName: name }));
         return out.Stacks?.[0];
     }
     catch (e) {
@@ -76653,6 +76754,7 @@ function stackOutputLookup(cloudformation) {
 ;// CONCATENATED MODULE: ./packages/aws/src/environment.ts
 
 
+
 /** AWS region names as the environment schema accepts them (us-east-1, ca-central-1, us-gov-west-1). */
 const REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 /**
@@ -76682,7 +76784,7 @@ function regionFor(environment, choice = {}) {
 /** A CloudFormation client for the region, loaded on first use (the CLI's `plan` never loads the SDK). */
 async function makeCloudFormationClient(region) {
     const { CloudFormationClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3805, 19));
-    return new CloudFormationClient({ retryMode: 'adaptive', maxAttempts: 10, ...(region ? { region } : {}) });
+    return new CloudFormationClient(awsClientConfig(region ? { region } : {}));
 }
 /**
  * The environment with every `{ stackOutput }` / `{ terraformOutput }` setting replaced by its value. One rule for
@@ -76714,37 +76816,19 @@ async function clusterFor(environment, override, overrideName, sources = {}) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var client_ecs_dist_cjs = __nccwpck_require__(212);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
-var retry = __nccwpck_require__(3609);
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/client.ts
 
 
-const DEFAULT_MAX_ATTEMPTS = 10;
 /**
- * Lowest send rate (requests/s) the adaptive limiter may fall to. The SDK's default floor is 0.5/s: a burst of
- * ThrottlingExceptions would then stretch a 200-service deploy (400 writes) over many minutes, while ECS's
- * sustained quotas are far above that. 10/s keeps the client polite without stalling.
- */
-const MIN_SEND_RATE = 10;
-/**
- * An ECS client in the SDK's adaptive retry mode: on ThrottlingException it backs off and also slows its own send
- * rate (a client-side token bucket shared by every call of the client), so a 60-service tier sharing one client
- * stays under ECS's per-account API rates. Credentials come from the standard chain (OIDC through
- * aws-actions/configure-aws-credentials, profiles, environment).
+ * An ECS client with the one AWS client configuration (awsClientConfig): adaptive retries, so a 60-service tier
+ * sharing one client stays under ECS's per-account API rates.
  */
 function makeEcsClient(options = {}) {
-    const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-    return new client_ecs_dist_cjs/* ECSClient */.Zgc({
-        retryMode: 'adaptive',
-        maxAttempts,
-        // A number, not a provider: with options and a provider the strategy silently falls back to 3 attempts.
-        retryStrategy: new retry.AdaptiveRetryStrategy(maxAttempts, { rateLimiter: new retry.DefaultRateLimiter({ minFillRate: MIN_SEND_RATE, minCapacity: MIN_SEND_RATE }) }),
-        ...(options.region ? { region: options.region } : {}),
-        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-        ...(options.profile ? { profile: options.profile } : {}),
-    });
+    return new client_ecs_dist_cjs/* ECSClient */.Zgc(awsClientConfig(options));
 }
 
+// EXTERNAL MODULE: ./packages/catalog/src/settings.ts
+var settings = __nccwpck_require__(1214);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/concurrency.ts
@@ -76828,28 +76912,181 @@ async function sleepUnlessAborted(clock, ms, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/aws/src/health/alarm-check.ts
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/render.ts
 
-/** DescribeAlarms takes at most 100 alarm names per call. */
-const NAMES_PER_CALL = 100;
-/** Alarms (metric and composite) by exact name or by name prefix, following NextToken. */
-async function describeAlarms(cloudwatch, query) {
-    const requests = 'names' in query
-        ? Array.from({ length: Math.ceil(query.names.length / NAMES_PER_CALL) }, (_, i) => ({ AlarmNames: query.names.slice(i * NAMES_PER_CALL, (i + 1) * NAMES_PER_CALL) }))
-        : [{ AlarmNamePrefix: query.prefix }];
-    const alarms = [];
-    for (const request of requests) {
-        let token;
-        do {
-            const out = await cloudwatch.send(new dist_cjs/* DescribeAlarmsCommand */.zWD({ ...request, AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], ...(token ? { NextToken: token } : {}) }));
-            for (const a of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])]) {
-                if (a.AlarmName)
-                    alarms.push({ name: a.AlarmName, state: a.StateValue ?? 'INSUFFICIENT_DATA', reason: a.StateReason ?? '' });
-            }
-            token = out.NextToken;
-        } while (token);
+/** Fields DescribeTaskDefinition returns that RegisterTaskDefinition does not accept. */
+const READ_ONLY_TASK_DEFINITION_FIELDS = (/* unused pure expression or super */ null && ([
+    'taskDefinitionArn',
+    'revision',
+    'status',
+    'requiresAttributes',
+    'compatibilities',
+    'registeredAt',
+    'registeredBy',
+    'deregisteredAt',
+]));
+/** An image pinned by digest, as build-push outputs it: `repository@sha256:<64 hex>` (a tag may precede the digest). */
+const IMAGE_DIGEST_PATTERN = /^[a-z0-9]+(?:[._\-/:][a-z0-9]+)*(?::[\w][\w.-]{0,127})?@sha256:[a-f0-9]{64}$/;
+function isDigestImage(image) {
+    return IMAGE_DIGEST_PATTERN.test(image);
+}
+/** The registration input that reproduces a described task definition: read-only and empty fields removed. */
+function registrationOf(taskDefinition) {
+    const copy = structuredClone(taskDefinition);
+    for (const field of READ_ONLY_TASK_DEFINITION_FIELDS)
+        delete copy[field];
+    return pruneEmpty(copy);
+}
+/**
+ * Variables and secrets the environment roots add to the catalog's (terraform/environments/ENV/main.tf: the SSM
+ * prefix, and the data-store credentials of a service that depends on the database or the cache). The catalog does not
+ * know their values, so a deploy takes them from the base revision Terraform registered; every other name of the
+ * service container belongs to the catalog. A test checks this list against the roots.
+ */
+const TERRAFORM_VARIABLES = { environment: ['DATABASE_USER', 'DOCUMENTS_BUCKET', 'REDIS_USER', 'SSM_PREFIX'], secrets: [] };
+/**
+ * The task definition to register: the base with the catalog's settings rendered over it, authoritatively, so that a
+ * setting removed from the catalog is removed from the tasks:
+ * - task `cpu` and `memory`;
+ * - the service container's environment and secret references: exactly the catalog's, plus TERRAFORM_VARIABLES as the
+ *   base has them (names kept in the base's order, new ones appended by name);
+ * - the service container's port (see renderPort);
+ * - the service container's image (see RenderRequest.image).
+ * Everything else (sidecars, roles, logging, volumes, runtime platform) comes from the base unchanged. The catalog's
+ * health check is the load balancer's (path, status, thresholds): nothing of it belongs in the task definition.
+ */
+function renderTaskDefinition(request) {
+    const { settings } = request;
+    const next = registrationOf(request.base);
+    const containers = next.containerDefinitions ?? [];
+    const container = containers.find((c) => c.name === settings.containerName);
+    if (!container) {
+        const names = containers.map((c) => c.name).join(', ');
+        throw new ConfigurationError(`${request.service}: task definition ${request.base.taskDefinitionArn ?? request.base.family} has no container '${settings.containerName}' (it has ${names || 'none'}); set container.name of ${request.service} in the catalog to the container that runs the service`);
     }
-    return alarms;
+    const image = request.image ?? request.running.containerDefinitions?.find((c) => c.name === settings.containerName)?.image;
+    if (image === undefined) {
+        throw new ConfigurationError(`${request.service}: no image given, and the running task definition ${request.running.taskDefinitionArn ?? request.running.family} has no container '${settings.containerName}' to keep the image of; give ${request.service} an image to deploy`);
+    }
+    container.image = image;
+    next.cpu = String(settings.cpu);
+    next.memory = String(settings.memory);
+    const environment = ownedPairs(container.environment ?? [], settings.environment, TERRAFORM_VARIABLES.environment, (name, value) => ({ name, value }), (p) => p.value);
+    const secrets = ownedPairs(container.secrets ?? [], settings.secrets, TERRAFORM_VARIABLES.secrets, (name, valueFrom) => ({ name, valueFrom }), (p) => p.valueFrom);
+    setOrDelete(container, 'environment', environment);
+    setOrDelete(container, 'secrets', secrets);
+    renderPort(container, settings.port);
+    return next;
+}
+function setOrDelete(container, key, list) {
+    if (list.length)
+        container[key] = list;
+    else
+        delete container[key];
+}
+/**
+ * The catalog's pairs plus the base's Terraform-owned ones, and nothing else. Names the base has keep their place (so
+ * an unchanged catalog renders an identical list, and no revision is registered for a new order); new ones are
+ * appended in name order. The catalog wins where it sets a Terraform-owned name too, as the roots' merge() does.
+ */
+function ownedPairs(base, catalog, terraform, make, valueOf) {
+    const out = [];
+    for (const p of base) {
+        if (p.name === undefined)
+            continue;
+        if (p.name in catalog)
+            out.push(valueOf(p) === catalog[p.name] ? p : make(p.name, catalog[p.name]));
+        else if (terraform.includes(p.name))
+            out.push(p);
+    }
+    const have = new Set(base.map((p) => p.name));
+    for (const name of Object.keys(catalog).sort())
+        if (!have.has(name))
+            out.push(make(name, catalog[name]));
+    return out;
+}
+/**
+ * Sets the catalog's port on the service container's mapping named `http` (as the ecs-service module names it) or
+ * its first one, and adds an `http` mapping when the container has none. A catalog without a port leaves the mappings
+ * as the base has them: the service's load balancer and Service Connect name the port, and ECS refuses to run the
+ * service on a revision without it, so removing a port is Terraform's change (the service's configuration and a
+ * revision without the mapping), which reaches the tasks through the base.
+ */
+function renderPort(container, port) {
+    if (port === undefined)
+        return;
+    const mappings = container.portMappings ?? [];
+    const mapping = mappings.find((m) => m.name === 'http') ?? mappings[0];
+    if (!mapping) {
+        container.portMappings = [{ name: 'http', containerPort: port, protocol: 'tcp', appProtocol: 'http' }];
+        return;
+    }
+    // awsvpc tasks repeat the container port as the host port; a bridge-mode dynamic host port (0) stays.
+    if (mapping.hostPort !== undefined && mapping.hostPort === mapping.containerPort)
+        mapping.hostPort = port;
+    mapping.containerPort = port;
+}
+/** Whether two registrations would produce the same task definition (key order and empty lists aside). */
+function sameRegistration(a, b) {
+    return canonicalJson(withoutTags(a)) === canonicalJson(withoutTags(b));
+}
+function withoutTags(r) {
+    const { tags: _tags, ...rest } = r;
+    return pruneEmpty(rest);
+}
+/**
+ * What registering `next` would change compared with `current`, one line per leaf: `~ path: old -> new`,
+ * `+ path: value`, `- path: value`. Containers, environment variables and secrets are keyed by name.
+ */
+function diffTaskDefinitions(current, next) {
+    const before = flatten(withoutTags(current));
+    const after = flatten(withoutTags(next));
+    const lines = [];
+    for (const [path, value] of after) {
+        const old = before.get(path);
+        if (old === undefined)
+            lines.push(`+ ${path}: ${value}`);
+        else if (old !== value)
+            lines.push(`~ ${path}: ${old} -> ${value}`);
+    }
+    for (const [path, value] of before)
+        if (!after.has(path))
+            lines.push(`- ${path}: ${value}`);
+    return lines;
+}
+function flatten(value, path = '', out = new Map()) {
+    if (Array.isArray(value)) {
+        const named = value.every((v) => v && typeof v === 'object' && typeof v.name === 'string');
+        value.forEach((v, i) => flatten(v, named ? `${path}[${v.name}]` : `${path}[${i}]`, out));
+    }
+    else if (value && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value))
+            flatten(v, path ? `${path}.${k}` : k, out);
+    }
+    else
+        out.set(path, JSON.stringify(value));
+    return out;
+}
+function pruneEmpty(value) {
+    if (Array.isArray(value))
+        return value.map(pruneEmpty);
+    if (value instanceof Date)
+        return value;
+    if (value && typeof value === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(value)) {
+            if (v === undefined || v === null)
+                continue;
+            const pruned = pruneEmpty(v);
+            if (Array.isArray(pruned) && pruned.length === 0)
+                continue;
+            if (pruned && typeof pruned === 'object' && !Array.isArray(pruned) && Object.keys(pruned).length === 0)
+                continue;
+            out[k] = pruned;
+        }
+        return out;
+    }
+    return value;
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/rollout.ts
@@ -76940,521 +77177,6 @@ function rolloutVerdict(service, expected) {
     return { state: 'done', detail: `${revision} settled (no rolloutState), ${counts}` };
 }
 
-;// CONCATENATED MODULE: ./packages/aws/src/health/ecs-check.ts
-
-
-/** Every service's state, described in batches of 10 (in parallel). */
-async function describeServiceStates(ecs, cluster, services, expected = {}) {
-    const out = await describeServicesInBatches(ecs, cluster, services, {
-        onError: (e) => {
-            if (e.name === 'ClusterNotFoundException')
-                throw new errors_ConfigurationError(`ECS cluster '${cluster}' does not exist (check the environment's cluster or the 'cluster' input)`);
-            throw e;
-        },
-    });
-    const states = new Map();
-    for (const s of out.services)
-        if (s.serviceName)
-            states.set(s.serviceName, serviceState(s, expected[s.serviceName]));
-    for (const f of out.failures) {
-        const name = f.arn?.split('/').at(-1) ?? '';
-        states.set(name, { service: name, verdict: 'failed', detail: `not found in cluster ${cluster} (${f.reason ?? 'MISSING'})`, desiredCount: 0, targetGroups: [] });
-    }
-    for (const name of services) {
-        if (!states.has(name))
-            states.set(name, { service: name, verdict: 'failed', detail: `not found in cluster ${cluster}`, desiredCount: 0, targetGroups: [] });
-    }
-    return states;
-}
-/**
- * The service's rollout judged by `rolloutVerdict`, the rule deploy's wait uses too: done passes, failed fails,
- * anything else is pending. With `expected` (the revision ecs-deploy deployed), a PRIMARY on another revision fails:
- * ECS's circuit breaker put the service back, so it is healthy but not running what was deployed.
- */
-function serviceState(s, expected) {
-    const base = { service: s.serviceName, desiredCount: s.desiredCount ?? 0, targetGroups: (s.loadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn ? [lb.targetGroupArn] : [])) };
-    const verdict = rolloutVerdict(s, expected ? { taskDefinition: expected } : undefined);
-    return { ...base, verdict: verdict.state === 'done' ? 'passed' : verdict.state, detail: verdict.detail };
-}
-
-;// CONCATENATED MODULE: ./packages/aws/src/health/http-check.ts
-
-/**
- * Polls the URL every `intervalMs` until it answers `expectedStatus` `healthyThreshold` times in a row, or the
- * deadline (clock ms) passes. A request with no answer within `requestTimeoutMs` (or refused) is retried up to
- * `retries` times right away before it counts; any other status breaks the streak. Redirects are not followed
- * (a load balancer's health check does not follow them either).
- */
-async function checkHttpHealth(target, options, effects) {
-    const { clock } = effects;
-    let streak = 0;
-    let requests = 0;
-    let last = 'no request made before the deadline';
-    for (;;) {
-        let answer = { error: 'not asked' };
-        for (let attempt = 0; attempt <= options.retries; attempt++) {
-            requests++;
-            answer = await ask(target, effects, options.signal);
-            if ('status' in answer)
-                break;
-        }
-        if ('status' in answer && answer.status === target.expectedStatus) {
-            streak++;
-            if (streak >= target.healthyThreshold) {
-                return { healthy: true, detail: `${target.url} answered ${target.expectedStatus} ${streak} time${streak === 1 ? '' : 's'} in a row`, requests };
-            }
-        }
-        else {
-            streak = 0;
-            last = 'status' in answer ? `answered ${answer.status}, expected ${target.expectedStatus}` : answer.error;
-        }
-        if (clock.now() + target.intervalMs > options.deadline) {
-            const progress = streak > 0 ? `; ${streak} of ${target.healthyThreshold} good answers in a row at the deadline` : '';
-            return { healthy: false, detail: `${target.url} ${last}${progress} (${requests} request${requests === 1 ? '' : 's'})`, requests };
-        }
-        await sleepUnlessAborted(clock, target.intervalMs, options.signal);
-    }
-}
-/** One request; `cancel` (the gate giving up) throws its reason, while the per-request timeout is a bad answer. */
-async function ask(target, effects, cancel) {
-    throwIfAborted(cancel);
-    const doFetch = effects.fetch ?? fetch;
-    const timeout = (effects.timeoutSignal ?? ((ms) => AbortSignal.timeout(ms)))(target.requestTimeoutMs);
-    // One signal for fetch: the request's timeout or the gate's cancel. Listeners are removed after each request
-    // (AbortSignal.any would keep one per request on the gate's signal for the whole gate).
-    const request = new AbortController();
-    const abort = () => request.abort();
-    timeout.addEventListener('abort', abort, { once: true });
-    cancel?.addEventListener('abort', abort, { once: true });
-    const signal = request.signal;
-    try {
-        const response = await doFetch(target.url, { signal, redirect: 'manual', headers: { 'user-agent': 'tierdeploy-health-gate' } });
-        // Free the connection: only the status matters.
-        await response.body?.cancel().catch(() => { });
-        return { status: response.status };
-    }
-    catch (e) {
-        throwIfAborted(cancel);
-        const error = e;
-        if (signal.aborted || error.name === 'TimeoutError' || error.name === 'AbortError')
-            return { error: `no answer within ${target.requestTimeoutMs / 1000} s` };
-        return { error: `request failed (${error.cause?.code ?? error.cause?.message ?? error.message})` };
-    }
-    finally {
-        timeout.removeEventListener('abort', abort);
-        cancel?.removeEventListener('abort', abort);
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/aws/src/health/load-balancer-check.ts
-
-
-const shortName = (arn) => /targetgroup\/([^/]+)/.exec(arn)?.[1] ?? arn;
-/**
- * Healthy when every target group has at least one registered target and every target is healthy. Draining
- * targets are the old tasks a rolling deploy is removing, so they are left out.
- */
-async function checkTargetGroups(elb, targetGroups, signal) {
-    const problems = [];
-    let healthyCount = 0;
-    for (const arn of targetGroups) {
-        let descriptions;
-        try {
-            if (signal?.aborted)
-                throw signal.reason;
-            descriptions = (await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTargetHealthCommand */.qyg({ TargetGroupArn: arn }))).TargetHealthDescriptions ?? [];
-        }
-        catch (e) {
-            if (e.name === 'TargetGroupNotFoundException')
-                throw new errors_ConfigurationError(`target group ${arn} does not exist (check the 'target-groups' input or the ECS service's load balancer)`);
-            throw e;
-        }
-        const current = descriptions.filter((d) => d.TargetHealth?.State !== 'draining');
-        if (current.length === 0) {
-            problems.push(`${shortName(arn)}: no registered targets`);
-            continue;
-        }
-        const bad = current.filter((d) => d.TargetHealth?.State !== 'healthy');
-        healthyCount += current.length - bad.length;
-        for (const d of bad) {
-            const target = `${d.Target?.Id ?? '?'}:${d.Target?.Port ?? '?'}`;
-            const h = d.TargetHealth;
-            problems.push(`${shortName(arn)}: ${target} ${h?.State ?? 'unknown'}${h?.Reason ? ` (${h.Reason}${h.Description ? `: ${h.Description}` : ''})` : ''}`);
-        }
-    }
-    if (problems.length)
-        return { healthy: false, detail: problems.join('; ') };
-    return { healthy: true, detail: `${healthyCount} target${healthyCount === 1 ? '' : 's'} healthy in ${targetGroups.map(shortName).join(', ')}` };
-}
-
-;// CONCATENATED MODULE: ./packages/aws/src/health/types.ts
-const CHECKS = ['ecs', 'load-balancer', 'http', 'alarms'];
-
-;// CONCATENATED MODULE: ./packages/aws/src/health/gate.ts
-
-
-
-
-
-
-
-
-
-const DEFAULT_POLL_MS = 15_000;
-const DEFAULT_BAKE_INTERVAL_MS = 30_000;
-/**
- * Decides whether a deployed tier may proceed. In order: every ECS rollout (PRIMARY COMPLETED, running = desired);
- * then, for the services that passed, load balancer target health and the HTTP health URL side by side; then,
- * when everything passed, no alarm of any service in ALARM for the bake time. Every wait is on the injected clock.
- */
-async function runHealthGate(targets, options, effects) {
-    try {
-        return await evaluateGate(targets, options, effects);
-    }
-    catch (e) {
-        throw asCredentialsError(e);
-    }
-}
-/** Missing, expired or refused credentials, or an endpoint out of reach, are the caller's set-up, not a bug: say what to fix. */
-function asCredentialsError(e) {
-    const setup = errors_awsSetupError(e, 'ECS, Elastic Load Balancing or CloudWatch (health gate)');
-    if (setup)
-        return setup;
-    const name = e?.name ?? '';
-    if (/AccessDenied/.test(name))
-        return new errors_ConfigurationError(`AWS denied a health-gate call (${name}: ${e.message}); see docs/health-gate.md for the IAM permissions it needs`);
-    return e;
-}
-async function evaluateGate(targets, options, effects) {
-    const { clock, log } = effects;
-    const start = clock.now();
-    const deadline = start + options.timeoutMs;
-    const pollMs = options.pollIntervalMs ?? DEFAULT_POLL_MS;
-    const enabled = (c) => options.checks.includes(c);
-    const outcomes = [];
-    const add = (service, check, status, detail) => {
-        outcomes.push({ service, check, status, detail });
-        if (status === 'failed')
-            log.warning(`${service}: ${check} check failed: ${detail}`);
-        else
-            log.info(`${service}: ${check} ${status}: ${detail}`);
-    };
-    const names = targets.map((t) => t.service);
-    const blocked = new Map();
-    let states;
-    if (enabled('ecs')) {
-        states = await waitForRollouts(names, options, deadline, pollMs, effects);
-        for (const name of names) {
-            const s = states.get(name);
-            add(name, 'ecs', s.verdict === 'passed' ? 'passed' : 'failed', s.detail);
-            if (s.verdict !== 'passed')
-                blocked.set(name, 'ECS rollout did not pass');
-        }
-    }
-    else if (enabled('load-balancer') && targets.some((t) => t.behindLoadBalancer && !t.targetGroups)) {
-        states = await describeServiceStates(effects.ecs, options.cluster, names);
-    }
-    for (const [name, s] of states ?? [])
-        if (!blocked.has(name) && s.desiredCount === 0 && s.verdict === 'passed')
-            blocked.set(name, 'desired count is 0: nothing runs');
-    // The first check to throw cancels the others (their polls, sleeps and requests) and is reported at once.
-    await allOrAbort(targets.map((t) => async (signal) => {
-        const reason = blocked.get(t.service);
-        const both = ['load-balancer', 'http'].filter(enabled);
-        if (reason) {
-            for (const c of both)
-                add(t.service, c, 'skipped', reason);
-            return;
-        }
-        await allOrAbort([
-            async (inner) => {
-                if (!enabled('load-balancer'))
-                    return;
-                const [status, detail] = await checkLoadBalancer(t, states?.get(t.service), deadline, pollMs, effects, inner);
-                add(t.service, 'load-balancer', status, detail);
-            },
-            async (inner) => {
-                if (!enabled('http'))
-                    return;
-                const [status, detail] = await checkHttp(t, deadline, options.httpRetries ?? 2, effects, inner);
-                add(t.service, 'http', status, detail);
-            },
-        ], signal);
-    }));
-    if (enabled('alarms')) {
-        if (outcomes.some((o) => o.status === 'failed'))
-            for (const t of targets)
-                add(t.service, 'alarms', 'skipped', 'not baked: an earlier check failed');
-        else
-            for (const o of await bakeAlarms(targets, options, effects))
-                add(o.service, 'alarms', o.status, o.detail);
-    }
-    const order = new Map(names.map((n, i) => [n, i]));
-    outcomes.sort((a, b) => order.get(a.service) - order.get(b.service) || CHECKS.indexOf(a.check) - CHECKS.indexOf(b.check));
-    return { passed: !outcomes.some((o) => o.status === 'failed'), outcomes, seconds: (clock.now() - start) / 1000 };
-}
-async function waitForRollouts(names, options, deadline, pollMs, effects) {
-    for (;;) {
-        const states = await describeServiceStates(effects.ecs, options.cluster, names, options.expectedTaskDefinitions);
-        const pending = [...states.values()].filter((s) => s.verdict === 'pending');
-        if (pending.length === 0)
-            return states;
-        if (effects.clock.now() + pollMs > deadline) {
-            for (const s of pending)
-                states.set(s.service, { ...s, verdict: 'failed', detail: `not settled by the deadline: ${s.detail}` });
-            return states;
-        }
-        effects.log.info(`waiting for ${pending.length} rollout${pending.length === 1 ? '' : 's'}: ${pending.map((s) => s.service).join(', ')}`);
-        await effects.clock.sleep(pollMs);
-    }
-}
-async function checkLoadBalancer(t, state, deadline, pollMs, effects, signal) {
-    if (!t.behindLoadBalancer)
-        return ['skipped', 'not behind the ALB (routing.public is not set)'];
-    const groups = t.targetGroups ?? state?.targetGroups ?? [];
-    if (groups.length === 0)
-        return ['failed', 'routing.public is set but the ECS service has no load balancer target group (attach one, or give the target-groups input)'];
-    for (;;) {
-        throwIfAborted(signal);
-        const verdict = await checkTargetGroups(effects.elb, groups, signal);
-        if (verdict.healthy)
-            return ['passed', verdict.detail];
-        if (effects.clock.now() + pollMs > deadline)
-            return ['failed', `not healthy by the deadline: ${verdict.detail}`];
-        await sleepUnlessAborted(effects.clock, pollMs, signal);
-    }
-}
-async function checkHttp(t, deadline, retries, effects, signal) {
-    if ('skip' in t.http)
-        return ['skipped', t.http.skip];
-    const verdict = await checkHttpHealth(t.http, { deadline, retries, signal }, effects);
-    return [verdict.healthy ? 'passed' : 'failed', verdict.detail];
-}
-/** Alarms in ALARM anywhere in the account and region (one paginated call however many services). */
-async function alarmsFiring(effects) {
-    const firing = [];
-    let token;
-    do {
-        const out = await effects.cloudwatch.send(new dist_cjs/* DescribeAlarmsCommand */.zWD({ StateValue: 'ALARM', AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], ...(token ? { NextToken: token } : {}) }));
-        for (const a of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])])
-            if (a.AlarmName)
-                firing.push({ name: a.AlarmName, state: 'ALARM', reason: a.StateReason ?? '' });
-        token = out.NextToken;
-    } while (token);
-    return firing;
-}
-const belongsTo = (t, alarm) => ('names' in t.alarms ? t.alarms.names.includes(alarm) : alarm.startsWith(t.alarms.prefix));
-/**
- * Looks up each service's alarms once, then watches for any of them in ALARM until the bake time is over. Stops at
- * the first alarm: the gate has failed, and a rollback should not wait for the rest of the bake.
- */
-async function bakeAlarms(targets, options, effects) {
-    const { clock } = effects;
-    const start = clock.now();
-    const known = new Map();
-    for (const t of targets)
-        known.set(t.service, await describeAlarms(effects.cloudwatch, t.alarms));
-    const fired = new Map();
-    let firing = [...known.values()].flat().filter((a) => a.state === 'ALARM');
-    const interval = options.bakeIntervalMs ?? DEFAULT_BAKE_INTERVAL_MS;
-    for (;;) {
-        for (const a of firing)
-            for (const t of targets)
-                if (belongsTo(t, a.name) && !fired.has(t.service))
-                    fired.set(t.service, a);
-        const elapsed = clock.now() - start;
-        if (fired.size || elapsed >= options.bakeMs)
-            break;
-        await clock.sleep(Math.min(interval, options.bakeMs - elapsed));
-        firing = await alarmsFiring(effects);
-    }
-    const baked = `${Math.round((clock.now() - start) / 1000)} s`;
-    return targets.map((t) => {
-        const alarm = fired.get(t.service);
-        if (alarm)
-            return { service: t.service, status: 'failed', detail: `${alarm.name} in ALARM after ${baked}${alarm.reason ? `: ${alarm.reason}` : ''}` };
-        const found = known.get(t.service) ?? [];
-        if ('names' in t.alarms) {
-            const missing = t.alarms.names.filter((n) => !found.some((a) => a.name === n));
-            if (missing.length)
-                return { service: t.service, status: 'failed', detail: `catalog alarm${missing.length === 1 ? '' : 's'} ${missing.join(', ')} not found in CloudWatch` };
-        }
-        if (found.length === 0)
-            return { service: t.service, status: 'skipped', detail: `no alarms named ${'prefix' in t.alarms ? `${t.alarms.prefix}*` : ''} to watch` };
-        return { service: t.service, status: 'passed', detail: `${found.length} alarm${found.length === 1 ? '' : 's'} not in ALARM over ${baked}` };
-    });
-}
-
-// EXTERNAL MODULE: ./packages/catalog/src/settings.ts
-var settings = __nccwpck_require__(1214);
-;// CONCATENATED MODULE: ./packages/catalog/src/routing.ts
-/** Whether an ALB path pattern (`*` any characters, `?` one character, everything else literal) matches a path. */
-function matchesPathPattern(pattern, path) {
-    const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-    return regex.test(path);
-}
-
-;// CONCATENATED MODULE: ./packages/aws/src/health/targets.ts
-
-/**
- * What the gate checks per service, from the catalog: the health URL is healthCheck.url, or the environment's url
- * plus healthCheck.path for services reachable through the public ALB; alarms are the catalog's `alarms`, else
- * every alarm whose name starts with the service name. `targetGroups` (service -> ARN or ARNs) overrides discovery.
- */
-function gateTargets(catalog, environment, services, targetGroups = {}, log) {
-    return services.map((service) => {
-        const health = (0,settings/* serviceSettings */.x)(catalog, service, environment).healthCheck;
-        const isPublic = service.routing?.public === true;
-        let http;
-        if (health.url)
-            http = { url: health.url, expectedStatus: health.expectedStatus, healthyThreshold: health.healthyThreshold, requestTimeoutMs: health.timeoutSeconds * 1000, intervalMs: health.intervalSeconds * 1000 };
-        else if (!isPublic)
-            http = { skip: 'not on the public ALB (routing.public) and no healthCheck.url' };
-        else if (!environment.url)
-            http = { skip: `environment ${environment.name} has no url (${environment.file})` };
-        else if (!health.path)
-            http = { skip: 'no healthCheck.path' };
-        else {
-            const patterns = service.routing?.pathPatterns ?? [];
-            if (patterns.length && !patterns.some((p) => matchesPathPattern(p, health.path))) {
-                log?.warning(`${service.name}: health path ${health.path} is outside its ALB path patterns (${patterns.join(', ')}), so the public URL may reach another service; set healthCheck.path to a routed path or healthCheck.url`);
-            }
-            http = { url: `${environment.url.replace(/\/+$/, '')}${health.path}`, expectedStatus: health.expectedStatus, healthyThreshold: health.healthyThreshold, requestTimeoutMs: health.timeoutSeconds * 1000, intervalMs: health.intervalSeconds * 1000 };
-        }
-        const given = targetGroups[service.name];
-        return {
-            service: service.name,
-            http,
-            behindLoadBalancer: isPublic || given !== undefined,
-            ...(given !== undefined ? { targetGroups: given } : {}),
-            alarms: service.alarms?.length ? { names: service.alarms } : { prefix: service.name },
-        };
-    });
-}
-
-;// CONCATENATED MODULE: ./packages/aws/src/ecs/render.ts
-
-/** Fields DescribeTaskDefinition returns that RegisterTaskDefinition does not accept. */
-const READ_ONLY_TASK_DEFINITION_FIELDS = (/* unused pure expression or super */ null && ([
-    'taskDefinitionArn',
-    'revision',
-    'status',
-    'requiresAttributes',
-    'compatibilities',
-    'registeredAt',
-    'registeredBy',
-    'deregisteredAt',
-]));
-/** An image pinned by digest, as build-push outputs it: `repository@sha256:<64 hex>` (a tag may precede the digest). */
-const IMAGE_DIGEST_PATTERN = /^[a-z0-9]+(?:[._\-/:][a-z0-9]+)*(?::[\w][\w.-]{0,127})?@sha256:[a-f0-9]{64}$/;
-function isDigestImage(image) {
-    return IMAGE_DIGEST_PATTERN.test(image);
-}
-/** The registration input that reproduces a described task definition: read-only and empty fields removed. */
-function registrationOf(taskDefinition) {
-    const copy = structuredClone(taskDefinition);
-    for (const field of READ_ONLY_TASK_DEFINITION_FIELDS)
-        delete copy[field];
-    return pruneEmpty(copy);
-}
-/**
- * The task definition to register: the current one with the service container's image replaced and the catalog's
- * environment and secret references applied; sidecars, roles, sizes, logging and everything else kept as they are.
- */
-function renderTaskDefinition(request) {
-    const next = registrationOf(request.current);
-    const containers = next.containerDefinitions ?? [];
-    const container = containers.find((c) => c.name === request.containerName);
-    if (!container) {
-        const names = containers.map((c) => c.name).join(', ');
-        throw new ConfigurationError(`${request.service}: task definition ${request.current.taskDefinitionArn ?? request.current.family} has no container '${request.containerName}' (it has ${names || 'none'}); set container.name of ${request.service} in the catalog to the container that runs the service`);
-    }
-    if (request.image !== undefined)
-        container.image = request.image;
-    const environment = applyPairs(container.environment ?? [], request.environment, (name, value) => ({ name, value }), (p) => p.value);
-    const secrets = applyPairs(container.secrets ?? [], request.secrets, (name, valueFrom) => ({ name, valueFrom }), (p) => p.valueFrom);
-    setOrDelete(container, 'environment', environment);
-    setOrDelete(container, 'secrets', secrets);
-    return next;
-}
-function setOrDelete(container, key, list) {
-    if (list.length)
-        container[key] = list;
-    else
-        delete container[key];
-}
-/** Sets each wanted name, in place where the container already has it, appended (in name order) where not. */
-function applyPairs(existing, wanted, make, valueOf) {
-    const out = existing.map((p) => (p.name !== undefined && p.name in wanted && valueOf(p) !== wanted[p.name] ? make(p.name, wanted[p.name]) : p));
-    const have = new Set(existing.map((p) => p.name));
-    for (const name of Object.keys(wanted).sort())
-        if (!have.has(name))
-            out.push(make(name, wanted[name]));
-    return out;
-}
-/** Whether two registrations would produce the same task definition (key order and empty lists aside). */
-function sameRegistration(a, b) {
-    return canonicalJson(withoutTags(a)) === canonicalJson(withoutTags(b));
-}
-function withoutTags(r) {
-    const { tags: _tags, ...rest } = r;
-    return pruneEmpty(rest);
-}
-/**
- * What registering `next` would change compared with `current`, one line per leaf: `~ path: old -> new`,
- * `+ path: value`, `- path: value`. Containers, environment variables and secrets are keyed by name.
- */
-function diffTaskDefinitions(current, next) {
-    const before = flatten(withoutTags(current));
-    const after = flatten(withoutTags(next));
-    const lines = [];
-    for (const [path, value] of after) {
-        const old = before.get(path);
-        if (old === undefined)
-            lines.push(`+ ${path}: ${value}`);
-        else if (old !== value)
-            lines.push(`~ ${path}: ${old} -> ${value}`);
-    }
-    for (const [path, value] of before)
-        if (!after.has(path))
-            lines.push(`- ${path}: ${value}`);
-    return lines;
-}
-function flatten(value, path = '', out = new Map()) {
-    if (Array.isArray(value)) {
-        const named = value.every((v) => v && typeof v === 'object' && typeof v.name === 'string');
-        value.forEach((v, i) => flatten(v, named ? `${path}[${v.name}]` : `${path}[${i}]`, out));
-    }
-    else if (value && typeof value === 'object') {
-        for (const [k, v] of Object.entries(value))
-            flatten(v, path ? `${path}.${k}` : k, out);
-    }
-    else
-        out.set(path, JSON.stringify(value));
-    return out;
-}
-function pruneEmpty(value) {
-    if (Array.isArray(value))
-        return value.map(pruneEmpty);
-    if (value instanceof Date)
-        return value;
-    if (value && typeof value === 'object') {
-        const out = {};
-        for (const [k, v] of Object.entries(value)) {
-            if (v === undefined || v === null)
-                continue;
-            const pruned = pruneEmpty(v);
-            if (Array.isArray(pruned) && pruned.length === 0)
-                continue;
-            if (pruned && typeof pruned === 'object' && !Array.isArray(pruned) && Object.keys(pruned).length === 0)
-                continue;
-            out[k] = pruned;
-        }
-        return out;
-    }
-    return value;
-}
-
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/wait.ts
 
 
@@ -77469,7 +77191,7 @@ const DEFAULT_SERVICE_TIMEOUT_MS = 15 * 60_000;
  * something does. Each answer is judged by `rolloutVerdict` (the rule the health gate and doctor use too): a "steady"
  * service whose circuit breaker rolled back is a failure.
  */
-async function wait_waitForRollouts(watches, options, effects) {
+async function waitForRollouts(watches, options, effects) {
     const { clock, log } = effects;
     const minInterval = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
     const maxInterval = Math.max(minInterval, options.maxPollIntervalMs ?? DEFAULT_MAX_POLL_INTERVAL_MS);
@@ -77578,7 +77300,427 @@ async function failureDetails(watch, service, cluster, effects) {
     return details;
 }
 
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
+var client_cloudwatch_dist_cjs = __nccwpck_require__(4085);
+;// CONCATENATED MODULE: ./packages/aws/src/health/alarm-check.ts
+
+/** DescribeAlarms takes at most 100 alarm names per call. */
+const NAMES_PER_CALL = 100;
+/** Alarms (metric and composite) by exact name or by name prefix, following NextToken. */
+async function describeAlarms(cloudwatch, query) {
+    const requests = 'names' in query
+        ? Array.from({ length: Math.ceil(query.names.length / NAMES_PER_CALL) }, (_, i) => ({ AlarmNames: query.names.slice(i * NAMES_PER_CALL, (i + 1) * NAMES_PER_CALL) }))
+        : [{ AlarmNamePrefix: query.prefix }];
+    const alarms = [];
+    for (const request of requests) {
+        let token;
+        do {
+            const out = await cloudwatch.send(new client_cloudwatch_dist_cjs/* DescribeAlarmsCommand */.zWD({ ...request, AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], ...(token ? { NextToken: token } : {}) }));
+            for (const a of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])]) {
+                if (a.AlarmName)
+                    alarms.push({ name: a.AlarmName, state: a.StateValue ?? 'INSUFFICIENT_DATA', reason: a.StateReason ?? '' });
+            }
+            token = out.NextToken;
+        } while (token);
+    }
+    return alarms;
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/health/ecs-check.ts
+
+
+/** Every service's state, described in batches of 10 (in parallel). */
+async function describeServiceStates(ecs, cluster, services, expected = {}) {
+    const out = await describeServicesInBatches(ecs, cluster, services, {
+        onError: (e) => {
+            if (e.name === 'ClusterNotFoundException')
+                throw new errors_ConfigurationError(`ECS cluster '${cluster}' does not exist (check the environment's cluster or the 'cluster' input)`);
+            throw e;
+        },
+    });
+    const states = new Map();
+    for (const s of out.services)
+        if (s.serviceName)
+            states.set(s.serviceName, serviceState(s, expected[s.serviceName]));
+    for (const f of out.failures) {
+        const name = f.arn?.split('/').at(-1) ?? '';
+        states.set(name, { service: name, verdict: 'failed', detail: `not found in cluster ${cluster} (${f.reason ?? 'MISSING'})`, desiredCount: 0, targetGroups: [] });
+    }
+    for (const name of services) {
+        if (!states.has(name))
+            states.set(name, { service: name, verdict: 'failed', detail: `not found in cluster ${cluster}`, desiredCount: 0, targetGroups: [] });
+    }
+    return states;
+}
+/**
+ * The service's rollout judged by `rolloutVerdict`, the rule deploy's wait uses too: done passes, failed fails,
+ * anything else is pending. With `expected` (the revision ecs-deploy deployed), a PRIMARY on another revision fails:
+ * ECS's circuit breaker put the service back, so it is healthy but not running what was deployed.
+ */
+function serviceState(s, expected) {
+    const base = { service: s.serviceName, desiredCount: s.desiredCount ?? 0, targetGroups: (s.loadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn ? [lb.targetGroupArn] : [])) };
+    const verdict = rolloutVerdict(s, expected ? { taskDefinition: expected } : undefined);
+    return { ...base, verdict: verdict.state === 'done' ? 'passed' : verdict.state, detail: verdict.detail };
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/health/http-check.ts
+
+/**
+ * Polls the URL every `intervalMs` until it answers `expectedStatus` `healthyThreshold` times in a row, or the
+ * deadline (clock ms) passes. A request with no answer within `requestTimeoutMs` (or refused) is retried up to
+ * `retries` times right away before it counts; any other status breaks the streak. Redirects are not followed
+ * (a load balancer's health check does not follow them either).
+ */
+async function checkHttpHealth(target, options, effects) {
+    const { clock } = effects;
+    let streak = 0;
+    let requests = 0;
+    let last = 'no request made before the deadline';
+    for (;;) {
+        let answer = { error: 'not asked' };
+        for (let attempt = 0; attempt <= options.retries; attempt++) {
+            requests++;
+            answer = await ask(target, effects, options.signal);
+            if ('status' in answer)
+                break;
+        }
+        if ('status' in answer && answer.status === target.expectedStatus) {
+            streak++;
+            if (streak >= target.healthyThreshold) {
+                return { healthy: true, detail: `${target.url} answered ${target.expectedStatus} ${streak} time${streak === 1 ? '' : 's'} in a row`, requests };
+            }
+        }
+        else {
+            streak = 0;
+            last = 'status' in answer ? `answered ${answer.status}, expected ${target.expectedStatus}` : answer.error;
+        }
+        if (clock.now() + target.intervalMs > options.deadline) {
+            const progress = streak > 0 ? `; ${streak} of ${target.healthyThreshold} good answers in a row at the deadline` : '';
+            return { healthy: false, detail: `${target.url} ${last}${progress} (${requests} request${requests === 1 ? '' : 's'})`, requests };
+        }
+        await sleepUnlessAborted(clock, target.intervalMs, options.signal);
+    }
+}
+/** One request; `cancel` (the gate giving up) throws its reason, while the per-request timeout is a bad answer. */
+async function ask(target, effects, cancel) {
+    throwIfAborted(cancel);
+    const doFetch = effects.fetch ?? fetch;
+    const timeout = (effects.timeoutSignal ?? ((ms) => AbortSignal.timeout(ms)))(target.requestTimeoutMs);
+    // One signal for fetch: the request's timeout or the gate's cancel. Listeners are removed after each request
+    // (AbortSignal.any would keep one per request on the gate's signal for the whole gate).
+    const request = new AbortController();
+    const abort = () => request.abort();
+    timeout.addEventListener('abort', abort, { once: true });
+    cancel?.addEventListener('abort', abort, { once: true });
+    const signal = request.signal;
+    try {
+        const response = await doFetch(target.url, { signal, redirect: 'manual', headers: { 'user-agent': 'tierdeploy-health-gate' } });
+        // Free the connection: only the status matters.
+        await response.body?.cancel().catch(() => { });
+        return { status: response.status };
+    }
+    catch (e) {
+        throwIfAborted(cancel);
+        const error = e;
+        if (signal.aborted || error.name === 'TimeoutError' || error.name === 'AbortError')
+            return { error: `no answer within ${target.requestTimeoutMs / 1000} s` };
+        return { error: `request failed (${error.cause?.code ?? error.cause?.message ?? error.message})` };
+    }
+    finally {
+        timeout.removeEventListener('abort', abort);
+        cancel?.removeEventListener('abort', abort);
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
+var client_elastic_load_balancing_v2_dist_cjs = __nccwpck_require__(586);
+;// CONCATENATED MODULE: ./packages/aws/src/health/load-balancer-check.ts
+
+
+const shortName = (arn) => /targetgroup\/([^/]+)/.exec(arn)?.[1] ?? arn;
+/**
+ * Healthy when every target group has at least one registered target and every target is healthy. Draining
+ * targets are the old tasks a rolling deploy is removing, so they are left out.
+ */
+async function checkTargetGroups(elb, targetGroups, signal) {
+    const problems = [];
+    let healthyCount = 0;
+    for (const arn of targetGroups) {
+        let descriptions;
+        try {
+            if (signal?.aborted)
+                throw signal.reason;
+            descriptions = (await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTargetHealthCommand */.qyg({ TargetGroupArn: arn }))).TargetHealthDescriptions ?? [];
+        }
+        catch (e) {
+            if (e.name === 'TargetGroupNotFoundException')
+                throw new errors_ConfigurationError(`target group ${arn} does not exist (check the 'target-groups' input or the ECS service's load balancer)`);
+            throw e;
+        }
+        const current = descriptions.filter((d) => d.TargetHealth?.State !== 'draining');
+        if (current.length === 0) {
+            problems.push(`${shortName(arn)}: no registered targets`);
+            continue;
+        }
+        const bad = current.filter((d) => d.TargetHealth?.State !== 'healthy');
+        healthyCount += current.length - bad.length;
+        for (const d of bad) {
+            const target = `${d.Target?.Id ?? '?'}:${d.Target?.Port ?? '?'}`;
+            const h = d.TargetHealth;
+            problems.push(`${shortName(arn)}: ${target} ${h?.State ?? 'unknown'}${h?.Reason ? ` (${h.Reason}${h.Description ? `: ${h.Description}` : ''})` : ''}`);
+        }
+    }
+    if (problems.length)
+        return { healthy: false, detail: problems.join('; ') };
+    return { healthy: true, detail: `${healthyCount} target${healthyCount === 1 ? '' : 's'} healthy in ${targetGroups.map(shortName).join(', ')}` };
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/health/types.ts
+const CHECKS = ['ecs', 'load-balancer', 'http', 'alarms'];
+
+;// CONCATENATED MODULE: ./packages/aws/src/health/gate.ts
+
+
+
+
+
+
+
+
+
+const DEFAULT_POLL_MS = 15_000;
+const DEFAULT_BAKE_INTERVAL_MS = 30_000;
+/**
+ * Decides whether a deployed tier may proceed. In order: every ECS rollout (PRIMARY COMPLETED, running = desired);
+ * then, for the services that passed, load balancer target health and the HTTP health URL side by side; then,
+ * when everything passed, no alarm of any service in ALARM for the bake time. Every wait is on the injected clock.
+ */
+async function runHealthGate(targets, options, effects) {
+    try {
+        return await evaluateGate(targets, options, effects);
+    }
+    catch (e) {
+        throw asCredentialsError(e);
+    }
+}
+/** Missing, expired or refused credentials, or an endpoint out of reach, are the caller's set-up, not a bug: say what to fix. */
+function asCredentialsError(e) {
+    const setup = errors_awsSetupError(e, 'ECS, Elastic Load Balancing or CloudWatch (health gate)');
+    if (setup)
+        return setup;
+    const name = e?.name ?? '';
+    if (/AccessDenied/.test(name))
+        return new errors_ConfigurationError(`AWS denied a health-gate call (${name}: ${e.message}); see docs/health-gate.md for the IAM permissions it needs`);
+    return e;
+}
+async function evaluateGate(targets, options, effects) {
+    const { clock, log } = effects;
+    const start = clock.now();
+    const deadline = start + options.timeoutMs;
+    const pollMs = options.pollIntervalMs ?? DEFAULT_POLL_MS;
+    const enabled = (c) => options.checks.includes(c);
+    const outcomes = [];
+    const add = (service, check, status, detail) => {
+        outcomes.push({ service, check, status, detail });
+        if (status === 'failed')
+            log.warning(`${service}: ${check} check failed: ${detail}`);
+        else
+            log.info(`${service}: ${check} ${status}: ${detail}`);
+    };
+    const names = targets.map((t) => t.service);
+    const blocked = new Map();
+    let states;
+    if (enabled('ecs')) {
+        states = await gate_waitForRollouts(names, options, deadline, pollMs, effects);
+        for (const name of names) {
+            const s = states.get(name);
+            add(name, 'ecs', s.verdict === 'passed' ? 'passed' : 'failed', s.detail);
+            if (s.verdict !== 'passed')
+                blocked.set(name, 'ECS rollout did not pass');
+        }
+    }
+    else if (enabled('load-balancer') && targets.some((t) => t.behindLoadBalancer && !t.targetGroups)) {
+        states = await describeServiceStates(effects.ecs, options.cluster, names);
+    }
+    for (const [name, s] of states ?? [])
+        if (!blocked.has(name) && s.desiredCount === 0 && s.verdict === 'passed')
+            blocked.set(name, 'desired count is 0: nothing runs');
+    // The first check to throw cancels the others (their polls, sleeps and requests) and is reported at once.
+    await allOrAbort(targets.map((t) => async (signal) => {
+        const reason = blocked.get(t.service);
+        const both = ['load-balancer', 'http'].filter(enabled);
+        if (reason) {
+            for (const c of both)
+                add(t.service, c, 'skipped', reason);
+            return;
+        }
+        await allOrAbort([
+            async (inner) => {
+                if (!enabled('load-balancer'))
+                    return;
+                const [status, detail] = await checkLoadBalancer(t, states?.get(t.service), deadline, pollMs, effects, inner);
+                add(t.service, 'load-balancer', status, detail);
+            },
+            async (inner) => {
+                if (!enabled('http'))
+                    return;
+                const [status, detail] = await checkHttp(t, deadline, options.httpRetries ?? 2, effects, inner);
+                add(t.service, 'http', status, detail);
+            },
+        ], signal);
+    }));
+    if (enabled('alarms')) {
+        if (outcomes.some((o) => o.status === 'failed'))
+            for (const t of targets)
+                add(t.service, 'alarms', 'skipped', 'not baked: an earlier check failed');
+        else
+            for (const o of await bakeAlarms(targets, options, effects))
+                add(o.service, 'alarms', o.status, o.detail);
+    }
+    const order = new Map(names.map((n, i) => [n, i]));
+    outcomes.sort((a, b) => order.get(a.service) - order.get(b.service) || CHECKS.indexOf(a.check) - CHECKS.indexOf(b.check));
+    return { passed: !outcomes.some((o) => o.status === 'failed'), outcomes, seconds: (clock.now() - start) / 1000 };
+}
+async function gate_waitForRollouts(names, options, deadline, pollMs, effects) {
+    for (;;) {
+        const states = await describeServiceStates(effects.ecs, options.cluster, names, options.expectedTaskDefinitions);
+        const pending = [...states.values()].filter((s) => s.verdict === 'pending');
+        if (pending.length === 0)
+            return states;
+        if (effects.clock.now() + pollMs > deadline) {
+            for (const s of pending)
+                states.set(s.service, { ...s, verdict: 'failed', detail: `not settled by the deadline: ${s.detail}` });
+            return states;
+        }
+        effects.log.info(`waiting for ${pending.length} rollout${pending.length === 1 ? '' : 's'}: ${pending.map((s) => s.service).join(', ')}`);
+        await effects.clock.sleep(pollMs);
+    }
+}
+async function checkLoadBalancer(t, state, deadline, pollMs, effects, signal) {
+    if (!t.behindLoadBalancer)
+        return ['skipped', 'not behind the ALB (routing.public is not set)'];
+    const groups = t.targetGroups ?? state?.targetGroups ?? [];
+    if (groups.length === 0)
+        return ['failed', 'routing.public is set but the ECS service has no load balancer target group (attach one, or give the target-groups input)'];
+    for (;;) {
+        throwIfAborted(signal);
+        const verdict = await checkTargetGroups(effects.elb, groups, signal);
+        if (verdict.healthy)
+            return ['passed', verdict.detail];
+        if (effects.clock.now() + pollMs > deadline)
+            return ['failed', `not healthy by the deadline: ${verdict.detail}`];
+        await sleepUnlessAborted(effects.clock, pollMs, signal);
+    }
+}
+async function checkHttp(t, deadline, retries, effects, signal) {
+    if ('skip' in t.http)
+        return ['skipped', t.http.skip];
+    const verdict = await checkHttpHealth(t.http, { deadline, retries, signal }, effects);
+    return [verdict.healthy ? 'passed' : 'failed', verdict.detail];
+}
+/** Alarms in ALARM anywhere in the account and region (one paginated call however many services). */
+async function alarmsFiring(effects) {
+    const firing = [];
+    let token;
+    do {
+        const out = await effects.cloudwatch.send(new client_cloudwatch_dist_cjs/* DescribeAlarmsCommand */.zWD({ StateValue: 'ALARM', AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], ...(token ? { NextToken: token } : {}) }));
+        for (const a of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])])
+            if (a.AlarmName)
+                firing.push({ name: a.AlarmName, state: 'ALARM', reason: a.StateReason ?? '' });
+        token = out.NextToken;
+    } while (token);
+    return firing;
+}
+const belongsTo = (t, alarm) => ('names' in t.alarms ? t.alarms.names.includes(alarm) : alarm.startsWith(t.alarms.prefix));
+/**
+ * Looks up each service's alarms once, then watches for any of them in ALARM until the bake time is over. Stops at
+ * the first alarm: the gate has failed, and a rollback should not wait for the rest of the bake.
+ */
+async function bakeAlarms(targets, options, effects) {
+    const { clock } = effects;
+    const start = clock.now();
+    const known = new Map();
+    for (const t of targets)
+        known.set(t.service, await describeAlarms(effects.cloudwatch, t.alarms));
+    const fired = new Map();
+    let firing = [...known.values()].flat().filter((a) => a.state === 'ALARM');
+    const interval = options.bakeIntervalMs ?? DEFAULT_BAKE_INTERVAL_MS;
+    for (;;) {
+        for (const a of firing)
+            for (const t of targets)
+                if (belongsTo(t, a.name) && !fired.has(t.service))
+                    fired.set(t.service, a);
+        const elapsed = clock.now() - start;
+        if (fired.size || elapsed >= options.bakeMs)
+            break;
+        await clock.sleep(Math.min(interval, options.bakeMs - elapsed));
+        firing = await alarmsFiring(effects);
+    }
+    const baked = `${Math.round((clock.now() - start) / 1000)} s`;
+    return targets.map((t) => {
+        const alarm = fired.get(t.service);
+        if (alarm)
+            return { service: t.service, status: 'failed', detail: `${alarm.name} in ALARM after ${baked}${alarm.reason ? `: ${alarm.reason}` : ''}` };
+        const found = known.get(t.service) ?? [];
+        if ('names' in t.alarms) {
+            const missing = t.alarms.names.filter((n) => !found.some((a) => a.name === n));
+            if (missing.length)
+                return { service: t.service, status: 'failed', detail: `catalog alarm${missing.length === 1 ? '' : 's'} ${missing.join(', ')} not found in CloudWatch` };
+        }
+        if (found.length === 0)
+            return { service: t.service, status: 'skipped', detail: `no alarms named ${'prefix' in t.alarms ? `${t.alarms.prefix}*` : ''} to watch` };
+        return { service: t.service, status: 'passed', detail: `${found.length} alarm${found.length === 1 ? '' : 's'} not in ALARM over ${baked}` };
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/catalog/src/routing.ts
+/** Whether an ALB path pattern (`*` any characters, `?` one character, everything else literal) matches a path. */
+function matchesPathPattern(pattern, path) {
+    const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    return regex.test(path);
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/health/targets.ts
+
+/**
+ * What the gate checks per service, from the catalog: the health URL is healthCheck.url, or the environment's url
+ * plus healthCheck.path for services reachable through the public ALB; alarms are the catalog's `alarms`, else
+ * every alarm whose name starts with the service name. `targetGroups` (service -> ARN or ARNs) overrides discovery.
+ */
+function gateTargets(catalog, environment, services, targetGroups = {}, log) {
+    return services.map((service) => {
+        const health = (0,settings/* serviceSettings */.x)(catalog, service, environment).healthCheck;
+        const isPublic = service.routing?.public === true;
+        let http;
+        if (health.url)
+            http = { url: health.url, expectedStatus: health.expectedStatus, healthyThreshold: health.healthyThreshold, requestTimeoutMs: health.timeoutSeconds * 1000, intervalMs: health.intervalSeconds * 1000 };
+        else if (!isPublic)
+            http = { skip: 'not on the public ALB (routing.public) and no healthCheck.url' };
+        else if (!environment.url)
+            http = { skip: `environment ${environment.name} has no url (${environment.file})` };
+        else if (!health.path)
+            http = { skip: 'no healthCheck.path' };
+        else {
+            const patterns = service.routing?.pathPatterns ?? [];
+            if (patterns.length && !patterns.some((p) => matchesPathPattern(p, health.path))) {
+                log?.warning(`${service.name}: health path ${health.path} is outside its ALB path patterns (${patterns.join(', ')}), so the public URL may reach another service; set healthCheck.path to a routed path or healthCheck.url`);
+            }
+            http = { url: `${environment.url.replace(/\/+$/, '')}${health.path}`, expectedStatus: health.expectedStatus, healthyThreshold: health.healthyThreshold, requestTimeoutMs: health.timeoutSeconds * 1000, intervalMs: health.intervalSeconds * 1000 };
+        }
+        const given = targetGroups[service.name];
+        return {
+            service: service.name,
+            http,
+            behindLoadBalancer: isPublic || given !== undefined,
+            ...(given !== undefined ? { targetGroups: given } : {}),
+            alarms: service.alarms?.length ? { names: service.alarms } : { prefix: service.name },
+        };
+    });
+}
+
 ;// CONCATENATED MODULE: ./packages/aws/src/promote.ts
+
+
 
 
 
@@ -77593,7 +77735,7 @@ async function failureDetails(watch, service, cluster, effects) {
  * its container in the PRIMARY deployment's task definition; for a stack-owned service, the stack's image
  * parameter. Every problem (a missing service, a rollout still in progress, a mutable tag) is reported together.
  */
-async function readRunningImages(catalog, environment, services, cluster, effects) {
+async function readRunningRelease(catalog, environment, services, cluster, effects) {
     const problems = [];
     const images = {};
     const viaEcs = services.filter((n) => catalog.services.get(n)?.deployVia !== 'cloudformation');
@@ -77656,7 +77798,34 @@ async function readRunningImages(catalog, environment, services, cluster, effect
     if (problems.length) {
         throw new errors_ConfigurationError(`cannot promote from ${environment.name}:\n  ${problems.sort().join('\n  ')}`);
     }
-    return images;
+    return { images: sortedRecord(images), taskDefinitions: sortedRecord(Object.fromEntries(taskDefinitions)) };
+}
+function sortedRecord(r) {
+    return Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
+}
+/**
+ * The promotion gate: reads the exact task definitions and digests the source environment runs FIRST, gates those
+ * (a service whose PRIMARY moves to another revision during the gate fails it), then reads them again and refuses if
+ * anything changed. So what is promoted is exactly what was checked, even if a deploy lands in the source meanwhile.
+ */
+async function gateRunningRelease(request, effects) {
+    const { catalog, environment, services, cluster } = request;
+    const names = services.map((s) => s.name);
+    const before = await readRunningRelease(catalog, environment, names, cluster, effects);
+    const report = await runHealthGate(gateTargets(catalog, environment, services, request.targetGroups ?? {}, effects.log), { ...request.gate, cluster, expectedTaskDefinitions: before.taskDefinitions }, effects);
+    if (!report.passed)
+        return { report };
+    const after = await readRunningRelease(catalog, environment, names, cluster, effects);
+    const moved = names
+        .filter((n) => before.images[n] !== after.images[n] || before.taskDefinitions[n] !== after.taskDefinitions[n])
+        .map((n) => `${n}: ran ${shortRevision(before.taskDefinitions[n]) ?? before.images[n]} when the gate started, ${shortRevision(after.taskDefinitions[n]) ?? after.images[n]} when it ended`);
+    if (moved.length) {
+        throw new errors_ConfigurationError(`${environment.name} changed while its health gate ran, so the gate did not check what it runs now; nothing was promoted (run the promotion again):\n  ${moved.join('\n  ')}`);
+    }
+    return { report, release: before };
+}
+function shortRevision(arn) {
+    return arn === undefined ? undefined : taskDefinitionName(arn);
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/types.ts
@@ -77728,7 +77897,7 @@ async function rollBackServices(targets, options, effects) {
     });
     if (expired)
         throw expired;
-    const { outcomes } = await wait_waitForRollouts(watches, {
+    const { outcomes } = await waitForRollouts(watches, {
         cluster: options.cluster,
         serviceTimeoutMs: options.timeoutMs ?? 15 * 60_000,
         ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
@@ -78131,7 +78300,7 @@ function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(240)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7240));
+    const { buildCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(537)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5537));
     const { root, services, environments } = sources;
     const result = buildCatalog({
         dir: sources.dir,
@@ -78492,8 +78661,6 @@ function readGateInputs(io, catalog) {
 
 
 
-
-
 async function run(io = githubIO(), deps = {}) {
     await runAction(async (io) => {
         const { catalog, warnings } = await loadCatalog({ dir: readString(io, INPUTS.catalog, { default: 'catalog' }) });
@@ -78501,6 +78668,8 @@ async function run(io = githubIO(), deps = {}) {
             io.annotate(w);
         const inputs = readGateInputs(io, catalog);
         const { environment, services, deployResult, region } = inputs;
+        // Before any AWS call: the gate may roll back, and the images it vouches for are promoted elsewhere.
+        await verifyCallerAccount(environment, { sts: deps.sts, region }, io.log);
         const cloudformation = async () => deps.cloudformation ?? makeCloudFormationClient(region);
         const cluster = await clusterFor(environment, inputs.clusterOverride, `the '${INPUTS.cluster}' input`, { cloudformation, ...(inputs.terraformOutputs ? { terraformOutputs: inputs.terraformOutputs } : {}) });
         if (services.length === 0) {
@@ -78513,39 +78682,40 @@ async function run(io = githubIO(), deps = {}) {
         }
         const effects = {
             ecs: deps.ecs ?? makeEcsClient({ region }),
-            elb: deps.elb ?? new client_elastic_load_balancing_v2_dist_cjs/* ElasticLoadBalancingV2Client */.MlD({ region }),
-            cloudwatch: deps.cloudwatch ?? new dist_cjs/* CloudWatchClient */.WBn({ region }),
+            elb: deps.elb ?? (await makeElbClient({ region })),
+            cloudwatch: deps.cloudwatch ?? (await makeCloudWatchClient({ region })),
             clock: deps.clock ?? systemClock,
             log: io.log,
             ...(deps.timeoutSignal ? { timeoutSignal: deps.timeoutSignal } : {}),
         };
         const expected = Object.fromEntries((deployResult ?? []).filter((r) => (r.status === 'deployed' || r.status === 'unchanged') && r.taskDefinition).map((r) => [r.service, r.taskDefinition]));
-        const report = await runHealthGate(gateTargets(catalog, environment, services, inputs.targetGroups, io.log), {
-            cluster,
-            checks: inputs.checks,
-            timeoutMs: inputs.timeoutSeconds * 1000,
-            bakeMs: inputs.bakeSeconds * 1000,
-            expectedTaskDefinitions: expected,
-        }, effects);
-        // What the checked services run, pinned by digest: a promotion deploys exactly these elsewhere. Only a passed gate
-        // vouches for them; asked for (read-images), a service whose image cannot be promoted (a mutable tag, an
-        // unfinished rollout) fails it. Not asked for, a service on a mutable tag is no reason to fail a tier's gate.
+        const gate = { checks: inputs.checks, timeoutMs: inputs.timeoutSeconds * 1000, bakeMs: inputs.bakeSeconds * 1000 };
+        // With read-images (a promotion's gate): the exact revisions and digests the services run are read first, gated,
+        // and read again; a service whose image cannot be promoted (a mutable tag, an unfinished rollout) or that changed
+        // during the gate fails it. Without it (a tier's gate), a service on a mutable tag is no reason to fail.
         let images = {};
         let imagesProblem;
-        if (report.passed && inputs.readImages) {
+        let report;
+        if (inputs.readImages) {
             try {
-                images = await readRunningImages(catalog, environment, services.map((s) => s.name), cluster, { ecs: effects.ecs, clock: effects.clock, log: io.log, cloudformation });
+                const gated = await gateRunningRelease({ catalog, environment, services, cluster, gate, ...(inputs.targetGroups ? { targetGroups: inputs.targetGroups } : {}) }, { ...effects, cloudformation });
+                report = gated.report;
+                images = gated.release?.images ?? {};
             }
             catch (e) {
                 imagesProblem = asCredentialsError(e);
+                report = { passed: false, outcomes: [], seconds: 0 };
             }
+        }
+        else {
+            report = await runHealthGate(gateTargets(catalog, environment, services, inputs.targetGroups, io.log), { ...gate, cluster, expectedTaskDefinitions: expected }, effects);
         }
         io.setOutput(OUTPUTS.passed, String(report.passed && imagesProblem === undefined));
         io.setOutput(OUTPUTS.report, JSON.stringify(report.outcomes));
         io.setOutput(OUTPUTS.images, JSON.stringify(images));
         let rolledBack = [];
         let rollbackNote = '';
-        if (!report.passed && inputs.rollbackOnFailure) {
+        if (!report.passed && imagesProblem === undefined && inputs.rollbackOnFailure) {
             // The recorded revisions, by the one rule ecs-deploy's rollback-version recorded also follows.
             rolledBack = (await rollBackRecordedDeploy(deployResult, { cluster }, effects)).filter((r) => r.status !== 'skipped');
             const failedRollbacks = rolledBack.filter((r) => r.status !== 'rolled-back');
@@ -78554,8 +78724,9 @@ async function run(io = githubIO(), deps = {}) {
                 io.log.error(`rollback did not settle for ${failedRollbacks.map((r) => r.service).join(', ')}: they need attention`);
         }
         io.setOutput(OUTPUTS.rolledBack, JSON.stringify(rolledBack));
-        const imagesNote = imagesProblem === undefined ? '' : `\n**The gate fails**: the checks passed, but the images the services run cannot be read: ${imagesProblem.message}\n`;
-        await io.summary(`${renderGateTable(report, `health gate (${environment.name})`)}${rollbackNote}${imagesNote}`);
+        const imagesNote = imagesProblem === undefined ? '' : `\n**The gate fails**: what the services run cannot be promoted: ${imagesProblem.message}\n`;
+        const table = report.outcomes.length || imagesProblem === undefined ? renderGateTable(report, `health gate (${environment.name})`) : `### ❌ health gate (${environment.name}) failed\n`;
+        await io.summary(`${table}${rollbackNote}${imagesNote}`);
         if (imagesProblem !== undefined)
             throw imagesProblem;
         if (!report.passed) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { load } from 'js-yaml'
 import { mockClient } from 'aws-sdk-client-mock'
 import { ECSClient } from '@aws-sdk/client-ecs'
@@ -175,8 +175,9 @@ describe('health-gate action', () => {
     expect(io.failed).toBe('cannot promote from dev:\n  worker: runs repo/worker:latest, a mutable tag; promotion takes only images pinned by digest (deploy it with build-push\'s output first)')
     expect(io.outputs.passed).toBe('false')
     expect(io.outputs.images).toBe('{}')
-    expect(JSON.parse(io.outputs.report!).every((o: { status: string }) => o.status === 'passed')).toBe(true)
-    expect(io.summaries[0]).toContain('**The gate fails**: the checks passed, but the images the services run cannot be read: cannot promote from dev:')
+    // What runs is read before the checks: nothing that cannot be promoted is checked at all.
+    expect(io.outputs.report).toBe('[]')
+    expect(io.summaries[0]).toContain('**The gate fails**: what the services run cannot be promoted: cannot promote from dev:')
   })
 
   it('says to raise role-duration-seconds when the AWS session expires during the gate', async () => {
@@ -184,6 +185,21 @@ describe('health-gate action', () => {
     fake.expireSessionAt(fake.now())
     const io = await gate({ services: 'worker', checks: 'ecs' })
     expect(io.failed).toMatch(/^the AWS session expired during the step \(ECS, Elastic Load Balancing or CloudWatch \(health gate\): ExpiredTokenException: The security token included in the request is expired\): .*raise the workflow's 'role-duration-seconds' input, and the IAM role's MaxSessionDuration/)
+  })
+
+  it('refuses credentials of another account before checking anything or rolling back', async () => {
+    const before = fake.seedService({ cluster: CLUSTER, name: 'worker', image: 'repo/worker:1' }).taskDefinition
+    writeFiles(dir.dir, { 'catalog/environments/staging.yaml': `name: staging\naccount: "222222222222"\nregion: us-east-1\ncluster: ${CLUSTER}\n` })
+    const result = [{ service: 'worker', status: 'deployed', previousTaskDefinition: before, taskDefinition: before }]
+    // The fake's credentials are for 111111111111; AWS_ENDPOINT_URL_STS points the action's own STS client at it.
+    vi.stubEnv('AWS_ENDPOINT_URL_STS', fake.endpoint)
+    try {
+      const io = await gate({ environment: 'staging', 'deploy-result': JSON.stringify(result), 'rollback-on-failure': 'true', checks: 'ecs' })
+      expect(io.failed).toMatch(/^credentials are for 111111111111, environment staging is 222222222222 \(the account in .*staging\.yaml\)/)
+    } finally {
+      vi.unstubAllEnvs()
+    }
+    expect(fake.calls).toEqual({ GetCallerIdentity: 1 })
   })
 
   it('declares exactly the inputs and outputs of its contract in action.yml', () => {

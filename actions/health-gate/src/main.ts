@@ -1,21 +1,26 @@
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import type { ECSClient } from '@aws-sdk/client-ecs'
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
+import type { STSClient } from '@aws-sdk/client-sts'
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { githubIO, readString, runAction, type ActionIO } from '@tierdeploy/action-kit'
 import {
   asCredentialsError,
   clusterFor,
   gateTargets,
   makeCloudFormationClient,
+  makeCloudWatchClient,
   makeEcsClient,
-  readRunningImages,
+  makeElbClient,
+  gateRunningRelease,
   renderGateTable,
   renderRollbackTable,
   rollBackRecordedDeploy,
   runHealthGate,
+  verifyCallerAccount,
   type EcsServiceResult,
   type GateEffects,
+  type GateReport,
 } from '@tierdeploy/aws'
 import { loadCatalog, systemClock } from '@tierdeploy/catalog'
 import { INPUTS, OUTPUTS } from './contract.js'
@@ -26,6 +31,7 @@ export interface HealthGateDeps {
   elb?: ElasticLoadBalancingV2Client
   cloudwatch?: CloudWatchClient
   cloudformation?: CloudFormationClient
+  sts?: STSClient
   clock?: GateEffects['clock']
   timeoutSignal?: GateEffects['timeoutSignal']
 }
@@ -36,6 +42,8 @@ export async function run(io: ActionIO = githubIO(), deps: HealthGateDeps = {}):
     for (const w of warnings) io.annotate(w)
     const inputs = readGateInputs(io, catalog)
     const { environment, services, deployResult, region } = inputs
+    // Before any AWS call: the gate may roll back, and the images it vouches for are promoted elsewhere.
+    await verifyCallerAccount(environment, { sts: deps.sts, region }, io.log)
     const cloudformation = async () => deps.cloudformation ?? makeCloudFormationClient(region)
     const cluster = await clusterFor(environment, inputs.clusterOverride, `the '${INPUTS.cluster}' input`, { cloudformation, ...(inputs.terraformOutputs ? { terraformOutputs: inputs.terraformOutputs } : {}) })
     if (services.length === 0) {
@@ -49,39 +57,39 @@ export async function run(io: ActionIO = githubIO(), deps: HealthGateDeps = {}):
 
     const effects: GateEffects = {
       ecs: deps.ecs ?? makeEcsClient({ region }),
-      elb: deps.elb ?? new ElasticLoadBalancingV2Client({ region }),
-      cloudwatch: deps.cloudwatch ?? new CloudWatchClient({ region }),
+      elb: deps.elb ?? (await makeElbClient({ region })),
+      cloudwatch: deps.cloudwatch ?? (await makeCloudWatchClient({ region })),
       clock: deps.clock ?? systemClock,
       log: io.log,
       ...(deps.timeoutSignal ? { timeoutSignal: deps.timeoutSignal } : {}),
     }
     const expected = Object.fromEntries((deployResult ?? []).filter((r) => (r.status === 'deployed' || r.status === 'unchanged') && r.taskDefinition).map((r) => [r.service, r.taskDefinition!]))
-    const report = await runHealthGate(gateTargets(catalog, environment, services, inputs.targetGroups, io.log), {
-      cluster,
-      checks: inputs.checks,
-      timeoutMs: inputs.timeoutSeconds * 1000,
-      bakeMs: inputs.bakeSeconds * 1000,
-      expectedTaskDefinitions: expected,
-    }, effects)
+    const gate = { checks: inputs.checks, timeoutMs: inputs.timeoutSeconds * 1000, bakeMs: inputs.bakeSeconds * 1000 }
 
-    // What the checked services run, pinned by digest: a promotion deploys exactly these elsewhere. Only a passed gate
-    // vouches for them; asked for (read-images), a service whose image cannot be promoted (a mutable tag, an
-    // unfinished rollout) fails it. Not asked for, a service on a mutable tag is no reason to fail a tier's gate.
+    // With read-images (a promotion's gate): the exact revisions and digests the services run are read first, gated,
+    // and read again; a service whose image cannot be promoted (a mutable tag, an unfinished rollout) or that changed
+    // during the gate fails it. Without it (a tier's gate), a service on a mutable tag is no reason to fail.
     let images: Record<string, string> = {}
     let imagesProblem: unknown
-    if (report.passed && inputs.readImages) {
+    let report: GateReport
+    if (inputs.readImages) {
       try {
-        images = await readRunningImages(catalog, environment, services.map((s) => s.name), cluster, { ecs: effects.ecs, clock: effects.clock, log: io.log, cloudformation })
+        const gated = await gateRunningRelease({ catalog, environment, services, cluster, gate, ...(inputs.targetGroups ? { targetGroups: inputs.targetGroups } : {}) }, { ...effects, cloudformation })
+        report = gated.report
+        images = gated.release?.images ?? {}
       } catch (e) {
         imagesProblem = asCredentialsError(e)
+        report = { passed: false, outcomes: [], seconds: 0 }
       }
+    } else {
+      report = await runHealthGate(gateTargets(catalog, environment, services, inputs.targetGroups, io.log), { ...gate, cluster, expectedTaskDefinitions: expected }, effects)
     }
     io.setOutput(OUTPUTS.passed, String(report.passed && imagesProblem === undefined))
     io.setOutput(OUTPUTS.report, JSON.stringify(report.outcomes))
     io.setOutput(OUTPUTS.images, JSON.stringify(images))
     let rolledBack: EcsServiceResult[] = []
     let rollbackNote = ''
-    if (!report.passed && inputs.rollbackOnFailure) {
+    if (!report.passed && imagesProblem === undefined && inputs.rollbackOnFailure) {
       // The recorded revisions, by the one rule ecs-deploy's rollback-version recorded also follows.
       rolledBack = (await rollBackRecordedDeploy(deployResult!, { cluster }, effects)).filter((r) => r.status !== 'skipped')
       const failedRollbacks = rolledBack.filter((r) => r.status !== 'rolled-back')
@@ -89,8 +97,9 @@ export async function run(io: ActionIO = githubIO(), deps: HealthGateDeps = {}):
       if (failedRollbacks.length) io.log.error(`rollback did not settle for ${failedRollbacks.map((r) => r.service).join(', ')}: they need attention`)
     }
     io.setOutput(OUTPUTS.rolledBack, JSON.stringify(rolledBack))
-    const imagesNote = imagesProblem === undefined ? '' : `\n**The gate fails**: the checks passed, but the images the services run cannot be read: ${(imagesProblem as Error).message}\n`
-    await io.summary(`${renderGateTable(report, `health gate (${environment.name})`)}${rollbackNote}${imagesNote}`)
+    const imagesNote = imagesProblem === undefined ? '' : `\n**The gate fails**: what the services run cannot be promoted: ${(imagesProblem as Error).message}\n`
+    const table = report.outcomes.length || imagesProblem === undefined ? renderGateTable(report, `health gate (${environment.name})`) : `### ❌ health gate (${environment.name}) failed\n`
+    await io.summary(`${table}${rollbackNote}${imagesNote}`)
     if (imagesProblem !== undefined) throw imagesProblem
     if (!report.passed) {
       const failed = report.outcomes.filter((o) => o.status === 'failed')

@@ -34869,7 +34869,7 @@ function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(541)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6541));
+    const { buildCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(11)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9011));
     const { root, services, environments } = sources;
     const result = buildCatalog({
         dir: sources.dir,

@@ -9,6 +9,7 @@ export const INPUTS = {
   lockTimeout: 'lock-timeout',
   protectedTypes: 'protected-types',
   allowDestroy: 'allow-destroy',
+  catalog: 'catalog',
 } as const
 
 export const OUTPUTS = {

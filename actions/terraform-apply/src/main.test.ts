@@ -5,7 +5,9 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { load } from 'js-yaml'
+import { STSClient } from '@aws-sdk/client-sts'
 import { recordingIO } from '@tierdeploy/action-kit'
+import { FakeEcs } from '@tierdeploy/testkit'
 import { copyFixture, recordingExec, type FixtureCopy } from '../../../packages/terraform/src/testing.js'
 import { INPUTS, OUTPUTS } from './contract.js'
 import { run } from './main.js'
@@ -184,3 +186,71 @@ describe('terraform-apply with the real terraform binary', () => {
     })
   })
 })
+
+describe('terraform-apply and the account of the credentials', () => {
+  // The root's catalog.auto.tfvars.json (tierdeploy terraform-vars) names the environment's account; the fake STS
+  // answers that the credentials are for 111111111111.
+  async function withAccount(accountId: string, inputs: Record<string, string>) {
+    const c = fixture('basic')
+    writeFileSync(join(c.dir, 'catalog.auto.tfvars.json'), `${JSON.stringify({ environment: 'production', account_id: accountId, region: 'ca-central-1' })}\n`)
+    writeFileSync(join(c.dir, 'variables.tf'), 'variable "environment" { type = string }\nvariable "account_id" { type = string }\nvariable "region" { type = string }\n')
+    const fake = await FakeEcs.start({ account: '111111111111' })
+    const sts = new STSClient({ endpoint: fake.endpoint, region: 'ca-central-1' })
+    const rec = recordingExec()
+    const io = recordingIO({ 'working-directory': 'basic', environment: 'production', ...inputs }, c.env)
+    try {
+      await run(io, { exec: rec.exec, baseDir: c.root, sts })
+    } finally {
+      sts.destroy()
+      await fake.stop()
+    }
+    return { io, commands: rec.commands, calls: fake.calls }
+  }
+
+  it('refuses plan and apply with credentials of another account before terraform touches the state', async () => {
+    for (const command of ['plan', 'apply']) {
+      const { io, commands, calls } = await withAccount('333333333333', { command })
+      expect(io.failed).toMatch(/^credentials are for 111111111111, environment production is 333333333333 \(the account in basic\/catalog\.auto\.tfvars\.json\), so nothing was changed/)
+      expect(commands).toEqual([])
+      expect(calls.GetCallerIdentity).toBe(1)
+    }
+  })
+
+  it('plans with credentials of the account the root names', async () => {
+    const { io, commands } = await withAccount('111111111111', { command: 'plan' })
+    expect(io.failed).toBeUndefined()
+    expect(commands).toContain('plan')
+  })
+})
+
+describe('terraform-apply keeps the root\'s catalog variables what the catalog generates', () => {
+  const catalogFiles = (c: FixtureCopy, port: number) => {
+    execFileSync('mkdir', ['-p', join(c.root, 'catalog', 'environments')])
+    writeFileSync(join(c.root, 'catalog', 'services.yaml'), `version: 1\nplatform: acme\ntiers:\n  - { id: 1, name: core }\nservices:\n  auth: { path: auth, tier: 1, container: { port: ${port} } }\n`)
+    writeFileSync(join(c.root, 'catalog', 'environments', 'dev.yaml'), 'name: dev\nregion: ca-central-1\nnetwork: { vpcCidr: 10.1.0.0/16 }\n')
+  }
+
+  it('regenerates a stale catalog.auto.tfvars.json before planning, and says to commit it', async () => {
+    const c = fixture('basic')
+    catalogFiles(c, 8080)
+    const file = join(c.dir, 'catalog.auto.tfvars.json')
+    writeFileSync(file, '{"stale": true}\n')
+    const { io, commands } = await action(c, { 'working-directory': 'basic', environment: 'dev', command: 'plan' })
+    expect(io.failed).toBeUndefined()
+    expect(commands).toContain('plan')
+    expect(JSON.parse(readFileSync(file, 'utf8')).services.auth.port).toBe(8080)
+    expect(io.logs.join('\n')).toContain('warning: basic/catalog.auto.tfvars.json was stale: planned with the values the catalog generates now; commit the regenerated file (tierdeploy terraform-vars --env dev)')
+
+    const again = await action(c, { 'working-directory': 'basic', environment: 'dev', command: 'plan' })
+    expect(again.io.logs.join('\n')).not.toContain('was stale')
+  })
+
+  it('leaves a root without the file, or an apply of a saved plan, alone', async () => {
+    const c = fixture('basic')
+    catalogFiles(c, 8080)
+    const { io } = await action(c, { 'working-directory': 'basic', environment: 'dev', command: 'plan' })
+    expect(io.failed).toBeUndefined()
+    expect(existsSync(join(c.dir, 'catalog.auto.tfvars.json'))).toBe(false)
+  })
+})
+

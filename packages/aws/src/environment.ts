@@ -1,5 +1,6 @@
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import { ConfigurationError, hasReferences, resolveEnvironmentReferences, type Environment, type ResolvedEnvironment } from '@tierdeploy/catalog'
+import { awsClientConfig } from './client-config.js'
 import { stackOutputLookup } from './cloudformation/outputs.js'
 
 export interface EnvironmentSources {
@@ -46,7 +47,7 @@ export function regionFor(environment: Pick<Environment, 'name' | 'file' | 'regi
 /** A CloudFormation client for the region, loaded on first use (the CLI's `plan` never loads the SDK). */
 export async function makeCloudFormationClient(region?: string): Promise<CloudFormationClient> {
   const { CloudFormationClient } = await import('@aws-sdk/client-cloudformation')
-  return new CloudFormationClient({ retryMode: 'adaptive', maxAttempts: 10, ...(region ? { region } : {}) })
+  return new CloudFormationClient(awsClientConfig(region ? { region } : {}))
 }
 
 /**

@@ -1,17 +1,26 @@
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs'
-import { ConfigurationError, serviceSettings, type Catalog, type Environment } from '@tierdeploy/catalog'
+import { ConfigurationError, serviceSettings, type Catalog, type Environment, type Service } from '@tierdeploy/catalog'
 import { findStack } from './cloudformation/stacks.js'
 import { mapWithConcurrency } from './ecs/concurrency.js'
 import { rethrowConfigurationError } from './ecs/errors.js'
 import { isDigestImage } from './ecs/render.js'
 import type { EcsEffects } from './ecs/types.js'
 import { describeServices } from './ecs/wait.js'
-import { rolloutVerdict } from './ecs/rollout.js'
+import { rolloutVerdict, taskDefinitionName } from './ecs/rollout.js'
+import { runHealthGate } from './health/gate.js'
+import { gateTargets } from './health/targets.js'
+import type { GateEffects, GateOptions, GateReport } from './health/types.js'
 
 export interface RunningImagesEffects extends EcsEffects {
   /** Needed only when a service is `deployVia: cloudformation` (its image is a stack parameter). */
   cloudformation?: () => Promise<CloudFormationClient>
+}
+
+/** What an environment runs, pinned: each service's image by digest, and (ECS services) its task definition. */
+export interface RunningRelease {
+  images: Record<string, string>
+  taskDefinitions: Record<string, string>
 }
 
 /**
@@ -20,7 +29,7 @@ export interface RunningImagesEffects extends EcsEffects {
  * its container in the PRIMARY deployment's task definition; for a stack-owned service, the stack's image
  * parameter. Every problem (a missing service, a rollout still in progress, a mutable tag) is reported together.
  */
-export async function readRunningImages(catalog: Catalog, environment: Environment, services: string[], cluster: string, effects: RunningImagesEffects): Promise<Record<string, string>> {
+export async function readRunningRelease(catalog: Catalog, environment: Environment, services: string[], cluster: string, effects: RunningImagesEffects): Promise<RunningRelease> {
   const problems: string[] = []
   const images: Record<string, string> = {}
   const viaEcs = services.filter((n) => catalog.services.get(n)?.deployVia !== 'cloudformation')
@@ -74,5 +83,50 @@ export async function readRunningImages(catalog: Catalog, environment: Environme
   if (problems.length) {
     throw new ConfigurationError(`cannot promote from ${environment.name}:\n  ${problems.sort().join('\n  ')}`)
   }
-  return images
+  return { images: sortedRecord(images), taskDefinitions: sortedRecord(Object.fromEntries(taskDefinitions)) }
+}
+
+function sortedRecord(r: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))
+}
+
+export interface ReleaseGateRequest {
+  catalog: Catalog
+  environment: Environment
+  services: Service[]
+  cluster: string
+  gate: Omit<GateOptions, 'cluster' | 'expectedTaskDefinitions'>
+  /** Target groups given by the caller (the health gate's input), service -> ARNs. */
+  targetGroups?: Record<string, string[]>
+}
+
+export interface ReleaseGateResult {
+  report: GateReport
+  /** What the gate vouched for: set only when the gate passed and nothing changed while it ran. */
+  release?: RunningRelease
+}
+
+/**
+ * The promotion gate: reads the exact task definitions and digests the source environment runs FIRST, gates those
+ * (a service whose PRIMARY moves to another revision during the gate fails it), then reads them again and refuses if
+ * anything changed. So what is promoted is exactly what was checked, even if a deploy lands in the source meanwhile.
+ */
+export async function gateRunningRelease(request: ReleaseGateRequest, effects: GateEffects & RunningImagesEffects): Promise<ReleaseGateResult> {
+  const { catalog, environment, services, cluster } = request
+  const names = services.map((s) => s.name)
+  const before = await readRunningRelease(catalog, environment, names, cluster, effects)
+  const report = await runHealthGate(gateTargets(catalog, environment, services, request.targetGroups ?? {}, effects.log), { ...request.gate, cluster, expectedTaskDefinitions: before.taskDefinitions }, effects)
+  if (!report.passed) return { report }
+  const after = await readRunningRelease(catalog, environment, names, cluster, effects)
+  const moved = names
+    .filter((n) => before.images[n] !== after.images[n] || before.taskDefinitions[n] !== after.taskDefinitions[n])
+    .map((n) => `${n}: ran ${shortRevision(before.taskDefinitions[n]) ?? before.images[n]} when the gate started, ${shortRevision(after.taskDefinitions[n]) ?? after.images[n]} when it ended`)
+  if (moved.length) {
+    throw new ConfigurationError(`${environment.name} changed while its health gate ran, so the gate did not check what it runs now; nothing was promoted (run the promotion again):\n  ${moved.join('\n  ')}`)
+  }
+  return { report, release: before }
+}
+
+function shortRevision(arn: string | undefined): string | undefined {
+  return arn === undefined ? undefined : taskDefinitionName(arn)
 }

@@ -5,6 +5,7 @@ import { fargateMemoryHint, isValidFargateSize } from './fargate.js'
 import { normaliseRepoPath, type RepoPathKind } from './repo-path.js'
 import type { BuildSettings, Catalog, CatalogDocument, Environment, EnvironmentDocument, Service } from './model.js'
 import { catalogSchema, environmentSchema, FARGATE_CPU_UNITS } from './schema.js'
+import { secretArnProblems } from './secret-arns.js'
 import { isEnabledIn, serviceSettings } from './settings.js'
 import { checkShape, type ShapeIssue } from './shape.js'
 import { didYouMean, unknownNameHint } from './suggest.js'
@@ -149,6 +150,7 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
   }
   problems.push(...overlappingRefProblems(catalog.environments.values()))
   problems.push(...dependencyNotEnabledProblems(catalog))
+  problems.push(...secretArnProblems(catalog))
   checkSizes(catalog, problems)
   return { catalog, problems }
 }

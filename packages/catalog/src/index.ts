@@ -16,3 +16,5 @@ export { environmentForRef, matchingPattern, overlappingRefProblems, parseGitRef
 export { cacheStackLookups, hasReferences, resolveEnvironmentReferences, type DescribeStackOutputs, type ReferenceSources, type ResolvedEnvironment } from './references.js'
 export { matchesPathPattern } from './routing.js'
 export { canonicalJson } from './canonical-json.js'
+export { buildInputMatcher, buildInputRoots, buildInputsOf, codeInputsOf, CodeRules, compilePathPattern, contextBeyondPath, dockerIgnoreFileOf, imageBeyondCode, imageInputsOf, ImageRules, isUnder, librariesOf, type BuildInputRule, type BuildInputs, type CodeInputs, type ImageInputs, type PathPattern } from './build-inputs.js'
+export { dockerIgnoreMatcher } from './docker-ignore.js'

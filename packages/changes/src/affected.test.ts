@@ -3,6 +3,7 @@ import { buildCatalog } from '@tierdeploy/catalog'
 import { generateCatalog } from '@tierdeploy/testkit'
 import { servicesAffectedBy } from './affected.js'
 import type { FileChange } from './model.js'
+import { describeReason } from './summary.js'
 import { fixtureCatalog, SERVICES_YAML } from './test/fixture.js'
 
 const modified = (...paths: string[]): FileChange[] => paths.map((path) => ({ status: 'modified', path }))
@@ -99,6 +100,20 @@ describe('servicesAffectedBy', () => {
     const reason = servicesAffectedBy(catalog, modified(...files)).reasons['indigenious-rfq-service']![0]!
     expect(reason).toMatchObject({ kind: 'files', count: 50 })
     expect(reason.kind === 'files' && reason.files.length).toBe(20)
+  })
+
+  it('adds a Dockerfile outside the path and a build context above it, less what its .dockerignore excludes', () => {
+    const yaml = SERVICES_YAML.replace('    path: services/rfq\n', '    path: services/rfq\n    build: { context: services, dockerfile: docker/rfq.Dockerfile }\n')
+    const built = fixtureCatalog('/repo', yaml)
+    const a = servicesAffectedBy(built, modified('docker/rfq.Dockerfile', 'services/payment/src/index.ts', 'services/payment/NOTES.md'))
+    expect(a.services).toEqual(['indigenious-payment-service', 'indigenious-rfq-service'])
+    expect(a.reasons['indigenious-rfq-service']).toEqual([{ kind: 'build', count: 2, files: ['docker/rfq.Dockerfile', 'services/payment/src/index.ts'] }])
+    expect(describeReason(a.reasons['indigenious-rfq-service']![0]!, false)).toBe('2 build files (Dockerfile, build context): docker/rfq.Dockerfile, services/payment/src/index.ts')
+    // The docker ignore file comes from the caller (detectChangedServices reads it at head), and only for such a context.
+    const asked: string[] = []
+    const readDockerIgnore = (path: string) => (asked.push(path), path === 'services/.dockerignore' ? 'payment\n' : undefined)
+    expect(servicesAffectedBy(built, modified('services/payment/src/index.ts', 'services/.dockerignore'), { readDockerIgnore }).reasons['indigenious-rfq-service']).toEqual([{ kind: 'build', count: 1, files: ['services/.dockerignore'] }])
+    expect([...new Set(asked)].sort()).toEqual(['docker/rfq.Dockerfile.dockerignore', 'services/.dockerignore'])
   })
 
   it('maps a 100,000-file change over 1,000 generated services exactly', () => {

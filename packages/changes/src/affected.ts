@@ -9,6 +9,11 @@ export interface AffectedOptions {
   infrastructureDirs?: string[]
   /** A prebuilt index of the same catalog (detectChangedServices builds it once to find deletions). */
   index?: ChangeIndex
+  /**
+   * The text of a docker ignore file at head (undefined when there is none), for services whose build context
+   * reaches beyond their path. Without it every file of such a context counts.
+   */
+  readDockerIgnore?: (path: string) => string | undefined
   /** Services whose directory no longer exists at head. */
   gone?: ReadonlySet<string>
   /** Services whose definition changed in the catalog, with the file that changed it. */
@@ -19,8 +24,11 @@ export interface AffectedOptions {
   everything?: string
 }
 
-export function changeIndexFor(catalog: Catalog, options: Pick<AffectedOptions, 'catalogDir' | 'infrastructureDirs'> = {}): ChangeIndex {
-  return new ChangeIndex(catalog, { infrastructureDirs: [options.catalogDir ?? 'catalog', ...(options.infrastructureDirs ?? ['terraform'])] })
+export function changeIndexFor(catalog: Catalog, options: Pick<AffectedOptions, 'catalogDir' | 'infrastructureDirs' | 'readDockerIgnore'> = {}): ChangeIndex {
+  return new ChangeIndex(catalog, {
+    infrastructureDirs: [options.catalogDir ?? 'catalog', ...(options.infrastructureDirs ?? ['terraform'])],
+    ...(options.readDockerIgnore ? { readDockerIgnore: options.readDockerIgnore } : {}),
+  })
 }
 
 /** Every path a change touches: both sides of a rename. */
@@ -37,34 +45,46 @@ export function changedPaths(changes: readonly FileChange[]): string[] {
  * Which services a set of changed files affects. Pure: the git work (diff, deleted directories, catalog at
  * base) is done by the caller.
  *
- * - A file belongs to the innermost service whose path contains it, unless that service's ignore globs (plus
- *   the catalog's `defaults.ignore`) drop it; `watch` globs add files outside the service's directory.
+ * - A file affects a service when it is one of the service's build inputs (the catalog's buildInputMatcher, the
+ *   definition build-push's content tag hashes by): it belongs to the innermost service whose path contains it,
+ *   unless that service's ignore globs (plus the catalog's `defaults.ignore`) drop it; `watch` globs add files
+ *   outside the service's directory; so do its Dockerfile, its docker ignore files and a build context reaching
+ *   beyond its path (less what the docker ignore file excludes).
  * - A changed library affects every service that depends on it, transitively through libraries. A runtime
  *   `dependsOn` between services does not propagate: auth changing does not redeploy payment.
  * - `globalPaths` affect every deployable service; the catalog and terraform directories set `infrastructure`.
  */
 export function servicesAffectedBy(catalog: Catalog, changes: readonly FileChange[], options: AffectedOptions = {}): AffectedServices {
   const index = options.index ?? changeIndexFor(catalog, options)
-  const direct = new Map<string, FileList>()
+  // Per service, its files (path and watch rules, then the build rule) and the index of the last path counted, so a
+  // file gives each service one reason however many rules reach it.
+  const direct = new Map<string, Counted>()
+  const built = new Map<string, Counted>()
   const global: FileList = { count: 0, files: [] }
   const infrastructureFiles: FileList = { count: 0, files: [] }
   const unclaimed: FileList = { count: 0, files: [] }
   const paths = changedPaths(changes)
 
-  const touch = (service: string, file: string): void => {
-    let list = direct.get(service)
-    if (!list) direct.set(service, (list = { count: 0, files: [] }))
-    if (list.files.at(-1) !== file) addToList(list, file)
+  const touch = (lists: Map<string, Counted>, service: string, file: string, at: number): void => {
+    const counted = lists.get(service)
+    if (!counted) lists.set(service, { list: { count: 1, files: [file] }, at })
+    else if (counted.at !== at) {
+      addToList(counted.list, file)
+      counted.at = at
+    }
   }
-  for (const file of paths) {
+  for (let at = 0; at < paths.length; at++) {
+    const file = paths[at]!
     const { owner, claims } = index.claim(file)
-    if (owner !== undefined) touch(owner, file)
+    if (owner !== undefined) touch(direct, owner, file, at)
     let isGlobal = false
     let isInfrastructure = false
+    for (const c of claims) if (c.type === 'watch') touch(direct, c.service, file, at)
     for (const c of claims) {
-      if (c.type === 'watch') { if (c.service !== owner) touch(c.service, file) }
-      else if (c.type === 'global') isGlobal = true
-      else isInfrastructure = true
+      if (c.type === 'build') {
+        if (direct.get(c.service)?.at !== at) touch(built, c.service, file, at)
+      } else if (c.type === 'global') isGlobal = true
+      else if (c.type === 'infrastructure') isInfrastructure = true
     }
     if (isGlobal) addToList(global, file)
     if (isInfrastructure) addToList(infrastructureFiles, file)
@@ -79,12 +99,13 @@ export function servicesAffectedBy(catalog: Catalog, changes: readonly FileChang
   }
   const libraries: string[] = []
   let infrastructure = infrastructureFiles.count > 0
-  for (const [name, files] of direct) {
+  for (const [name, { list }] of direct) {
     const s = catalog.services.get(name)!
     if (s.kind === 'library') libraries.push(name)
     else if (s.kind === 'infrastructure') infrastructure = true
-    because(name, { kind: 'files', count: files.count, files: files.files })
+    because(name, { kind: 'files', count: list.count, files: list.files })
   }
+  for (const [name, { list }] of built) because(name, { kind: 'build', count: list.count, files: list.files })
   for (const [service, reason] of propagateFromLibraries(catalog, libraries)) because(service, reason)
   if (global.count) {
     for (const s of catalog.services.values()) if (isDeployable(s)) because(s.name, { kind: 'global', count: global.count, files: global.files })
@@ -128,6 +149,12 @@ export function servicesAffectedBy(catalog: Catalog, changes: readonly FileChang
   const sortedReasons: Record<string, ChangeReason[]> = {}
   for (const name of [...services, ...deleted]) sortedReasons[name] = reported[name]!
   return { services, deleted, infrastructure, reasons: sortedReasons, libraries, infrastructureFiles, unclaimed, files: paths.length }
+}
+
+interface Counted {
+  list: FileList
+  /** Index (in the changed paths) of the last file counted. */
+  at: number
 }
 
 /** What a change can deploy: a service the catalog deploys (not a library or infrastructure) that is not disabled. */

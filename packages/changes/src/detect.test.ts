@@ -227,6 +227,110 @@ services:
   })
 })
 
+describe('build inputs outside the service path (issue 13)', () => {
+  const CATALOG = `version: 1
+tiers:
+  - { id: 1, name: core }
+globalPaths: [package-lock.json]
+defaults:
+  ignore: ["**/*.md"]
+services:
+  shared-lib:
+    kind: library
+    path: libs/shared
+  auth:
+    path: services/auth
+    tier: 1
+    dependsOn: [shared-lib]
+    build: { dockerfile: docker/auth.Dockerfile }
+  monolith:
+    path: services/monolith
+    tier: 1
+    build: { context: ".", dockerfile: docker/monolith.Dockerfile }
+  payment:
+    path: services/payment
+    tier: 1
+`
+  function buildRepo(files: Record<string, string> = {}): GitRepo {
+    const repo = createGitRepo({
+      'catalog/services.yaml': CATALOG,
+      'package-lock.json': '{}\n',
+      'libs/shared/index.ts': 'v1\n',
+      'docker/auth.Dockerfile': 'FROM node:20\n',
+      'docker/monolith.Dockerfile': 'FROM node:20\nCOPY . .\n',
+      'services/auth/index.ts': 'v1\n',
+      'services/monolith/index.ts': 'v1\n',
+      'services/payment/index.ts': 'v1\n',
+      'services/payment/Dockerfile': 'FROM node:20\n',
+      'tools/build.sh': 'v1\n',
+      ...files,
+    })
+    repos.push(repo)
+    return repo
+  }
+  const changed = async (repo: GitRepo, files: Record<string, string>, remove: string[] = []) => {
+    const base = repo.sha()
+    const head = repo.commit('change', files, remove)
+    return detect(repo, { base, head })
+  }
+
+  it('affects a service when its Dockerfile kept outside its path changes, saying it is a build file', async () => {
+    const repo = buildRepo()
+    const d = await changed(repo, { 'docker/auth.Dockerfile': 'FROM node:22\n' })
+    // The monolith is built from the whole repository, so the file is in its context as well.
+    expect(d.services).toEqual(['auth', 'monolith'])
+    expect(d.reasons.auth).toEqual([{ kind: 'build', count: 1, files: ['docker/auth.Dockerfile'] }])
+    expect(d.unclaimed.count).toBe(0)
+    const alone = buildRepo({ '.dockerignore': 'docker/auth.Dockerfile\n' })
+    expect((await changed(alone, { 'docker/auth.Dockerfile': 'FROM node:22\n' })).services).toEqual(['auth'])
+  })
+
+  it('affects a service built from a context above its path by any file of that context', async () => {
+    const repo = buildRepo()
+    const d = await changed(repo, { 'tools/build.sh': 'v2\n', 'services/payment/index.ts': 'v2\n' })
+    expect(d.services).toEqual(['monolith', 'payment'])
+    expect(d.reasons.monolith).toEqual([{ kind: 'build', count: 2, files: ['services/payment/index.ts', 'tools/build.sh'] }])
+    expect(d.reasons.payment).toEqual([{ kind: 'files', count: 1, files: ['services/payment/index.ts'] }])
+    // Its ignore globs apply to the context's files too.
+    expect((await changed(repo, { 'docs/guide.md': 'v2\n' })).services).toEqual([])
+  })
+
+  it('leaves out what the context\'s .dockerignore excludes, and counts a change to the .dockerignore itself', async () => {
+    const repo = buildRepo({ '.dockerignore': 'tools\nservices/*\n!services/monolith\n' })
+    expect((await changed(repo, { 'tools/build.sh': 'v2\n', 'services/payment/index.ts': 'v2\n' })).services).toEqual(['payment'])
+    expect((await changed(repo, { 'libs/shared/index.ts': 'v2\n' })).services).toEqual(['auth', 'monolith'])
+    const d = await changed(repo, { '.dockerignore': 'tools\n' })
+    expect(d.services).toEqual(['monolith'])
+    expect(d.reasons.monolith).toEqual([{ kind: 'build', count: 1, files: ['.dockerignore'] }])
+    // Now that head's .dockerignore no longer excludes services/*, payment's files are the monolith's too.
+    expect((await changed(repo, { 'services/payment/index.ts': 'v3\n' })).services).toEqual(['monolith', 'payment'])
+  })
+
+  it('prefers the Dockerfile\'s own .dockerignore over the context\'s, as BuildKit does', async () => {
+    const repo = buildRepo({ '.dockerignore': 'tools\n', 'docker/monolith.Dockerfile.dockerignore': 'services/payment\n' })
+    expect((await changed(repo, { 'tools/build.sh': 'v2\n' })).services).toEqual(['monolith'])
+    expect((await changed(repo, { 'services/payment/index.ts': 'v2\n' })).services).toEqual(['payment'])
+  })
+
+  it('affects a service through a library and through a global path, whatever its context', async () => {
+    const repo = buildRepo()
+    const lib = await changed(repo, { 'libs/shared/index.ts': 'v2\n' })
+    expect(lib.services).toEqual(['auth', 'monolith'])
+    expect(lib.reasons.auth).toEqual([{ kind: 'library', library: 'shared-lib', via: [] }])
+    expect(lib.reasons.monolith).toEqual([{ kind: 'build', count: 1, files: ['libs/shared/index.ts'] }])
+    const global = await changed(repo, { 'package-lock.json': '{"v":2}\n' })
+    expect(global.services).toEqual(['auth', 'monolith', 'payment'])
+    expect(global.reasons.auth).toEqual([{ kind: 'global', count: 1, files: ['package-lock.json'] }])
+  })
+
+  it('counts a Dockerfile the .dockerignore excludes: Docker reads it all the same', async () => {
+    const repo = buildRepo({ '.dockerignore': '*\n!services/monolith\n' })
+    const d = await changed(repo, { 'docker/monolith.Dockerfile': 'FROM node:22\nCOPY . .\n', 'tools/build.sh': 'v2\n' })
+    expect(d.services).toEqual(['monolith'])
+    expect(d.reasons.monolith).toEqual([{ kind: 'build', count: 1, files: ['docker/monolith.Dockerfile'] }])
+  })
+})
+
 describe('a catalog below the repository root', () => {
   it('maps paths relative to the catalog root and ignores changes outside it', async () => {
     const files = Object.fromEntries(Object.entries(fixtureFiles()).map(([path, text]) => [`platform/${path}`, text]))

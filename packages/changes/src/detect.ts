@@ -1,5 +1,5 @@
 import { relative, resolve, sep } from 'node:path'
-import { silentLogger, type Catalog, type Logger } from '@tierdeploy/catalog'
+import { contextBeyondPath, imageInputsOf, silentLogger, type Catalog, type Logger } from '@tierdeploy/catalog'
 import { changeIndexFor, servicesAffectedBy } from './affected.js'
 import { chooseRange, type ChangeRange, type Comparison, type GitHubEvent } from './base.js'
 import { compareEnvironmentFile, compareServicesFile, type DefinitionChanges } from './catalog-diff.js'
@@ -71,7 +71,8 @@ export async function detectChangedServices(options: DetectOptions): Promise<Det
   }
 
   const changes = await git.diff(range.base, range.head)
-  const index = changeIndexFor(catalog, affectedOptions)
+  const readDockerIgnore = changes.length ? await dockerIgnoreReader(git, catalog, range.head) : undefined
+  const index = changeIndexFor(catalog, { ...affectedOptions, ...(readDockerIgnore ? { readDockerIgnore } : {}) })
   const gone = await goneServices(git, catalog, index, changes, range.head)
   const definitions = await definitionChanges(git, catalog, catalogDir, changes, range.base, range.head)
   for (const file of definitions.unreadable) log.warning(`${file} could not be read at ${range.base.slice(0, 12)}: every service it describes counts as changed`)
@@ -101,6 +102,33 @@ async function goneServices(git: Git, catalog: Catalog, index: ChangeIndex, chan
   const byPath = new Map([...candidates].map((name) => [prefix + catalog.services.get(name)!.path!, name]))
   const missing = await git.missingAt(head, [...byPath.keys()])
   return new Set([...missing].map((p) => byPath.get(p)!))
+}
+
+/**
+ * The docker ignore files (CONTEXT/.dockerignore, DOCKERFILE.dockerignore) of the services whose build context
+ * reaches beyond their path, read at head: they decide which of the context's files are build inputs. Head, not
+ * base, and that is enough: a docker ignore file is itself a build input, so when it changed between base and head
+ * its service is affected whichever version decides about the other files, and when it did not, the two agree.
+ * One `git cat-file --batch-check` finds which exist and only those are read; with no such context (the common
+ * case) nothing is read at all.
+ */
+async function dockerIgnoreReader(git: Git, catalog: Catalog, head: string): Promise<((path: string) => string | undefined) | undefined> {
+  const paths = new Set<string>()
+  for (const s of catalog.services.values()) {
+    const image = imageInputsOf(catalog, s)
+    if (image && contextBeyondPath({ path: s.path, image }) !== undefined) for (const f of image.ignoreFiles) paths.add(f)
+  }
+  if (paths.size === 0) return undefined
+  const prefix = await git.prefix()
+  const missing = await git.missingAt(head, [...paths].map((p) => prefix + p))
+  const texts = new Map<string, string>()
+  await Promise.all(
+    [...paths].filter((p) => !missing.has(prefix + p)).map(async (p) => {
+      const text = await git.show(head, p)
+      if (text !== undefined) texts.set(p, text)
+    }),
+  )
+  return (path) => texts.get(path)
 }
 
 /** Services whose catalog definition changed: services.yaml and environments/*.yaml compared at base and head. */

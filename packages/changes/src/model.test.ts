@@ -4,7 +4,7 @@ import { reasonsJson, type ChangeReason } from './model.js'
 describe('reasonsJson', () => {
   const reasons: Record<string, ChangeReason[]> = {
     a: [{ kind: 'global', count: 2, files: ['package-lock.json', 'tsconfig.base.json'] }, { kind: 'library', library: 'lib', via: [] }],
-    b: [{ kind: 'files', count: 1, files: ['b/x.ts'] }],
+    b: [{ kind: 'files', count: 1, files: ['b/x.ts'] }, { kind: 'build', count: 1, files: ['docker/b.Dockerfile'] }],
   }
 
   it('keeps the reasons whole under the limit', () => {
@@ -16,7 +16,7 @@ describe('reasonsJson', () => {
     expect(trimmed).toBe(true)
     expect(JSON.parse(json)).toEqual({
       a: [{ kind: 'global', count: 2, files: [] }, { kind: 'library', library: 'lib', via: [] }],
-      b: [{ kind: 'files', count: 1, files: [] }],
+      b: [{ kind: 'files', count: 1, files: [] }, { kind: 'build', count: 1, files: [] }],
     })
   })
 })

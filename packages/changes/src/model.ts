@@ -16,6 +16,11 @@ export const MAX_LISTED_FILES = 20
 export type ChangeReason =
   /** Files under the service's path, or matched by its `watch` globs. `count` is the total, `files` the first few. */
   | { kind: 'files'; count: number; files: string[] }
+  /**
+   * Files its image is built from besides its code: its Dockerfile, a docker ignore file, or a file of a build
+   * context that reaches beyond its path (the catalog's buildInputMatcher, rule `build`).
+   */
+  | { kind: 'build'; count: number; files: string[] }
   /** A library it depends on changed; `via` lists the libraries in between (empty when it depends directly). */
   | { kind: 'library'; library: string; via: string[] }
   /** Files matched by the catalog's `globalPaths`. */
@@ -70,7 +75,7 @@ export function reasonsJson(reasons: Record<string, ChangeReason[]>, limit = 500
   const json = JSON.stringify(reasons)
   if (json.length <= limit) return { json, trimmed: false }
   const compact = Object.fromEntries(
-    Object.entries(reasons).map(([name, list]) => [name, list.map((r) => (r.kind === 'files' || r.kind === 'global' ? { ...r, files: [] } : r))]),
+    Object.entries(reasons).map(([name, list]) => [name, list.map((r) => (r.kind === 'files' || r.kind === 'build' || r.kind === 'global' ? { ...r, files: [] } : r))]),
   )
   return { json: JSON.stringify(compact), trimmed: true }
 }

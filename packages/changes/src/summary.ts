@@ -17,6 +17,8 @@ export function describeReason(r: ChangeReason, markdown = true): string {
   switch (r.kind) {
     case 'files':
       return `${r.count} file${r.count === 1 ? '' : 's'}: ${files(r)}`
+    case 'build':
+      return `${r.count} build file${r.count === 1 ? '' : 's'} (Dockerfile, build context): ${files(r)}`
     case 'library':
       return `library ${q(r.library)} changed${r.via.length ? ` (via ${r.via.map(q).join(' → ')})` : ''}`
     case 'global':

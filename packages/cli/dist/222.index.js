@@ -29,9 +29,10 @@ const usage = [
     '                   [--from-region REGION] [--to-region REGION]',
     '                   [--bake SECONDS] [--timeout-minutes N] [--dry-run] [--verbose]',
     '',
-    '  Reads the images (digests) running in --from (default: the --to environment\'s promotesFrom), checks that they',
-    '  are healthy there (ECS rollouts, load balancer targets, health URLs, alarms), then deploys exactly those images',
-    '  to --to, tier by tier. Nothing is rebuilt. Default selection: --tier all.',
+    '  Reads the task definitions and image digests running in --from (default: the --to environment\'s promotesFrom),',
+    '  checks that exactly those are healthy there (ECS rollouts, load balancer targets, health URLs, alarms; refused if',
+    '  --from changes meanwhile), then deploys those digests to --to, tier by tier. Nothing is rebuilt; services --to does',
+    '  not enable are left out. Default selection: --tier all.',
     '  --from-profile / --to-profile name AWS profiles when the environments live in different accounts.',
     '  --from-region / --to-region override the environment files\' regions (AWS_REGION is used only when a file has none).',
 ].join('\n');
@@ -84,18 +85,19 @@ async function run(args, io, deps = {}) {
         io.stderr((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .formatProblem */ .Vw)(w));
     const to = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .environmentNamed */ .b)(catalog, toName);
     const from = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .environmentNamed */ .b)(catalog, sourceEnvironment(to, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'from')));
-    const plan = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_6__/* .resolveDeployWaves */ ._j)(catalog, selection, to);
+    // What the target does not enable is left out, with a line saying so: never deployed, never a silent gap.
+    const plan = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_6__/* .resolveDeployWaves */ ._j)(catalog, { ...selection, onlyEnabled: true }, to);
     const services = Object.values(plan.nodes).filter((n) => n.kind === 'service').map((n) => n.name);
+    const inSource = Object.values((0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_6__/* .resolveDeployWaves */ ._j)(catalog, { ...selection, onlyEnabled: true }, from).nodes).filter((n) => n.kind === 'service').map((n) => n.name);
+    const leftOut = [...new Set([...(plan.skipped ?? []), ...inSource.filter((n) => !services.includes(n))])].sort();
+    if (leftOut.length)
+        io.stderr(`left out, not enabled in ${to.name} (${to.file}): ${leftOut.join(', ')}`);
     if (services.length === 0) {
         io.stdout(`nothing to promote to ${to.name} in this selection`);
         return 0;
     }
     // The AWS SDK loads here, on use, never for plan or validate.
-    const [aws, { ElasticLoadBalancingV2Client }, { CloudWatchClient }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(872), __webpack_require__.e(586), __webpack_require__.e(85), __webpack_require__.e(249), __webpack_require__.e(758), __webpack_require__.e(326), __webpack_require__.e(21)]).then(__webpack_require__.bind(__webpack_require__, 326)),
-        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(586)]).then(__webpack_require__.t.bind(__webpack_require__, 586, 19)),
-        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)),
-    ]);
+    const aws = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(120), __webpack_require__.e(586), __webpack_require__.e(85), __webpack_require__.e(883), __webpack_require__.e(326), __webpack_require__.e(21)]).then(__webpack_require__.bind(__webpack_require__, 326));
     const log = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .streamLogger */ .VO)(io.stderr, values.verbose === true);
     const clock = deps.clock ?? _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .systemClock */ .ml;
     const side = (env, which) => {
@@ -110,20 +112,23 @@ async function run(args, io, deps = {}) {
     try {
         const fromCluster = await aws.clusterFor(from, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'from-cluster'), '--from-cluster', { cloudformation: () => aws.makeCloudFormationClient(fromSide.region) });
         const toCluster = await aws.clusterFor(to, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'to-cluster'), '--to-cluster', { cloudformation: () => aws.makeCloudFormationClient(toSide.region) });
+        // The exact revisions and digests staging runs are read first and gated; a deploy landing in staging while the
+        // gate runs fails the promotion instead of sending production something the gate never saw.
         io.stderr(`checking ${services.length} service(s) in ${from.name} (cluster ${fromCluster}) before promoting to ${to.name}`);
-        const gate = await aws.runHealthGate(aws.gateTargets(catalog, from, services.map((n) => catalog.services.get(n)), {}, log), { cluster: fromCluster, checks: [...aws.CHECKS], timeoutMs, bakeMs }, {
+        const gated = await aws.gateRunningRelease({ catalog, environment: from, services: services.map((n) => catalog.services.get(n)), cluster: fromCluster, gate: { checks: [...aws.CHECKS], timeoutMs, bakeMs } }, {
             ecs: fromEcs,
-            elb: deps.elb ?? new ElasticLoadBalancingV2Client(fromSide),
-            cloudwatch: deps.cloudwatch ?? new CloudWatchClient(fromSide),
+            elb: deps.elb ?? (await aws.makeElbClient(fromSide)),
+            cloudwatch: deps.cloudwatch ?? (await aws.makeCloudWatchClient(fromSide)),
             clock,
             log,
+            cloudformation: () => aws.makeCloudFormationClient(fromSide.region),
         });
-        if (!gate.passed) {
-            io.stdout(aws.renderGateText(gate));
+        if (!gated.release) {
+            io.stdout(aws.renderGateText(gated.report));
             io.stderr(`${from.name} is not healthy: nothing was promoted to ${to.name}`);
             return 1;
         }
-        const images = await aws.readRunningImages(catalog, from, services, fromCluster, { ecs: fromEcs, clock, log, cloudformation: () => aws.makeCloudFormationClient(fromSide.region) });
+        const images = gated.release.images;
         io.stderr(`promoting ${Object.keys(images).length} image(s) from ${from.name} to ${to.name}:\n${Object.entries(images).map(([s, i]) => `  ${s}  ${i}`).join('\n')}`);
         const needsStacks = services.some((n) => catalog.services.get(n)?.deployVia === 'cloudformation');
         const { results, ok, diffs } = await aws.deployPlan({
@@ -135,7 +140,8 @@ async function run(args, io, deps = {}) {
             deployId: `promote-${from.name}-${new Date(clock.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`,
             dryRun: values['dry-run'] === true,
             serviceTimeoutMs: timeoutMs,
-        }, { ecs: toEcs, clock, log, ...(needsStacks ? { cloudformation: await aws.makeCloudFormationClient(toSide.region) } : {}) });
+            region: toSide.region,
+        }, { ecs: toEcs, clock, log, ...(needsStacks ? { cloudformation: await aws.makeCloudFormationClient(toSide.region) } : {}), ecr: async () => deps.toEcr ?? aws.makeEcrClient(toSide) });
         if (values['dry-run']) {
             for (const r of results)
                 io.stdout(diffs[r.service] ? `${r.service}: would register\n  ${diffs[r.service].join('\n  ')}` : `${r.service}: ${r.status}`);

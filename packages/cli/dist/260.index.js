@@ -2,6 +2,33 @@ export const id = 260;
 export const ids = [260,21];
 export const modules = {
 
+/***/ 1333:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VO: () => (/* binding */ streamLogger),
+/* harmony export */   ml: () => (/* binding */ systemClock),
+/* harmony export */   qq: () => (/* binding */ silentLogger)
+/* harmony export */ });
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+const silentLogger = { debug() { }, info() { }, warning() { }, error() { } };
+/** A logger that writes to a stream (the CLI's stderr), with debug lines only when asked. */
+function streamLogger(write, verbose = false) {
+    return {
+        debug: (m) => { if (verbose)
+            write(`debug: ${m}`); },
+        info: (m) => write(m),
+        warning: (m) => write(`warning: ${m}`),
+        error: (m) => write(`error: ${m}`),
+    };
+}
+
+
+/***/ }),
+
 /***/ 9094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -176,7 +203,7 @@ function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(653)]).then(__webpack_require__.bind(__webpack_require__, 9653));
+    const { buildCatalog } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(45)]).then(__webpack_require__.bind(__webpack_require__, 2045));
     const { root, services, environments } = sources;
     const result = buildCatalog({
         dir: sources.dir,
@@ -521,10 +548,12 @@ var load = __webpack_require__(7743);
 var errors = __webpack_require__(2332);
 // EXTERNAL MODULE: ./packages/catalog/src/environment.ts
 var src_environment = __webpack_require__(9094);
-// EXTERNAL MODULE: ./packages/catalog/src/settings.ts
-var src_settings = __webpack_require__(1214);
+// EXTERNAL MODULE: ./packages/catalog/src/effects.ts
+var effects = __webpack_require__(1333);
 // EXTERNAL MODULE: ./packages/catalog/src/locate.ts
 var locate = __webpack_require__(1917);
+// EXTERNAL MODULE: ./packages/catalog/src/settings.ts
+var src_settings = __webpack_require__(1214);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./packages/catalog/src/model.ts
@@ -592,7 +621,25 @@ function checkConfiguration(catalog, environments, root = catalog.root) {
             }
         }
     }
+    findings.push(...accountFindings(catalog, environments));
     return findings;
+}
+/**
+ * An environment without `account`: deploy, rollback and the actions cannot check that the credentials are for it
+ * (verifyCallerAccount only warns), so credentials of another environment write there unnoticed. Reported where that
+ * mix-up can happen: a catalog of several environments, or a production-like one.
+ */
+function accountFindings(catalog, environments) {
+    return environments
+        .filter((e) => !e.account && (catalog.environments.size > 1 || (0,src_environment/* isProductionLike */.r)(e)))
+        .map((e) => ({
+        check: 'no-account',
+        severity: 'warning',
+        file: e.file,
+        path: ['name'],
+        message: `environment ${e.name} sets no account, so the AWS account of the credentials cannot be checked before a deploy or rollback writes to it`,
+        hint: 'set account: "123456789012" (its 12-digit AWS account ID); credentials of another account are then refused',
+    }));
 }
 /** A buildable service needs PATH/Dockerfile, a build.dockerfile that exists, or a build.template. */
 function checkDockerfile(catalog, s, root) {
@@ -915,7 +962,7 @@ function renderDoctorSummary(result) {
     out.push('| Severity | Check | Service | Where | Finding |', '| --- | --- | --- | --- | --- |');
     const cell = (s) => s.replace(/\|/g, '\\|');
     for (const f of result.findings) {
-        out.push(`| ${f.severity} | ${f.check} | \`${f.service}\` | ${f.file}${f.line ? `:${f.line}` : ''} | ${cell(f.message)}${f.hint ? `: ${cell(f.hint)}` : ''} |`);
+        out.push(`| ${f.severity} | ${f.check} | ${f.service ? `\`${f.service}\`` : ''} | ${f.file}${f.line ? `:${f.line}` : ''} | ${cell(f.message)}${f.hint ? `: ${cell(f.hint)}` : ''} |`);
     }
     return `${out.join('\n')}\n`;
 }
@@ -936,7 +983,8 @@ const usage = [
     '  --live   also read the environment\'s ECS cluster (needs --env and AWS credentials): warns about services a',
     '           CloudFormation stack owns (aws:cloudformation:stack-name tag) that the catalog does not declare',
     '           deployVia: cloudformation, since updating them directly would drift the stack, and about services',
-    '           whose last rollout failed or has not finished.',
+    '           whose last rollout failed or has not finished. Credentials of another account than the environment\'s',
+    '           are reported (account-mismatch) instead of reading that account\'s cluster.',
     '  --region overrides the environment file\'s region (AWS_REGION is used only when the file has none).',
 ].join('\n');
 async function run(args, io, deps = {}) {
@@ -972,11 +1020,24 @@ async function run(args, io, deps = {}) {
 }
 /**
  * What only the cluster can tell: services a CloudFormation stack owns but the catalog would update directly (they
- * would drift), and services whose rollout failed or is still going (judged by the rule deploy and health use).
+ * would drift), and services whose rollout failed or is still going (judged by the rule deploy and health use). First,
+ * the account rule deploy refuses by: credentials of another account are a finding, and that account's cluster is not
+ * read (what it holds says nothing about this environment).
  */
 async function liveFindings(catalog, environment, flags, io, deps) {
-    const aws = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(872), __webpack_require__.e(586), __webpack_require__.e(85), __webpack_require__.e(249), __webpack_require__.e(758), __webpack_require__.e(326), __webpack_require__.e(517)]).then(__webpack_require__.bind(__webpack_require__, 326));
+    const aws = await Promise.all(/* import() */[__webpack_require__.e(120), __webpack_require__.e(586), __webpack_require__.e(85), __webpack_require__.e(883), __webpack_require__.e(326), __webpack_require__.e(517)]).then(__webpack_require__.bind(__webpack_require__, 326));
     const region = aws.regionFor(environment, { override: flags.region, overrideName: '--region', env: io.env });
+    try {
+        // An environment without account is the configuration check's finding (no-account), not a log line here.
+        await aws.verifyCallerAccount(environment, { sts: deps.sts, region }, effects/* silentLogger */.qq);
+    }
+    catch (e) {
+        if (!(e instanceof aws.AccountMismatchError))
+            throw e;
+        const finding = { check: 'account-mismatch', severity: 'error', file: environment.file, path: ['account'], message: e.message };
+        await (0,locate/* locateProblems */.D)([finding], [{ file: environment.file, text: (0,external_node_fs_.readFileSync)(environment.file, 'utf8') }]);
+        return [finding];
+    }
     const cluster = await aws.clusterFor(environment, flags.cluster, '--cluster', { cloudformation: () => aws.makeCloudFormationClient(region) });
     const ecs = deps.ecs ?? aws.makeEcsClient({ region });
     try {

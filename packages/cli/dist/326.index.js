@@ -10,18 +10,20 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  AccountMismatchError: () => (/* reexport */ account/* AccountMismatchError */.YW),
   CHECKS: () => (/* reexport */ CHECKS),
   COMMIT_LOOKUP_LIMIT: () => (/* reexport */ rollback/* COMMIT_LOOKUP_LIMIT */.z4),
   DEFAULT_DEPLOY_CONCURRENCY: () => (/* reexport */ deploy/* DEFAULT_DEPLOY_CONCURRENCY */._),
-  DEFAULT_MAX_ATTEMPTS: () => (/* reexport */ client/* DEFAULT_MAX_ATTEMPTS */.Gz),
+  DEFAULT_MAX_ATTEMPTS: () => (/* reexport */ client_config/* DEFAULT_MAX_ATTEMPTS */.Gz),
   DEFAULT_MAX_POLL_INTERVAL_MS: () => (/* reexport */ wait/* DEFAULT_MAX_POLL_INTERVAL_MS */.ik),
   DEFAULT_POLL_INTERVAL_MS: () => (/* reexport */ wait/* DEFAULT_POLL_INTERVAL_MS */.P),
+  DEFAULT_REPLICA_WAIT_MS: () => (/* reexport */ replicas/* DEFAULT_REPLICA_WAIT_MS */.I$),
   DEFAULT_SERVICE_TIMEOUT_MS: () => (/* reexport */ wait/* DEFAULT_SERVICE_TIMEOUT_MS */.H0),
   DEFAULT_STACK_POLL_INTERVAL_MS: () => (/* reexport */ cloudformation_deploy/* DEFAULT_STACK_POLL_INTERVAL_MS */.eV),
   DESCRIBE_SERVICES_LIMIT: () => (/* reexport */ rollout/* DESCRIBE_SERVICES_LIMIT */.rP),
   ECS_SERVICE_STATUSES: () => (/* reexport */ types/* ECS_SERVICE_STATUSES */.B),
   IMAGE_DIGEST_PATTERN: () => (/* reexport */ render/* IMAGE_DIGEST_PATTERN */.K3),
-  MIN_SEND_RATE: () => (/* reexport */ client/* MIN_SEND_RATE */.ff),
+  MIN_SEND_RATE: () => (/* reexport */ client_config/* MIN_SEND_RATE */.ff),
   READ_ONLY_TASK_DEFINITION_FIELDS: () => (/* reexport */ render/* READ_ONLY_TASK_DEFINITION_FIELDS */.uY),
   STACK_NAME_TAG: () => (/* reexport */ STACK_NAME_TAG),
   SessionExpiredError: () => (/* reexport */ errors/* SessionExpiredError */.mZ),
@@ -29,8 +31,10 @@ __webpack_require__.d(__webpack_exports__, {
   TAG_DEPLOY_ID: () => (/* reexport */ tags/* TAG_DEPLOY_ID */.Lh),
   TAG_REPLACES: () => (/* reexport */ tags/* TAG_REPLACES */.VS),
   TAG_SERVICE: () => (/* reexport */ tags/* TAG_SERVICE */.Fj),
+  TERRAFORM_VARIABLES: () => (/* reexport */ render/* TERRAFORM_VARIABLES */.t),
   addImageTag: () => (/* reexport */ addImageTag),
   asCredentialsError: () => (/* reexport */ asCredentialsError),
+  awsClientConfig: () => (/* reexport */ client_config/* awsClientConfig */.rw),
   awsSetupError: () => (/* reexport */ errors/* awsSetupError */.Dw),
   buildAndPushImage: () => (/* reexport */ buildAndPushImage),
   buildPushServices: () => (/* reexport */ buildPushServices),
@@ -58,6 +62,7 @@ __webpack_require__.d(__webpack_exports__, {
   findUndeclaredStackServices: () => (/* reexport */ findUndeclaredStackServices),
   formatBytes: () => (/* reexport */ formatBytes),
   formatStackEvent: () => (/* reexport */ events/* formatStackEvent */.e),
+  gateRunningRelease: () => (/* reexport */ gateRunningRelease),
   gateServices: () => (/* reexport */ gateServices),
   gateTargets: () => (/* reexport */ gateTargets),
   imagesMap: () => (/* reexport */ imagesMap),
@@ -67,13 +72,17 @@ __webpack_require__.d(__webpack_exports__, {
   libraryPathsOf: () => (/* reexport */ libraryPathsOf),
   loginToRegistry: () => (/* reexport */ loginToRegistry),
   makeCloudFormationClient: () => (/* reexport */ environment/* makeCloudFormationClient */.O6),
-  makeEcsClient: () => (/* reexport */ client/* makeEcsClient */.rq),
-  normalizeRepoPath: () => (/* reexport */ normalizeRepoPath),
+  makeCloudWatchClient: () => (/* reexport */ client_config/* makeCloudWatchClient */.mE),
+  makeEcrClient: () => (/* reexport */ client_config/* makeEcrClient */.mg),
+  makeEcsClient: () => (/* reexport */ client/* makeEcsClient */.r),
+  makeElbClient: () => (/* reexport */ client_config/* makeElbClient */.Tw),
+  makeStsClient: () => (/* reexport */ account/* makeStsClient */.kI),
   parseChecks: () => (/* reexport */ parseChecks),
   parseDeployResult: () => (/* reexport */ rollback/* parseDeployResult */.mr),
+  parseEcrImage: () => (/* reexport */ replicas/* parseEcrImage */.TI),
   parseRollbackVersion: () => (/* reexport */ rollback/* parseRollbackVersion */.QZ),
   parseTargetGroups: () => (/* reexport */ parseTargetGroups),
-  readRunningImages: () => (/* reexport */ readRunningImages),
+  readRunningRelease: () => (/* reexport */ readRunningRelease),
   recordedRollbackTargets: () => (/* reexport */ rollback/* recordedRollbackTargets */.xQ),
   regionFor: () => (/* reexport */ environment/* regionFor */.eM),
   registrationOf: () => (/* reexport */ render/* registrationOf */.DD),
@@ -86,6 +95,7 @@ __webpack_require__.d(__webpack_exports__, {
   renderTaskDefinition: () => (/* reexport */ render/* renderTaskDefinition */.P9),
   resolveBuildSource: () => (/* reexport */ resolveBuildSource),
   resolveEnvironment: () => (/* reexport */ environment/* resolveEnvironment */.g9),
+  resolveReplicas: () => (/* reexport */ replicas/* resolveReplicas */._X),
   resolveRollbackTarget: () => (/* reexport */ rollback/* resolveRollbackTarget */.aD),
   rollBackRecordedDeploy: () => (/* reexport */ rollback/* rollBackRecordedDeploy */._H),
   rollBackService: () => (/* reexport */ rollback/* rollBackService */.Gg),
@@ -104,6 +114,7 @@ __webpack_require__.d(__webpack_exports__, {
   taskDefinitionFamily: () => (/* reexport */ rollout/* taskDefinitionFamily */.dm),
   taskDefinitionName: () => (/* reexport */ rollout/* taskDefinitionName */.ip),
   templatePath: () => (/* reexport */ templatePath),
+  verifyCallerAccount: () => (/* reexport */ account/* verifyCallerAccount */.sq),
   waitForRollouts: () => (/* reexport */ wait/* waitForRollouts */.hS)
 });
 
@@ -206,33 +217,13 @@ function describeCommand(file, args) {
     return [file, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./packages/catalog/src/build-inputs.ts + 1 modules
+var build_inputs = __webpack_require__(7725);
 ;// CONCATENATED MODULE: ./packages/aws/src/ecr/build-source.ts
 
-
-/** Repository-relative path without './' or trailing '/'; the root is ''. */
-function normalizeRepoPath(path) {
-    const p = path.trim().replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-    return p === '.' ? '' : p;
-}
 /** Library paths a service's image contains: its `dependsOn` libraries and theirs, never through other services. */
 function libraryPathsOf(catalog, service) {
-    const seen = new Set();
-    const paths = new Set();
-    const visit = (names) => {
-        for (const name of names) {
-            const dep = catalog.services.get(name);
-            if (!dep || dep.kind !== 'library' || seen.has(name))
-                continue;
-            seen.add(name);
-            if (dep.path)
-                paths.add(normalizeRepoPath(dep.path));
-            visit(dep.dependsOn);
-        }
-    };
-    visit(service.dependsOn);
-    return [...paths].sort();
+    return [...new Set((0,build_inputs/* librariesOf */.DJ)(catalog, service).flatMap((l) => (l.path !== undefined ? [l.path] : [])))].sort();
 }
 /**
  * Where a service's image comes from: catalog `build` settings (service over catalog defaults), else
@@ -241,31 +232,31 @@ function libraryPathsOf(catalog, service) {
 function resolveBuildSource(catalog, service, exists) {
     if (service.kind !== 'service')
         throw new src_errors/* ConfigurationError */.j1(`${service.name} is a ${service.kind} in ${catalog.file}: only services (kind: service) are built`);
-    const own = service.build ?? {};
-    const defaults = catalog.defaults.build ?? {};
-    const contextSetting = own.context ?? service.path;
-    if (contextSetting === undefined) {
+    const inputs = (0,build_inputs/* buildInputsOf */.Pc)(catalog, service);
+    const image = inputs.image;
+    if (!image) {
         throw new src_errors/* ConfigurationError */.j1(`${service.name} has no path and no build.context in ${catalog.file}: build-push needs the directory to build (set path: or build.context:)`);
     }
-    const context = normalizeRepoPath(contextSetting);
-    if (!exists(context === '' ? '.' : context)) {
-        throw new src_errors/* ConfigurationError */.j1(`build context '${context}' of ${service.name} does not exist in the checkout (${catalog.file}: ${own.context ? 'build.context' : 'path'})`);
+    const { context } = image;
+    if (!exists(context)) {
+        throw new src_errors/* ConfigurationError */.j1(`build context '${context}' of ${service.name} does not exist in the checkout (${catalog.file}: ${service.build?.context !== undefined ? 'build.context' : 'path'})`);
     }
-    const explicit = own.dockerfile ?? defaults.dockerfile;
+    const defaults = catalog.defaults.build ?? {};
+    const own = service.build ?? {};
     let dockerfile;
     let template;
-    if (explicit !== undefined) {
-        dockerfile = normalizeRepoPath(explicit);
+    if (image.dockerfileSet) {
+        dockerfile = image.dockerfile;
         if (!exists(dockerfile))
             throw new src_errors/* ConfigurationError */.j1(`Dockerfile '${dockerfile}' of ${service.name} does not exist (${catalog.file}: build.dockerfile)`);
     }
-    else if (exists((0,external_node_path_.join)(context, 'Dockerfile'))) {
-        dockerfile = normalizeRepoPath((0,external_node_path_.join)(context, 'Dockerfile'));
+    else if (exists(image.dockerfile)) {
+        dockerfile = image.dockerfile;
     }
     else {
         template = own.template ?? defaults.template;
         if (!template) {
-            throw new src_errors/* ConfigurationError */.j1(`${service.name} has no ${context ? `${context}/` : ''}Dockerfile and no build.template in ${catalog.file}: add a Dockerfile, or set build.template: node or python`);
+            throw new src_errors/* ConfigurationError */.j1(`${service.name} has no ${image.dockerfile} and no build.template in ${catalog.file}: add a Dockerfile, or set build.template: node or python`);
         }
     }
     return {
@@ -275,7 +266,8 @@ function resolveBuildSource(catalog, service, exists) {
         ...(template !== undefined ? { template } : {}),
         args: { ...defaults.args, ...own.args },
         libraries: libraryPathsOf(catalog, service),
-        globalPaths: [...new Set(catalog.globalPaths.map(normalizeRepoPath))].sort(),
+        globalPaths: [...new Set(catalog.globalPaths)].sort(),
+        inputs,
         repository: service.ecr?.repository ?? `${catalog.platform}/${service.name}`,
         createRepository: service.ecr?.create === true,
     };
@@ -287,23 +279,42 @@ var external_node_crypto_ = __webpack_require__(7598);
 
 
 /**
- * The image's content tag: one hash over the git object ids (what `git rev-parse HEAD:PATH` gives) of the build
- * context, its libraries, the global paths and the Dockerfile, plus the bundled template's text, the build args and
- * the target platform.
+ * The image's content tag: one hash over the files the image is built from, each with its mode and git object id
+ * at HEAD, plus the bundled template's text, the build args and the target platform. Which files: exactly the
+ * catalog's build inputs (buildInputMatcher: the service's path and watch files less its ignore globs, its
+ * Dockerfile, its build context less what .dockerignore excludes, its libraries, the global paths), the
+ * definition change detection affects services by. So a service is affected by a change exactly when its content
+ * tag changes (catalog definition changes aside), and an image is never reused for inputs it was not built from.
+ *
  * Any of these changing gives a new tag; a re-run or a revert gives a tag ECR already has, so nothing is built.
  * Uncommitted changes are not seen: CI builds what is committed.
  */
 async function computeContentTag(source, deps) {
-    const paths = [...new Set([source.context, ...source.libraries, ...source.globalPaths, ...(source.dockerfile ? [source.dockerfile] : [])])].sort();
-    const objects = await revParsePaths(paths, deps);
-    const parts = paths.map((path) => ({ path, object: objects.get(path) ?? 'absent' }));
-    const context = parts.find((p) => p.path === source.context);
-    if (context?.object === 'absent') {
-        throw new src_errors/* ConfigurationError */.j1(`build context '${source.context || '.'}' of ${source.service} is not committed at HEAD: build-push tags images by committed content`);
+    const commit = await headCommit(deps);
+    const roots = (0,build_inputs/* buildInputRoots */.WV)(source.inputs);
+    const tree = await listTree(commit, roots, deps);
+    if (!source.inputs.image || ![...tree.keys()].some((p) => (0,build_inputs/* isUnder */.Jo)(p, source.context))) {
+        throw new src_errors/* ConfigurationError */.j1(`build context '${source.context}' of ${source.service} is not committed at HEAD: build-push tags images by committed content`);
     }
+    // Only a context beyond the service's path is filtered by .dockerignore (build-inputs.ts); read it only then.
+    let dockerIgnore;
+    const ignoreFile = (0,build_inputs/* contextBeyondPath */.qA)(source.inputs) !== undefined ? (0,build_inputs/* dockerIgnoreFileOf */.WC)(source.inputs.image, (p) => tree.has(p)) : undefined;
+    if (ignoreFile !== undefined)
+        dockerIgnore = await blobText(tree.get(ignoreFile).object, deps);
+    const isInput = (0,build_inputs/* buildInputMatcher */.NG)(source.inputs, dockerIgnore);
+    const files = [...tree.keys()].filter((p) => isInput(p) !== undefined).sort();
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    for (const p of parts)
-        hash.update(`path\t${p.path}\t${p.object}\n`);
+    const byRoot = new Map(roots.map((r) => [r, (0,external_node_crypto_.createHash)('sha256')]));
+    const counted = new Map();
+    for (const path of files) {
+        const { mode, object } = tree.get(path);
+        const line = `file\t${path}\t${mode}\t${object}\n`;
+        hash.update(line);
+        // Roots never nest (buildInputRoots), so a file lies under exactly one.
+        const root = roots.find((r) => (0,build_inputs/* isUnder */.Jo)(path, r));
+        byRoot.get(root).update(line);
+        counted.set(root, (counted.get(root) ?? 0) + 1);
+    }
     if (source.template)
         hash.update(`template\t${source.template}\t${(0,external_node_crypto_.createHash)('sha256').update(deps.templateText ?? '').digest('hex')}\n`);
     // An image built for other platforms is another image: switching linux/amd64 to linux/arm64 must rebuild.
@@ -311,28 +322,39 @@ async function computeContentTag(source, deps) {
         hash.update(`platform\t${deps.platform}\n`);
     for (const [k, v] of Object.entries(source.args).sort(([a], [b]) => a.localeCompare(b)))
         hash.update(`arg\t${k}=${v}\n`);
-    return { tag: `tree-${hash.digest('hex').slice(0, 40)}`, parts };
+    const parts = roots.map((path) => ({ path, object: counted.has(path) ? byRoot.get(path).digest('hex').slice(0, 40) : 'absent' }));
+    return { tag: `tree-${hash.digest('hex').slice(0, 40)}`, parts, files: files.length };
 }
-/**
- * Object ids of the paths at HEAD, from one `git cat-file --batch-check` (paths on stdin, so any number of them and
- * no argv limit); paths HEAD lacks are left out.
- */
-async function revParsePaths(paths, deps) {
+async function headCommit(deps) {
     const head = await deps.exec('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: deps.root });
     if (head.exitCode !== 0)
         throw new src_errors/* ConfigurationError */.j1(`${deps.root} is not a git checkout with a commit${head.stderr.trim() ? ` (git: ${head.stderr.trim()})` : ''}; build-push tags images by git content`);
-    const commit = head.stdout.trim();
-    const result = await deps.exec('git', ['cat-file', '--batch-check=%(objectname)'], { cwd: deps.root, stdin: paths.map((p) => `${commit}:${p}\n`).join('') });
+    return head.stdout.trim();
+}
+/**
+ * Every file at `commit` under `roots` (relative to `root`, the catalog's root, like the catalog's paths), from one
+ * `git ls-tree -r -z`: NUL-separated, so any file name arrives unquoted.
+ */
+async function listTree(commit, roots, deps) {
+    const result = await deps.exec('git', ['--literal-pathspecs', 'ls-tree', '-r', '-z', commit, '--', ...roots], { cwd: deps.root });
     if (result.exitCode !== 0)
-        throw new Error(`git cat-file --batch-check failed in ${deps.root}: ${result.stderr.trim()}`);
-    const lines = result.stdout.split('\n');
-    const found = new Map();
-    paths.forEach((p, i) => {
-        const line = lines[i] ?? '';
-        if (/^[0-9a-f]{40,64}$/.test(line))
-            found.set(p, line);
-    });
-    return found;
+        throw new Error(`git ls-tree failed in ${deps.root}: ${result.stderr.trim()}`);
+    const tree = new Map();
+    for (const record of result.stdout.split('\0')) {
+        const tab = record.indexOf('\t');
+        if (tab < 0)
+            continue;
+        // `<mode> <type> <object>\t<path>`; a submodule is a `commit` entry, hashed like a file.
+        const [mode, , object] = record.slice(0, tab).split(' ');
+        tree.set(record.slice(tab + 1), { mode: mode, object: object });
+    }
+    return tree;
+}
+async function blobText(object, deps) {
+    const result = await deps.exec('git', ['cat-file', 'blob', object], { cwd: deps.root });
+    if (result.exitCode !== 0)
+        throw new Error(`git cat-file blob ${object} failed in ${deps.root}: ${result.stderr.trim()}`);
+    return result.stdout;
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
@@ -467,6 +489,8 @@ async function addImageTag(ecr, repository, digest, tag, log) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./packages/aws/src/ecr/buildx.ts
 
 
@@ -487,7 +511,8 @@ function buildxArgs(r, metadataFile) {
         args.push('--cache-from', `type=gha,scope=${r.service}`, '--cache-to', `type=gha,scope=${r.service},mode=max`);
     }
     else if (r.cache === 'registry') {
-        const ref = `${r.repositoryUri}:buildcache`;
+        // The cache lives in the MUTABLE sibling repository terraform/modules/ecr creates (the image repository is IMMUTABLE).
+        const ref = `${r.repositoryUri}-cache:buildcache`;
         args.push('--cache-from', `type=registry,ref=${ref}`, '--cache-to', `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true`);
     }
     args.push('--metadata-file', metadataFile, '--push', r.context);
@@ -641,7 +666,10 @@ function renderBuildSummary(results) {
     return `${lines.join('\n')}\n`;
 }
 
+// EXTERNAL MODULE: ./packages/aws/src/ecr/replicas.ts
+var replicas = __webpack_require__(2147);
 ;// CONCATENATED MODULE: ./packages/aws/src/ecr/index.ts
+
 
 
 
@@ -707,7 +735,7 @@ async function checkTargetGroups(elb, targetGroups, signal) {
         try {
             if (signal?.aborted)
                 throw signal.reason;
-            descriptions = (await elb.send(new client_elastic_load_balancing_v2_dist_cjs.DescribeTargetHealthCommand({ TargetGroupArn: arn }))).TargetHealthDescriptions ?? [];
+            descriptions = (await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTargetHealthCommand */.qyg({ TargetGroupArn: arn }))).TargetHealthDescriptions ?? [];
         }
         catch (e) {
             if (e.name === 'TargetGroupNotFoundException')
@@ -818,7 +846,7 @@ async function describeAlarms(cloudwatch, query) {
     for (const request of requests) {
         let token;
         do {
-            const out = await cloudwatch.send(new client_cloudwatch_dist_cjs.DescribeAlarmsCommand({ ...request, AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], ...(token ? { NextToken: token } : {}) }));
+            const out = await cloudwatch.send(new client_cloudwatch_dist_cjs/* DescribeAlarmsCommand */.zWD({ ...request, AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], ...(token ? { NextToken: token } : {}) }));
             for (const a of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])]) {
                 if (a.AlarmName)
                     alarms.push({ name: a.AlarmName, state: a.StateValue ?? 'INSUFFICIENT_DATA', reason: a.StateReason ?? '' });
@@ -1016,7 +1044,7 @@ async function alarmsFiring(effects) {
     const firing = [];
     let token;
     do {
-        const out = await effects.cloudwatch.send(new client_cloudwatch_dist_cjs.DescribeAlarmsCommand({ StateValue: 'ALARM', AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], ...(token ? { NextToken: token } : {}) }));
+        const out = await effects.cloudwatch.send(new client_cloudwatch_dist_cjs/* DescribeAlarmsCommand */.zWD({ StateValue: 'ALARM', AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], ...(token ? { NextToken: token } : {}) }));
         for (const a of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])])
             if (a.AlarmName)
                 firing.push({ name: a.AlarmName, state: 'ALARM', reason: a.StateReason ?? '' });
@@ -1248,13 +1276,15 @@ var environment = __webpack_require__(752);
 
 
 
+
+
 /**
  * The image each service runs in an environment, pinned by digest: what promotion hands to the next environment,
  * so production receives exactly what staging verified and nothing is rebuilt. For an ECS service it is the image of
  * its container in the PRIMARY deployment's task definition; for a stack-owned service, the stack's image
  * parameter. Every problem (a missing service, a rollout still in progress, a mutable tag) is reported together.
  */
-async function readRunningImages(catalog, environment, services, cluster, effects) {
+async function readRunningRelease(catalog, environment, services, cluster, effects) {
     const problems = [];
     const images = {};
     const viaEcs = services.filter((n) => catalog.services.get(n)?.deployVia !== 'cloudformation');
@@ -1317,9 +1347,40 @@ async function readRunningImages(catalog, environment, services, cluster, effect
     if (problems.length) {
         throw new src_errors/* ConfigurationError */.j1(`cannot promote from ${environment.name}:\n  ${problems.sort().join('\n  ')}`);
     }
-    return images;
+    return { images: sortedRecord(images), taskDefinitions: sortedRecord(Object.fromEntries(taskDefinitions)) };
+}
+function sortedRecord(r) {
+    return Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
+}
+/**
+ * The promotion gate: reads the exact task definitions and digests the source environment runs FIRST, gates those
+ * (a service whose PRIMARY moves to another revision during the gate fails it), then reads them again and refuses if
+ * anything changed. So what is promoted is exactly what was checked, even if a deploy lands in the source meanwhile.
+ */
+async function gateRunningRelease(request, effects) {
+    const { catalog, environment, services, cluster } = request;
+    const names = services.map((s) => s.name);
+    const before = await readRunningRelease(catalog, environment, names, cluster, effects);
+    const report = await runHealthGate(gateTargets(catalog, environment, services, request.targetGroups ?? {}, effects.log), { ...request.gate, cluster, expectedTaskDefinitions: before.taskDefinitions }, effects);
+    if (!report.passed)
+        return { report };
+    const after = await readRunningRelease(catalog, environment, names, cluster, effects);
+    const moved = names
+        .filter((n) => before.images[n] !== after.images[n] || before.taskDefinitions[n] !== after.taskDefinitions[n])
+        .map((n) => `${n}: ran ${shortRevision(before.taskDefinitions[n]) ?? before.images[n]} when the gate started, ${shortRevision(after.taskDefinitions[n]) ?? after.images[n]} when it ended`);
+    if (moved.length) {
+        throw new src_errors/* ConfigurationError */.j1(`${environment.name} changed while its health gate ran, so the gate did not check what it runs now; nothing was promoted (run the promotion again):\n  ${moved.join('\n  ')}`);
+    }
+    return { report, release: before };
+}
+function shortRevision(arn) {
+    return arn === undefined ? undefined : (0,rollout/* taskDefinitionName */.ip)(arn);
 }
 
+// EXTERNAL MODULE: ./packages/aws/src/account.ts
+var account = __webpack_require__(1294);
+// EXTERNAL MODULE: ./packages/aws/src/client-config.ts
+var client_config = __webpack_require__(9161);
 ;// CONCATENATED MODULE: ./packages/aws/src/index.ts
 // Each area owns its folder and its own index.ts; this file only re-exports them.
 
@@ -1328,6 +1389,484 @@ async function readRunningImages(catalog, environment, services, cluster, effect
 
 
 
+
+
+
+
+/***/ }),
+
+/***/ 7725:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  LY: () => (/* binding */ CodeRules),
+  Th: () => (/* binding */ ImageRules),
+  NG: () => (/* binding */ buildInputMatcher),
+  WV: () => (/* binding */ buildInputRoots),
+  Pc: () => (/* binding */ buildInputsOf),
+  kZ: () => (/* binding */ codeInputsOf),
+  Zu: () => (/* binding */ compilePathPattern),
+  qA: () => (/* binding */ contextBeyondPath),
+  WC: () => (/* binding */ dockerIgnoreFileOf),
+  q6: () => (/* binding */ imageBeyondCode),
+  CZ: () => (/* binding */ imageInputsOf),
+  Jo: () => (/* binding */ isUnder),
+  DJ: () => (/* binding */ librariesOf)
+});
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./packages/catalog/src/docker-ignore.ts
+/**
+ * What a `.dockerignore` keeps out of a build context, read the way Docker reads it (moby/patternmatcher, which
+ * BuildKit uses): one pattern a line, `#` at the start of a line a comment, a leading `!` an exception, patterns
+ * cleaned like Go's filepath.Clean (`./a/` is `a`, a leading `/` dropped). `*` and `?` stop at `/`, `**` crosses
+ * it, `[...]` is a class, `\` escapes. Patterns apply in order and the last that matches a path, or one of the
+ * directories above it, decides: `*` then `!src` keeps `src/a.ts`.
+ *
+ * A pattern Docker would refuse (an unclosed `[`) matches nothing here: the build fails on it anyway, and a file
+ * that is wrongly counted as an input costs a rebuild, never a missed change.
+ *
+ * Returns whether a path relative to the context is excluded.
+ */
+function dockerIgnoreMatcher(text) {
+    const patterns = readPatterns(text).flatMap((p) => {
+        const regex = patternRegex(p.pattern);
+        return regex ? [{ exception: p.exception, regex }] : [];
+    });
+    if (patterns.length === 0)
+        return () => false;
+    return (path) => {
+        const dirs = path.split('/').slice(0, -1);
+        let excluded = false;
+        for (const p of patterns) {
+            // An exclusion only matters once the path is excluded, an exception only once it is.
+            if (p.exception !== excluded)
+                continue;
+            let match = p.regex.test(path);
+            for (let i = 1; !match && i <= dirs.length; i++)
+                match = p.regex.test(dirs.slice(0, i).join('/'));
+            if (match)
+                excluded = !p.exception;
+        }
+        return excluded;
+    };
+}
+function readPatterns(text) {
+    const out = [];
+    for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+        if (raw.startsWith('#'))
+            continue;
+        let line = raw.trim();
+        if (line === '')
+            continue;
+        const exception = line.startsWith('!');
+        if (exception)
+            line = line.slice(1).trim();
+        if (line === '')
+            continue; // a lone `!` is refused by Docker
+        let pattern = goClean(line);
+        if (pattern.length > 1 && pattern.startsWith('/'))
+            pattern = pattern.slice(1);
+        out.push({ pattern, exception });
+    }
+    return out;
+}
+/** Go's path.Clean: no empty or `.` segments, `..` resolved where it can be, `.` for nothing. */
+function goClean(path) {
+    const rooted = path.startsWith('/');
+    const out = [];
+    for (const s of path.split('/')) {
+        if (s === '' || s === '.')
+            continue;
+        if (s === '..' && out.length > 0 && out.at(-1) !== '..')
+            out.pop();
+        else if (s !== '..' || !rooted)
+            out.push(s);
+    }
+    const joined = out.join('/');
+    return rooted ? `/${joined}` : joined || '.';
+}
+/** A character that matches itself in a regular expression. */
+function literal(ch) {
+    return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
+}
+/** moby/patternmatcher's translation of a pattern into a regular expression. */
+function patternRegex(pattern) {
+    let source = '^';
+    let inClass = false;
+    for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (inClass) {
+            if (ch === '\\' && i + 1 < pattern.length)
+                source += literal(pattern[++i]);
+            else {
+                if (ch === ']')
+                    inClass = false;
+                source += ch;
+            }
+        }
+        else if (ch === '*') {
+            if (pattern[i + 1] === '*') {
+                i++;
+                if (pattern[i + 1] === '/')
+                    i++;
+                source += i + 1 >= pattern.length ? '.*' : '(.*/)?';
+            }
+            else
+                source += '[^/]*';
+        }
+        else if (ch === '?')
+            source += '[^/]';
+        else if (ch === '\\')
+            source += literal(i + 1 < pattern.length ? pattern[++i] : '\\');
+        else if (ch === '[') {
+            inClass = true;
+            source += ch;
+        }
+        else
+            source += literal(ch);
+    }
+    if (inClass)
+        return undefined;
+    try {
+        return new RegExp(`${source}$`);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/catalog/src/build-inputs.ts
+
+
+/** Whether `file` is `dir` or lies under it; everything lies under the repository root '.'. */
+function isUnder(file, dir) {
+    return dir === '.' || file === dir || (file.length > dir.length && file.startsWith(dir) && file[dir.length] === '/');
+}
+/** A path joined onto a directory in the catalog's form ('.' is the root). */
+function joinRepoPath(dir, name) {
+    return dir === '.' ? name : `${dir}/${name}`;
+}
+/** The libraries a service's image holds: its `dependsOn` of kind library and theirs, never through other services. */
+function librariesOf(catalog, service) {
+    const seen = new Set();
+    const out = [];
+    const visit = (names) => {
+        for (const name of names) {
+            const dep = catalog.services.get(name);
+            if (!dep || dep.kind !== 'library' || seen.has(name))
+                continue;
+            seen.add(name);
+            out.push(dep);
+            visit(dep.dependsOn);
+        }
+    };
+    visit(service.dependsOn);
+    return out;
+}
+const nestedByCatalog = new WeakMap();
+/** Paths of the services inside `path`, from one pass over the catalog (kept for the catalog's lifetime). */
+function nestedPaths(catalog, path) {
+    let byPath = nestedByCatalog.get(catalog);
+    if (!byPath) {
+        byPath = new Map();
+        const paths = new Set();
+        for (const s of catalog.services.values())
+            if (s.path !== undefined)
+                paths.add(s.path);
+        for (const p of paths) {
+            for (let dir = p.slice(0, Math.max(0, p.lastIndexOf('/'))); dir !== ''; dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/')))) {
+                if (!paths.has(dir))
+                    continue;
+                const list = byPath.get(dir);
+                if (list)
+                    list.push(p);
+                else
+                    byPath.set(dir, [p]);
+            }
+        }
+        nestedByCatalog.set(catalog, byPath);
+    }
+    return byPath.get(path) ?? [];
+}
+/** A service's or library's own code: its path (less the services nested in it), watch and ignore globs. */
+function codeInputsOf(catalog, service) {
+    const defaults = catalog.defaults.ignore ?? NONE;
+    const { name, path, watch, ignore } = service;
+    return {
+        service: name,
+        path,
+        nested: path !== undefined ? nestedPaths(catalog, path) : NONE,
+        watch: watch ?? NONE,
+        // The defaults' own array when the service adds nothing, so 10,000 services compile one list (compileIgnore).
+        ignore: ignore?.length ? [...defaults, ...ignore] : defaults,
+    };
+}
+const NONE = [];
+const NO_PATTERNS = [];
+/** The build context, Dockerfile and docker ignore files of a service (kind service), when it has a context. */
+function imageInputsOf(catalog, service) {
+    if (service.kind !== 'service')
+        return undefined;
+    const build = service.build;
+    const context = build?.context ?? service.path;
+    if (context === undefined)
+        return undefined;
+    const set = build?.dockerfile ?? catalog.defaults.build?.dockerfile;
+    const dockerfile = set ?? joinRepoPath(context, DOCKERFILE);
+    return { context, dockerfile, dockerfileSet: set !== undefined, ignoreFiles: [`${dockerfile}${DOCKERIGNORE}`, joinRepoPath(context, DOCKERIGNORE)] };
+}
+const DOCKERFILE = 'Dockerfile';
+const DOCKERIGNORE = '.dockerignore';
+/** The build files of the usual service (context and Dockerfile from `path`), relative to its path. */
+const DEFAULT_BUILD_FILES = [DOCKERFILE, `${DOCKERFILE}${DOCKERIGNORE}`, DOCKERIGNORE];
+/**
+ * What an index of every service needs for one service's image besides its path and watch globs: the image's
+ * inputs (for a build context beyond its path, contextBeyondPath) and the Dockerfile and docker ignore files that
+ * its path rule does not already count (a Dockerfile outside `path`, or one its ignore globs drop). Undefined
+ * when there is nothing: not a built service, or the usual one, which builds PATH/Dockerfile from PATH. That case
+ * is answered without building the image's inputs, so indexing 10,000 services costs what it did before.
+ */
+function imageBeyondCode(catalog, service, code) {
+    if (service.kind !== 'service')
+        return undefined;
+    if (service.build === undefined && catalog.defaults.build?.dockerfile === undefined && code.countsOwn(DEFAULT_BUILD_FILES))
+        return undefined;
+    const image = imageInputsOf(catalog, service);
+    return image && { image, files: code.buildFilesBeyond(image) };
+}
+/** Everything a service's image is built from: see BuildInputRule for the rules. */
+function buildInputsOf(catalog, service) {
+    const image = imageInputsOf(catalog, service);
+    return {
+        ...codeInputsOf(catalog, service),
+        ...(image ? { image } : {}),
+        libraries: librariesOf(catalog, service).map((l) => codeInputsOf(catalog, l)).sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '')),
+        globalPaths: catalog.globalPaths,
+    };
+}
+/**
+ * The part of the build context outside the service's `path`, whose files are inputs unless docker ignores them:
+ * the context itself when it is neither `path` nor inside it, else nothing (the path rule decides for files under
+ * `path`). Only services with such a context need their docker ignore file read.
+ */
+function contextBeyondPath(inputs) {
+    const context = inputs.image?.context;
+    if (context === undefined || (inputs.path !== undefined && isUnder(context, inputs.path)))
+        return undefined;
+    return context;
+}
+/** The docker ignore file Docker reads for this image: the first of `ignoreFiles` that exists, if any. */
+function dockerIgnoreFileOf(image, exists) {
+    return image.ignoreFiles.find(exists);
+}
+// `*` stops at `/`, `**` crosses it; dotfiles match like any other file.
+const GLOB_OPTIONS = { dot: true };
+const compiledPatterns = new Map();
+const compiledLists = new Map();
+const compiledArrays = new WeakMap();
+function compilePathPattern(pattern) {
+    let p = compiledPatterns.get(pattern);
+    if (!p) {
+        const scan = picomatch_default().scan(pattern);
+        p = scan.isGlob
+            ? { pattern, base: scan.base, glob: true, matches: picomatch_default()(pattern, GLOB_OPTIONS) }
+            : { pattern, base: pattern, glob: false, matches: (file) => isUnder(file, pattern) };
+        compiledPatterns.set(pattern, p);
+    }
+    return p;
+}
+/** One matcher for a list of `ignore` globs (compiled once per distinct list: services share the defaults). */
+function compileIgnore(patterns) {
+    if (patterns.length === 0)
+        return undefined;
+    let m = compiledArrays.get(patterns);
+    if (m)
+        return m;
+    const key = JSON.stringify(patterns);
+    m = compiledLists.get(key);
+    if (!m)
+        compiledLists.set(key, (m = picomatch_default()(patterns, GLOB_OPTIONS)));
+    compiledArrays.set(patterns, m);
+    return m;
+}
+/** countsOwn's answers for names under a path (`Dockerfile`, `.dockerignore`), per compiled ignore list. */
+const keptNames = new WeakMap();
+/** The path and watch rules of one service or library, compiled. */
+class CodeRules {
+    code;
+    /** The compiled ignore globs: one function for every service with the same list. */
+    ignored;
+    watch;
+    /** Where a file's path relative to `path` starts, less one (no path: never). */
+    pathEnd;
+    constructor(code) {
+        this.code = code;
+        this.ignored = compileIgnore(code.ignore);
+        this.watch = code.watch.length ? code.watch.map(compilePathPattern) : NO_PATTERNS;
+        this.pathEnd = code.path !== undefined ? code.path.length : Infinity;
+    }
+    /**
+     * For a file whose innermost owner is this service: whether it counts. Ignore globs are relative to the service's
+     * directory (`docs/**` is its own docs); the path itself (a submodule) always counts.
+     */
+    keepsOwnFile(file) {
+        return this.ignored === undefined || file.length <= this.pathEnd || !this.ignored(file.slice(this.pathEnd + 1));
+    }
+    /** For a file reached otherwise (a watch glob, the build context): ignore globs match the repository path. */
+    keepsOtherFile(file) {
+        return !this.ignored?.(file);
+    }
+    /** The path rule without an index: under `path` and not under a nested service's. */
+    owns(file) {
+        const { path, nested } = this.code;
+        return path !== undefined && isUnder(file, path) && !nested.some((n) => isUnder(file, n)) && this.keepsOwnFile(file);
+    }
+    watches(file) {
+        return this.watch.some((p) => p.matches(file)) && this.keepsOtherFile(file);
+    }
+    /**
+     * The image's Dockerfile and docker ignore files that the path rule does not already count: a Dockerfile outside
+     * `path`, or one its ignore globs drop. An index needs entries for these alone; PATH/Dockerfile is the owner's.
+     */
+    buildFilesBeyond(image) {
+        const path = this.code.path;
+        const files = [image.dockerfile, ...image.ignoreFiles];
+        if (path === undefined)
+            return files;
+        return files.filter((file) => !isUnder(file, path) || (file !== path && !this.countsOwn([file.slice(path.length + 1)])));
+    }
+    /** Whether the path rule counts each of these paths, relative to `path` (asked once per name and ignore list). */
+    countsOwn(names) {
+        const path = this.code.path;
+        if (path === undefined)
+            return false;
+        const nested = this.code.nested;
+        for (const name of names) {
+            if (nested.length && nested.some((n) => isUnder(`${path}/${name}`, n)))
+                return false;
+            if (!this.ignored)
+                continue;
+            let kept = keptNames.get(this.ignored);
+            if (!kept)
+                keptNames.set(this.ignored, (kept = new Map()));
+            let keeps = kept.get(name);
+            if (keeps === undefined)
+                kept.set(name, (keeps = !this.ignored(name)));
+            if (!keeps)
+                return false;
+        }
+        return true;
+    }
+}
+/** The build rule of one service, compiled; `dockerIgnore` is the text of its docker ignore file (dockerIgnoreFileOf). */
+class ImageRules {
+    code;
+    image;
+    beyond;
+    /**
+     * The part of `holds` that is the same for every service with this context, docker ignore file and ignore globs:
+     * whether docker sends the file and the ignore globs keep it. Shared (one function for all of them), so an index
+     * asks it once per file for 100 services built from the repository root.
+     */
+    contextKeeps;
+    constructor(code, image, dockerIgnore) {
+        this.code = code;
+        this.image = image;
+        this.beyond = contextBeyondPath({ ...code.code, image });
+        this.contextKeeps = this.beyond !== undefined ? contextKeeper(this.beyond, code.ignored, dockerIgnore) : undefined;
+    }
+    /** The Dockerfile and the docker ignore files: always inputs (Docker reads them even when they ignore themselves). */
+    isBuildFile(file) {
+        return isUnder(file, this.image.dockerfile) || this.image.ignoreFiles.some((f) => isUnder(file, f));
+    }
+    /**
+     * A file of the context beyond `path` (see contextBeyondPath) that docker sends and the ignore globs keep. `kept`
+     * is contextKeeps' answer when the caller already has it.
+     */
+    holds(file, kept) {
+        const beyond = this.beyond;
+        if (beyond === undefined || !isUnder(file, beyond))
+            return false;
+        const path = this.code.code.path;
+        if (path !== undefined && isUnder(file, path))
+            return false;
+        return kept ?? this.contextKeeps(file);
+    }
+}
+const NO_IGNORE = () => false;
+const keepers = new WeakMap();
+/** ImageRules.contextKeeps, one per context, ignore globs and docker ignore text. */
+function contextKeeper(beyond, ignored, dockerIgnore) {
+    const byIgnore = ignored ?? NO_IGNORE;
+    let cache = keepers.get(byIgnore);
+    if (!cache)
+        keepers.set(byIgnore, (cache = new Map()));
+    const key = `${beyond}\0${dockerIgnore ?? ''}`;
+    let keeps = cache.get(key);
+    if (!keeps) {
+        const excluded = dockerIgnore !== undefined ? dockerIgnoreMatcher(dockerIgnore) : undefined;
+        keeps = (file) => !ignored?.(file) && !excluded?.(beyond === '.' ? file : file.slice(beyond.length + 1));
+        cache.set(key, keeps);
+    }
+    return keeps;
+}
+/**
+ * Which rule makes `file` one of the service's build inputs, or undefined when it is none: the definition the
+ * content tag lists files by, and the one change detection's index (packages/changes) answers for every service at
+ * once. `dockerIgnore` is the text of the docker ignore file (dockerIgnoreFileOf), when there is one.
+ */
+function buildInputMatcher(inputs, dockerIgnore) {
+    const own = new CodeRules(inputs);
+    const image = inputs.image ? new ImageRules(own, inputs.image, dockerIgnore) : undefined;
+    const libraries = inputs.libraries.map((l) => new CodeRules(l));
+    const global = inputs.globalPaths.map(compilePathPattern);
+    return (file) => {
+        if (own.owns(file))
+            return 'path';
+        if (own.watches(file))
+            return 'watch';
+        if (image && (image.isBuildFile(file) || image.holds(file)))
+            return 'build';
+        if (libraries.some((l) => l.owns(file) || l.watches(file)))
+            return 'library';
+        if (global.some((g) => g.matches(file)))
+            return 'global';
+        return undefined;
+    };
+}
+/**
+ * The smallest set of repository paths every build input lies under ('.' for the whole repository): what to list
+ * (`git ls-tree`) before testing each file with buildInputMatcher.
+ */
+function buildInputRoots(inputs) {
+    const roots = new Set();
+    const code = (c) => {
+        if (c.path !== undefined)
+            roots.add(c.path);
+        for (const w of c.watch)
+            roots.add(compilePathPattern(w).base || '.');
+    };
+    code(inputs);
+    for (const l of inputs.libraries)
+        code(l);
+    for (const g of inputs.globalPaths)
+        roots.add(compilePathPattern(g).base || '.');
+    if (inputs.image) {
+        roots.add(inputs.image.dockerfile);
+        for (const f of inputs.image.ignoreFiles)
+            roots.add(f);
+        const beyond = contextBeyondPath(inputs);
+        if (beyond !== undefined)
+            roots.add(beyond);
+    }
+    const sorted = [...roots].sort();
+    return sorted.filter((r) => !sorted.some((other) => other !== r && isUnder(r, other)));
+}
 
 
 /***/ })

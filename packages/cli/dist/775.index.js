@@ -28,6 +28,8 @@ export const modules = {
 
 
 
+
+
 /***/ }),
 
 /***/ 5753:

@@ -176,7 +176,7 @@ function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(653)]).then(__webpack_require__.bind(__webpack_require__, 9653));
+    const { buildCatalog } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(45)]).then(__webpack_require__.bind(__webpack_require__, 2045));
     const { root, services, environments } = sources;
     const result = buildCatalog({
         dir: sources.dir,
@@ -514,6 +514,31 @@ var model = __webpack_require__(9014);
 var src_settings = __webpack_require__(1214);
 ;// CONCATENATED MODULE: ./packages/terraform/src/catalog-vars.ts
 
+/**
+ * Where promotion needs ECR replication: from each environment to those promoted from it (`promotesFrom`) that are in
+ * another account or region, so the target's tasks pull the promoted digest from their own registry. An account is
+ * needed on both sides to know: one side without it is refused rather than guessed.
+ */
+function imageReplication(catalog, environment) {
+    const crossing = (from, to) => {
+        if ((from.account === undefined) !== (to.account === undefined) && from.region === to.region) {
+            const missing = from.account === undefined ? from : to;
+            throw new errors/* ConfigurationError */.j1(`${missing.file}: account is required: ${to.name} is promoted from ${from.name} and only one of them names its account, so tierdeploy cannot tell whether promotion crosses accounts (ECR replication)`);
+        }
+        return from.account !== to.account || from.region !== to.region;
+    };
+    const destinations = [...catalog.environments.values()]
+        .filter((to) => to.promotesFrom === environment.name && to.name !== environment.name && crossing(environment, to))
+        .map((to) => {
+        if (to.account === undefined)
+            throw new errors/* ConfigurationError */.j1(`${to.file}: account is required: ${to.name} is promoted from ${environment.name} in another region, and ECR replication names the destination account`);
+        return { account_id: to.account, region: to.region };
+    });
+    const unique = [...new Map(destinations.map((d) => [`${d.account_id}/${d.region}`, d])).values()].sort((a, b) => `${a.account_id}/${a.region}`.localeCompare(`${b.account_id}/${b.region}`));
+    const source = environment.promotesFrom !== undefined ? catalog.environments.get(environment.promotesFrom) : undefined;
+    const sources = source && source.account !== undefined && crossing(source, environment) && source.account !== environment.account ? [source.account] : [];
+    return { image_replication_destinations: unique, image_replication_sources: sources };
+}
 function literal(ref, fallback) {
     // A stack or terraform output cannot name what Terraform itself creates; the default name is used instead.
     return typeof ref === 'string' ? ref : fallback;
@@ -608,6 +633,7 @@ function catalogTerraformVars(catalog, environment) {
             days: hours.days ?? ['mon', 'tue', 'wed', 'thu', 'fri'],
         },
         ecr_repositories: [...new Set(services.map((s) => out[s.name].repository))].sort(),
+        ...imageReplication(catalog, environment),
         services: out,
     };
 }
@@ -616,6 +642,18 @@ function renderTerraformVars(vars) {
     return `${JSON.stringify(vars, null, 2)}\n`;
 }
 const TFVARS_FILE = 'catalog.auto.tfvars.json';
+/**
+ * Keeps a root's catalog.auto.tfvars.json what the catalog generates, in the user's repository as in this one: a plan
+ * against stale values would plan the previous catalog. Returns 'written' when the file was stale (or missing) and is
+ * now regenerated, so the caller can say so; the file is then the one to commit.
+ */
+function refreshTerraformVars(catalog, environment, path, files) {
+    const fresh = renderTerraformVars(catalogTerraformVars(catalog, environment));
+    if (files.readFile(path) === fresh)
+        return 'unchanged';
+    files.writeFile(path, fresh);
+    return 'written';
+}
 
 // EXTERNAL MODULE: ./packages/cli/src/args.ts
 var src_args = __webpack_require__(7109);

@@ -203,7 +203,7 @@ function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(653)]).then(__webpack_require__.bind(__webpack_require__, 9653));
+    const { buildCatalog } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(45)]).then(__webpack_require__.bind(__webpack_require__, 2045));
     const { root, services, environments } = sources;
     const result = buildCatalog({
         dir: sources.dir,
@@ -563,11 +563,7 @@ async function run(args, io, deps = {}) {
         }
     }
     // The AWS SDK loads here, on use, never for plan or validate.
-    const [aws, { ElasticLoadBalancingV2Client }, { CloudWatchClient }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(872), __webpack_require__.e(586), __webpack_require__.e(85), __webpack_require__.e(249), __webpack_require__.e(758), __webpack_require__.e(326), __webpack_require__.e(21)]).then(__webpack_require__.bind(__webpack_require__, 326)),
-        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(586)]).then(__webpack_require__.t.bind(__webpack_require__, 586, 19)),
-        Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)),
-    ]);
+    const aws = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(120), __webpack_require__.e(586), __webpack_require__.e(85), __webpack_require__.e(883), __webpack_require__.e(326), __webpack_require__.e(21)]).then(__webpack_require__.bind(__webpack_require__, 326));
     const checks = aws.parseChecks((0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'checks') === undefined ? undefined : (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_2__/* .parseNameList */ .HI)((0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'checks')), '--checks');
     const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
     for (const w of warnings)
@@ -590,8 +586,8 @@ async function run(args, io, deps = {}) {
         bakeMs: bakeSeconds * 1000,
     }, {
         ecs: deps.ecs ?? aws.makeEcsClient({ region }),
-        elb: new ElasticLoadBalancingV2Client({ region }),
-        cloudwatch: new CloudWatchClient({ region }),
+        elb: await aws.makeElbClient({ region }),
+        cloudwatch: await aws.makeCloudWatchClient({ region }),
         clock: deps.clock ?? _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__/* .systemClock */ .ml,
         log,
     });

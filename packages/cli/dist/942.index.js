@@ -229,18 +229,20 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_readline_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(752);
 /* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6076);
-/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5439);
-/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4379);
-/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(3522);
-/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(758);
-/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(2515);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1294);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5439);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(4379);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(3522);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(9161);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(758);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(2515);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7743);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2332);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9094);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1333);
-/* harmony import */ var _tierdeploy_changes__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(8861);
-/* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5517);
-/* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(1742);
+/* harmony import */ var _tierdeploy_changes__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(8861);
+/* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5517);
+/* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(1742);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7109);
 /* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7801);
 /* harmony import */ var _selection_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7124);
@@ -323,44 +325,47 @@ async function runDeploy(args, io, deps = {}) {
     const cluster = await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_9__/* .clusterFor */ .uM)(environment, (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .stringFlag */ .AM)(values, 'cluster'), '--cluster', { cloudformation: async () => deps.cloudformation ?? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_9__/* .makeCloudFormationClient */ .O6)(region) });
     const log = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_10__/* .streamLogger */ .VO)(io.stderr, values.verbose === true);
     const clock = deps.clock ?? _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_10__/* .systemClock */ .ml;
-    const ecs = deps.ecs ?? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_11__/* .makeEcsClient */ .rq)({ region });
+    const ecs = deps.ecs ?? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_11__/* .makeEcsClient */ .r)({ region });
     const effects = { ecs, clock, log };
     const dryRun = values['dry-run'] === true;
     // A dry run writes nothing, so it needs no confirmation.
     const approval = environment.requireApproval === true && !dryRun && values.yes !== true;
     const terminal = deps.terminal ?? { input: process.stdin, output: process.stdout };
     try {
+        // Before the first call that could write (and before a dry run reads what it would change): credentials of another
+        // account than the environment's are refused here, whatever the mode.
+        await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_12__/* .verifyCallerAccount */ .sq)(environment, { sts: deps.sts, region }, log);
         if (rollbackService !== undefined) {
-            const service = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_12__/* .resolveServiceName */ .fV)(catalog, rollbackService);
+            const service = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_13__/* .resolveServiceName */ .fV)(catalog, rollbackService);
             if (service.deployVia === 'cloudformation')
                 throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`${service.name} is deployed via CloudFormation stack ${service.cloudformation?.stack}: roll it back by deploying its previous image`);
-            const target = (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_13__/* .parseRollbackVersion */ .QZ)(version ?? 'previous', '--version');
+            const target = (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_14__/* .parseRollbackVersion */ .QZ)(version ?? 'previous', '--version');
             if (approval) {
                 refuseWithoutTerminal(environment, terminal);
-                const { current, target: to } = await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_13__/* .resolveRollbackTarget */ .aD)(service.name, target, { cluster }, effects);
+                const { current, target: to } = await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_14__/* .resolveRollbackTarget */ .aD)(service.name, target, { cluster }, effects);
                 if (!(await confirm(`${service.name}: roll back ${current} -> ${to}`, environment, terminal, io)))
                     return notConfirmed(environment, io);
             }
             if (values['dry-run']) {
-                const { current, target: to } = await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_13__/* .resolveRollbackTarget */ .aD)(service.name, target, { cluster }, effects);
+                const { current, target: to } = await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_14__/* .resolveRollbackTarget */ .aD)(service.name, target, { cluster }, effects);
                 io.stdout(`${service.name}: would roll back ${current} -> ${to}`);
                 return 0;
             }
-            const result = await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_13__/* .rollBackService */ .Gg)(service.name, target, { cluster, timeoutMs }, effects);
-            io.stdout((0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_14__/* .renderEcsResultText */ ._E)([result]));
+            const result = await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_14__/* .rollBackService */ .Gg)(service.name, target, { cluster, timeoutMs }, effects);
+            io.stdout((0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_15__/* .renderEcsResultText */ ._E)([result]));
             return result.status === 'rolled-back' ? 0 : 1;
         }
-        const plan = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_12__/* .resolveDeployWaves */ ._j)(catalog, (0,_selection_js__WEBPACK_IMPORTED_MODULE_4__/* .selectionFromFlags */ ._G)(values), environment);
+        const plan = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_13__/* .resolveDeployWaves */ ._j)(catalog, (0,_selection_js__WEBPACK_IMPORTED_MODULE_4__/* .selectionFromFlags */ ._G)(values), environment);
         const images = readImages(catalog, (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .stringFlag */ .AM)(values, 'images'), io.cwd);
         const commitSha = await deployCommit((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .stringFlag */ .AM)(values, 'commit'), io.env, catalog, dryRun);
         if (!values.images)
-            log.warning('no --images: every service keeps its image; only catalog environment and secrets are applied');
+            log.warning('no --images: every service keeps its running image; the catalog settings (cpu, memory, environment, secrets, port) are applied');
         if (approval)
             refuseWithoutTerminal(environment, terminal);
         const deployId = `cli-${new Date(clock.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
         const needsStacks = Object.keys(plan.nodes).some((n) => catalog.services.get(n)?.deployVia === 'cloudformation');
         const cloudformation = deps.cloudformation ?? (needsStacks ? await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_9__/* .makeCloudFormationClient */ .O6)(region) : undefined);
-        const deploy = (asDryRun) => (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_15__/* .deployPlan */ .L)({
+        const deploy = (asDryRun) => (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_16__/* .deployPlan */ .L)({
             plan,
             catalog,
             environment,
@@ -371,12 +376,13 @@ async function runDeploy(args, io, deps = {}) {
             dryRun: asDryRun,
             rollbackOnFailure: values['no-rollback'] !== true,
             serviceTimeoutMs: timeoutMs,
-        }, { ...effects, ...(cloudformation ? { cloudformation } : {}) });
+            region,
+        }, { ...effects, ...(cloudformation ? { cloudformation } : {}), ecr: async () => deps.ecr ?? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_17__/* .makeEcrClient */ .mg)({ region }) });
         if (approval) {
             // The plan the reviewer confirms is the dry run's: every service and its task-definition change.
             const preview = await deploy(true);
             if (preview.results.length > 0) {
-                const summary = `${(0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_16__/* .renderPlanText */ .$D)(plan)}\n${renderDryRun(preview.results, preview.diffs).join('\n')}`;
+                const summary = `${(0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_18__/* .renderPlanText */ .$D)(plan)}\n${renderDryRun(preview.results, preview.diffs).join('\n')}`;
                 if (!(await confirm(summary, environment, terminal, io)))
                     return notConfirmed(environment, io);
             }
@@ -390,7 +396,7 @@ async function runDeploy(args, io, deps = {}) {
             return 0;
         }
         if (!values['dry-run'])
-            io.stdout((0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_14__/* .renderEcsResultText */ ._E)(results));
+            io.stdout((0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_15__/* .renderEcsResultText */ ._E)(results));
         return ok ? 0 : 1;
     }
     finally {
@@ -402,7 +408,7 @@ async function runDeploy(args, io, deps = {}) {
 function renderDryRun(results, diffs) {
     return results.map((r) => {
         const diff = diffs[r.service];
-        return diff ? `${r.service}: would register a new revision of ${r.previousTaskDefinition ? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_14__/* .shortTaskDefinition */ .P5)(r.previousTaskDefinition) : '?'}\n  ${diff.join('\n  ')}` : `${r.service}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`;
+        return diff ? `${r.service}: would register a new revision of ${r.previousTaskDefinition ? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_15__/* .shortTaskDefinition */ .P5)(r.previousTaskDefinition) : '?'}\n  ${diff.join('\n  ')}` : `${r.service}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`;
     });
 }
 /**
@@ -420,10 +426,10 @@ async function deployCommit(flag, env, catalog, dryRun) {
     }
     if (dryRun)
         return undefined;
-    const head = await new _tierdeploy_changes__WEBPACK_IMPORTED_MODULE_17__/* .Git */ .TU((0,_tierdeploy_changes__WEBPACK_IMPORTED_MODULE_17__/* .gitRunner */ .XZ)(catalog.root, env)).commitOf('HEAD');
+    const head = await new _tierdeploy_changes__WEBPACK_IMPORTED_MODULE_19__/* .Git */ .TU((0,_tierdeploy_changes__WEBPACK_IMPORTED_MODULE_19__/* .gitRunner */ .XZ)(catalog.root, env)).commitOf('HEAD');
     if (head)
         return head;
-    throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`${catalog.root} is not in a git repository with a commit, so the revisions this deploy registers could not be tagged with their commit (${_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_18__/* .TAG_COMMIT */ .rJ}) for --rollback SERVICE --version SHA: run in a clone of the repository, or give --commit SHA`);
+    throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`${catalog.root} is not in a git repository with a commit, so the revisions this deploy registers could not be tagged with their commit (${_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_20__/* .TAG_COMMIT */ .rJ}) for --rollback SERVICE --version SHA: run in a clone of the repository, or give --commit SHA`);
 }
 /** Without a terminal to ask in, a deploy to a requireApproval environment needs --yes: say so before any write. */
 function refuseWithoutTerminal(environment, terminal) {
@@ -481,8 +487,8 @@ function readImages(catalog, file, cwd) {
         throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`--images ${file} must hold a JSON object, service -> REPOSITORY@sha256:DIGEST`);
     const images = {};
     for (const [name, image] of Object.entries(parsed)) {
-        const service = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_12__/* .resolveServiceName */ .fV)(catalog, name);
-        if (typeof image !== 'string' || !(0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_19__/* .isDigestImage */ .SN)(image))
+        const service = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_13__/* .resolveServiceName */ .fV)(catalog, name);
+        if (typeof image !== 'string' || !(0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_21__/* .isDigestImage */ .SN)(image))
             throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`--images ${file}: the image of ${name} must be pinned by digest (REPOSITORY@sha256:<64 hex>), got ${JSON.stringify(image)}`);
         images[service.name] = image;
     }

@@ -57,7 +57,26 @@ export function checkConfiguration(catalog: Catalog, environments: Environment[]
       }
     }
   }
+  findings.push(...accountFindings(catalog, environments))
   return findings
+}
+
+/**
+ * An environment without `account`: deploy, rollback and the actions cannot check that the credentials are for it
+ * (verifyCallerAccount only warns), so credentials of another environment write there unnoticed. Reported where that
+ * mix-up can happen: a catalog of several environments, or a production-like one.
+ */
+function accountFindings(catalog: Catalog, environments: Environment[]): Finding[] {
+  return environments
+    .filter((e) => !e.account && (catalog.environments.size > 1 || isProductionLike(e)))
+    .map((e): Finding => ({
+      check: 'no-account',
+      severity: 'warning',
+      file: e.file,
+      path: ['name'],
+      message: `environment ${e.name} sets no account, so the AWS account of the credentials cannot be checked before a deploy or rollback writes to it`,
+      hint: 'set account: "123456789012" (its 12-digit AWS account ID); credentials of another account are then refused',
+    }))
 }
 
 /** A buildable service needs PATH/Dockerfile, a build.dockerfile that exists, or a build.template. */

@@ -45,8 +45,8 @@ async function doctor(f: Fixture = {}): Promise<DoctorResult & { root: string }>
   cleanups.push(t.cleanup)
   writeFiles(t.dir, {
     'catalog/services.yaml': servicesYaml(f),
-    'catalog/environments/staging.yaml': dump({ name: 'staging', region: 'us-east-1', serviceConnectNamespace: 'shop.local', defaults: { desiredCount: 1 } }),
-    'catalog/environments/production.yaml': dump({ name: 'production', region: 'us-east-1', requireApproval: true, ...f.production }),
+    'catalog/environments/staging.yaml': dump({ name: 'staging', account: '222222222222', region: 'us-east-1', serviceConnectNamespace: 'shop.local', defaults: { desiredCount: 1 } }),
+    'catalog/environments/production.yaml': dump({ name: 'production', account: '333333333333', region: 'us-east-1', requireApproval: true, ...f.production }),
     'services/gateway/Dockerfile': 'FROM node:20\n',
     'services/gateway/src/index.ts': 'export const port = 3000\n',
     'services/users/Dockerfile': 'FROM node:20\n',
@@ -173,6 +173,20 @@ describe('configuration mistakes', () => {
     const bad = await doctor({ services: { orders: { capacity: 'ec2-gpu', gpu: 1, spot: true } } })
     expect(checks(bad)).toEqual(['spot-on-ec2 orders'])
     expect(checks(await doctor({ services: { orders: { capacity: 'ec2-gpu', gpu: 1 } } }))).toEqual([])
+  })
+
+  it('an environment without an account is a warning at its file, since deploys cannot check the credentials\' account', async () => {
+    const bad = await doctor({ production: { account: undefined } })
+    expect(bad.findings).toEqual([expect.objectContaining({
+      check: 'no-account',
+      severity: 'warning',
+      file: expect.stringMatching(/production\.yaml$/),
+      line: 1,
+      message: 'environment production sets no account, so the AWS account of the credentials cannot be checked before a deploy or rollback writes to it',
+      hint: 'set account: "123456789012" (its 12-digit AWS account ID); credentials of another account are then refused',
+    })])
+    expect(bad.findings[0]!.service).toBeUndefined()
+    expect(renderDoctorSummary(bad)).toContain('| warning | no-account |  | ')
   })
 
   it('a buildable service with no Dockerfile, build.dockerfile or build.template is an error', async () => {

@@ -13,9 +13,12 @@ export type Check =
   | 'stack-owned-service'
   | 'unfinished-rollout'
   | 'missing-dockerfile'
+  | 'no-account'
+  | 'account-mismatch'
 
 /** One thing the doctor found: a Problem (file, line, severity, message, hint) with the check and service it is about. */
 export interface Finding extends Problem {
   check: Check
-  service: string
+  /** Absent for a finding about an environment as a whole (its account). */
+  service?: string
 }

@@ -31,7 +31,7 @@ export function renderDoctorSummary(result: DoctorResult): string {
   out.push('| Severity | Check | Service | Where | Finding |', '| --- | --- | --- | --- | --- |')
   const cell = (s: string): string => s.replace(/\|/g, '\\|')
   for (const f of result.findings) {
-    out.push(`| ${f.severity} | ${f.check} | \`${f.service}\` | ${f.file}${f.line ? `:${f.line}` : ''} | ${cell(f.message)}${f.hint ? `: ${cell(f.hint)}` : ''} |`)
+    out.push(`| ${f.severity} | ${f.check} | ${f.service ? `\`${f.service}\`` : ''} | ${f.file}${f.line ? `:${f.line}` : ''} | ${cell(f.message)}${f.hint ? `: ${cell(f.hint)}` : ''} |`)
   }
   return `${out.join('\n')}\n`
 }

@@ -23,6 +23,16 @@ describe('the committed environment variables', () => {
     expect(committed).toBe(fresh)
   })
 
+  it('replicates staging\'s images to production\'s account, and lets only staging replicate into production', async () => {
+    const { catalog } = await loadCatalog({ dir: join(ROOT, 'catalog') })
+    const vars = (env: string) => catalogTerraformVars(catalog, environmentNamed(catalog, env))
+    expect(vars('staging').image_replication_destinations).toEqual([{ account_id: '333333333333', region: 'ca-central-1' }])
+    expect(vars('staging').image_replication_sources).toEqual([])
+    expect(vars('production').image_replication_sources).toEqual(['222222222222'])
+    expect(vars('production').image_replication_destinations).toEqual([])
+    expect(vars('dev').image_replication_destinations).toEqual([])
+  })
+
   it('gives dev one replica and production two, with the catalog network', async () => {
     const { catalog } = await loadCatalog({ dir: join(ROOT, 'catalog') })
     const dev = catalogTerraformVars(catalog, environmentNamed(catalog, 'dev'))
@@ -73,3 +83,39 @@ describe('catalogTerraformVars', () => {
     expect(() => catalogTerraformVars(catalog, environmentNamed(catalog, 'dev'))).toThrow(/dev.yaml: network.vpcCidr is required/)
   })
 })
+
+describe('image replication for promotion', () => {
+  const twoEnvironments = (staging: string, production: string): Catalog => {
+    const yaml = 'version: 1\nplatform: acme\ntiers:\n  - { id: 1, name: core }\nservices:\n  auth: { path: auth, tier: 1 }\n'
+    const { catalog, problems } = buildCatalog({
+      dir: 'catalog',
+      root: '.',
+      services: { file: 'catalog/services.yaml', text: yaml },
+      environments: [
+        { file: 'catalog/environments/staging.yaml', text: `name: staging\nnetwork: { vpcCidr: 10.1.0.0/16 }\n${staging}` },
+        { file: 'catalog/environments/production.yaml', text: `name: production\npromotesFrom: staging\nnetwork: { vpcCidr: 10.2.0.0/16 }\n${production}` },
+      ],
+    })
+    if (!catalog) throw new Error(problems.map((p) => p.message).join('\n'))
+    return catalog
+  }
+  const vars = (c: Catalog, env: string) => catalogTerraformVars(c, environmentNamed(c, env))
+
+  it('needs nothing when both environments share an account and region', () => {
+    const c = twoEnvironments('region: us-east-1\naccount: "111111111111"\n', 'region: us-east-1\naccount: "111111111111"\n')
+    expect(vars(c, 'staging').image_replication_destinations).toEqual([])
+    expect(vars(c, 'production').image_replication_sources).toEqual([])
+  })
+
+  it('replicates across regions of one account without granting anything', () => {
+    const c = twoEnvironments('region: us-east-1\naccount: "111111111111"\n', 'region: eu-west-1\naccount: "111111111111"\n')
+    expect(vars(c, 'staging').image_replication_destinations).toEqual([{ account_id: '111111111111', region: 'eu-west-1' }])
+    expect(vars(c, 'production').image_replication_sources).toEqual([])
+  })
+
+  it('refuses to guess when only one side names its account', () => {
+    const c = twoEnvironments('region: us-east-1\n', 'region: us-east-1\naccount: "333333333333"\n')
+    expect(() => vars(c, 'staging')).toThrow(/catalog\/environments\/staging\.yaml: account is required: production is promoted from staging/)
+  })
+})
+

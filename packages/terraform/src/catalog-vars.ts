@@ -45,7 +45,36 @@ export interface TerraformVars {
   ssm_prefix: string
   business_hours: { timezone: string; start: string; end: string; days: string[] }
   ecr_repositories: string[]
+  /** Registries this environment's pushes are replicated to: environments promoted from it in another account or region. */
+  image_replication_destinations: { account_id: string; region: string }[]
+  /** The account this environment is promoted from, when it is another account (allowed to replicate in). */
+  image_replication_sources: string[]
   services: Record<string, TerraformService>
+}
+
+/**
+ * Where promotion needs ECR replication: from each environment to those promoted from it (`promotesFrom`) that are in
+ * another account or region, so the target's tasks pull the promoted digest from their own registry. An account is
+ * needed on both sides to know: one side without it is refused rather than guessed.
+ */
+export function imageReplication(catalog: Catalog, environment: Environment): Pick<TerraformVars, 'image_replication_destinations' | 'image_replication_sources'> {
+  const crossing = (from: Environment, to: Environment): boolean => {
+    if ((from.account === undefined) !== (to.account === undefined) && from.region === to.region) {
+      const missing = from.account === undefined ? from : to
+      throw new ConfigurationError(`${missing.file}: account is required: ${to.name} is promoted from ${from.name} and only one of them names its account, so tierdeploy cannot tell whether promotion crosses accounts (ECR replication)`)
+    }
+    return from.account !== to.account || from.region !== to.region
+  }
+  const destinations = [...catalog.environments.values()]
+    .filter((to) => to.promotesFrom === environment.name && to.name !== environment.name && crossing(environment, to))
+    .map((to) => {
+      if (to.account === undefined) throw new ConfigurationError(`${to.file}: account is required: ${to.name} is promoted from ${environment.name} in another region, and ECR replication names the destination account`)
+      return { account_id: to.account, region: to.region }
+    })
+  const unique = [...new Map(destinations.map((d) => [`${d.account_id}/${d.region}`, d])).values()].sort((a, b) => `${a.account_id}/${a.region}`.localeCompare(`${b.account_id}/${b.region}`))
+  const source = environment.promotesFrom !== undefined ? catalog.environments.get(environment.promotesFrom) : undefined
+  const sources = source && source.account !== undefined && crossing(source, environment) && source.account !== environment.account ? [source.account] : []
+  return { image_replication_destinations: unique, image_replication_sources: sources }
 }
 
 function literal(ref: Reference | undefined, fallback: string): string {
@@ -146,6 +175,7 @@ export function catalogTerraformVars(catalog: Catalog, environment: Environment)
       days: hours.days ?? ['mon', 'tue', 'wed', 'thu', 'fri'],
     },
     ecr_repositories: [...new Set(services.map((s) => out[s.name]!.repository))].sort(),
+    ...imageReplication(catalog, environment),
     services: out,
   }
 }
@@ -156,3 +186,20 @@ export function renderTerraformVars(vars: TerraformVars): string {
 }
 
 export const TFVARS_FILE = 'catalog.auto.tfvars.json'
+
+export interface TerraformVarsFiles {
+  readFile(path: string): string | undefined
+  writeFile(path: string, text: string): void
+}
+
+/**
+ * Keeps a root's catalog.auto.tfvars.json what the catalog generates, in the user's repository as in this one: a plan
+ * against stale values would plan the previous catalog. Returns 'written' when the file was stale (or missing) and is
+ * now regenerated, so the caller can say so; the file is then the one to commit.
+ */
+export function refreshTerraformVars(catalog: Catalog, environment: Environment, path: string, files: TerraformVarsFiles): 'unchanged' | 'written' {
+  const fresh = renderTerraformVars(catalogTerraformVars(catalog, environment))
+  if (files.readFile(path) === fresh) return 'unchanged'
+  files.writeFile(path, fresh)
+  return 'written'
+}

@@ -2,8 +2,9 @@ import { ConfigurationError } from '@tierdeploy/catalog'
 import type { PlanJson, ResourceChange } from './plan.js'
 
 /**
- * Resource types whose deletion or replacement loses data: databases, caches, buckets, tables, file systems and
- * image repositories. A plan that deletes or replaces one fails unless allow-destroy names it.
+ * Resource types whose deletion or replacement loses data: databases, caches, buckets, tables, file systems, volumes,
+ * image repositories, secrets, logs, backups, and the KMS keys without which encrypted data cannot be read. A plan
+ * that deletes or replaces one fails unless allow-destroy names it.
  */
 export const DEFAULT_PROTECTED_TYPES = [
   'aws_rds_cluster',
@@ -13,7 +14,14 @@ export const DEFAULT_PROTECTED_TYPES = [
   'aws_s3_bucket',
   'aws_dynamodb_table',
   'aws_efs_file_system',
+  'aws_ebs_volume',
   'aws_ecr_repository',
+  // A deleted secret's value is gone after its recovery window; a replaced one gets a new ARN its readers do not know.
+  'aws_secretsmanager_secret',
+  // Deleting a key (after its waiting period) makes everything encrypted with it unreadable: volumes, snapshots, logs.
+  'aws_kms_key',
+  'aws_cloudwatch_log_group',
+  'aws_backup_vault',
 ] as const
 
 export interface GuardOptions {

@@ -40,6 +40,14 @@ describe('summarizePlan', () => {
     expect(renderPlanSummary(s, 'dev')).toContain('No changes')
   })
 
+  it('counts a moved-only plan as a change, as Terraform\'s applyable says', () => {
+    const moved: ResourceChange = { ...rc('aws_lb_target_group.service["auth"]', ['no-op']), previous_address: 'aws_lb_target_group.auth' }
+    const s = summarizePlan({ resource_changes: [moved, rc('a.b', ['no-op'])], applyable: true })
+    expect(s.changes).toBe(true)
+    expect(s.addresses.move).toEqual(['aws_lb_target_group.service["auth"]'])
+    expect(renderPlanSummary(s, 'dev')).toContain('| move | 1 |')
+  })
+
   it('renders a table row per action that occurs', () => {
     const md = renderPlanSummary(summarizePlan(plan), 'terraform plan for dev')
     expect(md).toContain('| replace | 2 | `module.database.aws_rds_cluster.this`<br>`module.cache.aws_elasticache_replication_group.this` |')

@@ -10,6 +10,8 @@ export interface PlanJson {
 
 export interface ResourceChange {
   address: string
+  /** Set when a `moved` block (or a refactoring) moves the object from this address. */
+  previous_address?: string
   module_address?: string
   mode: 'managed' | 'data'
   type: string
@@ -17,7 +19,7 @@ export interface ResourceChange {
   change: { actions: string[]; importing?: unknown }
 }
 
-export const PLAN_ACTIONS = ['create', 'update', 'replace', 'delete', 'forget', 'import', 'read'] as const
+export const PLAN_ACTIONS = ['create', 'update', 'replace', 'delete', 'forget', 'import', 'move', 'read'] as const
 export type PlanAction = (typeof PLAN_ACTIONS)[number]
 
 /** The `summary` output: counts and addresses by action; `changes` says whether applying would do anything. */
@@ -37,7 +39,8 @@ export function actionOf(rc: ResourceChange): PlanAction | undefined {
   if (a.includes('delete') && a.includes('create')) return 'replace'
   if (a.length === 1) {
     const only = a[0]!
-    if (only === 'no-op') return rc.change.importing ? 'import' : undefined
+    // A no-op that moves the object (a `moved` block) still changes the state: terraform apply must run.
+    if (only === 'no-op') return rc.change.importing ? 'import' : rc.previous_address && rc.previous_address !== rc.address ? 'move' : undefined
     if ((PLAN_ACTIONS as readonly string[]).includes(only)) return only as PlanAction
   }
   return a.includes('delete') ? 'delete' : undefined
@@ -56,8 +59,9 @@ export function summarizePlan(plan: PlanJson): PlanSummary {
     .filter(([, c]) => !(c.actions.length === 1 && c.actions[0] === 'no-op'))
     .map(([name]) => name)
     .sort()
-  // A data source read alone changes nothing; everything else, and an output change, needs an apply.
-  const changes = PLAN_ACTIONS.some((a) => a !== 'read' && counts[a] > 0) || outputsChanged.length > 0
+  // A data source read alone changes nothing; everything else, and an output change, needs an apply. Terraform's own
+  // `applyable` has the last word: it is true for any plan that changes the state (moves included).
+  const changes = PLAN_ACTIONS.some((a) => a !== 'read' && counts[a] > 0) || outputsChanged.length > 0 || plan.applyable === true
   return { changes, counts, addresses, outputsChanged }
 }
 

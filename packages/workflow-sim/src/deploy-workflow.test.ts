@@ -93,7 +93,7 @@ function deployedByTier(calls: ReturnType<typeof tierdeploySteps>['calls']): Rec
 
 /** Services whose running image differs from what they ran before the scenario. */
 function changedImages(r: PlatformRepo, environment = 'staging'): Record<string, string> {
-  return Object.fromEntries(Object.entries(r.aws.running(environment)).filter(([name, image]) => image !== r.aws.initialImage(name)))
+  return Object.fromEntries(Object.entries(r.aws.running(environment)).filter(([name, image]) => image !== r.aws.initialImage(name, environment)))
 }
 
 describe('deploy.yml and release.yml, simulated with the real actions against the fake ECS', () => {
@@ -290,14 +290,30 @@ describe('deploy.yml and release.yml, simulated with the real actions against th
 
   describe('modes', () => {
     it('deploys promoted images as given, without building; services the environment does not enable are left out, listed', async () => {
-      const image = (s: string) => digestImage(s, 'staging-build', '222222222222')
+      const image = (s: string, account = '222222222222') => digestImage(s, 'staging-build', account)
       const images = { 'indigenious-auth-service': image('indigenious-auth-service'), 'indigenious-blockchain-service': image('indigenious-blockchain-service') }
-      const { result } = await simulate({ event: 'workflow_dispatch', inputs: { environment: 'production', 'approval-environment': 'production-approval', images: JSON.stringify(images), infrastructure: 'false' } })
+      const { result } = await simulate({
+        // Staging pushed them; ECR replication (as Terraform configures it from promotesFrom) copies them to production.
+        arrange: (r) => Object.values(images).forEach((i) => r.aws.push(i)),
+        event: 'workflow_dispatch',
+        inputs: { environment: 'production', 'approval-environment': 'production-approval', images: JSON.stringify(images), infrastructure: 'false' },
+      })
       expect(result.conclusion).toBe('success')
       expect(ran(result).filter((j) => j.startsWith('build-'))).toEqual([])
       expect(JSON.parse(result.jobs.plan!.legs[0]!.steps.find((s) => s.id === 'resolve')!.outputs!.skipped!)).toEqual(['indigenious-blockchain-service'])
-      expect(changedImages(repo!, 'production')).toEqual({ 'indigenious-auth-service': images['indigenious-auth-service'] })
+      // Production runs the same digest from its own account's registry.
+      expect(changedImages(repo!, 'production')).toEqual({ 'indigenious-auth-service': image('indigenious-auth-service', '333333333333') })
       expect(JSON.parse(result.outputs.images!)).toEqual({ 'indigenious-auth-service': images['indigenious-auth-service'] })
+    })
+
+    it('refuses, before any write, promoted images that never reached production\'s registry', async () => {
+      const image = digestImage('indigenious-auth-service', 'never-replicated', '222222222222')
+      const { result } = await simulate({ event: 'workflow_dispatch', inputs: { environment: 'production', 'approval-environment': 'production-approval', images: JSON.stringify({ 'indigenious-auth-service': image }), infrastructure: 'false' } })
+      expect(result.conclusion).toBe('failure')
+      const tier = result.jobs.release!.called!.jobs['tier-1']!
+      const failures = tier.legs.flatMap((l) => l.steps.map((st) => st.failure ?? '')).join('\n')
+      expect(failures).toMatch(/1 image\(s\) are not in its registry \(account 333333333333, ca-central-1\) after waiting 10 min for ECR replication:\n {2}indigenious-auth-service: indigenious-auth-service@sha256:/)
+      expect(changedImages(repo!, 'production')).toEqual({})
     })
 
     it('rolls one service back to its previous version without building or deploying tiers', async () => {
@@ -398,6 +414,7 @@ describe('deploy.yml and release.yml, simulated with the real actions against th
       await simulate({ github, runId: '20', event: 'workflow_dispatch', inputs: { ...production, services: 'rfq' }, changes: { 'indigenious-rfq-service/src/index.ts': '2\n' }, simulation: { queue } })
       expect(Object.keys(changedImages(repo!, 'production'))).toEqual(['indigenious-rfq-service'])
       const image = digestImage('indigenious-auth-service', 'staging-build', '222222222222')
+      repo!.aws.push(image)
       const promotion = simulate({ github, runId: '21', event: 'workflow_dispatch', inputs: { ...production, images: JSON.stringify({ 'indigenious-auth-service': image }), infrastructure: 'false' }, decide: desk.decide, simulation: { queue } })
       await desk.waiting('21')
       const rollback = simulate({ github, runId: '22', event: 'workflow_dispatch', inputs: { ...production, mode: 'rollback', 'rollback-service': 'rfq', 'rollback-version': 'previous' }, decide: desk.decide, simulation: { queue } })
@@ -409,7 +426,7 @@ describe('deploy.yml and release.yml, simulated with the real actions against th
       desk.answer('21', 'approved')
       const promoted = await promotion
       expect(promoted.result.conclusion).toBe('success')
-      expect(changedImages(repo!, 'production')).toEqual({ 'indigenious-auth-service': image })
+      expect(changedImages(repo!, 'production')).toEqual({ 'indigenious-auth-service': digestImage('indigenious-auth-service', 'staging-build', '333333333333') })
       expect(queue.events.filter((e) => e.state === 'running').map((e) => e.run)).toEqual(['20', '22', '21'])
       expect(queue.events.filter((e) => e.state === 'cancelled')).toEqual([])
     }, 120_000)

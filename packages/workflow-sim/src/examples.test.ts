@@ -41,7 +41,7 @@ function deploysIn(calls: ReturnType<typeof tierdeploySteps>['calls'], environme
   return calls.filter((c) => c.action === 'ecs-deploy' && c.with.environment === environment && c.with.mode === 'deploy').map((c) => ({ job: c.job, services: servicesIn(c.with.services!).sort() }))
 }
 
-const changed = (r: PlatformRepo, environment: string) => Object.fromEntries(Object.entries(r.aws.running(environment)).filter(([name, image]) => image !== r.aws.initialImage(name)))
+const changed = (r: PlatformRepo, environment: string) => Object.fromEntries(Object.entries(r.aws.running(environment)).filter(([name, image]) => image !== r.aws.initialImage(name, environment)))
 
 describe('examples/workflows, simulated with the reusable workflows they call', () => {
   it('deploy-on-push.yml: staging releases what changed, then production gets the same digests after one approval', async () => {
@@ -49,7 +49,8 @@ describe('examples/workflows, simulated with the reusable workflows they call', 
     expect(result.conclusion).toBe('success')
     const image = digestImage('indigenious-payment-service', head)
     expect(changed(repo!, 'staging')).toEqual({ 'indigenious-payment-service': image })
-    expect(changed(repo!, 'production')).toEqual({ 'indigenious-payment-service': image })
+    // The same digest, run from production's own registry (replicated from staging's, across accounts).
+    expect(changed(repo!, 'production')).toEqual({ 'indigenious-payment-service': digestImage('indigenious-payment-service', head, '333333333333') })
     // Built once, for staging; production only deploys.
     expect(ran.filter((p) => /\/build-\d$/.test(p))).toEqual(['staging/build-1'])
     expect(ran.filter((p) => p.endsWith('/approve'))).toEqual(['production/promote/approve'])
@@ -81,7 +82,10 @@ describe('examples/workflows, simulated with the reusable workflows they call', 
     const { result } = await simulateExample('promote-manual.yml', { event: 'workflow_dispatch', github })
     expect(result.conclusion).toBe('success')
     const production = repo!.aws.running('production')
-    for (const [service, image] of Object.entries(production)) expect(image, service).toBe(staging[service])
+    // Exactly staging's digests, each from production's own registry (replicated across accounts).
+    const digestOf = (image: string | undefined) => image?.split('@')[1]
+    for (const [service, image] of Object.entries(production)) expect(digestOf(image), service).toBe(digestOf(staging[service]))
+    for (const image of Object.values(production)) expect(image.startsWith('333333333333.dkr.ecr.')).toBe(true)
     expect(Object.keys(changed(repo!, 'production')).sort()).toEqual(['indigenious-auth-service', 'indigenious-payment-service'])
   })
 

@@ -21,8 +21,12 @@ export interface PlatformAws {
   ecs: FakeEcs
   /** The health server's base URL. */
   url: string
-  /** The image every seeded service runs before any deploy. */
-  initialImage(service: string): string
+  /** The image every seeded service runs in an environment (default staging) before any deploy. */
+  initialImage(service: string, environment?: string): string
+  /** Pushes an image into its account's registry (ECR replication then copies it where the catalog promotes to). */
+  push(image: string): void
+  /** The account an environment's clusters and registry belong to. */
+  accountOf(environment: string): string
   /** The service's health URL answers 503 from now on, in every environment. */
   unhealthy(service: string): void
   /** The image each service runs in an environment's cluster now. */
@@ -51,7 +55,11 @@ function git(root: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=sim', '-c', 'user.email=sim@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8' }).trim()
 }
 
-export function digestImage(service: string, content: string, account = '111111111111'): string {
+/** Staging's account in the bundled catalog: where simulated deploys go unless a scenario names another environment. */
+export const DEFAULT_ACCOUNT = '222222222222'
+
+/** The image build-push would push for a service's content, in an account's registry (same content, same digest). */
+export function digestImage(service: string, content: string, account = DEFAULT_ACCOUNT): string {
   return `${account}.dkr.ecr.ca-central-1.amazonaws.com/${service}@sha256:${createHash('sha256').update(`${service}@${content}`).digest('hex')}`
 }
 
@@ -132,6 +140,13 @@ async function startAws(): Promise<PlatformAws & { seed(catalog: Catalog): void 
     return cluster
   }
   const services = (environment: string) => [...(ecs.state.clusters.get(clusterOf(environment))?.values() ?? [])]
+  const accountOf = (environment: string) => catalogRef?.environments.get(environment)?.account ?? DEFAULT_ACCOUNT
+  const pushed = (image: string) => {
+    const ref = /^(\d{12})\.dkr\.ecr\.[^/]+\/([^@]+)@(sha256:[0-9a-f]{64})$/.exec(image)
+    if (!ref) throw new Error(`not an ECR image by digest: ${image}`)
+    ecs.registry(ref[1]!).pushImage(ref[2]!, ref[3]!)
+    return image
+  }
   const imageOf = (taskDefinition: string) => {
     const body = ecs.state.describeTaskDefinition({ taskDefinition }).taskDefinition as { containerDefinitions: Array<{ image: string }> }
     return body.containerDefinitions[0]!.image
@@ -140,7 +155,9 @@ async function startAws(): Promise<PlatformAws & { seed(catalog: Catalog): void 
     ecs,
     url,
     updates,
-    initialImage: (service) => digestImage(service, 'initial'),
+    initialImage: (service, environment = 'staging') => digestImage(service, 'initial', accountOf(environment)),
+    push: (image) => void pushed(image),
+    accountOf,
     unhealthy: (service) => {
       const s = catalogRef?.services.get(service)
       for (const environment of catalogRef?.environments.values() ?? []) {
@@ -152,9 +169,16 @@ async function startAws(): Promise<PlatformAws & { seed(catalog: Catalog): void 
     revisions: (environment) => Object.fromEntries(services(environment).map((s) => [s.name, Number(s.taskDefinition.split(':').at(-1))])),
     seed: (catalog) => {
       catalogRef = catalog
+      // As Terraform sets it up from the catalog: each environment's registry replicates to those promoted from it in
+      // another account (terraform/modules/ecr replication_destinations).
+      for (const environment of catalog.environments.values()) {
+        const source = environment.promotesFrom ? catalog.environments.get(environment.promotesFrom) : undefined
+        if (source && accountOf(source.name) !== accountOf(environment.name)) ecs.registry(accountOf(source.name)).replicateTo(ecs.registry(accountOf(environment.name)))
+      }
       for (const environment of catalog.environments.values()) {
         if (typeof environment.cluster !== 'string') continue
         clusters.set(environment.name, environment.cluster)
+        ecs.setClusterAccount(environment.cluster, accountOf(environment.name))
         const plan = resolveDeployWaves(catalog, { tier: 'all' }, environment)
         for (const name of plan.tiers.flatMap((t) => t.waves.flat())) {
           const service = catalog.services.get(name)!
@@ -167,7 +191,7 @@ async function startAws(): Promise<PlatformAws & { seed(catalog: Catalog): void 
             // Each environment is its own account in the bundled catalog: no task-definition family is shared.
             family: `${environment.name}-${name}`,
             containerName,
-            image: digestImage(name, 'initial'),
+            image: pushed(digestImage(name, 'initial', accountOf(environment.name))),
             ...(service.routing?.public ? { loadBalancers: [{ targetGroupArn, containerName, containerPort: 3000 }] } : {}),
           })
         }

@@ -3,7 +3,9 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { ECSClient } from '@aws-sdk/client-ecs'
+import { ECRClient } from '@aws-sdk/client-ecr'
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
+import type { STSClient } from '@aws-sdk/client-sts'
 import { recordingIO } from '@tierdeploy/action-kit'
 import { environmentNamed } from '@tierdeploy/catalog'
 import { tempDir } from '@tierdeploy/testkit'
@@ -131,6 +133,8 @@ export function tierdeploySteps(fakes: DeployFakes): DeployRecording {
   const root = tempDir('tierdeploy-runner-')
   // The fake control plane checks no signature; the credentials are the simulator's own, never the environment's.
   const ecs = new ECSClient({ region: 'ca-central-1', endpoint: fakes.repo.aws.ecs.endpoint, maxAttempts: 10, credentials: { accessKeyId: 'AKIASIMULATOR0000000', secretAccessKey: 'simulator' } })
+  // ECR of every account: the fake answers from the registry each request names (registryId).
+  const ecr = new ECRClient({ region: 'ca-central-1', endpoint: fakes.repo.aws.ecs.endpoint, maxAttempts: 3, credentials: { accessKeyId: 'AKIASIMULATOR0000000', secretAccessKey: 'simulator' } })
 
   const octokit: DeploymentsApi = {
     rest: {
@@ -237,7 +241,9 @@ export function tierdeploySteps(fakes: DeployFakes): DeployRecording {
         if (services.length !== 1) return { failure: `build-push: expected one service per matrix entry, got '${call.with.services}'` }
         const service = services[0]!
         if (fakes.failBuild?.includes(service)) return { failure: `build-push: docker build of ${service} failed` }
-        const image = digestImage(service, revision)
+        // Pushed to the registry of the environment's account, as the build role's credentials would.
+        const image = digestImage(service, revision, fakes.repo.aws.accountOf(call.with.environment ?? 'staging'))
+        fakes.repo.aws.push(image)
         if (inputs['images-file']) {
           mkdirSync(dirname(inputs['images-file']), { recursive: true })
           writeFileSync(inputs['images-file'], `${JSON.stringify({ [service]: image })}\n`)
@@ -267,9 +273,11 @@ export function tierdeploySteps(fakes: DeployFakes): DeployRecording {
         if (environment.account && account !== environment.account) return { failure: `AccessDeniedException: role ${aws.role} (account ${account}) may not act on ${environment.name} (account ${environment.account})` }
         const awsEnv = { ...env, AWS_REGION: aws.region }
         const clock = fakes.repo.aws.ecs.clock
-        if (call.action === 'ecs-deploy') return runAction((io) => ecsDeploy(io, { ecs, clock }), inputs, awsEnv)
+        // GetCallerIdentity names the account of the role the job assumed (the one fake control plane serves them all).
+        const sts = { send: async () => ({ Account: account, Arn: `arn:aws:sts::${account}:assumed-role/${aws.role.split('/').at(-1)}/simulator` }) } as unknown as STSClient
+        if (call.action === 'ecs-deploy') return runAction((io) => ecsDeploy(io, { ecs, ecr, sts, clock }), inputs, awsEnv)
         const elb = { send: async () => ({ TargetHealthDescriptions: [{ Target: { Id: '10.0.0.1', Port: 3000 }, TargetHealth: { State: 'healthy' } }] }) } as unknown as ElasticLoadBalancingV2Client
-        return runAction((io) => healthGate(io, { ecs, elb, cloudwatch: noAws as unknown as CloudWatchClient, clock }), inputs, awsEnv)
+        return runAction((io) => healthGate(io, { ecs, elb, cloudwatch: noAws as unknown as CloudWatchClient, sts, clock }), inputs, awsEnv)
       }
       default:
         return { failure: `no fake for ${call.uses}` }

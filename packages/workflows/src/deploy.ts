@@ -1,5 +1,5 @@
 import { beforeApproval, BUILD_JOBS, gates, MATRIX_LIMIT, RELEASE_TIERS, somethingToRelease } from './gates.js'
-import { action, PINS, reusableWorkflow } from './pins.js'
+import { action, PINS, TERRAFORM_VERSION, reusableWorkflow } from './pins.js'
 import { checkout, ENVIRONMENT_FILE, FAIL, OUTPUT, resultsSummary } from './scripts.js'
 import { condition, indent, list, range } from './yaml-text.js'
 
@@ -256,6 +256,7 @@ const INFRA_PLAN = `infra-plan:
 ${indent(checkout(), 4)}
     - uses: ${PINS.setupTerraform}
       with:
+        terraform_version: ${TERRAFORM_VERSION}
         terraform_wrapper: false
 ${indent(buildCredentials('plan'), 4)}
     - name: Terraform plan
@@ -266,10 +267,12 @@ ${indent(buildCredentials('plan'), 4)}
         environment: \${{ inputs.environment }}
         command: plan
         plan-file: tierdeploy.tfplan
+        catalog: \${{ inputs.catalog }}
         allow-destroy: \${{ inputs.allow-destroy }}
-    # The reviewed plan (and its .review.json digest) is applied as it is by the release. Named without the run
-    # attempt: a re-run of a failed apply applies this same plan (or terraform refuses it as stale). A plan may hold
-    # secrets, so the artifact lives one day.
+    # The reviewed plan (its .review.json digest, and the provider lock file it was made with) is applied as it is by
+    # the release. Named without the run attempt: a re-run of a failed apply applies this same plan (or terraform
+    # refuses it as stale). The modules keep secrets out of state (Aurora's master password is managed by Secrets
+    # Manager, Redis uses IAM authentication), and the artifact lives one day.
     - if: steps.terraform.outputs.changes == 'true'
       uses: ${PINS.uploadArtifact}
       with:
@@ -277,6 +280,7 @@ ${indent(buildCredentials('plan'), 4)}
         path: |
           \${{ needs.plan.outputs.terraform-directory }}/tierdeploy.tfplan
           \${{ needs.plan.outputs.terraform-directory }}/tierdeploy.tfplan.review.json
+          \${{ needs.plan.outputs.terraform-directory }}/.terraform.lock.hcl
         retention-days: 1
         overwrite: true
         if-no-files-found: error`

@@ -13,6 +13,12 @@ export const PINS = {
 } as const
 
 /** tierdeploy's own actions and workflows, at the release a caller pins (docs/workflows.md, "Versions"). */
+/**
+ * The Terraform every job runs: plan and apply of a saved plan must use the same version (a plan from a newer
+ * Terraform cannot be applied by an older one), and the modules are validated with it in CI (.ci/run).
+ */
+export const TERRAFORM_VERSION = '1.11.4'
+
 export const FIRST_PARTY_REF = 'v1'
 export const action = (name: string) => `tierdeploy/tierdeploy/actions/${name}@${FIRST_PARTY_REF}`
 export const reusableWorkflow = (file: string) => `tierdeploy/tierdeploy/.github/workflows/${file}@${FIRST_PARTY_REF}`

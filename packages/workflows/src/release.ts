@@ -1,5 +1,5 @@
 import { beforeTier, gates, RELEASE_TIERS, tierHasServices } from './gates.js'
-import { action, PINS } from './pins.js'
+import { action, PINS, TERRAFORM_VERSION } from './pins.js'
 import { checkout, ENVIRONMENT_FILE, FAIL, resultsSummary } from './scripts.js'
 import { condition, indent, list, range } from './yaml-text.js'
 
@@ -108,6 +108,7 @@ const INFRA_APPLY = `infra-apply:
 ${indent(checkout(), 4)}
     - uses: ${PINS.setupTerraform}
       with:
+        terraform_version: ${TERRAFORM_VERSION}
         terraform_wrapper: false
     - uses: ${PINS.downloadArtifact}
       with:

@@ -13,5 +13,6 @@ locals {
     cache_nodes           = 1
     gpu_max_size          = 1
     bootstrap_image_tag   = "bootstrap"
+    alb_access_logs       = false
   }
 }

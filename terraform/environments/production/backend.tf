@@ -1,8 +1,8 @@
-# One state per environment (catalog/environments/production.yaml terraform.stateKey), locked with an S3 lock file
-# beside it: no DynamoDB table (see docs/terraform.md).
+# One state per environment, in its own account's bucket (created by terraform/bootstrap in that account; the
+# catalog's terraform.stateBucket and stateKey), locked with an S3 lock file beside it: no DynamoDB table.
 terraform {
   backend "s3" {
-    bucket       = "indigenious-terraform-state"
+    bucket       = "indigenious-tfstate-333333333333"
     key          = "production/terraform.tfstate"
     region       = "ca-central-1"
     encrypt      = true

@@ -1,5 +1,6 @@
 # What makes production production: nothing stateful can be deleted by Terraform, a reader in another zone for
-# the database, a replica for Redis, longer logs and backups, enhanced Container Insights, CloudFront in front.
+# the database, a replica for Redis, longer logs and backups, enhanced Container Insights, CloudFront in front, and the
+# ALB's access logs kept in their own bucket.
 locals {
   settings = {
     deletion_protection   = true
@@ -14,5 +15,6 @@ locals {
     cache_nodes           = 2
     gpu_max_size          = 2
     bootstrap_image_tag   = "bootstrap"
+    alb_access_logs       = true
   }
 }

@@ -44,9 +44,14 @@ output "database_endpoint" {
 }
 
 output "database_secret_arn" {
-  description = "Secrets Manager secret of the Aurora master credentials."
+  description = "Secrets Manager secret of the Aurora master credentials: for operators and the migration step that creates the service users (services connect with IAM tokens)."
   value       = module.database.master_user_secret_arn
   sensitive   = true
+}
+
+output "database_users" {
+  description = "PostgreSQL user of each service that depends on the database (create each with GRANT rds_iam)."
+  value       = module.database.users
 }
 
 output "redis_endpoint" {
@@ -57,4 +62,24 @@ output "redis_endpoint" {
 output "alarm_topic_arn" {
   description = "SNS topic of every alarm."
   value       = module.monitoring.alarm_topic_arn
+}
+
+output "redis_users" {
+  description = "Redis user (IAM authentication) of each service that depends on the cache."
+  value       = module.cache.users
+}
+
+output "documents_bucket_name" {
+  description = "The documents bucket (catalog node s3-documents)."
+  value       = module.documents.bucket_name
+}
+
+output "alb_access_logs_bucket" {
+  description = "Bucket of the ALB's access logs, or null when they are off."
+  value       = module.alb.access_logs_bucket
+}
+
+output "unprovisioned_dependencies" {
+  description = "Names services depend on that this root neither provisions nor deploys: libraries, services not enabled in the environment, and infrastructure provisioned elsewhere (websocket-api: the chat service's WebSockets go through the ALB; see docs/terraform.md)."
+  value       = sort(tolist(setsubtract(toset(flatten([for s in values(var.services) : s.depends_on])), setunion(toset(keys(var.services)), local.provisioned_nodes))))
 }

@@ -1,4 +1,5 @@
-# What makes staging staging: production's shape at a smaller size, so a deploy that works here works there.
+# What makes staging staging: production's shape at a smaller size (ALB access logs too, without CloudFront), so a
+# deploy that works here works there.
 locals {
   settings = {
     deletion_protection   = false
@@ -13,5 +14,6 @@ locals {
     cache_nodes           = 2
     gpu_max_size          = 1
     bootstrap_image_tag   = "bootstrap"
+    alb_access_logs       = true
   }
 }

@@ -66,6 +66,21 @@ variable "ecr_repositories" {
   description = "One ECR repository per service deployed in the environment."
 }
 
+variable "image_replication_destinations" {
+  type = list(object({
+    account_id = string
+    region     = string
+  }))
+  description = "Registries this environment's images are replicated to: the environments promoted from it (promotesFrom) in another account or region."
+  default     = []
+}
+
+variable "image_replication_sources" {
+  type        = list(string)
+  description = "The account this environment is promoted from, when it is another account: allowed to replicate images into this registry."
+  default     = []
+}
+
 variable "services" {
   type = map(object({
     tier           = number
@@ -130,6 +145,42 @@ variable "cache_catalog_name" {
   type        = string
   description = "Catalog name of the cache node: services that depend on it may reach Redis."
   default     = "elasticache-redis"
+}
+
+variable "documents_catalog_name" {
+  type        = string
+  description = "Catalog name of the documents bucket node: services that depend on it may read and write the bucket."
+  default     = "s3-documents"
+}
+
+variable "route53_zone_id" {
+  type        = string
+  description = "Route 53 hosted zone of domain: alias records for it (to CloudFront, or to the ALB) and for CloudFront's origin name, and validation of the CloudFront certificate this root then requests. null creates no records."
+  default     = null
+}
+
+variable "cloudfront_certificate_arn" {
+  type        = string
+  description = "Issued ACM certificate in us-east-1 for domain, served by CloudFront; null requests one when route53_zone_id is given, else uses the most recent issued us-east-1 certificate for domain."
+  default     = null
+}
+
+variable "cloudfront_web_acl_arn" {
+  type        = string
+  description = "WAFv2 web ACL (CLOUDFRONT scope) protecting the CloudFront distribution; null attaches none."
+  default     = null
+}
+
+variable "alb_web_acl_arn" {
+  type        = string
+  description = "Regional WAFv2 web ACL associated with the ALB; null associates none."
+  default     = null
+}
+
+variable "kms_key_arn" {
+  type        = string
+  description = "Customer-managed KMS key for Aurora, Redis, the documents bucket and the log groups; null uses AWS-managed keys (everything is encrypted either way). Set it before the first apply: changing it later replaces Aurora and Redis, which the destroy guard refuses. Its key policy must let CloudWatch Logs use it."
+  default     = null
 }
 
 variable "alarm_emails" {

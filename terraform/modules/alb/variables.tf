@@ -68,7 +68,25 @@ variable "idle_timeout" {
 
 variable "access_logs_bucket" {
   type        = string
-  description = "S3 bucket for ALB access logs; null turns access logs off."
+  description = "An existing S3 bucket for ALB access logs (SSE-S3, with a policy that lets the region's ELB account write PREFIX/AWSLogs/ACCOUNT/); null with create_access_logs_bucket false turns access logs off."
+  default     = null
+}
+
+variable "create_access_logs_bucket" {
+  type        = bool
+  description = "Create a bucket for the ALB's access logs (NAME-alb-logs-ACCOUNT: private, SSE-S3, TLS-only, ELB delivery only) and turn the logs on."
+  default     = false
+}
+
+variable "access_logs_retention_days" {
+  type        = number
+  description = "Days access logs are kept in the created bucket."
+  default     = 90
+}
+
+variable "alb_web_acl_arn" {
+  type        = string
+  description = "A regional WAFv2 web ACL to associate with the load balancer; null associates none. Behind CloudFront use cloudfront_web_acl_arn instead."
   default     = null
 }
 
@@ -81,6 +99,35 @@ variable "enable_cloudfront" {
 variable "cloudfront_origin_domain_name" {
   type        = string
   description = "Name CloudFront connects to the load balancer by, over HTTPS: a DNS name that resolves to the ALB and that certificate_arn covers (e.g. origin.example.com). Required with enable_cloudfront: the certificate never covers the ALB's own *.elb.amazonaws.com name, so CloudFront could not verify it and would answer 502."
+  default     = null
+}
+
+variable "domain_names" {
+  type        = list(string)
+  description = "The names viewers use (e.g. indigenious.example). With CloudFront they are the distribution's aliases, served with cloudfront_certificate_arn; with route53_zone_id they get alias records (to CloudFront, or to the ALB without it)."
+  default     = []
+}
+
+variable "cloudfront_certificate_arn" {
+  type        = string
+  description = "An issued ACM certificate in us-east-1 covering domain_names, which CloudFront serves them with (module cloudfront-certificate requests and validates one). Required with enable_cloudfront and domain_names."
+  default     = null
+
+  validation {
+    condition     = var.cloudfront_certificate_arn == null || can(regex("^arn:[^:]+:acm:us-east-1:", var.cloudfront_certificate_arn))
+    error_message = "cloudfront_certificate_arn must be an ACM certificate in us-east-1 (CloudFront uses no other region)."
+  }
+}
+
+variable "route53_zone_id" {
+  type        = string
+  description = "Route 53 hosted zone of domain_names: alias records of the viewers' names (to CloudFront, or to the ALB without it) and of CloudFront's origin name. null creates no records."
+  default     = null
+}
+
+variable "cloudfront_web_acl_arn" {
+  type        = string
+  description = "A WAFv2 web ACL with CLOUDFRONT scope (created in us-east-1) for the distribution; null attaches none."
   default     = null
 }
 

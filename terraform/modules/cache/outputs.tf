@@ -18,9 +18,19 @@ output "port" {
   value       = aws_elasticache_replication_group.this.port
 }
 
-output "auth_token_secret_arn" {
-  description = "Secrets Manager secret holding the AUTH token; give it to services as a secret."
-  value       = aws_secretsmanager_secret.auth.arn
+output "users" {
+  description = "Redis user of each client service: it connects over TLS as this user with an IAM token signed by its task role."
+  value       = local.users
+}
+
+output "user_group_id" {
+  description = "User group of the replication group (a disabled default user and the client users)."
+  value       = aws_elasticache_user_group.this.user_group_id
+}
+
+output "slow_log_group_name" {
+  description = "CloudWatch log group of the Redis slow log."
+  value       = aws_cloudwatch_log_group.slow_log.name
 }
 
 output "security_group_id" {

@@ -13,16 +13,30 @@ variable "subnet_ids" {
   description = "Private subnets of the database, at least two zones."
 }
 
-variable "allowed_security_group_ids" {
-  type        = list(string)
-  description = "Security groups admitted on the database port (the services that depend on the database)."
+variable "clients" {
+  type        = set(string)
+  description = "Names of the services that depend on the database: each connects as its own PostgreSQL user (IAM authentication), the service name with underscores."
   default     = []
+}
+
+variable "client_identities" {
+  type = map(object({
+    security_group_id = string
+    task_role_name    = string
+  }))
+  description = "Security group and task role of each client, by service name (every name in clients): the group is admitted on 5432 and the role may connect as the service's user. Separate from clients so the user names are known before the services exist (the services are told their user names)."
+  default     = {}
 }
 
 variable "engine_version" {
   type        = string
-  description = "Aurora PostgreSQL version (one that supports Serverless v2)."
-  default     = "16.4"
+  description = "Aurora PostgreSQL major version (one that supports Serverless v2). Minor versions are applied by RDS (auto minor version upgrade); a pinned minor would show as drift after each upgrade."
+  default     = "16"
+
+  validation {
+    condition     = can(regex("^\\d+$", var.engine_version))
+    error_message = "engine_version is a major version such as 16: RDS applies minor versions itself."
+  }
 }
 
 variable "database_name" {
@@ -75,7 +89,13 @@ variable "deletion_protection" {
 
 variable "kms_key_arn" {
   type        = string
-  description = "KMS key for storage encryption; null uses the AWS-managed RDS key. Storage is encrypted either way."
+  description = "Customer-managed KMS key for storage, Performance Insights and the master user secret; null uses the AWS-managed keys. Encrypted either way. Set it before the cluster exists: changing it replaces the cluster."
+  default     = null
+}
+
+variable "final_snapshot_identifier" {
+  type        = string
+  description = "Name of the snapshot taken when the cluster is destroyed; null names it NAME-aurora-final-CREATIONTIME (set when the cluster is created, so every cluster leaves a snapshot of its own)."
   default     = null
 }
 

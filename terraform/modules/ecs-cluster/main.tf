@@ -51,6 +51,19 @@ resource "aws_vpc_security_group_egress_rule" "service_connect_clients" {
 
 # ---- optional EC2 GPU capacity ------------------------------------------------------------------------------------
 
+data "aws_partition" "current" {}
+
+locals {
+  gpu_user_data = <<-EOT
+    #!/bin/bash
+    cat >> /etc/ecs/ecs.config <<'CONFIG'
+    ECS_CLUSTER=${var.name}
+    ECS_ENABLE_GPU_SUPPORT=true
+    ECS_AWSVPC_BLOCK_IMDS=true
+    CONFIG
+  EOT
+}
+
 data "aws_ssm_parameter" "gpu_ami" {
   count = var.enable_gpu_capacity ? 1 : 0
   name  = var.gpu_ami_parameter
@@ -78,14 +91,14 @@ resource "aws_iam_role_policy_attachment" "gpu_instance_ecs" {
   count = var.enable_gpu_capacity ? 1 : 0
 
   role       = aws_iam_role.gpu_instance[0].name
-  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role"
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role"
 }
 
 resource "aws_iam_role_policy_attachment" "gpu_instance_ssm" {
   count = var.enable_gpu_capacity ? 1 : 0
 
   role       = aws_iam_role.gpu_instance[0].name
-  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore"
 }
 
 resource "aws_iam_instance_profile" "gpu" {
@@ -122,12 +135,9 @@ resource "aws_launch_template" "gpu" {
   image_id               = data.aws_ssm_parameter.gpu_ami[0].value
   instance_type          = var.gpu_instance_type
   vpc_security_group_ids = [aws_security_group.gpu_instances[0].id]
-  user_data = base64encode(<<-EOT
-    #!/bin/bash
-    echo "ECS_CLUSTER=${var.name}" >> /etc/ecs/ecs.config
-    echo "ECS_ENABLE_GPU_SUPPORT=true" >> /etc/ecs/ecs.config
-  EOT
-  )
+  # Tasks use awsvpc: ECS_AWSVPC_BLOCK_IMDS keeps them from reaching the instance metadata service, so a task can
+  # use only its own task role, never the instance role.
+  user_data = base64encode(local.gpu_user_data)
 
   iam_instance_profile {
     arn = aws_iam_instance_profile.gpu[0].arn

@@ -77,11 +77,27 @@ locals {
   cron_days = join(",", [for d in var.business_hours.days : local.days[lower(d)]])
   start     = split(":", var.business_hours.start)
   end       = split(":", var.business_hours.end)
+
+  # IAM role names are at most 64 characters and unique per account: a longer name is cut and ends in a hash of the
+  # full name, so two long service names that share a prefix cannot collide (names that fit are kept as they are).
+  role_names = {
+    for k, n in { execution = "${var.cluster_name}-${var.name}-exec", task = "${var.cluster_name}-${var.name}-task" } :
+    k => length(n) <= 64 ? n : "${trimsuffix(substr(n, 0, 55), "-")}-${substr(sha1(n), 0, 8)}"
+  }
+
+  # Configuration the root publishes under the environment's prefix (SSM_PREFIX): the path itself for
+  # GetParametersByPath, everything below it for GetParameter(s).
+  ssm_prefix_arn = var.ssm_prefix == null ? null : "arn:${data.aws_partition.current.partition}:ssm:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:parameter${var.ssm_prefix}"
+
+  business_hours = var.schedule == "business-hours"
+  # The scalable target of the service, whichever of the two resources below holds it.
+  scaling_target = one(concat(aws_appautoscaling_target.this, aws_appautoscaling_target.business_hours))
 }
 
 resource "aws_cloudwatch_log_group" "this" {
   name              = var.log_group_name
   retention_in_days = var.log_retention_days
+  kms_key_id        = var.kms_key_arn
   tags              = var.tags
 }
 
@@ -135,13 +151,13 @@ data "aws_iam_policy_document" "tasks_assume" {
     condition {
       test     = "ArnLike"
       variable = "aws:SourceArn"
-      values   = ["arn:aws:ecs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:*"]
+      values   = ["arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:*"]
     }
   }
 }
 
 resource "aws_iam_role" "execution" {
-  name               = substr("${var.cluster_name}-${var.name}-exec", 0, 64)
+  name               = local.role_names.execution
   assume_role_policy = data.aws_iam_policy_document.tasks_assume.json
   tags               = var.tags
 }
@@ -196,7 +212,7 @@ resource "aws_iam_role_policy" "execution" {
 }
 
 resource "aws_iam_role" "task" {
-  name               = substr("${var.cluster_name}-${var.name}-task", 0, 64)
+  name               = local.role_names.task
   assume_role_policy = data.aws_iam_policy_document.tasks_assume.json
   tags               = var.tags
 }
@@ -205,7 +221,28 @@ resource "aws_iam_role_policy_attachment" "task_xray" {
   count = var.enable_xray ? 1 : 0
 
   role       = aws_iam_role.task.name
-  policy_arn = "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"
+}
+
+# The application reads its configuration (the endpoints the root publishes) under the environment's prefix, and
+# nothing else in Parameter Store. Data stores grant their own access to this role (database: rds-db:connect,
+# cache: elasticache:Connect, documents bucket: its objects), each for the services that depend on them.
+data "aws_iam_policy_document" "task" {
+  count = var.ssm_prefix == null ? 0 : 1
+
+  statement {
+    sid       = "ReadEnvironmentConfiguration"
+    actions   = ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"]
+    resources = [local.ssm_prefix_arn, "${local.ssm_prefix_arn}/*"]
+  }
+}
+
+resource "aws_iam_role_policy" "task" {
+  count = var.ssm_prefix == null ? 0 : 1
+
+  name   = "read-environment-configuration"
+  role   = aws_iam_role.task.id
+  policy = data.aws_iam_policy_document.task[0].json
 }
 
 # ---- task definition and service ------------------------------------------------------------------------------------
@@ -293,6 +330,10 @@ resource "aws_ecs_service" "this" {
     }
   }
 
+  # Without its execution policy a first task cannot pull its image or write its logs (and on destroy the tasks
+  # would lose it while draining).
+  depends_on = [aws_iam_role_policy.execution]
+
   # ecs-deploy owns the image: it registers new task definition revisions, and autoscaling owns the task count.
   lifecycle {
     ignore_changes = [task_definition, desired_count]
@@ -300,6 +341,13 @@ resource "aws_ecs_service" "this" {
     precondition {
       condition     = !var.public || var.target_group_arn != null
       error_message = "A public service needs target_group_arn (the alb module's target group for ${var.name})."
+    }
+
+    # ECS refuses a target group no listener forwards to ("target group does not have an associated load
+    # balancer"). Referring to the listener rule here makes the service wait for it on the first apply.
+    precondition {
+      condition     = !var.public || var.listener_rule_arn != null
+      error_message = "A public service needs listener_rule_arn (the alb module's listener rule for ${var.name}), so it is created after the rule that routes to its target group."
     }
 
     precondition {
@@ -310,8 +358,14 @@ resource "aws_ecs_service" "this" {
 }
 
 # ---- autoscaling ----------------------------------------------------------------------------------------------------
+# An always-on service's range is Terraform's. A business-hours service's range belongs to its scheduled actions
+# once registered: they set it to min..max at the start of the day and to 0..0 at its end, and Terraform must not
+# set it back (an evening apply would otherwise start every stopped service). Only the start action carries the
+# catalog's range; a change to it takes effect at the next start.
 
 resource "aws_appautoscaling_target" "this" {
+  count = local.business_hours ? 0 : 1
+
   service_namespace  = "ecs"
   scalable_dimension = "ecs:service:DesiredCount"
   resource_id        = "service/${var.cluster_name}/${aws_ecs_service.this.name}"
@@ -319,12 +373,26 @@ resource "aws_appautoscaling_target" "this" {
   max_capacity       = var.max_capacity
 }
 
+resource "aws_appautoscaling_target" "business_hours" {
+  count = local.business_hours ? 1 : 0
+
+  service_namespace  = "ecs"
+  scalable_dimension = "ecs:service:DesiredCount"
+  resource_id        = "service/${var.cluster_name}/${aws_ecs_service.this.name}"
+  min_capacity       = var.min_capacity
+  max_capacity       = var.max_capacity
+
+  lifecycle {
+    ignore_changes = [min_capacity, max_capacity]
+  }
+}
+
 resource "aws_appautoscaling_policy" "cpu" {
   name               = "${var.name}-cpu"
   policy_type        = "TargetTrackingScaling"
-  service_namespace  = aws_appautoscaling_target.this.service_namespace
-  scalable_dimension = aws_appautoscaling_target.this.scalable_dimension
-  resource_id        = aws_appautoscaling_target.this.resource_id
+  service_namespace  = local.scaling_target.service_namespace
+  scalable_dimension = local.scaling_target.scalable_dimension
+  resource_id        = local.scaling_target.resource_id
 
   target_tracking_scaling_policy_configuration {
     target_value       = var.cpu_target
@@ -339,9 +407,9 @@ resource "aws_appautoscaling_policy" "cpu" {
 resource "aws_appautoscaling_policy" "memory" {
   name               = "${var.name}-memory"
   policy_type        = "TargetTrackingScaling"
-  service_namespace  = aws_appautoscaling_target.this.service_namespace
-  scalable_dimension = aws_appautoscaling_target.this.scalable_dimension
-  resource_id        = aws_appautoscaling_target.this.resource_id
+  service_namespace  = local.scaling_target.service_namespace
+  scalable_dimension = local.scaling_target.scalable_dimension
+  resource_id        = local.scaling_target.resource_id
 
   target_tracking_scaling_policy_configuration {
     target_value       = var.memory_target
@@ -355,12 +423,12 @@ resource "aws_appautoscaling_policy" "memory" {
 
 # Business-hours services scale to their normal range at the start of the day and to zero at its end.
 resource "aws_appautoscaling_scheduled_action" "start" {
-  count = var.schedule == "business-hours" ? 1 : 0
+  count = local.business_hours ? 1 : 0
 
   name               = "${var.name}-business-hours-start"
-  service_namespace  = aws_appautoscaling_target.this.service_namespace
-  scalable_dimension = aws_appautoscaling_target.this.scalable_dimension
-  resource_id        = aws_appautoscaling_target.this.resource_id
+  service_namespace  = local.scaling_target.service_namespace
+  scalable_dimension = local.scaling_target.scalable_dimension
+  resource_id        = local.scaling_target.resource_id
   schedule           = "cron(${tonumber(local.start[1])} ${tonumber(local.start[0])} ? * ${local.cron_days} *)"
   timezone           = var.business_hours.timezone
 
@@ -371,12 +439,12 @@ resource "aws_appautoscaling_scheduled_action" "start" {
 }
 
 resource "aws_appautoscaling_scheduled_action" "stop" {
-  count = var.schedule == "business-hours" ? 1 : 0
+  count = local.business_hours ? 1 : 0
 
   name               = "${var.name}-business-hours-stop"
-  service_namespace  = aws_appautoscaling_target.this.service_namespace
-  scalable_dimension = aws_appautoscaling_target.this.scalable_dimension
-  resource_id        = aws_appautoscaling_target.this.resource_id
+  service_namespace  = local.scaling_target.service_namespace
+  scalable_dimension = local.scaling_target.scalable_dimension
+  resource_id        = local.scaling_target.resource_id
   schedule           = "cron(${tonumber(local.end[1])} ${tonumber(local.end[0])} ? * ${local.cron_days} *)"
   timezone           = var.business_hours.timezone
 
@@ -385,5 +453,6 @@ resource "aws_appautoscaling_scheduled_action" "stop" {
     max_capacity = 0
   }
 
+  # Application Auto Scaling refuses concurrent changes to one target's scheduled actions.
   depends_on = [aws_appautoscaling_scheduled_action.start]
 }

@@ -28,6 +28,11 @@ output "task_role_arn" {
   value       = aws_iam_role.task.arn
 }
 
+output "task_role_name" {
+  description = "Name of the task role: data stores attach their grants to it (rds-db:connect, elasticache:Connect, bucket objects)."
+  value       = aws_iam_role.task.name
+}
+
 output "execution_role_arn" {
   description = "Role ECS uses to pull the image, write logs and read the service's secrets."
   value       = aws_iam_role.execution.arn
@@ -36,4 +41,9 @@ output "execution_role_arn" {
 output "capacity_provider_strategy" {
   description = "The Fargate / Fargate Spot / GPU strategy chosen for the tier."
   value       = local.capacity_provider_strategy
+}
+
+output "scaling_target_resource_id" {
+  description = "Application Auto Scaling resource of the service (service/CLUSTER/SERVICE)."
+  value       = local.scaling_target.resource_id
 }

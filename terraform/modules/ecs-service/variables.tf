@@ -161,6 +161,12 @@ variable "target_group_arn" {
   default     = null
 }
 
+variable "listener_rule_arn" {
+  type        = string
+  description = "The ALB listener rule that forwards to target_group_arn (alb output listener_rule_arns), when public: the service is created only after it, because ECS refuses a target group no listener uses."
+  default     = null
+}
+
 variable "alb_security_group_id" {
   type        = string
   description = "The ALB's security group: the only source admitted from outside the cluster."
@@ -200,6 +206,17 @@ variable "secrets" {
   default     = {}
 }
 
+variable "ssm_prefix" {
+  type        = string
+  description = "Parameter Store path of the environment's configuration (e.g. /indigenious/dev): the task role may read the parameters under it, and no others. null grants no Parameter Store access."
+  default     = null
+
+  validation {
+    condition     = var.ssm_prefix == null || can(regex("^(/[A-Za-z0-9_.-]+)+$", var.ssm_prefix))
+    error_message = "ssm_prefix must be a Parameter Store path such as /indigenious/dev (leading slash, no trailing slash)."
+  }
+}
+
 variable "log_group_name" {
   type        = string
   description = "CloudWatch log group of the service."
@@ -209,6 +226,12 @@ variable "log_retention_days" {
   type        = number
   description = "Days to keep the service's logs."
   default     = 30
+}
+
+variable "kms_key_arn" {
+  type        = string
+  description = "Customer-managed KMS key for the log group; null uses CloudWatch Logs' own encryption. The key policy must let logs.REGION.amazonaws.com use it."
+  default     = null
 }
 
 variable "deployment_alarm_names" {

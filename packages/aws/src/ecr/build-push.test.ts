@@ -87,7 +87,7 @@ describe('buildPushServices', () => {
     expect(args).toEqual(expect.arrayContaining(['--push', '--provenance=mode=min', '--label', 'org.opencontainers.image.source=https://github.com/acme/invoxa', '--label', `org.opencontainers.image.revision=${options.revision}`]))
     expect(args[args.indexOf('--file') + 1]).toBe(join(repo.root, 'services/invoice/Dockerfile'))
     expect(args.at(-1)).toBe(join(repo.root, 'services/invoice'))
-    expect(args[args.indexOf('--cache-from') + 1]).toBe(`type=registry,ref=${uri('invoxa/invoice')}:buildcache`)
+    expect(args[args.indexOf('--cache-from') + 1]).toBe(`type=registry,ref=${uri('invoxa/invoice')}-cache:buildcache`)
 
     const metadataFile = args[args.indexOf('--metadata-file') + 1]!
     expect(existsSync(metadataFile)).toBe(false) // the temp dir is cleaned up

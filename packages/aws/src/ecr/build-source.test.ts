@@ -25,9 +25,17 @@ describe('resolveBuildSource', () => {
     expect(resolveBuildSource(catalog, service('auth'), only('services/auth'))).toMatchObject({ template: 'node', createRepository: true })
   })
 
-  it('takes build.context and build.dockerfile from the catalog', () => {
+  it('takes build.context and build.dockerfile from the catalog, in the catalog\'s normalised form', () => {
     const s = resolveBuildSource(catalog, service('notification'), () => true)
-    expect(s).toMatchObject({ context: '', dockerfile: 'docker/notification.Dockerfile' })
+    expect(s).toMatchObject({ context: '.', dockerfile: 'docker/notification.Dockerfile' })
+    // Written ./docker//notification.Dockerfile and ./, the catalog normalised them at load: build-push has no normaliser of its own.
+    const written = catalogOf(CATALOG_YAML.replace('build: { dockerfile: docker/notification.Dockerfile, context: "." }', 'build: { dockerfile: ./docker//notification.Dockerfile, context: ./ }'))
+    expect(resolveBuildSource(written, written.services.get('notification')!, () => true)).toMatchObject({ context: '.', dockerfile: 'docker/notification.Dockerfile' })
+  })
+
+  it('carries the catalog\'s build inputs, which the content tag hashes', () => {
+    const s = resolveBuildSource(catalog, service('notification'), () => true)
+    expect(s.inputs).toMatchObject({ service: 'notification', path: 'services/notification', image: { context: '.', dockerfile: 'docker/notification.Dockerfile', ignoreFiles: ['docker/notification.Dockerfile.dockerignore', '.dockerignore'] } })
   })
 
   it('collects libraries transitively, never through other services', () => {

@@ -1,12 +1,14 @@
-import { join } from 'node:path'
-import { ConfigurationError, type Catalog, type Service } from '@tierdeploy/catalog'
+import { buildInputsOf, ConfigurationError, librariesOf, type BuildInputs, type Catalog, type Service } from '@tierdeploy/catalog'
 
 export type TemplateName = 'node' | 'python'
 
-/** What build-push builds for one service, every path relative to the repository root. */
+/**
+ * What build-push builds for one service, every path repository-relative in the catalog's normalised form (paths are
+ * normalised once, when the catalog loads: packages/catalog/src/repo-path.ts).
+ */
 export interface BuildSource {
   service: string
-  /** Build context directory ('' is the repository root). */
+  /** Build context directory ('.' is the repository root). */
   context: string
   /** The service's own Dockerfile (repository-relative), or undefined when a bundled template is used. */
   dockerfile?: string
@@ -15,33 +17,17 @@ export interface BuildSource {
   /** Library paths whose code is copied into the image (transitive `dependsOn` of kind library). */
   libraries: string[]
   globalPaths: string[]
+  /** The files the image is built from, by the definition change detection uses too: what the content tag hashes. */
+  inputs: BuildInputs
   /** ECR repository name (catalog `ecr.repository`, else PLATFORM/SERVICE). */
   repository: string
   /** Whether build-push may create the repository (catalog `ecr.create`). */
   createRepository: boolean
 }
 
-/** Repository-relative path without './' or trailing '/'; the root is ''. */
-export function normalizeRepoPath(path: string): string {
-  const p = path.trim().replace(/^(\.\/)+/, '').replace(/\/+$/, '')
-  return p === '.' ? '' : p
-}
-
 /** Library paths a service's image contains: its `dependsOn` libraries and theirs, never through other services. */
 export function libraryPathsOf(catalog: Catalog, service: Service): string[] {
-  const seen = new Set<string>()
-  const paths = new Set<string>()
-  const visit = (names: string[]): void => {
-    for (const name of names) {
-      const dep = catalog.services.get(name)
-      if (!dep || dep.kind !== 'library' || seen.has(name)) continue
-      seen.add(name)
-      if (dep.path) paths.add(normalizeRepoPath(dep.path))
-      visit(dep.dependsOn)
-    }
-  }
-  visit(service.dependsOn)
-  return [...paths].sort()
+  return [...new Set(librariesOf(catalog, service).flatMap((l) => (l.path !== undefined ? [l.path] : [])))].sort()
 }
 
 /**
@@ -50,28 +36,28 @@ export function libraryPathsOf(catalog: Catalog, service: Service): string[] {
  */
 export function resolveBuildSource(catalog: Catalog, service: Service, exists: (path: string) => boolean): BuildSource {
   if (service.kind !== 'service') throw new ConfigurationError(`${service.name} is a ${service.kind} in ${catalog.file}: only services (kind: service) are built`)
-  const own = service.build ?? {}
-  const defaults = catalog.defaults.build ?? {}
-  const contextSetting = own.context ?? service.path
-  if (contextSetting === undefined) {
+  const inputs = buildInputsOf(catalog, service)
+  const image = inputs.image
+  if (!image) {
     throw new ConfigurationError(`${service.name} has no path and no build.context in ${catalog.file}: build-push needs the directory to build (set path: or build.context:)`)
   }
-  const context = normalizeRepoPath(contextSetting)
-  if (!exists(context === '' ? '.' : context)) {
-    throw new ConfigurationError(`build context '${context}' of ${service.name} does not exist in the checkout (${catalog.file}: ${own.context ? 'build.context' : 'path'})`)
+  const { context } = image
+  if (!exists(context)) {
+    throw new ConfigurationError(`build context '${context}' of ${service.name} does not exist in the checkout (${catalog.file}: ${service.build?.context !== undefined ? 'build.context' : 'path'})`)
   }
-  const explicit = own.dockerfile ?? defaults.dockerfile
+  const defaults = catalog.defaults.build ?? {}
+  const own = service.build ?? {}
   let dockerfile: string | undefined
   let template: TemplateName | undefined
-  if (explicit !== undefined) {
-    dockerfile = normalizeRepoPath(explicit)
+  if (image.dockerfileSet) {
+    dockerfile = image.dockerfile
     if (!exists(dockerfile)) throw new ConfigurationError(`Dockerfile '${dockerfile}' of ${service.name} does not exist (${catalog.file}: build.dockerfile)`)
-  } else if (exists(join(context, 'Dockerfile'))) {
-    dockerfile = normalizeRepoPath(join(context, 'Dockerfile'))
+  } else if (exists(image.dockerfile)) {
+    dockerfile = image.dockerfile
   } else {
     template = own.template ?? defaults.template
     if (!template) {
-      throw new ConfigurationError(`${service.name} has no ${context ? `${context}/` : ''}Dockerfile and no build.template in ${catalog.file}: add a Dockerfile, or set build.template: node or python`)
+      throw new ConfigurationError(`${service.name} has no ${image.dockerfile} and no build.template in ${catalog.file}: add a Dockerfile, or set build.template: node or python`)
     }
   }
   return {
@@ -81,7 +67,8 @@ export function resolveBuildSource(catalog: Catalog, service: Service, exists: (
     ...(template !== undefined ? { template } : {}),
     args: { ...defaults.args, ...own.args },
     libraries: libraryPathsOf(catalog, service),
-    globalPaths: [...new Set(catalog.globalPaths.map(normalizeRepoPath))].sort(),
+    globalPaths: [...new Set(catalog.globalPaths)].sort(),
+    inputs,
     repository: service.ecr?.repository ?? `${catalog.platform}/${service.name}`,
     createRepository: service.ecr?.create === true,
   }

@@ -12,7 +12,7 @@ export interface BuildxRequest {
   dockerfile: string
   /** Fully qualified references (`URI:tag`); the first is the content tag. */
   tags: string[]
-  /** Repository URI, for the registry cache (`URI:buildcache`). */
+  /** Repository URI, for the registry cache (`URI-cache:buildcache`, a mutable sibling repository). */
   repositoryUri: string
   labels: Record<string, string>
   args: Record<string, string>
@@ -35,7 +35,8 @@ export function buildxArgs(r: BuildxRequest, metadataFile: string): string[] {
     // One cache scope per service: without it every service of the monorepo overwrites the same GHA cache entry.
     args.push('--cache-from', `type=gha,scope=${r.service}`, '--cache-to', `type=gha,scope=${r.service},mode=max`)
   } else if (r.cache === 'registry') {
-    const ref = `${r.repositoryUri}:buildcache`
+    // The cache lives in the MUTABLE sibling repository terraform/modules/ecr creates (the image repository is IMMUTABLE).
+    const ref = `${r.repositoryUri}-cache:buildcache`
     args.push('--cache-from', `type=registry,ref=${ref}`, '--cache-to', `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true`)
   }
   args.push('--metadata-file', metadataFile, '--push', r.context)

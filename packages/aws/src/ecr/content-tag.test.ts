@@ -1,10 +1,13 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { loadCatalog, type Catalog } from '@tierdeploy/catalog'
+import { detectChangedServices, gitRunner } from '@tierdeploy/changes'
+import { createGitRepo, prng } from '@tierdeploy/testkit'
 import { resolveBuildSource } from './build-source.js'
 import { computeContentTag } from './content-tag.js'
 import { spawnExec } from './exec.js'
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
-import { createTestRepo, type TestRepo } from './test-repo.js'
+import { createTestRepo, editOf, generateBuildRepo, pivotalFiles, randomChange, type TestRepo } from './test-repo.js'
 
 let repo: TestRepo
 beforeEach(() => { repo = createTestRepo() })
@@ -92,4 +95,53 @@ describe('computeContentTag', () => {
     const source = { ...resolveBuildSource(catalog, catalog.services.get('auth')!, () => true), context: 'services/auth2' }
     await expect(computeContentTag(source, { exec: spawnExec, root: repo.root })).rejects.toThrow(/build context 'services\/auth2' of auth is not committed at HEAD/)
   })
+})
+
+describe('the content tag and change detection (issue 13)', () => {
+  /** Content tags of every deployable service at the repository's HEAD (its working tree is at HEAD). */
+  async function tags(root: string, catalog: Catalog): Promise<Map<string, string>> {
+    const services = [...catalog.services.values()].filter((s) => s.kind === 'service' && !s.disabled)
+    const computed = await Promise.all(services.map(async (s) => {
+      const source = resolveBuildSource(catalog, s, (p) => existsSync(join(root, p)))
+      return [s.name, (await computeContentTag(source, { exec: spawnExec, root, templateText: 'FROM node', platform: 'linux/amd64' })).tag] as const
+    }))
+    return new Map(computed)
+  }
+
+  // Generated repositories put through single-file changes: an edit of each file the rules turn on (Dockerfiles,
+  // docker ignore files, libraries, watched and global files), then random edits, new files and deletions. Never
+  // the catalog, whose definition changes are a rule of their own. After each change, the services change detection
+  // affects must be exactly those whose content tag changed.
+  for (const seed of [1, 2, 3, 4]) {
+    it(`affects a service exactly when its content tag changes (generated repository, seed ${seed})`, async () => {
+      const generated = generateBuildRepo(seed)
+      const git = createGitRepo(generated.files)
+      try {
+        const { catalog } = await loadCatalog({ dir: join(git.dir, 'catalog') })
+        const files = { ...generated.files }
+        const random = prng(seed * 7919)
+        const steps = [...pivotalFiles(files).map((path) => () => editOf(random, path)), ...Array.from({ length: 8 }, () => () => randomChange(random, files, generated.protected))]
+        let before = await tags(git.dir, catalog)
+        let retaggedSteps = 0
+        for (const [step, next] of steps.entries()) {
+          const change = next()
+          const base = git.sha()
+          const head = git.commit(`step ${step}`, change.write, change.remove)
+          Object.assign(files, change.write)
+          for (const p of change.remove) delete files[p]
+          const [detected, after] = await Promise.all([detectChangedServices({ catalog, git: gitRunner(git.dir), base, head }), tags(git.dir, catalog)])
+          const retagged = [...after.keys()].filter((name) => after.get(name) !== before.get(name)).sort()
+          const what = JSON.stringify({ seed, step, change, reasons: detected.reasons })
+          expect(detected.deleted, what).toEqual([])
+          expect(detected.services, what).toEqual(retagged)
+          if (retagged.length) retaggedSteps++
+          before = after
+        }
+        // The changes must exercise something, or the comparison proves nothing.
+        expect(retaggedSteps).toBeGreaterThan(steps.length / 2)
+      } finally {
+        git.cleanup()
+      }
+    }, 180_000)
+  }
 })

@@ -1,8 +1,9 @@
-import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs'
+import { DescribeTaskDefinitionCommand, RegisterTaskDefinitionCommand, type RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
 import { isConfigurationError } from '@tierdeploy/catalog'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeEcsClient } from './client.js'
 import { deployEcsServices, type EcsDeployRequest } from './deploy.js'
+import { registrationOf } from './render.js'
 import { TAG_COMMIT, TAG_DEPLOY_ID, TAG_REPLACES } from './tags.js'
 import { CLUSTER, image, rejection, seedTestServices, startHarness, testCatalog, type Harness } from './test-fixtures.js'
 
@@ -30,6 +31,19 @@ function request(over: Partial<EcsDeployRequest> = {}): EcsDeployRequest {
 async function tagsOf(arn: string): Promise<Record<string, string>> {
   const out = await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] }))
   return Object.fromEntries((out.tags ?? []).map((t) => [t.key!, t.value!]))
+}
+
+/**
+ * What `terraform apply` of the ecs-service module does after a catalog or module change: registers a new revision in
+ * the service's family, with the bootstrap image, and leaves the service on the one it runs (ignore_changes).
+ */
+async function registerAsTerraform(family: string, change: (td: RegisterTaskDefinitionCommandInput) => void): Promise<{ revision: number }> {
+  const { taskDefinition } = await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: family }))
+  const input = registrationOf(taskDefinition!)
+  input.containerDefinitions![0]!.image = `111111111111.dkr.ecr.ca-central-1.amazonaws.com/${family}:bootstrap`
+  change(input)
+  const out = await h.ecs.send(new RegisterTaskDefinitionCommand(input))
+  return { revision: out.taskDefinition!.revision! }
 }
 
 describe('deployEcsServices', () => {
@@ -62,9 +76,9 @@ describe('deployEcsServices', () => {
     const { taskDefinition } = await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'auth' }))
     const [app, sidecar] = taskDefinition!.containerDefinitions!
     expect(app!.image).toBe(image('auth', 2))
-    // environment file (LOG_LEVEL: debug) over catalog; PORT, not in the catalog, kept in place
+    // environment file (LOG_LEVEL: debug) over catalog; SSM_PREFIX, which Terraform adds, kept in place
     expect(app!.environment).toEqual([
-      { name: 'PORT', value: '3000' },
+      { name: 'SSM_PREFIX', value: '/test/dev' },
       { name: 'LOG_LEVEL', value: 'debug' },
       { name: 'FEATURE_X', value: 'on' },
     ])
@@ -81,6 +95,109 @@ describe('deployEcsServices', () => {
     expect(again.results.map((r) => r.status)).toEqual(['unchanged', 'unchanged'])
     expect(h.fake.calls.RegisterTaskDefinition).toBeUndefined()
     expect(h.fake.calls.UpdateService).toBeUndefined()
+  })
+
+  it('removes from the tasks a variable and a secret the catalog no longer has, and the dry run lists them', async () => {
+    // auth ran with LEGACY_URL and OLD_TOKEN when the catalog still had them
+    h.fake.seedService({
+      cluster: CLUSTER,
+      name: 'auth',
+      image: image('auth', 1),
+      environment: [{ name: 'SSM_PREFIX', value: '/test/dev' }, { name: 'LOG_LEVEL', value: 'debug' }, { name: 'FEATURE_X', value: 'on' }, { name: 'LEGACY_URL', value: 'http://legacy' }],
+      secrets: [{ name: 'JWT_SECRET', valueFrom: 'arn:aws:secretsmanager:ca-central-1:111111111111:secret:jwt' }, { name: 'OLD_TOKEN', valueFrom: '/test/dev/old-token' }],
+    })
+    const dry = await deployEcsServices(request({ waves: [['auth']], images: {}, dryRun: true }), h.effects)
+    expect(dry.results[0]).toMatchObject({ status: 'would-deploy' })
+    expect(dry.diffs.auth).toEqual([
+      '- containerDefinitions[auth].environment[LEGACY_URL].name: "LEGACY_URL"',
+      '- containerDefinitions[auth].environment[LEGACY_URL].value: "http://legacy"',
+      '- containerDefinitions[auth].secrets[OLD_TOKEN].name: "OLD_TOKEN"',
+      '- containerDefinitions[auth].secrets[OLD_TOKEN].valueFrom: "/test/dev/old-token"',
+    ])
+    await deployEcsServices(request({ waves: [['auth']], images: {} }), h.effects)
+    const [app] = (await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: h.fake.service(CLUSTER, 'auth').taskDefinition }))).taskDefinition!.containerDefinitions!
+    expect(app!.image).toBe(image('auth', 1))
+    expect(app!.environment!.map((e) => e.name)).toEqual(['SSM_PREFIX', 'LOG_LEVEL', 'FEATURE_X'])
+    expect(app!.secrets!.map((e) => e.name)).toEqual(['JWT_SECRET'])
+  })
+
+  it("applies the environment's cpu and memory at the next deploy, without a new image", async () => {
+    const dev = `name: dev\nregion: ca-central-1\ncluster: ${CLUSTER}\nservices:\n  gateway: { cpu: 512, memory: 1024 }\n`
+    const { catalog, environment } = testCatalog('', dev)
+    const dry = await deployEcsServices(request({ catalog, environment, waves: [['gateway']], images: {}, dryRun: true }), h.effects)
+    expect(dry.diffs.gateway).toEqual(['~ cpu: "256" -> "512"', '~ memory: "512" -> "1024"'])
+    const outcome = await deployEcsServices(request({ catalog, environment, waves: [['gateway']], images: {} }), h.effects)
+    expect(outcome.results[0]).toMatchObject({ status: 'deployed' })
+    const { taskDefinition } = await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: h.fake.service(CLUSTER, 'gateway').taskDefinition }))
+    expect(taskDefinition).toMatchObject({ cpu: '512', memory: '1024' })
+  })
+
+  it("builds on a revision Terraform registered after the running one: Terraform's role and sidecar, the catalog's settings, the new image", async () => {
+    const terraform = await registerAsTerraform('auth', (td) => {
+      td.executionRoleArn = 'arn:aws:iam::111111111111:role/test-auth-exec'
+      td.containerDefinitions!.push({ name: 'otel', image: 'public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0', essential: false })
+      // Terraform renders the catalog too, but an older copy: LOG_LEVEL as in services.yaml, and a variable since removed
+      td.containerDefinitions![0]!.environment = [{ name: 'FEATURE_X', value: 'on' }, { name: 'LOG_LEVEL', value: 'info' }, { name: 'REMOVED', value: '1' }, { name: 'SSM_PREFIX', value: '/test/dev' }]
+    })
+    const dry = await deployEcsServices(request({ waves: [['auth']], dryRun: true }), h.effects)
+    expect(dry.diffs.auth).toEqual(
+      expect.arrayContaining([
+        `~ containerDefinitions[auth].image: "${image('auth', 1)}" -> "${image('auth', 2)}"`,
+        '~ executionRoleArn: "arn:aws:iam::111111111111:role/auth-execution" -> "arn:aws:iam::111111111111:role/test-auth-exec"',
+        '+ containerDefinitions[otel].name: "otel"',
+      ]),
+    )
+    expect(h.effects.lines).toContain(`auth: building on auth:${terraform.revision}, registered after the running auth:1`)
+
+    const outcome = await deployEcsServices(request({ waves: [['auth']] }), h.effects)
+    expect(outcome.results[0]).toMatchObject({ status: 'deployed', previousTaskDefinition: expect.stringMatching(/auth:1$/), taskDefinition: expect.stringMatching(/auth:3$/) })
+    const { taskDefinition } = await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: h.fake.service(CLUSTER, 'auth').taskDefinition }))
+    expect(taskDefinition!.executionRoleArn).toBe('arn:aws:iam::111111111111:role/test-auth-exec')
+    expect(taskDefinition!.containerDefinitions!.map((c) => [c.name, c.image])).toEqual([
+      ['auth', image('auth', 2)],
+      ['xray', 'amazon/aws-xray-daemon:3.3'],
+      ['otel', 'public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0'],
+    ])
+    expect(taskDefinition!.containerDefinitions![0]!.environment).toEqual([
+      { name: 'FEATURE_X', value: 'on' },
+      { name: 'LOG_LEVEL', value: 'debug' },
+      { name: 'SSM_PREFIX', value: '/test/dev' },
+    ])
+  })
+
+  it("keeps the running image, not Terraform's bootstrap image, when no image is given", async () => {
+    await registerAsTerraform('gateway', (td) => {
+      td.executionRoleArn = 'arn:aws:iam::111111111111:role/test-gateway-exec'
+    })
+    const outcome = await deployEcsServices(request({ waves: [['gateway']], images: {} }), h.effects)
+    expect(outcome.results[0]).toMatchObject({ status: 'deployed' })
+    const { taskDefinition } = await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: h.fake.service(CLUSTER, 'gateway').taskDefinition }))
+    expect(taskDefinition).toMatchObject({ executionRoleArn: 'arn:aws:iam::111111111111:role/test-gateway-exec' })
+    expect(taskDefinition!.containerDefinitions![0]!.image).toBe(image('gateway', 1))
+  })
+
+  it('registers nothing when nothing changed, reading one revision per service when it runs the latest', async () => {
+    await registerAsTerraform('gateway', (td) => {
+      td.executionRoleArn = 'arn:aws:iam::111111111111:role/test-gateway-exec'
+    })
+    await deployEcsServices(request({ images: {} }), h.effects)
+    h.fake.resetCalls()
+    const again = await deployEcsServices(request({ images: {}, deployId: 'run-2' }), h.effects)
+    expect(again.results.map((r) => [r.service, r.status])).toEqual([['auth', 'unchanged'], ['gateway', 'unchanged']])
+    expect(h.fake.calls.RegisterTaskDefinition).toBeUndefined()
+    expect(h.fake.calls.UpdateService).toBeUndefined()
+    expect(h.fake.calls.DescribeTaskDefinition).toBe(2)
+  })
+
+  it("builds on the running revision, and warns, when the family's latest has no container of the catalog's name", async () => {
+    await registerAsTerraform('payment', (td) => {
+      td.containerDefinitions![0]!.name = 'web'
+    })
+    const outcome = await deployEcsServices(request({ waves: [['payment']], images: { payment: image('payment', 2) } }), h.effects)
+    expect(outcome.results[0]).toMatchObject({ status: 'deployed' })
+    expect(h.effects.lines.some((l) => l.startsWith("warning: payment: the family's latest revision payment:2 has no container 'app' (it has web); building on the running payment:1"))).toBe(true)
+    const { taskDefinition } = await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: h.fake.service(CLUSTER, 'payment').taskDefinition }))
+    expect(taskDefinition!.containerDefinitions!.map((c) => [c.name, c.image])).toEqual([['app', image('payment', 2)]])
   })
 
   it('dry run renders the diff and makes no write call', async () => {

@@ -1,16 +1,18 @@
-import { DescribeTaskDefinitionCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand, type RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs'
+import type { ECRClient } from '@aws-sdk/client-ecr'
+import { DescribeTaskDefinitionCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand, type RegisterTaskDefinitionCommandInput, type TaskDefinition } from '@aws-sdk/client-ecs'
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import { ConfigurationError, serviceSettings, type Catalog, type Environment, type Service } from '@tierdeploy/catalog'
 import { resolveServiceName } from '@tierdeploy/graph'
 import { deployStackServices, rollBackStackService, type StackServiceResult } from '../cloudformation/index.js'
 import { allOrAbort, mapWithConcurrency } from './concurrency.js'
 import { awsSetupError, configurationErrorOf, describeErrorOf, rethrowConfigurationError, SessionExpiredError } from './errors.js'
+import { parseEcrImage, resolveReplicas } from '../ecr/replicas.js'
 import { diffTaskDefinitions, isDigestImage, registrationOf, renderTaskDefinition, sameRegistration } from './render.js'
 import { rollBackServices } from './rollback.js'
 import { TAG_COMMIT, TAG_DEPLOY_ID, TAG_REPLACES, TAG_SERVICE } from './tags.js'
 import type { EcsEffects, EcsServiceResult } from './types.js'
 import { DEFAULT_SERVICE_TIMEOUT_MS, describeServices, waitForRollouts, type RolloutWatch, type WaitResult } from './wait.js'
-import { taskDefinitionName } from './rollout.js'
+import { taskDefinitionFamily, taskDefinitionName } from './rollout.js'
 
 /** Writes (RegisterTaskDefinition + UpdateService) in flight at once: well under ECS's per-account API rates. */
 export const DEFAULT_DEPLOY_CONCURRENCY = 10
@@ -21,7 +23,7 @@ export interface EcsDeployRequest {
   cluster: string
   /** Canonical service names per wave; a wave starts when every earlier one has settled. */
   waves: string[][]
-  /** Service name -> image pinned by digest. A service without one keeps its image (its configuration still applies). */
+  /** Service name -> image pinned by digest. A service without one keeps its running image (its catalog settings still apply). */
   images: Record<string, string>
   /** Tag values for the revisions registered. */
   commitSha?: string
@@ -37,11 +39,15 @@ export interface EcsDeployRequest {
   pollIntervalMs?: number
   maxPollIntervalMs?: number
   concurrency?: number
+  /** The region the tasks run in (regionFor's answer); default the environment file's. */
+  region?: string
 }
 
 export interface EcsDeployEffects extends EcsEffects {
   /** Needed only when a selected service is `deployVia: cloudformation`. */
   cloudformation?: CloudFormationClient
+  /** ECR of the environment's account, made only when an image comes from another account's or region's registry. */
+  ecr?: () => Promise<ECRClient>
 }
 
 export interface EcsDeployOutcome {
@@ -66,7 +72,12 @@ interface PlannedService {
  * updates only the services whose task definition changes, waits for all of a wave at once, and on failure (by
  * default) puts every service the step changed back on its previous revision. Returns one result per service.
  */
-export async function deployEcsServices(request: EcsDeployRequest, effects: EcsDeployEffects): Promise<EcsDeployOutcome> {
+export async function deployEcsServices(given: EcsDeployRequest, effects: EcsDeployEffects): Promise<EcsDeployOutcome> {
+  for (const [name, image] of Object.entries(given.images)) {
+    if (!isDigestImage(image)) throw new ConfigurationError(`image of ${name} must be pinned by digest (repository@sha256:<64 hex>), got '${image}'`)
+  }
+  // 0. Every image pullable by this environment's tasks: another account's image becomes its replica here, or nothing is written.
+  const request: EcsDeployRequest = { ...given, images: await imagesPullableHere(given, effects) }
   const { catalog, cluster, clock, log } = { ...request, ...effects }
   const started = clock.now()
   const serviceTimeoutMs = request.serviceTimeoutMs ?? DEFAULT_SERVICE_TIMEOUT_MS
@@ -75,9 +86,6 @@ export async function deployEcsServices(request: EcsDeployRequest, effects: EcsD
   const rollbackOnFailure = request.rollbackOnFailure ?? true
   const concurrency = request.concurrency ?? DEFAULT_DEPLOY_CONCURRENCY
   const all = request.waves.flat().map((name) => serviceNamed(catalog, name))
-  for (const [name, image] of Object.entries(request.images)) {
-    if (!isDigestImage(image)) throw new ConfigurationError(`image of ${name} must be pinned by digest (repository@sha256:<64 hex>), got '${image}'`)
-  }
   const viaStack = new Set(all.filter((s) => s.deployVia === 'cloudformation').map((s) => s.name))
 
   // 1. Read everything before writing anything: a missing service or container changes nothing.
@@ -189,6 +197,26 @@ function serviceNamed(catalog: Catalog, name: string): Service {
   return s
 }
 
+/**
+ * The images this environment's tasks can pull (resolveReplicas): an ECR image of another account or region is
+ * exchanged for the same digest replicated into the environment's registry. Only an environment that names its
+ * account can be judged; a dry run looks once instead of waiting for replication.
+ */
+async function imagesPullableHere(request: EcsDeployRequest, effects: EcsDeployEffects): Promise<Record<string, string>> {
+  const account = request.environment.account
+  if (account === undefined) return request.images
+  const region = request.region ?? request.environment.region
+  const foreign = Object.values(request.images).some((image) => {
+    const ref = parseEcrImage(image)
+    return ref !== undefined && (ref.account !== account || ref.region !== region)
+  })
+  if (!foreign) return request.images
+  if (!effects.ecr) throw new Error('deployEcsServices: an image comes from another registry and no ECR client was given')
+  const destination = { environment: request.environment.name, file: request.environment.file, account, region }
+  const resolved = await resolveReplicas(request.images, destination, { ecr: await effects.ecr(), clock: effects.clock, log: effects.log }, request.dryRun ? { waitMs: 0 } : {})
+  return resolved.images
+}
+
 /** Reads each service and its task definition, and renders what it should run. */
 async function planServices(request: EcsDeployRequest, services: Service[], effects: EcsEffects): Promise<Map<string, PlannedService>> {
   const planned = new Map<string, PlannedService>()
@@ -212,21 +240,55 @@ async function planServices(request: EcsDeployRequest, services: Service[], effe
       // Rolling back would return to this unfinished revision; say so rather than hide it.
       effects.log.warning(`${s.name}: an earlier rollout to ${previous} is still in progress; this deploy replaces it, and a rollback would return to it`)
     }
-    let current
-    try {
-      current = (await effects.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: previous }))).taskDefinition
-    } catch (e) {
-      rethrowConfigurationError(e, { cluster: request.cluster, service: s.name })
-      throw awsSetupError(e, `ECS (cluster '${request.cluster}')`) ?? e
-    }
-    if (!current) throw new Error(`DescribeTaskDefinition returned nothing for ${previous}`)
     const settings = serviceSettings(request.catalog, s, request.environment)
-    const next = renderTaskDefinition({ current, service: s.name, containerName: settings.containerName, image: request.images[s.name], environment: settings.environment, secrets: settings.secrets })
-    const before = registrationOf(current)
+    const { base, running } = await baseAndRunning(s.name, previous, settings.containerName, request, effects)
+    const next = renderTaskDefinition({ base, running, service: s.name, image: request.images[s.name], settings })
+    // Compared with what runs, so the diff shows catalog removals and Terraform's changes alike.
+    const before = registrationOf(running)
     const changed = !sameRegistration(before, next)
     planned.set(s.name, { name: s.name, previous, next, changed, diff: changed ? diffTaskDefinitions(before, next) : [] })
   })
   return planned
+}
+
+/**
+ * The revision to render on and the one the service runs. The base is the family's latest ACTIVE revision: the
+ * ecs-service module ignores the service's task_definition, so a revision Terraform registers after a deploy (roles,
+ * logging, sidecars) reaches the tasks only through here. The running revision is the base when it is the newest (the
+ * family has no ACTIVE revision after it, as when it was deregistered), and, with a warning, when the latest lacks
+ * the catalog's container (registered by hand, or by Terraform with an older catalog): deploying on what runs beats
+ * refusing the deploy.
+ */
+async function baseAndRunning(service: string, previous: string, containerName: string, request: EcsDeployRequest, effects: EcsEffects): Promise<{ base: TaskDefinition; running: TaskDefinition }> {
+  const family = taskDefinitionFamily(previous)
+  const latest = await describeTaskDefinition(family, service, request, effects, { missingIsUndefined: true })
+  if (latest?.taskDefinitionArn === previous) return { base: latest, running: latest }
+  const running = await describeTaskDefinition(previous, service, request, effects)
+  if (!running) throw new Error(`DescribeTaskDefinition returned nothing for ${previous}`)
+  if (!latest || (latest.revision ?? 0) < (running.revision ?? 0)) return { base: running, running }
+  const latestName = taskDefinitionName(latest.taskDefinitionArn ?? family)
+  const has = (td: TaskDefinition): boolean => Boolean(td.containerDefinitions?.some((c) => c.name === containerName))
+  if (!has(latest) && has(running)) {
+    const names = latest.containerDefinitions?.map((c) => c.name).join(', ') || 'none'
+    effects.log.warning(
+      `${service}: the family's latest revision ${latestName} has no container '${containerName}' (it has ${names}); building on the running ${taskDefinitionName(previous)} instead, so what ${latestName} changes does not reach the tasks until it has that container (Terraform's container_name comes from the catalog's container.name)`,
+    )
+    return { base: running, running }
+  }
+  effects.log.info(`${service}: building on ${latestName}, registered after the running ${taskDefinitionName(previous)}`)
+  return { base: latest, running }
+}
+
+/** DescribeTaskDefinition of an ARN, family:revision or family; with missingIsUndefined, ECS's "not found" is undefined. */
+async function describeTaskDefinition(ref: string, service: string, request: EcsDeployRequest, effects: EcsEffects, options: { missingIsUndefined?: boolean } = {}): Promise<TaskDefinition | undefined> {
+  try {
+    return (await effects.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: ref }))).taskDefinition
+  } catch (e) {
+    rethrowConfigurationError(e, { cluster: request.cluster, service })
+    // ECS answers ClientException "Unable to describe task definition." for a family with no ACTIVE revision.
+    if (options.missingIsUndefined && e instanceof Error && e.name === 'ClientException') return undefined
+    throw awsSetupError(e, `ECS (cluster '${request.cluster}')`) ?? e
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ContainerDefinition, KeyValuePair, RegisterTaskDefinitionCommandInput, Secret, TaskDefinition } from '@aws-sdk/client-ecs'
-import { canonicalJson, ConfigurationError } from '@tierdeploy/catalog'
+import { canonicalJson, ConfigurationError, type ServiceSettings } from '@tierdeploy/catalog'
 
 /** Fields DescribeTaskDefinition returns that RegisterTaskDefinition does not accept. */
 export const READ_ONLY_TASK_DEFINITION_FIELDS = [
@@ -27,39 +27,67 @@ export function registrationOf(taskDefinition: TaskDefinition): RegisterTaskDefi
   return pruneEmpty(copy) as unknown as RegisterTaskDefinitionCommandInput
 }
 
+/**
+ * Variables and secrets the environment roots add to the catalog's (terraform/environments/ENV/main.tf: the SSM
+ * prefix, and the data-store credentials of a service that depends on the database or the cache). The catalog does not
+ * know their values, so a deploy takes them from the base revision Terraform registered; every other name of the
+ * service container belongs to the catalog. A test checks this list against the roots.
+ */
+export const TERRAFORM_VARIABLES = { environment: ['DATABASE_USER', 'DOCUMENTS_BUCKET', 'REDIS_USER', 'SSM_PREFIX'], secrets: [] as string[] } as const
+
+/** What the catalog decides in a service's task definition (from serviceSettings()). */
+export type CatalogTaskSettings = Pick<ServiceSettings, 'containerName' | 'cpu' | 'memory' | 'port' | 'environment' | 'secrets'>
+
 export interface RenderRequest {
-  /** The task definition the service runs now (from DescribeTaskDefinition). */
-  current: TaskDefinition
+  /**
+   * The revision to build on: the family's latest ACTIVE one (DescribeTaskDefinition with the family alone), so that
+   * a revision Terraform registered after the last deploy (roles, logging, sidecars) reaches the tasks.
+   */
+  base: TaskDefinition
+  /** The revision the service runs now: its service container's image is kept when no new one is given. */
+  running: TaskDefinition
   service: string
-  /** The service's container in the task definition (serviceSettings().containerName). */
-  containerName: string
-  /** New image; undefined keeps the current one. */
+  /** New image; undefined keeps the running one (the base may be Terraform's, which carries a bootstrap image). */
   image?: string
-  /** Variables set on the container (others it already has are kept). */
-  environment: Record<string, string>
-  /** Variable -> SSM parameter or Secrets Manager ARN (never a value). */
-  secrets: Record<string, string>
+  settings: CatalogTaskSettings
 }
 
 /**
- * The task definition to register: the current one with the service container's image replaced and the catalog's
- * environment and secret references applied; sidecars, roles, sizes, logging and everything else kept as they are.
+ * The task definition to register: the base with the catalog's settings rendered over it, authoritatively, so that a
+ * setting removed from the catalog is removed from the tasks:
+ * - task `cpu` and `memory`;
+ * - the service container's environment and secret references: exactly the catalog's, plus TERRAFORM_VARIABLES as the
+ *   base has them (names kept in the base's order, new ones appended by name);
+ * - the service container's port (see renderPort);
+ * - the service container's image (see RenderRequest.image).
+ * Everything else (sidecars, roles, logging, volumes, runtime platform) comes from the base unchanged. The catalog's
+ * health check is the load balancer's (path, status, thresholds): nothing of it belongs in the task definition.
  */
 export function renderTaskDefinition(request: RenderRequest): RegisterTaskDefinitionCommandInput {
-  const next = registrationOf(request.current)
+  const { settings } = request
+  const next = registrationOf(request.base)
   const containers = next.containerDefinitions ?? []
-  const container = containers.find((c) => c.name === request.containerName)
+  const container = containers.find((c) => c.name === settings.containerName)
   if (!container) {
     const names = containers.map((c) => c.name).join(', ')
     throw new ConfigurationError(
-      `${request.service}: task definition ${request.current.taskDefinitionArn ?? request.current.family} has no container '${request.containerName}' (it has ${names || 'none'}); set container.name of ${request.service} in the catalog to the container that runs the service`,
+      `${request.service}: task definition ${request.base.taskDefinitionArn ?? request.base.family} has no container '${settings.containerName}' (it has ${names || 'none'}); set container.name of ${request.service} in the catalog to the container that runs the service`,
     )
   }
-  if (request.image !== undefined) container.image = request.image
-  const environment = applyPairs(container.environment ?? [], request.environment, (name, value): KeyValuePair => ({ name, value }), (p) => p.value)
-  const secrets = applyPairs(container.secrets ?? [], request.secrets, (name, valueFrom): Secret => ({ name, valueFrom }), (p) => p.valueFrom)
+  const image = request.image ?? request.running.containerDefinitions?.find((c) => c.name === settings.containerName)?.image
+  if (image === undefined) {
+    throw new ConfigurationError(
+      `${request.service}: no image given, and the running task definition ${request.running.taskDefinitionArn ?? request.running.family} has no container '${settings.containerName}' to keep the image of; give ${request.service} an image to deploy`,
+    )
+  }
+  container.image = image
+  next.cpu = String(settings.cpu)
+  next.memory = String(settings.memory)
+  const environment = ownedPairs(container.environment ?? [], settings.environment, TERRAFORM_VARIABLES.environment, (name, value): KeyValuePair => ({ name, value }), (p) => p.value)
+  const secrets = ownedPairs(container.secrets ?? [], settings.secrets, TERRAFORM_VARIABLES.secrets, (name, valueFrom): Secret => ({ name, valueFrom }), (p) => p.valueFrom)
   setOrDelete(container, 'environment', environment)
   setOrDelete(container, 'secrets', secrets)
+  renderPort(container, settings.port)
   return next
 }
 
@@ -68,12 +96,41 @@ function setOrDelete(container: ContainerDefinition, key: 'environment' | 'secre
   else delete (container as Record<string, unknown>)[key]
 }
 
-/** Sets each wanted name, in place where the container already has it, appended (in name order) where not. */
-function applyPairs<T extends { name?: string }>(existing: T[], wanted: Record<string, string>, make: (name: string, value: string) => T, valueOf: (p: T) => string | undefined): T[] {
-  const out = existing.map((p) => (p.name !== undefined && p.name in wanted && valueOf(p) !== wanted[p.name] ? make(p.name, wanted[p.name]!) : p))
-  const have = new Set(existing.map((p) => p.name))
-  for (const name of Object.keys(wanted).sort()) if (!have.has(name)) out.push(make(name, wanted[name]!))
+/**
+ * The catalog's pairs plus the base's Terraform-owned ones, and nothing else. Names the base has keep their place (so
+ * an unchanged catalog renders an identical list, and no revision is registered for a new order); new ones are
+ * appended in name order. The catalog wins where it sets a Terraform-owned name too, as the roots' merge() does.
+ */
+function ownedPairs<T extends { name?: string }>(base: T[], catalog: Record<string, string>, terraform: readonly string[], make: (name: string, value: string) => T, valueOf: (p: T) => string | undefined): T[] {
+  const out: T[] = []
+  for (const p of base) {
+    if (p.name === undefined) continue
+    if (p.name in catalog) out.push(valueOf(p) === catalog[p.name] ? p : make(p.name, catalog[p.name]!))
+    else if (terraform.includes(p.name)) out.push(p)
+  }
+  const have = new Set(base.map((p) => p.name))
+  for (const name of Object.keys(catalog).sort()) if (!have.has(name)) out.push(make(name, catalog[name]!))
   return out
+}
+
+/**
+ * Sets the catalog's port on the service container's mapping named `http` (as the ecs-service module names it) or
+ * its first one, and adds an `http` mapping when the container has none. A catalog without a port leaves the mappings
+ * as the base has them: the service's load balancer and Service Connect name the port, and ECS refuses to run the
+ * service on a revision without it, so removing a port is Terraform's change (the service's configuration and a
+ * revision without the mapping), which reaches the tasks through the base.
+ */
+function renderPort(container: ContainerDefinition, port: number | undefined): void {
+  if (port === undefined) return
+  const mappings = container.portMappings ?? []
+  const mapping = mappings.find((m) => m.name === 'http') ?? mappings[0]
+  if (!mapping) {
+    container.portMappings = [{ name: 'http', containerPort: port, protocol: 'tcp', appProtocol: 'http' }]
+    return
+  }
+  // awsvpc tasks repeat the container port as the host port; a bridge-mode dynamic host port (0) stays.
+  if (mapping.hostPort !== undefined && mapping.hostPort === mapping.containerPort) mapping.hostPort = port
+  mapping.containerPort = port
 }
 
 /** Whether two registrations would produce the same task definition (key order and empty lists aside). */

@@ -44,12 +44,13 @@ services:
     environment: { LOG_LEVEL: debug }
 `
 
-export function testCatalog(extraServices = ''): { catalog: Catalog; environment: Environment } {
+/** The test catalog (plus `extraServices`, YAML lines under `services:`) with `devYaml` as its dev environment. */
+export function testCatalog(extraServices = '', devYaml = DEV_YAML): { catalog: Catalog; environment: Environment } {
   const { catalog, problems } = buildCatalog({
     dir: 'catalog',
     root: '/repo',
     services: { file: 'catalog/services.yaml', text: CATALOG_YAML + extraServices },
-    environments: [{ file: 'catalog/environments/dev.yaml', text: DEV_YAML }],
+    environments: [{ file: 'catalog/environments/dev.yaml', text: devYaml }],
   })
   const errors = problems.filter((p) => p.severity === 'error')
   if (!catalog || errors.length) throw new Error(`test catalog invalid: ${JSON.stringify(errors)}`)
@@ -95,7 +96,8 @@ export function seedTestServices(fake: FakeEcs): void {
     cluster: CLUSTER,
     name: 'auth',
     image: image('auth', 1),
-    environment: [{ name: 'PORT', value: '3000' }, { name: 'LOG_LEVEL', value: 'debug' }, { name: 'FEATURE_X', value: 'on' }],
+    // SSM_PREFIX, as the Terraform roots add it beside the catalog's variables
+    environment: [{ name: 'SSM_PREFIX', value: '/test/dev' }, { name: 'LOG_LEVEL', value: 'debug' }, { name: 'FEATURE_X', value: 'on' }],
     secrets: [{ name: 'JWT_SECRET', valueFrom: 'arn:aws:secretsmanager:ca-central-1:111111111111:secret:jwt' }],
     sidecars: [{ name: 'xray', image: 'amazon/aws-xray-daemon:3.3', essential: false }],
     desiredCount: 2,

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs'
+import { STSClient } from '@aws-sdk/client-sts'
 import { makeEcsClient, TAG_COMMIT } from '@tierdeploy/aws'
 import { createGitRepo, FakeEcs, tempDir, writeFiles } from '@tierdeploy/testkit'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -44,11 +45,13 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
   const err: string[] = []
   const io: CliIO = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: dir.dir, env: { AWS_REGION: 'ca-central-1', GITHUB_SHA: 'b'.repeat(40) } }
   const ecs = makeEcsClient({ endpoint: fake.endpoint, region: 'ca-central-1' })
+  const sts = new STSClient({ endpoint: fake.endpoint, region: 'ca-central-1' })
   try {
-    const code = await runDeploy(['--catalog', join(dir.dir, 'catalog'), ...args], io, { ecs, clock: fake.clock })
+    const code = await runDeploy(['--catalog', join(dir.dir, 'catalog'), ...args], io, { ecs, sts, clock: fake.clock })
     return { code, out: out.join('\n'), err: err.join('\n') }
   } finally {
     ecs.destroy()
+    sts.destroy()
   }
 }
 
@@ -67,6 +70,15 @@ describe('tierdeploy deploy', () => {
     const r = await cli('--env', 'dev', '--service', 'rfq-service', '--images', 'images.json', '--dry-run')
     expect(r.code).toBe(0)
     expect(r.out).toBe(`rfq: would register a new revision of rfq:1\n  ~ containerDefinitions[rfq].image: "${digest('rfq', 1)}" -> "${digest('rfq', 2)}"`)
+    expect(Object.keys(fake.calls).sort()).toEqual(['DescribeServices', 'DescribeTaskDefinition'])
+  })
+
+  it('--dry-run prints a variable removed from the catalog as a removal', async () => {
+    // rfq runs with a variable the catalog has since dropped
+    fake.seedService({ cluster: 'dev-cluster', name: 'rfq', image: digest('rfq', 1), environment: [{ name: 'LEGACY_URL', value: 'http://legacy' }] })
+    const r = await cli('--env', 'dev', '--service', 'rfq', '--dry-run')
+    expect(r.code).toBe(0)
+    expect(r.out).toBe('rfq: would register a new revision of rfq:2\n  - containerDefinitions[rfq].environment[LEGACY_URL].name: "LEGACY_URL"\n  - containerDefinitions[rfq].environment[LEGACY_URL].value: "http://legacy"')
     expect(Object.keys(fake.calls).sort()).toEqual(['DescribeServices', 'DescribeTaskDefinition'])
   })
 
@@ -167,6 +179,51 @@ async function commitTagOf(arn: string): Promise<string | undefined> {
     ecs.destroy()
   }
 }
+
+describe('tierdeploy deploy checks the account of the credentials', () => {
+  // The fake's credentials are for 111111111111 (fake.callerAccount), as a dev profile left in the shell would be.
+  const withAccount = (account: string): void => {
+    writeFiles(dir.dir, { 'catalog/environments/production.yaml': `name: production\naccount: "${account}"\nregion: ca-central-1\ncluster: dev-cluster\nroleArn: arn:aws:iam::${account}:role/deploy\n` })
+  }
+  const refusal = async (...args: string[]): Promise<Error> => {
+    const error = await cli('--env', 'production', ...args).then(() => undefined, (e: unknown) => e)
+    expect(isConfigurationError(error), String(error)).toBe(true)
+    return error as Error
+  }
+
+  it('refuses credentials of another account before any ECS write, naming both accounts and what to do', async () => {
+    withAccount('333333333333')
+    const error = await refusal('--tier', 'all', '--images', 'images.json')
+    expect(error.message).toMatch(/^credentials are for 111111111111, environment production is 333333333333 \(the account in .*production\.yaml\), so nothing was changed: assume production's deploy role \(arn:aws:iam::333333333333:role\/deploy\), or pick an AWS profile of account 333333333333/)
+    expect(fake.calls.GetCallerIdentity).toBe(1)
+    expect(fake.calls.RegisterTaskDefinition).toBeUndefined()
+    expect(fake.calls.UpdateService).toBeUndefined()
+    expect(fake.calls.DescribeServices).toBeUndefined()
+  })
+
+  it('refuses a rollback and a dry run with credentials of another account too', async () => {
+    withAccount('333333333333')
+    expect((await refusal('--rollback', 'rfq', '--version', 'previous')).message).toMatch(/^credentials are for 111111111111, environment production is 333333333333/)
+    expect((await refusal('--services', 'rfq', '--images', 'images.json', '--dry-run')).message).toMatch(/^credentials are for 111111111111/)
+    expect(fake.calls.UpdateService).toBeUndefined()
+  })
+
+  it('deploys with credentials of the environment\'s account, asking STS once per run, not per service', async () => {
+    withAccount('111111111111')
+    const r = await cli('--env', 'production', '--tier', 'all', '--images', 'images.json')
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/rfq +deployed +rfq:1 +rfq:2/)
+    expect(fake.calls.GetCallerIdentity).toBe(1)
+  })
+
+  it('warns that an environment without an account cannot be checked, and deploys', async () => {
+    const r = await cli('--env', 'dev', '--services', 'rfq', '--images', 'images.json')
+    expect(r.code).toBe(0)
+    expect(r.err).toContain('warning: environment dev sets no account (')
+    expect(r.err).toContain('cannot be checked before writing: set account: "123456789012" there')
+    expect(fake.calls.GetCallerIdentity).toBeUndefined()
+  })
+})
 
 describe('tierdeploy deploy to an environment with requireApproval: true', () => {
   beforeEach(() => {

@@ -4,11 +4,14 @@ import { resolve } from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { ECSClient } from '@aws-sdk/client-ecs'
+import type { ECRClient } from '@aws-sdk/client-ecr'
+import type { STSClient } from '@aws-sdk/client-sts'
 import {
   clusterFor,
   deployPlan,
   makeCloudFormationClient,
   isDigestImage,
+  makeEcrClient,
   makeEcsClient,
   parseRollbackVersion,
   regionFor,
@@ -17,6 +20,7 @@ import {
   rollBackService,
   shortTaskDefinition,
   TAG_COMMIT,
+  verifyCallerAccount,
   type EcsServiceResult,
 } from '@tierdeploy/aws'
 import { ConfigurationError, environmentNamed, formatProblem, isProductionLike, loadCatalog, streamLogger, systemClock, type Catalog, type Clock, type Environment } from '@tierdeploy/catalog'
@@ -51,10 +55,13 @@ export interface Terminal {
   output: NodeJS.WritableStream & { isTTY?: boolean }
 }
 
-/** What tests replace: the ECS client (pointed at the fake control plane), the clock and the terminal. */
+/** What tests replace: the AWS clients (pointed at the fake control plane), the clock and the terminal. */
 export interface DeployDeps {
   ecs?: ECSClient
+  /** Asked once per run for the caller's account (verifyCallerAccount). */
+  sts?: STSClient
   cloudformation?: CloudFormationClient
+  ecr?: ECRClient
   clock?: Clock
   /** Defaults to the process's stdin and stdout. */
   terminal?: Terminal
@@ -114,6 +121,9 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
   const terminal = deps.terminal ?? { input: process.stdin, output: process.stdout }
 
   try {
+    // Before the first call that could write (and before a dry run reads what it would change): credentials of another
+    // account than the environment's are refused here, whatever the mode.
+    await verifyCallerAccount(environment, { sts: deps.sts, region }, log)
     if (rollbackService !== undefined) {
       const service = resolveServiceName(catalog, rollbackService)
       if (service.deployVia === 'cloudformation') throw new ConfigurationError(`${service.name} is deployed via CloudFormation stack ${service.cloudformation?.stack}: roll it back by deploying its previous image`)
@@ -136,7 +146,7 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
     const plan = resolveDeployWaves(catalog, selectionFromFlags(values), environment)
     const images = readImages(catalog, stringFlag(values, 'images'), io.cwd)
     const commitSha = await deployCommit(stringFlag(values, 'commit'), io.env, catalog, dryRun)
-    if (!values.images) log.warning('no --images: every service keeps its image; only catalog environment and secrets are applied')
+    if (!values.images) log.warning('no --images: every service keeps its running image; the catalog settings (cpu, memory, environment, secrets, port) are applied')
     if (approval) refuseWithoutTerminal(environment, terminal)
     const deployId = `cli-${new Date(clock.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`
     const needsStacks = Object.keys(plan.nodes).some((n) => catalog.services.get(n)?.deployVia === 'cloudformation')
@@ -153,8 +163,9 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
         dryRun: asDryRun,
         rollbackOnFailure: values['no-rollback'] !== true,
         serviceTimeoutMs: timeoutMs,
+        region,
       },
-      { ...effects, ...(cloudformation ? { cloudformation } : {}) },
+      { ...effects, ...(cloudformation ? { cloudformation } : {}), ecr: async () => deps.ecr ?? makeEcrClient({ region }) },
     )
     if (approval) {
       // The plan the reviewer confirms is the dry run's: every service and its task-definition change.

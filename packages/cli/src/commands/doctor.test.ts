@@ -103,6 +103,34 @@ describe('tierdeploy doctor --live', () => {
     }
   })
 
+  it('reports credentials of another account as an error finding at the environment\'s account, and reads no cluster', async () => {
+    const { FakeEcs } = await import('@tierdeploy/testkit')
+    const { makeEcsClient } = await import('@tierdeploy/aws')
+    const { STSClient } = await import('@aws-sdk/client-sts')
+    const { runCommand } = await import('../main.js')
+    const { run, usage } = await import('./doctor.js')
+    const fake = await FakeEcs.start()
+    fake.callerAccount = '111111111111'
+    const root = repository('')
+    writeFiles(root, { 'catalog/environments/dev.yaml': 'name: dev\naccount: "222222222222"\nregion: us-east-1\ncluster: dev\n' })
+    fake.seedService({ cluster: 'dev', name: 'a', image: 'a@sha256:' + '1'.repeat(64) })
+    const ecs = makeEcsClient({ endpoint: fake.endpoint, region: 'us-east-1' })
+    const sts = new STSClient({ endpoint: fake.endpoint, region: 'us-east-1' })
+    const out: string[] = []
+    try {
+      const code = await runCommand('doctor', usage, (a, io) => run(a, io, { ecs, sts }), ['--catalog', join(root, 'catalog'), '--env', 'dev', '--live', '--no-code'], { stdout: (t) => out.push(t), stderr: () => {}, cwd: root, env: {} })
+      expect(code).toBe(1)
+      expect(out.join('\n')).toMatch(/environments\/dev\.yaml:2:\d+: error: credentials are for 111111111111, environment dev is 222222222222 .* \[account-mismatch\]/)
+      expect(fake.calls.GetCallerIdentity).toBe(1)
+      expect(fake.calls.ListServices).toBeUndefined()
+      expect(fake.calls.DescribeServices).toBeUndefined()
+    } finally {
+      ecs.destroy()
+      sts.destroy()
+      await fake.stop()
+    }
+  })
+
   it('says how to give credentials when there are none, without a stack trace', async () => {
     const { runCommand } = await import('../main.js')
     const { run, usage } = await import('./doctor.js')

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { ECSClient } from '@aws-sdk/client-ecs'
-import { environmentNamed, formatProblem, isEnabledIn, loadCatalog, locateProblems, type Catalog, type Environment } from '@tierdeploy/catalog'
+import type { STSClient } from '@aws-sdk/client-sts'
+import { environmentNamed, formatProblem, isEnabledIn, loadCatalog, locateProblems, silentLogger, type Catalog, type Environment } from '@tierdeploy/catalog'
 import { doctorJson, renderDoctorText, runDoctor, type DoctorResult, type Finding } from '@tierdeploy/doctor'
 import { parseFlags, stringFlag } from '../args.js'
 import { UsageError, type CliIO } from '../cli-io.js'
@@ -11,12 +12,14 @@ export const usage = [
   '  --live   also read the environment\'s ECS cluster (needs --env and AWS credentials): warns about services a',
   '           CloudFormation stack owns (aws:cloudformation:stack-name tag) that the catalog does not declare',
   '           deployVia: cloudformation, since updating them directly would drift the stack, and about services',
-  '           whose last rollout failed or has not finished.',
+  '           whose last rollout failed or has not finished. Credentials of another account than the environment\'s',
+  '           are reported (account-mismatch) instead of reading that account\'s cluster.',
   '  --region overrides the environment file\'s region (AWS_REGION is used only when the file has none).',
 ].join('\n')
 
 export interface DoctorDeps {
   ecs?: ECSClient
+  sts?: STSClient
 }
 
 export async function run(args: string[], io: CliIO, deps: DoctorDeps = {}): Promise<number> {
@@ -47,11 +50,22 @@ export async function run(args: string[], io: CliIO, deps: DoctorDeps = {}): Pro
 
 /**
  * What only the cluster can tell: services a CloudFormation stack owns but the catalog would update directly (they
- * would drift), and services whose rollout failed or is still going (judged by the rule deploy and health use).
+ * would drift), and services whose rollout failed or is still going (judged by the rule deploy and health use). First,
+ * the account rule deploy refuses by: credentials of another account are a finding, and that account's cluster is not
+ * read (what it holds says nothing about this environment).
  */
 async function liveFindings(catalog: Catalog, environment: Environment, flags: { cluster: string | undefined; region: string | undefined }, io: CliIO, deps: DoctorDeps): Promise<Finding[]> {
   const aws = await import('@tierdeploy/aws')
   const region = aws.regionFor(environment, { override: flags.region, overrideName: '--region', env: io.env })
+  try {
+    // An environment without account is the configuration check's finding (no-account), not a log line here.
+    await aws.verifyCallerAccount(environment, { sts: deps.sts, region }, silentLogger)
+  } catch (e) {
+    if (!(e instanceof aws.AccountMismatchError)) throw e
+    const finding: Finding = { check: 'account-mismatch', severity: 'error', file: environment.file, path: ['account'], message: e.message }
+    await locateProblems([finding], [{ file: environment.file, text: readFileSync(environment.file, 'utf8') }])
+    return [finding]
+  }
   const cluster = await aws.clusterFor(environment, flags.cluster, '--cluster', { cloudformation: () => aws.makeCloudFormationClient(region) })
   const ecs = deps.ecs ?? aws.makeEcsClient({ region })
   try {

@@ -54,11 +54,7 @@ export async function run(args: string[], io: CliIO, deps: HealthDeps = {}): Pro
   }
 
   // The AWS SDK loads here, on use, never for plan or validate.
-  const [aws, { ElasticLoadBalancingV2Client }, { CloudWatchClient }] = await Promise.all([
-    import('@tierdeploy/aws'),
-    import('@aws-sdk/client-elastic-load-balancing-v2'),
-    import('@aws-sdk/client-cloudwatch'),
-  ])
+  const aws = await import('@tierdeploy/aws')
   const checks = aws.parseChecks(stringFlag(values, 'checks') === undefined ? undefined : parseNameList(stringFlag(values, 'checks')!), '--checks')
   const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
   for (const w of warnings) io.stderr(formatProblem(w))
@@ -80,8 +76,8 @@ export async function run(args: string[], io: CliIO, deps: HealthDeps = {}): Pro
     bakeMs: bakeSeconds * 1000,
   }, {
     ecs: deps.ecs ?? aws.makeEcsClient({ region }),
-    elb: new ElasticLoadBalancingV2Client({ region }),
-    cloudwatch: new CloudWatchClient({ region }),
+    elb: await aws.makeElbClient({ region }),
+    cloudwatch: await aws.makeCloudWatchClient({ region }),
     clock: deps.clock ?? systemClock,
     log,
   })

@@ -127,4 +127,30 @@ describe('tierdeploy promote', () => {
     expect(r.out).toContain(`~ containerDefinitions[rfq].image: "${digest('rfq', 1)}" -> "${digest('rfq', 2)}"`)
     expect(imageIn('production', 'rfq')).toBe(digest('rfq', 1))
   })
+
+  it('promotes what the gate checked: a deploy landing in staging during the gate refuses the promotion', async () => {
+    // While the alarms bake, a staging deploy of auth:3 starts and completes.
+    cloudwatch.on(DescribeAlarmsCommand).callsFake(() => {
+      if (imageIn('staging', 'auth') !== digest('auth', 3)) {
+        const { taskDefinition } = fake.state.registerTaskDefinition({ family: 'staging-auth', containerDefinitions: [{ name: 'auth', image: digest('auth', 3), essential: true }], requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512' })
+        fake.state.updateService({ cluster: 'staging', service: 'auth', taskDefinition: (taskDefinition as { taskDefinitionArn: string }).taskDefinitionArn })
+        fake.advance(60_000)
+      }
+      return { MetricAlarms: [] }
+    })
+    const r = await promote('--to', 'production', '--bake', '30')
+    expect(r.code).toBe(1)
+    expect(r.err).toMatch(/staging changed while its health gate ran, so the gate did not check what it runs now; nothing was promoted.*\n {2}auth: ran staging-auth:1 when the gate started, staging-auth:2 when it ended/)
+    expect(imageIn('production', 'auth')).toBe(digest('auth', 1))
+    expect(imageIn('production', 'rfq')).toBe(digest('rfq', 1))
+  })
+
+  it('leaves out, with a line saying so, a service the target does not enable', async () => {
+    writeFiles(dir.dir, { 'catalog/environments/production.yaml': 'name: production\nregion: ca-central-1\ncluster: production\nrequireApproval: true\npromotesFrom: staging\nservices:\n  rfq: { enabled: false }\n' })
+    const r = await promote('--to', 'production')
+    expect(r.code).toBe(0)
+    expect(r.err).toMatch(/left out, not enabled in production \(.*production\.yaml\): rfq/)
+    expect(imageIn('production', 'auth')).toBe(digest('auth', 2))
+    expect(imageIn('production', 'rfq')).toBe(digest('rfq', 1))
+  })
 })

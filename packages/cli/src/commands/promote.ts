@@ -1,4 +1,5 @@
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
+import type { ECRClient } from '@aws-sdk/client-ecr'
 import type { ECSClient } from '@aws-sdk/client-ecs'
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { ConfigurationError, environmentNamed, formatProblem, loadCatalog, streamLogger, systemClock, type Clock, type Environment } from '@tierdeploy/catalog'
@@ -13,9 +14,10 @@ export const usage = [
   '                   [--from-region REGION] [--to-region REGION]',
   '                   [--bake SECONDS] [--timeout-minutes N] [--dry-run] [--verbose]',
   '',
-  '  Reads the images (digests) running in --from (default: the --to environment\'s promotesFrom), checks that they',
-  '  are healthy there (ECS rollouts, load balancer targets, health URLs, alarms), then deploys exactly those images',
-  '  to --to, tier by tier. Nothing is rebuilt. Default selection: --tier all.',
+  '  Reads the task definitions and image digests running in --from (default: the --to environment\'s promotesFrom),',
+  '  checks that exactly those are healthy there (ECS rollouts, load balancer targets, health URLs, alarms; refused if',
+  '  --from changes meanwhile), then deploys those digests to --to, tier by tier. Nothing is rebuilt; services --to does',
+  '  not enable are left out. Default selection: --tier all.',
   '  --from-profile / --to-profile name AWS profiles when the environments live in different accounts.',
   '  --from-region / --to-region override the environment files\' regions (AWS_REGION is used only when a file has none).',
 ].join('\n')
@@ -24,6 +26,8 @@ export const usage = [
 export interface PromoteDeps {
   fromEcs?: ECSClient
   toEcs?: ECSClient
+  /** ECR of the --to account: where promoted images are found as replicas (resolveReplicas). */
+  toEcr?: ECRClient
   elb?: ElasticLoadBalancingV2Client
   cloudwatch?: CloudWatchClient
   clock?: Clock
@@ -75,19 +79,19 @@ export async function run(args: string[], io: CliIO, deps: PromoteDeps = {}): Pr
   for (const w of warnings) io.stderr(formatProblem(w))
   const to = environmentNamed(catalog, toName)
   const from = environmentNamed(catalog, sourceEnvironment(to, stringFlag(values, 'from')))
-  const plan = resolveDeployWaves(catalog, selection, to)
+  // What the target does not enable is left out, with a line saying so: never deployed, never a silent gap.
+  const plan = resolveDeployWaves(catalog, { ...selection, onlyEnabled: true }, to)
   const services = Object.values(plan.nodes).filter((n) => n.kind === 'service').map((n) => n.name)
+  const inSource = Object.values(resolveDeployWaves(catalog, { ...selection, onlyEnabled: true }, from).nodes).filter((n) => n.kind === 'service').map((n) => n.name)
+  const leftOut = [...new Set([...(plan.skipped ?? []), ...inSource.filter((n) => !services.includes(n))])].sort()
+  if (leftOut.length) io.stderr(`left out, not enabled in ${to.name} (${to.file}): ${leftOut.join(', ')}`)
   if (services.length === 0) {
     io.stdout(`nothing to promote to ${to.name} in this selection`)
     return 0
   }
 
   // The AWS SDK loads here, on use, never for plan or validate.
-  const [aws, { ElasticLoadBalancingV2Client }, { CloudWatchClient }] = await Promise.all([
-    import('@tierdeploy/aws'),
-    import('@aws-sdk/client-elastic-load-balancing-v2'),
-    import('@aws-sdk/client-cloudwatch'),
-  ])
+  const aws = await import('@tierdeploy/aws')
   const log = streamLogger(io.stderr, values.verbose === true)
   const clock = deps.clock ?? systemClock
   const side = (env: Environment, which: 'from' | 'to') => {
@@ -103,21 +107,26 @@ export async function run(args: string[], io: CliIO, deps: PromoteDeps = {}): Pr
     const fromCluster = await aws.clusterFor(from, stringFlag(values, 'from-cluster'), '--from-cluster', { cloudformation: () => aws.makeCloudFormationClient(fromSide.region) })
     const toCluster = await aws.clusterFor(to, stringFlag(values, 'to-cluster'), '--to-cluster', { cloudformation: () => aws.makeCloudFormationClient(toSide.region) })
 
+    // The exact revisions and digests staging runs are read first and gated; a deploy landing in staging while the
+    // gate runs fails the promotion instead of sending production something the gate never saw.
     io.stderr(`checking ${services.length} service(s) in ${from.name} (cluster ${fromCluster}) before promoting to ${to.name}`)
-    const gate = await aws.runHealthGate(aws.gateTargets(catalog, from, services.map((n) => catalog.services.get(n)!), {}, log), { cluster: fromCluster, checks: [...aws.CHECKS], timeoutMs, bakeMs }, {
-      ecs: fromEcs,
-      elb: deps.elb ?? new ElasticLoadBalancingV2Client(fromSide),
-      cloudwatch: deps.cloudwatch ?? new CloudWatchClient(fromSide),
-      clock,
-      log,
-    })
-    if (!gate.passed) {
-      io.stdout(aws.renderGateText(gate))
+    const gated = await aws.gateRunningRelease(
+      { catalog, environment: from, services: services.map((n) => catalog.services.get(n)!), cluster: fromCluster, gate: { checks: [...aws.CHECKS], timeoutMs, bakeMs } },
+      {
+        ecs: fromEcs,
+        elb: deps.elb ?? (await aws.makeElbClient(fromSide)),
+        cloudwatch: deps.cloudwatch ?? (await aws.makeCloudWatchClient(fromSide)),
+        clock,
+        log,
+        cloudformation: () => aws.makeCloudFormationClient(fromSide.region),
+      },
+    )
+    if (!gated.release) {
+      io.stdout(aws.renderGateText(gated.report))
       io.stderr(`${from.name} is not healthy: nothing was promoted to ${to.name}`)
       return 1
     }
-
-    const images = await aws.readRunningImages(catalog, from, services, fromCluster, { ecs: fromEcs, clock, log, cloudformation: () => aws.makeCloudFormationClient(fromSide.region) })
+    const images = gated.release.images
     io.stderr(`promoting ${Object.keys(images).length} image(s) from ${from.name} to ${to.name}:\n${Object.entries(images).map(([s, i]) => `  ${s}  ${i}`).join('\n')}`)
     const needsStacks = services.some((n) => catalog.services.get(n)?.deployVia === 'cloudformation')
     const { results, ok, diffs } = await aws.deployPlan(
@@ -130,8 +139,9 @@ export async function run(args: string[], io: CliIO, deps: PromoteDeps = {}): Pr
         deployId: `promote-${from.name}-${new Date(clock.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`,
         dryRun: values['dry-run'] === true,
         serviceTimeoutMs: timeoutMs,
+        region: toSide.region,
       },
-      { ecs: toEcs, clock, log, ...(needsStacks ? { cloudformation: await aws.makeCloudFormationClient(toSide.region) } : {}) },
+      { ecs: toEcs, clock, log, ...(needsStacks ? { cloudformation: await aws.makeCloudFormationClient(toSide.region) } : {}), ecr: async () => deps.toEcr ?? aws.makeEcrClient(toSide) },
     )
     if (values['dry-run']) {
       for (const r of results) io.stdout(diffs[r.service] ? `${r.service}: would register\n  ${diffs[r.service]!.join('\n  ')}` : `${r.service}: ${r.status}`)

@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import type { Clock } from '@tierdeploy/catalog'
 import { prng } from '../generate-catalog.js'
+import { ECR_OPERATIONS, ECR_TARGET_PREFIX, FakeEcr } from './ecr.js'
 import { EcsError, EcsState, type Json, type LoadBalancer, type RolloutContext, type RolloutPlan, type ServiceRecord } from './state.js'
+import { answerSts, isStsRequest } from './sts.js'
 
 const TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113.'
 
@@ -72,7 +74,13 @@ const OPERATIONS: Record<string, Handler> = {
  */
 export class FakeEcs {
   readonly state: EcsState
+  /** This account's ECR registry in the fake's region (AWS_ENDPOINT_URL_ECR may point at the same endpoint). */
+  readonly ecr: FakeEcr
+  /** Every ECR registry this fake knows, by account: its own, others it serves (`registry`), others' fakes' (`knowRegistry`). */
+  private readonly registries = new Map<string, FakeEcr>()
   endpoint = ''
+  /** The account STS's GetCallerIdentity names (credentials of another account: '333333333333'); unset, the fake's own. */
+  callerAccount: string | undefined
   /** Requests received per operation, faulted ones included (what a client's retries cost). */
   readonly calls: Record<string, number> = {}
   /** Requests answered with an injected fault, per operation. */
@@ -91,6 +99,9 @@ export class FakeEcs {
     this.time = options.startTime ?? Date.UTC(2026, 0, 1)
     this.state = new EcsState(options.region ?? 'ca-central-1', options.account ?? '111111111111', () => this.time)
     if (options.defaultRolloutMs !== undefined) this.state.defaultRolloutMs = options.defaultRolloutMs
+    this.ecr = new FakeEcr(this.state.account, this.state.region, () => this.time)
+    this.registries.set(this.ecr.account, this.ecr)
+    this.state.pullRefusal = (image, account) => this.pullRefusal(image, account)
     this.random = prng(options.seed ?? 7)
     this.clock = {
       now: () => this.time,
@@ -218,6 +229,45 @@ export class FakeEcs {
     })
   }
 
+  /** Lets this account's tasks try to pull from another fake account's registry (they succeed only if it allows). */
+  knowRegistry(ecr: FakeEcr): void {
+    this.registries.set(ecr.account, ecr)
+  }
+
+  /**
+   * The ECR registry of `account` (created on first use), for a fake that serves several accounts: DescribeImages
+   * answers from the registry its registryId names, and a cluster's tasks pull as their account may.
+   */
+  registry(account: string): FakeEcr {
+    let found = this.registries.get(account)
+    if (!found) {
+      found = new FakeEcr(account, this.state.region, () => this.time)
+      this.registries.set(account, found)
+    }
+    return found
+  }
+
+  /** The cluster's tasks run in `account` (one fake serving the accounts of several environments). */
+  setClusterAccount(cluster: string, account: string): void {
+    this.state.clusterAccounts.set(cluster, account)
+  }
+
+  /**
+   * ECS's image pull, judged as ECR would: a registry is judged only for repositories a test created (so tests with
+   * made-up images keep working); an ECR image of another account is refused (403) unless that account's registry
+   * grants the task's account (a repository policy). Replication puts the image in the task's own registry instead.
+   */
+  private pullRefusal(image: string, taskAccount: string): string | undefined {
+    const ref = /^(\d{12})\.dkr\.ecr[^/]*\/([^:@]+)/.exec(image)
+    if (!ref) return undefined
+    const [, account, repository] = ref
+    const registry = this.registries.get(account!)
+    if (account !== taskAccount && !registry?.pullGrantedTo.has(taskAccount)) {
+      return `CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref ${image}: 403 Forbidden (no repository policy of account ${account} allows account ${taskAccount})`
+    }
+    return registry?.repositories.has(repository!) ? registry.pullRefusal(image, account!) : undefined
+  }
+
   /** The service as the fake holds it (for assertions). */
   service(cluster: string, name: string): ServiceRecord {
     const s = this.state.clusters.get(cluster)?.get(name)
@@ -228,8 +278,13 @@ export class FakeEcs {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
+    if (isStsRequest(req.headers)) {
+      const expired = this.sessionExpiresAt !== undefined && this.time >= this.sessionExpiresAt
+      return answerSts(Buffer.concat(chunks).toString('utf8'), res, { account: this.callerAccount ?? this.state.account, expired, calls: this.calls, faulted: this.faulted, queued: this.queued })
+    }
     const target = String(req.headers['x-amz-target'] ?? '')
-    const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : ''
+    const ecrOperation = target.startsWith(ECR_TARGET_PREFIX) ? target.slice(ECR_TARGET_PREFIX.length) : ''
+    const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : ecrOperation
     const send = (status: number, body: Json, headers: Record<string, string> = {}): void => {
       const text = JSON.stringify(body)
       res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': `req-${this.totalCalls()}`, 'content-length': Buffer.byteLength(text), ...headers })
@@ -244,7 +299,9 @@ export class FakeEcs {
     if (scope) this.signedRegions.push(scope[1]!)
     const contentType = String(req.headers['content-type'] ?? '')
     if (!contentType.startsWith('application/x-amz-json-1.1')) return fail(new EcsError('SerializationException', `unexpected content-type ${contentType}`))
-    const handler = OPERATIONS[operation]
+    const ecrHandler = ecrOperation ? ECR_OPERATIONS[ecrOperation] : undefined
+    // ECR answers from the registry the request names (registryId), as one fake may serve several accounts.
+    const handler: Handler | undefined = ecrOperation ? (ecrHandler ? (_s, i) => ecrHandler(typeof i.registryId === 'string' ? this.registry(i.registryId) : this.ecr, i) : undefined) : OPERATIONS[operation]
     if (!handler) return fail(new EcsError('UnknownOperationException', `the fake ECS does not implement ${operation}`))
 
     const faults = this.faults

@@ -132,6 +132,10 @@ export class EcsState {
   readonly tasks: TaskRecord[] = []
   /** Decides each new deployment's rollout; the default completes after `defaultRolloutMs`. */
   rolloutPlan: (ctx: RolloutContext) => RolloutPlan | undefined = () => undefined
+  /** Why a task of `account` cannot pull an image (a CannotPullContainerError), or undefined when it can. */
+  pullRefusal: (image: string, account: string) => string | undefined = () => undefined
+  /** The account each cluster belongs to, where it is not the fake's own (one fake serving several accounts). */
+  readonly clusterAccounts = new Map<string, string>()
   defaultRolloutMs = 30_000
   private counter = 0
 
@@ -339,6 +343,10 @@ export class EcsState {
   private planFor(service: ServiceRecord, taskDefinition: string, circuitBreakerRollback: boolean): RolloutPlan {
     const body = this.findTaskDefinition(taskDefinition)?.body
     const images = ((body?.containerDefinitions as Json[] | undefined) ?? []).map((c) => c.image as string)
+    // A task that cannot pull its image stops before anything else is decided, as on ECS.
+    const account = this.clusterAccounts.get(service.cluster) ?? this.account
+    const refusal = circuitBreakerRollback ? undefined : images.map((i) => this.pullRefusal(i, account)).find((r) => r !== undefined)
+    if (refusal) return { outcome: 'fail', durationMs: 30_000, stoppedReason: 'CannotPullContainerError: The task cannot pull its image', containerReason: refusal }
     const plan = this.rolloutPlan({ cluster: service.cluster, service: service.name, taskDefinitionArn: taskDefinition, images, circuitBreakerRollback })
     return plan ?? { outcome: 'complete', durationMs: this.defaultRolloutMs }
   }

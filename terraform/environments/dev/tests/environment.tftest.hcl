@@ -22,7 +22,13 @@ mock_provider "aws" {
   }
 }
 
-mock_provider "random" {}
+mock_provider "aws" {
+  alias = "us_east_1"
+
+  mock_data "aws_acm_certificate" {
+    defaults = { arn = "arn:aws:acm:us-east-1:111111111111:certificate/11111111-1111-1111-1111-111111111111" }
+  }
+}
 
 # catalog.auto.tfvars.json supplies every variable, as in a real plan.
 
@@ -45,8 +51,23 @@ run "dev_is_small_and_disposable" {
   }
 
   assert {
-    condition     = toset(keys(local.data_store_secrets["indigenious-auth-service"])) == toset(["DATABASE_CREDENTIALS", "REDIS_AUTH_TOKEN"]) && !contains(keys(local.data_store_secrets["indigenious-chat-service"]), "DATABASE_CREDENTIALS")
-    error_message = "a service that depends on the database and the cache should get exactly their credentials as secrets"
+    condition     = jsonencode(local.data_store_environment["indigenious-auth-service"]) == jsonencode({ DATABASE_USER = "indigenious_auth_service", REDIS_USER = module.cache.users["indigenious-auth-service"] }) && length(local.data_store_environment["indigenious-chat-service"]) == 0
+    error_message = "a service that depends on the database and the cache should be told its own users, and get no credentials"
+  }
+
+  assert {
+    condition     = local.documents_clients == tolist(["indigenious-ai-orchestrator-service", "indigenious-document-service"]) && jsonencode(local.data_store_environment["indigenious-document-service"]) == jsonencode({ DOCUMENTS_BUCKET = "indigenious-dev-documents-111111111111" })
+    error_message = "only the services that depend on s3-documents should get the documents bucket"
+  }
+
+  assert {
+    condition     = output.unprovisioned_dependencies == tolist(["indigenious-shared-libs", "websocket-api"])
+    error_message = "the root should say which dependencies it does not provision (websocket-api, and the shared library)"
+  }
+
+  assert {
+    condition     = !local.settings.alb_access_logs && output.alb_access_logs_bucket == null
+    error_message = "dev should not keep ALB access logs"
   }
 
   assert {

@@ -22,7 +22,13 @@ mock_provider "aws" {
   }
 }
 
-mock_provider "random" {}
+mock_provider "aws" {
+  alias = "us_east_1"
+
+  mock_data "aws_acm_certificate" {
+    defaults = { arn = "arn:aws:acm:us-east-1:111111111111:certificate/11111111-1111-1111-1111-111111111111" }
+  }
+}
 
 # catalog.auto.tfvars.json supplies every variable, as in a real plan.
 
@@ -42,6 +48,21 @@ run "production_is_protected_and_redundant" {
   assert {
     condition     = local.settings.deletion_protection && local.settings.database_instances >= 2
     error_message = "production should protect stateful resources and keep a database reader"
+  }
+
+  assert {
+    condition     = local.settings.enable_cloudfront && local.settings.alb_access_logs && startswith(output.alb_access_logs_bucket, "indigenious-production-alb-logs-")
+    error_message = "production should serve through CloudFront and keep ALB access logs"
+  }
+
+  assert {
+    condition     = one(data.aws_acm_certificate.cloudfront).domain == "indigenious.example"
+    error_message = "without a zone, CloudFront should serve the issued us-east-1 certificate of the environment's domain"
+  }
+
+  assert {
+    condition     = output.documents_bucket_name == "indigenious-production-documents-333333333333"
+    error_message = "production documents should live in the account's own documents bucket"
   }
 
   assert {

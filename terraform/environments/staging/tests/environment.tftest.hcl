@@ -22,7 +22,13 @@ mock_provider "aws" {
   }
 }
 
-mock_provider "random" {}
+mock_provider "aws" {
+  alias = "us_east_1"
+
+  mock_data "aws_acm_certificate" {
+    defaults = { arn = "arn:aws:acm:us-east-1:111111111111:certificate/11111111-1111-1111-1111-111111111111" }
+  }
+}
 
 # catalog.auto.tfvars.json supplies every variable, as in a real plan.
 

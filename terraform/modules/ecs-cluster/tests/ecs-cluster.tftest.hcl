@@ -2,6 +2,9 @@ mock_provider "aws" {
   mock_data "aws_iam_policy_document" {
     defaults = { json = "{}" }
   }
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
   mock_data "aws_ssm_parameter" {
     defaults = { value = "ami-0123456789abcdef0" }
   }
@@ -54,5 +57,15 @@ run "optional_gpu_capacity" {
   assert {
     condition     = aws_autoscaling_group.gpu[0].min_size == 0
     error_message = "GPU instances should scale to zero when idle"
+  }
+
+  assert {
+    condition     = strcontains(base64decode(aws_launch_template.gpu[0].user_data), "ECS_AWSVPC_BLOCK_IMDS=true") && strcontains(base64decode(aws_launch_template.gpu[0].user_data), "ECS_CLUSTER=indigenious-test")
+    error_message = "GPU hosts should keep awsvpc tasks away from the instance metadata (and its role)"
+  }
+
+  assert {
+    condition     = aws_iam_role_policy_attachment.gpu_instance_ecs[0].policy_arn == "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role"
+    error_message = "managed policy ARNs should use the partition"
   }
 }
