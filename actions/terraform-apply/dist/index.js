@@ -44494,7 +44494,7 @@ function readSettings(io) {
 async function refreshCatalogVars(settings, baseDir, catalogDir, io) {
     const file = (0,external_node_path_.join)(settings.workingDirectory, TFVARS_FILE);
     const path = (0,external_node_path_.resolve)(baseDir, file);
-    if (settings.command !== 'plan' || !settings.environment || !(0,external_node_fs_.existsSync)(path) || !(0,external_node_fs_.existsSync)(__nccwpck_require__.ab + "main/" + baseDir + '/' + catalogDir + '/services.yaml'))
+    if (settings.command !== 'plan' || !settings.environment || !(0,external_node_fs_.existsSync)(path) || !(0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(baseDir, catalogDir)))
         return;
     const { catalog, warnings } = await loadCatalog({ dir: (0,external_node_path_.resolve)(baseDir, catalogDir) });
     for (const w of warnings)

@@ -33,7 +33,7 @@ export function readSettings(io: ActionIO): TerraformSettings & { environment: s
 async function refreshCatalogVars(settings: TerraformSettings & { environment: string }, baseDir: string, catalogDir: string, io: ActionIO): Promise<void> {
   const file = join(settings.workingDirectory, TFVARS_FILE)
   const path = resolve(baseDir, file)
-  if (settings.command !== 'plan' || !settings.environment || !existsSync(path) || !existsSync(resolve(baseDir, catalogDir, 'services.yaml'))) return
+  if (settings.command !== 'plan' || !settings.environment || !existsSync(path) || !existsSync(resolve(baseDir, catalogDir))) return
   const { catalog, warnings } = await loadCatalog({ dir: resolve(baseDir, catalogDir) })
   for (const w of warnings) io.annotate(w)
   const written = refreshTerraformVars(catalog, environmentNamed(catalog, settings.environment), path, {
