@@ -53,6 +53,20 @@ describe('terraform-apply with the real terraform binary', () => {
     expect(io.summaries.join('')).toContain('Sensitive outputs omitted: `token`')
   })
 
+  it('reports a plan that only moves a resource as changes=true, and applies it', async () => {
+    const c = fixture('basic')
+    await action(c, { 'working-directory': 'basic', command: 'apply' })
+    const main = join(c.dir, 'main.tf')
+    writeFileSync(main, `${readFileSync(main, 'utf8').replaceAll('terraform_data.app', 'terraform_data.service').replace('resource "terraform_data" "app"', 'resource "terraform_data" "service"')}\nmoved {\n  from = terraform_data.app\n  to   = terraform_data.service\n}\n`)
+    const planned = await action(c, { 'working-directory': 'basic', command: 'plan' })
+    expect(planned.io.outputs.changes).toBe('true')
+    expect(JSON.parse(planned.io.outputs.summary!).addresses.move).toEqual(['terraform_data.service'])
+    expect(planned.io.summaries.join('')).toContain('| move | 1 | `terraform_data.service` |')
+    const applied = await action(c, { 'working-directory': 'basic', command: 'apply' })
+    expect(applied.commands).toContain('apply')
+    expect((await action(c, { 'working-directory': 'basic', command: 'apply' })).io.outputs.changes).toBe('false')
+  })
+
   it('skips apply when nothing changed and says changes=false', async () => {
     const c = fixture('basic')
     await action(c, { 'working-directory': 'basic', command: 'apply' })
