@@ -1025,7 +1025,7 @@ async function run(args, io, deps = {}) {
  * read (what it holds says nothing about this environment).
  */
 async function liveFindings(catalog, environment, flags, io, deps) {
-    const aws = await Promise.all(/* import() */[__webpack_require__.e(120), __webpack_require__.e(586), __webpack_require__.e(85), __webpack_require__.e(883), __webpack_require__.e(326), __webpack_require__.e(517)]).then(__webpack_require__.bind(__webpack_require__, 326));
+    const aws = await Promise.all(/* import() */[__webpack_require__.e(120), __webpack_require__.e(586), __webpack_require__.e(85), __webpack_require__.e(883), __webpack_require__.e(27), __webpack_require__.e(517)]).then(__webpack_require__.bind(__webpack_require__, 4027));
     const region = aws.regionFor(environment, { override: flags.region, overrideName: '--region', env: io.env });
     try {
         // An environment without account is the configuration check's finding (no-account), not a log line here.

@@ -427,6 +427,7 @@ const commands = {
     deploy: { summary: 'deploy to ECS, or roll back (--rollback)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(120), __nccwpck_require__.e(682), __nccwpck_require__.e(883), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5942)) },
     cost: { summary: 'estimate the monthly AWS cost per service and tier, with savings', load: () => Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(669)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6669)) },
     doctor: { summary: 'find undeclared dependencies and configuration mistakes', load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(260)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6260)) },
+    status: { summary: 'what runs in an environment now, from which commit, and how it differs from another (--compare)', load: () => __nccwpck_require__.e(/* import() */ 847).then(__nccwpck_require__.bind(__nccwpck_require__, 2847)) },
     health: { summary: 'check that deployed services are healthy (ECS, load balancer, HTTP, alarms)', load: () => __nccwpck_require__.e(/* import() */ 875).then(__nccwpck_require__.bind(__nccwpck_require__, 3875)) },
     'terraform-vars': { summary: 'write an environment root\'s catalog.auto.tfvars.json from the catalog', load: () => __nccwpck_require__.e(/* import() */ 797).then(__nccwpck_require__.bind(__nccwpck_require__, 7797)) },
 };

@@ -16,6 +16,7 @@ export const commands: Record<string, Command> = {
   deploy: { summary: 'deploy to ECS, or roll back (--rollback)', load: () => import('./deploy.js') },
   cost: { summary: 'estimate the monthly AWS cost per service and tier, with savings', load: () => import('./cost.js') },
   doctor: { summary: 'find undeclared dependencies and configuration mistakes', load: () => import('./doctor.js') },
+  status: { summary: 'what runs in an environment now, from which commit, and how it differs from another (--compare)', load: () => import('./status.js') },
   health: { summary: 'check that deployed services are healthy (ECS, load balancer, HTTP, alarms)', load: () => import('./health.js') },
   'terraform-vars': { summary: 'write an environment root\'s catalog.auto.tfvars.json from the catalog', load: () => import('./terraform-vars.js') },
 }

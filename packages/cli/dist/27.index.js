@@ -1,8 +1,8 @@
-export const id = 326;
-export const ids = [326];
+export const id = 27;
+export const ids = [27];
 export const modules = {
 
-/***/ 326:
+/***/ 4027:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -27,10 +27,10 @@ __webpack_require__.d(__webpack_exports__, {
   READ_ONLY_TASK_DEFINITION_FIELDS: () => (/* reexport */ render/* READ_ONLY_TASK_DEFINITION_FIELDS */.uY),
   STACK_NAME_TAG: () => (/* reexport */ STACK_NAME_TAG),
   SessionExpiredError: () => (/* reexport */ errors/* SessionExpiredError */.mZ),
-  TAG_COMMIT: () => (/* reexport */ tags/* TAG_COMMIT */.rJ),
-  TAG_DEPLOY_ID: () => (/* reexport */ tags/* TAG_DEPLOY_ID */.Lh),
-  TAG_REPLACES: () => (/* reexport */ tags/* TAG_REPLACES */.VS),
-  TAG_SERVICE: () => (/* reexport */ tags/* TAG_SERVICE */.Fj),
+  TAG_COMMIT: () => (/* reexport */ ecs_tags/* TAG_COMMIT */.rJ),
+  TAG_DEPLOY_ID: () => (/* reexport */ ecs_tags/* TAG_DEPLOY_ID */.Lh),
+  TAG_REPLACES: () => (/* reexport */ ecs_tags/* TAG_REPLACES */.VS),
+  TAG_SERVICE: () => (/* reexport */ ecs_tags/* TAG_SERVICE */.Fj),
   TERRAFORM_VARIABLES: () => (/* reexport */ render/* TERRAFORM_VARIABLES */.t),
   addImageTag: () => (/* reexport */ addImageTag),
   asCredentialsError: () => (/* reexport */ asCredentialsError),
@@ -43,6 +43,7 @@ __webpack_require__.d(__webpack_exports__, {
   checkHttpHealth: () => (/* reexport */ checkHttpHealth),
   checkTargetGroups: () => (/* reexport */ checkTargetGroups),
   clusterFor: () => (/* reexport */ environment/* clusterFor */.uM),
+  compareStatus: () => (/* reexport */ compareStatus),
   computeContentTag: () => (/* reexport */ computeContentTag),
   configurationErrorOf: () => (/* reexport */ errors/* configurationErrorOf */.m_),
   deployEcsServices: () => (/* reexport */ deploy/* deployEcsServices */.X),
@@ -82,16 +83,19 @@ __webpack_require__.d(__webpack_exports__, {
   parseEcrImage: () => (/* reexport */ replicas/* parseEcrImage */.TI),
   parseRollbackVersion: () => (/* reexport */ rollback/* parseRollbackVersion */.QZ),
   parseTargetGroups: () => (/* reexport */ parseTargetGroups),
+  readEnvironmentStatus: () => (/* reexport */ readEnvironmentStatus),
   readRunningRelease: () => (/* reexport */ readRunningRelease),
   recordedRollbackTargets: () => (/* reexport */ rollback/* recordedRollbackTargets */.xQ),
   regionFor: () => (/* reexport */ environment/* regionFor */.eM),
   registrationOf: () => (/* reexport */ render/* registrationOf */.DD),
   renderBuildSummary: () => (/* reexport */ renderBuildSummary),
+  renderComparison: () => (/* reexport */ renderComparison),
   renderEcsResultTable: () => (/* reexport */ summary/* renderEcsResultTable */.n5),
   renderEcsResultText: () => (/* reexport */ summary/* renderEcsResultText */._E),
   renderGateTable: () => (/* reexport */ renderGateTable),
   renderGateText: () => (/* reexport */ renderGateText),
   renderRollbackTable: () => (/* reexport */ renderRollbackTable),
+  renderStatus: () => (/* reexport */ renderStatus),
   renderTaskDefinition: () => (/* reexport */ render/* renderTaskDefinition */.P9),
   resolveBuildSource: () => (/* reexport */ resolveBuildSource),
   resolveEnvironment: () => (/* reexport */ environment/* resolveEnvironment */.g9),
@@ -137,7 +141,7 @@ var rollback = __webpack_require__(5439);
 // EXTERNAL MODULE: ./packages/aws/src/ecs/summary.ts
 var summary = __webpack_require__(4379);
 // EXTERNAL MODULE: ./packages/aws/src/ecs/tags.ts
-var tags = __webpack_require__(758);
+var ecs_tags = __webpack_require__(758);
 // EXTERNAL MODULE: ./packages/aws/src/ecs/errors.ts
 var errors = __webpack_require__(5552);
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/index.ts
@@ -858,7 +862,7 @@ async function describeAlarms(cloudwatch, query) {
 }
 
 // EXTERNAL MODULE: ./packages/catalog/src/settings.ts
-var settings = __webpack_require__(1214);
+var src_settings = __webpack_require__(1214);
 // EXTERNAL MODULE: ./packages/catalog/src/routing.ts
 var routing = __webpack_require__(6021);
 ;// CONCATENATED MODULE: ./packages/aws/src/health/targets.ts
@@ -870,7 +874,7 @@ var routing = __webpack_require__(6021);
  */
 function gateTargets(catalog, environment, services, targetGroups = {}, log) {
     return services.map((service) => {
-        const health = (0,settings/* serviceSettings */.x)(catalog, service, environment).healthCheck;
+        const health = (0,src_settings/* serviceSettings */.x)(catalog, service, environment).healthCheck;
         const isPublic = service.routing?.public === true;
         let http;
         if (health.url)
@@ -1314,7 +1318,7 @@ async function readRunningRelease(catalog, environment, services, cluster, effec
     await (0,concurrency/* mapWithConcurrency */.WS)([...taskDefinitions], 10, async ([name, arn]) => {
         try {
             const { taskDefinition } = await effects.ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arn }));
-            const containerName = (0,settings/* serviceSettings */.x)(catalog, catalog.services.get(name), environment).containerName;
+            const containerName = (0,src_settings/* serviceSettings */.x)(catalog, catalog.services.get(name), environment).containerName;
             const image = taskDefinition?.containerDefinitions?.find((c) => c.name === containerName)?.image;
             if (!image)
                 problems.push(`${name}: ${arn} has no container named ${containerName} (set container.name in ${catalog.file})`);
@@ -1381,8 +1385,143 @@ function shortRevision(arn) {
 var account = __webpack_require__(1294);
 // EXTERNAL MODULE: ./packages/aws/src/client-config.ts
 var client_config = __webpack_require__(9161);
+;// CONCATENATED MODULE: ./packages/aws/src/status.ts
+
+
+
+
+
+
+
+
+/**
+ * The status of services in one environment: read-only (DescribeServices in batches of 10, one DescribeTaskDefinition
+ * with tags per service, 10 at a time). Drift is what rendering the catalog's settings over the running revision
+ * changes: the settings a deploy would apply.
+ */
+async function readEnvironmentStatus(catalog, environment, services, cluster, effects) {
+    const described = await (0,wait/* describeServices */.Ge)(services, cluster, effects);
+    if (described.error)
+        throw new src_errors/* ConfigurationError */.j1(`cannot read the services of cluster ${cluster} in ${environment.name}: ${described.error}`);
+    const out = new Map();
+    for (const name of described.missing)
+        out.set(name, { service: name, rollout: 'missing', rolloutDetail: `not in cluster ${cluster}`, running: 0, desired: 0, drift: [] });
+    await (0,concurrency/* mapWithConcurrency */.WS)([...described.services.entries()], 10, async ([name, service]) => {
+        const verdict = (0,rollout/* rolloutVerdict */.$6)(service);
+        const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+        const arn = primary?.taskDefinition ?? service.taskDefinition;
+        const status = {
+            service: name,
+            rollout: verdict.state,
+            rolloutDetail: verdict.detail,
+            running: service.runningCount ?? 0,
+            desired: service.desiredCount ?? 0,
+            ...(primary?.createdAt ? { deployedAt: new Date(primary.createdAt).getTime() } : {}),
+            drift: [],
+        };
+        out.set(name, status);
+        if (!arn)
+            return;
+        status.taskDefinition = (0,rollout/* taskDefinitionName */.ip)(arn);
+        let taskDefinition;
+        let tags;
+        try {
+            const answer = await effects.ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arn, include: ['TAGS'] }));
+            taskDefinition = answer.taskDefinition;
+            tags = Object.fromEntries((answer.tags ?? []).map((t) => [t.key ?? '', t.value ?? '']));
+        }
+        catch (e) {
+            (0,errors/* rethrowConfigurationError */.wD)(e, { cluster, service: name });
+            throw e;
+        }
+        if (!taskDefinition)
+            return;
+        const settings = (0,src_settings/* serviceSettings */.x)(catalog, catalog.services.get(name), environment);
+        const image = taskDefinition.containerDefinitions?.find((c) => c.name === settings.containerName)?.image;
+        if (image) {
+            status.image = image;
+            const digest = /@(sha256:[a-f0-9]{64})$/.exec(image)?.[1];
+            if (digest)
+                status.digest = digest;
+            status.drift = (0,render/* diffTaskDefinitions */.n2)((0,render/* registrationOf */.DD)(taskDefinition), (0,render/* renderTaskDefinition */.P9)({ base: taskDefinition, running: taskDefinition, service: name, settings }));
+        }
+        else {
+            status.drift = [`the task definition has no container '${settings.containerName}' (container.name in ${catalog.file})`];
+        }
+        if (tags[ecs_tags/* TAG_COMMIT */.rJ])
+            status.commit = tags[ecs_tags/* TAG_COMMIT */.rJ];
+        if (tags[ecs_tags/* TAG_DEPLOY_ID */.Lh])
+            status.deployId = tags[ecs_tags/* TAG_DEPLOY_ID */.Lh];
+    });
+    return services.map((n) => out.get(n)).filter(Boolean);
+}
+/**
+ * Which services run different images in two environments (the promotion preview): compared by digest, the bytes,
+ * so the same commit built twice still counts as different; each side named by its commit where the tags give one.
+ */
+function compareStatus(here, there) {
+    const other = new Map(there.map((s) => [s.service, s]));
+    const label = (s) => s?.commit?.slice(0, 12) ?? s?.digest?.slice(0, 19) ?? s?.taskDefinition;
+    const out = [];
+    for (const s of here) {
+        const o = other.get(s.service);
+        const hereRuns = s.rollout !== 'missing';
+        const thereRuns = o !== undefined && o.rollout !== 'missing';
+        if (hereRuns && !thereRuns)
+            out.push({ service: s.service, ...(label(s) ? { here: label(s) } : {}), reason: 'only here' });
+        else if (!hereRuns && thereRuns)
+            out.push({ service: s.service, ...(label(o) ? { there: label(o) } : {}), reason: 'only there' });
+        else if (hereRuns && thereRuns && (s.digest ?? s.image) !== (o.digest ?? o.image)) {
+            out.push({ service: s.service, ...(label(s) ? { here: label(s) } : {}), ...(label(o) ? { there: label(o) } : {}), reason: 'different image' });
+        }
+    }
+    return out;
+}
+/** The status as a table: text for a terminal, or Markdown for a job summary or a pull-request comment. */
+function renderStatus(environment, statuses, format, now) {
+    const header = ['service', 'revision', 'commit', 'image', 'rollout', 'tasks', 'deployed', 'drift'];
+    const rows = statuses.map((s) => [
+        s.service,
+        s.taskDefinition ? `:${s.taskDefinition.split(':').at(-1)}` : '-',
+        s.commit?.slice(0, 12) ?? '-',
+        s.digest ? `${s.digest.slice(0, 19)}…` : (s.image ?? '-'),
+        s.rollout === 'done' ? 'done' : `${s.rollout}${s.rolloutDetail ? ` (${s.rolloutDetail})` : ''}`,
+        `${s.running}/${s.desired}`,
+        s.deployedAt === undefined ? '-' : age(now - s.deployedAt),
+        s.drift.length ? `${s.drift.length} setting(s)` : '-',
+    ]);
+    if (format === 'markdown') {
+        const cell = (c) => c.replace(/\|/g, '\\|');
+        const lines = [`### ${environment}: ${statuses.length} service(s)`, '', `| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
+        const drifted = statuses.filter((s) => s.drift.length);
+        if (drifted.length)
+            lines.push('', '<details><summary>What the next deploy would change (catalog settings)</summary>', '', ...drifted.flatMap((s) => [`**${s.service}**`, '```diff', ...s.drift, '```']), '</details>');
+        return `${lines.join('\n')}\n`;
+    }
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+    const drift = statuses.filter((s) => s.drift.length).flatMap((s) => [`${s.service} would change:`, ...s.drift.map((d) => `  ${d}`)]);
+    return [`${environment}: ${statuses.length} service(s)`, line(header), ...rows.map(line), ...(drift.length ? ['', ...drift] : [])].join('\n');
+}
+function age(ms) {
+    const minutes = Math.max(0, Math.round(ms / 60_000));
+    if (minutes < 60)
+        return `${minutes} min ago`;
+    const hours = Math.round(minutes / 60);
+    return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
+}
+function renderComparison(here, there, differences) {
+    if (differences.length === 0)
+        return `${here} and ${there} run the same images.`;
+    return [
+        `${differences.length} service(s) differ between ${here} and ${there}:`,
+        ...differences.map((d) => `  ${d.service}: ${d.reason === 'only here' ? `only in ${here} (${d.here ?? '?'})` : d.reason === 'only there' ? `only in ${there} (${d.there ?? '?'})` : `${here} ${d.here ?? '?'}, ${there} ${d.there ?? '?'}`}`),
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./packages/aws/src/index.ts
 // Each area owns its folder and its own index.ts; this file only re-exports them.
+
 
 
 
