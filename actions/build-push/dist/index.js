@@ -62647,7 +62647,7 @@ async function verifyCallerAccount(environment, deps, log) {
 /** GetCallerIdentity through the injected client, or one made (and closed) here; set-up failures as ConfigurationErrors. */
 async function callerIdentity(deps, calling) {
     const { GetCallerIdentityCommand } = await __nccwpck_require__.e(/* import() */ 695).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1695, 19));
-    const sts = deps.sts ?? (await makeStsClient(deps.region));
+    const sts = deps.sts ?? (await makeStsClient({ ...(deps.region ? { region: deps.region } : {}), ...(deps.profile ? { profile: deps.profile } : {}) }));
     try {
         const answer = await sts.send(new GetCallerIdentityCommand({}));
         if (!answer.Account)
@@ -62666,9 +62666,9 @@ async function callerIdentity(deps, calling) {
  * An STS client for the region, loaded on first use (the CLI's `plan` and `validate` never load the SDK). The SDK itself
  * honours AWS_ENDPOINT_URL_STS, which points it at the fake control plane in tests and the workflow simulator.
  */
-async function makeStsClient(region) {
+async function makeStsClient(options = {}) {
     const { STSClient } = await __nccwpck_require__.e(/* import() */ 695).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1695, 19));
-    return new STSClient(client_config_awsClientConfig({ maxAttempts: 5, ...(region ? { region } : {}) }));
+    return new STSClient(client_config_awsClientConfig({ maxAttempts: 5, ...options }));
 }
 
 // EXTERNAL MODULE: external "node:os"

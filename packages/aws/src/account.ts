@@ -1,7 +1,7 @@
 import type { STSClient } from '@aws-sdk/client-sts'
 import { ConfigurationError, type Environment, type Logger } from '@tierdeploy/catalog'
 import { awsSetupError } from './ecs/errors.js'
-import { awsClientConfig } from './client-config.js'
+import { awsClientConfig, type AwsClientOptions } from './client-config.js'
 
 /** Who the credentials belong to, as STS GetCallerIdentity answers. */
 export interface CallerIdentity {
@@ -15,6 +15,8 @@ export interface AccountCheckDeps {
   sts?: STSClient
   /** The region of a client made here: regionFor's answer for the environment. */
   region?: string
+  /** The AWS profile of a client made here (promote's --from-profile / --to-profile). */
+  profile?: string
 }
 
 /** The credentials are for another account than the environment's: nothing may be written with them. */
@@ -60,7 +62,7 @@ export async function verifyCallerAccount(
 /** GetCallerIdentity through the injected client, or one made (and closed) here; set-up failures as ConfigurationErrors. */
 async function callerIdentity(deps: AccountCheckDeps, calling: string): Promise<CallerIdentity> {
   const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts')
-  const sts = deps.sts ?? (await makeStsClient(deps.region))
+  const sts = deps.sts ?? (await makeStsClient({ ...(deps.region ? { region: deps.region } : {}), ...(deps.profile ? { profile: deps.profile } : {}) }))
   try {
     const answer = await sts.send(new GetCallerIdentityCommand({}))
     if (!answer.Account) throw new Error('STS GetCallerIdentity answered without an account')
@@ -76,7 +78,7 @@ async function callerIdentity(deps: AccountCheckDeps, calling: string): Promise<
  * An STS client for the region, loaded on first use (the CLI's `plan` and `validate` never load the SDK). The SDK itself
  * honours AWS_ENDPOINT_URL_STS, which points it at the fake control plane in tests and the workflow simulator.
  */
-export async function makeStsClient(region?: string): Promise<STSClient> {
+export async function makeStsClient(options: AwsClientOptions = {}): Promise<STSClient> {
   const { STSClient } = await import('@aws-sdk/client-sts')
-  return new STSClient(awsClientConfig({ maxAttempts: 5, ...(region ? { region } : {}) }))
+  return new STSClient(awsClientConfig({ maxAttempts: 5, ...options }))
 }

@@ -110,6 +110,9 @@ async function run(args, io, deps = {}) {
     const fromEcs = deps.fromEcs ?? aws.makeEcsClient(fromSide);
     const toEcs = deps.toEcs ?? aws.makeEcsClient(toSide);
     try {
+        // Before any AWS call: each side's credentials are for its environment's account (one may be a profile of another).
+        await aws.verifyCallerAccount(from, { sts: deps.fromSts, ...fromSide }, log);
+        await aws.verifyCallerAccount(to, { sts: deps.toSts, ...toSide }, log);
         const fromCluster = await aws.clusterFor(from, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'from-cluster'), '--from-cluster', { cloudformation: () => aws.makeCloudFormationClient(fromSide.region) });
         const toCluster = await aws.clusterFor(to, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'to-cluster'), '--to-cluster', { cloudformation: () => aws.makeCloudFormationClient(toSide.region) });
         // The exact revisions and digests staging runs are read first and gated; a deploy landing in staging while the

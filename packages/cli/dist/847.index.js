@@ -578,7 +578,8 @@ async function run(args, io, deps = {}) {
     };
     const services = select(environment);
     const statuses = await read(environment, services, '', deps.ecs);
-    const compared = other ? await read(other, [...new Set([...services, ...select(other)])].filter((n) => services.includes(n)), 'compare-', deps.compareEcs ?? deps.ecs) : undefined;
+    // The same services in the other environment: one it does not run shows as missing there.
+    const compared = other ? await read(other, services, 'compare-', deps.compareEcs ?? deps.ecs) : undefined;
     const differences = compared ? aws.compareStatus(statuses, compared) : undefined;
     if (format === 'json') {
         io.stdout(JSON.stringify({ environment: environment.name, services: statuses, ...(other ? { compare: other.name, differences } : {}) }, null, 2));

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch'
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
+import { STSClient } from '@aws-sdk/client-sts'
 import { makeEcsClient } from '@tierdeploy/aws'
 import { FakeEcs, tempDir, writeFiles } from '@tierdeploy/testkit'
 import { mockClient } from 'aws-sdk-client-mock'
@@ -46,6 +47,10 @@ afterEach(async () => {
 })
 
 async function promote(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return promoteWith({}, ...args)
+}
+
+async function promoteWith(extra: Record<string, unknown>, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = []
   const err: string[] = []
   const io: CliIO = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: dir.dir, env: {} }
@@ -57,6 +62,7 @@ async function promote(...args: string[]): Promise<{ code: number; out: string; 
       elb: new ElasticLoadBalancingV2Client({ region: 'ca-central-1' }),
       cloudwatch: new CloudWatchClient({ region: 'ca-central-1' }),
       clock: fake.clock,
+      ...extra,
     }
     const code = await runCommand('promote', usage, (a, io) => run(a, io, deps), ['--catalog', join(dir.dir, 'catalog'), ...args], io)
     return { code, out: out.join('\n'), err: err.join('\n') }
@@ -153,4 +159,21 @@ describe('tierdeploy promote', () => {
     expect(imageIn('production', 'auth')).toBe(digest('auth', 2))
     expect(imageIn('production', 'rfq')).toBe(digest('rfq', 1))
   })
+
+  it('refuses, before anything is read or written, credentials that are not the target environment\'s account', async () => {
+    writeFiles(dir.dir, { 'catalog/environments/production.yaml': 'name: production\naccount: "333333333333"\nregion: ca-central-1\ncluster: production\nrequireApproval: true\npromotesFrom: staging\n' })
+    const toSts = new STSClient({ region: 'ca-central-1', endpoint: fake.endpoint, credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' } })
+    try {
+      fake.resetCalls()
+      const r = await promoteWith({ toSts }, '--to', 'production')
+      expect(r.code).toBe(1)
+      expect(r.err).toMatch(/credentials are for 111111111111, environment production is 333333333333 \(the account in .*production\.yaml\), so nothing was changed/)
+      expect(r.err).toMatch(/environment staging sets no account/)
+      expect(Object.keys(fake.calls)).toEqual(['GetCallerIdentity'])
+      expect(imageIn('production', 'auth')).toBe(digest('auth', 1))
+    } finally {
+      toSts.destroy()
+    }
+  })
 })
+

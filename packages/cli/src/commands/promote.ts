@@ -1,6 +1,7 @@
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import type { ECRClient } from '@aws-sdk/client-ecr'
 import type { ECSClient } from '@aws-sdk/client-ecs'
+import type { STSClient } from '@aws-sdk/client-sts'
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { ConfigurationError, environmentNamed, formatProblem, loadCatalog, streamLogger, systemClock, type Clock, type Environment } from '@tierdeploy/catalog'
 import { resolveDeployWaves, type Selection } from '@tierdeploy/graph'
@@ -26,6 +27,9 @@ export const usage = [
 export interface PromoteDeps {
   fromEcs?: ECSClient
   toEcs?: ECSClient
+  /** STS of each side, asked for the credentials' account before anything is read or written. */
+  fromSts?: STSClient
+  toSts?: STSClient
   /** ECR of the --to account: where promoted images are found as replicas (resolveReplicas). */
   toEcr?: ECRClient
   elb?: ElasticLoadBalancingV2Client
@@ -104,6 +108,9 @@ export async function run(args: string[], io: CliIO, deps: PromoteDeps = {}): Pr
   const fromEcs = deps.fromEcs ?? aws.makeEcsClient(fromSide)
   const toEcs = deps.toEcs ?? aws.makeEcsClient(toSide)
   try {
+    // Before any AWS call: each side's credentials are for its environment's account (one may be a profile of another).
+    await aws.verifyCallerAccount(from, { sts: deps.fromSts, ...fromSide }, log)
+    await aws.verifyCallerAccount(to, { sts: deps.toSts, ...toSide }, log)
     const fromCluster = await aws.clusterFor(from, stringFlag(values, 'from-cluster'), '--from-cluster', { cloudformation: () => aws.makeCloudFormationClient(fromSide.region) })
     const toCluster = await aws.clusterFor(to, stringFlag(values, 'to-cluster'), '--to-cluster', { cloudformation: () => aws.makeCloudFormationClient(toSide.region) })
 
