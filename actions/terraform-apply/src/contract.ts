@@ -16,6 +16,7 @@ export const OUTPUTS = {
   changes: 'changes',
   summary: 'summary',
   outputs: 'outputs',
+  workingDirectory: 'working-directory',
 } as const
 
 export const COMMANDS = ['plan', 'apply'] as const

@@ -144,7 +144,7 @@ describe('terraform-apply with the real terraform binary', () => {
       const c = fixture('basic')
       const { io, commands } = await action(c, { 'working-directory': 'terraform/environments/qa', command: 'plan' })
       noStack(io)
-      expect(io.failed).toBe("input 'working-directory': terraform/environments/qa is not a directory (it should hold the root module, e.g. terraform/environments/dev)")
+      expect(io.failed).toBe("input 'working-directory': terraform/environments/qa is not a directory (it should hold the root module, e.g. terraform/platform)")
       expect(commands).toEqual([])
     })
 
@@ -268,3 +268,49 @@ describe('terraform-apply keeps the root\'s catalog variables what the catalog g
   })
 })
 
+
+describe('terraform-apply runs one root for every environment, as the catalog environment says', () => {
+  // One root (basic) for dev and staging: each environment has its own state (backend config) and its own variables
+  // (var file), named by its catalog file's terraform section. The workflows pass only environment and catalog.
+  const layout = (c: FixtureCopy) => {
+    execFileSync('mkdir', ['-p', join(c.root, 'catalog', 'environments'), join(c.root, 'envs', 'dev'), join(c.root, 'envs', 'staging')])
+    writeFileSync(join(c.root, 'catalog', 'services.yaml'), 'version: 1\nplatform: acme\ntiers:\n  - { id: 1, name: core }\nservices:\n  auth: { path: auth, tier: 1 }\n')
+    for (const env of ['dev', 'staging']) {
+      writeFileSync(join(c.root, 'catalog', 'environments', `${env}.yaml`), `name: ${env}\nregion: ca-central-1\nterraform:\n  workingDirectory: basic\n  backendConfig: [envs/${env}/backend.tfbackend]\n  varFiles: [envs/${env}/settings.tfvars]\n`)
+      writeFileSync(join(c.root, 'envs', env, 'backend.tfbackend'), `path = "${env}.tfstate"\n`)
+      writeFileSync(join(c.root, 'envs', env, 'settings.tfvars'), `value = "${env}-value"\n`)
+    }
+  }
+
+  it('plans and applies each environment with its own variables into its own state', async () => {
+    const c = fixture('basic')
+    layout(c)
+    for (const env of ['dev', 'staging']) {
+      const { io, commands } = await action(c, { environment: env, command: 'apply' })
+      expect(io.failed).toBeUndefined()
+      expect(commands).toContain('apply')
+      expect(io.outputs[OUTPUTS.workingDirectory]).toBe('basic')
+      expect(JSON.parse(io.outputs[OUTPUTS.outputs]!)).toEqual({ value: `${env}-value` })
+      // The same directory, initialised for dev a moment ago, follows staging's backend config (init -reconfigure).
+      expect(JSON.parse(readFileSync(join(c.dir, `${env}.tfstate`), 'utf8')).outputs.value.value).toBe(`${env}-value`)
+    }
+  })
+
+  it('takes nothing from the catalog for a working directory that is not the environment\'s root', async () => {
+    const c = fixture('basic')
+    layout(c)
+    execFileSync('cp', ['-r', c.dir, join(c.root, 'other')])
+    const { io } = await action(c, { environment: 'dev', 'working-directory': 'other', command: 'apply' })
+    expect(io.failed).toBeUndefined()
+    expect(JSON.parse(io.outputs[OUTPUTS.outputs]!)).toEqual({ value: 'one' })
+    expect(existsSync(join(c.root, 'other', 'terraform.tfstate'))).toBe(true)
+  })
+
+  it('names the environments the catalog knows when given an unknown one and no working directory', async () => {
+    const c = fixture('basic')
+    layout(c)
+    const { io, commands } = await action(c, { environment: 'prod', command: 'plan' })
+    expect(io.failed).toMatch(/unknown environment 'prod'.*dev.*staging/)
+    expect(commands).toEqual([])
+  })
+})

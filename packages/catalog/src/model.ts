@@ -113,7 +113,8 @@ export interface EnvironmentDocument {
   logGroup?: Reference
   ssmPrefix?: string
   businessHours?: { timezone?: string; start?: string; end?: string; days?: string[] }
-  terraform?: { workingDirectory?: string; stateBucket?: string; stateKey?: string }
+  /** The environment's Terraform root and what to give it; repository-relative paths (see terraformRootOf). */
+  terraform?: { workingDirectory?: string; varFiles?: string[]; backendConfig?: string[]; stateBucket?: string; stateKey?: string }
 }
 
 /** A catalog entry with its defaults filled in: what every other package works with. */

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { buildCatalog, environmentNamed, loadCatalog, ConfigurationError, type Catalog } from '@tierdeploy/catalog'
-import { catalogTerraformVars, renderTerraformVars, TFVARS_FILE } from './catalog-vars.js'
+import { catalogTerraformVars, renderTerraformVars } from './catalog-vars.js'
+import { terraformRootOf } from './root.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 
@@ -15,9 +16,9 @@ function catalogOf(services: string, environment = 'name: dev\nregion: ca-centra
 }
 
 describe('the committed environment variables', () => {
-  it.each(['dev', 'staging', 'production'])('terraform/environments/%s/catalog.auto.tfvars.json is what the bundled catalog generates', async (env) => {
+  it.each(['dev', 'staging', 'production'])('terraform/environments/%s/catalog.tfvars.json is what the bundled catalog generates', async (env) => {
     const { catalog } = await loadCatalog({ dir: join(ROOT, 'catalog') })
-    const committed = readFileSync(join(ROOT, 'terraform', 'environments', env, TFVARS_FILE), 'utf8')
+    const committed = readFileSync(join(ROOT, terraformRootOf(environmentNamed(catalog, env)).catalogVars), 'utf8')
     const fresh = renderTerraformVars(catalogTerraformVars(catalog, environmentNamed(catalog, env)))
     // If this fails: run `tierdeploy terraform-vars --env ${env}` (or `npx tsx packages/cli/src/index.ts terraform-vars --env ${env}`) and commit the file.
     expect(committed).toBe(fresh)

@@ -1,6 +1,6 @@
 import { ConfigurationError, isDeployable, isEnabledIn, serviceSettings, type Catalog, type Environment, type Reference, type Service } from '@tierdeploy/catalog'
 
-/** One service as the environment roots' `services` variable types it (terraform/environments/ENV/variables.tf). */
+/** One service as the platform root's `services` variable types it (terraform/platform/variables.tf). */
 export interface TerraformService {
   tier: number
   cpu: number

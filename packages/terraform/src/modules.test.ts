@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { parse } from '@cdktf/hcl2json'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadCatalog } from '@tierdeploy/catalog'
+import { terraformRootOf } from './root.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const TERRAFORM = join(ROOT, 'terraform')
@@ -54,8 +55,8 @@ function statements(doc: Block): Block[] {
   return [...((doc.statement ?? []) as Block[]), ...dynamic]
 }
 
-function rootMain(env: string): Record<string, Block[]> {
-  return moduleFiles(`env:${env}`).find((f) => f.file.endsWith('main.tf'))!.hcl.module as Record<string, Block[]>
+function rootMain(): Record<string, Block[]> {
+  return moduleFiles('platform').find((f) => f.file.endsWith('main.tf'))!.hcl.module as Record<string, Block[]>
 }
 
 function outputs(name: string): { name: string; body: Block }[] {
@@ -64,7 +65,7 @@ function outputs(name: string): { name: string; body: Block }[] {
 
 beforeAll(async () => {
   for (const m of MODULES) parsed.set(m, await parseDir(join(TERRAFORM, 'modules', m)))
-  for (const e of ENVIRONMENTS) parsed.set(`env:${e}`, await parseDir(join(TERRAFORM, 'environments', e)))
+  parsed.set('platform', await parseDir(join(TERRAFORM, 'platform')))
   parsed.set('bootstrap', await parseDir(join(TERRAFORM, 'bootstrap')))
 })
 
@@ -78,7 +79,7 @@ describe('terraform/ formatting', () => {
 })
 
 describe('module interfaces', () => {
-  const all = () => [...MODULES, ...ENVIRONMENTS.map((e) => `env:${e}`), 'bootstrap']
+  const all = () => [...MODULES, 'platform', 'bootstrap']
 
   it('checks every module directory', () => {
     const dirs = readdirSync(join(TERRAFORM, 'modules'), { withFileTypes: true })
@@ -102,7 +103,7 @@ describe('module interfaces', () => {
   })
 
   it('never uses the random provider: credentials are IAM identities, names are derived or hashed', () => {
-    for (const m of [...MODULES, ...ENVIRONMENTS.map((e) => `env:${e}`), 'bootstrap']) {
+    for (const m of [...MODULES, 'platform', 'bootstrap']) {
       for (const { file, hcl } of moduleFiles(m)) {
         expect(Object.keys(hcl.resource ?? {}).filter((t) => t.startsWith('random_')), file).toEqual([])
         for (const block of (hcl.terraform ?? []) as Block[]) {
@@ -113,7 +114,7 @@ describe('module interfaces', () => {
   })
 
   it('never hard-codes the aws partition in an ARN (data.aws_partition), so GovCloud and China work', () => {
-    const files = [...MODULES.map((m) => join(TERRAFORM, 'modules', m)), ...ENVIRONMENTS.map((e) => join(TERRAFORM, 'environments', e)), join(TERRAFORM, 'bootstrap')].flatMap((dir) =>
+    const files = [...MODULES.map((m) => join(TERRAFORM, 'modules', m)), join(TERRAFORM, 'platform'), join(TERRAFORM, 'bootstrap')].flatMap((dir) =>
       readdirSync(dir)
         .filter((f) => f.endsWith('.tf'))
         .map((f) => join(dir, f)),
@@ -164,7 +165,7 @@ describe('network security', () => {
     }
     expect(rules.find((r) => r.name === 'from_alb')!.body.referenced_security_group_id).toBe('${var.alb_security_group_id}')
     expect(rules.find((r) => r.name === 'from_service_connect')!.body.referenced_security_group_id).toBe('${var.service_connect_client_security_group_id}')
-    const env = moduleFiles('env:production').find((f) => f.file.endsWith('main.tf'))!.hcl.module.service[0] as Block
+    const env = moduleFiles('platform').find((f) => f.file.endsWith('main.tf'))!.hcl.module.service[0] as Block
     expect(env.alb_security_group_id).toBe('${module.alb.security_group_id}')
   })
 
@@ -205,7 +206,7 @@ describe('IAM least privilege', () => {
     expect(bySid.WriteOwnLogs!.resources).toEqual(['${aws_cloudwatch_log_group.this.arn}:*'])
     expect(bySid.ReadOwnSecrets!.resources).toBe('${local.secrets_manager_arns}')
     expect(bySid.ReadOwnParameters!.resources).toBe('${local.ssm_parameter_arns}')
-    const env = moduleFiles('env:production').find((f) => f.file.endsWith('main.tf'))!.hcl.module.service[0] as Block
+    const env = moduleFiles('platform').find((f) => f.file.endsWith('main.tf'))!.hcl.module.service[0] as Block
     expect(env.ecr_repository_arns).toEqual(['${module.ecr.repository_arns[each.value.repository]}'])
   })
 
@@ -214,7 +215,7 @@ describe('IAM least privilege', () => {
     expect(statements(doc!.body)).toEqual([
       { sid: 'ReadEnvironmentConfiguration', actions: ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath'], resources: ['${local.ssm_prefix_arn}', '${local.ssm_prefix_arn}/*'] },
     ])
-    expect(rootMain('production').service![0]!.ssm_prefix).toBe('${var.ssm_prefix}')
+    expect(rootMain().service![0]!.ssm_prefix).toBe('${var.ssm_prefix}')
   })
 
   it('gives each client of a data store access to that store as itself, and hands out no shared credentials', () => {
@@ -230,9 +231,9 @@ describe('IAM least privilege', () => {
     for (const m of ['database', 'cache']) expect(resources(m, 'aws_iam_role_policy')[0]!.body.role).toBe('${var.client_identities[each.key].task_role_name}')
     const bucketClient = statements(dataSources('s3-bucket', 'aws_iam_policy_document').find((d) => d.name === 'client')!.body)
     expect(bucketClient.flatMap((st) => st.resources as string[]).every((r) => r.startsWith('${aws_s3_bucket.this.arn}') || r === '${statement.value}')).toBe(true)
-    const main = rootMain('production')
+    const main = rootMain()
     expect(main.service![0]!.secrets).toBe('${each.value.secrets}')
-    const published = Object.keys((moduleFiles('env:production').find((f) => f.file.endsWith('main.tf'))!.hcl.resource.aws_ssm_parameter.endpoints[0] as Block).for_each as Block)
+    const published = Object.keys((moduleFiles('platform').find((f) => f.file.endsWith('main.tf'))!.hcl.resource.aws_ssm_parameter.endpoints[0] as Block).for_each as Block)
     expect(published.filter((k) => /secret|token|password/i.test(k))).toEqual([])
   })
 })
@@ -286,10 +287,10 @@ describe('encryption and protection', () => {
   })
 
   it('turns deletion protection on in production and passes it to the database and the load balancer', () => {
-    const settings = (env: string) => moduleFiles(`env:${env}`).find((f) => f.file.endsWith('settings.tf'))!.hcl.locals[0].settings as Block
+    const settings = (env: string) => (moduleFiles('platform').find((f) => f.file.endsWith('settings.tf'))!.hcl.locals[0].environment_settings as Record<string, Block>)[env]!
     expect(settings('production').deletion_protection).toBe(true)
     expect(settings('dev').deletion_protection).toBe(false)
-    const main = moduleFiles('env:production').find((f) => f.file.endsWith('main.tf'))!.hcl.module as Record<string, Block[]>
+    const main = moduleFiles('platform').find((f) => f.file.endsWith('main.tf'))!.hcl.module as Record<string, Block[]>
     expect(main.database![0]!.deletion_protection).toBe('${local.settings.deletion_protection}')
     expect(main.alb![0]!.deletion_protection).toBe('${local.settings.deletion_protection}')
   })
@@ -297,7 +298,7 @@ describe('encryption and protection', () => {
 
 describe('ordering and drift', () => {
   it('creates a public service only after its listener rule, which ECS needs before it accepts the target group', () => {
-    const service = rootMain('production').service![0]!
+    const service = rootMain().service![0]!
     expect(service.listener_rule_arn).toBe('${each.value.public ? module.alb.listener_rule_arns[each.key] : null}')
     const [ecs] = resources('ecs-service', 'aws_ecs_service')
     const preconditions = ((ecs!.body.lifecycle as Block[])[0]!.precondition as Block[]).map((p) => p.condition)
@@ -313,29 +314,40 @@ describe('ordering and drift', () => {
   })
 })
 
-describe('environment roots', () => {
-  it('share one main.tf, variables.tf and outputs.tf, so environments differ only in settings.tf and backend.tf', () => {
-    for (const file of ['main.tf', 'variables.tf', 'outputs.tf', 'versions.tf']) {
-      const texts = ENVIRONMENTS.map((e) => readFileSync(join(TERRAFORM, 'environments', e, file), 'utf8'))
-      expect(new Set(texts).size, file).toBe(1)
-    }
-  })
-
-  it('keep one state per environment in the catalog bucket, locked with S3 lock files and no DynamoDB table', async () => {
+describe('one root for every environment', () => {
+  it('is terraform/platform: environments keep only their state and their catalog-generated variables', async () => {
     const { catalog } = await loadCatalog({ dir: join(ROOT, 'catalog') })
+    expect(readdirSync(join(TERRAFORM, 'environments')).sort()).toEqual([...ENVIRONMENTS].sort())
     for (const e of ENVIRONMENTS) {
-      const backend = moduleFiles(`env:${e}`).find((f) => f.file.endsWith('backend.tf'))!.hcl.terraform[0].backend.s3[0] as Block
-      const tf = catalog.environments.get(e)!.terraform!
-      expect(backend).toMatchObject({ bucket: tf.stateBucket, key: tf.stateKey, region: catalog.environments.get(e)!.region, encrypt: true, use_lockfile: true })
-      expect(backend).not.toHaveProperty('dynamodb_table')
+      expect(readdirSync(join(TERRAFORM, 'environments', e)).filter((f) => !f.startsWith('.')).sort(), e).toEqual(['backend.tfbackend', 'catalog.tfvars.json'])
+      expect(terraformRootOf(catalog.environments.get(e)!)).toEqual({
+        workingDirectory: 'terraform/platform',
+        varFiles: [`terraform/environments/${e}/catalog.tfvars.json`],
+        backendConfig: [`terraform/environments/${e}/backend.tfbackend`],
+        catalogVars: `terraform/environments/${e}/catalog.tfvars.json`,
+      })
+    }
+    // Every environment the catalog has, the root has settings for (else the root's validation refuses it by name).
+    const settings = moduleFiles('platform').find((f) => f.file.endsWith('settings.tf'))!.hcl.locals[0].environment_settings as Record<string, Block>
+    expect(Object.keys(settings).sort()).toEqual([...catalog.environments.keys()].sort())
+  })
+
+  it('keeps one state per environment in its account\'s bucket, locked with S3 lock files and no DynamoDB table', async () => {
+    const { catalog } = await loadCatalog({ dir: join(ROOT, 'catalog') })
+    const backend = moduleFiles('platform').find((f) => f.file.endsWith('backend.tf'))!.hcl.terraform[0].backend.s3[0] as Block
+    expect(backend).toEqual({ encrypt: true, use_lockfile: true })
+    for (const e of ENVIRONMENTS) {
+      const environment = catalog.environments.get(e)!
+      const tf = environment.terraform!
+      const config = Object.fromEntries([...readFileSync(join(TERRAFORM, 'environments', e, 'backend.tfbackend'), 'utf8').matchAll(/^(\w+)\s*=\s*"([^"]*)"/gm)].map((m) => [m[1], m[2]]))
+      expect(config).toEqual({ bucket: tf.stateBucket, key: tf.stateKey, region: environment.region })
       // Each account keeps its own state: a bucket named for the environment's account, never one shared by accounts.
-      expect(tf.stateBucket).toBe(`indigenious-tfstate-${catalog.environments.get(e)!.account}`)
-      expect(tf.workingDirectory).toBe(`terraform/environments/${e}`)
+      expect(tf.stateBucket).toBe(`indigenious-tfstate-${environment.account}`)
     }
   })
 
-  it('use the catalog network of each environment', async () => {
-    const cidrs = Object.fromEntries(ENVIRONMENTS.map((e) => [e, JSON.parse(readFileSync(join(TERRAFORM, 'environments', e, 'catalog.auto.tfvars.json'), 'utf8')).vpc_cidr]))
+  it('uses the catalog network of each environment', () => {
+    const cidrs = Object.fromEntries(ENVIRONMENTS.map((e) => [e, JSON.parse(readFileSync(join(TERRAFORM, 'environments', e, 'catalog.tfvars.json'), 'utf8')).vpc_cidr]))
     expect(cidrs).toEqual({ dev: '10.1.0.0/16', staging: '10.2.0.0/16', production: '10.0.0.0/16' })
   })
 })

@@ -26,7 +26,7 @@ function cliConfig(): string {
 
 const directories = [
   ...readdirSync(join(TERRAFORM, 'modules')).map((m) => `modules/${m}`),
-  ...readdirSync(join(TERRAFORM, 'environments')).map((e) => `environments/${e}`),
+  'platform',
   'bootstrap',
 ]
 

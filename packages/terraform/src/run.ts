@@ -54,7 +54,7 @@ function sha256(file: string): string {
 export async function runTerraform(settings: TerraformSettings, effects: TerraformEffects): Promise<TerraformRunResult> {
   const dir = resolve(effects.baseDir, settings.workingDirectory)
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ConfigurationError(`input 'working-directory': ${settings.workingDirectory} is not a directory (it should hold the root module, e.g. terraform/environments/dev)`)
+    throw new ConfigurationError(`input 'working-directory': ${settings.workingDirectory} is not a directory (it should hold the root module, e.g. terraform/platform)`)
   }
   const bin = effects.terraform ?? 'terraform'
   const env = { ...effects.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' }
@@ -87,7 +87,10 @@ export async function runTerraform(settings: TerraformSettings, effects: Terrafo
     }
   }
 
-  await terraform('init', ['-input=false', '-json', `-lock-timeout=${settings.lockTimeout}`, ...settings.backendConfig.map((b) => `-backend-config=${b}`)])
+  // -reconfigure: the backend is what this run's config says, never what an earlier run left in .terraform (one root
+  // serves every environment; a persistent self-hosted workspace may have initialised it for another). It never
+  // migrates state, unlike -migrate-state.
+  await terraform('init', ['-input=false', '-reconfigure', '-json', `-lock-timeout=${settings.lockTimeout}`, ...settings.backendConfig.map((b) => `-backend-config=${b}`)])
 
   const guard = { protectedTypes: settings.protectedTypes, allowDestroy: settings.allowDestroy }
   const given = settings.planFile ? (isAbsolute(settings.planFile) ? settings.planFile : join(dir, settings.planFile)) : undefined

@@ -157,11 +157,15 @@ describe('deploy.yml and release.yml, simulated with the real actions against th
   it('plans infrastructure, applies the reviewed plan file in the release, before tier 1', async () => {
     const { result, calls } = await simulate({
       terraformChanges: true,
-      changes: { 'terraform/environments/staging/main.tf': '# change\n', 'indigenious-auth-service/src/index.ts': '2\n' },
+      changes: { 'terraform/platform/main.tf': '# change\n', 'indigenious-auth-service/src/index.ts': '2\n' },
     })
     expect(result.conclusion).toBe('success')
     const terraform = calls.filter((c) => c.action === 'terraform-apply').map((c) => [c.job, c.with.command])
     expect(terraform).toEqual([['infra-plan', 'plan'], ['infra-apply', 'apply']])
+    // The plan takes the root from the catalog environment; the release applies the plan in that same root.
+    const [plan, apply] = calls.filter((c) => c.action === 'terraform-apply')
+    expect(plan!.with['working-directory']).toBeUndefined()
+    expect(apply!.with['working-directory']).toBe('terraform/platform')
     const order = ran(result)
     expect(order.indexOf('release/infra-apply')).toBeLessThan(order.indexOf('release/tier-1'))
   })

@@ -8,6 +8,7 @@ import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-
 import type { STSClient } from '@aws-sdk/client-sts'
 import { recordingIO } from '@tierdeploy/action-kit'
 import { environmentNamed } from '@tierdeploy/catalog'
+import { terraformRootOf } from '@tierdeploy/terraform'
 import { tempDir } from '@tierdeploy/testkit'
 import { run as detectChangedServices } from '../../../actions/detect-changed-services/src/main.js'
 import { run as resolveGraph } from '../../../actions/resolve-graph/src/main.js'
@@ -251,7 +252,8 @@ export function tierdeploySteps(fakes: DeployFakes): DeployRecording {
         return { outputs: { image, images: JSON.stringify({ [service]: image }), digest: image.split('@')[1]!, built: 'true' } }
       }
       case 'terraform-apply': {
-        const directory = inputs['working-directory'] ?? ''
+        // Without working-directory the action takes the catalog environment's root (the same rule as the action).
+        const directory = inputs['working-directory'] || join(workspace, terraformRootOf(environmentNamed(fakes.repo.catalog, call.with.environment ?? '')).workingDirectory)
         if (call.with.command === 'apply' && !existsSync(join(directory, call.with['plan-file'] ?? ''))) {
           return { failure: `terraform-apply: no plan file ${call.with['plan-file']} in ${call.with['working-directory']}: the reviewed plan was not downloaded` }
         }
@@ -261,7 +263,7 @@ export function tierdeploySteps(fakes: DeployFakes): DeployRecording {
           writeFileSync(join(directory, call.with['plan-file'] ?? 'tfplan'), 'plan')
           writeFileSync(join(directory, `${call.with['plan-file']}.review.json`), '{}')
         }
-        return { outputs: { changes: String(fakes.terraformChanges ?? false), summary: '{}', outputs: '{}' } }
+        return { outputs: { changes: String(fakes.terraformChanges ?? false), summary: '{}', outputs: '{}', 'working-directory': relative(workspace, directory) } }
       }
       case 'ecs-deploy':
       case 'health-gate': {
@@ -275,7 +277,8 @@ export function tierdeploySteps(fakes: DeployFakes): DeployRecording {
         const clock = fakes.repo.aws.ecs.clock
         // GetCallerIdentity names the account of the role the job assumed (the one fake control plane serves them all).
         const sts = { send: async () => ({ Account: account, Arn: `arn:aws:sts::${account}:assumed-role/${aws.role.split('/').at(-1)}/simulator` }) } as unknown as STSClient
-        if (call.action === 'ecs-deploy') return runAction((io) => ecsDeploy(io, { ecs, ecr, sts, clock }), inputs, awsEnv)
+        // The fake control plane has no IAM, Service Quotas, EC2 or ELB: preflight is tested on its own (packages/aws/src/preflight).
+        if (call.action === 'ecs-deploy') return runAction((io) => ecsDeploy(io, { ecs, ecr, sts, clock }), { preflight: 'false', ...inputs }, awsEnv)
         const elb = { send: async () => ({ TargetHealthDescriptions: [{ Target: { Id: '10.0.0.1', Port: 3000 }, TargetHealth: { State: 'healthy' } }] }) } as unknown as ElasticLoadBalancingV2Client
         return runAction((io) => healthGate(io, { ecs, elb, cloudwatch: noAws as unknown as CloudWatchClient, sts, clock }), inputs, awsEnv)
       }

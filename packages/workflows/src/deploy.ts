@@ -74,7 +74,6 @@ fi
   [ "$approval" = true ] && echo "approval=required" || echo "approval=not-required"
   echo "region=\${REGION:-$(yq -r '.region // ""' "$file")}"
   echo "url=$(yq -r '.url // ""' "$file")"
-  echo "terraform-directory=$(yq -r ".terraform.workingDirectory // \\"terraform/environments/$ENVIRONMENT\\"" "$file")"
 } >> "$GITHUB_OUTPUT"`
 
 const IMAGES_SCRIPT = `${FAIL}
@@ -159,7 +158,6 @@ ${indent(buildOutputs.join('\n'), 4)}
     approval: \${{ steps.settings.outputs.approval }}
     region: \${{ steps.settings.outputs.region }}
     url: \${{ steps.settings.outputs.url }}
-    terraform-directory: \${{ steps.settings.outputs.terraform-directory }}
   steps:
 ${indent(checkout(0), 4)}
 
@@ -252,6 +250,8 @@ const INFRA_PLAN = `infra-plan:
     id-token: write
   outputs:
     changes: \${{ steps.terraform.outputs.changes }}
+    # The environment's root (catalog terraform.workingDirectory): where the release puts the plan back.
+    terraform-directory: \${{ steps.terraform.outputs.working-directory }}
   steps:
 ${indent(checkout(), 4)}
     - uses: ${PINS.setupTerraform}
@@ -263,7 +263,7 @@ ${indent(buildCredentials('plan'), 4)}
       id: terraform
       uses: ${action('terraform-apply')}
       with:
-        working-directory: \${{ needs.plan.outputs.terraform-directory }}
+        # The root, its var files and its state come from the catalog environment's terraform section.
         environment: \${{ inputs.environment }}
         command: plan
         plan-file: tierdeploy.tfplan
@@ -278,9 +278,9 @@ ${indent(buildCredentials('plan'), 4)}
       with:
         name: tierdeploy-tfplan-\${{ inputs.environment }}
         path: |
-          \${{ needs.plan.outputs.terraform-directory }}/tierdeploy.tfplan
-          \${{ needs.plan.outputs.terraform-directory }}/tierdeploy.tfplan.review.json
-          \${{ needs.plan.outputs.terraform-directory }}/.terraform.lock.hcl
+          \${{ steps.terraform.outputs.working-directory }}/tierdeploy.tfplan
+          \${{ steps.terraform.outputs.working-directory }}/tierdeploy.tfplan.review.json
+          \${{ steps.terraform.outputs.working-directory }}/.terraform.lock.hcl
         retention-days: 1
         overwrite: true
         if-no-files-found: error`
@@ -368,7 +368,7 @@ release:
     role: \${{ needs.plan.outputs.role }}
     region: \${{ needs.plan.outputs.region }}
     url: \${{ needs.plan.outputs.url }}
-    terraform-directory: \${{ needs.plan.outputs.terraform-directory }}
+    terraform-directory: \${{ needs.infra-plan.outputs.terraform-directory }}
     infrastructure: \${{ needs.infra-plan.outputs.changes == 'true' }}
     allow-destroy: \${{ inputs.allow-destroy }}
     rollback-release-on-failure: \${{ inputs.rollback-release-on-failure }}

@@ -120,6 +120,7 @@ ${indent(deployCredentials('apply'), 4)}
       with:
         working-directory: \${{ inputs.terraform-directory }}
         environment: \${{ inputs.environment }}
+        catalog: \${{ inputs.catalog }}
         command: apply
         plan-file: tierdeploy.tfplan
         allow-destroy: \${{ inputs.allow-destroy }}`

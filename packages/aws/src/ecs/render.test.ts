@@ -133,7 +133,7 @@ describe('renderTaskDefinition', () => {
 describe('TERRAFORM_VARIABLES', () => {
   it('names exactly what the environment roots add to the catalog environment and secrets', async () => {
     // The three roots' main.tf are identical (packages/terraform checks it); hcl2json gives expressions as `${...}`.
-    const file = new URL('../../../../terraform/environments/dev/main.tf', import.meta.url)
+    const file = new URL('../../../../terraform/platform/main.tf', import.meta.url)
     const root = (await parse('main.tf', readFileSync(file, 'utf8'))) as { module: { service: Record<string, string>[] }; locals: Record<string, string>[] }
     const service = root.module.service[0]!
     expect(service.environment).toBe('${merge({ SSM_PREFIX = var.ssm_prefix }, local.data_store_environment[each.key], each.value.environment)}')

@@ -28,7 +28,7 @@ export function registrationOf(taskDefinition: TaskDefinition): RegisterTaskDefi
 }
 
 /**
- * Variables and secrets the environment roots add to the catalog's (terraform/environments/ENV/main.tf: the SSM
+ * Variables and secrets the environment roots add to the catalog's (terraform/platform/main.tf: the SSM
  * prefix, and the data-store credentials of a service that depends on the database or the cache). The catalog does not
  * know their values, so a deploy takes them from the base revision Terraform registered; every other name of the
  * service container belongs to the catalog. A test checks this list against the roots.

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { tempDir } from '@tierdeploy/testkit'
@@ -26,16 +26,29 @@ describe('tierdeploy terraform-vars', () => {
     expect(JSON.parse(printed.stdout)).toMatchObject({ environment: 'production', vpc_cidr: '10.0.0.0/16' })
   })
 
-  it('writes into the environment root of the catalog\'s repository by default', async () => {
+  it('writes into the environment\'s catalog var file in the catalog\'s repository by default', async () => {
     const t = tempDir()
     cleanups.push(t.cleanup)
     cpSync('catalog', join(t.dir, 'catalog'), { recursive: true })
     cpSync('terraform/environments/dev', join(t.dir, 'terraform/environments/dev'), { recursive: true, filter: (src) => !src.endsWith('.json') })
     const { code, stderr } = await runCli(['terraform-vars', '--env', 'dev', '--catalog', join(t.dir, 'catalog')])
     expect(code).toBe(0)
-    expect(stderr).toMatch(/^wrote terraform\/environments\/dev\/catalog\.auto\.tfvars\.json \(\d+ services\)$/)
+    expect(stderr).toMatch(/^wrote terraform\/environments\/dev\/catalog\.tfvars\.json \(\d+ services\)$/)
     const printed = await runCli(['terraform-vars', '--env', 'dev', '--catalog', join(t.dir, 'catalog'), '--stdout'])
-    expect(readFileSync(join(t.dir, 'terraform/environments/dev/catalog.auto.tfvars.json'), 'utf8')).toBe(`${printed.stdout}\n`)
+    expect(readFileSync(join(t.dir, 'terraform/environments/dev/catalog.tfvars.json'), 'utf8')).toBe(`${printed.stdout}\n`)
+  })
+
+  it('writes catalog.auto.tfvars.json into a root of its own when the environment names no catalog var file', async () => {
+    const t = tempDir()
+    cleanups.push(t.cleanup)
+    cpSync('catalog', join(t.dir, 'catalog'), { recursive: true })
+    const file = join(t.dir, 'catalog/environments/staging.yaml')
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^terraform:\n(  .*\n)+/m, 'terraform: { workingDirectory: infra/staging }\n'))
+    mkdirSync(join(t.dir, 'infra/staging'), { recursive: true })
+    const { code, stderr } = await runCli(['terraform-vars', '--env', 'staging', '--catalog', join(t.dir, 'catalog')])
+    expect(stderr).toMatch(/^wrote infra\/staging\/catalog\.auto\.tfvars\.json \(\d+ services\)$/)
+    expect(code).toBe(0)
+    expect(JSON.parse(readFileSync(join(t.dir, 'infra/staging/catalog.auto.tfvars.json'), 'utf8'))).toMatchObject({ environment: 'staging' })
   })
 
   it('needs --env, and names the environments it knows', async () => {
@@ -54,6 +67,6 @@ describe('tierdeploy terraform-vars', () => {
     cpSync('catalog', join(t.dir, 'catalog'), { recursive: true })
     const root = await runCli(['terraform-vars', '--env', 'dev', '--catalog', join(t.dir, 'catalog')])
     expect(root.code).toBe(1)
-    expect(root.stderr).toMatch(/^tierdeploy terraform-vars: terraform\/environments\/dev \(the Terraform root of environment 'dev'\) does not exist/)
+    expect(root.stderr).toMatch(/^tierdeploy terraform-vars: terraform\/environments\/dev \(where environment 'dev' keeps its Terraform variables\) does not exist/)
   })
 })

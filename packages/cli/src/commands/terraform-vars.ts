@@ -1,12 +1,13 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { ConfigurationError, environmentNamed, formatProblem, loadCatalog } from '@tierdeploy/catalog'
-import { catalogTerraformVars, renderTerraformVars, TFVARS_FILE } from '@tierdeploy/terraform'
+import { catalogTerraformVars, renderTerraformVars, terraformRootOf } from '@tierdeploy/terraform'
 import { parseFlags, stringFlag } from '../args.js'
 import { UsageError, type CliIO } from '../cli-io.js'
 
 export const usage = `tierdeploy terraform-vars --env ENV [--catalog DIR] [--out FILE | --stdout]
-       writes the environment root's ${TFVARS_FILE} (default: terraform.workingDirectory of the environment, else terraform/environments/ENV)`
+       writes the environment's catalog-generated Terraform variables: by default to its var file named catalog.tfvars.json
+       (terraform.varFiles), else to catalog.auto.tfvars.json in its root (terraform.workingDirectory, else terraform/environments/ENV)`
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { values } = parseFlags(args, { env: { type: 'string' }, catalog: { type: 'string' }, out: { type: 'string' }, stdout: { type: 'boolean' } })
@@ -23,14 +24,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   // The default lands in the environment root of the repository the catalog belongs to, wherever it runs from.
   const given = stringFlag(values, 'out')
-  const rootRelative = join(environment.terraform?.workingDirectory ?? `terraform/environments/${envName}`, TFVARS_FILE)
+  const rootRelative = terraformRootOf(environment).catalogVars
   const target = given !== undefined ? resolve(io.cwd, given) : join(catalog.root, rootRelative)
   const dir = dirname(target)
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new ConfigurationError(
       given !== undefined
         ? `--out ${given}: the directory ${dirname(given)} does not exist; create it or write elsewhere`
-        : `${dirname(rootRelative)} (the Terraform root of environment '${envName}') does not exist in ${catalog.root}; create it (copy terraform/environments/dev), set terraform.workingDirectory of the environment in the catalog, or pass --out FILE`,
+        : `${dirname(rootRelative)} (where environment '${envName}' keeps its Terraform variables) does not exist in ${catalog.root}; create it (as terraform/environments/dev), set terraform.varFiles or terraform.workingDirectory of the environment in the catalog, or pass --out FILE`,
     )
   }
   try {

@@ -30,7 +30,25 @@ mock_provider "aws" {
   }
 }
 
-# catalog.auto.tfvars.json supplies every variable, as in a real plan.
+# The variables of a real plan of production: its catalog-generated values (terraform-apply passes the same file with -var-file).
+variables {
+  environment                    = jsondecode(file("../environments/production/catalog.tfvars.json")).environment
+  platform                       = jsondecode(file("../environments/production/catalog.tfvars.json")).platform
+  account_id                     = jsondecode(file("../environments/production/catalog.tfvars.json")).account_id
+  region                         = jsondecode(file("../environments/production/catalog.tfvars.json")).region
+  domain                         = jsondecode(file("../environments/production/catalog.tfvars.json")).domain
+  cluster_name                   = jsondecode(file("../environments/production/catalog.tfvars.json")).cluster_name
+  vpc_cidr                       = jsondecode(file("../environments/production/catalog.tfvars.json")).vpc_cidr
+  nat_gateway_mode               = jsondecode(file("../environments/production/catalog.tfvars.json")).nat_gateway_mode
+  service_connect_namespace      = jsondecode(file("../environments/production/catalog.tfvars.json")).service_connect_namespace
+  log_group_prefix               = jsondecode(file("../environments/production/catalog.tfvars.json")).log_group_prefix
+  ssm_prefix                     = jsondecode(file("../environments/production/catalog.tfvars.json")).ssm_prefix
+  business_hours                 = jsondecode(file("../environments/production/catalog.tfvars.json")).business_hours
+  ecr_repositories               = jsondecode(file("../environments/production/catalog.tfvars.json")).ecr_repositories
+  image_replication_destinations = jsondecode(file("../environments/production/catalog.tfvars.json")).image_replication_destinations
+  image_replication_sources      = jsondecode(file("../environments/production/catalog.tfvars.json")).image_replication_sources
+  services                       = jsondecode(file("../environments/production/catalog.tfvars.json")).services
+}
 
 run "production_is_protected_and_redundant" {
   command = plan

@@ -1,9 +1,41 @@
-# Most values come from catalog.auto.tfvars.json, written by `tierdeploy terraform-vars --env ENV` from the
-# catalog: edit the catalog and regenerate, never the JSON.
+# One root for every environment. Most values come from terraform/environments/ENV/catalog.tfvars.json, written by
+# `tierdeploy terraform-vars --env ENV` from the catalog (edit the catalog and regenerate, never the JSON), and passed
+# with -var-file; the state is chosen at init with -backend-config=terraform/environments/ENV/backend.tfbackend.
+# terraform-apply passes both from the catalog environment's `terraform` section.
 
 variable "environment" {
   type        = string
   description = "Catalog environment name (dev, staging, production)."
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]*$", var.environment))
+    error_message = "environment must be a catalog environment name (lower case letters, digits and dashes)."
+  }
+}
+
+variable "settings" {
+  type = object({
+    deletion_protection   = bool
+    enable_cloudfront     = bool
+    container_insights    = string
+    log_retention_days    = number
+    backup_retention_days = number
+    database_instances    = number
+    database_min_acu      = number
+    database_max_acu      = number
+    cache_node_type       = string
+    cache_nodes           = number
+    gpu_max_size          = number
+    bootstrap_image_tag   = string
+    alb_access_logs       = bool
+  })
+  description = "What makes the environment itself (sizes of data stores, protection, CloudFront, retention). null takes the environment's entry in settings.tf; another environment adds an entry there or passes this."
+  default     = null
+
+  validation {
+    condition     = var.settings != null || contains(keys(local.environment_settings), var.environment)
+    error_message = "No settings for environment ${var.environment}: add an entry to terraform/platform/settings.tf, or pass settings in a -var-file."
+  }
 }
 
 variable "platform" {

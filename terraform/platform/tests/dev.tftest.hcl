@@ -30,7 +30,25 @@ mock_provider "aws" {
   }
 }
 
-# catalog.auto.tfvars.json supplies every variable, as in a real plan.
+# The variables of a real plan of dev: its catalog-generated values (terraform-apply passes the same file with -var-file).
+variables {
+  environment                    = jsondecode(file("../environments/dev/catalog.tfvars.json")).environment
+  platform                       = jsondecode(file("../environments/dev/catalog.tfvars.json")).platform
+  account_id                     = jsondecode(file("../environments/dev/catalog.tfvars.json")).account_id
+  region                         = jsondecode(file("../environments/dev/catalog.tfvars.json")).region
+  domain                         = jsondecode(file("../environments/dev/catalog.tfvars.json")).domain
+  cluster_name                   = jsondecode(file("../environments/dev/catalog.tfvars.json")).cluster_name
+  vpc_cidr                       = jsondecode(file("../environments/dev/catalog.tfvars.json")).vpc_cidr
+  nat_gateway_mode               = jsondecode(file("../environments/dev/catalog.tfvars.json")).nat_gateway_mode
+  service_connect_namespace      = jsondecode(file("../environments/dev/catalog.tfvars.json")).service_connect_namespace
+  log_group_prefix               = jsondecode(file("../environments/dev/catalog.tfvars.json")).log_group_prefix
+  ssm_prefix                     = jsondecode(file("../environments/dev/catalog.tfvars.json")).ssm_prefix
+  business_hours                 = jsondecode(file("../environments/dev/catalog.tfvars.json")).business_hours
+  ecr_repositories               = jsondecode(file("../environments/dev/catalog.tfvars.json")).ecr_repositories
+  image_replication_destinations = jsondecode(file("../environments/dev/catalog.tfvars.json")).image_replication_destinations
+  image_replication_sources      = jsondecode(file("../environments/dev/catalog.tfvars.json")).image_replication_sources
+  services                       = jsondecode(file("../environments/dev/catalog.tfvars.json")).services
+}
 
 run "dev_is_small_and_disposable" {
   command = plan

@@ -1,5 +1,6 @@
-# This file is the same in every environment (a test checks it): environments differ only in settings.tf, the
-# backend in backend.tf, and the catalog-generated catalog.auto.tfvars.json.
+# The platform of one environment. Every environment applies this same root: they differ only in their entry of
+# settings.tf, their catalog-generated variables (terraform/environments/ENV/catalog.tfvars.json) and their state
+# (terraform/environments/ENV/backend.tfbackend), so a fix is made once.
 
 provider "aws" {
   region              = var.region
@@ -48,7 +49,7 @@ data "aws_acm_certificate" "domain" {
 # one this root requests and validates; else the most recent issued one for the domain (as the ALB does in the
 # environment's region).
 module "cloudfront_certificate" {
-  source = "../../modules/cloudfront-certificate"
+  source = "../modules/cloudfront-certificate"
   count  = local.settings.enable_cloudfront && var.domain != null && var.cloudfront_certificate_arn == null && var.route53_zone_id != null ? 1 : 0
   providers = {
     aws = aws.us_east_1
@@ -104,7 +105,7 @@ locals {
 }
 
 module "networking" {
-  source = "../../modules/networking"
+  source = "../modules/networking"
 
   name                    = local.name
   vpc_cidr                = var.vpc_cidr
@@ -113,7 +114,7 @@ module "networking" {
 }
 
 module "ecr" {
-  source = "../../modules/ecr"
+  source = "../modules/ecr"
 
   repositories                = toset(var.ecr_repositories)
   replication_destinations    = var.image_replication_destinations
@@ -121,7 +122,7 @@ module "ecr" {
 }
 
 module "alb" {
-  source = "../../modules/alb"
+  source = "../modules/alb"
 
   name                = local.name
   vpc_id              = module.networking.vpc_id
@@ -153,7 +154,7 @@ module "alb" {
 }
 
 module "ecs_cluster" {
-  source = "../../modules/ecs-cluster"
+  source = "../modules/ecs-cluster"
 
   name                      = var.cluster_name
   vpc_id                    = module.networking.vpc_id
@@ -166,7 +167,7 @@ module "ecs_cluster" {
 }
 
 module "monitoring" {
-  source = "../../modules/monitoring"
+  source = "../modules/monitoring"
 
   name           = local.name
   cluster_name   = module.ecs_cluster.cluster_name
@@ -181,7 +182,7 @@ module "monitoring" {
 }
 
 module "service" {
-  source   = "../../modules/ecs-service"
+  source   = "../modules/ecs-service"
   for_each = var.services
 
   name                                     = each.key
@@ -225,7 +226,7 @@ module "service" {
 }
 
 module "database" {
-  source = "../../modules/database"
+  source = "../modules/database"
 
   name                  = local.name
   vpc_id                = module.networking.vpc_id
@@ -241,7 +242,7 @@ module "database" {
 }
 
 module "cache" {
-  source = "../../modules/cache"
+  source = "../modules/cache"
 
   name               = local.name
   vpc_id             = module.networking.vpc_id
@@ -257,7 +258,7 @@ module "cache" {
 
 # The catalog's s3-documents node: read and write for the services that depend on it, and nobody else.
 module "documents" {
-  source = "../../modules/s3-bucket"
+  source = "../modules/s3-bucket"
 
   name          = "${local.name}-documents-${var.account_id}"
   kms_key_arn   = var.kms_key_arn
