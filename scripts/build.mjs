@@ -66,7 +66,7 @@ async function writeSchema() {
 }
 
 /** Action order in the README: the order a deploy uses them. */
-const ACTION_ORDER = ['resolve-graph', 'detect-changed-services', 'build-push', 'terraform-apply', 'ecs-deploy', 'health-gate', 'github-deployment', 'cost-report', 'doctor']
+const ACTION_ORDER = ['resolve-graph', 'detect-changed-services', 'build-push', 'terraform-apply', 'ecs-deploy', 'health-gate', 'status', 'github-deployment', 'cost-report', 'doctor']
 
 /** Rewrites the README's actions reference from every action.yml, so the two can never disagree. */
 async function writeActionsReference() {

@@ -152,3 +152,39 @@ export function renderComparison(here: string, there: string, differences: Statu
     ...differences.map((d) => `  ${d.service}: ${d.reason === 'only here' ? `only in ${here} (${d.here ?? '?'})` : d.reason === 'only there' ? `only in ${there} (${d.there ?? '?'})` : `${here} ${d.here ?? '?'}, ${there} ${d.there ?? '?'}`}`),
   ].join('\n')
 }
+
+/** The JSON of a status (`tierdeploy status --format json`, the status action's `status` output): one shape for both. */
+export interface StatusReport {
+  environment: string
+  services: ServiceStatus[]
+  compare?: string
+  differences?: StatusDifference[]
+}
+
+export function statusReport(environment: string, services: ServiceStatus[], compared?: { environment: string; services: ServiceStatus[] }): StatusReport {
+  return { environment, services, ...(compared ? { compare: compared.environment, differences: compareStatus(services, compared.services) } : {}) }
+}
+
+const ROLLOUTS: readonly string[] = ['done', 'pending', 'failed', 'missing']
+
+/**
+ * A status report another step (or `tierdeploy status --format json`) wrote, checked before use: comparing against
+ * a malformed one would call every service different (or none).
+ */
+export function parseStatusReport(value: unknown, where: string): { environment: string; services: ServiceStatus[] } {
+  const bad = (what: string) => new ConfigurationError(`${where}: ${what}; give the status output of another status step (or tierdeploy status --format json)`)
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad('expected a JSON object {"environment", "services": [...]}')
+  const { environment, services } = value as { environment?: unknown; services?: unknown }
+  if (typeof environment !== 'string' || !environment) throw bad('"environment" must be the name of the environment it describes')
+  if (!Array.isArray(services)) throw bad('"services" must be an array')
+  services.forEach((s: unknown, i) => {
+    const item = s as Partial<ServiceStatus> | null
+    if (typeof item !== 'object' || item === null || typeof item.service !== 'string' || !ROLLOUTS.includes(item.rollout as string)) {
+      throw bad(`services[${i}] must have a "service" name and a "rollout" of ${ROLLOUTS.join(', ')}`)
+    }
+    for (const key of ['digest', 'image', 'commit', 'taskDefinition'] as const) {
+      if (item[key] !== undefined && typeof item[key] !== 'string') throw bad(`services[${i}].${key} must be a string`)
+    }
+  })
+  return { environment, services: services as ServiceStatus[] }
+}

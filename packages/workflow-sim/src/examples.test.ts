@@ -79,8 +79,10 @@ describe('examples/workflows, simulated with the reusable workflows they call', 
     const github = fakeGitHub()
     await simulateExample('deploy-manual.yml', { event: 'workflow_dispatch', github, inputs: { environment: 'staging', services: 'auth,payment' }, changes: { 'indigenious-auth-service/src/index.ts': '2\n' } })
     const staging = repo!.aws.running('staging')
-    const { result } = await simulateExample('promote-manual.yml', { event: 'workflow_dispatch', github })
+    const { result, calls } = await simulateExample('promote-manual.yml', { event: 'workflow_dispatch', github })
     expect(result.conclusion).toBe('success')
+    // The approver sees what staging runs (the status action, with staging's credentials, before the approval).
+    expect(calls.filter((c) => c.action === 'status').map((c) => [c.job, c.with.environment])).toEqual([['verify', 'staging']])
     const production = repo!.aws.running('production')
     // Exactly staging's digests, each from production's own registry (replicated across accounts).
     const digestOf = (image: string | undefined) => image?.split('@')[1]

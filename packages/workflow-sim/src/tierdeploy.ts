@@ -15,6 +15,7 @@ import { run as resolveGraph } from '../../../actions/resolve-graph/src/main.js'
 import { run as githubDeployment } from '../../../actions/github-deployment/src/main.js'
 import { run as ecsDeploy } from '../../../actions/ecs-deploy/src/main.js'
 import { run as healthGate } from '../../../actions/health-gate/src/main.js'
+import { run as status } from '../../../actions/status/src/main.js'
 import type { DeploymentsApi } from '../../../actions/github-deployment/src/deployment.js'
 import { digestImage, REPOSITORY_ROOT, type PlatformRepo } from './platform.js'
 import type { ReviewDecision, ReviewRequest, SimulationOptions, StepCall, StepHandler, StepOutcome } from './simulate.js'
@@ -266,7 +267,8 @@ export function tierdeploySteps(fakes: DeployFakes): DeployRecording {
         return { outputs: { changes: String(fakes.terraformChanges ?? false), summary: '{}', outputs: '{}', 'working-directory': relative(workspace, directory) } }
       }
       case 'ecs-deploy':
-      case 'health-gate': {
+      case 'health-gate':
+      case 'status': {
         const aws = credentials.get(legKey(call))
         if (!aws) return { failure: `${call.action}: no AWS credentials (configure-aws-credentials did not run in this job)` }
         const environment = environmentNamed(fakes.repo.catalog, call.with.environment ?? '')
@@ -279,6 +281,7 @@ export function tierdeploySteps(fakes: DeployFakes): DeployRecording {
         const sts = { send: async () => ({ Account: account, Arn: `arn:aws:sts::${account}:assumed-role/${aws.role.split('/').at(-1)}/simulator` }) } as unknown as STSClient
         // The fake control plane has no IAM, Service Quotas, EC2 or ELB: preflight is tested on its own (packages/aws/src/preflight).
         if (call.action === 'ecs-deploy') return runAction((io) => ecsDeploy(io, { ecs, ecr, sts, clock }), { preflight: 'false', ...inputs }, awsEnv)
+        if (call.action === 'status') return runAction((io) => status(io, { ecs, sts, clock }), inputs, awsEnv)
         const elb = { send: async () => ({ TargetHealthDescriptions: [{ Target: { Id: '10.0.0.1', Port: 3000 }, TargetHealth: { State: 'healthy' } }] }) } as unknown as ElasticLoadBalancingV2Client
         return runAction((io) => healthGate(io, { ecs, elb, cloudwatch: noAws as unknown as CloudWatchClient, sts, clock }), inputs, awsEnv)
       }

@@ -116,6 +116,18 @@ jobs:
           tier: \${{ inputs.images == '' && 'all' || '' }}
           rollback-on-failure: false
           read-images: true
+      # What the approver is asked to promote, in the run's summary: per service the revision, digest, and the commit
+      # and deploy that registered it (tierdeploy status). Its JSON (status output) can be compared with the target's.
+      - name: What \${{ inputs.from-environment }} runs
+        if: always() && steps.health.outcome != 'skipped'
+        # Informational: the gate above decides; a failed read is annotated, and does not block the promotion.
+        continue-on-error: true
+        uses: ${action('status')}
+        with:
+          catalog: \${{ inputs.catalog }}
+          environment: \${{ inputs.from-environment }}
+          services: \${{ steps.source.outputs.services }}
+          tier: \${{ inputs.images == '' && 'all' || '' }}
       # A given image that the source no longer runs was not what the gate just checked: refuse rather than promote it.
       - name: Choose the images
         id: images

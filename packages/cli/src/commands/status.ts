@@ -74,7 +74,7 @@ export async function run(args: string[], io: CliIO, deps: StatusDeps = {}): Pro
   const differences = compared ? aws.compareStatus(statuses, compared) : undefined
 
   if (format === 'json') {
-    io.stdout(JSON.stringify({ environment: environment.name, services: statuses, ...(other ? { compare: other.name, differences } : {}) }, null, 2))
+    io.stdout(JSON.stringify(aws.statusReport(environment.name, statuses, other && compared ? { environment: other.name, services: compared } : undefined), null, 2))
   } else {
     io.stdout(aws.renderStatus(environment.name, statuses, format as 'table' | 'markdown', clock.now()))
     if (other && differences) io.stdout(`\n${aws.renderComparison(environment.name, other.name, differences)}`)
