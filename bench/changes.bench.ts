@@ -4,10 +4,15 @@
 // "index" is building the path/glob index alone; "map" is the whole call (index + mapping + propagation).
 // A second table (issue 13) has every 10th service built from the whole repository (build.context "." with a
 // Dockerfile under docker/ and a .dockerignore): each changed file is then a build input of those services too.
+// A third table (issue 16) times `tierdeploy changed --base HEAD~1 --head HEAD --json` as a whole process (the CLI's
+// bin, what users run) in real git repositories of 79 and 1,000 services, against an empty `node -e ''` measured in
+// the same run: the figure compared with Turborepo's `turbo ls --affected`.
+import { spawnSync } from 'node:child_process'
 import { availableParallelism, loadavg } from 'node:os'
+import { fileURLToPath } from 'node:url'
 import { buildCatalog, type Catalog } from '@tierdeploy/catalog'
 import { changeIndexFor, servicesAffectedBy, type FileChange } from '@tierdeploy/changes'
-import { generateCatalog, prng } from '@tierdeploy/testkit'
+import { createGitRepo, generateCatalog, prng } from '@tierdeploy/testkit'
 
 const runs = Number(process.env.BENCH_RUNS ?? 7)
 
@@ -90,5 +95,40 @@ for (const count of [1000]) {
       affected = servicesAffectedBy(catalog, files, { readDockerIgnore }).services.length
     })
     console.log(`| ${count.toLocaleString('en')} | ${fileCount.toLocaleString('en')} | ${index.toFixed(1)} ms | ${map.toFixed(1)} ms | ${((map / fileCount) * 10_000).toFixed(1)} ms | ${affected.toLocaleString('en')} |`)
+  }
+}
+
+// `tierdeploy changed` as a whole process: a repository whose last commit changes every 13th service's code.
+const processRuns = Number(process.env.BENCH_RUNS ?? 21)
+function processMs(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): number {
+  const samples: number[] = []
+  for (let i = 0; i < processRuns + 2; i++) {
+    const t0 = process.hrtime.bigint()
+    const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env })
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`)
+    if (i >= 2) samples.push(Number(process.hrtime.bigint() - t0) / 1e6) // two warm-up runs fill the page cache
+  }
+  return median(samples)
+}
+const cli = fileURLToPath(new URL('../packages/cli/bin/tierdeploy.js', import.meta.url))
+const floor = processMs(['-e', ''], process.cwd())
+console.log(`\n\`tierdeploy changed --base HEAD~1 --head HEAD --json\`, whole process (median of ${processRuns}; \`node -e ''\` floor ${floor.toFixed(1)} ms in this run). Cold: no CLI cache (TIERDEPLOY_CACHE=off); warm: the validated catalog from the cache.\n`)
+console.log('| services | changed | cold | cold over floor | cold ÷ floor | warm | warm over floor | warm ÷ floor |', '\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+for (const count of [79, 1000]) {
+  const { yaml, names } = generateCatalog(count)
+  const files: Record<string, string> = { 'catalog/services.yaml': yaml, 'package-lock.json': '{}\n' }
+  for (const name of names) files[`services/${name}/src/index.ts`] = `export const name = '${name}'\n`
+  const repo = createGitRepo(files)
+  try {
+    const changed: Record<string, string> = {}
+    for (let i = 0; i < names.length; i += 13) changed[`services/${names[i]}/src/index.ts`] = `export const name = '${names[i]}', v = 2\n`
+    repo.commit('change', changed)
+    const args = [cli, 'changed', '--base', 'HEAD~1', '--head', 'HEAD', '--json']
+    const cold = processMs(args, repo.dir, { ...process.env, TIERDEPLOY_CACHE: 'off' })
+    const warm = processMs(args, repo.dir, { ...process.env, TIERDEPLOY_CACHE_DIR: `${repo.dir}/.cache` })
+    const row = (ms: number): string => `${ms.toFixed(1)} ms | ${(ms - floor).toFixed(1)} ms | ${(ms / floor).toFixed(2)}×`
+    console.log(`| ${count.toLocaleString('en')} | ${Object.keys(changed).length} | ${row(cold)} | ${row(warm)} |`)
+  } finally {
+    repo.cleanup()
   }
 }

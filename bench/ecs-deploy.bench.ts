@@ -1,16 +1,18 @@
 // ecs-deploy against the fake ECS control plane: one tier of N services, each rollout taking exactly S seconds of
 // the fake clock (the engine's sleeps advance that clock, so a 3-minute rollout costs milliseconds of real time).
-// Reports, per N: fake time beyond S (what polling adds to a deploy), real time, API calls by operation,
-// DescribeServices calls per poll (goal ⌈N/10⌉), and failed deploys under 20 % injected throttling (goal 0).
+// Reports, per S (N = 60): fake time beyond S (goal ≤ 5 s, issue 16) and DescribeServices calls (goal
+// ≤ ⌈N/10⌉ × (⌈S/5⌉ + 2)); per N: real time, API calls by operation, DescribeServices calls per poll (goal ⌈N/10⌉);
+// and failed deploys under 20 % injected throttling (goal 0).
 import { buildCatalog, silentLogger } from '@tierdeploy/catalog'
-import { deployEcsServices, DEFAULT_MAX_POLL_INTERVAL_MS, DEFAULT_POLL_INTERVAL_MS, makeEcsClient } from '@tierdeploy/aws'
+import { deployEcsServices, DEFAULT_MAX_POLL_INTERVAL_MS, DEFAULT_POLL_INTERVAL_MS, DESCRIBE_SERVICES_PER_SECOND, makeEcsClient } from '@tierdeploy/aws'
 import { FakeEcs } from '@tierdeploy/testkit'
 
 // The fake accepts any signature; the SDK only needs some credentials to sign with.
 process.env.AWS_ACCESS_KEY_ID ??= 'AKIABENCHBENCHBENCH0'
 process.env.AWS_SECRET_ACCESS_KEY ??= 'bench'
 
-const S = 180_000
+const S = 30_000
+const ROLLOUTS = [4_000, 6_000, 13_000, 30_000, 180_000]
 const SIZES = [1, 10, 60, 200]
 const RUNS = 3
 const CLUSTER = 'bench'
@@ -37,8 +39,8 @@ interface Run {
   failed: number
 }
 
-async function once(n: number, throttleRate: number, seed: number): Promise<Run> {
-  const fake = await FakeEcs.start({ defaultRolloutMs: S, seed })
+async function once(n: number, throttleRate: number, seed: number, rolloutMs = S): Promise<Run> {
+  const fake = await FakeEcs.start({ defaultRolloutMs: rolloutMs, seed })
   const catalog = catalogOf(n)
   const names = [...catalog.services.keys()]
   names.forEach((name, i) => fake.seedService({ cluster: CLUSTER, name, image: digest(i, 1) }))
@@ -59,7 +61,7 @@ async function once(n: number, throttleRate: number, seed: number): Promise<Run>
     { ecs, clock: fake.clock, log: silentLogger },
   )
   const run: Run = {
-    beyondS: fake.now() - startFake - S,
+    beyondS: fake.now() - startFake - rolloutMs,
     realMs: performance.now() - startReal,
     calls: { ...fake.calls },
     faulted: Object.values(fake.faulted).reduce((a, b) => a + b, 0),
@@ -73,7 +75,20 @@ async function once(n: number, throttleRate: number, seed: number): Promise<Run>
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
-console.log(`rollout S = ${S / 1000} s (fake clock); poll interval ${DEFAULT_POLL_INTERVAL_MS / 1000} s growing to ${DEFAULT_MAX_POLL_INTERVAL_MS / 1000} s; medians of ${RUNS} runs\n`)
+console.log(`polls every ${DEFAULT_POLL_INTERVAL_MS / 1000} s (${DEFAULT_MAX_POLL_INTERVAL_MS / 1000} s after a failed poll), DescribeServices paced at ${DESCRIBE_SERVICES_PER_SECOND}/s; medians of ${RUNS} runs\n`)
+console.log('One tier of 60 services, rollouts of S seconds (fake clock):\n')
+console.log('| S (s) | step beyond S (fake s, goal ≤ 5) | polls | DescribeServices (goal ≤ ⌈N/10⌉ × (⌈S/5⌉ + 2)) |')
+console.log('|---|---|---|---|')
+for (const rollout of ROLLOUTS) {
+  const runs: Run[] = []
+  for (let r = 0; r < RUNS; r++) runs.push(await once(60, 0, r + 1, rollout))
+  const m = runs[Math.floor(RUNS / 2)]!
+  const bound = 6 * (Math.ceil(rollout / 5000) + 2)
+  const beyond = median(runs.map((x) => x.beyondS))
+  console.log(`| ${rollout / 1000} | ${(beyond / 1000).toFixed(1)} | ${m.polls} | ${m.calls.DescribeServices ?? 0} (${bound}) |`)
+  if (beyond > 5_000 || (m.calls.DescribeServices ?? 0) > bound || runs.some((x) => x.failed)) process.exitCode = 1
+}
+console.log(`\nRollouts of S = ${S / 1000} s, by tier size:\n`)
 console.log('| N | beyond S (fake s) | real ms | polls | DescribeServices/poll (⌈N/10⌉) | Register | Update | DescribeTaskDef | DescribeServices | total calls |')
 console.log('|---|---|---|---|---|---|---|---|---|---|')
 for (const n of SIZES) {

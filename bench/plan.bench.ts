@@ -1,11 +1,12 @@
 // `tierdeploy plan` as a whole process over generated catalogs of 79, 1,000 and 10,000 services (a random DAG
-// consistent with 4 tiers, about 3 dependencies each), against the floor of an empty `node -e ''`.
+// consistent with 4 tiers, about 3 dependencies each), against the floor of an empty `node -e ''` measured in the
+// same run. It runs the CLI's bin, what users run (on Node 22.1+ it keeps compiled code between runs).
 // Cold: the catalog is parsed and validated (TIERDEPLOY_CACHE=off, what a fresh CI runner does).
 // Warm: files unchanged since the last run, so the validated catalog comes from the CLI's cache.
 import { spawnSync } from 'node:child_process'
 import { generateCatalog, tempDir, writeFiles } from '@tierdeploy/testkit'
 
-const cli = 'packages/cli/dist/index.js'
+const cli = 'packages/cli/bin/tierdeploy.js'
 const runs = Number(process.env.BENCH_RUNS ?? 21)
 
 function median(xs: number[]): number {
@@ -31,18 +32,18 @@ try {
   const warm = { ...process.env, TIERDEPLOY_CACHE_DIR: `${dir}/cache` }
   const floor = time(['-e', ''])
   console.log(`node -e '' floor: ${floor.toFixed(1)} ms (median of ${runs})\n`)
-  console.log('| services | cold | cold over floor | warm | warm over floor | goal (over floor) |')
-  console.log('| ---: | ---: | ---: | ---: | ---: | --- |')
-  const goals: Record<number, string> = { 79: '≤ 15 ms', 1000: '≤ 60 ms', 10000: '< 1 s in all' }
+  console.log('| services | cold | cold over floor | cold ÷ floor | warm | warm over floor | goal (over floor) |')
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | --- |')
+  const goals: Record<number, string> = { 79: '≤ 15 ms', 1000: '≤ 60 ms', 10000: '≤ 400 ms cold (issue 16)' }
   for (const count of [79, 1000, 10000]) {
     writeFiles(dir, { [`c${count}/catalog/services.yaml`]: generateCatalog(count).yaml })
     const args = [cli, 'plan', '--catalog', `${dir}/c${count}/catalog`, '--tier', 'all', '--json']
     const c = time(args, cold)
     const w = time(args, warm)
-    console.log(`| ${count} | ${c.toFixed(1)} ms | ${(c - floor).toFixed(1)} ms | ${w.toFixed(1)} ms | ${(w - floor).toFixed(1)} ms | ${goals[count]} |`)
+    console.log(`| ${count} | ${c.toFixed(1)} ms | ${(c - floor).toFixed(1)} ms | ${(c / floor).toFixed(2)}× | ${w.toFixed(1)} ms | ${(w - floor).toFixed(1)} ms | ${goals[count]} |`)
   }
   const bundled = ['plan', '--tier', 'all', '--json']
-  console.log(`| bundled catalog (23 entries, 3 environments) | ${time([cli, ...bundled], cold).toFixed(1)} ms | | ${time([cli, ...bundled], warm).toFixed(1)} ms | | |`)
+  console.log(`| bundled catalog (23 entries, 3 environments) | ${time([cli, ...bundled], cold).toFixed(1)} ms | | | ${time([cli, ...bundled], warm).toFixed(1)} ms | | |`)
 } finally {
   cleanup()
 }

@@ -62423,69 +62423,266 @@ function writeInputFile(name, path, text) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/aws/src/environment.ts
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/docker-credentials.ts
 
 
 
-/** AWS region names as the environment schema accepts them (us-east-1, ca-central-1, us-gov-west-1). */
-const REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+/** Docker's client configuration file: DOCKER_CONFIG/config.json, else ~/.docker/config.json. */
+function dockerConfigFile(env) {
+    return (0,external_node_path_.join)(env.DOCKER_CONFIG ?? (0,external_node_path_.join)(env.HOME ?? (0,external_node_os_.homedir)(), '.docker'), 'config.json');
+}
 /**
- * The AWS region every command and action talks to for an environment, one rule for all of them:
- * an explicit override (`--region`, a `region` input) wins; otherwise the environment file's `region`; the process
- * environment (AWS_REGION, AWS_DEFAULT_REGION) only when there is no environment or its file has no region. The
- * environment file wins over AWS_REGION on purpose: a shell or a configure-aws-credentials step left on another
- * region must not send `deploy --env staging` somewhere `health --env staging` does not look.
+ * The credentials `docker login` stored for a registry host, found the way docker finds them: a credential helper
+ * for that host, else the `auths` entry, else the default credential store. Undefined when docker has none.
  */
-function regionFor(environment, choice = {}) {
-    const override = choice.override?.trim();
-    if (override) {
-        if (!REGION_PATTERN.test(override))
-            throw new errors_ConfigurationError(`${choice.overrideName ?? 'the region'} must be an AWS region such as ca-central-1, got '${override}'`);
-        return override;
+async function storedDockerCredentials(host, deps) {
+    let config;
+    try {
+        config = JSON.parse(await (0,promises_.readFile)(dockerConfigFile(deps.env), 'utf8'));
     }
-    if (environment?.region)
-        return environment.region;
-    const fromProcess = choice.env?.AWS_REGION || choice.env?.AWS_DEFAULT_REGION;
-    if (fromProcess)
-        return fromProcess;
-    const give = choice.overrideName ? `, give ${choice.overrideName}` : '';
-    throw new errors_ConfigurationError(environment
-        ? `no AWS region for environment ${environment.name}: ${environment.file} sets none; set region: there${give}, or set AWS_REGION`
-        : `no AWS region: name an environment (its file's region)${give}, or set AWS_REGION`);
-}
-/** A CloudFormation client for the region, loaded on first use (the CLI's `plan` never loads the SDK). */
-async function makeCloudFormationClient(region) {
-    const { CloudFormationClient } = await __nccwpck_require__.e(/* import() */ 805).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3805, 19));
-    return new CloudFormationClient(awsClientConfig(region ? { region } : {}));
-}
-/**
- * The environment with every `{ stackOutput }` / `{ terraformOutput }` setting replaced by its value. One rule for
- * every action and command that needs the cluster, subnets or roles of an environment.
- */
-async function resolveEnvironment(environment, sources = {}) {
-    if (!hasReferences(environment))
-        return environment;
-    const needsStacks = JSON.stringify(environment).includes('"stackOutput"');
-    const cloudformation = needsStacks ? await (sources.cloudformation ?? (() => makeCloudFormationClient(environment.region)))() : undefined;
-    return resolveEnvironmentReferences(environment, {
-        ...(cloudformation ? { describeStack: stackOutputLookup(cloudformation) } : {}),
-        ...(sources.terraformOutputs ? { terraformOutputs: sources.terraformOutputs } : {}),
-    });
-}
-/**
- * The cluster to work on: `override` (an input or flag, named `overrideName` in messages) when given, else the
- * environment's cluster, resolved from a stack or Terraform output when it is a reference.
- */
-async function clusterFor(environment, override, overrideName, sources = {}) {
-    if (override)
-        return override;
-    if (environment.cluster === undefined) {
-        throw new ConfigurationError(`environment ${environment.name} has no cluster (${environment.file}): set cluster: there, or give ${overrideName}`);
+    catch {
+        return undefined;
     }
-    const resolved = await resolveEnvironment({ ...environment, network: {}, roleArn: undefined, serviceConnectNamespace: undefined, logGroup: undefined }, sources);
-    return resolved.cluster;
+    const keys = [host, `https://${host}`, `http://${host}`, ...(host === 'docker.io' ? ['https://index.docker.io/v1/'] : [])];
+    const helper = config.credHelpers?.[host];
+    if (helper)
+        return fromHelper(helper, host, deps);
+    for (const key of keys) {
+        const entry = config.auths?.[key];
+        if (entry?.auth) {
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const separator = decoded.indexOf(':');
+            if (separator > 0)
+                return { username: decoded.slice(0, separator), password: decoded.slice(separator + 1) };
+        }
+        if (entry?.username && entry.password)
+            return { username: entry.username, password: entry.password };
+    }
+    return config.credsStore ? fromHelper(config.credsStore, host, deps) : undefined;
+}
+async function fromHelper(helper, host, deps) {
+    // The credential-helper protocol: the server URL on stdin, {"Username","Secret"} on stdout, non-zero when none.
+    const result = await deps.exec(`docker-credential-${helper}`, ['get'], { stdin: host, env: deps.env }).catch(() => undefined);
+    if (!result || result.exitCode !== 0)
+        return undefined;
+    try {
+        const { Username, Secret } = JSON.parse(result.stdout);
+        return Username && Secret ? { username: Username, password: Secret } : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/exec.ts
+
+
+const spawnExec = (file, args, options = {}) => new Promise((resolve, reject) => {
+    const child = (0,external_node_child_process_.spawn)(file, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'], shell: false });
+    let stdout = '';
+    let stderr = '';
+    const lines = (append) => {
+        let partial = '';
+        return (chunk) => {
+            const text = chunk.toString('utf8');
+            append(text);
+            if (!options.onLine)
+                return;
+            const parts = (partial + text).split('\n');
+            partial = parts.pop() ?? '';
+            for (const line of parts)
+                options.onLine(line);
+        };
+    };
+    child.stdout.on('data', lines((t) => (stdout += t)));
+    child.stderr.on('data', lines((t) => (stderr += t)));
+    child.on('error', (e) => reject(e.code === 'ENOENT' ? new errors_ConfigurationError(`${file} is not installed or not on PATH: this step runs it, so use a runner that has it (GitHub's ubuntu runners have git, docker and buildx)`) : e));
+    child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }));
+    child.stdin.on('error', () => { }); // a child that exits without reading stdin must not crash us with EPIPE
+    child.stdin.end(options.stdin ?? '');
+});
+/** The command line as a person would type it, for error messages (never includes stdin). */
+function describeCommand(file, args) {
+    return [file, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/oci-registry.ts
+
+
+/**
+ * Every manifest type an image can be pushed as, so the registry answers a tag with the manifest actually pushed:
+ * a registry that is not offered the index or list media types converts or refuses, and then reports another digest.
+ */
+const MANIFEST_MEDIA_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+];
+const INDEX_TYPES = new Set([MANIFEST_MEDIA_TYPES[0], MANIFEST_MEDIA_TYPES[1]]);
+/** Where the registry's HTTP API is for an image host: loopback registries speak plain HTTP, as docker allows them to. */
+function registryApiBase(host) {
+    if (host === 'docker.io' || host === 'index.docker.io')
+        return 'https://registry-1.docker.io';
+    const hostname = host.replace(/:\d+$/, '');
+    const loopback = hostname === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(hostname) || hostname === '[::1]';
+    return `${loopback ? 'http' : 'https'}://${host}`;
+}
+/** `Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:o/n:pull"` -> scheme and parameters. */
+function parseChallenge(header) {
+    const space = header.indexOf(' ');
+    const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
+    const params = {};
+    for (const m of (space < 0 ? '' : header.slice(space + 1)).matchAll(/(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+        params[m[1].toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
+    }
+    return { scheme, params };
+}
+/**
+ * The distribution API (`/v2/`) of one registry: GHCR, Docker Hub, a self-hosted `registry:2`, and any other OCI
+ * registry. Authentication follows the registry's own challenge: a 401 names Basic or a Bearer token service, which
+ * is asked for a token scoped to the repository (with the stored credentials, or anonymously when there are none).
+ */
+class OciRegistryClient {
+    host;
+    deps;
+    base;
+    doFetch;
+    tokens = new Map();
+    credentials;
+    constructor(host, deps) {
+        this.host = host;
+        this.deps = deps;
+        this.base = registryApiBase(host);
+        this.doFetch = deps.fetch ?? fetch;
+    }
+    /** The tag's or digest's manifest digest and media type (HEAD), or undefined when the registry has none. */
+    async headManifest(repository, reference) {
+        const response = await this.request('HEAD', repository, `manifests/${reference}`, { accept: MANIFEST_MEDIA_TYPES.join(', ') });
+        if (response.status === 404)
+            return undefined;
+        await this.expectOk(response, `HEAD ${repository} manifest ${reference}`);
+        const mediaType = response.headers.get('content-type') ?? '';
+        const digest = response.headers.get('docker-content-digest');
+        if (digest && /^sha256:[0-9a-f]{64}$/.test(digest))
+            return { digest, mediaType };
+        // Some registries leave the digest header off a HEAD: the digest is the hash of the manifest's bytes.
+        const manifest = await this.getManifest(repository, reference);
+        return manifest && { digest: manifest.digest, mediaType: manifest.mediaType };
+    }
+    /** The manifest's exact bytes (what its digest is computed over), or undefined when absent. */
+    async getManifest(repository, reference) {
+        const response = await this.request('GET', repository, `manifests/${reference}`, { accept: MANIFEST_MEDIA_TYPES.join(', ') });
+        if (response.status === 404)
+            return undefined;
+        await this.expectOk(response, `GET ${repository} manifest ${reference}`);
+        const bytes = Buffer.from(await response.arrayBuffer());
+        return { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`, mediaType: response.headers.get('content-type') ?? '', bytes };
+    }
+    /** Stores `bytes` (a manifest already in the repository) under another tag: tagging without pulling. */
+    async putManifest(repository, tag, manifest) {
+        const response = await this.request('PUT', repository, `manifests/${tag}`, { 'content-type': manifest.mediaType }, manifest.bytes, true);
+        await this.expectOk(response, `PUT ${repository} manifest ${tag}`);
+    }
+    /** The image's compressed size as stored: config and layers of each platform's manifest (attestations left out). */
+    async imageSize(repository, digest) {
+        const manifest = await this.getManifest(repository, digest);
+        if (!manifest)
+            return undefined;
+        const parsed = JSON.parse(manifest.bytes.toString('utf8'));
+        if (!INDEX_TYPES.has(manifest.mediaType) && !parsed.manifests)
+            return sizeOf(parsed);
+        let total = 0;
+        for (const child of parsed.manifests ?? []) {
+            if (child.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')
+                continue;
+            const image = await this.getManifest(repository, child.digest);
+            if (image)
+                total += sizeOf(JSON.parse(image.bytes.toString('utf8')));
+        }
+        return total;
+    }
+    async request(method, repository, path, headers, body, push = false) {
+        const url = `${this.base}/v2/${repository}/${path}`;
+        const scope = `repository:${repository}:${push ? 'pull,push' : 'pull'}`;
+        const send = (authorization) => this.doFetch(url, { method, headers: { ...headers, ...(authorization ? { authorization } : {}) }, ...(body ? { body: new Uint8Array(body) } : {}) }).catch((e) => {
+            throw new errors_ConfigurationError(`could not reach the registry ${this.host} (${method} ${url}: ${e.cause instanceof Error ? e.cause.message : e.message}); check the registry input and the network`);
+        });
+        const cached = this.tokens.get(scope);
+        const first = await send(cached);
+        if (first.status !== 401)
+            return first;
+        const header = first.headers.get('www-authenticate');
+        if (!header)
+            return first;
+        const authorization = await this.authorize(parseChallenge(header), scope);
+        if (!authorization)
+            return first;
+        this.tokens.set(scope, authorization);
+        return send(authorization);
+    }
+    /** The Authorization header the challenge asks for, or undefined when there is nothing better to send. */
+    async authorize(challenge, scope) {
+        const credentials = await (this.credentials ??= this.deps.credentials());
+        const basic = credentials && `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+        if (challenge.scheme === 'basic')
+            return basic;
+        if (challenge.scheme !== 'bearer' || !challenge.params.realm)
+            return undefined;
+        const tokenUrl = new URL(challenge.params.realm);
+        if (challenge.params.service)
+            tokenUrl.searchParams.set('service', challenge.params.service);
+        tokenUrl.searchParams.set('scope', scope);
+        const response = await this.doFetch(tokenUrl, { headers: basic ? { authorization: basic } : {} }).catch((e) => {
+            throw new errors_ConfigurationError(`could not reach the token service ${tokenUrl.origin} of the registry ${this.host} (${e.message})`);
+        });
+        if (response.status === 401 || response.status === 403) {
+            throw new errors_ConfigurationError(`the registry ${this.host} refused ${credentials ? `the credentials of ${credentials.username}` : 'an anonymous token'} for ${scope} (HTTP ${response.status}); ${loginAdvice(this.host)}`);
+        }
+        if (!response.ok)
+            throw new Error(`token service ${tokenUrl.origin} of ${this.host} answered HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
+        const json = (await response.json());
+        const token = json.token ?? json.access_token;
+        if (!token)
+            throw new Error(`token service ${tokenUrl.origin} of ${this.host} returned no token`);
+        return `Bearer ${token}`;
+    }
+    async expectOk(response, what) {
+        if (response.ok)
+            return;
+        const text = (await response.text().catch(() => '')).slice(0, 300);
+        if (response.status === 401 || response.status === 403) {
+            throw new errors_ConfigurationError(`the registry ${this.host} refused ${what} (HTTP ${response.status}${text ? `: ${text}` : ''}); ${loginAdvice(this.host)}`);
+        }
+        throw new Error(`the registry ${this.host} answered ${what} with HTTP ${response.status}${text ? `: ${text}` : ''}`);
+    }
+}
+const sizeOf = (m) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((sum, l) => sum + (l.size ?? 0), 0);
+function loginAdvice(host) {
+    return host === 'ghcr.io'
+        ? 'give the job `permissions: packages: write` (GITHUB_TOKEN is used for ghcr.io) or run docker/login-action for ghcr.io first'
+        : `log docker in to ${host} first (docker/login-action, or docker login ${host})`;
+}
+/** findImage for an OCI registry: the same answer ECR's DescribeImages gives (digest, stored size, this tag). */
+async function findOciImage(client, repository, id) {
+    const reference = 'tag' in id ? id.tag : id.digest;
+    const found = await client.headManifest(repository, reference);
+    if (!found)
+        return undefined;
+    const sizeBytes = await client.imageSize(repository, found.digest);
+    return { digest: found.digest, ...(sizeBytes !== undefined ? { sizeBytes } : {}), tags: 'tag' in id ? [id.tag] : [] };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(8249);
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/errors.ts
 
 /** `Name: message` of an AWS SDK error (or anything thrown). */
@@ -62566,6 +62763,299 @@ function awsSetupError(e, service) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/registry.ts
+
+
+
+
+const errorName = (e) => e?.name ?? '';
+/** An AWS "access denied" is the user's IAM policy, not a bug: say which permission on what is missing. */
+function ecrAccessError(e, action, resource) {
+    const setup = awsSetupError(e, `ECR for ${action} on ${resource}`);
+    if (setup)
+        return setup;
+    if (/AccessDenied|UnauthorizedOperation/.test(errorName(e))) {
+        return new errors_ConfigurationError(`AWS refused ${action} on ${resource} (${errorName(e)}: ${e.message}); grant the deploy role ${action} (see docs/build-push.md, IAM permissions)`);
+    }
+    return e;
+}
+/**
+ * Logs docker in to the account's ECR registry. The token is masked before anything can print it and reaches
+ * docker on stdin (`--password-stdin`), never in argv where `ps` and logs would show it. Returns the registry host.
+ */
+async function loginToRegistry(ecr, deps) {
+    let data;
+    try {
+        data = (await ecr.send(new dist_cjs/* GetAuthorizationTokenCommand */.Eu6({}))).authorizationData?.[0];
+    }
+    catch (e) {
+        throw ecrAccessError(e, 'ecr:GetAuthorizationToken', 'the ECR registry');
+    }
+    if (!data?.authorizationToken || !data.proxyEndpoint)
+        throw new Error('ECR GetAuthorizationToken returned no token');
+    deps.setSecret(data.authorizationToken);
+    const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
+    const separator = decoded.indexOf(':');
+    const username = decoded.slice(0, separator);
+    const password = decoded.slice(separator + 1);
+    deps.setSecret(password);
+    const registry = data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, '');
+    const args = ['login', '--username', username || 'AWS', '--password-stdin', registry];
+    const result = await deps.exec('docker', args, { stdin: password });
+    if (result.exitCode !== 0) {
+        throw new errors_ConfigurationError(`${describeCommand('docker', args)} failed (exit ${result.exitCode}): ${result.stderr.trim()}; check that the Docker daemon runs on the runner and the registry ${registry} is reachable`);
+    }
+    deps.log.info(`logged in to ${registry}`);
+    return registry;
+}
+/** The repository, created when missing and the catalog allows it (`ecr.create: true`). */
+async function ensureRepository(ecr, name, options) {
+    try {
+        const found = (await ecr.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({ repositoryNames: [name] }))).repositories?.[0];
+        if (found?.repositoryUri)
+            return { name, uri: found.repositoryUri, created: false };
+    }
+    catch (e) {
+        if (errorName(e) !== 'RepositoryNotFoundException')
+            throw ecrAccessError(e, 'ecr:DescribeRepositories', `repository ${name}`);
+    }
+    if (!options.create) {
+        throw new errors_ConfigurationError(`ECR repository '${name}' of ${options.service} does not exist: create it (terraform), or set ecr.create: true on the service in the catalog so build-push creates it`);
+    }
+    try {
+        const created = await ecr.send(new dist_cjs/* CreateRepositoryCommand */.WTe({
+            repositoryName: name,
+            imageScanningConfiguration: { scanOnPush: true },
+            imageTagMutability: 'MUTABLE',
+            encryptionConfiguration: { encryptionType: 'AES256' },
+        }));
+        if (!created.repository?.repositoryUri)
+            throw new Error(`ECR CreateRepository returned no URI for ${name}`);
+        options.log.info(`created ECR repository ${name}`);
+        return { name, uri: created.repository.repositoryUri, created: true };
+    }
+    catch (e) {
+        // Another matrix job may have created it between our two calls.
+        if (errorName(e) === 'RepositoryAlreadyExistsException')
+            return ensureRepository(ecr, name, { ...options, create: false });
+        throw ecrAccessError(e, 'ecr:CreateRepository', `repository ${name}`);
+    }
+}
+/** The image with this tag or digest, or undefined when the repository has none. */
+async function findImage(ecr, repository, id) {
+    try {
+        const imageId = 'tag' in id ? { imageTag: id.tag } : { imageDigest: id.digest };
+        const detail = (await ecr.send(new dist_cjs/* DescribeImagesCommand */.ji5({ repositoryName: repository, imageIds: [imageId] }))).imageDetails?.[0];
+        if (!detail?.imageDigest)
+            return undefined;
+        return { digest: detail.imageDigest, ...(detail.imageSizeInBytes !== undefined ? { sizeBytes: detail.imageSizeInBytes } : {}), tags: detail.imageTags ?? [] };
+    }
+    catch (e) {
+        if (errorName(e) === 'ImageNotFoundException')
+            return undefined;
+        throw ecrAccessError(e, 'ecr:DescribeImages', `repository ${repository}`);
+    }
+}
+/**
+ * Adds a tag to an image already in ECR without pulling it (BatchGetImage + PutImage of the same manifest), so
+ * a reused image also carries the commit SHA. Best effort: a tag that cannot be added is a warning, not a failure.
+ */
+async function addImageTag(ecr, repository, digest, tag, log) {
+    try {
+        const image = (await ecr.send(new dist_cjs/* BatchGetImageCommand */.P8n({
+            repositoryName: repository,
+            imageIds: [{ imageDigest: digest }],
+            acceptedMediaTypes: [
+                'application/vnd.oci.image.index.v1+json',
+                'application/vnd.docker.distribution.manifest.list.v2+json',
+                'application/vnd.oci.image.manifest.v1+json',
+                'application/vnd.docker.distribution.manifest.v2+json',
+            ],
+        }))).images?.[0];
+        if (!image?.imageManifest)
+            throw new Error(`no manifest for ${digest}`);
+        await ecr.send(new dist_cjs/* PutImageCommand */.SUU({
+            repositoryName: repository,
+            imageManifest: image.imageManifest,
+            ...(image.imageManifestMediaType ? { imageManifestMediaType: image.imageManifestMediaType } : {}),
+            imageDigest: digest,
+            imageTag: tag,
+        }));
+        return true;
+    }
+    catch (e) {
+        if (errorName(e) === 'ImageAlreadyExistsException')
+            return true;
+        log.warning(`could not tag ${repository}@${digest} as ${tag} (${errorName(e) || 'error'}: ${e.message}); the image is still usable by digest`);
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/image-registry.ts
+
+
+
+
+
+const ECR_HOST = /^\d{12}\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/;
+/** The AWS region of an ECR registry host (`111111111111.dkr.ecr.ca-central-1.amazonaws.com`), else undefined. */
+function ecrRegistryRegion(host) {
+    return ECR_HOST.exec(host)?.[1];
+}
+/**
+ * Where build-push pushes: `location` is `HOST[/NAMESPACE]` (`ghcr.io/acme`, `127.0.0.1:5000`), or undefined for
+ * the ECR registry of the credentials' account. An ECR host keeps ECR's API (repositories are created there, and
+ * DescribeImages gives sizes); any other host is an OCI registry, asked through its `/v2/` API.
+ */
+function imageRegistryFor(location, deps) {
+    const host = location?.split('/')[0];
+    if (host === undefined || ecrRegistryRegion(host) !== undefined) {
+        if (!deps.ecr)
+            throw new Error('an ECR client is needed to push to ECR');
+        return ecrImageRegistry(deps.ecr, deps, host);
+    }
+    return ociImageRegistry(location, deps);
+}
+/** ECR through its API. `host`, when given, must be the registry the credentials reach (ECR calls name no other). */
+function ecrImageRegistry(ecr, deps, host) {
+    let login;
+    return {
+        kind: 'ecr',
+        repository: async (name, options) => {
+            const repository = await ensureRepository(ecr, name, { ...options, log: deps.log });
+            if (host && !repository.uri.startsWith(`${host}/`)) {
+                throw new errors_ConfigurationError(`the registry ${host} is not the ECR registry of these AWS credentials (${repository.uri.split('/')[0]}): use credentials for that account and region, or leave the registry input empty`);
+            }
+            return repository;
+        },
+        existingRepository: async (name, service) => {
+            try {
+                return await ensureRepository(ecr, name, { create: false, service, log: deps.log });
+            }
+            catch (e) {
+                if (e instanceof errors_ConfigurationError && /does not exist/.test(e.message))
+                    return undefined;
+                throw e;
+            }
+        },
+        findImage: (repository, id) => findImage(ecr, repository.name, id),
+        addTag: (repository, digest, tag) => addImageTag(ecr, repository.name, digest, tag, deps.log),
+        login: async () => {
+            await (login ??= loginToRegistry(ecr, deps));
+        },
+    };
+}
+function ociImageRegistry(location, deps) {
+    const [host, ...namespace] = location.replace(/\/+$/, '').split('/');
+    const env = deps.env ?? process.env;
+    let usedGithubToken = false;
+    const credentials = async () => {
+        const stored = await storedDockerCredentials(host, { exec: deps.exec, env });
+        if (stored || host !== 'ghcr.io' || !env.GITHUB_TOKEN)
+            return stored;
+        usedGithubToken = true;
+        return { username: env.GITHUB_ACTOR || 'x-access-token', password: env.GITHUB_TOKEN };
+    };
+    const client = new OciRegistryClient(host, { credentials, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+    const path = (name) => [...namespace, name].join('/');
+    let login;
+    return {
+        kind: 'oci',
+        // Distribution registries create a repository on its first push: there is nothing to create beforehand.
+        repository: async (name) => ({ name: path(name), uri: `${location.replace(/\/+$/, '')}/${name}`, created: false }),
+        existingRepository: async (name) => ({ name: path(name), uri: `${location.replace(/\/+$/, '')}/${name}`, created: false }),
+        findImage: (repository, id) => findOciImage(client, repository.name, id),
+        addTag: async (repository, digest, tag) => {
+            try {
+                const manifest = await client.getManifest(repository.name, digest);
+                if (!manifest)
+                    throw new Error(`no manifest ${digest}`);
+                await client.putManifest(repository.name, tag, manifest);
+                return true;
+            }
+            catch (e) {
+                deps.log.warning(`could not tag ${repository.uri}@${digest} as ${tag} (${e.message}); the image is still usable by digest`);
+                return false;
+            }
+        },
+        login: () => (login ??= (async () => {
+            const found = await credentials();
+            // Credentials docker stored are docker's already; only GITHUB_TOKEN has to be handed to docker for ghcr.io.
+            if (!found || !usedGithubToken)
+                return;
+            deps.setSecret(found.password);
+            const args = ['login', '--username', found.username, '--password-stdin', host];
+            const result = await deps.exec('docker', args, { stdin: found.password, ...(deps.env ? { env: deps.env } : {}) });
+            if (result.exitCode !== 0)
+                throw new errors_ConfigurationError(`${describeCommand('docker', args)} failed (exit ${result.exitCode}): ${result.stderr.trim()}; the job needs permissions: packages: write`);
+            deps.log.info(`logged in to ${host} with GITHUB_TOKEN`);
+        })()),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/environment.ts
+
+
+
+/** AWS region names as the environment schema accepts them (us-east-1, ca-central-1, us-gov-west-1). */
+const REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+/**
+ * The AWS region every command and action talks to for an environment, one rule for all of them:
+ * an explicit override (`--region`, a `region` input) wins; otherwise the environment file's `region`; the process
+ * environment (AWS_REGION, AWS_DEFAULT_REGION) only when there is no environment or its file has no region. The
+ * environment file wins over AWS_REGION on purpose: a shell or a configure-aws-credentials step left on another
+ * region must not send `deploy --env staging` somewhere `health --env staging` does not look.
+ */
+function regionFor(environment, choice = {}) {
+    const override = choice.override?.trim();
+    if (override) {
+        if (!REGION_PATTERN.test(override))
+            throw new errors_ConfigurationError(`${choice.overrideName ?? 'the region'} must be an AWS region such as ca-central-1, got '${override}'`);
+        return override;
+    }
+    if (environment?.region)
+        return environment.region;
+    const fromProcess = choice.env?.AWS_REGION || choice.env?.AWS_DEFAULT_REGION;
+    if (fromProcess)
+        return fromProcess;
+    const give = choice.overrideName ? `, give ${choice.overrideName}` : '';
+    throw new errors_ConfigurationError(environment
+        ? `no AWS region for environment ${environment.name}: ${environment.file} sets none; set region: there${give}, or set AWS_REGION`
+        : `no AWS region: name an environment (its file's region)${give}, or set AWS_REGION`);
+}
+/** A CloudFormation client for the region, loaded on first use (the CLI's `plan` never loads the SDK). */
+async function makeCloudFormationClient(region) {
+    const { CloudFormationClient } = await __nccwpck_require__.e(/* import() */ 805).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3805, 19));
+    return new CloudFormationClient(awsClientConfig(region ? { region } : {}));
+}
+/**
+ * The environment with every `{ stackOutput }` / `{ terraformOutput }` setting replaced by its value. One rule for
+ * every action and command that needs the cluster, subnets or roles of an environment.
+ */
+async function resolveEnvironment(environment, sources = {}) {
+    if (!hasReferences(environment))
+        return environment;
+    const needsStacks = JSON.stringify(environment).includes('"stackOutput"');
+    const cloudformation = needsStacks ? await (sources.cloudformation ?? (() => makeCloudFormationClient(environment.region)))() : undefined;
+    return resolveEnvironmentReferences(environment, {
+        ...(cloudformation ? { describeStack: stackOutputLookup(cloudformation) } : {}),
+        ...(sources.terraformOutputs ? { terraformOutputs: sources.terraformOutputs } : {}),
+    });
+}
+/**
+ * The cluster to work on: `override` (an input or flag, named `overrideName` in messages) when given, else the
+ * environment's cluster, resolved from a stack or Terraform output when it is a reference.
+ */
+async function clusterFor(environment, override, overrideName, sources = {}) {
+    if (override)
+        return override;
+    if (environment.cluster === undefined) {
+        throw new ConfigurationError(`environment ${environment.name} has no cluster (${environment.file}): set cluster: there, or give ${overrideName}`);
+    }
+    const resolved = await resolveEnvironment({ ...environment, network: {}, roleArn: undefined, serviceConnectNamespace: undefined, logGroup: undefined }, sources);
+    return resolved.cluster;
+}
+
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
 var retry = __nccwpck_require__(3609);
 ;// CONCATENATED MODULE: ./packages/aws/src/client-config.ts
@@ -62607,6 +63097,29 @@ async function makeElbClient(options = {}) {
 async function makeCloudWatchClient(options = {}) {
     const { CloudWatchClient } = await __nccwpck_require__.e(/* import() */ 85).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4085, 19));
     return new CloudWatchClient(client_config_awsClientConfig(options));
+}
+/** Secrets Manager (preflight reads secret metadata with DescribeSecret, never values). */
+async function makeSecretsManagerClient(options = {}) {
+    const { SecretsManagerClient } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2994, 19));
+    return new SecretsManagerClient(client_config_awsClientConfig(options));
+}
+/** SSM Parameter Store (preflight reads parameter names with DescribeParameters, never values). */
+async function makeSsmClient(options = {}) {
+    const { SSMClient } = await __nccwpck_require__.e(/* import() */ 736).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4736, 19));
+    return new SSMClient(client_config_awsClientConfig(options));
+}
+/** IAM is global; the region only picks the endpoint's partition. */
+async function makeIamClient(options = {}) {
+    const { IAMClient } = await __nccwpck_require__.e(/* import() */ 764).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19));
+    return new IAMClient(client_config_awsClientConfig(options));
+}
+async function makeServiceQuotasClient(options = {}) {
+    const { ServiceQuotasClient } = await __nccwpck_require__.e(/* import() */ 924).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2924, 19));
+    return new ServiceQuotasClient(client_config_awsClientConfig(options));
+}
+async function makeEc2Client(options = {}) {
+    const { EC2Client } = await __nccwpck_require__.e(/* import() */ 193).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5193, 19));
+    return new EC2Client(client_config_awsClientConfig(options));
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/account.ts
@@ -62671,8 +63184,6 @@ async function makeStsClient(options = {}) {
     return new STSClient(client_config_awsClientConfig({ maxAttempts: 5, ...options }));
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -63179,47 +63690,20 @@ function resolveBuildSource(catalog, service, exists) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./packages/aws/src/ecr/exec.ts
-
-
-const spawnExec = (file, args, options = {}) => new Promise((resolve, reject) => {
-    const child = (0,external_node_child_process_.spawn)(file, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'], shell: false });
-    let stdout = '';
-    let stderr = '';
-    const lines = (append) => {
-        let partial = '';
-        return (chunk) => {
-            const text = chunk.toString('utf8');
-            append(text);
-            if (!options.onLine)
-                return;
-            const parts = (partial + text).split('\n');
-            partial = parts.pop() ?? '';
-            for (const line of parts)
-                options.onLine(line);
-        };
-    };
-    child.stdout.on('data', lines((t) => (stdout += t)));
-    child.stderr.on('data', lines((t) => (stderr += t)));
-    child.on('error', (e) => reject(e.code === 'ENOENT' ? new errors_ConfigurationError(`${file} is not installed or not on PATH: this step runs it, so use a runner that has it (GitHub's ubuntu runners have git, docker and buildx)`) : e));
-    child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }));
-    child.stdin.on('error', () => { }); // a child that exits without reading stdin must not crash us with EPIPE
-    child.stdin.end(options.stdin ?? '');
-});
-/** The command line as a person would type it, for error messages (never includes stdin). */
-function describeCommand(file, args) {
-    return [file, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
-}
-
 ;// CONCATENATED MODULE: ./packages/aws/src/ecr/buildx.ts
 
 
 
 
+/**
+ * Which builder this runner has: GitHub's hosted runners have the buildx plugin, many self-hosted ones (and Debian's
+ * docker.io) do not. A real probe (`docker buildx version`), not a guess from the docker version; callers ask once
+ * per run.
+ */
+async function detectBuilder(deps) {
+    const result = await deps.exec('docker', ['buildx', 'version'], deps.env ? { env: deps.env } : {});
+    return result.exitCode === 0 ? 'buildx' : 'classic';
+}
 /** The `docker buildx build --push` argument list (no shell: each value is one argument). */
 function buildxArgs(r, metadataFile) {
     const args = ['buildx', 'build', '--file', r.dockerfile, '--platform', r.platform];
@@ -63266,8 +63750,56 @@ async function buildAndPushImage(r, deps) {
     return digest;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/classic-build.ts
+
+
+/** The `docker build` argument list of the classic builder: the buildx request less cache, provenance and --push. */
+function classicBuildArgs(r) {
+    const args = ['build', '--file', r.dockerfile, '--platform', r.platform];
+    for (const tag of r.tags)
+        args.push('--tag', tag);
+    for (const [k, v] of Object.entries(r.labels))
+        args.push('--label', `${k}=${v}`);
+    for (const [k, v] of Object.entries(r.args))
+        args.push('--build-arg', `${k}=${v}`);
+    args.push(r.context);
+    return args;
+}
+/** What the classic builder cannot do that the request asks for, for one warning per run. */
+function classicBuilderLimits(r) {
+    return [
+        ...(r.cache !== 'none' ? [`no ${r.cache} layer cache (only the daemon's local layers)`] : []),
+        ...(r.provenance !== 'false' ? ['no provenance attestation'] : []),
+    ];
+}
+/**
+ * Builds with `docker build` and pushes each tag with `docker push`, for runners without buildx. Returns the digest
+ * `docker push` printed (`TAG: digest: sha256:… size: N`), or undefined when it printed none (the caller then asks
+ * the registry for the content tag).
+ */
+async function classicBuildAndPush(r, deps) {
+    if (r.platform.includes(',')) {
+        throw new errors_ConfigurationError(`${r.service}: platform '${r.platform}' is several platforms, which only buildx builds, and docker on this runner has no buildx: install it (docker/setup-buildx-action) or build one platform`);
+    }
+    // DOCKER_BUILDKIT=1 without the buildx plugin makes docker 23+ refuse to build at all; the classic builder is the point.
+    const env = { ...(deps.env ?? process.env), DOCKER_BUILDKIT: '0' };
+    const run = async (args, what) => {
+        const result = await deps.exec('docker', args, { env, ...(deps.onLine ? { onLine: deps.onLine } : {}) });
+        if (result.exitCode !== 0) {
+            const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n');
+            throw new errors_ConfigurationError(`${what} failed for ${r.service} (exit ${result.exitCode}): ${describeCommand('docker', args)}\n${tail}`);
+        }
+        return result.stdout;
+    };
+    await run(classicBuildArgs(r), 'docker build');
+    let digest;
+    for (const tag of r.tags) {
+        const out = await run(['push', tag], 'docker push');
+        digest ??= /digest: (sha256:[0-9a-f]{64})/.exec(out)?.[1];
+    }
+    return digest;
+}
+
 ;// CONCATENATED MODULE: ./packages/aws/src/ecr/content-tag.ts
 
 
@@ -63350,137 +63882,92 @@ async function blobText(object, deps) {
     return result.stdout;
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(8249);
-;// CONCATENATED MODULE: ./packages/aws/src/ecr/registry.ts
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/concurrency.ts
 
-
-
-
-const errorName = (e) => e?.name ?? '';
-/** An AWS "access denied" is the user's IAM policy, not a bug: say which permission on what is missing. */
-function ecrAccessError(e, action, resource) {
-    const setup = awsSetupError(e, `ECR for ${action} on ${resource}`);
-    if (setup)
-        return setup;
-    if (/AccessDenied|UnauthorizedOperation/.test(errorName(e))) {
-        return new errors_ConfigurationError(`AWS refused ${action} on ${resource} (${errorName(e)}: ${e.message}); grant the deploy role ${action} (see docs/build-push.md, IAM permissions)`);
-    }
-    return e;
+/**
+ * Runs `work` over `items` with at most `limit` at a time; results keep the items' order. After one item throws, no
+ * further item starts (the ones in flight finish) and the first error is thrown.
+ */
+async function mapWithConcurrency(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+        while (!failed && next < items.length) {
+            const i = next++;
+            try {
+                results[i] = await work(items[i], i);
+            }
+            catch (e) {
+                failed = true;
+                throw e;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
 }
 /**
- * Logs docker in to the account's ECR registry. The token is masked before anything can print it and reaches
- * docker on stdin (`--password-stdin`), never in argv where `ps` and logs would show it. Returns the registry host.
+ * `Promise.all` that cancels: each task gets a signal that aborts (with the error as its reason) as soon as one task
+ * throws, or when `parent` aborts, and the first error is thrown at once. Plain `Promise.all` also rejects at once,
+ * but leaves the other checks polling AWS until their own deadline (issue 13, item 11).
  */
-async function loginToRegistry(ecr, deps) {
-    let data;
+async function allOrAbort(tasks, parent) {
+    const controller = new AbortController();
+    // Every task (a gate of 60 services has 60) listens on this signal while it waits: not a leak.
+    setMaxListeners(0, controller.signal);
+    const forward = () => controller.abort(parent.reason);
+    if (parent?.aborted)
+        controller.abort(parent.reason);
+    else
+        parent?.addEventListener('abort', forward, { once: true });
     try {
-        data = (await ecr.send(new dist_cjs/* GetAuthorizationTokenCommand */.Eu6({}))).authorizationData?.[0];
-    }
-    catch (e) {
-        throw ecrAccessError(e, 'ecr:GetAuthorizationToken', 'the ECR registry');
-    }
-    if (!data?.authorizationToken || !data.proxyEndpoint)
-        throw new Error('ECR GetAuthorizationToken returned no token');
-    deps.setSecret(data.authorizationToken);
-    const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
-    const separator = decoded.indexOf(':');
-    const username = decoded.slice(0, separator);
-    const password = decoded.slice(separator + 1);
-    deps.setSecret(password);
-    const registry = data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, '');
-    const args = ['login', '--username', username || 'AWS', '--password-stdin', registry];
-    const result = await deps.exec('docker', args, { stdin: password });
-    if (result.exitCode !== 0) {
-        throw new errors_ConfigurationError(`${describeCommand('docker', args)} failed (exit ${result.exitCode}): ${result.stderr.trim()}; check that the Docker daemon runs on the runner and the registry ${registry} is reachable`);
-    }
-    deps.log.info(`logged in to ${registry}`);
-    return registry;
-}
-/** The repository, created when missing and the catalog allows it (`ecr.create: true`). */
-async function ensureRepository(ecr, name, options) {
-    try {
-        const found = (await ecr.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({ repositoryNames: [name] }))).repositories?.[0];
-        if (found?.repositoryUri)
-            return { name, uri: found.repositoryUri, created: false };
-    }
-    catch (e) {
-        if (errorName(e) !== 'RepositoryNotFoundException')
-            throw ecrAccessError(e, 'ecr:DescribeRepositories', `repository ${name}`);
-    }
-    if (!options.create) {
-        throw new errors_ConfigurationError(`ECR repository '${name}' of ${options.service} does not exist: create it (terraform), or set ecr.create: true on the service in the catalog so build-push creates it`);
-    }
-    try {
-        const created = await ecr.send(new dist_cjs/* CreateRepositoryCommand */.WTe({
-            repositoryName: name,
-            imageScanningConfiguration: { scanOnPush: true },
-            imageTagMutability: 'MUTABLE',
-            encryptionConfiguration: { encryptionType: 'AES256' },
+        return await Promise.all(tasks.map(async (task) => {
+            try {
+                return await task(controller.signal);
+            }
+            catch (e) {
+                if (!controller.signal.aborted)
+                    controller.abort(e);
+                throw e;
+            }
         }));
-        if (!created.repository?.repositoryUri)
-            throw new Error(`ECR CreateRepository returned no URI for ${name}`);
-        options.log.info(`created ECR repository ${name}`);
-        return { name, uri: created.repository.repositoryUri, created: true };
     }
-    catch (e) {
-        // Another matrix job may have created it between our two calls.
-        if (errorName(e) === 'RepositoryAlreadyExistsException')
-            return ensureRepository(ecr, name, { ...options, create: false });
-        throw ecrAccessError(e, 'ecr:CreateRepository', `repository ${name}`);
+    finally {
+        parent?.removeEventListener('abort', forward);
     }
 }
-/** The image with this tag or digest, or undefined when the repository has none. */
-async function findImage(ecr, repository, id) {
-    try {
-        const imageId = 'tag' in id ? { imageTag: id.tag } : { imageDigest: id.digest };
-        const detail = (await ecr.send(new dist_cjs/* DescribeImagesCommand */.ji5({ repositoryName: repository, imageIds: [imageId] }))).imageDetails?.[0];
-        if (!detail?.imageDigest)
-            return undefined;
-        return { digest: detail.imageDigest, ...(detail.imageSizeInBytes !== undefined ? { sizeBytes: detail.imageSizeInBytes } : {}), tags: detail.imageTags ?? [] };
-    }
-    catch (e) {
-        if (errorName(e) === 'ImageNotFoundException')
-            return undefined;
-        throw ecrAccessError(e, 'ecr:DescribeImages', `repository ${repository}`);
-    }
+/** Throws the signal's reason when it has been aborted: call before each AWS call or poll of a cancellable loop. */
+function throwIfAborted(signal) {
+    if (signal?.aborted)
+        throw signal.reason;
 }
 /**
- * Adds a tag to an image already in ECR without pulling it (BatchGetImage + PutImage of the same manifest), so
- * a reused image also carries the commit SHA. Best effort: a tag that cannot be added is a warning, not a failure.
+ * `clock.sleep(ms)` that ends early, throwing the signal's reason, when `signal` aborts. The catalog's Clock takes no
+ * signal, so a system-clock timer may still run out in the background; the sleeper no longer waits for it.
  */
-async function addImageTag(ecr, repository, digest, tag, log) {
+async function sleepUnlessAborted(clock, ms, signal) {
+    throwIfAborted(signal);
+    if (!signal)
+        return clock.sleep(ms);
+    let onAbort;
+    const aborted = new Promise((_, reject) => {
+        onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
     try {
-        const image = (await ecr.send(new dist_cjs/* BatchGetImageCommand */.P8n({
-            repositoryName: repository,
-            imageIds: [{ imageDigest: digest }],
-            acceptedMediaTypes: [
-                'application/vnd.oci.image.index.v1+json',
-                'application/vnd.docker.distribution.manifest.list.v2+json',
-                'application/vnd.oci.image.manifest.v1+json',
-                'application/vnd.docker.distribution.manifest.v2+json',
-            ],
-        }))).images?.[0];
-        if (!image?.imageManifest)
-            throw new Error(`no manifest for ${digest}`);
-        await ecr.send(new dist_cjs/* PutImageCommand */.SUU({
-            repositoryName: repository,
-            imageManifest: image.imageManifest,
-            ...(image.imageManifestMediaType ? { imageManifestMediaType: image.imageManifestMediaType } : {}),
-            imageDigest: digest,
-            imageTag: tag,
-        }));
-        return true;
+        await Promise.race([clock.sleep(ms), aborted]);
     }
-    catch (e) {
-        if (errorName(e) === 'ImageAlreadyExistsException')
-            return true;
-        log.warning(`could not tag ${repository}@${digest} as ${tag} (${errorName(e) || 'error'}: ${e.message}); the image is still usable by digest`);
-        return false;
+    finally {
+        signal.removeEventListener('abort', onAbort);
     }
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecr/build-push.ts
+
+
 
 
 
@@ -63493,20 +63980,28 @@ function templatePath(templatesDir, template) {
 }
 /**
  * Builds and pushes each service's image once. The image is tagged by its content (see computeContentTag);
- * when ECR already has that tag the existing digest is returned and nothing is built. docker logs in only
- * when something has to be built.
+ * when the registry already has that tag the existing digest is returned and nothing is built. docker logs in,
+ * and is probed for buildx, only when something has to be built.
  */
 async function buildPushServices(catalog, services, options, effects) {
-    let registry;
-    const login = () => (registry ??= loginToRegistry(effects.ecr, effects));
+    const registry = imageRegistryFor(options.registry, effects);
+    let builder;
+    const run = {
+        registry,
+        builder: () => (builder ??= detectBuilder(effects).then((kind) => {
+            const limits = kind === 'classic' ? classicBuilderLimits(options) : [];
+            if (kind === 'classic')
+                effects.log.warning(`docker has no buildx on this runner: building with docker build + docker push${limits.length ? ` (${limits.join(', ')})` : ''}`);
+            return kind;
+        })),
+    };
     const results = [];
     for (const service of services)
-        results.push(await buildPushService(catalog, service, options, effects, login));
+        results.push(await buildPushService(catalog, service, options, effects, run));
     return results;
 }
-async function buildPushService(catalog, service, options, effects, login) {
-    const started = effects.clock.now();
-    const { log } = effects;
+/** What a service's image is built from, and the content tag naming it (the same for finding and for building). */
+async function contentOf(catalog, service, options, effects) {
     const source = resolveBuildSource(catalog, service, (p) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(catalog.root, p)));
     const templateFile = source.template ? templatePath(options.templatesDir, source.template) : undefined;
     let templateText;
@@ -63519,8 +64014,47 @@ async function buildPushService(catalog, service, options, effects, login) {
         }
     }
     const content = await computeContentTag(source, { exec: effects.exec, root: catalog.root, platform: options.platform, ...(templateText !== undefined ? { templateText } : {}) });
-    log.debug(`${service.name}: content ${content.parts.map((p) => `${p.path || '.'}=${p.object.slice(0, 12)}`).join(' ')}`);
-    const repo = await ensureRepository(effects.ecr, source.repository, { create: source.createRepository, service: service.name, log });
+    effects.log.debug(`${service.name}: content ${content.parts.map((p) => `${p.path || '.'}=${p.object.slice(0, 12)}`).join(' ')}`);
+    return { source, templateFile, content };
+}
+/**
+ * Looks up each service's image by its content tag without building, creating a repository or adding a tag: read-only,
+ * so the deploy's plan job can run it with the build role and start build jobs only for the images that are missing.
+ * One lookup per repository (each service has its own), 10 at a time.
+ */
+async function findBuiltImages(catalog, services, options, effects) {
+    const registry = imageRegistryFor(options.registry, effects);
+    const looked = await mapWithConcurrency(services, 10, async (service) => {
+        const started = effects.clock.now();
+        const { source, content } = await contentOf(catalog, service, options, effects);
+        const repo = await registry.existingRepository(source.repository, service.name);
+        const existing = repo && (await registry.findImage(repo, { tag: content.tag }));
+        if (!repo || !existing) {
+            effects.log.info(`${service.name}: no image ${repo?.uri ?? source.repository}:${content.tag} yet; to build`);
+            return service.name;
+        }
+        effects.log.info(`${service.name}: ${repo.uri}:${content.tag} exists (${existing.digest}); no build`);
+        return {
+            service: service.name,
+            repository: repo.uri,
+            digest: existing.digest,
+            image: `${repo.uri}@${existing.digest}`,
+            contentTag: content.tag,
+            tags: [content.tag],
+            built: false,
+            ...(existing.sizeBytes !== undefined ? { sizeBytes: existing.sizeBytes } : {}),
+            seconds: (effects.clock.now() - started) / 1000,
+            dockerfile: source.dockerfile ?? `template:${source.template}`,
+        };
+    });
+    return { found: looked.filter((r) => typeof r !== 'string'), missing: looked.filter((r) => typeof r === 'string') };
+}
+async function buildPushService(catalog, service, options, effects, run) {
+    const { registry } = run;
+    const started = effects.clock.now();
+    const { log } = effects;
+    const { source, templateFile, content } = await contentOf(catalog, service, options, effects);
+    const repo = await registry.repository(source.repository, { create: source.createRepository, service: service.name });
     const revisionTag = options.revision;
     const done = (digest, built, sizeBytes, tags) => ({
         service: service.name,
@@ -63529,24 +64063,26 @@ async function buildPushService(catalog, service, options, effects, login) {
         image: `${repo.uri}@${digest}`,
         contentTag: content.tag,
         tags,
-        built,
+        built: built !== false,
+        ...(built !== false ? { builder: built } : {}),
         ...(sizeBytes !== undefined ? { sizeBytes } : {}),
         seconds: (effects.clock.now() - started) / 1000,
         dockerfile: source.dockerfile ?? `template:${source.template}`,
     });
-    const existing = await findImage(effects.ecr, source.repository, { tag: content.tag });
+    const existing = await registry.findImage(repo, { tag: content.tag });
     if (existing) {
         log.info(`${service.name}: ${repo.uri}:${content.tag} already exists (${existing.digest}); nothing to build`);
         const tags = [content.tag];
-        if (revisionTag && (existing.tags.includes(revisionTag) || (await addImageTag(effects.ecr, source.repository, existing.digest, revisionTag, log))))
+        if (revisionTag && (existing.tags.includes(revisionTag) || (await registry.addTag(repo, existing.digest, revisionTag))))
             tags.push(revisionTag);
         return done(existing.digest, false, existing.sizeBytes, tags);
     }
-    await login();
+    await registry.login();
+    const builder = await run.builder();
     const workDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'tierdeploy-build-'));
     try {
         const tags = [content.tag, ...(revisionTag ? [revisionTag] : [])];
-        const digest = await buildAndPushImage({
+        const request = {
             service: service.name,
             context: (0,external_node_path_.join)(catalog.root, source.context),
             dockerfile: templateFile ?? (0,external_node_path_.join)(catalog.root, source.dockerfile),
@@ -63562,10 +64098,16 @@ async function buildPushService(catalog, service, options, effects, login) {
             provenance: options.provenance,
             cache: options.cache,
             workDir,
-        }, { exec: effects.exec, onLine: (line) => log.info(`[${service.name}] ${line}`), ...(effects.env ? { env: effects.env } : {}) });
-        const pushed = await findImage(effects.ecr, source.repository, { digest });
-        log.info(`${service.name}: pushed ${repo.uri}@${digest}`);
-        return done(digest, true, pushed?.sizeBytes, tags);
+        };
+        const dockerDeps = { exec: effects.exec, onLine: (line) => log.info(`[${service.name}] ${line}`), ...(effects.env ? { env: effects.env } : {}) };
+        const digest = builder === 'buildx' ? await buildAndPushImage(request, dockerDeps) : await classicBuildAndPush(request, dockerDeps);
+        // docker push prints the digest; when it did not, the registry knows what the content tag now points at.
+        const pushed = await registry.findImage(repo, digest ? { digest } : { tag: content.tag });
+        const pushedDigest = digest ?? pushed?.digest;
+        if (!pushedDigest)
+            throw new Error(`${repo.uri}:${content.tag} is not in the registry right after docker pushed it`);
+        log.info(`${service.name}: pushed ${repo.uri}@${pushedDigest} (${builder === 'buildx' ? 'docker buildx build' : 'docker build + docker push'})`);
+        return done(pushedDigest, builder, pushed?.sizeBytes, tags);
     }
     finally {
         (0,external_node_fs_.rmSync)(workDir, { recursive: true, force: true });
@@ -63587,12 +64129,17 @@ function formatBytes(bytes) {
     }
     return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
 }
-/** Markdown build summary: built vs reused, compressed size in ECR, and time. */
+/** Markdown build summary: built vs reused, compressed size in the registry, time, and which builder ran. */
 function renderBuildSummary(results) {
     const built = results.filter((r) => r.built).length;
+    const builders = new Set(results.flatMap((r) => (r.builder ? [r.builder] : [])));
     const lines = [
         `### tierdeploy build-push: ${built} built, ${results.length - built} reused`,
         '',
+        ...(builders.has('buildx') ? ['Built with `docker buildx build --push`.', ''] : []),
+        ...(builders.has('classic')
+            ? ['Built with the classic `docker build` + `docker push`: this runner\'s docker has no buildx. That builder has no registry or GitHub Actions layer cache (only the daemon\'s local layers), writes no provenance attestation and builds one platform; install buildx (docker/setup-buildx-action) for those.', '']
+            : []),
         '| service | result | image | size | time | Dockerfile |',
         '|---|---|---|---|---|---|',
         ...results.map((r) => `| ${r.service} | ${r.built ? 'built' : 'reused'} | \`${r.image}\` | ${formatBytes(r.sizeBytes)} | ${r.seconds.toFixed(1)} s | ${r.dockerfile} |`),
@@ -63845,6 +64392,75 @@ function streamLogger(write, verbose = false) {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/graph/src/matrix.ts
+
+/** GitHub rejects a matrix of more than 256 jobs. */
+const GITHUB_MATRIX_LIMIT = 256;
+/**
+ * How many tier jobs the reusable deploy workflow has: resolve-graph emits tier-N-matrix / tier-N-empty /
+ * tier-N-services for tiers 1 to WORKFLOW_TIERS, and its `max-tier` input stops a plan the workflow cannot deploy.
+ */
+const WORKFLOW_TIERS = 6;
+function chunkMatrix(entries, size = GITHUB_MATRIX_LIMIT) {
+    const chunks = [];
+    for (let i = 0; i < entries.length; i += size)
+        chunks.push({ include: entries.slice(i, i + size) });
+    return chunks;
+}
+/**
+ * One matrix per catalog tier (tiers with nothing to deploy included, flagged empty), holding only services
+ * that are built and deployed to ECS: infrastructure orders the plan but Terraform provisions it.
+ */
+function tierMatrices(plan, catalog, environment) {
+    return catalog.tiers.map(({ id }) => {
+        const tierPlan = plan.tiers.find((t) => t.tier === id);
+        const include = [];
+        tierPlan?.waves.forEach((wave, w) => {
+            for (const name of wave) {
+                const s = catalog.services.get(name);
+                if (s.kind !== 'service')
+                    continue;
+                include.push({ service: name, tier: id, wave: w, path: s.path ?? '', container: serviceSettings(catalog, s, environment).containerName });
+            }
+        });
+        return { tier: id, matrix: { include }, empty: include.length === 0, chunks: chunkMatrix(include) };
+    });
+}
+/** The tiers above `maxTier` that hold something to deploy (infrastructure alone does not count: Terraform provisions it). */
+function tiersAbove(matrices, maxTier) {
+    return matrices.filter((m) => m.tier > maxTier && !m.empty);
+}
+/**
+ * GitHub's Free plan runs 20 jobs at once (Team 60, Enterprise 500 on standard runners): more legs than that only
+ * queue. `auto` fills 20 jobs before putting several services in one, and never more than 10 in one job (each builds
+ * after the previous, within the job's 60-minute limit).
+ */
+const AUTO_PARALLEL_BUILD_JOBS = 20;
+const MAX_SERVICES_PER_BUILD_JOB = 10;
+/** Services per build job for `setting` (`auto` or a whole number 1..MAX_SERVICES_PER_BUILD_JOB) and `count` services to build. */
+function servicesPerBuildJob(setting, count) {
+    if (setting !== 'auto')
+        return setting;
+    return Math.min(MAX_SERVICES_PER_BUILD_JOB, Math.max(1, Math.ceil(count / AUTO_PARALLEL_BUILD_JOBS)));
+}
+/**
+ * The services that must be built, packed `perJob` to a leg and split into matrices GitHub accepts (at most 256
+ * legs each). Nothing to build gives no matrix at all, so no build job starts.
+ */
+function packBuildLegs(services, perJob, limit = GITHUB_MATRIX_LIMIT) {
+    if (!Number.isInteger(perJob) || perJob < 1)
+        throw new RangeError(`services per build job must be a whole number ≥ 1, got ${perJob}`);
+    const legs = [];
+    for (let i = 0; i < services.length; i += perJob) {
+        const group = services.slice(i, i + perJob);
+        legs.push({ service: group[0], services: group.join(','), count: group.length });
+    }
+    const chunks = [];
+    for (let i = 0; i < legs.length; i += limit)
+        chunks.push({ include: legs.slice(i, i + limit) });
+    return chunks;
+}
+
 ;// CONCATENATED MODULE: ./packages/graph/src/plan.ts
 
 /** Resolves a service name or alias, or throws naming the closest names. */
@@ -63924,8 +64540,10 @@ function resolveDeployWaves(catalog, selection, environment) {
     if (selection.changed !== undefined) {
         const changed = new Set(selection.changed.map((n) => resolveServiceName(catalog, n).name));
         base = base.filter((s) => changed.has(s.name));
-        for (const s of base)
-            because(s.name, 'changed');
+        for (const s of base) {
+            const why = selection.changedBecause?.[s.name];
+            because(s.name, why?.length ? `changed: ${why.join('; ')}` : 'changed');
+        }
     }
     const selected = new Map(base.map((s) => [s.name, s]));
     if (selection.withDependencies) {
@@ -64028,6 +64646,9 @@ const INPUTS = {
     platform: 'platform',
     provenance: 'provenance',
     imagesFile: 'images-file',
+    registry: 'registry',
+    mode: 'mode',
+    servicesPerJob: 'services-per-job',
 };
 const OUTPUTS = {
     image: 'image',
@@ -64036,7 +64657,10 @@ const OUTPUTS = {
     built: 'built',
     contentTag: 'content-tag',
     results: 'results',
+    missing: 'missing',
+    buildMatrix: 'build-matrix',
 };
+const MODES = ['build', 'find'];
 const CACHE_MODES = ['auto', 'gha', 'registry', 'none'];
 const PROVENANCE_MODES = ['mode=min', 'mode=max', 'false'];
 
@@ -64053,8 +64677,16 @@ const PROVENANCE_MODES = ['mode=min', 'mode=max', 'false'];
  */
 const templatesLocation = __nccwpck_require__.ab + "docker";
 const BUNDLED_TEMPLATES = typeof templatesLocation === 'string' ? templatesLocation : (0,external_node_url_.fileURLToPath)(templatesLocation);
+/** `HOST[/NAMESPACE]`, as docker names registries: the host has a dot or a port, or is localhost. */
+const REGISTRY_LOCATION = /^(?:localhost(?::\d+)?|[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?|[a-z0-9-]+:\d+)(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
 async function run(io = githubIO(), deps = {}) {
     await runAction(async (io) => {
+        const mode = readChoice(io, INPUTS.mode, MODES, 'build');
+        const perJobInput = readString(io, INPUTS.servicesPerJob, { default: 'auto' });
+        const servicesPerJob = perJobInput === 'auto' ? 'auto' : Number(perJobInput);
+        if (servicesPerJob !== 'auto' && !(/^\d+$/.test(perJobInput) && servicesPerJob >= 1 && servicesPerJob <= MAX_SERVICES_PER_BUILD_JOB)) {
+            throw new errors_ConfigurationError(`input '${INPUTS.servicesPerJob}' must be auto or a whole number from 1 to ${MAX_SERVICES_PER_BUILD_JOB}, got '${perJobInput}'`);
+        }
         const names = readList(io, INPUTS.services);
         if (!names?.length)
             throw new errors_ConfigurationError(`input '${INPUTS.services}' is required: the service(s) to build, e.g. \${{ matrix.service }}`);
@@ -64068,16 +64700,23 @@ async function run(io = githubIO(), deps = {}) {
         const revision = readString(io, INPUTS.revision, { default: io.env.GITHUB_SHA ?? '' });
         if (!/^[0-9a-f]{7,40}$/.test(revision))
             throw new errors_ConfigurationError(`input '${INPUTS.revision}' must be a commit SHA (defaults to GITHUB_SHA), got '${revision}'`);
+        const registry = readString(io, INPUTS.registry).replace(/^https?:\/\//, '').replace(/\/+$/, '');
+        if (registry && !REGISTRY_LOCATION.test(registry)) {
+            throw new errors_ConfigurationError(`input '${INPUTS.registry}' must be a registry host, optionally with a namespace (ghcr.io/acme, registry.example.com:5000, 127.0.0.1:5000/team), got '${registry}'`);
+        }
+        const ecrRegion = registry ? ecrRegistryRegion(registry.split('/')[0]) : undefined;
+        const usesEcr = !registry || ecrRegion !== undefined;
         const { catalog, warnings } = await loadCatalog({ dir: readString(io, INPUTS.catalog, { default: 'catalog' }) });
         for (const w of warnings)
             io.annotate(w);
         const envName = readString(io, INPUTS.environment);
         const environment = envName ? environmentNamed(catalog, envName) : undefined;
-        const region = regionFor(environment, { override: readString(io, INPUTS.region), overrideName: `the '${INPUTS.region}' input`, env: io.env });
         const services = [...new Set(names.map((n) => resolveServiceName(catalog, n)))];
+        // An ECR host names its region; otherwise the region input, the environment's, then AWS_REGION.
+        const region = usesEcr ? ecrRegion ?? regionFor(environment, { override: readString(io, INPUTS.region), overrideName: `the '${INPUTS.region}' input`, env: io.env }) : undefined;
         // Pushes go to the registry of the credentials' own account (no ECR call names another), so only an environment
-        // says which account that should be; without one there is nothing to compare.
-        if (environment)
+        // says which account that should be; without one there is nothing to compare. Another registry has no account.
+        if (environment && region)
             await verifyCallerAccount(environment, { sts: deps.sts, region }, io.log);
         const options = {
             revision,
@@ -64086,15 +64725,35 @@ async function run(io = githubIO(), deps = {}) {
             platform,
             provenance,
             templatesDir: deps.templatesDir ?? BUNDLED_TEMPLATES,
+            ...(registry ? { registry } : {}),
         };
-        const results = await buildPushServices(catalog, services, options, {
-            ecr: deps.ecr ?? (await makeEcrClient({ region })),
+        const effects = {
+            ...(region ? { ecr: deps.ecr ?? (await makeEcrClient({ region })) } : {}),
             exec: deps.exec ?? spawnExec,
             clock: systemClock,
             log: io.log,
             setSecret: (s) => io.setSecret(s),
             env: io.env,
-        });
+            ...(deps.fetch ? { fetch: deps.fetch } : {}),
+        };
+        if (mode === 'find') {
+            // The deploy's plan job: which images exist, and build jobs only for the rest (none when every image exists).
+            const { found, missing } = await findBuiltImages(catalog, services, options, effects);
+            const perJob = servicesPerBuildJob(servicesPerJob, missing.length);
+            const matrix = packBuildLegs(missing, perJob);
+            io.setOutput(OUTPUTS.images, JSON.stringify(imagesMap(found)));
+            io.setOutput(OUTPUTS.results, JSON.stringify(found));
+            io.setOutput(OUTPUTS.built, 'false');
+            io.setOutput(OUTPUTS.missing, JSON.stringify(missing));
+            io.setOutput(OUTPUTS.buildMatrix, JSON.stringify(matrix));
+            const imagesFile = readString(io, INPUTS.imagesFile);
+            if (imagesFile)
+                writeInputFile(INPUTS.imagesFile, imagesFile, `${JSON.stringify(imagesMap(found))}\n`);
+            const jobs = matrix.reduce((n, m) => n + m.include.length, 0);
+            await io.summary(`### tierdeploy build-push: ${found.length} image${found.length === 1 ? '' : 's'} exist, ${missing.length} to build in ${jobs} job${jobs === 1 ? '' : 's'}\n\n${missing.length ? `To build (${perJob} per job): ${missing.map((m) => `\`${m}\``).join(', ')}\n` : 'Nothing to build: no build job starts.\n'}`);
+            return;
+        }
+        const results = await buildPushServices(catalog, services, options, effects);
         io.setOutput(OUTPUTS.images, JSON.stringify(imagesMap(results)));
         // The same map as a file, for an artifact: matrix legs cannot each set a job output (the last leg would win).
         const imagesFile = readString(io, INPUTS.imagesFile);
@@ -64102,6 +64761,8 @@ async function run(io = githubIO(), deps = {}) {
             writeInputFile(INPUTS.imagesFile, imagesFile, `${JSON.stringify(imagesMap(results))}\n`);
         io.setOutput(OUTPUTS.results, JSON.stringify(results));
         io.setOutput(OUTPUTS.built, String(results.some((r) => r.built)));
+        io.setOutput(OUTPUTS.missing, '[]');
+        io.setOutput(OUTPUTS.buildMatrix, '[]');
         if (results.length === 1) {
             const [only] = results;
             io.setOutput(OUTPUTS.image, only.image);

@@ -9,6 +9,9 @@ export const INPUTS = {
   platform: 'platform',
   provenance: 'provenance',
   imagesFile: 'images-file',
+  registry: 'registry',
+  mode: 'mode',
+  servicesPerJob: 'services-per-job',
 } as const
 
 export const OUTPUTS = {
@@ -18,7 +21,11 @@ export const OUTPUTS = {
   built: 'built',
   contentTag: 'content-tag',
   results: 'results',
+  missing: 'missing',
+  buildMatrix: 'build-matrix',
 } as const
+
+export const MODES = ['build', 'find'] as const
 
 export const CACHE_MODES = ['auto', 'gha', 'registry', 'none'] as const
 export const PROVENANCE_MODES = ['mode=min', 'mode=max', 'false'] as const

@@ -411,8 +411,10 @@ const environmentSchema = {
             end: str('End, HH:MM.', { pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
             days: list('Days, mon..sun.', { type: 'string', enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] }),
         }),
-        terraform: obj('Terraform state for this environment.', {
-            workingDirectory: str('Root module directory.'),
+        terraform: obj('The Terraform root of this environment and what to give it. Paths are relative to the repository (the catalog directory\'s parent).', {
+            workingDirectory: str('Root module directory (default terraform/environments/ENV).', { minLength: 1 }),
+            varFiles: list('-var-file files for plans, in order. The one named catalog.tfvars.json (or catalog.auto.tfvars.json) is where `tierdeploy terraform-vars` writes the catalog\'s values; without one, that is WORKING_DIRECTORY/catalog.auto.tfvars.json.'),
+            backendConfig: list('-backend-config files (or key=value pairs) for terraform init: which state this environment uses.'),
             stateBucket: str('S3 bucket holding the state.'),
             stateKey: str('Key of this environment\'s state.'),
         }),
@@ -698,8 +700,8 @@ function nounOf(description) {
     return noun.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase());
 }
 
-// EXTERNAL MODULE: ./packages/catalog/src/yaml-source.ts + 1 modules
-var yaml_source = __webpack_require__(427);
+// EXTERNAL MODULE: ./packages/catalog/src/yaml-source.ts
+var yaml_source = __webpack_require__(6808);
 ;// CONCATENATED MODULE: ./packages/catalog/src/build.ts
 
 
@@ -1131,6 +1133,64 @@ function cycleWithin(component, services) {
         seen.add(next);
         node = next;
     }
+}
+
+
+/***/ }),
+
+/***/ 6808:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ parseYaml)
+/* harmony export */ });
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);
+
+/**
+ * Parses YAML with js-yaml, which is several times faster than `yaml`'s positioned parser on large catalogs
+ * (see README, Benchmarks). Line numbers for later problems are found only when there is one (locate.ts).
+ * Duplicate keys are syntax errors here, which is how duplicate service names are caught.
+ */
+function parseYaml(source) {
+    try {
+        return { value: (0,js_yaml__WEBPACK_IMPORTED_MODULE_0__/* .load */ .Hh)(source.text) };
+    }
+    catch (e) {
+        if (e instanceof js_yaml__WEBPACK_IMPORTED_MODULE_0__/* .YAMLException */ .tB) {
+            const mark = e.mark;
+            const reason = e.reason ?? e.message.split('\n')[0] ?? e.message;
+            return {
+                problem: {
+                    file: source.file,
+                    severity: 'error',
+                    ...(mark ? { line: mark.line + 1, column: mark.column + 1 } : {}),
+                    ...explainYamlError(reason, source.text, mark),
+                },
+            };
+        }
+        throw e;
+    }
+}
+/** js-yaml's reason restated for a catalog author, with what to do about it. */
+function explainYamlError(reason, text, mark) {
+    if (reason === 'duplicated mapping key')
+        return { message: `duplicate key${duplicateKeyAt(text, mark)}`, hint: 'each service, alias and setting may appear only once' };
+    if (/input is empty/.test(reason))
+        return { message: 'the file is empty', hint: 'the file must hold a YAML mapping; see catalog/schema.json' };
+    if (/tab/.test(reason))
+        return { message: `YAML syntax error: ${reason}`, hint: 'indent with spaces, not tabs' };
+    if (/null byte|non-printable/.test(reason))
+        return { message: `YAML syntax error: ${reason}`, hint: 'this does not look like a text file' };
+    return { message: `YAML syntax error: ${reason}`, hint: 'fix the YAML here first: the other rules are checked once the file parses' };
+}
+/** The key js-yaml's mark points at, quoted for the message ('' when the line cannot be read). */
+function duplicateKeyAt(text, mark) {
+    if (!mark)
+        return '';
+    const line = text.split('\n', mark.line + 1)[mark.line] ?? '';
+    const leadingKey = /^\s*(?:-\s+)?["']?([^"':#]+?)["']?\s*:/;
+    const key = leadingKey.exec(line.slice(mark.column))?.[1] ?? leadingKey.exec(line)?.[1];
+    return key ? ` '${key}'` : '';
 }
 
 

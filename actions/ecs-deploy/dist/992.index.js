@@ -411,8 +411,10 @@ const environmentSchema = {
             end: str('End, HH:MM.', { pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
             days: list('Days, mon..sun.', { type: 'string', enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] }),
         }),
-        terraform: obj('Terraform state for this environment.', {
-            workingDirectory: str('Root module directory.'),
+        terraform: obj('The Terraform root of this environment and what to give it. Paths are relative to the repository (the catalog directory\'s parent).', {
+            workingDirectory: str('Root module directory (default terraform/environments/ENV).', { minLength: 1 }),
+            varFiles: list('-var-file files for plans, in order. The one named catalog.tfvars.json (or catalog.auto.tfvars.json) is where `tierdeploy terraform-vars` writes the catalog\'s values; without one, that is WORKING_DIRECTORY/catalog.auto.tfvars.json.'),
+            backendConfig: list('-backend-config files (or key=value pairs) for terraform init: which state this environment uses.'),
             stateBucket: str('S3 bucket holding the state.'),
             stateKey: str('Key of this environment\'s state.'),
         }),

@@ -14,6 +14,7 @@ export const INPUTS = {
   commitSha: 'commit-sha',
   deployId: 'deploy-id',
   dryRun: 'dry-run',
+  preflight: 'preflight',
   terraformOutputs: 'terraform-outputs',
   resultFile: 'result-file',
   deployResultFile: 'deploy-result-file',

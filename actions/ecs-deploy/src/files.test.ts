@@ -37,7 +37,8 @@ afterEach(async () => {
 const path = (p: string): string => join(dir.dir, p)
 
 async function runWith(inputs: Record<string, string>) {
-  const io = recordingIO({ catalog: path('catalog'), environment: 'dev', ...inputs }, { GITHUB_SHA: 'a'.repeat(40), GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '1', AWS_REGION: 'ca-central-1' })
+  // The fake control plane has no IAM, Service Quotas, EC2 or ELB: preflight is tested on its own (packages/aws/src/preflight).
+  const io = recordingIO({ catalog: path('catalog'), environment: 'dev', preflight: 'false', ...inputs }, { GITHUB_SHA: 'a'.repeat(40), GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '1', AWS_REGION: 'ca-central-1' })
   const ecs = makeEcsClient({ endpoint: fake.endpoint, region: 'ca-central-1' })
   try {
     await run(io, { ecs, clock: fake.clock })

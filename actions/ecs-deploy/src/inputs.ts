@@ -28,6 +28,8 @@ export interface DeployInputs {
   commitSha?: string
   deployId: string
   dryRun: boolean
+  /** Run the read-only preflight checks first (default true); a failing one fails the step before any write. */
+  preflight: boolean
   /** Where to write the result JSON as well as the output. */
   resultFile?: string
 }
@@ -149,6 +151,7 @@ export function readDeployInputs(io: ActionIO, catalog: Catalog): DeployInputs {
     ...(commitSha ? { commitSha: commitSha.toLowerCase() } : {}),
     deployId,
     dryRun: readBoolean(io, INPUTS.dryRun, false),
+    preflight: readBoolean(io, INPUTS.preflight, true),
     ...(resultFile ? { resultFile } : {}),
   }
 }

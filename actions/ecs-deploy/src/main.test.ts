@@ -8,6 +8,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { INPUTS, OUTPUTS } from './contract.js'
 import { run } from './main.js'
 import { readServiceNames } from './inputs.js'
+import { BatchGetImageCommand, ECRClient } from '@aws-sdk/client-ecr'
+import { IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam'
+import { GetServiceQuotaCommand, ServiceQuotasClient } from '@aws-sdk/client-service-quotas'
+import { mockClient } from 'aws-sdk-client-mock'
 
 const SERVICES_YAML = `
 version: 1
@@ -39,7 +43,8 @@ afterEach(async () => {
 })
 
 async function runWith(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): Promise<ReturnType<typeof recordingIO> & { result: EcsServiceResult[] }> {
-  const io = recordingIO({ catalog: join(dir.dir, 'catalog'), environment: 'dev', ...inputs }, { GITHUB_SHA: 'a'.repeat(40), GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '1', AWS_REGION: 'ca-central-1', ...env })
+  // The fake control plane has no IAM, Service Quotas, EC2 or ELB: preflight is off here unless a test turns it on.
+  const io = recordingIO({ catalog: join(dir.dir, 'catalog'), environment: 'dev', preflight: 'false', ...inputs }, { GITHUB_SHA: 'a'.repeat(40), GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '1', AWS_REGION: 'ca-central-1', ...env })
   const ecs = makeEcsClient({ endpoint: fake.endpoint, region: 'ca-central-1' })
   try {
     await run(io, { ecs, clock: fake.clock })
@@ -60,9 +65,14 @@ describe('ecs-deploy action', () => {
       status: 'deployed',
       previousTaskDefinition: 'arn:aws:ecs:ca-central-1:111111111111:task-definition/auth:1',
       taskDefinition: 'arn:aws:ecs:ca-central-1:111111111111:task-definition/auth:2',
+      startedAt: expect.any(Number),
+      settledAt: expect.any(Number),
     })
+    expect(io.result[0]!.settledAt!).toBeGreaterThan(io.result[0]!.startedAt!)
     expect(fake.service('dev-cluster', 'gateway').deployments[0]!.createdAt).toBeGreaterThanOrEqual(fake.service('dev-cluster', 'auth').deployments[0]!.createdAt + 45_000)
-    expect(io.summaries[0]).toContain('| auth | ✅ deployed | auth:1 | auth:2 |')
+    expect(io.summaries[0]).toMatch(/^### ✅ tierdeploy ecs-deploy: dev, cluster dev-cluster: 2 services deployed or unchanged\n/)
+    expect(io.summaries[0]).toContain('| auth | ✅ deployed | :1 → :2 |')
+    expect(io.summaries[0]).toContain('```mermaid\ngantt\n')
     // the cost section: three 0.25 vCPU / 0.5 GB services, one task each, always on, in ca-central-1
     expect(io.summaries[0]).toMatch(/#### Estimated monthly cost of dev: \$[\d,.]+/)
     expect(io.summaries[0]).toMatch(/\| 1 core \| \$[\d,.]+ \|/)
@@ -76,7 +86,9 @@ describe('ecs-deploy action', () => {
     const io = await runWith({ services: 'auth,gateway', images: JSON.stringify({ auth: digest('auth', 2), gateway: digest('gateway', 2) }) })
     expect(io.failed).toMatch(/^deploy failed: auth rolled-back \(rolled back because gateway failed\); gateway failed \(rollout of gateway:2 FAILED: ECS deployment circuit breaker/)
     expect(io.result.map((r) => r.status)).toEqual(['rolled-back', 'failed'])
-    expect(io.summaries[0]).toContain('❌ failed')
+    expect(io.summaries[0]).toMatch(/^### ❌ tierdeploy ecs-deploy: dev, cluster dev-cluster: 1 of 2 failed\n\n\| failed \| stage \| why \| what was done \|\n\|---\|---\|---\|---\|\n\| ❌ `gateway` :1 → :2 ✗ ↩ :1 \| rollout \| rollout of gateway:2 FAILED: ECS deployment circuit breaker/)
+    expect(io.summaries[0]).toContain('| rolled back to :1 |')
+    expect(io.summaries[0]).toContain('| auth | ↩️ rolled-back | :1 → :2 ↩ :1 | rolled back because gateway failed |')
   })
 
   it('rolls back to the previous revision in rollback mode', async () => {
@@ -101,7 +113,7 @@ describe('ecs-deploy action', () => {
   })
 
   it('reaches the fake through AWS_ENDPOINT_URL_ECS, as the bundled action would', async () => {
-    const io = recordingIO({ catalog: join(dir.dir, 'catalog'), environment: 'dev', services: 'payment', images: JSON.stringify({ payment: digest('payment', 2) }) }, { AWS_REGION: 'ca-central-1' })
+    const io = recordingIO({ catalog: join(dir.dir, 'catalog'), environment: 'dev', services: 'payment', images: JSON.stringify({ payment: digest('payment', 2) }), preflight: 'false' }, { AWS_REGION: 'ca-central-1' })
     process.env.AWS_ENDPOINT_URL_ECS = fake.endpoint
     try {
       await run(io, { clock: fake.clock })
@@ -201,5 +213,53 @@ describe('ecs-deploy action', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(Object.values(INPUTS).sort())
     expect(Object.keys(action.outputs).sort()).toEqual(Object.values(OUTPUTS).sort())
     expect(action.runs.using).toBe('node24')
+  })
+})
+
+describe('preflight (input preflight, default true)', () => {
+  // ECS is the fake; the other services preflight reads are mocked clients (the fake has no IAM or Service Quotas).
+  function preflightClients(found: boolean) {
+    const ecr = new ECRClient({ region: 'ca-central-1' })
+    mockClient(ecr).on(BatchGetImageCommand).callsFake((input: { imageIds: object[] }) => (found ? { images: input.imageIds.map((imageId) => ({ imageId })) } : { images: [], failures: input.imageIds.map((imageId) => ({ imageId, failureCode: 'ImageNotFound' })) }))
+    const iam = new IAMClient({ region: 'ca-central-1' })
+    mockClient(iam).on(SimulatePrincipalPolicyCommand).callsFake((input: { ActionNames: string[]; ResourceArns: string[] }) => ({ EvaluationResults: input.ActionNames.flatMap((a) => input.ResourceArns.map((r) => ({ EvalActionName: a, EvalResourceName: r, EvalDecision: 'allowed' }))) }))
+    const serviceQuotas = new ServiceQuotasClient({ region: 'ca-central-1' })
+    mockClient(serviceQuotas).on(GetServiceQuotaCommand).resolves({ Quota: { Value: 100 } })
+    return { ecr, iam, serviceQuotas }
+  }
+
+  async function deployWithPreflight(found: boolean) {
+    const io = recordingIO({ catalog: join(dir.dir, 'catalog'), environment: 'dev', services: 'payment', images: JSON.stringify({ payment: digest('payment', 2) }) }, { GITHUB_SHA: 'a'.repeat(40), AWS_REGION: 'ca-central-1' })
+    const ecs = makeEcsClient({ endpoint: fake.endpoint, region: 'ca-central-1' })
+    try {
+      await run(io, { ecs, clock: fake.clock, preflight: preflightClients(found) })
+    } finally {
+      ecs.destroy()
+    }
+    return io
+  }
+
+  it('a failing check fails the step before any write, with the table in the summary', async () => {
+    const io = await deployWithPreflight(false)
+    expect(io.failed).toMatch(/^preflight of dev \(cluster dev-cluster, 1 service\(s\)\) failed: 1 fail/)
+    expect(io.failed).toContain(`${digest('payment', 2)}: not found in payment`)
+    expect(io.summaries.join('\n')).toContain(`| images | ❌ fail | ${digest('payment', 2)} | payment |`)
+    expect(fake.calls.RegisterTaskDefinition).toBeUndefined()
+    expect(fake.calls.UpdateService).toBeUndefined()
+    expect(io.outputs[OUTPUTS.result]).toBeUndefined()
+  })
+
+  it('passing, the deploy goes on', async () => {
+    const io = await deployWithPreflight(true)
+    expect(io.failed).toBeUndefined()
+    expect(io.logs.filter((l) => l.startsWith('preflight'))).toEqual(['preflight of dev (cluster dev-cluster, 1 service(s)) passed: 4 pass'])
+    expect(fake.service('dev-cluster', 'payment').taskDefinition).toMatch(/payment:2$/)
+  })
+
+  it("refuses a preflight input that is not true or false", async () => {
+    const io = recordingIO({ catalog: join(dir.dir, 'catalog'), environment: 'dev', services: 'payment', preflight: 'yes please' }, { AWS_REGION: 'ca-central-1' })
+    await run(io, { clock: fake.clock })
+    expect(io.failed).toMatch(/input 'preflight'/)
+    expect(fake.totalCalls()).toBe(0)
   })
 })

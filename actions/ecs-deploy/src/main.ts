@@ -6,6 +6,7 @@ import { githubIO, readString, runAction, writeInputFile, type ActionIO } from '
 import {
   clusterFor,
   deployEcsServices,
+  lineRenderer,
   makeCloudFormationClient,
   makeEcrClient,
   makeEcsClient,
@@ -16,7 +17,13 @@ import {
   rollBackServices,
   SessionExpiredError,
   verifyCallerAccount,
+  makePreflightClients,
+  preflightServices,
+  preflightVerdict,
+  renderPreflight,
+  runPreflight,
   type EcsServiceResult,
+  type PreflightClients,
   type RollbackVersion,
 } from '@tierdeploy/aws'
 import { loadCatalog, systemClock, type Catalog, type Clock, type Environment } from '@tierdeploy/catalog'
@@ -32,6 +39,8 @@ export interface Overrides {
   sts?: STSClient
   cloudformation?: CloudFormationClient
   ecr?: ECRClient
+  /** The clients preflight reads with (ecs and ecr above are used for it too). */
+  preflight?: Partial<PreflightClients>
 }
 
 type Effects = Parameters<typeof rollBackServices>[2]
@@ -64,7 +73,7 @@ export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}):
       const json = JSON.stringify(results)
       io.setOutput(OUTPUTS.result, json)
       if (inputs.resultFile) writeInputFile(INPUTS.resultFile, inputs.resultFile, json)
-      await io.summary(renderEcsResultTable(results, heading) + (inputs.mode === 'deploy' ? costSection(catalog, inputs.environment, catalogDir, io) : ''))
+      await io.summary(renderEcsResultTable(results, heading, { mode: inputs.mode === 'rollback' ? 'rollback' : 'deploy', tiers: plan.tiers }) + (inputs.mode === 'deploy' ? costSection(catalog, inputs.environment, catalogDir, io) : ''))
     }
 
     let results: EcsServiceResult[]
@@ -75,6 +84,9 @@ export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}):
       } else {
         const needsStacks = inputs.services.some((n) => catalog.services.get(n)?.deployVia === 'cloudformation')
         const cloudformation = needsStacks ? await cloudformationFactory() : undefined
+        if (inputs.preflight && !(await preflightPasses(inputs, catalog, preflightServices(catalog, plan), cluster, io, { ecs, ...(overrides.ecr ? { ecr: overrides.ecr } : {}), ...overrides.preflight }))) return
+        // One log line per state change (a wave, a rollout's task counts, a settled service), each wave a ::group::.
+        const progress = lineRenderer((line) => io.log.info(line), { groups: true })
         const outcome = await deployEcsServices(
           {
             catalog,
@@ -89,8 +101,8 @@ export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}):
             serviceTimeoutMs: timeoutMs,
             region,
           },
-          { ...effects, ...(cloudformation ? { cloudformation } : {}), ecr: async () => overrides.ecr ?? makeEcrClient({ region }) },
-        )
+          { ...effects, ...(cloudformation ? { cloudformation } : {}), ecr: async () => overrides.ecr ?? makeEcrClient({ region }), progress: (e) => progress.event(e) },
+        ).finally(() => progress.close())
         if (inputs.dryRun) for (const [service, lines] of Object.entries(outcome.diffs)) io.log.info(`${service}: would register a new revision:\n  ${lines.join('\n  ')}`)
         results = outcome.results
         ok = outcome.ok
@@ -108,6 +120,29 @@ export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}):
       io.setFailed(`${inputs.mode === 'rollback' ? 'rollback' : 'deploy'} failed: ${bad.map((r) => `${r.service} ${r.status}${r.reason ? ` (${r.reason})` : ''}`).join('; ')}`)
     }
   }, io)
+}
+
+/**
+ * Input `preflight` (default true): the read-only checks, before any write. A failing check fails the step with the
+ * checks' table in the job summary; warnings and unknowns (a denied read) are logged and the deploy goes on.
+ */
+async function preflightPasses(inputs: DeployInputs, catalog: Catalog, services: string[], cluster: string, io: ActionIO, given: Partial<PreflightClients>): Promise<boolean> {
+  if (services.length === 0) return true
+  const { clients, destroy } = await makePreflightClients({ region: inputs.region }, given)
+  try {
+    const report = await runPreflight({ catalog, environment: inputs.environment, cluster, region: inputs.region, services, images: inputs.images }, { clients, log: io.log })
+    for (const f of report.findings) if (f.status === 'warn' || f.status === 'unknown') io.log.warning(`preflight ${f.check}: ${f.resource}: ${f.message}`)
+    if (report.ok) {
+      io.log.info(preflightVerdict(report))
+      return true
+    }
+    await io.summary(renderPreflight(report, 'markdown'))
+    const failures = report.findings.filter((f) => f.status === 'fail').map((f) => `${f.resource}: ${f.message}`)
+    io.setFailed(`${preflightVerdict(report)}; nothing was deployed (input '${INPUTS.preflight}: false' skips the checks):\n${failures.join('\n')}`)
+    return false
+  } finally {
+    destroy()
+  }
 }
 
 /**

@@ -76466,6 +76466,29 @@ async function makeCloudWatchClient(options = {}) {
     const { CloudWatchClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4085, 19));
     return new CloudWatchClient(awsClientConfig(options));
 }
+/** Secrets Manager (preflight reads secret metadata with DescribeSecret, never values). */
+async function makeSecretsManagerClient(options = {}) {
+    const { SecretsManagerClient } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2994, 19));
+    return new SecretsManagerClient(awsClientConfig(options));
+}
+/** SSM Parameter Store (preflight reads parameter names with DescribeParameters, never values). */
+async function makeSsmClient(options = {}) {
+    const { SSMClient } = await __nccwpck_require__.e(/* import() */ 736).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4736, 19));
+    return new SSMClient(awsClientConfig(options));
+}
+/** IAM is global; the region only picks the endpoint's partition. */
+async function makeIamClient(options = {}) {
+    const { IAMClient } = await __nccwpck_require__.e(/* import() */ 764).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19));
+    return new IAMClient(awsClientConfig(options));
+}
+async function makeServiceQuotasClient(options = {}) {
+    const { ServiceQuotasClient } = await __nccwpck_require__.e(/* import() */ 924).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2924, 19));
+    return new ServiceQuotasClient(awsClientConfig(options));
+}
+async function makeEc2Client(options = {}) {
+    const { EC2Client } = await __nccwpck_require__.e(/* import() */ 193).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5193, 19));
+    return new EC2Client(awsClientConfig(options));
+}
 
 ;// CONCATENATED MODULE: ./packages/aws/src/account.ts
 
@@ -76938,7 +76961,7 @@ function registrationOf(taskDefinition) {
     return pruneEmpty(copy);
 }
 /**
- * Variables and secrets the environment roots add to the catalog's (terraform/environments/ENV/main.tf: the SSM
+ * Variables and secrets the environment roots add to the catalog's (terraform/platform/main.tf: the SSM
  * prefix, and the data-store credentials of a service that depends on the database or the cache). The catalog does not
  * know their values, so a deploy takes them from the base revision Terraform registered; every other name of the
  * service container belongs to the catalog. A test checks this list against the roots.
@@ -77182,33 +77205,50 @@ function rolloutVerdict(service, expected) {
 
 
 
+/** The fixed time between the starts of two polls (and before the first): a rollout is noticed at most this late. */
 const DEFAULT_POLL_INTERVAL_MS = 5_000;
-const DEFAULT_MAX_POLL_INTERVAL_MS = 15_000;
+/** The wait after a poll whose DescribeServices call failed past the SDK's retries (throttling): once, then the fixed interval again. */
+const DEFAULT_MAX_POLL_INTERVAL_MS = 10_000;
 const DEFAULT_SERVICE_TIMEOUT_MS = 15 * 60_000;
 /**
- * Waits for every rollout at once: each poll describes the pending services 10 to a call, so a 60-service tier costs
- * 6 calls per poll instead of 60. The interval starts short, grows while nothing settles and shrinks again when
- * something does. Each answer is judged by `rolloutVerdict` (the rule the health gate and doctor use too): a "steady"
- * service whose circuit breaker rolled back is a failure.
+ * DescribeServices calls sent at once, then per second. ECS's service read actions (DescribeServices, ListServices)
+ * share one token bucket per account and Region, refilled at 20 requests/s (ECS API reference, "Request throttling
+ * for the Amazon ECS API"). A wait spends at most half of that, so the console, a health gate or another chunk's
+ * deploy keep the rest: up to 100 services (10 calls) a poll goes out at once; 1,000 services (100 calls) are spread
+ * over 9 s instead of tripping the bucket.
+ */
+const DESCRIBE_SERVICES_BURST = 10;
+const DESCRIBE_SERVICES_PER_SECOND = 10;
+/**
+ * Waits for every rollout at once, on a fixed schedule: the first poll `pollIntervalMs` (5 s) after the wait starts,
+ * then one every 5 s, so a rollout that ends at S is noticed by S + 5 s whatever S is. A schedule that stretches
+ * while nothing settles (it used to grow ×1.5 up to 15 s) cost up to 12 s after S (issue 16). Each poll describes
+ * the pending services 10 to a call (a 60-service tier costs 6 calls a poll; a rollout of S seconds costs at most
+ * ⌈N/10⌉ × ⌈S/5⌉ calls), paced by a token bucket (DESCRIBE_SERVICES_PER_SECOND) so 1,000 services stay inside ECS's
+ * rate. A poll whose calls fail after the SDK's retries (throttling) delays only the next poll, to
+ * `maxPollIntervalMs`; its services stay pending. Each answer is judged by `rolloutVerdict` (the rule the health gate
+ * and doctor use too): a "steady" service whose circuit breaker rolled back is a failure.
  */
 async function waitForRollouts(watches, options, effects) {
     const { clock, log } = effects;
-    const minInterval = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
-    const maxInterval = Math.max(minInterval, options.maxPollIntervalMs ?? DEFAULT_MAX_POLL_INTERVAL_MS);
+    const interval = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+    const afterFailedPoll = Math.max(interval, options.maxPollIntervalMs ?? DEFAULT_MAX_POLL_INTERVAL_MS);
     const serviceTimeout = options.serviceTimeoutMs ?? DEFAULT_SERVICE_TIMEOUT_MS;
     const outcomes = new Map();
     const pending = new Map(watches.map((w) => [w.service, w]));
-    let interval = minInterval;
+    const pacer = tokenBucket(clock, { burst: DESCRIBE_SERVICES_BURST, perSecond: DESCRIBE_SERVICES_PER_SECOND });
+    let nextPollAt = clock.now() + interval;
     let polls = 0;
     const deadlineOf = (w) => Math.min(w.startedAt + serviceTimeout, options.deadline ?? Infinity);
     while (pending.size) {
         const nearest = Math.min(...[...pending.values()].map(deadlineOf));
-        await sleepUnlessAborted(clock, Math.max(0, Math.min(interval, nearest - clock.now())), options.signal);
+        await sleepUnlessAborted(clock, Math.max(0, Math.min(nextPollAt, nearest) - clock.now()), options.signal);
         throwIfAborted(options.signal);
+        const pollStartedAt = clock.now();
         polls++;
-        const described = await wait_describeServices([...pending.keys()], options.cluster, effects);
-        const settledBefore = outcomes.size;
+        const described = await wait_describeServices([...pending.keys()], options.cluster, effects, { pacer, signal: options.signal });
         const failures = [];
+        const snapshots = [];
         for (const watch of [...pending.values()]) {
             const service = described.services.get(watch.service);
             const verdict = service
@@ -77217,8 +77257,9 @@ async function waitForRollouts(watches, options, effects) {
                     ? { state: 'pending', detail: described.error }
                     : { state: 'failed', detail: `service ${watch.service} no longer exists in cluster ${options.cluster}`, rolledBackByEcs: false };
             if (verdict.state === 'done') {
-                outcomes.set(watch.service, { service: watch.service, ok: true });
+                outcomes.set(watch.service, { service: watch.service, ok: true, settledAt: clock.now() });
                 pending.delete(watch.service);
+                emitProgress(effects, { type: 'service-done', at: clock.now(), service: watch.service, elapsedMs: clock.now() - watch.startedAt });
             }
             else if (verdict.state === 'failed') {
                 failures.push({ watch, ...(service ? { service } : {}), ...(verdict.deployment ? { deployment: verdict.deployment } : {}), reason: verdict.detail, rolledBackByEcs: verdict.rolledBackByEcs });
@@ -77229,21 +77270,76 @@ async function waitForRollouts(watches, options, effects) {
                 failures.push({ watch, ...(service ? { service } : {}), reason: `timed out after ${minutes} min: ${service ? progressOf(service) : (described.error ?? 'not described')}`, rolledBackByEcs: false });
                 pending.delete(watch.service);
             }
+            else {
+                snapshots.push(snapshotOf(watch, service, clock.now(), described.error));
+            }
         }
         await Promise.all(failures.map(async (f) => {
             const details = f.service ? await failureDetails(f.watch, f.service, options.cluster, effects) : [];
             const reason = [f.reason, ...details].join('; ');
             log.error(`${f.watch.service}: ${reason}`);
-            outcomes.set(f.watch.service, { service: f.watch.service, ok: false, reason, ...(f.rolledBackByEcs ? { rolledBackByEcs: true } : {}) });
+            outcomes.set(f.watch.service, { service: f.watch.service, ok: false, reason, ...(f.rolledBackByEcs ? { rolledBackByEcs: true } : {}), settledAt: clock.now() });
+            emitProgress(effects, { type: 'service-failed', at: clock.now(), service: f.watch.service, reason, rolledBackByEcs: f.rolledBackByEcs, elapsedMs: clock.now() - f.watch.startedAt });
         }));
-        if (described.error)
-            interval = maxInterval;
-        else
-            interval = outcomes.size > settledBefore ? minInterval : Math.min(maxInterval, Math.round(interval * 1.5));
-        if (pending.size)
+        emitProgress(effects, { type: 'poll', at: clock.now(), poll: polls, pending: snapshots, settled: outcomes.size, ...(described.error ? { error: described.error } : {}) });
+        // Polls start on a fixed grid, whatever a poll's calls cost; a failed call moves only the next poll back.
+        nextPollAt = pollStartedAt + (described.error ? afterFailedPoll : interval);
+        // With a progress view, the poll event says this (and more); a plain log keeps a line per poll.
+        if (pending.size && !effects.progress)
             log.info(`waiting for ${pending.size} rollout${pending.size === 1 ? '' : 's'} (${outcomes.size} settled)`);
     }
     return { outcomes, polls };
+}
+/**
+ * A token bucket on the injected clock. Calls take tokens one after another (the caller awaits each `take` before
+ * the next), so a fake clock's sleeps advance time once per wait, as real time would.
+ */
+function tokenBucket(clock, rate) {
+    let tokens = rate.burst;
+    let refilledAt = clock.now();
+    const refill = () => {
+        const now = clock.now();
+        tokens = Math.min(rate.burst, tokens + ((now - refilledAt) * rate.perSecond) / 1000);
+        refilledAt = now;
+    };
+    return {
+        async take(signal) {
+            refill();
+            if (tokens < 1) {
+                await sleepUnlessAborted(clock, Math.ceil(((1 - tokens) * 1000) / rate.perSecond), signal);
+                refill();
+            }
+            tokens = Math.max(0, tokens - 1);
+        },
+    };
+}
+/** Reports a step's progress; a renderer that throws must not fail a deploy, so its error is only logged. */
+function emitProgress(effects, event) {
+    if (!effects.progress)
+        return;
+    try {
+        effects.progress(event);
+    }
+    catch (e) {
+        effects.log.debug(`progress renderer failed on ${event.type}: ${describeErrorOf(e)}`);
+    }
+}
+/** What a still-pending rollout looks like in one DescribeServices answer, for the live view. */
+function snapshotOf(watch, service, now, error) {
+    const deployments = service?.deployments ?? [];
+    const ours = deployments.find((d) => (watch.deploymentId ? d.id === watch.deploymentId : d.status === 'PRIMARY')) ?? deployments.find((d) => d.status === 'PRIMARY');
+    const latest = service?.events?.[0];
+    const recent = latest?.message && (!latest.createdAt || latest.createdAt.getTime() >= watch.startedAt) ? latest.message : undefined;
+    return {
+        service: watch.service,
+        running: ours?.runningCount ?? 0,
+        desired: ours?.desiredCount ?? service?.desiredCount ?? 0,
+        pending: ours?.pendingCount ?? 0,
+        failedTasks: ours?.failedTasks ?? 0,
+        ...(ours?.rolloutState ? { rolloutState: ours.rolloutState } : {}),
+        ...(recent ? { latestEvent: recent } : !service && error ? { latestEvent: error } : {}),
+        elapsedMs: now - watch.startedAt,
+    };
 }
 function progressOf(service) {
     const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
@@ -77251,24 +77347,34 @@ function progressOf(service) {
     return `PRIMARY deployment ${primary?.rolloutState ?? 'unknown'}, running ${primary?.runningCount ?? 0}/${primary?.desiredCount ?? 0}, pending ${primary?.pendingCount ?? 0}, failed tasks ${primary?.failedTasks ?? 0}${latest ? `; latest event: ${latest}` : ''}`;
 }
 /**
- * DescribeServices for many names, 10 per call, in parallel. A failed call (after the SDK's retries) is reported in
- * `error`, with the SDK error in `cause`, not thrown: while waiting, the next poll may work. Configuration errors
- * (unknown cluster, access denied) are thrown.
+ * DescribeServices for many names, 10 per call, paced by `pacer` (default: a fresh DESCRIBE_SERVICES_BURST /
+ * DESCRIBE_SERVICES_PER_SECOND bucket, so up to 100 names go out at once). A failed call (after the SDK's retries)
+ * is reported in `error`, with the SDK error in `cause`, not thrown: while waiting, the next poll may work.
+ * Configuration errors (unknown cluster, access denied) are thrown.
  */
-async function wait_describeServices(names, cluster, effects) {
+async function wait_describeServices(names, cluster, effects, options = {}) {
     let error;
     let cause;
-    const out = await describeServicesInBatches(effects.ecs, cluster, names, {
-        onError: (e) => {
-            errors_rethrowConfigurationError(e, { cluster });
-            error = `DescribeServices failed: ${describeErrorOf(e)}`;
-            cause = e;
-            effects.log.warning(error);
-        },
-    });
+    const pacer = options.pacer ?? tokenBucket(effects.clock, { burst: DESCRIBE_SERVICES_BURST, perSecond: DESCRIBE_SERVICES_PER_SECOND });
+    const onError = (e) => {
+        errors_rethrowConfigurationError(e, { cluster });
+        error = `DescribeServices failed: ${describeErrorOf(e)}`;
+        cause = e;
+        effects.log.warning(error);
+    };
+    const calls = [];
+    for (let i = 0; i < names.length; i += DESCRIBE_SERVICES_LIMIT) {
+        await pacer.take(options.signal);
+        const call = describeServicesInBatches(effects.ecs, cluster, names.slice(i, i + DESCRIBE_SERVICES_LIMIT), { onError });
+        // Handled below by Promise.all; this keeps a rejection from going unhandled if the pacing is aborted first.
+        call.catch(() => undefined);
+        calls.push(call);
+    }
+    const answers = await Promise.all(calls);
+    const out = { services: answers.flatMap((a) => a.services), failures: answers.flatMap((a) => a.failures) };
     const services = new Map(out.services.flatMap((s) => (s.serviceName ? [[s.serviceName, s]] : [])));
     const missing = names.filter((n) => out.failures.some((f) => f.arn === n || f.arn?.endsWith(`/${n}`)));
-    return { services, missing, ...(error ? { error, cause } : {}) };
+    return { services, missing, calls: calls.length, ...(error ? { error, cause } : {}) };
 }
 /** Why a rollout failed, from what ECS recorded: stopped tasks of the deployment and the latest service events. */
 async function failureDetails(watch, service, cluster, effects) {
@@ -78079,15 +78185,30 @@ function parseDeployResult(value, where) {
 ;// CONCATENATED MODULE: ./packages/aws/src/health/report.ts
 const MARK = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' };
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-/** Markdown: the verdict, then one row per service and check (failures first, so the why is on top). */
+/**
+ * Markdown: the verdict, then one row per failed check (the why on top), counts, and every other check collapsed
+ * (a 1,000-service gate has 3,000 rows).
+ */
 function renderGateTable(report, title = 'health gate') {
     const failed = report.outcomes.filter((o) => o.status === 'failed');
-    const rows = [...failed, ...report.outcomes.filter((o) => o.status !== 'failed')];
+    const rest = report.outcomes.filter((o) => o.status !== 'failed');
     const services = new Set(report.outcomes.map((o) => o.service)).size;
+    const failedServices = new Set(failed.map((o) => o.service)).size;
     const head = report.passed
         ? `### ✅ ${title} passed: ${services} service${services === 1 ? '' : 's'} healthy`
-        : `### ❌ ${title} failed: ${failed.length} check${failed.length === 1 ? '' : 's'} failed in ${new Set(failed.map((o) => o.service)).size} service${new Set(failed.map((o) => o.service)).size === 1 ? '' : 's'}`;
-    return [head, '', '| service | check | result | why |', '|---|---|---|---|', ...rows.map((o) => `| ${o.service} | ${o.check} | ${MARK[o.status]} | ${cell(o.detail)} |`), ''].join('\n');
+        : `### ❌ ${title} failed: ${failed.length} check${failed.length === 1 ? '' : 's'} failed in ${failedServices} service${failedServices === 1 ? '' : 's'}`;
+    const row = (o) => `| ${o.service} | ${o.check} | ${MARK[o.status]} | ${cell(o.detail)} |`;
+    const lines = [head, ''];
+    if (failed.length)
+        lines.push('| service | check | result | why |', '|---|---|---|---|', ...failed.map(row), '');
+    const counts = ['failed', 'passed', 'skipped'].map((s) => [s, report.outcomes.filter((o) => o.status === s).length]).filter(([, n]) => n > 0);
+    if (counts.length)
+        lines.push(`${counts.map(([s, n]) => `${MARK[s]}: ${n}`).join(' · ')} (checks, in ${report.seconds.toFixed(0)} s)`, '');
+    if (rest.length) {
+        lines.push(`<details${rest.length <= 10 && failed.length === 0 ? ' open' : ''}><summary>${failed.length ? `The other check${rest.length === 1 ? '' : 's'}` : `Every check`} (${rest.length})</summary>`, '');
+        lines.push('| service | check | result | why |', '|---|---|---|---|', ...rest.map(row), '', '</details>', '');
+    }
+    return lines.join('\n');
 }
 /** Plain text for the CLI: aligned columns, failures first. */
 function renderGateText(report) {
@@ -78436,8 +78557,10 @@ function resolveDeployWaves(catalog, selection, environment) {
     if (selection.changed !== undefined) {
         const changed = new Set(selection.changed.map((n) => resolveServiceName(catalog, n).name));
         base = base.filter((s) => changed.has(s.name));
-        for (const s of base)
-            because(s.name, 'changed');
+        for (const s of base) {
+            const why = selection.changedBecause?.[s.name];
+            because(s.name, why?.length ? `changed: ${why.join('; ')}` : 'changed');
+        }
     }
     const selected = new Map(base.map((s) => [s.name, s]));
     if (selection.withDependencies) {
@@ -78726,7 +78849,7 @@ async function run(io = githubIO(), deps = {}) {
         io.setOutput(OUTPUTS.rolledBack, JSON.stringify(rolledBack));
         const imagesNote = imagesProblem === undefined ? '' : `\n**The gate fails**: what the services run cannot be promoted: ${imagesProblem.message}\n`;
         const table = report.outcomes.length || imagesProblem === undefined ? renderGateTable(report, `health gate (${environment.name})`) : `### ❌ health gate (${environment.name}) failed\n`;
-        await io.summary(`${table}${rollbackNote}${imagesNote}`);
+        await io.summary(`${table}${imagesNote}${rollbackNote}`);
         if (imagesProblem !== undefined)
             throw imagesProblem;
         if (!report.passed) {

@@ -99,7 +99,7 @@ export async function run(io: ActionIO = githubIO(), deps: HealthGateDeps = {}):
     io.setOutput(OUTPUTS.rolledBack, JSON.stringify(rolledBack))
     const imagesNote = imagesProblem === undefined ? '' : `\n**The gate fails**: what the services run cannot be promoted: ${(imagesProblem as Error).message}\n`
     const table = report.outcomes.length || imagesProblem === undefined ? renderGateTable(report, `health gate (${environment.name})`) : `### ❌ health gate (${environment.name}) failed\n`
-    await io.summary(`${table}${rollbackNote}${imagesNote}`)
+    await io.summary(`${table}${imagesNote}${rollbackNote}`)
     if (imagesProblem !== undefined) throw imagesProblem
     if (!report.passed) {
       const failed = report.outcomes.filter((o) => o.status === 'failed')

@@ -34968,8 +34968,10 @@ function resolveDeployWaves(catalog, selection, environment) {
     if (selection.changed !== undefined) {
         const changed = new Set(selection.changed.map((n) => resolveServiceName(catalog, n).name));
         base = base.filter((s) => changed.has(s.name));
-        for (const s of base)
-            because(s.name, 'changed');
+        for (const s of base) {
+            const why = selection.changedBecause?.[s.name];
+            because(s.name, why?.length ? `changed: ${why.join('; ')}` : 'changed');
+        }
     }
     const selected = new Map(base.map((s) => [s.name, s]));
     if (selection.withDependencies) {
@@ -35098,6 +35100,36 @@ function tierMatrices(plan, catalog, environment) {
 function tiersAbove(matrices, maxTier) {
     return matrices.filter((m) => m.tier > maxTier && !m.empty);
 }
+/**
+ * GitHub's Free plan runs 20 jobs at once (Team 60, Enterprise 500 on standard runners): more legs than that only
+ * queue. `auto` fills 20 jobs before putting several services in one, and never more than 10 in one job (each builds
+ * after the previous, within the job's 60-minute limit).
+ */
+const AUTO_PARALLEL_BUILD_JOBS = 20;
+const MAX_SERVICES_PER_BUILD_JOB = 10;
+/** Services per build job for `setting` (`auto` or a whole number 1..MAX_SERVICES_PER_BUILD_JOB) and `count` services to build. */
+function servicesPerBuildJob(setting, count) {
+    if (setting !== 'auto')
+        return setting;
+    return Math.min(MAX_SERVICES_PER_BUILD_JOB, Math.max(1, Math.ceil(count / AUTO_PARALLEL_BUILD_JOBS)));
+}
+/**
+ * The services that must be built, packed `perJob` to a leg and split into matrices GitHub accepts (at most 256
+ * legs each). Nothing to build gives no matrix at all, so no build job starts.
+ */
+function packBuildLegs(services, perJob, limit = GITHUB_MATRIX_LIMIT) {
+    if (!Number.isInteger(perJob) || perJob < 1)
+        throw new RangeError(`services per build job must be a whole number ≥ 1, got ${perJob}`);
+    const legs = [];
+    for (let i = 0; i < services.length; i += perJob) {
+        const group = services.slice(i, i + perJob);
+        legs.push({ service: group[0], services: group.join(','), count: group.length });
+    }
+    const chunks = [];
+    for (let i = 0; i < legs.length; i += limit)
+        chunks.push({ include: legs.slice(i, i + limit) });
+    return chunks;
+}
 
 ;// CONCATENATED MODULE: ./packages/graph/src/render.ts
 /** The plan for a terminal: tiers, waves, and why each node is included. */
@@ -35119,7 +35151,10 @@ function renderPlanText(plan) {
     return `${lines.join('\n')}\n`;
 }
 function escapeCell(s) {
-    return s.replace(/\|/g, '\\|');
+    return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+function plural(n, word, many = `${word}s`) {
+    return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
 }
 /** The plan as a Markdown table for a job summary. */
 function renderPlanTable(plan) {
@@ -35136,34 +35171,164 @@ function renderPlanTable(plan) {
     }
     return `${rows.join('\n')}\n`;
 }
+/** What brought a node in, as one word for the counts line: the start of its first reason. */
+function reasonKind(reason) {
+    if (reason.startsWith('changed'))
+        return 'changed';
+    if (reason.startsWith('dependency of'))
+        return 'dependency';
+    if (reason.startsWith('in tier') || reason === 'all tiers')
+        return 'tier selected';
+    return reason;
+}
+/**
+ * The job summary of a plan: the verdict (how much deploys, where), counts per tier and per reason, the diagram, and
+ * the full table collapsed, so 1,000 rows never push the picture off the page.
+ */
+function renderPlanSummary(plan, catalog, options = {}) {
+    const title = options.title ?? `tierdeploy plan${plan.environment ? ` for ${plan.environment}` : ''}`;
+    const notes = (options.notes ?? []).map((n) => `${n}\n\n`).join('');
+    if (plan.tiers.length === 0)
+        return `### ${title}: nothing to deploy\n\nNothing to deploy${options.nothing ? `: ${options.nothing}` : ''}.\n\n${notes}`;
+    const nodes = Object.values(plan.nodes);
+    const waves = plan.tiers.reduce((sum, t) => sum + t.waves.length, 0);
+    const byKind = countBy(nodes.map((n) => n.kind));
+    const kinds = [...byKind].sort(([a], [b]) => Number(b === 'service') - Number(a === 'service')).map(([kind, n]) => plural(n, kind === 'service' ? 'service' : kind, kind === 'service' ? 'services' : kind)).join(' and ');
+    const byReason = countBy(nodes.map((n) => reasonKind(n.reasons[0] ?? 'selected')));
+    const out = [
+        `### ${title}: ${kinds} in ${plural(plan.tiers.length, 'tier')}, ${plural(waves, 'wave')}`,
+        '',
+        `${plan.tiers.map((t) => `tier ${t.tier} (${t.name}): ${t.waves.flat().length} in ${plural(t.waves.length, 'wave')}`).join(' · ')}  `,
+        `Why: ${[...byReason].map(([why, n]) => `${n} ${why}`).join(', ')}`,
+        '',
+        notes + renderPlanMermaid(plan, catalog),
+        `<details><summary>Every node: tier, wave and why (${nodes.length})</summary>`,
+        '',
+        renderPlanTable(plan),
+        '</details>',
+        '',
+    ];
+    return out.join('\n');
+}
+function countBy(values) {
+    const counts = new Map();
+    for (const v of values)
+        counts.set(v, (counts.get(v) ?? 0) + 1);
+    return counts;
+}
 const TIER_COLOURS = ['#d4edda', '#cce5ff', '#fff3cd', '#f8d7da', '#e2e3e5', '#d1ecf1', '#fde2c8', '#e7d4f5', '#f5f5d4'];
-/** A Mermaid flowchart of the planned nodes and the dependencies between them, one colour per tier. */
+/**
+ * Past these, the service-level diagram is not readable, so the plan is drawn one node per wave. Measured on
+ * generated catalogs (packages/testkit generateCatalog, top to bottom): the widest rank of the bundled 20-node
+ * catalog (40 edges) is about 1,200 px, which a ~1,000 px job summary shows at ~0.85x; 40 services (106 edges) is
+ * the same width; at 60 services (165 edges) it is ~2,000 px (0.5x, 16 px labels shrink to 8 px) and at 79 services
+ * (220 edges) 2,300 px before the bends of long edges widen it further (a browser showed 0.16x left to right).
+ */
+const DIAGRAM_MAX_NODES = 40;
+const DIAGRAM_MAX_EDGES = 120;
+/**
+ * Past this many waves, one node per tier. A wave chain is one node wide, so it reads at full size whatever its
+ * height, but 60 waves are already ~5,000 px tall (a generated 1,000-service catalog has 42); the tier diagram keeps
+ * far inside mermaid's limits (500 edges, 50,000 characters) whatever the catalog.
+ */
+const DIAGRAM_MAX_WAVES = 60;
+/** Which picture renderPlanMermaid draws for a plan. */
+function planDiagramLevel(plan, catalog) {
+    const nodes = Object.keys(plan.nodes);
+    if (nodes.length <= DIAGRAM_MAX_NODES && planEdges(plan, catalog).length <= DIAGRAM_MAX_EDGES)
+        return 'services';
+    return plan.tiers.reduce((sum, t) => sum + t.waves.length, 0) <= DIAGRAM_MAX_WAVES ? 'waves' : 'tiers';
+}
+/** Dependency edges between planned nodes, [dependency, dependent]. */
+function planEdges(plan, catalog) {
+    const edges = [];
+    for (const name of Object.keys(plan.nodes)) {
+        for (const dep of catalog.services.get(name)?.dependsOn ?? [])
+            if (plan.nodes[dep])
+                edges.push([dep, name]);
+    }
+    return edges;
+}
+/** Mermaid label text: quotes and markup characters would end the label. */
+function label(text) {
+    return text.replace(/"/g, '#quot;').replace(/[<>]/g, '');
+}
+/**
+ * A Mermaid flowchart of the plan, tiers top to bottom, one colour per tier: every node and dependency for a small
+ * plan; one node per wave (with counts) past DIAGRAM_MAX_NODES/EDGES; one node per tier past DIAGRAM_MAX_WAVES.
+ */
 function renderPlanMermaid(plan, catalog) {
+    const level = planDiagramLevel(plan, catalog);
+    const lines = level === 'services' ? serviceDiagram(plan, catalog) : level === 'waves' ? waveDiagram(plan) : tierDiagram(plan);
+    return `\`\`\`mermaid\n${lines.join('\n')}\n\`\`\`\n`;
+}
+function tierTitle(tier) {
+    return label(`Tier ${tier.tier}: ${tier.name}`);
+}
+function colour(tier) {
+    return TIER_COLOURS[(tier - 1) % TIER_COLOURS.length];
+}
+function serviceDiagram(plan, catalog) {
     const ids = new Map();
     Object.keys(plan.nodes).forEach((name, i) => ids.set(name, `n${i}`));
-    const lines = ['flowchart LR'];
+    const lines = ['flowchart TB'];
     for (const tier of plan.tiers) {
-        lines.push(`  subgraph tier${tier.tier}["Tier ${tier.tier}: ${tier.name}"]`);
+        lines.push(`  subgraph tier${tier.tier}["${tierTitle(tier)}"]`);
         for (const name of tier.waves.flat()) {
             const kind = plan.nodes[name].kind;
-            const label = kind === 'infrastructure' ? `[(${name})]` : `[${name}]`;
-            lines.push(`    ${ids.get(name)}${label}`);
+            lines.push(`    ${ids.get(name)}${kind === 'infrastructure' ? `[("${label(name)}")]` : `["${label(name)}"]`}`);
         }
         lines.push('  end');
     }
-    for (const name of Object.keys(plan.nodes)) {
-        for (const dep of catalog.services.get(name).dependsOn) {
-            if (ids.has(dep))
-                lines.push(`  ${ids.get(dep)} --> ${ids.get(name)}`);
-        }
-    }
+    // Invisible links keep the tiers in order even where no dependency joins them.
+    for (let i = 1; i < plan.tiers.length; i++)
+        lines.push(`  tier${plan.tiers[i - 1].tier} ~~~ tier${plan.tiers[i].tier}`);
+    for (const [dep, name] of planEdges(plan, catalog))
+        lines.push(`  ${ids.get(dep)} --> ${ids.get(name)}`);
     for (const tier of plan.tiers) {
-        lines.push(`  classDef t${tier.tier} fill:${TIER_COLOURS[(tier.tier - 1) % TIER_COLOURS.length]},stroke:#555`);
-        const members = tier.waves.flat().map((n) => ids.get(n));
-        if (members.length)
-            lines.push(`  class ${members.join(',')} t${tier.tier}`);
+        lines.push(`  classDef t${tier.tier} fill:${colour(tier.tier)},stroke:#555`);
+        lines.push(`  class ${tier.waves.flat().map((n) => ids.get(n)).join(',')} t${tier.tier}`);
     }
-    return `\`\`\`mermaid\n${lines.join('\n')}\n\`\`\`\n`;
+    return lines;
+}
+/** A wave's label: its size, and its members when there are few enough to read. */
+function waveLabel(plan, wave, index) {
+    const infrastructure = wave.filter((n) => plan.nodes[n].kind === 'infrastructure').length;
+    const services = wave.length - infrastructure;
+    const counts = [services ? plural(services, 'service') : '', infrastructure ? `${infrastructure} infrastructure` : ''].filter(Boolean).join(', ');
+    const members = wave.length <= 3 ? `<br/>${wave.map(label).join(', ')}` : '';
+    return `wave ${index + 1}: ${counts}${members}`;
+}
+function waveDiagram(plan) {
+    const lines = ['flowchart TB'];
+    const chain = [];
+    for (const tier of plan.tiers) {
+        lines.push(`  subgraph tier${tier.tier}["${tierTitle(tier)} · ${plural(tier.waves.flat().length, 'node')}"]`);
+        tier.waves.forEach((wave, i) => {
+            const id = `t${tier.tier}w${i + 1}`;
+            chain.push(id);
+            lines.push(`    ${id}["${waveLabel(plan, wave, i)}"]`);
+        });
+        lines.push('  end');
+    }
+    // Deploy order: each wave after the one before it, the first wave of a tier after the last of the tier below.
+    for (let i = 1; i < chain.length; i++)
+        lines.push(`  ${chain[i - 1]} --> ${chain[i]}`);
+    for (const tier of plan.tiers) {
+        lines.push(`  classDef t${tier.tier} fill:${colour(tier.tier)},stroke:#555`);
+        lines.push(`  class ${tier.waves.map((_, i) => `t${tier.tier}w${i + 1}`).join(',')} t${tier.tier}`);
+    }
+    return lines;
+}
+function tierDiagram(plan) {
+    const lines = ['flowchart TB'];
+    for (const tier of plan.tiers) {
+        lines.push(`  tier${tier.tier}["${tierTitle(tier)}<br/>${plural(tier.waves.flat().length, 'node')} in ${plural(tier.waves.length, 'wave')}"]`);
+        lines.push(`  style tier${tier.tier} fill:${colour(tier.tier)},stroke:#555`);
+    }
+    for (let i = 1; i < plan.tiers.length; i++)
+        lines.push(`  tier${plan.tiers[i - 1].tier} --> tier${plan.tiers[i].tier}`);
+    return lines;
 }
 /** The `--json` shape of `tierdeploy plan`: tiers ascending with their waves; extra keys for tools. */
 function planJson(plan) {
@@ -35185,6 +35350,7 @@ const INPUTS = {
     services: 'services',
     withDependencies: 'with-dependencies',
     changedServices: 'changed-services',
+    changeReasons: 'change-reasons',
     maxTier: 'max-tier',
     onlyEnabled: 'only-enabled',
 };
@@ -35308,7 +35474,88 @@ function writeInputFile(name, path, text) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/changes/src/summary.ts
+function code(s) {
+    return `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+}
+function fileList(list) {
+    const shown = list.files.slice(0, 3).map(code).join(', ');
+    return list.count > 3 ? `${shown} and ${list.count - 3} more` : shown;
+}
+/** One reason in words, for the summary table and the CLI's text output. */
+function describeReason(r, markdown = true) {
+    const q = markdown ? code : (s) => s;
+    const files = (l) => (markdown ? fileList(l) : `${l.files.slice(0, 3).join(', ')}${l.count > 3 ? ` and ${l.count - 3} more` : ''}`);
+    switch (r.kind) {
+        case 'files':
+            return `${r.count} file${r.count === 1 ? '' : 's'}: ${files(r)}`;
+        case 'build':
+            return `${r.count} build file${r.count === 1 ? '' : 's'} (Dockerfile, build context): ${files(r)}`;
+        case 'library':
+            return `library ${q(r.library)} changed${r.via.length ? ` (via ${r.via.map(q).join(' → ')})` : ''}`;
+        case 'global':
+            return `global path${r.count === 1 ? '' : 's'}: ${files(r)}`;
+        case 'definition':
+            return `definition changed in ${q(r.file)}`;
+        case 'everything':
+            return r.because;
+        case 'deleted':
+            return r.path !== undefined ? `directory ${q(r.path)} deleted` : `removed from ${q(r.file ?? 'the catalog')}`;
+    }
+}
+/**
+ * Each service's reasons in words, plain text: what resolve-graph and `tierdeploy plan --base` put in the plan's
+ * "why" (`changed: 2 files: services/a/x.ts, services/a/y.ts`). A kind this version does not know is shown by name.
+ */
+function reasonsInWords(reasons) {
+    return Object.fromEntries(Object.entries(reasons).map(([service, list]) => [service, list.map((r) => describeReason(r, false) ?? r.kind)]));
+}
+/**
+ * The job summary of detect-changed-services: the verdict (how many services deploy), the range, counts by reason,
+ * then the services with their reasons (collapsed past 20 rows), deletions, libraries and infrastructure.
+ */
+function renderChangeSummary(d) {
+    const n = d.services.length;
+    const verdict = d.mode === 'inputs' ? 'no change-based selection' : n ? `${n} service${n === 1 ? '' : 's'} to deploy` : 'no service to deploy';
+    const lines = [`### Changed services: ${verdict}`, ''];
+    const range = d.mode === 'changes' ? ` (${code(`${d.base.slice(0, 12)}..${d.head.slice(0, 12)}`)}, ${d.files} changed path${d.files === 1 ? '' : 's'})` : '';
+    lines.push(`${d.why.charAt(0).toUpperCase()}${d.why.slice(1)}${range}.`, '');
+    if (d.mode === 'inputs')
+        return `${lines.join('\n')}\n`;
+    if (n) {
+        const kinds = new Map();
+        for (const name of d.services)
+            for (const kind of new Set(d.reasons[name].map((r) => r.kind)))
+                kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+        lines.push(`Why: ${[...kinds].map(([kind, count]) => `${count} by ${KIND_WORDS[kind] ?? kind}`).join(', ')}.`, '');
+        lines.push(`<details${n <= 20 ? ' open' : ''}><summary>${n} service${n === 1 ? '' : 's'} and why</summary>`, '', '| Service | Why |', '| --- | --- |');
+        for (const name of d.services)
+            lines.push(`| ${code(name)} | ${d.reasons[name].map((r) => describeReason(r)).join('; ')} |`);
+        lines.push('', '</details>', '');
+    }
+    if (d.deleted.length) {
+        lines.push(`Deleted, never deployed: ${d.deleted.map((name) => `${code(name)} (${d.reasons[name].map((r) => describeReason(r)).join('; ')})`).join(', ')}.`, '');
+    }
+    if (d.libraries.length)
+        lines.push(`Changed libraries: ${d.libraries.map(code).join(', ')}.`, '');
+    if (d.infrastructure)
+        lines.push(`Infrastructure changed${d.infrastructureFiles.count ? `: ${fileList(d.infrastructureFiles)}` : ' (an infrastructure entry\'s path)'}.`, '');
+    if (d.unclaimed.count)
+        lines.push(`${d.unclaimed.count} changed path${d.unclaimed.count === 1 ? '' : 's'} affect no service (outside every service, or ignored): ${fileList(d.unclaimed)}.`, '');
+    return `${lines.join('\n')}\n`;
+}
+/** A reason kind in the counts line ("12 by files, 3 by library"). */
+const KIND_WORDS = {
+    files: 'their files',
+    build: 'build files',
+    library: 'a library',
+    global: 'a global path',
+    definition: 'their catalog definition',
+    everything: 'a first deploy (everything)',
+};
+
 ;// CONCATENATED MODULE: ./actions/resolve-graph/src/inputs.ts
+
 
 
 
@@ -35322,6 +35569,7 @@ function readResolveInputs(io) {
         ...(tier ? { tier: parseTier(tier) } : {}),
         ...(services ? { services } : {}),
         ...(changed ? { changed } : {}),
+        ...(changed ? changeReasons(io) : {}),
         ...(readBoolean(io, INPUTS.withDependencies, false) ? { withDependencies: true } : {}),
         ...(readBoolean(io, INPUTS.onlyEnabled, false) ? { onlyEnabled: true } : {}),
     };
@@ -35338,6 +35586,20 @@ function readResolveInputs(io) {
         selection,
         ...(maxTier ? { maxTier: Number(maxTier) } : {}),
     };
+}
+/**
+ * The reasons output of detect-changed-services (service -> reasons), optional: given, each changed service's "why"
+ * in the plan and its summary names the files, library or global path instead of just "changed".
+ */
+function changeReasons(io) {
+    const reasons = readJson(io, INPUTS.changeReasons);
+    if (reasons === undefined)
+        return {};
+    const isReasonList = (v) => Array.isArray(v) && v.every((r) => typeof r === 'object' && r !== null && typeof r.kind === 'string');
+    if (typeof reasons !== 'object' || reasons === null || Array.isArray(reasons) || !Object.values(reasons).every(isReasonList)) {
+        throw new src_errors/* ConfigurationError */.j1(`input '${INPUTS.changeReasons}' must be the reasons output of detect-changed-services: a JSON object of service -> [{"kind":"files","count":1,"files":["..."]}, ...]`);
+    }
+    return { changedBecause: reasonsInWords(reasons) };
 }
 
 ;// CONCATENATED MODULE: ./actions/resolve-graph/src/main.ts
@@ -35386,9 +35648,8 @@ async function run(io = githubIO()) {
         if (beyond.length) {
             io.log.warning(`tiers ${beyond.map((t) => t.tier).join(', ')} have no per-tier outputs (the reusable workflow has tier jobs 1-${WORKFLOW_TIERS}); read them from the '${OUTPUTS.tiers}' output, or set '${INPUTS.maxTier}' to refuse such a plan`);
         }
-        const title = `### tierdeploy plan${environment ? ` for ${environment.name}` : ''}\n\n`;
-        const left = skipped.length ? `\nLeft out (not enabled${environment ? ` in ${environment.name}` : ''}): ${skipped.map((n) => `\`${n}\``).join(', ')}\n` : '';
-        await io.summary(plan.tiers.length ? `${title}${renderPlanTable(plan)}${left}\n${renderPlanMermaid(plan, catalog)}` : `${title}Nothing to deploy${nothing ? `: ${nothing}` : ''}.\n${left}`);
+        const left = skipped.length ? [`Left out (not enabled${environment ? ` in ${environment.name}` : ''}): ${skipped.map((n) => `\`${n}\``).join(', ')}`] : [];
+        await io.summary(renderPlanSummary(plan, catalog, { notes: left, ...(nothing ? { nothing } : {}) }));
     }, io);
 }
 /**

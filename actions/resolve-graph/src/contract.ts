@@ -9,6 +9,7 @@ export const INPUTS = {
   services: 'services',
   withDependencies: 'with-dependencies',
   changedServices: 'changed-services',
+  changeReasons: 'change-reasons',
   maxTier: 'max-tier',
   onlyEnabled: 'only-enabled',
 } as const

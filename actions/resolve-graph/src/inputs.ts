@@ -1,5 +1,6 @@
-import { readBoolean, readList, readString, type ActionIO } from '@tierdeploy/action-kit'
+import { readBoolean, readJson, readList, readString, type ActionIO } from '@tierdeploy/action-kit'
 import { ConfigurationError } from '@tierdeploy/catalog'
+import { reasonsInWords, type ChangeReason } from '@tierdeploy/changes'
 import { parseTier, type Selection } from '@tierdeploy/graph'
 import { INPUTS } from './contract.js'
 
@@ -22,6 +23,7 @@ export function readResolveInputs(io: ActionIO): ResolveInputs {
     ...(tier ? { tier: parseTier(tier) } : {}),
     ...(services ? { services } : {}),
     ...(changed ? { changed } : {}),
+    ...(changed ? changeReasons(io) : {}),
     ...(readBoolean(io, INPUTS.withDependencies, false) ? { withDependencies: true } : {}),
     ...(readBoolean(io, INPUTS.onlyEnabled, false) ? { onlyEnabled: true } : {}),
   }
@@ -37,4 +39,18 @@ export function readResolveInputs(io: ActionIO): ResolveInputs {
     selection,
     ...(maxTier ? { maxTier: Number(maxTier) } : {}),
   }
+}
+
+/**
+ * The reasons output of detect-changed-services (service -> reasons), optional: given, each changed service's "why"
+ * in the plan and its summary names the files, library or global path instead of just "changed".
+ */
+function changeReasons(io: ActionIO): { changedBecause?: Record<string, string[]> } {
+  const reasons = readJson<unknown>(io, INPUTS.changeReasons)
+  if (reasons === undefined) return {}
+  const isReasonList = (v: unknown): v is ChangeReason[] => Array.isArray(v) && v.every((r) => typeof r === 'object' && r !== null && typeof (r as { kind?: unknown }).kind === 'string')
+  if (typeof reasons !== 'object' || reasons === null || Array.isArray(reasons) || !Object.values(reasons).every(isReasonList)) {
+    throw new ConfigurationError(`input '${INPUTS.changeReasons}' must be the reasons output of detect-changed-services: a JSON object of service -> [{"kind":"files","count":1,"files":["..."]}, ...]`)
+  }
+  return { changedBecause: reasonsInWords(reasons as Record<string, ChangeReason[]>) }
 }

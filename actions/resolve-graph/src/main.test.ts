@@ -33,6 +33,21 @@ describe('resolve-graph', () => {
     expect(io.outputs['tier-2-empty']).toBe('false')
   })
 
+  it('says in the plan and its summary which files or library brought a changed service in (change-reasons)', async () => {
+    const reasons = {
+      'indigenious-payment-service': [{ kind: 'files', count: 4, files: ['indigenious-payment-service/a.ts', 'indigenious-payment-service/b.ts', 'indigenious-payment-service/c.ts', 'indigenious-payment-service/d.ts'] }],
+      'indigenious-rfq-service': [{ kind: 'library', library: 'indigenious-shared-libs', via: [] }],
+    }
+    const io = await resolve({ 'changed-services': JSON.stringify(Object.keys(reasons)), 'change-reasons': JSON.stringify(reasons) })
+    expect(io.failed).toBeUndefined()
+    expect(JSON.parse(io.outputs.plan!).nodes['indigenious-payment-service'].reasons).toEqual(['changed: 4 files: indigenious-payment-service/a.ts, indigenious-payment-service/b.ts, indigenious-payment-service/c.ts and 1 more'])
+    expect(io.summaries[0]).toContain('| `indigenious-rfq-service` | service | changed: library indigenious-shared-libs changed |')
+    // Without change-reasons (an older workflow), the plan still says "changed".
+    const plain = await resolve({ 'changed-services': '["indigenious-payment-service"]' })
+    expect(JSON.parse(plain.outputs.plan!).nodes['indigenious-payment-service'].reasons).toEqual(['changed'])
+    expect((await resolve({ 'changed-services': '["indigenious-payment-service"]', 'change-reasons': '["a"]' })).failed).toMatch(/input 'change-reasons' must be the reasons output of detect-changed-services/)
+  })
+
   it('plans nothing, successfully, when nothing changed', async () => {
     const io = await resolve({ 'changed-services': '[]' })
     expect(io.failed).toBeUndefined()
@@ -43,8 +58,10 @@ describe('resolve-graph', () => {
 
   it('writes the plan table and a Mermaid diagram to the job summary', async () => {
     const io = await resolve({ tier: '1' })
+    expect(io.summaries[0]).toMatch(/^### tierdeploy plan: 3 services and 2 infrastructure in 1 tier, 3 waves\n/)
     expect(io.summaries[0]).toContain('| 1 (core) | 1 | `rds-aurora` | infrastructure | in tier 1 |')
     expect(io.summaries[0]).toContain('```mermaid')
+    expect(io.summaries[0]!.indexOf('```mermaid')).toBeLessThan(io.summaries[0]!.indexOf('<details>'))
   })
 
   it('fails the step before anything runs for an unknown service, naming the closest', async () => {

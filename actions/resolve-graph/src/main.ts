@@ -1,6 +1,6 @@
 import { githubIO, runAction, type ActionIO } from '@tierdeploy/action-kit'
 import { ConfigurationError, loadCatalog, targetEnvironment, type Catalog } from '@tierdeploy/catalog'
-import { chunkMatrix, renderPlanMermaid, renderPlanTable, resolveDeployWaves, tierMatrices, tiersAbove, whyNotEnabled, WORKFLOW_TIERS, type TierMatrix } from '@tierdeploy/graph'
+import { chunkMatrix, renderPlanSummary, resolveDeployWaves, tierMatrices, tiersAbove, whyNotEnabled, WORKFLOW_TIERS, type TierMatrix } from '@tierdeploy/graph'
 import { INPUTS, OUTPUTS, TIER_OUTPUT_TIERS } from './contract.js'
 import { readResolveInputs } from './inputs.js'
 
@@ -43,9 +43,8 @@ export async function run(io: ActionIO = githubIO()): Promise<void> {
       io.log.warning(`tiers ${beyond.map((t) => t.tier).join(', ')} have no per-tier outputs (the reusable workflow has tier jobs 1-${WORKFLOW_TIERS}); read them from the '${OUTPUTS.tiers}' output, or set '${INPUTS.maxTier}' to refuse such a plan`)
     }
 
-    const title = `### tierdeploy plan${environment ? ` for ${environment.name}` : ''}\n\n`
-    const left = skipped.length ? `\nLeft out (not enabled${environment ? ` in ${environment.name}` : ''}): ${skipped.map((n) => `\`${n}\``).join(', ')}\n` : ''
-    await io.summary(plan.tiers.length ? `${title}${renderPlanTable(plan)}${left}\n${renderPlanMermaid(plan, catalog)}` : `${title}Nothing to deploy${nothing ? `: ${nothing}` : ''}.\n${left}`)
+    const left = skipped.length ? [`Left out (not enabled${environment ? ` in ${environment.name}` : ''}): ${skipped.map((n) => `\`${n}\``).join(', ')}`] : []
+    await io.summary(renderPlanSummary(plan, catalog, { notes: left, ...(nothing ? { nothing } : {}) }))
   }, io)
 }
 

@@ -43518,6 +43518,29 @@ async function makeCloudWatchClient(options = {}) {
     const { CloudWatchClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(85)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4085, 19));
     return new CloudWatchClient(awsClientConfig(options));
 }
+/** Secrets Manager (preflight reads secret metadata with DescribeSecret, never values). */
+async function makeSecretsManagerClient(options = {}) {
+    const { SecretsManagerClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(994)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2994, 19));
+    return new SecretsManagerClient(awsClientConfig(options));
+}
+/** SSM Parameter Store (preflight reads parameter names with DescribeParameters, never values). */
+async function makeSsmClient(options = {}) {
+    const { SSMClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(736)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4736, 19));
+    return new SSMClient(awsClientConfig(options));
+}
+/** IAM is global; the region only picks the endpoint's partition. */
+async function makeIamClient(options = {}) {
+    const { IAMClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(764)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6764, 19));
+    return new IAMClient(awsClientConfig(options));
+}
+async function makeServiceQuotasClient(options = {}) {
+    const { ServiceQuotasClient } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(924)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2924, 19));
+    return new ServiceQuotasClient(awsClientConfig(options));
+}
+async function makeEc2Client(options = {}) {
+    const { EC2Client } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(193)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5193, 19));
+    return new EC2Client(awsClientConfig(options));
+}
 
 ;// CONCATENATED MODULE: ./packages/aws/src/account.ts
 
@@ -44023,6 +44046,33 @@ function refreshTerraformVars(catalog, environment, path, files) {
     return 'written';
 }
 
+;// CONCATENATED MODULE: ./packages/terraform/src/root.ts
+
+
+
+/** Names a var file may have to be the one `tierdeploy terraform-vars` writes. */
+const CATALOG_VAR_FILE_NAMES = ['catalog.tfvars.json', TFVARS_FILE];
+function repositoryPath(value, field, environment) {
+    const normalized = external_node_path_.posix.normalize(value.replace(/\\/g, '/')).replace(/\/$/, '');
+    if (!value.trim() || external_node_path_.posix.isAbsolute(normalized) || normalized === '..' || normalized.startsWith('../')) {
+        throw new errors_ConfigurationError(`${environment.file}: terraform.${field} '${value}' must be a path inside the repository, relative to it (e.g. terraform/environments/${environment.name}/backend.tfbackend)`);
+    }
+    return normalized;
+}
+function terraformRootOf(environment) {
+    const tf = environment.terraform ?? {};
+    const workingDirectory = repositoryPath(tf.workingDirectory ?? `terraform/environments/${environment.name}`, 'workingDirectory', environment);
+    const varFiles = (tf.varFiles ?? []).map((f) => repositoryPath(f, 'varFiles', environment));
+    // key=value pairs are passed as they are; anything else is a file in the repository.
+    const backendConfig = (tf.backendConfig ?? []).map((b) => (/^[A-Za-z_][A-Za-z0-9_]*=/.test(b) ? b : repositoryPath(b, 'backendConfig', environment)));
+    const catalogVars = varFiles.find((f) => CATALOG_VAR_FILE_NAMES.includes(external_node_path_.posix.basename(f))) ?? external_node_path_.posix.join(workingDirectory, TFVARS_FILE);
+    return { workingDirectory, varFiles, backendConfig, catalogVars };
+}
+/** A repository-relative path as the root module sees it (terraform runs in the working directory). */
+function relativeToRoot(root, path) {
+    return /^[A-Za-z_][A-Za-z0-9_]*=/.test(path) ? path : external_node_path_.posix.relative(root.workingDirectory, path) || '.';
+}
+
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./packages/terraform/src/diagnostics.ts
@@ -44275,7 +44325,7 @@ function sha256(file) {
 async function runTerraform(settings, effects) {
     const dir = (0,external_node_path_.resolve)(effects.baseDir, settings.workingDirectory);
     if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
-        throw new errors_ConfigurationError(`input 'working-directory': ${settings.workingDirectory} is not a directory (it should hold the root module, e.g. terraform/environments/dev)`);
+        throw new errors_ConfigurationError(`input 'working-directory': ${settings.workingDirectory} is not a directory (it should hold the root module, e.g. terraform/platform)`);
     }
     const bin = effects.terraform ?? 'terraform';
     const env = { ...effects.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
@@ -44307,7 +44357,10 @@ async function runTerraform(settings, effects) {
             throw new errors_ConfigurationError(`terraform show -json ${file} did not print a plan: is ${file} a saved terraform plan?`);
         }
     };
-    await terraform('init', ['-input=false', '-json', `-lock-timeout=${settings.lockTimeout}`, ...settings.backendConfig.map((b) => `-backend-config=${b}`)]);
+    // -reconfigure: the backend is what this run's config says, never what an earlier run left in .terraform (one root
+    // serves every environment; a persistent self-hosted workspace may have initialised it for another). It never
+    // migrates state, unlike -migrate-state.
+    await terraform('init', ['-input=false', '-reconfigure', '-json', `-lock-timeout=${settings.lockTimeout}`, ...settings.backendConfig.map((b) => `-backend-config=${b}`)]);
     const guard = { protectedTypes: settings.protectedTypes, allowDestroy: settings.allowDestroy };
     const given = settings.planFile ? ((0,external_node_path_.isAbsolute)(settings.planFile) ? settings.planFile : (0,external_node_path_.join)(dir, settings.planFile)) : undefined;
     const scratch = given ? undefined : (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'tierdeploy-tfplan-'));
@@ -44457,6 +44510,7 @@ const OUTPUTS = {
     changes: 'changes',
     summary: 'summary',
     outputs: 'outputs',
+    workingDirectory: 'working-directory',
 };
 const COMMANDS = ['plan', 'apply'];
 
@@ -44468,11 +44522,12 @@ const COMMANDS = ['plan', 'apply'];
 
 
 
+/** The inputs, validated; the root and what it is given may still come from the catalog (resolveRoot). */
 function readSettings(io) {
     const environment = readString(io, INPUTS.environment);
-    const workingDirectory = readString(io, INPUTS.workingDirectory, { default: environment ? `terraform/environments/${environment}` : '' });
-    if (!workingDirectory)
-        throw new errors_ConfigurationError(`give '${INPUTS.workingDirectory}' (the root module, e.g. terraform/environments/dev) or '${INPUTS.environment}'`);
+    const workingDirectory = readString(io, INPUTS.workingDirectory);
+    if (!workingDirectory && !environment)
+        throw new errors_ConfigurationError(`give '${INPUTS.workingDirectory}' (the root module, e.g. terraform/platform) or '${INPUTS.environment}'`);
     const planFile = readString(io, INPUTS.planFile);
     return {
         environment,
@@ -44487,33 +44542,58 @@ function readSettings(io) {
     };
 }
 /**
- * Before a plan, the root's catalog.auto.tfvars.json is regenerated from the catalog when it is stale (a catalog change
- * committed without `tierdeploy terraform-vars`), with a warning naming the file to commit. Only for a root that has the
- * file (it is tierdeploy's) and an environment and catalog to generate it from; apply uses the saved plan as reviewed.
+ * The root of the environment, its var files and backend config: from the inputs where given, else from the catalog
+ * environment's `terraform` section (terraformRootOf: one root for every environment, each with its own state and
+ * variables). A working-directory input other than the catalog's root takes nothing else from the catalog.
  */
-async function refreshCatalogVars(settings, baseDir, catalogDir, io) {
-    const file = (0,external_node_path_.join)(settings.workingDirectory, TFVARS_FILE);
-    const path = (0,external_node_path_.resolve)(baseDir, file);
-    if (settings.command !== 'plan' || !settings.environment || !(0,external_node_fs_.existsSync)(path) || !(0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(baseDir, catalogDir)))
+async function resolveRoot(inputs, baseDir, catalogDir, io) {
+    let catalogEnvironment;
+    if (inputs.environment && (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(baseDir, catalogDir))) {
+        const { catalog, warnings } = await loadCatalog({ dir: (0,external_node_path_.resolve)(baseDir, catalogDir) });
+        for (const w of warnings)
+            io.annotate(w);
+        const environment = catalog.environments.get(inputs.environment);
+        // Without a working directory the catalog must know the environment (the message lists those it knows).
+        if (environment || !inputs.workingDirectory)
+            catalogEnvironment = { catalog, environment: environment ?? environmentNamed(catalog, inputs.environment) };
+    }
+    const root = catalogEnvironment && terraformRootOf(catalogEnvironment.environment);
+    const workingDirectory = inputs.workingDirectory || root?.workingDirectory || `terraform/environments/${inputs.environment}`;
+    const sameRoot = root !== undefined && external_node_path_.posix.normalize(workingDirectory.replace(/\\/g, '/')).replace(/\/$/, '') === root.workingDirectory;
+    return {
+        ...inputs,
+        workingDirectory,
+        varFiles: inputs.varFiles.length || !sameRoot ? inputs.varFiles : root.varFiles.map((f) => relativeToRoot(root, f)),
+        backendConfig: inputs.backendConfig.length || !sameRoot ? inputs.backendConfig : root.backendConfig.map((b) => relativeToRoot(root, b)),
+        catalogVars: sameRoot ? root.catalogVars : (0,external_node_path_.join)(workingDirectory, TFVARS_FILE),
+        ...(catalogEnvironment ? { catalogEnvironment } : {}),
+    };
+}
+/**
+ * Before a plan, the root's catalog-generated variables are regenerated from the catalog when stale (a catalog change
+ * committed without `tierdeploy terraform-vars`), with a warning naming the file to commit. Only when the file is there
+ * (it is tierdeploy's) and the catalog has the environment; apply uses the saved plan as reviewed.
+ */
+function refreshCatalogVars(settings, baseDir, io) {
+    const path = (0,external_node_path_.resolve)(baseDir, settings.catalogVars);
+    if (settings.command !== 'plan' || !settings.catalogEnvironment || !(0,external_node_fs_.existsSync)(path))
         return;
-    const { catalog, warnings } = await loadCatalog({ dir: (0,external_node_path_.resolve)(baseDir, catalogDir) });
-    for (const w of warnings)
-        io.annotate(w);
-    const written = refreshTerraformVars(catalog, environmentNamed(catalog, settings.environment), path, {
+    const { catalog, environment } = settings.catalogEnvironment;
+    const written = refreshTerraformVars(catalog, environment, path, {
         readFile: (p) => ((0,external_node_fs_.existsSync)(p) ? (0,external_node_fs_.readFileSync)(p, 'utf8') : undefined),
         writeFile: (p, text) => (0,external_node_fs_.writeFileSync)(p, text),
     });
     if (written === 'written')
-        io.log.warning(`${file} was stale: planned with the values the catalog generates now; commit the regenerated file (tierdeploy terraform-vars --env ${settings.environment})`);
+        io.log.warning(`${settings.catalogVars} was stale: planned with the values the catalog generates now; commit the regenerated file (tierdeploy terraform-vars --env ${settings.environment})`);
 }
 /**
- * The account rule (verifyCallerAccount) for a root whose catalog.auto.tfvars.json (`tierdeploy terraform-vars`) names
- * the environment's account_id. The provider's allowed_account_ids refuses another account too, but only once init has
- * read the backend, and plan has taken the state lock: so plan is checked as well as apply. A root without that file
- * (or with no account_id) is left to its provider configuration.
+ * The account rule (verifyCallerAccount) for a root whose catalog-generated variables (`tierdeploy terraform-vars`)
+ * name the environment's account_id. The provider's allowed_account_ids refuses another account too, but only once
+ * init has read the backend, and plan has taken the state lock: so plan is checked as well as apply. A root without
+ * that file (or with no account_id) is left to its provider configuration.
  */
 async function verifyRootAccount(settings, baseDir, sts, io) {
-    const file = (0,external_node_path_.join)(settings.workingDirectory, TFVARS_FILE);
+    const file = settings.catalogVars;
     const path = (0,external_node_path_.resolve)(baseDir, file);
     if (!(0,external_node_fs_.existsSync)(path))
         return;
@@ -44531,9 +44611,11 @@ async function verifyRootAccount(settings, baseDir, sts, io) {
 }
 async function run(io = githubIO(), effects = {}) {
     await runAction(async (io) => {
-        const settings = readSettings(io);
+        const inputs = readSettings(io);
         const baseDir = effects.baseDir ?? io.env.GITHUB_WORKSPACE ?? process.cwd();
-        await refreshCatalogVars(settings, baseDir, readString(io, INPUTS.catalog, { default: 'catalog' }), io);
+        const settings = await resolveRoot(inputs, baseDir, readString(io, INPUTS.catalog, { default: 'catalog' }), io);
+        io.setOutput(OUTPUTS.workingDirectory, settings.workingDirectory);
+        refreshCatalogVars(settings, baseDir, io);
         await verifyRootAccount(settings, baseDir, effects.sts, io);
         const result = await runTerraform(settings, {
             exec: effects.exec ?? spawnExec,

@@ -1,6 +1,11 @@
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
+import type { EC2Client } from '@aws-sdk/client-ec2'
 import type { ECRClient } from '@aws-sdk/client-ecr'
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
+import type { IAMClient } from '@aws-sdk/client-iam'
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
+import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas'
+import type { SSMClient } from '@aws-sdk/client-ssm'
 import { AdaptiveRetryStrategy, DefaultRateLimiter } from '@smithy/core/retry'
 
 export interface AwsClientOptions {
@@ -54,4 +59,32 @@ export async function makeElbClient(options: AwsClientOptions = {}): Promise<Ela
 export async function makeCloudWatchClient(options: AwsClientOptions = {}): Promise<CloudWatchClient> {
   const { CloudWatchClient } = await import('@aws-sdk/client-cloudwatch')
   return new CloudWatchClient(awsClientConfig(options))
+}
+
+/** Secrets Manager (preflight reads secret metadata with DescribeSecret, never values). */
+export async function makeSecretsManagerClient(options: AwsClientOptions = {}): Promise<SecretsManagerClient> {
+  const { SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager')
+  return new SecretsManagerClient(awsClientConfig(options))
+}
+
+/** SSM Parameter Store (preflight reads parameter names with DescribeParameters, never values). */
+export async function makeSsmClient(options: AwsClientOptions = {}): Promise<SSMClient> {
+  const { SSMClient } = await import('@aws-sdk/client-ssm')
+  return new SSMClient(awsClientConfig(options))
+}
+
+/** IAM is global; the region only picks the endpoint's partition. */
+export async function makeIamClient(options: AwsClientOptions = {}): Promise<IAMClient> {
+  const { IAMClient } = await import('@aws-sdk/client-iam')
+  return new IAMClient(awsClientConfig(options))
+}
+
+export async function makeServiceQuotasClient(options: AwsClientOptions = {}): Promise<ServiceQuotasClient> {
+  const { ServiceQuotasClient } = await import('@aws-sdk/client-service-quotas')
+  return new ServiceQuotasClient(awsClientConfig(options))
+}
+
+export async function makeEc2Client(options: AwsClientOptions = {}): Promise<EC2Client> {
+  const { EC2Client } = await import('@aws-sdk/client-ec2')
+  return new EC2Client(awsClientConfig(options))
 }

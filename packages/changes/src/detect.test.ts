@@ -2,9 +2,10 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ConfigurationError, loadCatalog } from '@tierdeploy/catalog'
 import { createGitRepo, tempDir, writeFiles, type GitRepo } from '@tierdeploy/testkit'
-import type { GitHubEvent } from './base.js'
+import { chooseRange, type GitHubEvent, type RangeInputs } from './base.js'
 import { detectChangedServices, type DetectOptions } from './detect.js'
-import { gitRunner } from './git.js'
+import { Git, gitRunner, type GitRunner } from './git.js'
+import { History } from './history.js'
 import { fixtureFiles, SERVICES_YAML } from './test/fixture.js'
 
 const ZERO = '0'.repeat(40)
@@ -534,5 +535,106 @@ describe('shallow clones', () => {
     await expect(detect(clone, { event: review })).rejects.toThrow(/shallow.*fetch-depth: 0/s)
     // A push of the same commits compares the two trees, which are in the clone: no history is needed.
     expect((await detect(clone, { event: push(base, head, 'refs/heads/main') })).services).toEqual(['indigenious-auth-service'])
+  })
+})
+
+describe('the usual range in as few git processes as possible (issue 16)', () => {
+  /** detect() over the real runner, recording the git commands it starts (each is a process). */
+  async function detectCounting(repo: GitRepo, options: Omit<DetectOptions, 'catalog' | 'git'>) {
+    const { catalog } = await loadCatalog({ dir: join(repo.dir, 'catalog') })
+    const real = gitRunner(repo.dir)
+    const calls: string[] = []
+    const git: GitRunner = Object.assign((args: string[], o?: { input?: string }) => (calls.push(args.filter((a) => !a.startsWith('-') && a !== 'core.quotePath=false')[0]!), real(args, o)), { readRef: real.readRef })
+    return { result: await detectChangedServices({ catalog, git, ...options }), calls }
+  }
+  /** What the full path (every ref asked of git, fetching what is missing) chooses and diffs. */
+  async function fullPath(repo: GitRepo, inputs: RangeInputs, event?: GitHubEvent) {
+    const git = new Git(gitRunner(repo.dir), repo.dir)
+    const range = await chooseRange(event, inputs, new History(git))
+    if (range.mode !== 'changes') throw new Error(`expected a diff, got ${range.mode}`)
+    return { base: range.base, head: range.head, comparison: range.comparison, files: (await git.diff(range.base, range.head)).map((c) => c.path) }
+  }
+
+  function branched(): { repo: GitRepo; fork: string; deployed: string; head: string } {
+    const repo = fixtureRepo()
+    const fork = repo.sha()
+    // A change, not an addition: the feature branch would delete an added file, and deletions cost a look at head.
+    const deployed = repo.commit('deployed', { 'services/rfq/src/index.ts': 'export const v = 2\n' })
+    repo.git('branch', 'deployed')
+    repo.git('checkout', '--quiet', '-b', 'feature', fork)
+    repo.commit('auth', { 'services/auth/src/a.ts': 'export {}\n' })
+    const head = repo.commit('payment', { 'services/payment/src/p.ts': 'export {}\n' })
+    return { repo, fork, deployed, head }
+  }
+
+  it('diffs a branch or SHA range in one git process, with what the full path gives', async () => {
+    const { repo, deployed, head } = branched()
+    for (const base of ['deployed', deployed, 'refs/heads/deployed']) {
+      const { result, calls } = await detectCounting(repo, { base })
+      expect(calls).toEqual(['diff'])
+      const full = await fullPath(repo, { base })
+      expect(result).toMatchObject({ mode: 'changes', base: full.base, head: full.head, comparison: 'trees', services: ['indigenious-auth-service', 'indigenious-payment-service', 'indigenious-rfq-service'] })
+      expect(result).toMatchObject({ base: deployed, head })
+      expect(full.files).toHaveLength(3)
+    }
+  })
+
+  it('diffs a push event in one git process', async () => {
+    const { repo, deployed, head } = branched()
+    const event = push(deployed, head)
+    const { result, calls } = await detectCounting(repo, { event })
+    expect(calls).toEqual(['diff'])
+    expect(result).toMatchObject({ base: deployed, head, comparison: 'trees' })
+    expect(await fullPath(repo, {}, event)).toMatchObject({ base: deployed, head })
+  })
+
+  it('asks git rev-parse only for revision syntax such as HEAD~1', async () => {
+    const { repo, head } = branched()
+    const { result, calls } = await detectCounting(repo, { base: 'HEAD~1' })
+    expect(calls).toEqual(['rev-parse', 'diff'])
+    expect(result).toMatchObject({ base: repo.sha('HEAD~1'), head, services: ['indigenious-payment-service'] })
+  })
+
+  it('compares from the merge base in two processes (merge-base, diff), reporting the merge base as today', async () => {
+    const { repo, fork, head } = branched()
+    const { result, calls } = await detectCounting(repo, { base: 'deployed', mergeBase: true })
+    expect(calls).toEqual(['merge-base', 'diff'])
+    expect(result).toMatchObject({ base: fork, head, comparison: 'merge-base', services: ['indigenious-auth-service', 'indigenious-payment-service'] })
+    expect(await fullPath(repo, { base: 'deployed', mergeBase: true })).toMatchObject({ base: fork, head, comparison: 'merge-base' })
+  })
+
+  it('diffs from a root commit in one process', async () => {
+    const { repo, fork } = branched()
+    expect(repo.git('rev-list', '--max-parents=0', 'HEAD')).toBe(fork)
+    const { result, calls } = await detectCounting(repo, { base: fork })
+    expect(calls).toEqual(['diff'])
+    expect(result).toMatchObject({ base: fork, services: ['indigenious-auth-service', 'indigenious-payment-service'] })
+  })
+
+  it('takes the full path, with the same messages, for a base that is no commit here: an unknown name, a zero or unknown SHA, a tree', async () => {
+    const { repo } = branched()
+    const tree = repo.git('rev-parse', 'HEAD^{tree}')
+    for (const base of ['no-such-branch', ZERO, '1234567890abcdef1234567890abcdef12345678', tree]) {
+      await expect(detectCounting(repo, { base })).rejects.toThrow(new RegExp(`^base '${base}' is not a commit in this repository \\(check the branch, tag or SHA\\)$`))
+    }
+    await expect(detectCounting(repo, { base: 'HEAD~1', head: 'no-such-head' })).rejects.toThrow(/^head 'no-such-head' is not a commit/)
+  })
+
+  it('asks whether a service directory is gone in one more process only when files were deleted', async () => {
+    const { repo, head } = branched()
+    repo.git('checkout', '--quiet', 'deployed')
+    const deleting = repo.commit('drop rfq', {}, ['services/rfq'])
+    const { result, calls } = await detectCounting(repo, { base: head, head: 'deployed' })
+    expect(calls).toEqual(['diff', 'cat-file'])
+    expect(result).toMatchObject({ head: deleting, deleted: ['indigenious-rfq-service'] })
+  })
+
+  it('takes the full path in a shallow clone that lacks the base, fetching it', async () => {
+    const { repo, deployed, head } = branched()
+    const clone = repo.clone(['--depth', '1', '--branch', 'feature'])
+    const { result, calls } = await detectCounting(clone, { event: push(deployed, head) })
+    expect(calls[0]).toBe('diff') // the quick attempt, which fails on the missing commit
+    expect(calls).toContain('fetch')
+    expect(result).toMatchObject({ base: deployed, head, services: ['indigenious-auth-service', 'indigenious-payment-service', 'indigenious-rfq-service'] })
   })
 })

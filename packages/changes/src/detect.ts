@@ -1,8 +1,8 @@
 import { relative, resolve, sep } from 'node:path'
 import { contextBeyondPath, imageInputsOf, silentLogger, type Catalog, type Logger } from '@tierdeploy/catalog'
 import { changeIndexFor, servicesAffectedBy } from './affected.js'
-import { chooseRange, type ChangeRange, type Comparison, type GitHubEvent } from './base.js'
-import { compareEnvironmentFile, compareServicesFile, type DefinitionChanges } from './catalog-diff.js'
+import { chooseRange, type ChangeRange, type Comparison, type GitHubEvent, type RangeEffects, type RangeInputs } from './base.js'
+import type { DefinitionChanges } from './catalog-diff.js'
 import { Git, type GitRunner } from './git.js'
 import { History } from './history.js'
 import type { AffectedServices, FileChange } from './model.js'
@@ -47,18 +47,16 @@ export async function detectChangedServices(options: DetectOptions): Promise<Det
   const { catalog } = options
   const log = options.log ?? silentLogger
   const git = new Git(options.git, catalog.root)
-  const history = new History(git, { log, ...(options.remote ? { remote: options.remote } : {}) })
-  const range = await chooseRange(
-    options.event,
-    {
-      ...(options.base !== undefined ? { base: options.base } : {}),
-      ...(options.head !== undefined ? { head: options.head } : {}),
-      ...(options.defaultBranch !== undefined ? { defaultBranch: options.defaultBranch } : {}),
-      ...(options.sha !== undefined ? { sha: options.sha } : {}),
-      ...(options.mergeBase ? { mergeBase: true } : {}),
-    },
-    history,
-  )
+  const inputs: RangeInputs = {
+    ...(options.base !== undefined ? { base: options.base } : {}),
+    ...(options.head !== undefined ? { head: options.head } : {}),
+    ...(options.defaultBranch !== undefined ? { defaultBranch: options.defaultBranch } : {}),
+    ...(options.sha !== undefined ? { sha: options.sha } : {}),
+    ...(options.mergeBase ? { mergeBase: true } : {}),
+  }
+  const remote = options.remote ?? 'origin'
+  const quick = await quickRange(options.event, inputs, git, remote)
+  const range = quick?.range ?? (await chooseRange(options.event, inputs, new History(git, { log, remote })))
   log.info(`change range: ${range.why}${range.mode === 'changes' ? ` (${range.base.slice(0, 12)}..${range.head.slice(0, 12)}, ${range.comparison === 'trees' ? 'tree to tree' : 'from the merge base'})` : ''}`)
   const catalogDir = toPosix(relative(catalog.root, resolve(catalog.dir))) || '.'
   const affectedOptions = { catalogDir, ...(options.infrastructureDirs ? { infrastructureDirs: options.infrastructureDirs } : {}) }
@@ -70,7 +68,7 @@ export async function detectChangedServices(options: DetectOptions): Promise<Det
     return { ...servicesAffectedBy(catalog, [], { ...affectedOptions, everything: range.why }), mode: 'everything', head: range.head, why: range.why }
   }
 
-  const changes = await git.diff(range.base, range.head)
+  const changes = quick?.changes ?? (await git.diff(range.base, range.head))
   const readDockerIgnore = changes.length ? await dockerIgnoreReader(git, catalog, range.head) : undefined
   const index = changeIndexFor(catalog, { ...affectedOptions, ...(readDockerIgnore ? { readDockerIgnore } : {}) })
   const gone = await goneServices(git, catalog, index, changes, range.head)
@@ -78,6 +76,40 @@ export async function detectChangedServices(options: DetectOptions): Promise<Det
   for (const file of definitions.unreadable) log.warning(`${file} could not be read at ${range.base.slice(0, 12)}: every service it describes counts as changed`)
   const affected = servicesAffectedBy(catalog, changes, { ...affectedOptions, index, gone, definitions: definitions.definitions, removed: definitions.removed })
   return { ...affected, mode: 'changes', base: range.base, head: range.head, comparison: range.comparison, why: range.why }
+}
+
+/** Raised by the quick range's effects when the full path (History) has to take over. */
+class NeedsHistory extends Error {}
+
+/**
+ * The usual range and its diff in as few git processes as possible (issue 16): refs read from the repository's files
+ * (Git.peekCommit; `git rev-parse` only for what needs git, like HEAD~1), `git merge-base` when the range asks for it,
+ * and one `git diff` that verifies both commits as it lists the files. A plain `--base origin/main` or a push event
+ * is one process. Undefined whenever anything is unusual: a commit this clone lacks, histories that do not meet, a
+ * range that is not a diff, any error at all. The full path (chooseRange over History) then runs from the start, so
+ * fetching a shallow clone's missing commits and every message about a bad ref stay exactly as they are.
+ */
+async function quickRange(event: GitHubEvent | undefined, inputs: RangeInputs, git: Git, remote: string): Promise<{ range: ChangeRange & { mode: 'changes' }; changes: FileChange[] } | undefined> {
+  const found = (sha: string | undefined): string => {
+    if (sha === undefined) throw new NeedsHistory()
+    return sha
+  }
+  const commit = async (ref: string): Promise<string> => found(git.peekCommit(ref) ?? (ref.startsWith('-') ? undefined : await git.commitOf(ref)))
+  const effects: RangeEffects = {
+    commit,
+    // Missing here, `before` may be fetchable or force-pushed away: History decides which.
+    tryCommit: commit,
+    mergeBase: async (a, b) => found(await git.mergeBase(a, b)),
+    defaultBranch: (branch) => commit(`refs/remotes/${remote}/${branch}`),
+  }
+  try {
+    const range = await chooseRange(event, inputs, effects)
+    if (range.mode !== 'changes') return undefined
+    const changes = await git.diffCommits(range.base, range.head)
+    return changes && { range, changes }
+  } catch {
+    return undefined
+  }
 }
 
 /**
@@ -98,8 +130,7 @@ async function goneServices(git: Git, catalog: Catalog, index: ChangeIndex, chan
     }
   }
   if (candidates.size === 0) return candidates
-  const prefix = await git.prefix()
-  const byPath = new Map([...candidates].map((name) => [prefix + catalog.services.get(name)!.path!, name]))
+  const byPath = new Map([...candidates].map((name) => [catalog.services.get(name)!.path!, name]))
   const missing = await git.missingAt(head, [...byPath.keys()])
   return new Set([...missing].map((p) => byPath.get(p)!))
 }
@@ -119,11 +150,10 @@ async function dockerIgnoreReader(git: Git, catalog: Catalog, head: string): Pro
     if (image && contextBeyondPath({ path: s.path, image }) !== undefined) for (const f of image.ignoreFiles) paths.add(f)
   }
   if (paths.size === 0) return undefined
-  const prefix = await git.prefix()
-  const missing = await git.missingAt(head, [...paths].map((p) => prefix + p))
+  const missing = await git.missingAt(head, [...paths])
   const texts = new Map<string, string>()
   await Promise.all(
-    [...paths].filter((p) => !missing.has(prefix + p)).map(async (p) => {
+    [...paths].filter((p) => !missing.has(p)).map(async (p) => {
       const text = await git.show(head, p)
       if (text !== undefined) texts.set(p, text)
     }),
@@ -138,6 +168,9 @@ async function definitionChanges(git: Git, catalog: Catalog, catalogDir: string,
   const environment = new RegExp(`^${catalogDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/environments/[^/]+\\.ya?ml$`)
   const files = new Set<string>()
   for (const c of changes) for (const p of [c.path, c.oldPath]) if (p === servicesFile || (p !== undefined && environment.test(p))) files.add(p)
+  if (files.size === 0) return into
+  // The YAML parser loads only when a catalog file changed: most ranges leave the catalog alone (issue 16).
+  const { compareEnvironmentFile, compareServicesFile } = await import('./catalog-diff.js')
   for (const file of [...files].sort()) {
     const [before, after] = await Promise.all([git.show(base, file), git.show(head, file)])
     if (file === servicesFile) compareServicesFile(catalog, file, before, after, into)

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { ConfigurationError } from '@tierdeploy/catalog'
 import type { ChangeStatus, FileChange } from './model.js'
 
@@ -8,12 +10,15 @@ export interface GitResult {
   stderr: string
 }
 
-/** Runs `git` with an argument list (never a shell string). Injected so tests and callers choose the repository. */
-export type GitRunner = (args: string[], options?: { input?: string }) => Promise<GitResult>
+/**
+ * Runs `git` with an argument list (never a shell string). Injected so tests and callers choose the repository.
+ * `readRef`, when present, answers what a plain ref names without starting a process (see refReader).
+ */
+export type GitRunner = ((args: string[], options?: { input?: string }) => Promise<GitResult>) & { readRef?: (ref: string) => string | undefined }
 
 /** The real runner: `git` in `cwd`, never prompting for credentials (a prompt would hang the job). */
 export function gitRunner(cwd: string, env: NodeJS.ProcessEnv = process.env): GitRunner {
-  return (args, options = {}) =>
+  const run: GitRunner = (args, options = {}) =>
     new Promise((resolve, reject) => {
       const input = options.input
       const child = spawn('git', args, { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] })
@@ -31,6 +36,120 @@ export function gitRunner(cwd: string, env: NodeJS.ProcessEnv = process.env): Gi
         child.stdin.end(input)
       }
     })
+  run.readRef = refReader(cwd, env)
+  return run
+}
+
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i
+/** Variables that move the repository or its refs away from where the files below would be found. */
+const RELOCATING_ENV = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_NAMESPACE', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM']
+
+type Lookup = { sha: string } | 'absent' | 'unknown'
+
+/**
+ * What a plain ref names, read from the repository's files the way git resolves it, so the usual range (a SHA, HEAD,
+ * origin/main, a branch) costs no `git rev-parse` process: each one is a process start, a good part of a short run
+ * (issue 16). Answers full SHAs, HEAD, refs/..., and names git expands (refs/NAME, refs/tags/NAME, refs/heads/NAME,
+ * refs/remotes/NAME, refs/remotes/NAME/HEAD, first found wins, as in git), loose or packed. Everything else is
+ * undefined and left to git: HEAD~1 or @{u} (git walks history for those), a short SHA, a loose tag (it may be an
+ * annotated tag, whose commit only git can read), a reftable repository, GIT_DIR and friends.
+ * The answer is not verified: a SHA may be missing from the clone or name something other than a commit, so callers
+ * ask git about `SHA^{commit}` (the diff does) and take the full path when it fails.
+ */
+export function refReader(cwd: string, env: NodeJS.ProcessEnv = process.env): (ref: string) => string | undefined {
+  let repository: { gitDir: string; commonDir: string; packed?: { text: string; peeledTags: boolean } } | undefined | null = null
+  const open = (): typeof repository => {
+    if (repository === null) repository = RELOCATING_ENV.some((v) => env[v] !== undefined) ? undefined : findGitDirs(cwd)
+    return repository
+  }
+  const packedRefs = (repo: NonNullable<typeof repository>): { text: string; peeledTags: boolean } => {
+    if (!repo.packed) {
+      const text = readIfFile(join(repo.commonDir, 'packed-refs')) ?? ''
+      // With this trait every annotated tag in the file is followed by its commit (a `^SHA` line).
+      repo.packed = { text: `\n${text}\n`, peeledTags: /^# pack-refs with:.*\b(?:fully-)?peeled\b/.test(text) }
+    }
+    return repo.packed
+  }
+  const lookup = (repo: NonNullable<typeof repository>, name: string, depth = 0): Lookup => {
+    if (depth > 5 || /^refs\/(?:bisect|worktree|rewritten)\//.test(name)) return 'unknown'
+    const isTag = name.startsWith('refs/tags/')
+    const loose = readIfFile(join(name === 'HEAD' ? repo.gitDir : repo.commonDir, name))
+    if (loose !== undefined) {
+      const text = loose.trim()
+      if (text.startsWith('ref: ')) return lookup(repo, text.slice(5).trim(), depth + 1)
+      return FULL_SHA.test(text) && !isTag ? { sha: text.toLowerCase() } : 'unknown'
+    }
+    const { text, peeledTags } = packedRefs(repo)
+    const at = text.indexOf(` ${name}\n`)
+    if (at < 0) return 'absent'
+    const sha = text.slice(text.lastIndexOf('\n', at - 1) + 1, at)
+    if (!FULL_SHA.test(sha)) return 'unknown'
+    const next = text.slice(at + name.length + 2, text.indexOf('\n', at + name.length + 2))
+    if (next.startsWith('^')) return FULL_SHA.test(next.slice(1)) ? { sha: next.slice(1).toLowerCase() } : 'unknown'
+    return isTag && !peeledTags ? 'unknown' : { sha: sha.toLowerCase() }
+  }
+  return (ref) => {
+    if (FULL_SHA.test(ref)) return ref.toLowerCase()
+    if (ref !== 'HEAD' && !isPlainRefName(ref)) return undefined
+    const repo = open()
+    if (!repo || existsSync(join(repo.commonDir, 'reftable'))) return undefined
+    // git tries $GIT_DIR/NAME first (FETCH_HEAD, ORIG_HEAD...): such files are left to git.
+    if (ref !== 'HEAD' && !ref.startsWith('refs/') && (existsSync(join(repo.gitDir, ref)) || existsSync(join(repo.commonDir, ref)))) return undefined
+    const candidates = ref === 'HEAD' ? ['HEAD'] : [...(ref.startsWith('refs/') ? [ref] : []), `refs/${ref}`, `refs/tags/${ref}`, `refs/heads/${ref}`, `refs/remotes/${ref}`, `refs/remotes/${ref}/HEAD`]
+    for (const name of candidates) {
+      const found = lookup(repo, name)
+      if (found === 'unknown') return undefined
+      if (found !== 'absent') return found.sha
+    }
+    return undefined
+  }
+}
+
+/** A branch-like name (main, origin/main, refs/heads/x, v1.2): no revision syntax (~ ^ : @{ ..), nothing git would refuse. */
+function isPlainRefName(ref: string): boolean {
+  return ref.split('/').every((part) => /^[A-Za-z0-9_+-][A-Za-z0-9_+.-]*$/.test(part) && !part.endsWith('.') && !part.endsWith('.lock') && !part.includes('..'))
+}
+
+/** The git directory (HEAD) and common directory (refs) of the repository `cwd` is in, as git discovers them. */
+function findGitDirs(cwd: string): { gitDir: string; commonDir: string } | undefined {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const dotGit = join(dir, '.git')
+    const kind = (() => {
+      try {
+        const s = statSync(dotGit)
+        return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined
+      } catch {
+        return undefined
+      }
+    })()
+    let gitDir: string | undefined
+    if (kind === 'dir') gitDir = dotGit
+    else if (kind === 'file') {
+      // A worktree or submodule: `.git` is a file naming the git directory.
+      const named = /^gitdir: (.+)$/m.exec(readIfFile(dotGit) ?? '')?.[1]?.trim()
+      if (!named) return undefined
+      gitDir = resolve(dir, named)
+    }
+    if (gitDir !== undefined) {
+      const common = readIfFile(join(gitDir, 'commondir'))?.trim()
+      return { gitDir, commonDir: common ? resolve(gitDir, common) : gitDir }
+    }
+    if (dirname(dir) === dir) return undefined
+  }
+}
+
+function readIfFile(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+function diffArgs(base: string, head: string): string[] {
+  // --relative: paths relative to the catalog root, which service paths are relative to. --no-renames would
+  // hide the old side of a move; -M pairs them so both sides count.
+  return ['-c', 'core.quotePath=false', 'diff', '--name-status', '-z', '-M', '--relative', '--no-ext-diff', base, head, '--']
 }
 
 /** A git command failed in a way that is not the user's mistake (a corrupt repository, a git bug). */
@@ -97,11 +216,6 @@ export class Git {
     return (await this.ok(['rev-parse', '--is-shallow-repository'])).trim() === 'true'
   }
 
-  /** The current directory relative to the repository root, e.g. `deploy/` or ''. */
-  async prefix(): Promise<string> {
-    return (await this.ok(['rev-parse', '--show-prefix'])).trim()
-  }
-
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
     const r = await this.run(['merge-base', '--is-ancestor', ancestor, descendant])
     if (r.code === 0) return true
@@ -128,12 +242,23 @@ export class Git {
     return (await this.run(['ls-remote', '--quiet', remote, 'HEAD'])).code === 0
   }
 
+  /** The commit a plain ref or full SHA names, read without running git; undefined when only git can tell. Unverified (see refReader). */
+  peekCommit(ref: string): string | undefined {
+    return ref.startsWith('-') ? undefined : this.run.readRef?.(ref)
+  }
+
   /** Files changed from `base` to `head` (paths relative to the current directory, renames detected). */
   async diff(base: string, head: string): Promise<FileChange[]> {
-    // --relative: paths relative to the catalog root, which service paths are relative to. --no-renames would
-    // hide the old side of a move; -M pairs them so both sides count.
-    const out = await this.ok(['-c', 'core.quotePath=false', 'diff', '--name-status', '-z', '-M', '--relative', '--no-ext-diff', base, head, '--'])
-    return parseNameStatus(out)
+    return parseNameStatus(await this.ok(diffArgs(base, head)))
+  }
+
+  /**
+   * The diff of two commits, or undefined when git cannot compare them (either is missing from this clone or is
+   * not a commit, or there is no repository): one process that both verifies the commits and lists the files.
+   */
+  async diffCommits(base: string, head: string): Promise<FileChange[] | undefined> {
+    const r = await this.run(diffArgs(`${base}^{commit}`, `${head}^{commit}`))
+    return r.code === 0 ? parseNameStatus(r.stdout) : undefined
   }
 
   /** A file's content at a commit, or undefined when it does not exist there. `path` is relative to the current directory. */
@@ -142,10 +267,10 @@ export class Git {
     return r.code === 0 ? r.stdout : undefined
   }
 
-  /** Which of `paths` (relative to the repository root) do not exist at `commit`, asked in one batch. */
+  /** Which of `paths` (relative to the current directory, like show's) do not exist at `commit`, asked in one batch. */
   async missingAt(commit: string, paths: string[]): Promise<Set<string>> {
     if (paths.length === 0) return new Set()
-    const out = await this.ok(['cat-file', '--batch-check=%(objecttype)'], { input: paths.map((p) => `${commit}:${p}\n`).join('') })
+    const out = await this.ok(['cat-file', '--batch-check=%(objecttype)'], { input: paths.map((p) => `${commit}:./${p}\n`).join('') })
     const lines = out.split('\n')
     return new Set(paths.filter((_, i) => (lines[i] ?? '').endsWith('missing')))
   }

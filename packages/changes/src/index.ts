@@ -6,4 +6,4 @@ export { Git, GitError, gitRunner, parseNameStatus, type GitResult, type GitRunn
 export { History, FETCH_DEPTH_HINT, type HistoryOptions } from './history.js'
 export { compareEnvironmentFile, compareServicesFile, type DefinitionChanges } from './catalog-diff.js'
 export { detectChangedServices, type DetectOptions, type DetectedChanges } from './detect.js'
-export { describeReason, renderChangeSummary } from './summary.js'
+export { describeReason, reasonsInWords, renderChangeSummary } from './summary.js'

@@ -32,22 +32,48 @@ export function describeReason(r: ChangeReason, markdown = true): string {
   }
 }
 
-/** The job summary of detect-changed-services. */
+/**
+ * Each service's reasons in words, plain text: what resolve-graph and `tierdeploy plan --base` put in the plan's
+ * "why" (`changed: 2 files: services/a/x.ts, services/a/y.ts`). A kind this version does not know is shown by name.
+ */
+export function reasonsInWords(reasons: Record<string, ChangeReason[]>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(reasons).map(([service, list]) => [service, list.map((r) => describeReason(r, false) ?? r.kind)]))
+}
+
+/**
+ * The job summary of detect-changed-services: the verdict (how many services deploy), the range, counts by reason,
+ * then the services with their reasons (collapsed past 20 rows), deletions, libraries and infrastructure.
+ */
 export function renderChangeSummary(d: DetectedChanges): string {
-  const lines = ['### Changed services', '']
+  const n = d.services.length
+  const verdict = d.mode === 'inputs' ? 'no change-based selection' : n ? `${n} service${n === 1 ? '' : 's'} to deploy` : 'no service to deploy'
+  const lines = [`### Changed services: ${verdict}`, '']
   const range = d.mode === 'changes' ? ` (${code(`${d.base!.slice(0, 12)}..${d.head!.slice(0, 12)}`)}, ${d.files} changed path${d.files === 1 ? '' : 's'})` : ''
   lines.push(`${d.why.charAt(0).toUpperCase()}${d.why.slice(1)}${range}.`, '')
   if (d.mode === 'inputs') return `${lines.join('\n')}\n`
-  if (d.services.length) {
-    lines.push(`${d.services.length} service${d.services.length === 1 ? '' : 's'} to deploy:`, '', '| Service | Why |', '| --- | --- |')
+  if (n) {
+    const kinds = new Map<string, number>()
+    for (const name of d.services) for (const kind of new Set(d.reasons[name]!.map((r) => r.kind))) kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
+    lines.push(`Why: ${[...kinds].map(([kind, count]) => `${count} by ${KIND_WORDS[kind] ?? kind}`).join(', ')}.`, '')
+    lines.push(`<details${n <= 20 ? ' open' : ''}><summary>${n} service${n === 1 ? '' : 's'} and why</summary>`, '', '| Service | Why |', '| --- | --- |')
     for (const name of d.services) lines.push(`| ${code(name)} | ${d.reasons[name]!.map((r) => describeReason(r)).join('; ')} |`)
-    lines.push('')
-  } else lines.push('No service to deploy.', '')
+    lines.push('', '</details>', '')
+  }
   if (d.deleted.length) {
-    lines.push(`Deleted, never deployed: ${d.deleted.map((n) => `${code(n)} (${d.reasons[n]!.map((r) => describeReason(r)).join('; ')})`).join(', ')}.`, '')
+    lines.push(`Deleted, never deployed: ${d.deleted.map((name) => `${code(name)} (${d.reasons[name]!.map((r) => describeReason(r)).join('; ')})`).join(', ')}.`, '')
   }
   if (d.libraries.length) lines.push(`Changed libraries: ${d.libraries.map(code).join(', ')}.`, '')
   if (d.infrastructure) lines.push(`Infrastructure changed${d.infrastructureFiles.count ? `: ${fileList(d.infrastructureFiles)}` : ' (an infrastructure entry\'s path)'}.`, '')
   if (d.unclaimed.count) lines.push(`${d.unclaimed.count} changed path${d.unclaimed.count === 1 ? '' : 's'} affect no service (outside every service, or ignored): ${fileList(d.unclaimed)}.`, '')
   return `${lines.join('\n')}\n`
+}
+
+/** A reason kind in the counts line ("12 by files, 3 by library"). */
+const KIND_WORDS: Record<string, string> = {
+  files: 'their files',
+  build: 'build files',
+  library: 'a library',
+  global: 'a global path',
+  definition: 'their catalog definition',
+  everything: 'a first deploy (everything)',
 }

@@ -6,12 +6,13 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FT: () => (/* binding */ SERVICE_NAME_PATTERN),
 /* harmony export */   M3: () => (/* binding */ FARGATE_CPU_UNITS),
 /* harmony export */   VW: () => (/* binding */ environmentSchema),
 /* harmony export */   X8: () => (/* binding */ catalogSchema),
 /* harmony export */   ql: () => (/* binding */ catalogSchemaDocument)
 /* harmony export */ });
-/* unused harmony exports SERVICE_NAME_PATTERN, SECRET_ARN_PATTERN */
+/* unused harmony export SECRET_ARN_PATTERN */
 const str = (description, extra = {}) => ({ type: 'string', description, ...extra });
 const int = (description, minimum, maximum) => ({
     type: 'integer',
@@ -181,8 +182,10 @@ const environmentSchema = {
             end: str('End, HH:MM.', { pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
             days: list('Days, mon..sun.', { type: 'string', enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] }),
         }),
-        terraform: obj('Terraform state for this environment.', {
-            workingDirectory: str('Root module directory.'),
+        terraform: obj('The Terraform root of this environment and what to give it. Paths are relative to the repository (the catalog directory\'s parent).', {
+            workingDirectory: str('Root module directory (default terraform/environments/ENV).', { minLength: 1 }),
+            varFiles: list('-var-file files for plans, in order. The one named catalog.tfvars.json (or catalog.auto.tfvars.json) is where `tierdeploy terraform-vars` writes the catalog\'s values; without one, that is WORKING_DIRECTORY/catalog.auto.tfvars.json.'),
+            backendConfig: list('-backend-config files (or key=value pairs) for terraform init: which state this environment uses.'),
             stateBucket: str('S3 bucket holding the state.'),
             stateKey: str('Key of this environment\'s state.'),
         }),

@@ -97,7 +97,7 @@ async function run(args, io, deps = {}) {
         return 0;
     }
     // The AWS SDK loads here, on use, never for plan or validate.
-    const aws = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(120), __webpack_require__.e(586), __webpack_require__.e(85), __webpack_require__.e(883), __webpack_require__.e(27), __webpack_require__.e(21)]).then(__webpack_require__.bind(__webpack_require__, 4027));
+    const aws = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(265), __webpack_require__.e(85), __webpack_require__.e(360), __webpack_require__.e(426), __webpack_require__.e(21)]).then(__webpack_require__.bind(__webpack_require__, 3045));
     const log = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .streamLogger */ .VO)(io.stderr, values.verbose === true);
     const clock = deps.clock ?? _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .systemClock */ .ml;
     const side = (env, which) => {
@@ -134,6 +134,10 @@ async function run(args, io, deps = {}) {
         const images = gated.release.images;
         io.stderr(`promoting ${Object.keys(images).length} image(s) from ${from.name} to ${to.name}:\n${Object.entries(images).map(([s, i]) => `  ${s}  ${i}`).join('\n')}`);
         const needsStacks = services.some((n) => catalog.services.get(n)?.deployVia === 'cloudformation');
+        // The same live progress as deploy (a dry run only reads, and logs as before).
+        const { progressLogger, progressRendererFor } = await __webpack_require__.e(/* import() */ 7).then(__webpack_require__.bind(__webpack_require__, 4007));
+        const renderer = progressRendererFor(io, {});
+        const progress = values['dry-run'] ? {} : { log: progressLogger(renderer, values.verbose === true), progress: (e) => renderer.event(e) };
         const { results, ok, diffs } = await aws.deployPlan({
             plan,
             catalog,
@@ -144,7 +148,7 @@ async function run(args, io, deps = {}) {
             dryRun: values['dry-run'] === true,
             serviceTimeoutMs: timeoutMs,
             region: toSide.region,
-        }, { ecs: toEcs, clock, log, ...(needsStacks ? { cloudformation: await aws.makeCloudFormationClient(toSide.region) } : {}), ecr: async () => deps.toEcr ?? aws.makeEcrClient(toSide) });
+        }, { ecs: toEcs, clock, log, ...(needsStacks ? { cloudformation: await aws.makeCloudFormationClient(toSide.region) } : {}), ecr: async () => deps.toEcr ?? aws.makeEcrClient(toSide), ...progress }).finally(() => renderer.close());
         if (values['dry-run']) {
             for (const r of results)
                 io.stdout(diffs[r.service] ? `${r.service}: would register\n  ${diffs[r.service].join('\n  ')}` : `${r.service}: ${r.status}`);

@@ -587,8 +587,10 @@ function resolveDeployWaves(catalog, selection, environment) {
     if (selection.changed !== undefined) {
         const changed = new Set(selection.changed.map((n) => resolveServiceName(catalog, n).name));
         base = base.filter((s) => changed.has(s.name));
-        for (const s of base)
-            because(s.name, 'changed');
+        for (const s of base) {
+            const why = selection.changedBecause?.[s.name];
+            because(s.name, why?.length ? `changed: ${why.join('; ')}` : 'changed');
+        }
     }
     const selected = new Map(base.map((s) => [s.name, s]));
     if (selection.withDependencies) {

@@ -560,7 +560,7 @@ async function run(args, io, deps = {}) {
     if (other?.name === environment.name)
         throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`--compare names ${environment.name} itself`);
     // The AWS SDK loads here, on use, never for plan or validate.
-    const aws = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(120), __webpack_require__.e(586), __webpack_require__.e(85), __webpack_require__.e(883), __webpack_require__.e(27), __webpack_require__.e(21)]).then(__webpack_require__.bind(__webpack_require__, 4027));
+    const aws = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(265), __webpack_require__.e(85), __webpack_require__.e(360), __webpack_require__.e(426), __webpack_require__.e(21)]).then(__webpack_require__.bind(__webpack_require__, 3045));
     const selection = { ...(names !== undefined ? { services: (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_5__/* .parseNameList */ .HI)(names) } : { tier: tier ?? 'all' }) };
     const select = (env) => aws.gateServices(catalog, env, selection, { tier: '--tier', services: '--services', deployResult: '--services' }).map((s) => s.name);
     const clock = deps.clock ?? _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__/* .systemClock */ .ml;
@@ -582,7 +582,7 @@ async function run(args, io, deps = {}) {
     const compared = other ? await read(other, services, 'compare-', deps.compareEcs ?? deps.ecs) : undefined;
     const differences = compared ? aws.compareStatus(statuses, compared) : undefined;
     if (format === 'json') {
-        io.stdout(JSON.stringify({ environment: environment.name, services: statuses, ...(other ? { compare: other.name, differences } : {}) }, null, 2));
+        io.stdout(JSON.stringify(aws.statusReport(environment.name, statuses, other && compared ? { environment: other.name, services: compared } : undefined), null, 2));
     }
     else {
         io.stdout(aws.renderStatus(environment.name, statuses, format, clock.now()));
@@ -686,8 +686,10 @@ function resolveDeployWaves(catalog, selection, environment) {
     if (selection.changed !== undefined) {
         const changed = new Set(selection.changed.map((n) => resolveServiceName(catalog, n).name));
         base = base.filter((s) => changed.has(s.name));
-        for (const s of base)
-            because(s.name, 'changed');
+        for (const s of base) {
+            const why = selection.changedBecause?.[s.name];
+            because(s.name, why?.length ? `changed: ${why.join('; ')}` : 'changed');
+        }
     }
     const selected = new Map(base.map((s) => [s.name, s]));
     if (selection.withDependencies) {

@@ -563,7 +563,7 @@ async function run(args, io, deps = {}) {
         }
     }
     // The AWS SDK loads here, on use, never for plan or validate.
-    const aws = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(120), __webpack_require__.e(586), __webpack_require__.e(85), __webpack_require__.e(883), __webpack_require__.e(27), __webpack_require__.e(21)]).then(__webpack_require__.bind(__webpack_require__, 4027));
+    const aws = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(265), __webpack_require__.e(85), __webpack_require__.e(360), __webpack_require__.e(426), __webpack_require__.e(21)]).then(__webpack_require__.bind(__webpack_require__, 3045));
     const checks = aws.parseChecks((0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'checks') === undefined ? undefined : (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_2__/* .parseNameList */ .HI)((0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'checks')), '--checks');
     const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
     for (const w of warnings)
@@ -689,8 +689,10 @@ function resolveDeployWaves(catalog, selection, environment) {
     if (selection.changed !== undefined) {
         const changed = new Set(selection.changed.map((n) => resolveServiceName(catalog, n).name));
         base = base.filter((s) => changed.has(s.name));
-        for (const s of base)
-            because(s.name, 'changed');
+        for (const s of base) {
+            const why = selection.changedBecause?.[s.name];
+            because(s.name, why?.length ? `changed: ${why.join('; ')}` : 'changed');
+        }
     }
     const selected = new Map(base.map((s) => [s.name, s]));
     if (selection.withDependencies) {

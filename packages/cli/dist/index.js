@@ -422,14 +422,17 @@ const commands = {
     plan: { summary: 'show what would deploy, tier by tier and wave by wave', load: () => Promise.all(/* import() */[__nccwpck_require__.e(682), __nccwpck_require__.e(246)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4246)) },
     validate: { summary: 'check the catalog and environment files', load: () => __nccwpck_require__.e(/* import() */ 715).then(__nccwpck_require__.bind(__nccwpck_require__, 7715)) },
     schema: { summary: 'print the catalog JSON Schema (catalog/schema.json)', load: () => __nccwpck_require__.e(/* import() */ 214).then(__nccwpck_require__.bind(__nccwpck_require__, 8833)) },
-    changed: { summary: 'list the services a git change affects (--base REF)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(243), __nccwpck_require__.e(682), __nccwpck_require__.e(173)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6173)) },
+    changed: { summary: 'list the services a git change affects (--base REF)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(682), __nccwpck_require__.e(184), __nccwpck_require__.e(777)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2777)) },
     promote: { summary: 'health-check one environment, then deploy its running images to the next', load: () => Promise.all(/* import() */[__nccwpck_require__.e(682), __nccwpck_require__.e(841)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1841)) },
-    deploy: { summary: 'deploy to ECS, or roll back (--rollback)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(120), __nccwpck_require__.e(682), __nccwpck_require__.e(883), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5942)) },
+    deploy: { summary: 'deploy to ECS, or roll back (--rollback)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(265), __nccwpck_require__.e(682), __nccwpck_require__.e(360), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5942)) },
     cost: { summary: 'estimate the monthly AWS cost per service and tier, with savings', load: () => Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(669)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6669)) },
-    doctor: { summary: 'find undeclared dependencies and configuration mistakes', load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(260)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6260)) },
+    doctor: { summary: 'find undeclared dependencies and configuration mistakes', load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(534), __nccwpck_require__.e(699)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2699)) },
+    preflight: { summary: 'read-only checks that predict what a deploy would fail on (images, secrets, IAM, quota, subnets, routing)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(265), __nccwpck_require__.e(682), __nccwpck_require__.e(360), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2058)) },
     status: { summary: 'what runs in an environment now, from which commit, and how it differs from another (--compare)', load: () => __nccwpck_require__.e(/* import() */ 847).then(__nccwpck_require__.bind(__nccwpck_require__, 2847)) },
     health: { summary: 'check that deployed services are healthy (ECS, load balancer, HTTP, alarms)', load: () => __nccwpck_require__.e(/* import() */ 875).then(__nccwpck_require__.bind(__nccwpck_require__, 3875)) },
-    'terraform-vars': { summary: 'write an environment root\'s catalog.auto.tfvars.json from the catalog', load: () => __nccwpck_require__.e(/* import() */ 797).then(__nccwpck_require__.bind(__nccwpck_require__, 7797)) },
+    'terraform-vars': { summary: 'write an environment root\'s catalog.auto.tfvars.json from the catalog', load: () => __nccwpck_require__.e(/* import() */ 366).then(__nccwpck_require__.bind(__nccwpck_require__, 2366)) },
+    init: { summary: 'scan the repository and write a catalog that validates (--update adds new services)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(243), __nccwpck_require__.e(815), __nccwpck_require__.e(45), __nccwpck_require__.e(534), __nccwpck_require__.e(87)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2087)) },
+    discover: { summary: 'print the catalog init would write, with the evidence for each dependency (--json)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(243), __nccwpck_require__.e(815), __nccwpck_require__.e(45), __nccwpck_require__.e(534), __nccwpck_require__.e(87), __nccwpck_require__.e(674)]).then(__nccwpck_require__.bind(__nccwpck_require__, 674)) },
 };
 
 ;// CONCATENATED MODULE: ./packages/cli/src/main.ts
@@ -505,6 +508,11 @@ main(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
     catalogCache: catalogCache(process.env),
+    isTTY: process.stderr.isTTY === true,
+    get columns() {
+        return process.stderr.columns;
+    },
+    stderrRaw: (text) => process.stderr.write(text),
 }).then((code) => {
     process.exitCode = code;
 }, (error) => {

@@ -8,6 +8,12 @@ export interface CliIO {
   env: NodeJS.ProcessEnv
   /** Where validated catalogs are kept between runs (set by the real entry point; tests leave it out). */
   catalogCache?: CatalogCache
+  /** stderr is a terminal: `deploy` redraws a live progress view there (unset: not a terminal, plain lines). */
+  isTTY?: boolean
+  /** The terminal's width in columns, read when the live view redraws (long lines are cut, never wrapped). */
+  columns?: number
+  /** Writes to stderr as given, with no newline added: the live view's cursor movements. */
+  stderrRaw?(text: string): void
 }
 
 /** A mistake in how the command was called (unknown flag, missing value): exit code 2. */

@@ -7,6 +7,11 @@ main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   catalogCache: catalogCache(process.env),
+  isTTY: process.stderr.isTTY === true,
+  get columns() {
+    return process.stderr.columns
+  },
+  stderrRaw: (text) => process.stderr.write(text),
 }).then(
   (code) => {
     process.exitCode = code

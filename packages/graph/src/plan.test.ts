@@ -204,7 +204,7 @@ describe('rendering', () => {
   it('renders a Markdown table and a Mermaid diagram coloured by tier', () => {
     expect(renderPlanTable(plan)).toContain('| 2 (business) | 2 | `indigenious-rfq-service` | service | named |')
     const mermaid = renderPlanMermaid(plan, bundled)
-    expect(mermaid).toMatch(/^```mermaid\nflowchart LR\n/)
+    expect(mermaid).toMatch(/^```mermaid\nflowchart TB\n/)
     expect(mermaid).toContain('subgraph tier2["Tier 2: business"]')
     expect(mermaid).toMatch(/classDef t1 fill:#[0-9a-f]{6}/)
     // every dependency edge between planned nodes is drawn

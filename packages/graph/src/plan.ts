@@ -11,6 +11,11 @@ export interface Selection {
   /** Services a change affects (from detect-changed-services); undefined means no change-based filter. */
   changed?: string[]
   /**
+   * Why each changed service changed, in words (detect-changed-services' reasons, e.g. "2 files: services/a/x.ts,
+   * services/a/y.ts", "library lib-a changed"): the plan's reason becomes "changed: <why>" instead of "changed".
+   */
+  changedBecause?: Record<string, string[]>
+  /**
    * Leave named services the environment does not enable (an optional tier's service enabled only in staging, a
    * disabled one) out of the plan, listed in `Plan.skipped`, instead of failing. Unknown names still fail.
    */
@@ -23,7 +28,7 @@ export interface PlannedNode {
   tier: number
   /** 0-based wave inside the tier. */
   wave: number
-  /** Why the node is in the plan, e.g. "in tier 1", "named", "changed", "dependency of indigenious-rfq-service". */
+  /** Why the node is in the plan, e.g. "in tier 1", "named", "changed: 2 files: a/x.ts, a/y.ts", "dependency of indigenious-rfq-service". */
   reasons: string[]
 }
 
@@ -116,7 +121,10 @@ export function resolveDeployWaves(catalog: Catalog, selection: Selection, envir
   if (selection.changed !== undefined) {
     const changed = new Set(selection.changed.map((n) => resolveServiceName(catalog, n).name))
     base = base.filter((s) => changed.has(s.name))
-    for (const s of base) because(s.name, 'changed')
+    for (const s of base) {
+      const why = selection.changedBecause?.[s.name]
+      because(s.name, why?.length ? `changed: ${why.join('; ')}` : 'changed')
+    }
   }
 
   const selected = new Map(base.map((s) => [s.name, s]))

@@ -20,6 +20,8 @@ export interface DockerShimBehaviour {
   digest?: string
   /** buildx writes no metadata file (an old buildx, or a build that never pushed). */
   skipMetadata?: boolean
+  /** Acts like docker without the buildx plugin: `docker buildx` is an unknown command; `docker build` + `docker push` work. */
+  noBuildx?: boolean
 }
 
 export interface DockerShim {
@@ -49,6 +51,27 @@ if (args[0] === 'login') {
   if (behaviour.loginError) { process.stderr.write('Error response from daemon: ' + behaviour.loginError + '\n'); process.exit(1) }
   if (!stdin.trim()) { process.stderr.write('Error: Cannot perform an interactive login from a non TTY device\n'); process.exit(1) }
   process.stdout.write('Login Succeeded\n')
+  process.exit(0)
+}
+if (args[0] === 'buildx' && behaviour.noBuildx) {
+  process.stderr.write('docker: unknown command: docker buildx\n\nRun \'docker --help\' for more information\n')
+  process.exit(1)
+}
+if (args[0] === 'buildx' && args[1] === 'version') { process.stdout.write('github.com/docker/buildx v0.17.1 (tierdeploy test shim)\n'); process.exit(0) }
+const digestOf = (tag) => behaviour.digest || 'sha256:' + crypto.createHash('sha256').update(tag.replace(/:[^:/]*$/, '')).digest('hex')
+if (args[0] === 'build') {
+  const context = args[args.length - 1]
+  const dockerfile = option('--file') || path.join(context, 'Dockerfile')
+  if (!fs.existsSync(dockerfile)) { process.stderr.write('unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ' + dockerfile + ': no such file or directory\n'); process.exit(1) }
+  if (behaviour.buildError) { process.stdout.write('Step 1/2 : FROM scratch\n'); process.stderr.write(behaviour.buildError + '\n'); process.exit(1) }
+  process.stdout.write('Step 1/2 : FROM scratch\n ---> \nSuccessfully built 8154ffd5179e\n')
+  for (const t of all('--tag')) process.stdout.write('Successfully tagged ' + t + '\n')
+  process.exit(0)
+}
+if (args[0] === 'push') {
+  const tag = args[1]
+  process.stdout.write('The push refers to repository [' + tag.replace(/:[^:/]*$/, '') + ']\nf165ac297547: Pushed\n')
+  process.stdout.write(tag.split(':').pop() + ': digest: ' + digestOf(tag) + ' size: 735\n')
   process.exit(0)
 }
 if (args[0] === 'buildx' && args[1] === 'build') {

@@ -340,6 +340,29 @@ describe('deploy.yml and release.yml, simulated with the real actions against th
       return `${lines.join('\n')}\n`
     }
 
+    const builds = (calls: ReturnType<typeof tierdeploySteps>['calls']) => calls.filter((c) => c.action === 'build-push' && c.with.mode !== 'find')
+
+    it('starts a build job only for an image that does not exist: a push of 3 services builds 3, a re-deploy of that commit none', async () => {
+      const first = await simulate({ changes: { 'indigenious-auth-service/src/index.ts': '3\n', 'indigenious-rfq-service/src/index.ts': '3\n', 'indigenious-payment-service/src/index.ts': '3\n' } })
+      expect(first.result.conclusion).toBe('success')
+      expect(builds(first.calls).map((c) => c.with.services).sort()).toEqual(['indigenious-auth-service', 'indigenious-payment-service', 'indigenious-rfq-service'])
+      const again = await simulate({ event: 'workflow_dispatch', headCommit: first.head, inputs: { services: 'auth,rfq,payment' } })
+      expect(again.result.conclusion).toBe('success')
+      expect(builds(again.calls)).toEqual([])
+      expect(ran(again.result).filter((j) => j.startsWith('build-'))).toEqual([])
+      // The images found in the plan job are the ones the release deploys.
+      expect(JSON.parse(again.result.outputs.images!)).toEqual(Object.fromEntries(['indigenious-auth-service', 'indigenious-payment-service', 'indigenious-rfq-service'].map((n) => [n, digestImage(n, first.head)])))
+    })
+
+    it('packs the services to build into jobs: 12 services, 5 to a job, are 3 build jobs', async () => {
+      repo = await platformRepo({ servicesYaml: tiered(1, 12), environments: { staging: environment('staging') } })
+      const { result, calls } = await simulate({ event: 'workflow_dispatch', inputs: { tier: '1', 'services-per-build-job': '5' } })
+      expect(result.conclusion).toBe('success')
+      expect(result.jobs['build-1']!.matrix!.length).toBe(3)
+      expect(builds(calls).map((c) => servicesIn(c.with.services!).length)).toEqual([5, 5, 2])
+      expect(deployedByTier(calls)['tier-1']).toHaveLength(12)
+    })
+
     it('releases a catalog of 5 tiers, tier 5 after tier 4', async () => {
       repo = await platformRepo({ servicesYaml: tiered(5, 1), environments: { staging: environment('staging') } })
       const { result, calls } = await simulate({ event: 'workflow_dispatch', inputs: { tier: 'all' } })
@@ -358,7 +381,8 @@ describe('deploy.yml and release.yml, simulated with the real actions against th
 
     it('releases 1,000 services in one tier: every input stays under the 128 KiB a variable may hold, every service gets its image', async () => {
       repo = await platformRepo({ servicesYaml: tiered(1, 1000), environments: { staging: environment('staging') }, serviceFiles: false })
-      const { result, calls, head } = await simulate({ event: 'workflow_dispatch', inputs: { tier: '1' } })
+      // One service per build job: 1,000 legs in 4 matrices of at most 256 (auto would pack them into 100 jobs of 10).
+      const { result, calls, head } = await simulate({ event: 'workflow_dispatch', inputs: { tier: '1', 'services-per-build-job': '1' } })
       expect(result.jobs.plan!.legs[0]!.steps.filter((s) => s.failure).map((s) => s.failure)).toEqual([])
       expect(['build-1', 'build-2', 'build-3', 'build-4'].map((j) => result.jobs[j]!.matrix!.length)).toEqual([256, 256, 256, 232])
       expect(result.conclusion).toBe('success')

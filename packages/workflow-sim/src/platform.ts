@@ -25,6 +25,8 @@ export interface PlatformAws {
   initialImage(service: string, environment?: string): string
   /** Pushes an image into its account's registry (ECR replication then copies it where the catalog promotes to). */
   push(image: string): void
+  /** Whether the image (by digest) is in its account's registry, as ECR DescribeImages would answer. */
+  has(image: string): boolean
   /** The account an environment's clusters and registry belong to. */
   accountOf(environment: string): string
   /** The service's health URL answers 503 from now on, in every environment. */
@@ -157,6 +159,10 @@ async function startAws(): Promise<PlatformAws & { seed(catalog: Catalog): void 
     updates,
     initialImage: (service, environment = 'staging') => digestImage(service, 'initial', accountOf(environment)),
     push: (image) => void pushed(image),
+    has: (image) => {
+      const ref = /^(\d{12})\.dkr\.ecr\.[^/]+\/([^@]+)@(sha256:[0-9a-f]{64})$/.exec(image)
+      return ref !== null && ecs.registry(ref[1]!).repositories.get(ref[2]!)?.has(ref[3]!) === true
+    },
     accountOf,
     unhealthy: (service) => {
       const s = catalogRef?.services.get(service)

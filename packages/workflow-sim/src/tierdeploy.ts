@@ -8,6 +8,7 @@ import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-
 import type { STSClient } from '@aws-sdk/client-sts'
 import { recordingIO } from '@tierdeploy/action-kit'
 import { environmentNamed } from '@tierdeploy/catalog'
+import { packBuildLegs, servicesPerBuildJob } from '@tierdeploy/graph'
 import { terraformRootOf } from '@tierdeploy/terraform'
 import { tempDir } from '@tierdeploy/testkit'
 import { run as detectChangedServices } from '../../../actions/detect-changed-services/src/main.js'
@@ -240,17 +241,30 @@ export function tierdeploySteps(fakes: DeployFakes): DeployRecording {
         return runAction((io) => githubDeployment(io, octokit), inputs, env)
       case 'build-push': {
         const services = servicesIn(call.with.services ?? '')
-        if (services.length !== 1) return { failure: `build-push: expected one service per matrix entry, got '${call.with.services}'` }
-        const service = services[0]!
-        if (fakes.failBuild?.includes(service)) return { failure: `build-push: docker build of ${service} failed` }
-        // Pushed to the registry of the environment's account, as the build role's credentials would.
-        const image = digestImage(service, revision, fakes.repo.aws.accountOf(call.with.environment ?? 'staging'))
-        fakes.repo.aws.push(image)
-        if (inputs['images-file']) {
+        if (services.length === 0) return { failure: `build-push: no services given, got '${call.with.services}'` }
+        const account = fakes.repo.aws.accountOf(call.with.environment ?? 'staging')
+        // An image is named by the commit here (the content tag's stand-in): a re-deploy of one commit finds them all.
+        const images = Object.fromEntries(services.map((service) => [service, digestImage(service, revision, account)]))
+        const writeImages = (map: Record<string, string>) => {
+          if (!inputs['images-file']) return
           mkdirSync(dirname(inputs['images-file']), { recursive: true })
-          writeFileSync(inputs['images-file'], `${JSON.stringify({ [service]: image })}\n`)
+          writeFileSync(inputs['images-file'], `${JSON.stringify(map)}\n`)
         }
-        return { outputs: { image, images: JSON.stringify({ [service]: image }), digest: image.split('@')[1]!, built: 'true' } }
+        if (call.with.mode === 'find') {
+          // The plan job's read-only lookup (the real packing rule): build legs only for the images not there yet.
+          const found = Object.fromEntries(Object.entries(images).filter(([, image]) => fakes.repo.aws.has(image)))
+          const missing = services.filter((s) => !(s in found))
+          const perJob = call.with['services-per-job'] && call.with['services-per-job'] !== 'auto' ? Number(call.with['services-per-job']) : 'auto'
+          writeImages(found)
+          return { outputs: { images: JSON.stringify(found), missing: JSON.stringify(missing), 'build-matrix': JSON.stringify(packBuildLegs(missing, servicesPerBuildJob(perJob, missing.length))), built: 'false' } }
+        }
+        const failed = services.find((s) => fakes.failBuild?.includes(s))
+        if (failed) return { failure: `build-push: docker build of ${failed} failed` }
+        // Pushed to the registry of the environment's account, as the build role's credentials would.
+        for (const image of Object.values(images)) fakes.repo.aws.push(image)
+        writeImages(images)
+        const [only] = Object.values(images)
+        return { outputs: { images: JSON.stringify(images), built: 'true', ...(services.length === 1 ? { image: only!, digest: only!.split('@')[1]! } : {}) } }
       }
       case 'terraform-apply': {
         // Without working-directory the action takes the catalog environment's root (the same rule as the action).

@@ -67,7 +67,6 @@ if [ -z "$build_role" ]; then
   # Builds and the Terraform plan run before the approval: with the deploy role they could change the environment.
   [ "$approval" != true ] || echo "::warning title=tierdeploy::$file sets requireApproval but no buildRoleArn: builds and the Terraform plan run before the approval with the deploy role. Give a build role that can push images and read state only (docs/workflows.md, AWS roles)."
 fi
-[ "$MORE_CHUNKS" != true ] || fail "the plan builds more than ${(BUILD_JOBS * MATRIX_LIMIT).toLocaleString('en-US')} services (${BUILD_JOBS} build jobs of ${MATRIX_LIMIT}, GitHub's matrix limit): split the deploy by tier or by services"
 {
   echo "role=$role"
   echo "build-role=$build_role"
@@ -91,9 +90,12 @@ for tier in $(jq -r 'keys[]' .tierdeploy/tiers.json); do
 done
 echo "images=$(jq -c --slurpfile tiers .tierdeploy/tiers.json '. as $i | [$tiers[0][][] | {key: ., value: $i[.]}] | from_entries' .tierdeploy/all.json)" >> "$GITHUB_OUTPUT"`
 
+/** The plan job looks up existing images when it is about to build (a deploy of code, not of given images). */
+const FIND_IMAGES = "inputs.mode == 'deploy' && inputs.images == '' && steps.resolve.outputs.build-empty == 'false'"
+
 function buildJob(n: number): string {
   return `build-${n}:
-  name: build \${{ matrix.service }}
+  name: build \${{ matrix.services }}
   needs: plan
   if: needs.plan.outputs.build-${n} == 'true'
   runs-on: \${{ inputs.runs-on }}
@@ -118,7 +120,7 @@ ${indent(buildCredentials('build'), 4)}
       with:
         catalog: \${{ inputs.catalog }}
         environment: \${{ inputs.environment }}
-        services: \${{ matrix.service }}
+        services: \${{ matrix.services }}
         images-file: .tierdeploy/image/\${{ matrix.service }}.json
     - uses: ${PINS.uploadArtifact}
       with:
@@ -131,24 +133,29 @@ ${indent(buildCredentials('build'), 4)}
 
 function planJob(): string {
   const buildOutputs = range(BUILD_JOBS).flatMap((n) => [
-    `build-matrix-${n}: \${{ toJSON(fromJSON(steps.resolve.outputs.build-matrix || '[]')[${n - 1}]) }}`,
-    `build-${n}: \${{ inputs.mode == 'deploy' && inputs.images == '' && fromJSON(steps.resolve.outputs.build-matrix || '[]')[${n - 1}] != null }}`,
+    `build-matrix-${n}: \${{ toJSON(fromJSON(steps.find.outputs.build-matrix || '[]')[${n - 1}]) }}`,
+    `build-${n}: \${{ inputs.mode == 'deploy' && inputs.images == '' && fromJSON(steps.find.outputs.build-matrix || '[]')[${n - 1}] != null }}`,
   ])
   return `plan:
   name: plan
   runs-on: \${{ inputs.runs-on }}
   timeout-minutes: 15
+  # The environment's OIDC trust (its build role) for one read: which images exist already.
+  environment:
+    name: \${{ inputs.environment }}
   permissions:
     contents: read
     # Reads the environment's deployments to find the last complete deploy (see "Find the last complete deploy").
     deployments: read
+    id-token: write
   outputs:
     services: \${{ steps.resolve.outputs.services }}
     empty: \${{ steps.resolve.outputs.empty }}
     # Tier number -> the names it deploys, for the tiers that have any: the release's only view of the plan.
     tiers: \${{ steps.resolve.outputs.tier-services }}
-    # GitHub accepts at most ${MATRIX_LIMIT} legs per matrix: resolve-graph splits the build into chunks of ${MATRIX_LIMIT}, and one
-    # fixed build job per chunk runs when its chunk exists (build-N is 'true'); build-matrix-N is 'null' otherwise.
+    # Only images that do not exist yet are built (build-push mode find), several services to a leg; GitHub accepts at
+    # most ${MATRIX_LIMIT} legs per matrix, so one fixed build job per chunk of ${MATRIX_LIMIT} legs runs when its chunk exists
+    # (build-N is 'true'); build-matrix-N is 'null' otherwise.
 ${indent(buildOutputs.join('\n'), 4)}
     infrastructure: \${{ inputs.mode == 'deploy' && (inputs.infrastructure == 'true' || (inputs.infrastructure == 'auto' && steps.changes.outputs.infrastructure == 'true')) }}
     role: \${{ steps.settings.outputs.role }}
@@ -231,10 +238,47 @@ ${indent(PLAN_INPUTS_SCRIPT, 8)}
         ROLE: \${{ inputs.role-to-assume }}
         BUILD_ROLE: \${{ inputs.build-role-to-assume }}
         REGION: \${{ inputs.aws-region }}
-        # Whether a chunk beyond the last build job exists (the matrices themselves can pass 128 KiB: never a variable).
-        MORE_CHUNKS: \${{ fromJSON(steps.resolve.outputs.build-matrix || '[]')[${BUILD_JOBS}] != null }}
       run: |
-${indent(SETTINGS_SCRIPT, 8)}`
+${indent(SETTINGS_SCRIPT, 8)}
+
+    # Which images exist already, by content tag (read-only, with the build role): build jobs start only for the rest,
+    # several services to a job (services-per-build-job), and none at all when every image exists. The found images
+    # reach the images job as an artifact, like the built ones (a thousand of them would pass 128 KiB as a variable).
+    - if: \${{ ${FIND_IMAGES} }}
+      uses: ${PINS.configureAwsCredentials}
+      with:
+        role-to-assume: \${{ steps.settings.outputs.build-role }}
+        aws-region: \${{ steps.settings.outputs.region }}
+        role-session-name: tierdeploy-plan-\${{ github.run_id }}
+        role-duration-seconds: 900
+    - name: Find the images that already exist
+      id: find
+      if: \${{ ${FIND_IMAGES} }}
+      uses: ${action('build-push')}
+      with:
+        catalog: \${{ inputs.catalog }}
+        environment: \${{ inputs.environment }}
+        services: \${{ steps.resolve.outputs.services }}
+        mode: find
+        services-per-job: \${{ inputs.services-per-build-job }}
+        images-file: .tierdeploy/image/EXISTING.json
+    - if: \${{ ${FIND_IMAGES} }}
+      uses: ${PINS.uploadArtifact}
+      with:
+        # Upper case: never a service's name (lower-case letters, digits and dashes), which names each build leg's artifact.
+        name: tierdeploy-image-\${{ inputs.environment }}--EXISTING
+        path: .tierdeploy/image/
+        retention-days: 1
+        overwrite: true
+        if-no-files-found: error
+    - name: Check the build fits the workflow
+      if: \${{ ${FIND_IMAGES} }}
+      env:
+        # Whether a matrix beyond the last build job exists (the matrices themselves can pass 128 KiB: never a variable).
+        MORE_CHUNKS: \${{ fromJSON(steps.find.outputs.build-matrix || '[]')[${BUILD_JOBS}] != null }}
+      run: |
+        ${FAIL}
+        [ "$MORE_CHUNKS" != true ] || fail "the plan builds more services than ${BUILD_JOBS} build jobs of ${MATRIX_LIMIT} legs hold (GitHub's matrix limit): raise services-per-build-job, or split the deploy by tier or by services"`
 }
 
 const INFRA_PLAN = `infra-plan:
@@ -469,6 +513,10 @@ aws-region:
   description: AWS region; defaults to the catalog environment's region.
   type: string
   default: ""
+services-per-build-job:
+  description: 'Services each build job builds, one after another: auto (one per job up to 20 jobs, GitHub Free''s concurrent limit, then packed, at most 10 per job) or 1-10. Only images that do not exist yet are built.'
+  type: string
+  default: auto
 role-duration-seconds:
   description: Lifetime of each job's AWS session. It must outlast the longest job (a tier, its health gate and its rollback, up to tier-timeout-minutes); the IAM roles' MaxSessionDuration must allow it.
   type: number

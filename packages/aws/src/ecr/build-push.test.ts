@@ -72,8 +72,8 @@ describe('buildPushServices', () => {
     existingRepositories('invoxa/invoice')
     const [result] = await build(['invoice'])
     const calls = shim.calls()
-    expect(calls.map((c) => c.args.slice(0, 2).join(' '))).toEqual(['login --username', 'buildx build'])
-    const [login, buildx] = calls as [(typeof calls)[0], (typeof calls)[0]]
+    expect(calls.map((c) => c.args.slice(0, 2).join(' '))).toEqual(['login --username', 'buildx version', 'buildx build'])
+    const [login, , buildx] = calls as [(typeof calls)[0], (typeof calls)[0], (typeof calls)[0]]
     expect(login.args).toEqual(['login', '--username', 'AWS', '--password-stdin', REGISTRY])
     expect(login.stdin).toBe(PASSWORD)
     for (const call of calls) expect(call.args.join(' ')).not.toContain(PASSWORD)
@@ -117,6 +117,8 @@ describe('buildPushServices', () => {
     const results = await build(['payment', 'invoice'])
     const calls = shim.calls()
     expect(calls.filter((c) => c.args[0] === 'login')).toHaveLength(1)
+    // The builder is probed once per run, not per service.
+    expect(calls.filter((c) => c.args.join(' ') === 'buildx version')).toHaveLength(1)
     const paymentBuild = calls.find((c) => c.args.includes(join(repo.root, 'services/payment')))!.args
     expect(paymentBuild[paymentBuild.indexOf('--file') + 1]).toBe(join(TEMPLATES, 'python.Dockerfile'))
     expect(paymentBuild).toEqual(expect.arrayContaining(['--build-arg', 'APP_MODULE=wsgi:app']))
@@ -131,10 +133,10 @@ describe('buildPushServices', () => {
   it('uses a per-service GitHub Actions cache scope when asked', async () => {
     existingRepositories('invoxa/invoice')
     await build(['invoice'], { cache: 'gha' })
-    const args = shim.calls()[1]!.args
-    expect(args).toEqual(expect.arrayContaining(['--cache-from', 'type=gha,scope=invoice', '--cache-to', 'type=gha,scope=invoice,mode=max']))
+    const buildxBuilds = () => shim.calls().filter((c) => c.args[0] === 'buildx' && c.args[1] === 'build')
+    expect(buildxBuilds()[0]!.args).toEqual(expect.arrayContaining(['--cache-from', 'type=gha,scope=invoice', '--cache-to', 'type=gha,scope=invoice,mode=max']))
     await build(['invoice'], { cache: 'none' })
-    expect(shim.calls()[3]!.args).not.toContain('--cache-from')
+    expect(buildxBuilds()[1]!.args).not.toContain('--cache-from')
   })
 
   it('creates the repository only when the catalog allows it', async () => {
@@ -161,6 +163,29 @@ describe('buildPushServices', () => {
     existingRepositories('invoxa/invoice')
     shim.configure({ buildError: 'process "/bin/sh -c npm run build" did not complete successfully: exit code: 2' })
     await expect(build(['invoice'])).rejects.toMatchObject({ name: 'ConfigurationError', message: expect.stringMatching(/docker buildx build failed for invoice \(exit 1\): docker buildx build --file .*\n[\s\S]*npm run build/) })
+  })
+
+  it('falls back to docker build + docker push where buildx is absent, with the same outputs and the reason in the summary', async () => {
+    existingRepositories('invoxa/invoice')
+    shim.configure({ noBuildx: true })
+    const warnings: string[] = []
+    const catalog = await repo.catalog()
+    const [result] = await buildPushServices(catalog, [catalog.services.get('invoice')!], options, { ecr: new ECRClient({}), exec, clock, log: { ...silentLogger, warning: (m) => warnings.push(m) }, setSecret: () => {} })
+    const calls = shim.calls().map((c) => c.args)
+    expect(calls.map((a) => a[0])).toEqual(['login', 'buildx', 'build', 'push', 'push'])
+    const buildArgs = calls[2]!
+    expect(buildArgs).not.toEqual(expect.arrayContaining(['--push']))
+    expect(buildArgs.join(' ')).not.toMatch(/--provenance|--cache-from|--metadata-file/)
+    expect(buildArgs).toEqual(expect.arrayContaining(['--file', join(repo.root, 'services/invoice/Dockerfile'), '--platform', 'linux/amd64', '--label', `org.opencontainers.image.revision=${options.revision}`]))
+    expect(buildArgs.at(-1)).toBe(join(repo.root, 'services/invoice'))
+    const tags = buildArgs.flatMap((a, i) => (buildArgs[i - 1] === '--tag' ? [a] : []))
+    expect(calls.slice(3)).toEqual(tags.map((t) => ['push', t]))
+    // The digest is the one docker push printed (the shim derives it from the repository).
+    expect(result).toMatchObject({ built: true, builder: 'classic', image: expect.stringMatching(new RegExp(`^${uri('invoxa/invoice')}@sha256:[0-9a-f]{64}$`)) })
+    expect(ecrMock.commandCalls(DescribeImagesCommand).at(-1)!.args[0].input).toMatchObject({ imageIds: [{ imageDigest: result!.digest }] })
+    expect(warnings).toEqual([expect.stringMatching(/no buildx .*docker build \+ docker push \(no registry layer cache .*, no provenance attestation\)/)])
+    expect(renderBuildSummary([result!])).toMatch(/classic `docker build` \+ `docker push`.*no registry or GitHub Actions layer cache.*no provenance attestation.*one platform/)
+    await expect(build(['invoice'], { platform: 'linux/amd64,linux/arm64' })).rejects.toMatchObject({ name: 'ConfigurationError', message: expect.stringMatching(/several platforms, which only buildx builds/) })
   })
 
   it('fails clearly when docker login is refused or buildx writes no metadata', async () => {

@@ -5,6 +5,19 @@ import { describeCommand, type Exec } from './exec.js'
 
 export type CacheMode = 'gha' | 'registry' | 'none'
 
+/** `buildx`: `docker buildx build --push`. `classic`: `docker build` then `docker push`, where buildx is not installed. */
+export type BuilderKind = 'buildx' | 'classic'
+
+/**
+ * Which builder this runner has: GitHub's hosted runners have the buildx plugin, many self-hosted ones (and Debian's
+ * docker.io) do not. A real probe (`docker buildx version`), not a guess from the docker version; callers ask once
+ * per run.
+ */
+export async function detectBuilder(deps: { exec: Exec; env?: NodeJS.ProcessEnv }): Promise<BuilderKind> {
+  const result = await deps.exec('docker', ['buildx', 'version'], deps.env ? { env: deps.env } : {})
+  return result.exitCode === 0 ? 'buildx' : 'classic'
+}
+
 export interface BuildxRequest {
   service: string
   /** Absolute paths. */

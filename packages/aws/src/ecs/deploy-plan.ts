@@ -1,5 +1,6 @@
 import type { Plan } from '@tierdeploy/graph'
 import { deployEcsServices, type EcsDeployEffects, type EcsDeployRequest } from './deploy.js'
+import type { DeployEvent } from './progress.js'
 import type { EcsServiceResult } from './types.js'
 
 export interface PlanDeployRequest extends Omit<EcsDeployRequest, 'waves'> {
@@ -31,7 +32,10 @@ export async function deployPlan(request: PlanDeployRequest, effects: EcsDeployE
     }
     effects.log.info(`tier ${tier.tier} (${tier.name}): ${waves.flat().length} service(s) in ${waves.length} wave(s)`)
     const images = Object.fromEntries(waves.flat().filter((n) => request.images[n]).map((n) => [n, request.images[n]!]))
-    const outcome = await deployEcsServices({ ...rest, catalog, waves, images }, effects)
+    // The live view names the tier a step belongs to.
+    const progress = effects.progress
+    const tierEffects = progress ? { ...effects, progress: (e: DeployEvent) => progress(e.type === 'step-started' ? { ...e, tier: tier.tier, tierName: tier.name } : e) } : effects
+    const outcome = await deployEcsServices({ ...rest, catalog, waves, images }, tierEffects)
     results.push(...outcome.results)
     Object.assign(diffs, outcome.diffs)
     ok &&= outcome.ok

@@ -11,7 +11,8 @@ import { diffTaskDefinitions, isDigestImage, registrationOf, renderTaskDefinitio
 import { rollBackServices } from './rollback.js'
 import { TAG_COMMIT, TAG_DEPLOY_ID, TAG_REPLACES, TAG_SERVICE } from './tags.js'
 import type { EcsEffects, EcsServiceResult } from './types.js'
-import { DEFAULT_SERVICE_TIMEOUT_MS, describeServices, waitForRollouts, type RolloutWatch, type WaitResult } from './wait.js'
+import { DEFAULT_SERVICE_TIMEOUT_MS, describeServices, emitProgress, waitForRollouts, type RolloutWatch, type WaitResult } from './wait.js'
+import type { DeployProgress } from './progress.js'
 import { taskDefinitionFamily, taskDefinitionName } from './rollout.js'
 
 /** Writes (RegisterTaskDefinition + UpdateService) in flight at once: well under ECS's per-account API rates. */
@@ -48,6 +49,8 @@ export interface EcsDeployEffects extends EcsEffects {
   cloudformation?: CloudFormationClient
   /** ECR of the environment's account, made only when an image comes from another account's or region's registry. */
   ecr?: () => Promise<ECRClient>
+  /** Live progress of the step (progress.ts): waves, writes, every poll's pending rollouts, each settled service. */
+  progress?: DeployProgress
 }
 
 export interface EcsDeployOutcome {
@@ -104,18 +107,24 @@ export async function deployEcsServices(given: EcsDeployRequest, effects: EcsDep
   }
 
   // 2. Wave by wave: write, then wait for the whole wave.
+  emitProgress(effects, { type: 'step-started', at: clock.now(), deployId: request.deployId, cluster, waves: request.waves })
   const watches: RolloutWatch[] = []
   const unconfirmed = new Set<string>()
   let polls = 0
   let failedWave: number | undefined
   try {
     for (const [w, wave] of request.waves.entries()) {
+      const waveStarted = clock.now()
+      emitProgress(effects, { type: 'wave-started', at: waveStarted, wave: w + 1, waves: request.waves.length, services: wave })
       const ecsChanged: PlannedService[] = []
       for (const name of wave) {
         const p = planned.get(name)
         if (!p) continue
         if (p.changed) ecsChanged.push(p)
-        else results.set(name, { service: name, status: 'unchanged', previousTaskDefinition: p.previous, taskDefinition: p.previous, reason: request.images[name] ? undefined : 'no new image given' })
+        else {
+          results.set(name, { service: name, status: 'unchanged', previousTaskDefinition: p.previous, taskDefinition: p.previous, reason: request.images[name] ? undefined : 'no new image given' })
+          emitProgress(effects, { type: 'service-unchanged', at: clock.now(), service: name })
+        }
       }
       if (ecsChanged.length) log.info(`wave ${w + 1}: deploying ${ecsChanged.map((p) => p.name).join(', ')}`)
       for (const p of ecsChanged) log.info(`${p.name}: new revision of ${taskDefinitionName(p.previous)}:\n  ${p.diff.join('\n  ')}`)
@@ -126,7 +135,8 @@ export async function deployEcsServices(given: EcsDeployRequest, effects: EcsDep
         if (watch) {
           waveWatches.push(watch)
           unconfirmed.add(p.name)
-        }
+          emitProgress(effects, { type: 'service-updated', at: clock.now(), service: p.name, revision: taskDefinitionName(watch.taskDefinition), previousRevision: taskDefinitionName(p.previous), ...(watch.deploymentId ? { deploymentId: watch.deploymentId } : {}) })
+        } else emitProgress(effects, { type: 'service-write-failed', at: clock.now(), service: p.name, reason: results.get(p.name)?.reason ?? 'write failed' })
       })
       // Every later call would fail the same way: stop, and let the caller record what changed.
       const expired = refused.find((r) => r instanceof SessionExpiredError)
@@ -151,10 +161,13 @@ export async function deployEcsServices(given: EcsDeployRequest, effects: EcsDep
       for (const watch of waveWatches) {
         const outcome = waited.outcomes.get(watch.service)!
         const entry = results.get(watch.service)!
-        results.set(watch.service, outcome.ok ? { ...entry, status: 'deployed' } : { ...entry, status: 'failed', reason: outcome.reason ?? 'rollout failed' })
+        const settled = { settledAt: outcome.settledAt ?? clock.now() }
+        results.set(watch.service, outcome.ok ? { ...entry, status: 'deployed', ...settled } : { ...entry, status: 'failed', reason: outcome.reason ?? 'rollout failed', ...settled })
         unconfirmed.delete(watch.service)
       }
       for (const s of stackWave) results.set(s.name, fromStackResult(stackResults.get(s.name)!))
+      const count = (status: string): number => wave.filter((n) => results.get(n)?.status === status).length
+      emitProgress(effects, { type: 'wave-done', at: clock.now(), wave: w + 1, ok: count('failed') === 0, deployed: count('deployed'), failed: count('failed'), unchanged: count('unchanged'), elapsedMs: clock.now() - waveStarted })
       if (wave.some((n) => results.get(n)?.status === 'failed')) {
         failedWave = w
         break
@@ -166,6 +179,7 @@ export async function deployEcsServices(given: EcsDeployRequest, effects: EcsDep
       for (const name of request.waves.slice(failedWave + 1).flat()) {
         results.set(name, { service: name, status: 'skipped', reason: `not deployed: wave ${failedWave + 1} failed (${failed.join(', ')})` })
       }
+      if (rollbackOnFailure) emitProgress(effects, { type: 'rollback-started', at: clock.now(), services: watches.map((x) => x.service), because: failed })
       if (rollbackOnFailure) await rollBackStep(watches, stackResults, failed, request, effects, serviceTimeoutMs, results)
       else {
         for (const w of watches) {
@@ -181,6 +195,7 @@ export async function deployEcsServices(given: EcsDeployRequest, effects: EcsDep
   const list = all.map((s) => results.get(s.name)!)
   const ok = list.every((r) => r.status === 'deployed' || r.status === 'unchanged')
   log.info(`deploy ${request.deployId}: ${ok ? 'succeeded' : 'failed'} in ${((clock.now() - started) / 1000).toFixed(0)} s (${polls} polls)`)
+  emitProgress(effects, { type: 'step-done', at: clock.now(), ok, elapsedMs: clock.now() - started, polls })
   return { ok, results: list, diffs, polls }
 }
 
@@ -310,8 +325,9 @@ async function registerAndUpdate(p: PlannedService, request: EcsDeployRequest, e
     effects.log.info(`${p.name}: registered ${arn}`)
     const updated = await effects.ecs.send(new UpdateServiceCommand({ cluster: request.cluster, service: p.name, taskDefinition: arn }))
     const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY')
-    results.set(p.name, { service: p.name, status: 'deployed', previousTaskDefinition: p.previous, taskDefinition: arn })
-    return { service: p.name, taskDefinition: arn, ...(primary?.id ? { deploymentId: primary.id } : {}), startedAt: effects.clock.now() }
+    const startedAt = effects.clock.now()
+    results.set(p.name, { service: p.name, status: 'deployed', previousTaskDefinition: p.previous, taskDefinition: arn, startedAt })
+    return { service: p.name, taskDefinition: arn, ...(primary?.id ? { deploymentId: primary.id } : {}), startedAt }
   } catch (e) {
     const configuration = configurationErrorOf(e, { cluster: request.cluster, service: p.name })
     if (configuration) refused.push(configuration)

@@ -32,4 +32,8 @@ export interface EcsServiceResult {
   /** The task definition this deploy registered (or the running one when unchanged, or the rollback target). */
   taskDefinition?: string
   reason?: string
+  /** When its rollout started (UpdateService answered), epoch ms of the deploy's clock; absent when nothing was written. */
+  startedAt?: number
+  /** When its rollout's outcome was known (steady, failed or timed out), epoch ms; with startedAt, the summary's timeline. */
+  settledAt?: number
 }

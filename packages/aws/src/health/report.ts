@@ -4,15 +4,28 @@ import type { GateReport } from './types.js'
 const MARK = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' } as const
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 
-/** Markdown: the verdict, then one row per service and check (failures first, so the why is on top). */
+/**
+ * Markdown: the verdict, then one row per failed check (the why on top), counts, and every other check collapsed
+ * (a 1,000-service gate has 3,000 rows).
+ */
 export function renderGateTable(report: GateReport, title = 'health gate'): string {
   const failed = report.outcomes.filter((o) => o.status === 'failed')
-  const rows = [...failed, ...report.outcomes.filter((o) => o.status !== 'failed')]
+  const rest = report.outcomes.filter((o) => o.status !== 'failed')
   const services = new Set(report.outcomes.map((o) => o.service)).size
+  const failedServices = new Set(failed.map((o) => o.service)).size
   const head = report.passed
     ? `### ✅ ${title} passed: ${services} service${services === 1 ? '' : 's'} healthy`
-    : `### ❌ ${title} failed: ${failed.length} check${failed.length === 1 ? '' : 's'} failed in ${new Set(failed.map((o) => o.service)).size} service${new Set(failed.map((o) => o.service)).size === 1 ? '' : 's'}`
-  return [head, '', '| service | check | result | why |', '|---|---|---|---|', ...rows.map((o) => `| ${o.service} | ${o.check} | ${MARK[o.status]} | ${cell(o.detail)} |`), ''].join('\n')
+    : `### ❌ ${title} failed: ${failed.length} check${failed.length === 1 ? '' : 's'} failed in ${failedServices} service${failedServices === 1 ? '' : 's'}`
+  const row = (o: GateReport['outcomes'][number]): string => `| ${o.service} | ${o.check} | ${MARK[o.status]} | ${cell(o.detail)} |`
+  const lines = [head, '']
+  if (failed.length) lines.push('| service | check | result | why |', '|---|---|---|---|', ...failed.map(row), '')
+  const counts = (['failed', 'passed', 'skipped'] as const).map((s) => [s, report.outcomes.filter((o) => o.status === s).length] as const).filter(([, n]) => n > 0)
+  if (counts.length) lines.push(`${counts.map(([s, n]) => `${MARK[s]}: ${n}`).join(' · ')} (checks, in ${report.seconds.toFixed(0)} s)`, '')
+  if (rest.length) {
+    lines.push(`<details${rest.length <= 10 && failed.length === 0 ? ' open' : ''}><summary>${failed.length ? `The other check${rest.length === 1 ? '' : 's'}` : `Every check`} (${rest.length})</summary>`, '')
+    lines.push('| service | check | result | why |', '|---|---|---|---|', ...rest.map(row), '', '</details>', '')
+  }
+  return lines.join('\n')
 }
 
 /** Plain text for the CLI: aligned columns, failures first. */

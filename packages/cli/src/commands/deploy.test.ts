@@ -47,7 +47,8 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
   const ecs = makeEcsClient({ endpoint: fake.endpoint, region: 'ca-central-1' })
   const sts = new STSClient({ endpoint: fake.endpoint, region: 'ca-central-1' })
   try {
-    const code = await runDeploy(['--catalog', join(dir.dir, 'catalog'), ...args], io, { ecs, sts, clock: fake.clock })
+    // The fake control plane has no IAM, Service Quotas, EC2 or ELB: preflight has its own tests (preflight.test.ts).
+    const code = await runDeploy(['--catalog', join(dir.dir, 'catalog'), '--no-preflight', ...args], io, { ecs, sts, clock: fake.clock })
     return { code, out: out.join('\n'), err: err.join('\n') }
   } finally {
     ecs.destroy()
@@ -163,7 +164,7 @@ async function run(args: string[], options: { cwd?: string; env?: NodeJS.Process
   const io: CliIO = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: options.cwd ?? dir.dir, env: options.env ?? { AWS_REGION: 'ca-central-1', GITHUB_SHA: 'b'.repeat(40) } }
   const ecs = makeEcsClient({ endpoint: fake.endpoint, region: 'ca-central-1' })
   try {
-    const code = await runDeploy(args, io, { ecs, clock: fake.clock, terminal: options.terminal ?? fakeTerminal({ tty: false }) })
+    const code = await runDeploy(['--no-preflight', ...args], io, { ecs, clock: fake.clock, terminal: options.terminal ?? fakeTerminal({ tty: false }) })
     return { code, out: out.join('\n'), err: err.join('\n') }
   } finally {
     ecs.destroy()
@@ -316,5 +317,51 @@ describe('tierdeploy deploy from a local clone', () => {
     expect(fake.calls.RegisterTaskDefinition).toBeUndefined()
     expect((await run([...args, '--commit', 'c0ffee0'], { env: localEnv() })).code).toBe(0)
     expect(await commitTagOf(fake.service('dev-cluster', 'rfq').taskDefinition)).toBe('c0ffee0')
+  })
+})
+
+describe('tierdeploy deploy progress', () => {
+  // --no-preflight: these tests are about the progress of the writes and waits, not the checks before them.
+  const deployAll = ['--env', 'dev', '--tier', 'all', '--images', 'images.json', '--no-preflight']
+
+  it('--json prints newline-delimited events in order, ending with one result event', async () => {
+    const r = await cli(...deployAll, '--json')
+    expect(r.code).toBe(0)
+    const events = r.out.split('\n').map((line) => JSON.parse(line) as { type: string; service?: string; tier?: number; wave?: number; ok?: boolean; results?: { service: string; status: string }[] })
+    const types = events.map((e) => e.type)
+    expect(types[0]).toBe('step-started')
+    expect(types.at(-1)).toBe('result')
+    expect(types.filter((t) => t === 'result')).toHaveLength(1)
+    // tier 1 (auth, then gateway), then tier 2 (rfq), each step closed before the next starts
+    expect(events.filter((e) => e.type === 'step-started').map((e) => e.tier)).toEqual([1, 2])
+    expect(events.filter((e) => e.type === 'service-updated' || e.type === 'service-done').map((e) => `${e.type} ${e.service}`)).toEqual([
+      'service-updated auth',
+      'service-done auth',
+      'service-updated gateway',
+      'service-done gateway',
+      'service-updated rfq',
+      'service-done rfq',
+    ])
+    expect(types.indexOf('step-done')).toBeLessThan(types.lastIndexOf('step-started'))
+    expect(events.at(-1)).toMatchObject({ type: 'result', ok: true, results: [{ service: 'auth', status: 'deployed' }, { service: 'gateway', status: 'deployed' }, { service: 'rfq', status: 'deployed' }] })
+  })
+
+  it('without a terminal prints one line per state change on stderr, and the table on stdout', async () => {
+    const r = await cli(...deployAll)
+    expect(r.code).toBe(0)
+    const lines = r.err.split('\n')
+    for (const line of ['auth: rolling out auth:2 (was auth:1)', 'auth: deployed in 30s', 'rfq: deployed in 30s', 'tier 2 (business): succeeded in 30s (6 polls)']) {
+      expect(lines.filter((l) => l === line)).toEqual([line])
+    }
+    // no per-poll "waiting for" log line: the progress lines replace it
+    expect(lines.some((l) => l.startsWith('waiting for'))).toBe(false)
+    expect(r.out).toMatch(/auth +deployed/)
+  })
+
+  it('--quiet prints no progress, and refuses to go with --json', async () => {
+    const r = await cli(...deployAll, '--quiet')
+    expect(r.code).toBe(0)
+    expect(r.err).not.toMatch(/rolling out|deployed in/)
+    await expect(cli(...deployAll, '--quiet', '--json')).rejects.toThrow(UsageError)
   })
 })

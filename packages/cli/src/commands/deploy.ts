@@ -21,30 +21,42 @@ import {
   shortTaskDefinition,
   TAG_COMMIT,
   verifyCallerAccount,
+  preflightServices,
+  type DeployEvent,
   type EcsServiceResult,
+  type PreflightClients,
 } from '@tierdeploy/aws'
 import { ConfigurationError, environmentNamed, formatProblem, isProductionLike, loadCatalog, streamLogger, systemClock, type Catalog, type Clock, type Environment } from '@tierdeploy/catalog'
 import { Git, gitRunner } from '@tierdeploy/changes'
 import { renderPlanText, resolveDeployWaves, resolveServiceName } from '@tierdeploy/graph'
 import { parseFlags, stringFlag } from '../args.js'
 import { UsageError, type CliIO } from '../cli-io.js'
+import { progressLogger, progressRendererFor } from '../progress.js'
 import { selectionFromFlags, selectionOptions } from '../selection.js'
+import { preflightBeforeDeploy } from './preflight.js'
 
 export const usage = [
   'tierdeploy deploy --env ENV (--tier N|all | --services A,B | --service A) [--with-dependencies] [--images FILE] [--dry-run]',
-  '                  [--catalog DIR] [--cluster NAME] [--region REGION] [--commit SHA] [--timeout-minutes N] [--no-rollback] [--yes] [--verbose]',
+  '                  [--catalog DIR] [--cluster NAME] [--region REGION] [--commit SHA] [--timeout-minutes N] [--no-rollback] [--no-preflight] [--yes] [--verbose]',
+  '                  [--quiet | --json]',
   '       tierdeploy deploy --rollback SERVICE --version previous|REVISION|COMMIT --env ENV [--cluster NAME] [--region REGION] [--dry-run] [--yes]',
   '',
   '  --images FILE     JSON object, service -> REPOSITORY@sha256:DIGEST (build-push\'s images output). Services',
   '                    without an image keep theirs; only their catalog environment and secrets are applied.',
   '  --dry-run         print each service\'s task-definition change; no write call to AWS.',
   '  --no-rollback     on failure, leave services as they are instead of putting them back.',
+  '  --no-preflight    skip the read-only checks (tierdeploy preflight) a deploy, dry runs included, runs first;',
+  '                    a failing check stops the deploy before any write.',
   '  --commit SHA      the commit the registered revisions are tagged with (tierdeploy:commit), what',
   '                    --rollback SERVICE --version SHA finds later. Default: GITHUB_SHA in GitHub Actions, else',
   '                    the HEAD commit of the repository holding the catalog (refused outside a git repository).',
   '  --yes             deploy to an environment with requireApproval: true without asking. Without it such a',
   '                    deploy shows its plan and asks for confirmation, and is refused when not in a terminal.',
   '  --region REGION   overrides the environment file\'s region; AWS_REGION is used only when the file has none.',
+  '  --quiet           no progress: only warnings, errors and the result table.',
+  '  --json            progress as newline-delimited JSON events on stdout, ending with one {"type":"result"} event',
+  '                    (ok, results, diffs) instead of the table. Without either: a live view in a terminal, one',
+  '                    line per state change otherwise (in ::group:: blocks when GITHUB_ACTIONS=true).',
   '  --health-check [--promote-to-production]   run tierdeploy health on --env; with --promote-to-production, run',
   '                    tierdeploy promote from --env (or production\'s promotesFrom) to production instead.',
 ].join('\n')
@@ -62,6 +74,8 @@ export interface DeployDeps {
   sts?: STSClient
   cloudformation?: CloudFormationClient
   ecr?: ECRClient
+  /** The clients preflight reads with (the ECS and ECR clients above are used for it too). */
+  preflight?: Partial<PreflightClients>
   clock?: Clock
   /** Defaults to the process's stdin and stdout. */
   terminal?: Terminal
@@ -82,9 +96,12 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
     commit: { type: 'string' },
     'timeout-minutes': { type: 'string' },
     'no-rollback': { type: 'boolean' },
+    'no-preflight': { type: 'boolean' },
     rollback: { type: 'string' },
     version: { type: 'string' },
     verbose: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    json: { type: 'boolean' },
     'health-check': { type: 'boolean' },
     'promote-to-production': { type: 'boolean' },
     yes: { type: 'boolean' },
@@ -102,6 +119,7 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
   if (rollbackService !== undefined && (values.tier !== undefined || values.services !== undefined || values.service !== undefined || values.images !== undefined)) {
     throw new UsageError('--rollback SERVICE takes no --tier, --services, --service or --images')
   }
+  if (values.quiet && values.json) throw new UsageError('--quiet and --json do not go together: --json already prints only events')
   const timeoutText = stringFlag(values, 'timeout-minutes') ?? '15'
   if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 1 || Number(timeoutText) > 180) throw new UsageError(`--timeout-minutes must be a whole number from 1 to 180, got '${timeoutText}'`)
   const timeoutMs = Number(timeoutText) * 60_000
@@ -148,9 +166,14 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
     const commitSha = await deployCommit(stringFlag(values, 'commit'), io.env, catalog, dryRun)
     if (!values.images) log.warning('no --images: every service keeps its running image; the catalog settings (cpu, memory, environment, secrets, port) are applied')
     if (approval) refuseWithoutTerminal(environment, terminal)
+    if (values['no-preflight'] !== true) {
+      const request = { catalog, environment, cluster, region, services: preflightServices(catalog, plan), images }
+      if (!(await preflightBeforeDeploy(request, { io, log, region, clients: { ecs, ...(deps.ecr ? { ecr: deps.ecr } : {}), ...deps.preflight } }))) return 1
+    }
     const deployId = `cli-${new Date(clock.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`
     const needsStacks = Object.keys(plan.nodes).some((n) => catalog.services.get(n)?.deployVia === 'cloudformation')
     const cloudformation = deps.cloudformation ?? (needsStacks ? await makeCloudFormationClient(region) : undefined)
+    const renderer = progressRendererFor(io, { json: values.json === true, quiet: values.quiet === true })
     const deploy = (asDryRun: boolean) => deployPlan(
       {
         plan,
@@ -165,8 +188,14 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
         serviceTimeoutMs: timeoutMs,
         region,
       },
-      { ...effects, ...(cloudformation ? { cloudformation } : {}), ecr: async () => deps.ecr ?? makeEcrClient({ region }) },
-    )
+      {
+        ...effects,
+        ...(cloudformation ? { cloudformation } : {}),
+        ecr: async () => deps.ecr ?? makeEcrClient({ region }),
+        // A dry run only reads: its log says what it found. A deploy shows its progress instead.
+        ...(asDryRun ? {} : { log: progressLogger(renderer, values.verbose === true), progress: (e: DeployEvent) => renderer.event(e) }),
+      },
+    ).finally(() => renderer.close())
     if (approval) {
       // The plan the reviewer confirms is the dry run's: every service and its task-definition change.
       const preview = await deploy(true)
@@ -176,6 +205,10 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
       }
     }
     const { results, ok, diffs } = await deploy(dryRun)
+    if (values.json) {
+      io.stdout(JSON.stringify({ type: 'result', ok, results, diffs }))
+      return ok ? 0 : 1
+    }
     if (dryRun) for (const line of renderDryRun(results, diffs)) io.stdout(line)
     if (results.length === 0) {
       io.stdout('nothing to deploy to ECS in this selection')
@@ -260,7 +293,7 @@ async function promoteToProduction(values: Record<string, unknown>, io: CliIO): 
 }
 
 /** --images FILE: a JSON object, service (name or alias) -> image pinned by digest. */
-function readImages(catalog: Catalog, file: string | undefined, cwd: string): Record<string, string> {
+export function readImages(catalog: Catalog, file: string | undefined, cwd: string): Record<string, string> {
   if (file === undefined) return {}
   let parsed: unknown
   try {

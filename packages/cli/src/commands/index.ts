@@ -16,7 +16,10 @@ export const commands: Record<string, Command> = {
   deploy: { summary: 'deploy to ECS, or roll back (--rollback)', load: () => import('./deploy.js') },
   cost: { summary: 'estimate the monthly AWS cost per service and tier, with savings', load: () => import('./cost.js') },
   doctor: { summary: 'find undeclared dependencies and configuration mistakes', load: () => import('./doctor.js') },
+  preflight: { summary: 'read-only checks that predict what a deploy would fail on (images, secrets, IAM, quota, subnets, routing)', load: () => import('./preflight.js') },
   status: { summary: 'what runs in an environment now, from which commit, and how it differs from another (--compare)', load: () => import('./status.js') },
   health: { summary: 'check that deployed services are healthy (ECS, load balancer, HTTP, alarms)', load: () => import('./health.js') },
   'terraform-vars': { summary: 'write an environment root\'s catalog.auto.tfvars.json from the catalog', load: () => import('./terraform-vars.js') },
+  init: { summary: 'scan the repository and write a catalog that validates (--update adds new services)', load: () => import('./init.js') },
+  discover: { summary: 'print the catalog init would write, with the evidence for each dependency (--json)', load: () => import('./discover.js') },
 }

@@ -24,7 +24,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
   for (const w of warnings) io.stderr(formatProblem(w))
   // --base plans only what changed since REF (loaded on use: plain plans need no git).
-  if (byChange) selection.changed = (await (await import('./changed.js')).changedFromFlags(catalog, values, io)).services
+  if (byChange) {
+    const detected = await (await import('./changed.js')).changedFromFlags(catalog, values, io)
+    selection.changed = detected.services
+    selection.changedBecause = (await import('@tierdeploy/changes')).reasonsInWords(detected.reasons)
+  }
   // Without --env, --ref picks the environment from the catalog's branches/tags; a ref none lists plans nothing.
   // Glob matching (picomatch) loads only when a ref is given, so a plain plan starts faster.
   const envName = stringFlag(values, 'env')

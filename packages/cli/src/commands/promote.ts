@@ -4,6 +4,7 @@ import type { ECSClient } from '@aws-sdk/client-ecs'
 import type { STSClient } from '@aws-sdk/client-sts'
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { ConfigurationError, environmentNamed, formatProblem, loadCatalog, streamLogger, systemClock, type Clock, type Environment } from '@tierdeploy/catalog'
+import type { DeployEvent } from '@tierdeploy/aws'
 import { resolveDeployWaves, type Selection } from '@tierdeploy/graph'
 import { parseFlags, stringFlag } from '../args.js'
 import { UsageError, type CliIO } from '../cli-io.js'
@@ -136,6 +137,10 @@ export async function run(args: string[], io: CliIO, deps: PromoteDeps = {}): Pr
     const images = gated.release.images
     io.stderr(`promoting ${Object.keys(images).length} image(s) from ${from.name} to ${to.name}:\n${Object.entries(images).map(([s, i]) => `  ${s}  ${i}`).join('\n')}`)
     const needsStacks = services.some((n) => catalog.services.get(n)?.deployVia === 'cloudformation')
+    // The same live progress as deploy (a dry run only reads, and logs as before).
+    const { progressLogger, progressRendererFor } = await import('../progress.js')
+    const renderer = progressRendererFor(io, {})
+    const progress = values['dry-run'] ? {} : { log: progressLogger(renderer, values.verbose === true), progress: (e: DeployEvent) => renderer.event(e) }
     const { results, ok, diffs } = await aws.deployPlan(
       {
         plan,
@@ -148,8 +153,8 @@ export async function run(args: string[], io: CliIO, deps: PromoteDeps = {}): Pr
         serviceTimeoutMs: timeoutMs,
         region: toSide.region,
       },
-      { ecs: toEcs, clock, log, ...(needsStacks ? { cloudformation: await aws.makeCloudFormationClient(toSide.region) } : {}), ecr: async () => deps.toEcr ?? aws.makeEcrClient(toSide) },
-    )
+      { ecs: toEcs, clock, log, ...(needsStacks ? { cloudformation: await aws.makeCloudFormationClient(toSide.region) } : {}), ecr: async () => deps.toEcr ?? aws.makeEcrClient(toSide), ...progress },
+    ).finally(() => renderer.close())
     if (values['dry-run']) {
       for (const r of results) io.stdout(diffs[r.service] ? `${r.service}: would register\n  ${diffs[r.service]!.join('\n  ')}` : `${r.service}: ${r.status}`)
       return 0

@@ -43,7 +43,7 @@ describe('tierdeploy terraform-vars', () => {
     cleanups.push(t.cleanup)
     cpSync('catalog', join(t.dir, 'catalog'), { recursive: true })
     const file = join(t.dir, 'catalog/environments/staging.yaml')
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^terraform:\n(  .*\n)+/m, 'terraform: { workingDirectory: infra/staging }\n'))
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^terraform:\n( {2}.*\n)+/m, 'terraform: { workingDirectory: infra/staging }\n'))
     mkdirSync(join(t.dir, 'infra/staging'), { recursive: true })
     const { code, stderr } = await runCli(['terraform-vars', '--env', 'staging', '--catalog', join(t.dir, 'catalog')])
     expect(stderr).toMatch(/^wrote infra\/staging\/catalog\.auto\.tfvars\.json \(\d+ services\)$/)

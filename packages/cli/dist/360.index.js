@@ -1,5 +1,5 @@
-export const id = 883;
-export const ids = [883];
+export const id = 360;
+export const ids = [360];
 export const modules = {
 
 /***/ 1294:
@@ -81,7 +81,12 @@ async function makeStsClient(options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $I: () => (/* binding */ makeIamClient),
+/* harmony export */   C4: () => (/* binding */ makeSecretsManagerClient),
 /* harmony export */   Gz: () => (/* binding */ DEFAULT_MAX_ATTEMPTS),
+/* harmony export */   Iv: () => (/* binding */ makeEc2Client),
+/* harmony export */   K4: () => (/* binding */ makeServiceQuotasClient),
+/* harmony export */   PA: () => (/* binding */ makeSsmClient),
 /* harmony export */   Tw: () => (/* binding */ makeElbClient),
 /* harmony export */   ff: () => (/* binding */ MIN_SEND_RATE),
 /* harmony export */   mE: () => (/* binding */ makeCloudWatchClient),
@@ -121,12 +126,35 @@ async function makeEcrClient(options = {}) {
     return new ECRClient(awsClientConfig(options));
 }
 async function makeElbClient(options = {}) {
-    const { ElasticLoadBalancingV2Client } = await __webpack_require__.e(/* import() */ 586).then(__webpack_require__.t.bind(__webpack_require__, 586, 19));
+    const { ElasticLoadBalancingV2Client } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 586, 19));
     return new ElasticLoadBalancingV2Client(awsClientConfig(options));
 }
 async function makeCloudWatchClient(options = {}) {
     const { CloudWatchClient } = await __webpack_require__.e(/* import() */ 85).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19));
     return new CloudWatchClient(awsClientConfig(options));
+}
+/** Secrets Manager (preflight reads secret metadata with DescribeSecret, never values). */
+async function makeSecretsManagerClient(options = {}) {
+    const { SecretsManagerClient } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 2994, 19));
+    return new SecretsManagerClient(awsClientConfig(options));
+}
+/** SSM Parameter Store (preflight reads parameter names with DescribeParameters, never values). */
+async function makeSsmClient(options = {}) {
+    const { SSMClient } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4736, 19));
+    return new SSMClient(awsClientConfig(options));
+}
+/** IAM is global; the region only picks the endpoint's partition. */
+async function makeIamClient(options = {}) {
+    const { IAMClient } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
+    return new IAMClient(awsClientConfig(options));
+}
+async function makeServiceQuotasClient(options = {}) {
+    const { ServiceQuotasClient } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 2924, 19));
+    return new ServiceQuotasClient(awsClientConfig(options));
+}
+async function makeEc2Client(options = {}) {
+    const { EC2Client } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
+    return new EC2Client(awsClientConfig(options));
 }
 
 
@@ -746,7 +774,10 @@ async function deployPlan(request, effects) {
         }
         effects.log.info(`tier ${tier.tier} (${tier.name}): ${waves.flat().length} service(s) in ${waves.length} wave(s)`);
         const images = Object.fromEntries(waves.flat().filter((n) => request.images[n]).map((n) => [n, request.images[n]]));
-        const outcome = await (0,_deploy_js__WEBPACK_IMPORTED_MODULE_0__/* .deployEcsServices */ .X)({ ...rest, catalog, waves, images }, effects);
+        // The live view names the tier a step belongs to.
+        const progress = effects.progress;
+        const tierEffects = progress ? { ...effects, progress: (e) => progress(e.type === 'step-started' ? { ...e, tier: tier.tier, tierName: tier.name } : e) } : effects;
+        const outcome = await (0,_deploy_js__WEBPACK_IMPORTED_MODULE_0__/* .deployEcsServices */ .X)({ ...rest, catalog, waves, images }, tierEffects);
         results.push(...outcome.results);
         Object.assign(diffs, outcome.diffs);
         ok &&= outcome.ok;
@@ -828,12 +859,15 @@ async function deployEcsServices(given, effects) {
         return { ok: true, results: all.map((s) => results.get(s.name)), diffs, polls: 0 };
     }
     // 2. Wave by wave: write, then wait for the whole wave.
+    (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .emitProgress */ .Dt)(effects, { type: 'step-started', at: clock.now(), deployId: request.deployId, cluster, waves: request.waves });
     const watches = [];
     const unconfirmed = new Set();
     let polls = 0;
     let failedWave;
     try {
         for (const [w, wave] of request.waves.entries()) {
+            const waveStarted = clock.now();
+            (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .emitProgress */ .Dt)(effects, { type: 'wave-started', at: waveStarted, wave: w + 1, waves: request.waves.length, services: wave });
             const ecsChanged = [];
             for (const name of wave) {
                 const p = planned.get(name);
@@ -841,8 +875,10 @@ async function deployEcsServices(given, effects) {
                     continue;
                 if (p.changed)
                     ecsChanged.push(p);
-                else
+                else {
                     results.set(name, { service: name, status: 'unchanged', previousTaskDefinition: p.previous, taskDefinition: p.previous, reason: request.images[name] ? undefined : 'no new image given' });
+                    (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .emitProgress */ .Dt)(effects, { type: 'service-unchanged', at: clock.now(), service: name });
+                }
             }
             if (ecsChanged.length)
                 log.info(`wave ${w + 1}: deploying ${ecsChanged.map((p) => p.name).join(', ')}`);
@@ -855,7 +891,10 @@ async function deployEcsServices(given, effects) {
                 if (watch) {
                     waveWatches.push(watch);
                     unconfirmed.add(p.name);
+                    (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .emitProgress */ .Dt)(effects, { type: 'service-updated', at: clock.now(), service: p.name, revision: (0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionName */ .ip)(watch.taskDefinition), previousRevision: (0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionName */ .ip)(p.previous), ...(watch.deploymentId ? { deploymentId: watch.deploymentId } : {}) });
                 }
+                else
+                    (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .emitProgress */ .Dt)(effects, { type: 'service-write-failed', at: clock.now(), service: p.name, reason: results.get(p.name)?.reason ?? 'write failed' });
             });
             // Every later call would fail the same way: stop, and let the caller record what changed.
             const expired = refused.find((r) => r instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .SessionExpiredError */ .mZ);
@@ -883,11 +922,14 @@ async function deployEcsServices(given, effects) {
             for (const watch of waveWatches) {
                 const outcome = waited.outcomes.get(watch.service);
                 const entry = results.get(watch.service);
-                results.set(watch.service, outcome.ok ? { ...entry, status: 'deployed' } : { ...entry, status: 'failed', reason: outcome.reason ?? 'rollout failed' });
+                const settled = { settledAt: outcome.settledAt ?? clock.now() };
+                results.set(watch.service, outcome.ok ? { ...entry, status: 'deployed', ...settled } : { ...entry, status: 'failed', reason: outcome.reason ?? 'rollout failed', ...settled });
                 unconfirmed.delete(watch.service);
             }
             for (const s of stackWave)
                 results.set(s.name, fromStackResult(stackResults.get(s.name)));
+            const count = (status) => wave.filter((n) => results.get(n)?.status === status).length;
+            (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .emitProgress */ .Dt)(effects, { type: 'wave-done', at: clock.now(), wave: w + 1, ok: count('failed') === 0, deployed: count('deployed'), failed: count('failed'), unchanged: count('unchanged'), elapsedMs: clock.now() - waveStarted });
             if (wave.some((n) => results.get(n)?.status === 'failed')) {
                 failedWave = w;
                 break;
@@ -898,6 +940,8 @@ async function deployEcsServices(given, effects) {
             for (const name of request.waves.slice(failedWave + 1).flat()) {
                 results.set(name, { service: name, status: 'skipped', reason: `not deployed: wave ${failedWave + 1} failed (${failed.join(', ')})` });
             }
+            if (rollbackOnFailure)
+                (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .emitProgress */ .Dt)(effects, { type: 'rollback-started', at: clock.now(), services: watches.map((x) => x.service), because: failed });
             if (rollbackOnFailure)
                 await rollBackStep(watches, stackResults, failed, request, effects, serviceTimeoutMs, results);
             else {
@@ -917,6 +961,7 @@ async function deployEcsServices(given, effects) {
     const list = all.map((s) => results.get(s.name));
     const ok = list.every((r) => r.status === 'deployed' || r.status === 'unchanged');
     log.info(`deploy ${request.deployId}: ${ok ? 'succeeded' : 'failed'} in ${((clock.now() - started) / 1000).toFixed(0)} s (${polls} polls)`);
+    (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .emitProgress */ .Dt)(effects, { type: 'step-done', at: clock.now(), ok, elapsedMs: clock.now() - started, polls });
     return { ok, results: list, diffs, polls };
 }
 function pollOptions(request) {
@@ -1050,8 +1095,9 @@ async function registerAndUpdate(p, request, effects, results, refused) {
         effects.log.info(`${p.name}: registered ${arn}`);
         const updated = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_9__/* .UpdateServiceCommand */ .kZr({ cluster: request.cluster, service: p.name, taskDefinition: arn }));
         const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
-        results.set(p.name, { service: p.name, status: 'deployed', previousTaskDefinition: p.previous, taskDefinition: arn });
-        return { service: p.name, taskDefinition: arn, ...(primary?.id ? { deploymentId: primary.id } : {}), startedAt: effects.clock.now() };
+        const startedAt = effects.clock.now();
+        results.set(p.name, { service: p.name, status: 'deployed', previousTaskDefinition: p.previous, taskDefinition: arn, startedAt });
+        return { service: p.name, taskDefinition: arn, ...(primary?.id ? { deploymentId: primary.id } : {}), startedAt };
     }
     catch (e) {
         const configuration = (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .configurationErrorOf */ .m_)(e, { cluster: request.cluster, service: p.name });
@@ -1233,6 +1279,209 @@ function awsSetupError(e, service) {
 
 /***/ }),
 
+/***/ 400:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $A: () => (/* binding */ ProgressState),
+/* harmony export */   _U: () => (/* binding */ lineRenderer),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   e4: () => (/* binding */ describeSnapshot),
+/* harmony export */   m: () => (/* binding */ HEARTBEAT_MS),
+/* harmony export */   y1: () => (/* binding */ lineFor)
+/* harmony export */ });
+/**
+ * Live progress of a deploy step, as typed events. The engine (deployEcsServices, waitForRollouts) reports them
+ * through an optional `progress` callback in its effects; renderers (the CLI's terminal view, CI log lines, NDJSON)
+ * turn them into output. Events carry clock times (`at`, ms since the epoch on the injected clock), so a renderer
+ * needs no clock of its own to show elapsed times. The JSON form of each event is `tierdeploy deploy --json`'s
+ * documented output (docs/cli.md): add fields, never rename them.
+ */
+/** At most this long without a line in CI logs: then a heartbeat says what is still rolling. */
+const HEARTBEAT_MS = 30_000;
+/** What the events so far say: the current step, wave and phase, and each service's state. Shared by the renderers. */
+class ProgressState {
+    tier;
+    wave = 0;
+    waves = 0;
+    phase = 'deploy';
+    stepStartedAt = 0;
+    waveStartedAt = 0;
+    now = 0;
+    polls = 0;
+    services = new Map();
+    apply(e) {
+        this.now = Math.max(this.now, e.at);
+        switch (e.type) {
+            case 'step-started':
+                this.tier = e.tier !== undefined ? `tier ${e.tier}${e.tierName ? ` (${e.tierName})` : ''}` : undefined;
+                this.stepStartedAt = e.at;
+                this.phase = 'deploy';
+                this.services.clear();
+                break;
+            case 'wave-started':
+                this.wave = e.wave;
+                this.waves = e.waves;
+                this.waveStartedAt = e.at;
+                break;
+            case 'service-unchanged':
+                this.services.set(e.service, { state: 'unchanged' });
+                break;
+            case 'service-updated':
+                this.services.set(e.service, { state: 'rolling', revision: e.revision, startedAt: e.at });
+                break;
+            case 'service-write-failed':
+                this.services.set(e.service, { state: 'failed', reason: e.reason });
+                break;
+            case 'poll':
+                this.polls++;
+                for (const s of e.pending) {
+                    const t = this.services.get(s.service) ?? { state: 'rolling', startedAt: e.at - s.elapsedMs };
+                    this.services.set(s.service, { ...t, state: 'rolling', snapshot: s, startedAt: e.at - s.elapsedMs });
+                }
+                break;
+            case 'service-done':
+                this.services.set(e.service, { ...this.services.get(e.service), state: 'done' });
+                break;
+            case 'service-failed':
+                this.services.set(e.service, { ...this.services.get(e.service), state: 'failed', reason: e.reason });
+                break;
+            case 'rollback-started':
+                this.phase = 'rollback';
+                for (const name of e.services) {
+                    const t = this.services.get(name);
+                    if (t?.state === 'done')
+                        this.services.set(name, { state: 'rolling', startedAt: e.at });
+                }
+                break;
+            case 'wave-done':
+            case 'step-done':
+                break;
+        }
+    }
+    count(state) {
+        return [...this.services.values()].filter((t) => t.state === state).length;
+    }
+    /** Rolling services, the longest-running first. */
+    rolling() {
+        return [...this.services.entries()].filter(([, t]) => t.state === 'rolling').sort((a, b) => (a[1].startedAt ?? 0) - (b[1].startedAt ?? 0) || a[0].localeCompare(b[0]));
+    }
+    label() {
+        const where = [this.tier, this.waves > 1 ? `wave ${this.wave}/${this.waves}` : undefined, this.phase === 'rollback' ? 'rolling back' : undefined].filter(Boolean);
+        return where.length ? where.join(', ') : 'deploy';
+    }
+}
+/** 65 s -> "1m05s", 9 s -> "9s". */
+function formatDuration(ms) {
+    const s = Math.max(0, Math.round(ms / 1000));
+    return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+}
+/** What a pending rollout waits for, from its last snapshot: tasks starting, failed tasks, ECS's latest event. */
+function describeSnapshot(s) {
+    return [
+        `${s.running}/${s.desired} running`,
+        s.pending ? `${s.pending} pending` : undefined,
+        s.failedTasks ? `${s.failedTasks} failed task${s.failedTasks === 1 ? '' : 's'}` : undefined,
+        s.rolloutState,
+        s.latestEvent ? s.latestEvent.replace(/^\(service [^)]*\) /, '') : undefined,
+    ]
+        .filter(Boolean)
+        .join(', ');
+}
+/** The one line a state-changing event prints in CI logs (undefined: not a state change). */
+function lineFor(e, state) {
+    switch (e.type) {
+        case 'step-started':
+            return `${state.tier ?? 'step'}: deploying ${e.waves.flat().length} service(s) in ${e.waves.length} wave(s) to cluster ${e.cluster} (deploy ${e.deployId})`;
+        case 'wave-started':
+            return `wave ${e.wave}/${e.waves}: ${e.services.join(', ')}`;
+        case 'service-unchanged':
+            return `${e.service}: unchanged`;
+        case 'service-updated':
+            return `${e.service}: rolling out ${e.revision} (was ${e.previousRevision})`;
+        case 'service-write-failed':
+            return `${e.service}: FAILED before rolling out: ${e.reason}`;
+        case 'service-done':
+            return `${e.service}: ${state.phase === 'rollback' ? 'rolled back' : 'deployed'} in ${formatDuration(e.elapsedMs)}`;
+        case 'service-failed':
+            return `${e.service}: FAILED after ${formatDuration(e.elapsedMs)}${e.rolledBackByEcs ? ' (ECS circuit breaker rolling back)' : ''}: ${e.reason}`;
+        case 'wave-done':
+            return `wave ${e.wave}/${state.waves}: ${e.ok ? 'done' : 'FAILED'} in ${formatDuration(e.elapsedMs)} (${e.deployed} deployed, ${e.failed} failed, ${e.unchanged} unchanged)`;
+        case 'rollback-started':
+            return `rolling back ${e.services.length ? e.services.join(', ') : 'nothing'} because ${e.because.join(', ')} failed`;
+        case 'step-done':
+            return `${state.tier ?? 'step'}: ${e.ok ? 'succeeded' : 'FAILED'} in ${formatDuration(e.elapsedMs)} (${e.polls} polls)`;
+        case 'poll':
+            return e.error ? `poll ${e.poll}: ${e.error}; the next poll comes later` : undefined;
+    }
+}
+/**
+ * CI logs (no terminal): one line per state change, a per-service line when a pending rollout's counts, rolloutState
+ * or latest event change, and a heartbeat after HEARTBEAT_MS without a line. With `groups` (GITHUB_ACTIONS=true) each
+ * wave and the rollback are folded into `::group::` blocks; the wave's outcome line is printed after its group, so a
+ * failure is visible without unfolding.
+ */
+function lineRenderer(write, options = {}) {
+    const state = new ProgressState();
+    const seen = new Map();
+    let lastLineAt;
+    let open = false;
+    const line = (text, at) => {
+        write(text);
+        lastLineAt = at;
+    };
+    const openGroup = (title, at) => {
+        closeGroup();
+        if (!options.groups)
+            return;
+        line(`::group::${title}`, at);
+        open = true;
+    };
+    const closeGroup = () => {
+        if (open)
+            write('::endgroup::');
+        open = false;
+    };
+    return {
+        event(e) {
+            state.apply(e);
+            if (e.type === 'wave-started')
+                openGroup(`${state.label()}: ${e.services.join(', ')}`, e.at);
+            if (e.type === 'rollback-started')
+                openGroup(`${state.tier ? `${state.tier}: ` : ''}rollback`, e.at);
+            if (e.type === 'wave-done' || e.type === 'step-done')
+                closeGroup();
+            const text = lineFor(e, state);
+            if (text)
+                line(text, e.at);
+            if (e.type !== 'poll')
+                return;
+            let changed = false;
+            for (const s of e.pending) {
+                const now = describeSnapshot(s);
+                if (seen.get(s.service) === now)
+                    continue;
+                seen.set(s.service, now);
+                line(`${s.service}: ${now} (${formatDuration(s.elapsedMs)})`, e.at);
+                changed = true;
+            }
+            if (!changed && e.pending.length && lastLineAt !== undefined && e.at - lastLineAt >= HEARTBEAT_MS) {
+                const slowest = state.rolling()[0];
+                line(`${state.label()}: still waiting for ${e.pending.length} rollout(s), ${state.count('done')} done${slowest ? `; slowest ${slowest[0]} (${formatDuration(state.now - (slowest[1].startedAt ?? state.now))})` : ''}`, e.at);
+            }
+        },
+        above(text) {
+            write(text);
+        },
+        close() {
+            closeGroup();
+        },
+    };
+}
+
+
+/***/ }),
+
 /***/ 2515:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1273,7 +1522,7 @@ function registrationOf(taskDefinition) {
     return pruneEmpty(copy);
 }
 /**
- * Variables and secrets the environment roots add to the catalog's (terraform/environments/ENV/main.tf: the SSM
+ * Variables and secrets the environment roots add to the catalog's (terraform/platform/main.tf: the SSM
  * prefix, and the data-store credentials of a service that depends on the database or the cache). The catalog does not
  * know their values, so a deploy takes them from the base revision Terraform registered; every other name of the
  * service container belongs to the catalog. A test checks this list against the roots.
@@ -1789,9 +2038,14 @@ function rolloutVerdict(service, expected) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DT: () => (/* binding */ revisionOf),
 /* harmony export */   P5: () => (/* binding */ shortTaskDefinition),
+/* harmony export */   SW: () => (/* binding */ TIMELINE_MAX_WAVE_BARS),
 /* harmony export */   _E: () => (/* binding */ renderEcsResultText),
-/* harmony export */   n5: () => (/* binding */ renderEcsResultTable)
+/* harmony export */   bP: () => (/* binding */ renderDeployTimeline),
+/* harmony export */   fQ: () => (/* binding */ shortenDigests),
+/* harmony export */   n5: () => (/* binding */ renderEcsResultTable),
+/* harmony export */   w5: () => (/* binding */ revisionCell)
 /* harmony export */ });
 /* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3274);
 
@@ -1804,36 +2058,193 @@ const ICON = {
     'rollback-failed': '🔥',
     skipped: '⏭️',
 };
+/** Statuses that fail a step: they lead the summary, one row each with what was done about them. */
+const FAILURES = ['failed', 'rollback-failed'];
 /** `family:revision` of a task definition ARN (the ARN's prefix adds nothing in a table). */
 function shortTaskDefinition(arn) {
     return arn ? (0,_rollout_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionName */ .ip)(arn) : '';
 }
+/** A revision as its number (`:42`) when its family is the service's name, else `family:42`. */
+function revisionOf(service, arn) {
+    if (!arn)
+        return '';
+    const name = (0,_rollout_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionName */ .ip)(arn);
+    return (0,_rollout_js__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionFamily */ .dm)(name) === service ? name.slice(service.length) : name;
+}
+/** Image digests cut to 12 hex digits: the full value is in the step's JSON output (and on hover in the summary). */
+function shortenDigests(text) {
+    return text.replace(/sha256:([0-9a-f]{12})[0-9a-f]{52}/g, 'sha256:$1…');
+}
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
-/** The job-summary table: one row per service, what it ran before, what it runs now, and why. */
-function renderEcsResultTable(results, title = 'ECS deploy') {
+/** A table cell: digests shortened, the full text on hover when that lost anything. */
+function reasonCell(text) {
+    const short = shortenDigests(text);
+    return short === text ? cell(text) : `<span title="${text.replace(/"/g, '&quot;')}">${cell(short)}</span>`;
+}
+/** Whether a failed service was put back on its previous revision by the step (deploy.ts appends "rolled back to"). */
+function rolledBackAfterFailure(r) {
+    return r.status === 'failed' && /(^|; )rolled back to /.test(r.reason ?? '');
+}
+/**
+ * What the service ran, tried and runs now, as revision numbers: `:41 → :42` deployed, `:41 → :42 ↩ :41` rolled
+ * back by this step. In a rollback (`mode: 'rollback'`) `taskDefinition` is the revision rolled back to: `:42 ↩ :41`.
+ */
+function revisionCell(r, mode = 'deploy') {
+    const before = revisionOf(r.service, r.previousTaskDefinition);
+    const after = revisionOf(r.service, r.taskDefinition);
+    if (mode === 'rollback') {
+        if (r.status === 'rolled-back' || r.status === 'would-deploy')
+            return [before, after].filter(Boolean).join(' ↩ ');
+        return after ? `${before} ↩ ${after} ✗` : before;
+    }
+    switch (r.status) {
+        case 'deployed':
+            return before && after && before !== after ? `${before} → ${after}` : after || before;
+        case 'unchanged':
+        case 'skipped':
+            return after || before;
+        case 'would-deploy':
+            return `${before} → new`;
+        case 'rolled-back':
+            return `${before} → ${after} ↩ ${before}`;
+        case 'failed':
+            if (!after)
+                return `${before} ✗`;
+            return rolledBackAfterFailure(r) ? `${before} → ${after} ✗ ↩ ${before}` : `${before} → ${after} ✗`;
+        case 'rollback-failed':
+            return `${before} → ${after} ✗ ↩ ✗`;
+    }
+}
+/** Where a failure happened, from its reason (the deploy writes each stage's failure in its own words). */
+function stageOf(r, mode) {
+    const reason = r.reason ?? '';
+    if (mode === 'rollback' || r.status === 'rollback-failed')
+        return 'rollback';
+    if (reason.startsWith('RegisterTaskDefinition failed'))
+        return 'register';
+    if (reason.startsWith('UpdateService failed'))
+        return 'update';
+    if (reason.startsWith('timed out'))
+        return 'rollout (timed out)';
+    if (reason.includes('via CloudFormation'))
+        return 'CloudFormation stack';
+    return 'rollout';
+}
+/** The failure in words without what was done about it (that has its own column). */
+function whyFailed(r) {
+    return (r.reason ?? 'failed').replace(/; (rolled back to .*|left as it is: rollback-on-failure is off)$/, '');
+}
+function whatWasDone(r, mode) {
+    const reason = r.reason ?? '';
+    if (r.status === 'rollback-failed')
+        return '🔥 rollback failed: needs attention';
+    if (mode === 'rollback')
+        return 'left on its current revision';
+    if (rolledBackAfterFailure(r))
+        return `rolled back to ${revisionOf(r.service, r.previousTaskDefinition)}`;
+    if (reason.includes('left as it is'))
+        return 'left as it is (rollback-on-failure is off)';
+    if (!r.taskDefinition || reason.startsWith('RegisterTaskDefinition failed'))
+        return 'nothing changed';
+    return 'left for ECS (circuit breaker or manual)';
+}
+/**
+ * The job summary of a deploy or rollback: the verdict, then each failure (service, stage, why, what was done about
+ * it), then counts, the timeline, and every service in a collapsed table, so 1,000 rows never hide the one that failed.
+ */
+function renderEcsResultTable(results, title = 'ECS deploy', options = {}) {
+    const mode = options.mode ?? 'deploy';
+    const failures = results.filter((r) => FAILURES.includes(r.status));
     const counts = new Map();
     for (const r of results)
         counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-    const lines = [
-        `### ${title}`,
-        '',
-        [...counts].map(([s, n]) => `${n} ${s}`).join(', ') || 'nothing to deploy',
-        '',
-        '| service | status | before | after | reason |',
-        '|---|---|---|---|---|',
-        ...results.map((r) => `| ${cell(r.service)} | ${ICON[r.status]} ${r.status} | ${cell(shortTaskDefinition(r.previousTaskDefinition))} | ${cell(shortTaskDefinition(r.taskDefinition))} | ${cell(r.reason ?? '')} |`),
-    ];
+    const verdict = results.length === 0
+        ? `➖ ${title}: nothing to deploy`
+        : failures.length
+            ? `❌ ${title}: ${failures.length} of ${results.length} failed`
+            : `✅ ${title}: ${results.length} service${results.length === 1 ? '' : 's'} ${mode === 'rollback' ? 'rolled back' : 'deployed or unchanged'}`;
+    const lines = [`### ${verdict}`, ''];
+    if (failures.length) {
+        lines.push('| failed | stage | why | what was done |', '|---|---|---|---|');
+        for (const r of failures)
+            lines.push(`| ${ICON[r.status]} \`${cell(r.service)}\` ${cell(revisionCell(r, mode))} | ${stageOf(r, mode)} | ${reasonCell(whyFailed(r))} | ${cell(whatWasDone(r, mode))} |`);
+        lines.push('');
+    }
+    if (results.length)
+        lines.push(ECS_STATUS_ORDER.filter((s) => counts.has(s)).map((s) => `${ICON[s]} ${counts.get(s)} ${s}`).join(' · '), '');
+    const timeline = renderDeployTimeline(results, options);
+    if (timeline)
+        lines.push(timeline);
+    if (results.length) {
+        const ordered = [...failures, ...results.filter((r) => !FAILURES.includes(r.status))];
+        lines.push(`<details${results.length <= 10 && failures.length === 0 ? ' open' : ''}><summary>Every service (${results.length})</summary>`, '');
+        lines.push('| service | status | revision | reason |', '|---|---|---|---|');
+        for (const r of ordered)
+            lines.push(`| ${cell(r.service)} | ${ICON[r.status]} ${r.status} | ${cell(revisionCell(r, mode))} | ${reasonCell(r.reason ?? '')} |`);
+        lines.push('', '</details>', '');
+    }
     return `${lines.join('\n')}\n`;
 }
-/** The same as plain text for the terminal. */
+/** The order statuses are counted in: what went wrong first. */
+const ECS_STATUS_ORDER = ['failed', 'rollback-failed', 'rolled-back', 'skipped', 'deployed', 'would-deploy', 'unchanged'];
+/** The same as plain text for the terminal (`tierdeploy deploy`): one row per service, revisions in full. */
 function renderEcsResultText(results) {
     const rows = results.map((r) => [r.service, r.status, shortTaskDefinition(r.previousTaskDefinition), shortTaskDefinition(r.taskDefinition), r.reason ?? '']);
     const head = ['SERVICE', 'STATUS', 'BEFORE', 'AFTER', 'REASON'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const fmt = (r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
     return [fmt(head), ...rows.map(fmt)].join('\n');
+}
+/** Bars per tier before its waves are summed up in one bar: a gantt stays readable at ~40 bars. */
+const TIMELINE_MAX_WAVE_BARS = 12;
+/** Mermaid gantt task names end at ':' and '#' starts a comment. */
+function ganttLabel(text) {
+    return text.replace(/[:#;]/g, ' ');
+}
+/**
+ * After a deploy, a Mermaid gantt of how long each tier and wave took, and the slowest rollouts (failures marked),
+ * from the results' startedAt/settledAt. At most TIMELINE_MAX_WAVE_BARS waves per tier and `slowest` services are
+ * bars, so 1,000 services draw a few dozen. Undefined when no result carries timings (a dry run, a rollback).
+ */
+function renderDeployTimeline(results, options = {}) {
+    const timed = results.filter((r) => r.startedAt !== undefined && r.settledAt !== undefined);
+    if (timed.length === 0)
+        return undefined;
+    const byService = new Map(timed.map((r) => [r.service, r]));
+    const tiers = options.tiers ?? [{ tier: 0, name: 'deploy', waves: [timed.map((r) => r.service)] }];
+    const span = (names) => {
+        const members = names.map((n) => byService.get(n)).filter((r) => r !== undefined);
+        if (members.length === 0)
+            return undefined;
+        return [Math.min(...members.map((r) => r.startedAt)), Math.max(...members.map((r) => r.settledAt))];
+    };
+    const minutes = (ms) => (ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} min` : `${Math.round(ms / 1000)} s`);
+    const lines = ['gantt', '  dateFormat x', '  axisFormat %H:%M', '  todayMarker off'];
+    for (const tier of tiers) {
+        const whole = span(tier.waves.flat());
+        if (!whole)
+            continue;
+        lines.push(`  section ${ganttLabel(tier.tier ? `Tier ${tier.tier} ${tier.name}` : tier.name)}`);
+        lines.push(`    ${ganttLabel(`whole tier, ${minutes(whole[1] - whole[0])}`)} :t${tier.tier}, ${whole[0]}, ${whole[1]}`);
+        if (tier.waves.length > TIMELINE_MAX_WAVE_BARS)
+            continue;
+        tier.waves.forEach((wave, i) => {
+            const s = span(wave);
+            if (!s)
+                return;
+            const count = wave.filter((n) => byService.has(n)).length;
+            lines.push(`    ${ganttLabel(`wave ${i + 1} (${count}), ${minutes(s[1] - s[0])}`)} :t${tier.tier}w${i + 1}, ${s[0]}, ${s[1]}`);
+        });
+    }
+    const slowest = [...timed].sort((a, b) => b.settledAt - b.startedAt - (a.settledAt - a.startedAt)).slice(0, options.slowest ?? 8);
+    lines.push(`  section ${slowest.length} slowest`);
+    slowest.forEach((r, i) => {
+        const failed = FAILURES.includes(r.status);
+        lines.push(`    ${ganttLabel(`${r.service}, ${minutes(r.settledAt - r.startedAt)}`)} :${failed ? 'crit, ' : ''}s${i + 1}, ${r.startedAt}, ${r.settledAt}`);
+    });
+    return `\`\`\`mermaid\n${lines.join('\n')}\n\`\`\`\n`;
 }
 
 
@@ -1885,9 +2296,13 @@ const ECS_SERVICE_STATUSES = ['deployed', 'unchanged', 'would-deploy', 'failed',
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dt: () => (/* binding */ emitProgress),
+/* harmony export */   GU: () => (/* binding */ DESCRIBE_SERVICES_BURST),
 /* harmony export */   Ge: () => (/* binding */ describeServices),
 /* harmony export */   H0: () => (/* binding */ DEFAULT_SERVICE_TIMEOUT_MS),
+/* harmony export */   Kl: () => (/* binding */ DESCRIBE_SERVICES_PER_SECOND),
 /* harmony export */   P: () => (/* binding */ DEFAULT_POLL_INTERVAL_MS),
+/* harmony export */   YV: () => (/* binding */ tokenBucket),
 /* harmony export */   hS: () => (/* binding */ waitForRollouts),
 /* harmony export */   ik: () => (/* binding */ DEFAULT_MAX_POLL_INTERVAL_MS)
 /* harmony export */ });
@@ -1899,33 +2314,50 @@ const ECS_SERVICE_STATUSES = ['deployed', 'unchanged', 'would-deploy', 'failed',
 
 
 
+/** The fixed time between the starts of two polls (and before the first): a rollout is noticed at most this late. */
 const DEFAULT_POLL_INTERVAL_MS = 5_000;
-const DEFAULT_MAX_POLL_INTERVAL_MS = 15_000;
+/** The wait after a poll whose DescribeServices call failed past the SDK's retries (throttling): once, then the fixed interval again. */
+const DEFAULT_MAX_POLL_INTERVAL_MS = 10_000;
 const DEFAULT_SERVICE_TIMEOUT_MS = 15 * 60_000;
 /**
- * Waits for every rollout at once: each poll describes the pending services 10 to a call, so a 60-service tier costs
- * 6 calls per poll instead of 60. The interval starts short, grows while nothing settles and shrinks again when
- * something does. Each answer is judged by `rolloutVerdict` (the rule the health gate and doctor use too): a "steady"
- * service whose circuit breaker rolled back is a failure.
+ * DescribeServices calls sent at once, then per second. ECS's service read actions (DescribeServices, ListServices)
+ * share one token bucket per account and Region, refilled at 20 requests/s (ECS API reference, "Request throttling
+ * for the Amazon ECS API"). A wait spends at most half of that, so the console, a health gate or another chunk's
+ * deploy keep the rest: up to 100 services (10 calls) a poll goes out at once; 1,000 services (100 calls) are spread
+ * over 9 s instead of tripping the bucket.
+ */
+const DESCRIBE_SERVICES_BURST = 10;
+const DESCRIBE_SERVICES_PER_SECOND = 10;
+/**
+ * Waits for every rollout at once, on a fixed schedule: the first poll `pollIntervalMs` (5 s) after the wait starts,
+ * then one every 5 s, so a rollout that ends at S is noticed by S + 5 s whatever S is. A schedule that stretches
+ * while nothing settles (it used to grow ×1.5 up to 15 s) cost up to 12 s after S (issue 16). Each poll describes
+ * the pending services 10 to a call (a 60-service tier costs 6 calls a poll; a rollout of S seconds costs at most
+ * ⌈N/10⌉ × ⌈S/5⌉ calls), paced by a token bucket (DESCRIBE_SERVICES_PER_SECOND) so 1,000 services stay inside ECS's
+ * rate. A poll whose calls fail after the SDK's retries (throttling) delays only the next poll, to
+ * `maxPollIntervalMs`; its services stay pending. Each answer is judged by `rolloutVerdict` (the rule the health gate
+ * and doctor use too): a "steady" service whose circuit breaker rolled back is a failure.
  */
 async function waitForRollouts(watches, options, effects) {
     const { clock, log } = effects;
-    const minInterval = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
-    const maxInterval = Math.max(minInterval, options.maxPollIntervalMs ?? DEFAULT_MAX_POLL_INTERVAL_MS);
+    const interval = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+    const afterFailedPoll = Math.max(interval, options.maxPollIntervalMs ?? DEFAULT_MAX_POLL_INTERVAL_MS);
     const serviceTimeout = options.serviceTimeoutMs ?? DEFAULT_SERVICE_TIMEOUT_MS;
     const outcomes = new Map();
     const pending = new Map(watches.map((w) => [w.service, w]));
-    let interval = minInterval;
+    const pacer = tokenBucket(clock, { burst: DESCRIBE_SERVICES_BURST, perSecond: DESCRIBE_SERVICES_PER_SECOND });
+    let nextPollAt = clock.now() + interval;
     let polls = 0;
     const deadlineOf = (w) => Math.min(w.startedAt + serviceTimeout, options.deadline ?? Infinity);
     while (pending.size) {
         const nearest = Math.min(...[...pending.values()].map(deadlineOf));
-        await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_0__/* .sleepUnlessAborted */ .bp)(clock, Math.max(0, Math.min(interval, nearest - clock.now())), options.signal);
+        await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_0__/* .sleepUnlessAborted */ .bp)(clock, Math.max(0, Math.min(nextPollAt, nearest) - clock.now()), options.signal);
         (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_0__/* .throwIfAborted */ .Te)(options.signal);
+        const pollStartedAt = clock.now();
         polls++;
-        const described = await describeServices([...pending.keys()], options.cluster, effects);
-        const settledBefore = outcomes.size;
+        const described = await describeServices([...pending.keys()], options.cluster, effects, { pacer, signal: options.signal });
         const failures = [];
+        const snapshots = [];
         for (const watch of [...pending.values()]) {
             const service = described.services.get(watch.service);
             const verdict = service
@@ -1934,8 +2366,9 @@ async function waitForRollouts(watches, options, effects) {
                     ? { state: 'pending', detail: described.error }
                     : { state: 'failed', detail: `service ${watch.service} no longer exists in cluster ${options.cluster}`, rolledBackByEcs: false };
             if (verdict.state === 'done') {
-                outcomes.set(watch.service, { service: watch.service, ok: true });
+                outcomes.set(watch.service, { service: watch.service, ok: true, settledAt: clock.now() });
                 pending.delete(watch.service);
+                emitProgress(effects, { type: 'service-done', at: clock.now(), service: watch.service, elapsedMs: clock.now() - watch.startedAt });
             }
             else if (verdict.state === 'failed') {
                 failures.push({ watch, ...(service ? { service } : {}), ...(verdict.deployment ? { deployment: verdict.deployment } : {}), reason: verdict.detail, rolledBackByEcs: verdict.rolledBackByEcs });
@@ -1946,21 +2379,76 @@ async function waitForRollouts(watches, options, effects) {
                 failures.push({ watch, ...(service ? { service } : {}), reason: `timed out after ${minutes} min: ${service ? progressOf(service) : (described.error ?? 'not described')}`, rolledBackByEcs: false });
                 pending.delete(watch.service);
             }
+            else {
+                snapshots.push(snapshotOf(watch, service, clock.now(), described.error));
+            }
         }
         await Promise.all(failures.map(async (f) => {
             const details = f.service ? await failureDetails(f.watch, f.service, options.cluster, effects) : [];
             const reason = [f.reason, ...details].join('; ');
             log.error(`${f.watch.service}: ${reason}`);
-            outcomes.set(f.watch.service, { service: f.watch.service, ok: false, reason, ...(f.rolledBackByEcs ? { rolledBackByEcs: true } : {}) });
+            outcomes.set(f.watch.service, { service: f.watch.service, ok: false, reason, ...(f.rolledBackByEcs ? { rolledBackByEcs: true } : {}), settledAt: clock.now() });
+            emitProgress(effects, { type: 'service-failed', at: clock.now(), service: f.watch.service, reason, rolledBackByEcs: f.rolledBackByEcs, elapsedMs: clock.now() - f.watch.startedAt });
         }));
-        if (described.error)
-            interval = maxInterval;
-        else
-            interval = outcomes.size > settledBefore ? minInterval : Math.min(maxInterval, Math.round(interval * 1.5));
-        if (pending.size)
+        emitProgress(effects, { type: 'poll', at: clock.now(), poll: polls, pending: snapshots, settled: outcomes.size, ...(described.error ? { error: described.error } : {}) });
+        // Polls start on a fixed grid, whatever a poll's calls cost; a failed call moves only the next poll back.
+        nextPollAt = pollStartedAt + (described.error ? afterFailedPoll : interval);
+        // With a progress view, the poll event says this (and more); a plain log keeps a line per poll.
+        if (pending.size && !effects.progress)
             log.info(`waiting for ${pending.size} rollout${pending.size === 1 ? '' : 's'} (${outcomes.size} settled)`);
     }
     return { outcomes, polls };
+}
+/**
+ * A token bucket on the injected clock. Calls take tokens one after another (the caller awaits each `take` before
+ * the next), so a fake clock's sleeps advance time once per wait, as real time would.
+ */
+function tokenBucket(clock, rate) {
+    let tokens = rate.burst;
+    let refilledAt = clock.now();
+    const refill = () => {
+        const now = clock.now();
+        tokens = Math.min(rate.burst, tokens + ((now - refilledAt) * rate.perSecond) / 1000);
+        refilledAt = now;
+    };
+    return {
+        async take(signal) {
+            refill();
+            if (tokens < 1) {
+                await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_0__/* .sleepUnlessAborted */ .bp)(clock, Math.ceil(((1 - tokens) * 1000) / rate.perSecond), signal);
+                refill();
+            }
+            tokens = Math.max(0, tokens - 1);
+        },
+    };
+}
+/** Reports a step's progress; a renderer that throws must not fail a deploy, so its error is only logged. */
+function emitProgress(effects, event) {
+    if (!effects.progress)
+        return;
+    try {
+        effects.progress(event);
+    }
+    catch (e) {
+        effects.log.debug(`progress renderer failed on ${event.type}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeErrorOf */ .V9)(e)}`);
+    }
+}
+/** What a still-pending rollout looks like in one DescribeServices answer, for the live view. */
+function snapshotOf(watch, service, now, error) {
+    const deployments = service?.deployments ?? [];
+    const ours = deployments.find((d) => (watch.deploymentId ? d.id === watch.deploymentId : d.status === 'PRIMARY')) ?? deployments.find((d) => d.status === 'PRIMARY');
+    const latest = service?.events?.[0];
+    const recent = latest?.message && (!latest.createdAt || latest.createdAt.getTime() >= watch.startedAt) ? latest.message : undefined;
+    return {
+        service: watch.service,
+        running: ours?.runningCount ?? 0,
+        desired: ours?.desiredCount ?? service?.desiredCount ?? 0,
+        pending: ours?.pendingCount ?? 0,
+        failedTasks: ours?.failedTasks ?? 0,
+        ...(ours?.rolloutState ? { rolloutState: ours.rolloutState } : {}),
+        ...(recent ? { latestEvent: recent } : !service && error ? { latestEvent: error } : {}),
+        elapsedMs: now - watch.startedAt,
+    };
 }
 function progressOf(service) {
     const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
@@ -1968,24 +2456,34 @@ function progressOf(service) {
     return `PRIMARY deployment ${primary?.rolloutState ?? 'unknown'}, running ${primary?.runningCount ?? 0}/${primary?.desiredCount ?? 0}, pending ${primary?.pendingCount ?? 0}, failed tasks ${primary?.failedTasks ?? 0}${latest ? `; latest event: ${latest}` : ''}`;
 }
 /**
- * DescribeServices for many names, 10 per call, in parallel. A failed call (after the SDK's retries) is reported in
- * `error`, with the SDK error in `cause`, not thrown: while waiting, the next poll may work. Configuration errors
- * (unknown cluster, access denied) are thrown.
+ * DescribeServices for many names, 10 per call, paced by `pacer` (default: a fresh DESCRIBE_SERVICES_BURST /
+ * DESCRIBE_SERVICES_PER_SECOND bucket, so up to 100 names go out at once). A failed call (after the SDK's retries)
+ * is reported in `error`, with the SDK error in `cause`, not thrown: while waiting, the next poll may work.
+ * Configuration errors (unknown cluster, access denied) are thrown.
  */
-async function describeServices(names, cluster, effects) {
+async function describeServices(names, cluster, effects, options = {}) {
     let error;
     let cause;
-    const out = await (0,_rollout_js__WEBPACK_IMPORTED_MODULE_1__/* .describeServicesInBatches */ .Zs)(effects.ecs, cluster, names, {
-        onError: (e) => {
-            (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .rethrowConfigurationError */ .wD)(e, { cluster });
-            error = `DescribeServices failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeErrorOf */ .V9)(e)}`;
-            cause = e;
-            effects.log.warning(error);
-        },
-    });
+    const pacer = options.pacer ?? tokenBucket(effects.clock, { burst: DESCRIBE_SERVICES_BURST, perSecond: DESCRIBE_SERVICES_PER_SECOND });
+    const onError = (e) => {
+        (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .rethrowConfigurationError */ .wD)(e, { cluster });
+        error = `DescribeServices failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeErrorOf */ .V9)(e)}`;
+        cause = e;
+        effects.log.warning(error);
+    };
+    const calls = [];
+    for (let i = 0; i < names.length; i += _rollout_js__WEBPACK_IMPORTED_MODULE_1__/* .DESCRIBE_SERVICES_LIMIT */ .rP) {
+        await pacer.take(options.signal);
+        const call = (0,_rollout_js__WEBPACK_IMPORTED_MODULE_1__/* .describeServicesInBatches */ .Zs)(effects.ecs, cluster, names.slice(i, i + _rollout_js__WEBPACK_IMPORTED_MODULE_1__/* .DESCRIBE_SERVICES_LIMIT */ .rP), { onError });
+        // Handled below by Promise.all; this keeps a rejection from going unhandled if the pacing is aborted first.
+        call.catch(() => undefined);
+        calls.push(call);
+    }
+    const answers = await Promise.all(calls);
+    const out = { services: answers.flatMap((a) => a.services), failures: answers.flatMap((a) => a.failures) };
     const services = new Map(out.services.flatMap((s) => (s.serviceName ? [[s.serviceName, s]] : [])));
     const missing = names.filter((n) => out.failures.some((f) => f.arn === n || f.arn?.endsWith(`/${n}`)));
-    return { services, missing, ...(error ? { error, cause } : {}) };
+    return { services, missing, calls: calls.length, ...(error ? { error, cause } : {}) };
 }
 /** Why a rollout failed, from what ECS recorded: stopped tasks of the deployment and the latest service events. */
 async function failureDetails(watch, service, cluster, effects) {
@@ -2094,6 +2592,1056 @@ async function clusterFor(environment, override, overrideName, sources = {}) {
     const resolved = await resolveEnvironment({ ...environment, network: {}, roleArn: undefined, serviceConnectNamespace: undefined, logGroup: undefined }, sources);
     return resolved.cluster;
 }
+
+
+/***/ }),
+
+/***/ 3432:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  yB: () => (/* reexport */ EXECUTION_ROLE_ACTIONS),
+  IC: () => (/* reexport */ FARGATE_VCPU_QUOTAS),
+  pM: () => (/* reexport */ types/* FINDING_STATUSES */.p),
+  iS: () => (/* reexport */ types/* PREFLIGHT_CHECKS */.i),
+  w7: () => (/* reexport */ isAccessDenied),
+  Gv: () => (/* binding */ makePreflightClients),
+  AV: () => (/* binding */ preflightServices),
+  jb: () => (/* reexport */ render/* preflightVerdict */.jb),
+  _O: () => (/* reexport */ render/* renderPreflight */._O),
+  I9: () => (/* reexport */ rolloutSurge),
+  hg: () => (/* binding */ runPreflight),
+  Tc: () => (/* reexport */ render/* sortFindings */.Tc),
+  rx: () => (/* reexport */ tasksByProvider)
+});
+
+// EXTERNAL MODULE: ./packages/aws/src/client-config.ts
+var client_config = __webpack_require__(9161);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/client.ts
+var client = __webpack_require__(6076);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(212);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/errors.ts
+var errors = __webpack_require__(5552);
+;// CONCATENATED MODULE: ./packages/aws/src/preflight/denied.ts
+
+/** How AWS says "not allowed": JSON APIs (AccessDeniedException), query APIs (AccessDenied), EC2 (UnauthorizedOperation). */
+const DENIED = /^(AccessDenied|AccessDeniedException|UnauthorizedOperation|AuthorizationError|AuthorizationErrorException)$/;
+function isAccessDenied(e) {
+    return e instanceof Error && DENIED.test(e.name);
+}
+const NETWORK_CODES = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)$/;
+/**
+ * An endpoint out of reach. A runner in a private subnet may have VPC endpoints for ECS and ECR but none for IAM or
+ * Service Quotas: the deploy works there, so the checks that need those endpoints report what they could not read.
+ */
+function isUnreachable(e) {
+    const code = e?.code;
+    return (typeof code === 'string' && NETWORK_CODES.test(code)) || (e instanceof Error && e.name === 'TimeoutError');
+}
+/** A read that was refused or could not be made: the check reports 'unknown' for it. */
+function isUnread(e) {
+    return isAccessDenied(e) || isUnreachable(e);
+}
+/**
+ * A read that was refused (or whose endpoint is out of reach): 'unknown', naming the permission that is missing and
+ * what therefore went unchecked. A denied read is never a silent pass and never ends the other checks.
+ */
+function deniedFinding(check, resource, permission, unchecked, e, services) {
+    const why = isAccessDenied(e)
+        ? `${permission} denied: ${unchecked} not checked (${(0,errors/* describeErrorOf */.V9)(e)}); grant the deploy role ${permission} to check it`
+        : `could not reach AWS for ${permission}: ${unchecked} not checked (${(0,errors/* describeErrorOf */.V9)(e)}); check the network, VPC endpoints and AWS_ENDPOINT_URL* variables`;
+    return { check, status: 'unknown', resource, message: why, ...(services?.length ? { services } : {}) };
+}
+/** `[a, b]` -> "a, b", sorted and without repeats. */
+function listOf(names) {
+    return [...new Set(names)].sort().join(', ');
+}
+function errorName(e) {
+    return e instanceof Error ? e.name : '';
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/preflight/capacity.ts
+
+
+
+const FARGATE_PROVIDERS = new Set(['FARGATE', 'FARGATE_SPOT']);
+/**
+ * The cluster has the capacity providers the services need: those their capacity provider strategies name (what
+ * the rollout launches on), FARGATE_SPOT for a catalog `spot: true` service above tier 1 (the ecs-service module's
+ * use_spot rule), and an EC2 (GPU) provider for a `capacity: ec2-gpu` service.
+ */
+async function checkCapacityProviders(targets, cluster, ecs) {
+    const wanted = new Map();
+    const want = (provider, service, why) => {
+        const entry = wanted.get(provider) ?? { services: new Set(), why };
+        entry.services.add(service);
+        wanted.set(provider, entry);
+    };
+    const gpu = [];
+    for (const t of targets) {
+        for (const item of t.ecsService.capacityProviderStrategy ?? [])
+            if (item.capacityProvider)
+                want(item.capacityProvider, t.name, 'its capacity provider strategy uses it');
+        const capacity = t.service.capacity ?? 'fargate';
+        if (capacity === 'fargate' && t.settings.spot && t.service.tier > 1)
+            want('FARGATE_SPOT', t.name, 'the catalog sets spot: true');
+        if (capacity === 'ec2-gpu')
+            gpu.push(t.name);
+    }
+    if (wanted.size === 0 && gpu.length === 0)
+        return [];
+    const everyone = targets.map((t) => t.name);
+    let providers;
+    try {
+        const out = await ecs.send(new dist_cjs/* DescribeClustersCommand */._2_({ clusters: [cluster] }));
+        const found = out.clusters?.find((c) => c.status === 'ACTIVE' || c.status === 'PROVISIONING');
+        if (!found)
+            return [{ check: 'capacity', status: 'fail', resource: `cluster ${cluster}`, message: `cluster not found (or not ACTIVE): ${out.failures?.map((f) => f.reason).join(', ') || out.clusters?.[0]?.status || 'MISSING'}`, services: everyone }];
+        providers = found.capacityProviders ?? [];
+    }
+    catch (e) {
+        if (isUnread(e))
+            return [deniedFinding('capacity', `cluster ${cluster}`, 'ecs:DescribeClusters', "the cluster's capacity providers", e, everyone)];
+        throw (0,errors/* awsSetupError */.Dw)(e, 'ECS') ?? e;
+    }
+    const findings = [];
+    const has = `cluster ${cluster} has ${providers.length ? providers.join(', ') : 'no capacity providers'}`;
+    for (const [provider, { services, why }] of [...wanted].sort(([a], [b]) => a.localeCompare(b))) {
+        const names = [...services].sort();
+        findings.push(providers.includes(provider)
+            ? { check: 'capacity', status: 'pass', resource: provider, message: `${has}`, services: names }
+            : { check: 'capacity', status: 'fail', resource: provider, message: `${listOf(names)} need${names.length === 1 ? 's' : ''} it (${why}), but ${has}; add it to the cluster (terraform/modules/ecs-cluster)`, services: names });
+    }
+    if (gpu.length) {
+        const ec2 = providers.filter((p) => !FARGATE_PROVIDERS.has(p));
+        findings.push(ec2.length
+            ? { check: 'capacity', status: 'pass', resource: `GPU capacity (${ec2.join(', ')})`, message: has, services: gpu.sort() }
+            : { check: 'capacity', status: 'fail', resource: 'GPU capacity', message: `${listOf(gpu)} ask for capacity: ec2-gpu, but ${has} (no EC2 capacity provider); set enable_gpu_capacity in terraform/modules/ecs-cluster`, services: gpu.sort() });
+    }
+    return findings;
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var client_ecr_dist_cjs = __webpack_require__(8249);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/concurrency.ts
+var ecs_concurrency = __webpack_require__(3600);
+// EXTERNAL MODULE: ./packages/aws/src/ecr/replicas.ts
+var replicas = __webpack_require__(2147);
+;// CONCATENATED MODULE: ./packages/aws/src/preflight/images.ts
+
+
+
+
+
+/** BatchGetImage takes at most 100 image ids per call. */
+const BATCH_GET_IMAGE_LIMIT = 100;
+/**
+ * Every image of every container the deploy would register (sidecars too), and for each ECR image where the tasks
+ * pull it: an image of another account or region than the environment's is run from its replica in the environment's
+ * registry, as deployEcsServices does (resolveReplicas). Images of other registries are returned apart.
+ */
+function plannedImages(targets, environment, region) {
+    const users = new Map();
+    for (const t of targets) {
+        for (const c of t.next.containerDefinitions ?? []) {
+            if (!c.image)
+                continue;
+            if (!users.has(c.image))
+                users.set(c.image, new Set());
+            users.get(c.image).add(t.name);
+        }
+    }
+    const ecr = [];
+    const other = [];
+    for (const [image, names] of [...users].sort(([a], [b]) => a.localeCompare(b))) {
+        const services = [...names].sort();
+        const ref = (0,replicas/* parseEcrImage */.TI)(image);
+        if (!ref) {
+            other.push({ image, services });
+            continue;
+        }
+        const account = environment.account;
+        const foreign = account !== undefined && (ref.account !== account || ref.region !== region) && ref.digest !== undefined;
+        ecr.push(foreign ? { image, services, pulledFrom: { account, region, repository: ref.repository, digest: ref.digest }, replicaOf: ref } : { image, services, pulledFrom: ref });
+    }
+    return { ecr, other };
+}
+/**
+ * Every image the deploy would run exists, read by digest (or tag) with BatchGetImage: one call per repository and
+ * 100 images, so a tier of 200 services costs a few calls. An image of another account must already be replicated
+ * into the environment's registry; one not there yet, in a repository replication has created, is a warning (the
+ * deploy waits for replication), and one whose repository does not exist there fails.
+ */
+async function checkImages(targets, environment, region, ecr, concurrency = 10) {
+    const { ecr: images, other } = plannedImages(targets, environment, region);
+    const findings = other.map(({ image, services }) => ({ check: 'images', status: 'warn', resource: image, message: 'not an Amazon ECR image: its registry is not checked', services }));
+    const byRepository = new Map();
+    for (const image of images) {
+        const key = `${image.pulledFrom.account}/${image.pulledFrom.region}/${image.pulledFrom.repository}`;
+        if (!byRepository.has(key))
+            byRepository.set(key, []);
+        byRepository.get(key).push(image);
+    }
+    const batches = [];
+    for (const list of byRepository.values())
+        for (let i = 0; i < list.length; i += BATCH_GET_IMAGE_LIMIT)
+            batches.push(list.slice(i, i + BATCH_GET_IMAGE_LIMIT));
+    await (0,ecs_concurrency/* mapWithConcurrency */.WS)(batches, concurrency, async (batch) => {
+        const { account, repository } = batch[0].pulledFrom;
+        const registry = `${repository} (account ${account}, ${batch[0].pulledFrom.region})`;
+        let found;
+        try {
+            const out = await ecr.send(new client_ecr_dist_cjs/* BatchGetImageCommand */.P8n({ registryId: account, repositoryName: repository, imageIds: batch.map((i) => imageIdOf(i.pulledFrom)) }));
+            found = new Set((out.images ?? []).flatMap((i) => [i.imageId?.imageDigest, i.imageId?.imageTag].filter((x) => x !== undefined)));
+            // A failure for an id means that id is not pullable, even when another id of the same image was found.
+            for (const f of out.failures ?? [])
+                for (const id of [f.imageId?.imageDigest, f.imageId?.imageTag])
+                    if (id)
+                        found.delete(id);
+        }
+        catch (e) {
+            const services = batch.flatMap((i) => i.services);
+            if (isUnread(e)) {
+                findings.push(deniedFinding('images', `repository ${registry}`, 'ecr:BatchGetImage', `${batch.length} image(s)`, e, services));
+                return;
+            }
+            if (errorName(e) === 'RepositoryNotFoundException') {
+                for (const i of batch)
+                    findings.push({ check: 'images', status: 'fail', resource: i.image, message: missingRepository(i, registry, environment), services: i.services });
+                return;
+            }
+            throw (0,errors/* awsSetupError */.Dw)(e, 'ECR') ?? new Error(`BatchGetImage on ${registry} failed: ${(0,errors/* describeErrorOf */.V9)(e)}`);
+        }
+        for (const i of batch) {
+            const id = i.pulledFrom.digest ?? i.pulledFrom.tag ?? 'latest';
+            const there = found.has(id);
+            if (i.replicaOf) {
+                findings.push(there
+                    ? { check: 'images', status: 'pass', resource: i.image, message: `runs its replica in ${environment.name}'s registry (${repository}@${i.pulledFrom.digest})`, services: i.services }
+                    : { check: 'images', status: 'warn', resource: i.image, message: `not yet in ${environment.name}'s registry (${registry}): it will be copied by ECR replication, and the deploy waits ${replicas/* DEFAULT_REPLICA_WAIT_MS */.I$ / 60_000} min for it`, services: i.services });
+            }
+            else {
+                findings.push(there ? { check: 'images', status: 'pass', resource: i.image, message: `exists in ${registry}`, services: i.services } : { check: 'images', status: 'fail', resource: i.image, message: `not found in ${registry}: push it (build-push) or fix the image given for ${listOf(i.services)}`, services: i.services });
+            }
+        }
+    });
+    return findings;
+}
+function imageIdOf(ref) {
+    return ref.digest ? { imageDigest: ref.digest } : { imageTag: ref.tag ?? 'latest' };
+}
+function missingRepository(image, registry, environment) {
+    if (!image.replicaOf)
+        return `repository ${registry} does not exist: create it (terraform/modules/ecr) and push the image`;
+    return `is in account ${image.replicaOf.account} (${image.replicaOf.region}), and ${environment.name}'s registry has no repository ${image.pulledFrom.repository} for its replica: ECR replication is not configured to it (terraform/modules/ecr replication_destinations), so the deploy would fail`;
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
+var client_iam_dist_cjs = __webpack_require__(6764);
+;// CONCATENATED MODULE: ./packages/aws/src/preflight/permissions.ts
+
+
+
+
+/** What a task's execution role does before the container starts, per kind of resource. */
+const EXECUTION_ROLE_ACTIONS = {
+    pull: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+    login: ['ecr:GetAuthorizationToken'],
+    secret: ['secretsmanager:GetSecretValue'],
+    parameter: ['ssm:GetParameters'],
+    key: ['kms:Decrypt'],
+};
+/**
+ * The execution role of each task definition the deploy would register may pull its images and read its secrets:
+ * IAM policy simulation (SimulatePrincipalPolicy) of the role's identity policies, one call per kind of resource.
+ * Resource policies (a repository's, a key's) are not part of the simulation. A task definition without an
+ * execution role cannot pull from ECR or read secrets at all.
+ */
+async function checkExecutionRoles(targets, environment, region, secrets, iam) {
+    const findings = [];
+    const byRole = new Map();
+    for (const t of targets) {
+        const role = t.next.executionRoleArn ?? '';
+        if (!byRole.has(role))
+            byRole.set(role, []);
+        byRole.get(role).push(t);
+    }
+    for (const [role, users] of [...byRole].sort(([a], [b]) => a.localeCompare(b))) {
+        const services = users.map((t) => t.name);
+        const images = plannedImages(users, environment, region).ecr;
+        const valueFroms = new Set(users.flatMap((t) => (t.next.containerDefinitions ?? []).flatMap((c) => (c.secrets ?? []).flatMap((s) => (s.valueFrom ? [s.valueFrom] : [])))));
+        if (!role) {
+            if (images.length || valueFroms.size)
+                findings.push({ check: 'permissions', status: 'fail', resource: 'executionRoleArn', message: `the task definition has no execution role, so ECS can neither pull from ECR nor read secrets; set execution_role_arn in the ecs-service module`, services });
+            continue;
+        }
+        const partition = /^arn:([^:]+):/.exec(role)?.[1] ?? 'aws';
+        const repositories = [...new Set(images.map((i) => `arn:${partition}:ecr:${i.pulledFrom.region}:${i.pulledFrom.account}:repository/${i.pulledFrom.repository}`))];
+        // The ARNs the secrets check resolved (a secret it could not find fails there, not here).
+        const arns = [...new Set([...valueFroms].flatMap((v) => secrets.arns.get(v) ?? []))];
+        const secretArns = arns.filter((a) => a.split(':')[2] === 'secretsmanager');
+        const parameterArns = arns.filter((a) => a.split(':')[2] === 'ssm');
+        const keyArns = [...new Set([...valueFroms].flatMap((v) => secrets.keys.get(v) ?? []))];
+        const asks = [
+            { actions: EXECUTION_ROLE_ACTIONS.pull, resources: repositories },
+            { actions: EXECUTION_ROLE_ACTIONS.login, resources: repositories.length ? ['*'] : [] },
+            { actions: EXECUTION_ROLE_ACTIONS.secret, resources: secretArns },
+            { actions: EXECUTION_ROLE_ACTIONS.parameter, resources: parameterArns },
+            { actions: EXECUTION_ROLE_ACTIONS.key, resources: keyArns },
+        ].filter((a) => a.resources.length);
+        if (asks.length === 0)
+            continue;
+        const denied = [];
+        try {
+            for (const ask of asks)
+                denied.push(...(await simulate(iam, role, ask.actions, ask.resources)).filter((r) => r.EvalDecision !== 'allowed'));
+        }
+        catch (e) {
+            if (isUnread(e)) {
+                findings.push(deniedFinding('permissions', role, 'iam:SimulatePrincipalPolicy', "the execution role's permissions (image pull, secrets)", e, services));
+                continue;
+            }
+            throw (0,errors/* awsSetupError */.Dw)(e, 'IAM') ?? new Error(`SimulatePrincipalPolicy for ${role} failed: ${(0,errors/* describeErrorOf */.V9)(e)}`);
+        }
+        for (const r of denied) {
+            findings.push({ check: 'permissions', status: 'fail', resource: role, message: `may not ${r.EvalActionName} on ${r.EvalResourceName} (${r.EvalDecision}): the tasks of ${listOf(services)} would fail to start; grant it in the role's policy`, services });
+        }
+        if (denied.length === 0) {
+            const what = [repositories.length ? `pull from ${repositories.length} repositor${repositories.length === 1 ? 'y' : 'ies'}` : '', secretArns.length + parameterArns.length ? `read ${secretArns.length + parameterArns.length} secret(s)` : ''].filter(Boolean).join(' and ');
+            findings.push({ check: 'permissions', status: 'pass', resource: role, message: `may ${what} (IAM policy simulation; resource policies not included)`, services });
+        }
+    }
+    return findings;
+}
+async function simulate(iam, role, actions, resources) {
+    const results = [];
+    let marker;
+    do {
+        const out = await iam.send(new client_iam_dist_cjs/* SimulatePrincipalPolicyCommand */.kUw({ PolicySourceArn: role, ActionNames: [...actions], ResourceArns: resources, ...(marker ? { Marker: marker } : {}) }));
+        results.push(...(out.EvaluationResults ?? []));
+        marker = out.IsTruncated ? out.Marker : undefined;
+    } while (marker);
+    return results;
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-service-quotas/dist-cjs/index.js
+var client_service_quotas_dist_cjs = __webpack_require__(2924);
+;// CONCATENATED MODULE: ./packages/aws/src/preflight/quota.ts
+
+
+
+
+/** Service Quotas codes of the account's concurrent Fargate vCPUs (service code `fargate`), per capacity provider. */
+const FARGATE_VCPU_QUOTAS = {
+    FARGATE: { code: 'L-3032A538', name: 'Fargate On-Demand vCPU resource count' },
+    FARGATE_SPOT: { code: 'L-36FBB829', name: 'Fargate Spot vCPU resource count' },
+};
+/** DescribeTasks takes at most 100 tasks per call. */
+const DESCRIBE_TASKS_LIMIT = 100;
+/** ECS's default maximumPercent: a rolling update may run twice the desired count. */
+const DEFAULT_MAXIMUM_PERCENT = 200;
+/** Where a service's tasks go: its capacity provider strategy (base first, then by weight), or its launch type. */
+function tasksByProvider(strategy, launchType, tasks) {
+    if (!strategy?.length)
+        return launchType === 'FARGATE' || launchType === undefined ? { FARGATE: tasks } : {};
+    const out = {};
+    let left = tasks;
+    for (const item of strategy) {
+        const base = Math.min(left, item.base ?? 0);
+        out[item.capacityProvider] = (out[item.capacityProvider] ?? 0) + base;
+        left -= base;
+    }
+    const weight = strategy.reduce((n, i) => n + (i.weight ?? 0), 0);
+    if (left > 0 && weight > 0)
+        for (const item of strategy)
+            out[item.capacityProvider] = (out[item.capacityProvider] ?? 0) + (left * (item.weight ?? 0)) / weight;
+    return out;
+}
+function rolloutSurge(target) {
+    const s = target.ecsService;
+    const desired = s.desiredCount ?? 0;
+    const running = s.runningCount ?? 0;
+    const maximumPercent = s.deploymentConfiguration?.maximumPercent ?? DEFAULT_MAXIMUM_PERCENT;
+    const peakTasks = Math.max(desired, Math.floor((desired * maximumPercent) / 100));
+    const oldVcpu = Number(target.running.cpu ?? 0) / 1024;
+    const newVcpu = Number(target.next.cpu ?? target.running.cpu ?? 0) / 1024;
+    const extra = Math.max(0, peakTasks * Math.max(oldVcpu, newVcpu) - running * oldVcpu);
+    const share = tasksByProvider(s.capacityProviderStrategy, s.launchType, peakTasks);
+    const extraVcpu = {};
+    for (const provider of Object.keys(FARGATE_VCPU_QUOTAS)) {
+        const tasks = share[provider] ?? 0;
+        if (tasks > 0 && peakTasks > 0)
+            extraVcpu[provider] = (extra * tasks) / peakTasks;
+    }
+    return { service: target.name, peakTasks, extraVcpu };
+}
+/**
+ * The account's Fargate vCPU quotas (On-Demand and Spot) cover what runs in the cluster plus the rollout's surge of
+ * the services being deployed. Quotas are per account and region: tasks of other clusters count too but are not read
+ * here, so the verdict is an estimate and says so.
+ */
+async function checkFargateQuota(targets, cluster, clients) {
+    const surges = targets.map(rolloutSurge);
+    const needed = new Map();
+    for (const s of surges) {
+        for (const [provider, vcpu] of Object.entries(s.extraVcpu)) {
+            const entry = needed.get(provider) ?? { vcpu: 0, services: [] };
+            entry.vcpu += vcpu;
+            entry.services.push(s.service);
+            needed.set(provider, entry);
+        }
+    }
+    if (needed.size === 0)
+        return [];
+    const findings = [];
+    let usage;
+    try {
+        usage = await clusterFargateUsage(clients.ecs, cluster);
+    }
+    catch (e) {
+        if (!isUnread(e))
+            throw (0,errors/* awsSetupError */.Dw)(e, 'ECS') ?? e;
+        findings.push(deniedFinding('quota', `cluster ${cluster}`, 'ecs:ListTasks/ecs:DescribeTasks', 'the vCPUs the cluster runs now (counted as 0 below)', e));
+    }
+    for (const [provider, need] of needed) {
+        const quota = FARGATE_VCPU_QUOTAS[provider];
+        const resource = `${quota.name} (${quota.code})`;
+        let value;
+        try {
+            value = (await clients.serviceQuotas.send(new client_service_quotas_dist_cjs/* GetServiceQuotaCommand */.HSc({ ServiceCode: 'fargate', QuotaCode: quota.code }))).Quota?.Value;
+        }
+        catch (e) {
+            if (isUnread(e)) {
+                findings.push(deniedFinding('quota', resource, 'servicequotas:GetServiceQuota', 'the quota', e, need.services));
+                continue;
+            }
+            if (errorName(e) === 'NoSuchResourceException') {
+                findings.push({ check: 'quota', status: 'unknown', resource, message: `Service Quotas has no value for ${quota.code} in this account and region: quota not checked (${(0,errors/* describeErrorOf */.V9)(e)})`, services: need.services });
+                continue;
+            }
+            throw (0,errors/* awsSetupError */.Dw)(e, 'Service Quotas') ?? e;
+        }
+        if (value === undefined)
+            continue;
+        const now = usage?.[provider] ?? 0;
+        const total = now + need.vcpu;
+        const detail = `${usage ? fmt(now) : '? (not read, counted as 0)'} vCPU running in cluster ${cluster} + ${fmt(need.vcpu)} for the rollout surge of ${listOf(need.services)} = ${fmt(total)} of ${fmt(value)} (an estimate: tasks of other clusters in the account count against the quota too and are not included)`;
+        findings.push(total > value ? { check: 'quota', status: 'fail', resource, message: `too small: ${detail}; request an increase in Service Quotas, or deploy fewer services at once`, services: need.services } : { check: 'quota', status: 'pass', resource, message: detail, services: need.services });
+    }
+    return findings;
+}
+/** vCPUs of the RUNNING tasks of the cluster per Fargate provider (ListTasks, then DescribeTasks 100 a call). */
+async function clusterFargateUsage(ecs, cluster) {
+    const arns = [];
+    let token;
+    do {
+        const out = await ecs.send(new dist_cjs/* ListTasksCommand */.MYg({ cluster, desiredStatus: 'RUNNING', ...(token ? { nextToken: token } : {}) }));
+        arns.push(...(out.taskArns ?? []));
+        token = out.nextToken;
+    } while (token);
+    const usage = { FARGATE: 0, FARGATE_SPOT: 0 };
+    for (let i = 0; i < arns.length; i += DESCRIBE_TASKS_LIMIT) {
+        const { tasks } = await ecs.send(new dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: arns.slice(i, i + DESCRIBE_TASKS_LIMIT) }));
+        for (const t of tasks ?? []) {
+            const provider = t.capacityProviderName === 'FARGATE_SPOT' ? 'FARGATE_SPOT' : t.capacityProviderName === 'FARGATE' || (!t.capacityProviderName && t.launchType === 'FARGATE') ? 'FARGATE' : undefined;
+            if (provider)
+                usage[provider] += Number(t.cpu ?? 0) / 1024;
+        }
+    }
+    return usage;
+}
+function fmt(n) {
+    return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, '');
+}
+
+// EXTERNAL MODULE: ./packages/aws/src/preflight/render.ts
+var render = __webpack_require__(7985);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
+var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(586);
+;// CONCATENATED MODULE: ./packages/aws/src/preflight/routing.ts
+
+
+
+/** The health-check path the alb module gives a target group when the catalog sets none (catalog-vars' rule). */
+const DEFAULT_HEALTH_CHECK_PATH = '/health';
+const shortName = (arn) => /targetgroup\/([^/]+)/.exec(arn)?.[1] ?? arn;
+/**
+ * Routed services (routing.public, or any service registered in a target group) have their target groups, the
+ * target groups' health-check path is the catalog's, and a listener rule forwards to each. A routed service whose
+ * ECS service has no target group would deploy tasks nobody reaches.
+ */
+async function checkRouting(targets, elb) {
+    const findings = [];
+    const rulesOf = new Map();
+    for (const t of targets) {
+        const routed = t.service.routing?.public === true;
+        const groups = (t.ecsService.loadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn ? [lb.targetGroupArn] : []));
+        if (groups.length === 0) {
+            if (routed)
+                findings.push({ check: 'routing', status: 'fail', resource: `service ${t.name}`, message: `routing.public is set but the ECS service has no target group: the ALB cannot reach its tasks (apply Terraform: alb and ecs-service modules)`, services: [t.name] });
+            continue;
+        }
+        for (const arn of groups) {
+            try {
+                findings.push(...(await checkTargetGroup(t, arn, elb, rulesOf)));
+            }
+            catch (e) {
+                if (isUnread(e))
+                    findings.push(deniedFinding('routing', shortName(arn), 'elasticloadbalancing:DescribeTargetGroups/DescribeListeners/DescribeRules', 'the target group and its listener rule', e, [t.name]));
+                else
+                    throw (0,errors/* awsSetupError */.Dw)(e, 'Elastic Load Balancing') ?? new Error(`reading target group ${arn} failed: ${(0,errors/* describeErrorOf */.V9)(e)}`);
+            }
+        }
+    }
+    return findings;
+}
+async function checkTargetGroup(t, arn, elb, rulesOf) {
+    const resource = `target group ${shortName(arn)}`;
+    let group;
+    try {
+        group = (await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTargetGroupsCommand */.sC7({ TargetGroupArns: [arn] }))).TargetGroups?.[0];
+    }
+    catch (e) {
+        if (errorName(e) !== 'TargetGroupNotFoundException')
+            throw e;
+    }
+    if (!group)
+        return [{ check: 'routing', status: 'fail', resource, message: `does not exist (${arn}), but the ECS service registers its tasks in it: apply Terraform (alb module)`, services: [t.name] }];
+    const findings = [];
+    const wantPath = t.settings.healthCheck.path ?? DEFAULT_HEALTH_CHECK_PATH;
+    if (group.HealthCheckPath !== undefined && group.HealthCheckPath !== wantPath) {
+        findings.push({ check: 'routing', status: 'fail', resource, message: `health check path is ${group.HealthCheckPath}, the catalog's is ${wantPath}: the load balancer would judge the new tasks on another path; apply Terraform (alb module) so it follows the catalog`, services: [t.name] });
+    }
+    const rules = (await Promise.all((group.LoadBalancerArns ?? []).map((lb) => rulesOfLoadBalancer(lb, elb, rulesOf)))).flat();
+    const forwarding = rules.filter((r) => r.Actions?.some((a) => a.TargetGroupArn === arn || a.ForwardConfig?.TargetGroups?.some((g) => g.TargetGroupArn === arn)));
+    if (forwarding.length === 0) {
+        findings.push({ check: 'routing', status: 'fail', resource, message: `no listener rule forwards to it${group.LoadBalancerArns?.length ? '' : ' (it is attached to no load balancer)'}: requests never reach ${t.name}; apply Terraform (alb module)`, services: [t.name] });
+        return findings;
+    }
+    const patterns = new Set(forwarding.flatMap((r) => (r.Conditions ?? []).flatMap((c) => c.PathPatternConfig?.Values ?? c.Values ?? [])));
+    const unrouted = (t.service.routing?.pathPatterns ?? []).filter((p) => !patterns.has(p));
+    if (unrouted.length)
+        findings.push({ check: 'routing', status: 'warn', resource, message: `no listener rule routes the catalog's path pattern(s) ${unrouted.join(', ')} to it (rules route ${[...patterns].join(', ') || 'no path'}): apply Terraform (alb module)`, services: [t.name] });
+    if (findings.length === 0)
+        findings.push({ check: 'routing', status: 'pass', resource, message: `health check ${wantPath}; forwarded by ${forwarding.length} listener rule(s)`, services: [t.name] });
+    return findings;
+}
+/** Every rule of every listener of a load balancer, read once per preflight. */
+function rulesOfLoadBalancer(lb, elb, cache) {
+    let rules = cache.get(lb);
+    if (!rules) {
+        rules = (async () => {
+            const listeners = [];
+            let marker;
+            do {
+                const out = await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeListenersCommand */.AKE({ LoadBalancerArn: lb, ...(marker ? { Marker: marker } : {}) }));
+                listeners.push(...(out.Listeners ?? []).flatMap((l) => (l.ListenerArn ? [l.ListenerArn] : [])));
+                marker = out.NextMarker;
+            } while (marker);
+            const all = [];
+            for (const listener of listeners) {
+                let next;
+                do {
+                    const out = await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeRulesCommand */.Ggo({ ListenerArn: listener, ...(next ? { Marker: next } : {}) }));
+                    all.push(...(out.Rules ?? []));
+                    next = out.NextMarker;
+                } while (next);
+            }
+            return all;
+        })();
+        cache.set(lb, rules);
+    }
+    return rules;
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-secrets-manager/dist-cjs/index.js
+var client_secrets_manager_dist_cjs = __webpack_require__(2994);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-cjs/index.js
+var client_ssm_dist_cjs = __webpack_require__(4736);
+;// CONCATENATED MODULE: ./packages/aws/src/preflight/secrets.ts
+
+
+
+
+
+/** A ParameterStringFilter takes at most 50 values. */
+const PARAMETER_FILTER_LIMIT = 50;
+const SECRET_ARN = /^arn:(aws[a-z-]*):secretsmanager:([a-z0-9-]*):(\d{12}):secret:([^:]+)/;
+const PARAMETER_ARN = /^arn:(aws[a-z-]*):ssm:([a-z0-9-]*):(\d{12}):parameter(\/.+)$/;
+/**
+ * What a `valueFrom` names: a Secrets Manager ARN (optionally `:json-key:version-stage:version-id` after it), an SSM
+ * parameter ARN, or a bare SSM parameter name (ECS's rule for a non-ARN valueFrom). A parameter ARN of `/a/b` is
+ * `parameter/a/b`; one of a name without a slash is `parameter/name`.
+ */
+function secretReferenceOf(valueFrom, services) {
+    const secret = SECRET_ARN.exec(valueFrom);
+    if (secret)
+        return { valueFrom, services, kind: 'secretsmanager', id: `arn:${secret[1]}:secretsmanager:${secret[2]}:${secret[3]}:secret:${secret[4]}`, partition: secret[1], region: secret[2], account: secret[3] };
+    const parameter = PARAMETER_ARN.exec(valueFrom);
+    if (parameter) {
+        const path = parameter[4];
+        return { valueFrom, services, kind: 'ssm', id: path.slice(1).includes('/') ? path : path.slice(1), partition: parameter[1], region: parameter[2], account: parameter[3] };
+    }
+    return { valueFrom, services, kind: 'ssm', id: valueFrom, partition: 'aws' };
+}
+/** Every secret reference of every container the deploy would register, once each. */
+function plannedSecrets(targets) {
+    const users = new Map();
+    for (const t of targets) {
+        for (const c of t.next.containerDefinitions ?? []) {
+            for (const s of c.secrets ?? []) {
+                if (!s.valueFrom)
+                    continue;
+                if (!users.has(s.valueFrom))
+                    users.set(s.valueFrom, new Set());
+                users.get(s.valueFrom).add(t.name);
+            }
+        }
+    }
+    return [...users].sort(([a], [b]) => a.localeCompare(b)).map(([valueFrom, names]) => secretReferenceOf(valueFrom, [...names].sort()));
+}
+/**
+ * Every secret and parameter the tasks would read exists, in the environment's account and region. Only names and
+ * metadata are read: DescribeSecret (never GetSecretValue) and DescribeParameters (never GetParameters, which
+ * returns values). Returns what the permissions check simulates against.
+ */
+async function checkSecrets(targets, environment, region, clients, concurrency = 10) {
+    const findings = [];
+    const resources = { arns: new Map(), keys: new Map() };
+    const local = [];
+    for (const ref of plannedSecrets(targets)) {
+        const wrongAccount = ref.account !== undefined && environment.account !== undefined && ref.account !== environment.account;
+        const wrongRegion = ref.region !== undefined && ref.region !== region;
+        if (wrongAccount || wrongRegion) {
+            const where = [wrongAccount ? `account ${ref.account}` : '', wrongRegion ? `region ${ref.region}` : ''].filter(Boolean).join(' and ');
+            findings.push({ check: 'secrets', status: 'fail', resource: ref.valueFrom, message: `is in ${where}, but ${environment.name} runs in ${[environment.account ? `account ${environment.account}` : '', `region ${region}`].filter(Boolean).join(' and ')}: the task's execution role would read another environment's value, or none; use this environment's own (${environment.file})`, services: ref.services });
+        }
+        else
+            local.push(ref);
+    }
+    await (0,ecs_concurrency/* mapWithConcurrency */.WS)(local.filter((r) => r.kind === 'secretsmanager'), concurrency, async (ref) => {
+        try {
+            const out = await clients.secretsManager.send(new client_secrets_manager_dist_cjs/* DescribeSecretCommand */.X5({ SecretId: ref.id }));
+            if (out.DeletedDate) {
+                findings.push({ check: 'secrets', status: 'fail', resource: ref.valueFrom, message: `secret ${out.Name ?? ref.id} is scheduled for deletion (${out.DeletedDate.toISOString()}): restore it or point the service at another`, services: ref.services });
+                return;
+            }
+            resources.arns.set(ref.valueFrom, out.ARN ?? ref.id);
+            if (out.KmsKeyId?.startsWith('arn:'))
+                resources.keys.set(ref.valueFrom, out.KmsKeyId);
+            findings.push({ check: 'secrets', status: 'pass', resource: ref.valueFrom, message: `secret ${out.Name ?? ref.id} exists`, services: ref.services });
+        }
+        catch (e) {
+            if (isUnread(e))
+                findings.push(deniedFinding('secrets', ref.valueFrom, 'secretsmanager:DescribeSecret', 'this secret', e, ref.services));
+            else if (errorName(e) === 'ResourceNotFoundException')
+                findings.push({ check: 'secrets', status: 'fail', resource: ref.valueFrom, message: `no such secret in Secrets Manager (${region}): create it, or fix the ARN in the catalog`, services: ref.services });
+            else
+                throw (0,errors/* awsSetupError */.Dw)(e, 'Secrets Manager') ?? new Error(`DescribeSecret ${ref.id} failed: ${(0,errors/* describeErrorOf */.V9)(e)}`);
+        }
+    });
+    const parameters = local.filter((r) => r.kind === 'ssm');
+    const found = await describeParameters(parameters, clients.ssm, findings);
+    if (found) {
+        for (const ref of parameters) {
+            const name = found.has(ref.id) ? ref.id : found.has(`/${ref.id}`) ? `/${ref.id}` : undefined;
+            if (name === undefined) {
+                findings.push({ check: 'secrets', status: 'fail', resource: ref.valueFrom, message: `no such SSM parameter '${ref.id}' in ${region}: create it, or fix the name in the catalog`, services: ref.services });
+                continue;
+            }
+            const { keyId } = found.get(name);
+            const account = ref.account ?? environment.account;
+            if (account)
+                resources.arns.set(ref.valueFrom, `arn:${ref.partition}:ssm:${region}:${account}:parameter${name.startsWith('/') ? name : `/${name}`}`);
+            if (keyId?.startsWith('arn:'))
+                resources.keys.set(ref.valueFrom, keyId);
+            findings.push({ check: 'secrets', status: 'pass', resource: ref.valueFrom, message: `SSM parameter ${name} exists`, services: ref.services });
+        }
+    }
+    return { findings, resources };
+}
+/**
+ * The named parameters that exist (name -> its KMS key), 25 names a call (each name is looked up with and without a
+ * leading slash, which its ARN does not tell apart); undefined when the read was denied (the finding says so).
+ */
+async function describeParameters(parameters, ssm, findings) {
+    const found = new Map();
+    const per = PARAMETER_FILTER_LIMIT / 2;
+    for (let i = 0; i < parameters.length; i += per) {
+        const batch = parameters.slice(i, i + per);
+        const values = [...new Set(batch.flatMap((r) => (r.id.startsWith('/') ? [r.id] : [r.id, `/${r.id}`])))];
+        let token;
+        try {
+            do {
+                const out = await ssm.send(new client_ssm_dist_cjs/* DescribeParametersCommand */.$hz({ ParameterFilters: [{ Key: 'Name', Option: 'Equals', Values: values }], MaxResults: 50, ...(token ? { NextToken: token } : {}) }));
+                for (const p of out.Parameters ?? [])
+                    if (p.Name)
+                        found.set(p.Name, p.KeyId ? { keyId: p.KeyId } : {});
+                token = out.NextToken;
+            } while (token);
+        }
+        catch (e) {
+            if (isUnread(e)) {
+                findings.push(deniedFinding('secrets', `${parameters.length} SSM parameter(s)`, 'ssm:DescribeParameters', 'the SSM parameters', e, [...new Set(parameters.flatMap((p) => p.services))].sort()));
+                return undefined;
+            }
+            throw (0,errors/* awsSetupError */.Dw)(e, 'SSM') ?? new Error(`DescribeParameters failed: ${(0,errors/* describeErrorOf */.V9)(e)}`);
+        }
+    }
+    return found;
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
+var client_ec2_dist_cjs = __webpack_require__(5193);
+;// CONCATENATED MODULE: ./packages/aws/src/preflight/subnets.ts
+
+
+
+
+/**
+ * The subnets of the services being deployed have a free address for every task the rollout starts beside the
+ * running ones (awsvpc: one elastic network interface, so one address, per task). Services that share subnets share
+ * their free addresses, so the surge is summed per set of subnets (the service's networkConfiguration).
+ */
+async function checkSubnets(targets, ec2) {
+    const groups = new Map();
+    for (const t of targets) {
+        const subnets = [...(t.ecsService.networkConfiguration?.awsvpcConfiguration?.subnets ?? [])].sort();
+        if (subnets.length === 0)
+            continue;
+        const extraTasks = Math.max(0, rolloutSurge(t).peakTasks - (t.ecsService.runningCount ?? 0));
+        const key = subnets.join(',');
+        const group = groups.get(key) ?? { subnets, extraTasks: 0, services: [] };
+        group.extraTasks += extraTasks;
+        group.services.push(t.name);
+        groups.set(key, group);
+    }
+    if (groups.size === 0)
+        return [];
+    const ids = [...new Set([...groups.values()].flatMap((g) => g.subnets))].sort();
+    const findings = [];
+    let subnets;
+    try {
+        subnets = await describeSubnets(ec2, ids);
+    }
+    catch (e) {
+        if (isUnread(e))
+            return [deniedFinding('subnets', listOf(ids), 'ec2:DescribeSubnets', 'free IP addresses', e, [...groups.values()].flatMap((g) => g.services))];
+        throw (0,errors/* awsSetupError */.Dw)(e, 'EC2') ?? new Error(`DescribeSubnets failed: ${(0,errors/* describeErrorOf */.V9)(e)}`);
+    }
+    for (const group of groups.values()) {
+        const missing = group.subnets.filter((id) => !subnets.has(id));
+        for (const id of missing)
+            findings.push({ check: 'subnets', status: 'fail', resource: id, message: `subnet not found: the services' network configuration names a subnet that does not exist (apply Terraform)`, services: group.services });
+        const present = group.subnets.filter((id) => subnets.has(id));
+        if (present.length === 0)
+            continue;
+        const free = present.reduce((n, id) => n + (subnets.get(id).AvailableIpAddressCount ?? 0), 0);
+        const resource = present.join(', ');
+        const detail = `${free} free address(es) in ${present.length} subnet(s) for ${group.extraTasks} task(s) the rollout of ${listOf(group.services)} starts`;
+        if (group.extraTasks > free)
+            findings.push({ check: 'subnets', status: 'fail', resource, message: `too few addresses: ${detail}; free addresses (stop unused tasks or interfaces) or add larger subnets`, services: group.services });
+        else
+            findings.push({ check: 'subnets', status: 'pass', resource, message: detail, services: group.services });
+    }
+    return findings;
+}
+/** The subnets that exist among `ids`. One call normally; when one id is unknown EC2 refuses the whole call, so each is then asked alone. */
+async function describeSubnets(ec2, ids) {
+    const found = new Map();
+    try {
+        for (const s of (await ec2.send(new client_ec2_dist_cjs/* DescribeSubnetsCommand */.jSW({ SubnetIds: ids }))).Subnets ?? [])
+            found.set(s.SubnetId, s);
+        return found;
+    }
+    catch (e) {
+        if (errorName(e) !== 'InvalidSubnetID.NotFound')
+            throw e;
+    }
+    for (const id of ids) {
+        try {
+            for (const s of (await ec2.send(new client_ec2_dist_cjs/* DescribeSubnetsCommand */.jSW({ SubnetIds: [id] }))).Subnets ?? [])
+                found.set(s.SubnetId, s);
+        }
+        catch (e) {
+            if (errorName(e) !== 'InvalidSubnetID.NotFound')
+                throw e;
+        }
+    }
+    return found;
+}
+
+// EXTERNAL MODULE: ./packages/catalog/src/settings.ts
+var src_settings = __webpack_require__(1214);
+// EXTERNAL MODULE: ./packages/catalog/src/errors.ts
+var src_errors = __webpack_require__(2332);
+// EXTERNAL MODULE: ./packages/graph/src/plan.ts
+var plan = __webpack_require__(5517);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/render.ts
+var ecs_render = __webpack_require__(2515);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/rollout.ts
+var rollout = __webpack_require__(3274);
+;// CONCATENATED MODULE: ./packages/aws/src/preflight/targets.ts
+
+
+
+
+
+
+
+
+const DEFAULT_PREFLIGHT_CONCURRENCY = 10;
+/**
+ * The services as the deploy would find them (DescribeServices, 10 a call) and the task definition it would register
+ * for each (renderTaskDefinition over the same base revision), so every later check judges exactly what the deploy
+ * would run. A service that is missing, inactive, or whose task definition cannot be rendered is a failing finding.
+ */
+async function readPreflightTargets(request, ecs) {
+    const findings = [];
+    const targets = [];
+    if (request.services.length === 0)
+        return { targets, findings };
+    let described;
+    try {
+        described = await (0,rollout/* describeServicesInBatches */.Zs)(ecs, request.cluster, request.services);
+    }
+    catch (e) {
+        if (isUnread(e))
+            return { targets, findings: [deniedFinding('services', `cluster ${request.cluster}`, 'ecs:DescribeServices', 'every service (and so every other check)', e, request.services)] };
+        if (errorName(e) === 'ClusterNotFoundException') {
+            return { targets, findings: [{ check: 'services', status: 'fail', resource: `cluster ${request.cluster}`, message: `ECS cluster '${request.cluster}' not found in ${request.region}: check cluster of environment ${request.environment.name} (${request.environment.file}) or --cluster`, services: request.services }] };
+        }
+        throw (0,errors/* awsSetupError */.Dw)(e, `ECS (cluster '${request.cluster}')`) ?? e;
+    }
+    const byName = new Map(described.services.map((s) => [s.serviceName, s]));
+    await (0,ecs_concurrency/* mapWithConcurrency */.WS)(request.services, request.concurrency ?? DEFAULT_PREFLIGHT_CONCURRENCY, async (name) => {
+        const ecsService = byName.get(name);
+        const resource = `service ${name}`;
+        if (!ecsService) {
+            findings.push({ check: 'services', status: 'fail', resource, message: `not found in ECS cluster '${request.cluster}': create it first (Terraform module ecs-service)`, services: [name] });
+            return;
+        }
+        if (ecsService.status !== 'ACTIVE') {
+            findings.push({ check: 'services', status: 'fail', resource, message: `ECS service is ${ecsService.status}: it cannot be deployed`, services: [name] });
+            return;
+        }
+        const service = (0,plan/* resolveServiceName */.fV)(request.catalog, name);
+        const settings = (0,src_settings/* serviceSettings */.x)(request.catalog, service, request.environment);
+        try {
+            const { base, running } = await baseAndRunning(ecs, ecsService.taskDefinition, settings.containerName);
+            const next = (0,ecs_render/* renderTaskDefinition */.P9)({ base, running, service: name, image: request.images[name], settings });
+            targets.push({ name, service, settings, ecsService, running, next });
+            findings.push({ check: 'services', status: 'pass', resource, message: `runs ${ecsService.taskDefinition.replace(/^.*task-definition\//, '')} (${ecsService.runningCount ?? 0}/${ecsService.desiredCount ?? 0} tasks)`, services: [name] });
+        }
+        catch (e) {
+            if (isUnread(e))
+                findings.push(deniedFinding('services', resource, 'ecs:DescribeTaskDefinition', 'its task definition (and the checks that read it)', e, [name]));
+            else if ((0,src_errors/* isConfigurationError */.p0)(e))
+                findings.push({ check: 'services', status: 'fail', resource, message: e.message, services: [name] });
+            else
+                throw (0,errors/* awsSetupError */.Dw)(e, 'ECS') ?? e;
+        }
+    });
+    targets.sort((a, b) => a.name.localeCompare(b.name));
+    return { targets, findings };
+}
+/**
+ * The revision the deploy renders on and the one the service runs: the rule of deployEcsServices (ecs/deploy.ts,
+ * baseAndRunning), without its log lines. The family's latest ACTIVE revision is the base, unless the service runs a
+ * newer one, or the latest lacks the catalog's container while the running one has it.
+ */
+async function baseAndRunning(ecs, previous, containerName) {
+    const describe = async (ref, missingIsUndefined) => {
+        try {
+            return (await ecs.send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: ref }))).taskDefinition;
+        }
+        catch (e) {
+            if (missingIsUndefined && errorName(e) === 'ClientException')
+                return undefined;
+            throw e;
+        }
+    };
+    const latest = await describe((0,rollout/* taskDefinitionFamily */.dm)(previous), true);
+    if (latest?.taskDefinitionArn === previous)
+        return { base: latest, running: latest };
+    const running = await describe(previous, false);
+    if (!running)
+        throw new Error(`DescribeTaskDefinition returned nothing for ${previous}`);
+    if (!latest || (latest.revision ?? 0) < (running.revision ?? 0))
+        return { base: running, running };
+    const has = (td) => Boolean(td.containerDefinitions?.some((c) => c.name === containerName));
+    if (!has(latest) && has(running))
+        return { base: running, running };
+    return { base: latest, running };
+}
+
+// EXTERNAL MODULE: ./packages/aws/src/preflight/types.ts
+var types = __webpack_require__(6408);
+;// CONCATENATED MODULE: ./packages/aws/src/preflight/index.ts
+/**
+ * Preflight: read-only checks that predict a deploy's failures before anything is written (issue 17).
+ *
+ *   runPreflight(request: PreflightRequest, effects: { clients: PreflightClients; log }): Promise<PreflightReport>
+ *
+ * Each check returns findings { check, status: pass|fail|warn|unknown, resource, message, services? }; a read that
+ * AWS denies is 'unknown' naming the missing permission (never a pass, never a crash). The report fails when any
+ * finding fails. `tierdeploy preflight`, `tierdeploy deploy` and ecs-deploy (input `preflight`) run it.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The services of a plan that a deploy changes through ECS, in plan order: what preflight checks. Infrastructure and
+ * libraries are not deployed; `deployVia: cloudformation` services are changed by their stack, not a task definition.
+ */
+function preflightServices(catalog, plan) {
+    return plan.tiers.flatMap((t) => t.waves.flat()).filter((n) => {
+        const s = catalog.services.get(n);
+        return s?.kind === 'service' && s.deployVia !== 'cloudformation';
+    });
+}
+/**
+ * Runs every check on the services as the deploy would change them (readPreflightTargets renders their task
+ * definitions with the deploy's own renderTaskDefinition). Only reads: Describe*, List*, BatchGetImage, GetServiceQuota,
+ * SimulatePrincipalPolicy. Set-up errors (no credentials, no network) throw; denied reads become 'unknown' findings.
+ */
+async function runPreflight(request, effects) {
+    const { clients } = effects;
+    const { environment, region, cluster } = request;
+    const concurrency = request.concurrency ?? DEFAULT_PREFLIGHT_CONCURRENCY;
+    const { targets, findings } = await readPreflightTargets(request, clients.ecs);
+    const checked = await Promise.all([
+        checkImages(targets, environment, region, clients.ecr, concurrency),
+        (async () => {
+            const secrets = await checkSecrets(targets, environment, region, clients, concurrency);
+            return [...secrets.findings, ...(await checkExecutionRoles(targets, environment, region, secrets.resources, clients.iam))];
+        })(),
+        checkFargateQuota(targets, cluster, clients),
+        checkSubnets(targets, clients.ec2),
+        checkRouting(targets, clients.elb),
+        checkCapacityProviders(targets, cluster, clients.ecs),
+    ]);
+    const all = (0,render/* sortFindings */.Tc)([...findings, ...checked.flat()]);
+    const report = { ok: !all.some((f) => f.status === 'fail'), environment: environment.name, cluster, services: [...request.services], findings: all };
+    effects.log.debug(`preflight: ${all.length} finding(s) for ${request.services.length} service(s)`);
+    return report;
+}
+/**
+ * The clients preflight reads with, in the environment's region: the ones given (tests, or the deploy's own ECS and
+ * ECR clients) and new ones for the rest. `destroy` closes only the ones made here.
+ */
+async function makePreflightClients(options, given = {}) {
+    const made = [];
+    const use = async (client, make) => {
+        if (client)
+            return client;
+        const created = await make();
+        made.push(created);
+        return created;
+    };
+    const clients = {
+        ecs: await use(given.ecs, () => (0,client/* makeEcsClient */.r)(options)),
+        ecr: await use(given.ecr, () => (0,client_config/* makeEcrClient */.mg)(options)),
+        secretsManager: await use(given.secretsManager, () => (0,client_config/* makeSecretsManagerClient */.C4)(options)),
+        ssm: await use(given.ssm, () => (0,client_config/* makeSsmClient */.PA)(options)),
+        iam: await use(given.iam, () => (0,client_config/* makeIamClient */.$I)(options)),
+        serviceQuotas: await use(given.serviceQuotas, () => (0,client_config/* makeServiceQuotasClient */.K4)(options)),
+        ec2: await use(given.ec2, () => (0,client_config/* makeEc2Client */.Iv)(options)),
+        elb: await use(given.elb, () => (0,client_config/* makeElbClient */.Tw)(options)),
+    };
+    return { clients, destroy: () => made.forEach((c) => c.destroy()) };
+}
+
+
+/***/ }),
+
+/***/ 7985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Tc: () => (/* binding */ sortFindings),
+/* harmony export */   _O: () => (/* binding */ renderPreflight),
+/* harmony export */   jb: () => (/* binding */ preflightVerdict)
+/* harmony export */ });
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6408);
+
+const ICON = { pass: '✅', fail: '❌', warn: '⚠️', unknown: '❔' };
+/** Findings in report order: by check, then failures first, then by resource. */
+function sortFindings(findings) {
+    const rank = (f) => [_types_js__WEBPACK_IMPORTED_MODULE_0__/* .PREFLIGHT_CHECKS */ .i.indexOf(f.check), _types_js__WEBPACK_IMPORTED_MODULE_0__/* .FINDING_STATUSES */ .p.indexOf(f.status)];
+    return [...findings].sort((a, b) => {
+        const [ca, sa] = rank(a);
+        const [cb, sb] = rank(b);
+        return ca - cb || sa - sb || a.resource.localeCompare(b.resource);
+    });
+}
+/** "preflight failed: 2 fail, 1 unknown, 14 pass" */
+function preflightVerdict(report) {
+    const counts = _types_js__WEBPACK_IMPORTED_MODULE_0__/* .FINDING_STATUSES */ .p.map((s) => [s, report.findings.filter((f) => f.status === s).length]).filter(([, n]) => n > 0);
+    const tally = counts.map(([s, n]) => `${n} ${s}`).join(', ') || 'nothing to check';
+    return `preflight of ${report.environment} (cluster ${report.cluster}, ${report.services.length} service(s)) ${report.ok ? 'passed' : 'failed'}: ${tally}`;
+}
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+/**
+ * The report as a terminal table or a Markdown table (job summary). `onlyProblems` leaves out the passes, as a
+ * deploy prints it: what would fail, and what could not be checked.
+ */
+function renderPreflight(report, format, options = {}) {
+    const findings = sortFindings(report.findings).filter((f) => !options.onlyProblems || f.status !== 'pass');
+    if (format === 'markdown') {
+        const lines = [
+            `### ${report.ok ? '✅' : '❌'} ${preflightVerdict(report)}`,
+            '',
+            ...(findings.length
+                ? ['| check | status | resource | services | finding |', '|---|---|---|---|---|', ...findings.map((f) => `| ${f.check} | ${ICON[f.status]} ${f.status} | ${cell(f.resource)} | ${cell((f.services ?? []).join(', '))} | ${cell(f.message)} |`)]
+                : []),
+        ];
+        return `${lines.join('\n')}\n`;
+    }
+    const head = ['CHECK', 'STATUS', 'RESOURCE', 'SERVICES', 'FINDING'];
+    const rows = findings.map((f) => [f.check, f.status.toUpperCase(), f.resource, (f.services ?? []).join(','), f.message]);
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const fmt = (r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+    return [...(rows.length ? [fmt(head), ...rows.map(fmt), ''] : []), preflightVerdict(report)].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 6408:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ PREFLIGHT_CHECKS),
+/* harmony export */   p: () => (/* binding */ FINDING_STATUSES)
+/* harmony export */ });
+/** The checks, in the order a report lists them. */
+const PREFLIGHT_CHECKS = ['services', 'images', 'secrets', 'permissions', 'quota', 'subnets', 'routing', 'capacity'];
+/**
+ * - pass: read and found right.
+ * - fail: the deploy would fail (or run without what the catalog asks for) for this reason.
+ * - warn: worth knowing, not a reason to stop.
+ * - unknown: could not be read (a denied permission, named): never a silent pass.
+ */
+const FINDING_STATUSES = ['fail', 'unknown', 'warn', 'pass'];
 
 
 /***/ }),

@@ -1,5 +1,5 @@
-export const id = 797;
-export const ids = [797];
+export const id = 366;
+export const ids = [366];
 export const modules = {
 
 /***/ 9094:
@@ -486,7 +486,7 @@ function refuseTogether(values, a, b, why) {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 2366:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -655,6 +655,33 @@ function refreshTerraformVars(catalog, environment, path, files) {
     return 'written';
 }
 
+;// CONCATENATED MODULE: ./packages/terraform/src/root.ts
+
+
+
+/** Names a var file may have to be the one `tierdeploy terraform-vars` writes. */
+const CATALOG_VAR_FILE_NAMES = ['catalog.tfvars.json', TFVARS_FILE];
+function repositoryPath(value, field, environment) {
+    const normalized = external_node_path_.posix.normalize(value.replace(/\\/g, '/')).replace(/\/$/, '');
+    if (!value.trim() || external_node_path_.posix.isAbsolute(normalized) || normalized === '..' || normalized.startsWith('../')) {
+        throw new errors/* ConfigurationError */.j1(`${environment.file}: terraform.${field} '${value}' must be a path inside the repository, relative to it (e.g. terraform/environments/${environment.name}/backend.tfbackend)`);
+    }
+    return normalized;
+}
+function terraformRootOf(environment) {
+    const tf = environment.terraform ?? {};
+    const workingDirectory = repositoryPath(tf.workingDirectory ?? `terraform/environments/${environment.name}`, 'workingDirectory', environment);
+    const varFiles = (tf.varFiles ?? []).map((f) => repositoryPath(f, 'varFiles', environment));
+    // key=value pairs are passed as they are; anything else is a file in the repository.
+    const backendConfig = (tf.backendConfig ?? []).map((b) => (/^[A-Za-z_][A-Za-z0-9_]*=/.test(b) ? b : repositoryPath(b, 'backendConfig', environment)));
+    const catalogVars = varFiles.find((f) => CATALOG_VAR_FILE_NAMES.includes(external_node_path_.posix.basename(f))) ?? external_node_path_.posix.join(workingDirectory, TFVARS_FILE);
+    return { workingDirectory, varFiles, backendConfig, catalogVars };
+}
+/** A repository-relative path as the root module sees it (terraform runs in the working directory). */
+function relativeToRoot(root, path) {
+    return /^[A-Za-z_][A-Za-z0-9_]*=/.test(path) ? path : posix.relative(root.workingDirectory, path) || '.';
+}
+
 // EXTERNAL MODULE: ./packages/cli/src/args.ts
 var src_args = __webpack_require__(7109);
 // EXTERNAL MODULE: ./packages/cli/src/cli-io.ts
@@ -667,7 +694,8 @@ var cli_io = __webpack_require__(7801);
 
 
 const usage = `tierdeploy terraform-vars --env ENV [--catalog DIR] [--out FILE | --stdout]
-       writes the environment root's ${TFVARS_FILE} (default: terraform.workingDirectory of the environment, else terraform/environments/ENV)`;
+       writes the environment's catalog-generated Terraform variables: by default to its var file named catalog.tfvars.json
+       (terraform.varFiles), else to catalog.auto.tfvars.json in its root (terraform.workingDirectory, else terraform/environments/ENV)`;
 async function run(args, io) {
     const { values } = (0,src_args/* parseFlags */.bQ)(args, { env: { type: 'string' }, catalog: { type: 'string' }, out: { type: 'string' }, stdout: { type: 'boolean' } });
     const envName = (0,src_args/* stringFlag */.AM)(values, 'env');
@@ -686,13 +714,13 @@ async function run(args, io) {
     }
     // The default lands in the environment root of the repository the catalog belongs to, wherever it runs from.
     const given = (0,src_args/* stringFlag */.AM)(values, 'out');
-    const rootRelative = (0,external_node_path_.join)(environment.terraform?.workingDirectory ?? `terraform/environments/${envName}`, TFVARS_FILE);
+    const rootRelative = terraformRootOf(environment).catalogVars;
     const target = given !== undefined ? (0,external_node_path_.resolve)(io.cwd, given) : (0,external_node_path_.join)(catalog.root, rootRelative);
     const dir = (0,external_node_path_.dirname)(target);
     if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
         throw new errors/* ConfigurationError */.j1(given !== undefined
             ? `--out ${given}: the directory ${(0,external_node_path_.dirname)(given)} does not exist; create it or write elsewhere`
-            : `${(0,external_node_path_.dirname)(rootRelative)} (the Terraform root of environment '${envName}') does not exist in ${catalog.root}; create it (copy terraform/environments/dev), set terraform.workingDirectory of the environment in the catalog, or pass --out FILE`);
+            : `${(0,external_node_path_.dirname)(rootRelative)} (where environment '${envName}' keeps its Terraform variables) does not exist in ${catalog.root}; create it (as terraform/environments/dev), set terraform.varFiles or terraform.workingDirectory of the environment in the catalog, or pass --out FILE`);
     }
     try {
         (0,external_node_fs_.writeFileSync)(target, text);

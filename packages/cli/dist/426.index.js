@@ -1,8 +1,8 @@
-export const id = 27;
-export const ids = [27];
+export const id = 426;
+export const ids = [426];
 export const modules = {
 
-/***/ 4027:
+/***/ 3045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,10 +20,20 @@ __webpack_require__.d(__webpack_exports__, {
   DEFAULT_REPLICA_WAIT_MS: () => (/* reexport */ replicas/* DEFAULT_REPLICA_WAIT_MS */.I$),
   DEFAULT_SERVICE_TIMEOUT_MS: () => (/* reexport */ wait/* DEFAULT_SERVICE_TIMEOUT_MS */.H0),
   DEFAULT_STACK_POLL_INTERVAL_MS: () => (/* reexport */ cloudformation_deploy/* DEFAULT_STACK_POLL_INTERVAL_MS */.eV),
+  DESCRIBE_SERVICES_BURST: () => (/* reexport */ wait/* DESCRIBE_SERVICES_BURST */.GU),
   DESCRIBE_SERVICES_LIMIT: () => (/* reexport */ rollout/* DESCRIBE_SERVICES_LIMIT */.rP),
+  DESCRIBE_SERVICES_PER_SECOND: () => (/* reexport */ wait/* DESCRIBE_SERVICES_PER_SECOND */.Kl),
   ECS_SERVICE_STATUSES: () => (/* reexport */ types/* ECS_SERVICE_STATUSES */.B),
+  EXECUTION_ROLE_ACTIONS: () => (/* reexport */ preflight/* EXECUTION_ROLE_ACTIONS */.yB),
+  FARGATE_VCPU_QUOTAS: () => (/* reexport */ preflight/* FARGATE_VCPU_QUOTAS */.IC),
+  FINDING_STATUSES: () => (/* reexport */ preflight/* FINDING_STATUSES */.pM),
+  HEARTBEAT_MS: () => (/* reexport */ progress/* HEARTBEAT_MS */.m),
   IMAGE_DIGEST_PATTERN: () => (/* reexport */ render/* IMAGE_DIGEST_PATTERN */.K3),
+  MANIFEST_MEDIA_TYPES: () => (/* reexport */ MANIFEST_MEDIA_TYPES),
   MIN_SEND_RATE: () => (/* reexport */ client_config/* MIN_SEND_RATE */.ff),
+  OciRegistryClient: () => (/* reexport */ OciRegistryClient),
+  PREFLIGHT_CHECKS: () => (/* reexport */ preflight/* PREFLIGHT_CHECKS */.iS),
+  ProgressState: () => (/* reexport */ progress/* ProgressState */.$A),
   READ_ONLY_TASK_DEFINITION_FIELDS: () => (/* reexport */ render/* READ_ONLY_TASK_DEFINITION_FIELDS */.uY),
   STACK_NAME_TAG: () => (/* reexport */ STACK_NAME_TAG),
   SessionExpiredError: () => (/* reexport */ errors/* SessionExpiredError */.mZ),
@@ -32,6 +42,7 @@ __webpack_require__.d(__webpack_exports__, {
   TAG_REPLACES: () => (/* reexport */ ecs_tags/* TAG_REPLACES */.VS),
   TAG_SERVICE: () => (/* reexport */ ecs_tags/* TAG_SERVICE */.Fj),
   TERRAFORM_VARIABLES: () => (/* reexport */ render/* TERRAFORM_VARIABLES */.t),
+  TIMELINE_MAX_WAVE_BARS: () => (/* reexport */ summary/* TIMELINE_MAX_WAVE_BARS */.SW),
   addImageTag: () => (/* reexport */ addImageTag),
   asCredentialsError: () => (/* reexport */ asCredentialsError),
   awsClientConfig: () => (/* reexport */ client_config/* awsClientConfig */.rw),
@@ -42,6 +53,9 @@ __webpack_require__.d(__webpack_exports__, {
   canonicalTargetGroups: () => (/* reexport */ canonicalTargetGroups),
   checkHttpHealth: () => (/* reexport */ checkHttpHealth),
   checkTargetGroups: () => (/* reexport */ checkTargetGroups),
+  classicBuildAndPush: () => (/* reexport */ classicBuildAndPush),
+  classicBuildArgs: () => (/* reexport */ classicBuildArgs),
+  classicBuilderLimits: () => (/* reexport */ classicBuilderLimits),
   clusterFor: () => (/* reexport */ environment/* clusterFor */.uM),
   compareStatus: () => (/* reexport */ compareStatus),
   computeContentTag: () => (/* reexport */ computeContentTag),
@@ -54,46 +68,73 @@ __webpack_require__.d(__webpack_exports__, {
   describeServiceStates: () => (/* reexport */ describeServiceStates),
   describeServices: () => (/* reexport */ wait/* describeServices */.Ge),
   describeServicesInBatches: () => (/* reexport */ rollout/* describeServicesInBatches */.Zs),
+  describeSnapshot: () => (/* reexport */ progress/* describeSnapshot */.e4),
+  detectBuilder: () => (/* reexport */ detectBuilder),
   diffTaskDefinitions: () => (/* reexport */ render/* diffTaskDefinitions */.n2),
+  dockerConfigFile: () => (/* reexport */ dockerConfigFile),
   ecrAccessError: () => (/* reexport */ ecrAccessError),
+  ecrImageRegistry: () => (/* reexport */ ecrImageRegistry),
+  ecrRegistryRegion: () => (/* reexport */ ecrRegistryRegion),
+  emitProgress: () => (/* reexport */ wait/* emitProgress */.Dt),
   ensureRepository: () => (/* reexport */ ensureRepository),
   failureEventsOfLatestUpdate: () => (/* reexport */ events/* failureEventsOfLatestUpdate */.f),
+  findBuiltImages: () => (/* reexport */ findBuiltImages),
   findImage: () => (/* reexport */ findImage),
+  findOciImage: () => (/* reexport */ findOciImage),
   findStack: () => (/* reexport */ stacks/* findStack */.eF),
   findUndeclaredStackServices: () => (/* reexport */ findUndeclaredStackServices),
   formatBytes: () => (/* reexport */ formatBytes),
+  formatDuration: () => (/* reexport */ progress/* formatDuration */.a3),
   formatStackEvent: () => (/* reexport */ events/* formatStackEvent */.e),
   gateRunningRelease: () => (/* reexport */ gateRunningRelease),
   gateServices: () => (/* reexport */ gateServices),
   gateTargets: () => (/* reexport */ gateTargets),
+  imageRegistryFor: () => (/* reexport */ imageRegistryFor),
   imagesMap: () => (/* reexport */ imagesMap),
+  isAccessDenied: () => (/* reexport */ preflight/* isAccessDenied */.w7),
   isDigestImage: () => (/* reexport */ render/* isDigestImage */.SN),
   isInProgress: () => (/* reexport */ stacks/* isInProgress */.LT),
   isUpdatable: () => (/* reexport */ stacks/* isUpdatable */.Ng),
   libraryPathsOf: () => (/* reexport */ libraryPathsOf),
+  lineFor: () => (/* reexport */ progress/* lineFor */.y1),
+  lineRenderer: () => (/* reexport */ progress/* lineRenderer */._U),
   loginToRegistry: () => (/* reexport */ loginToRegistry),
   makeCloudFormationClient: () => (/* reexport */ environment/* makeCloudFormationClient */.O6),
   makeCloudWatchClient: () => (/* reexport */ client_config/* makeCloudWatchClient */.mE),
+  makeEc2Client: () => (/* reexport */ client_config/* makeEc2Client */.Iv),
   makeEcrClient: () => (/* reexport */ client_config/* makeEcrClient */.mg),
   makeEcsClient: () => (/* reexport */ client/* makeEcsClient */.r),
   makeElbClient: () => (/* reexport */ client_config/* makeElbClient */.Tw),
+  makeIamClient: () => (/* reexport */ client_config/* makeIamClient */.$I),
+  makePreflightClients: () => (/* reexport */ preflight/* makePreflightClients */.Gv),
+  makeSecretsManagerClient: () => (/* reexport */ client_config/* makeSecretsManagerClient */.C4),
+  makeServiceQuotasClient: () => (/* reexport */ client_config/* makeServiceQuotasClient */.K4),
+  makeSsmClient: () => (/* reexport */ client_config/* makeSsmClient */.PA),
   makeStsClient: () => (/* reexport */ account/* makeStsClient */.kI),
+  ociImageRegistry: () => (/* reexport */ ociImageRegistry),
+  parseChallenge: () => (/* reexport */ parseChallenge),
   parseChecks: () => (/* reexport */ parseChecks),
   parseDeployResult: () => (/* reexport */ rollback/* parseDeployResult */.mr),
   parseEcrImage: () => (/* reexport */ replicas/* parseEcrImage */.TI),
   parseRollbackVersion: () => (/* reexport */ rollback/* parseRollbackVersion */.QZ),
+  parseStatusReport: () => (/* reexport */ parseStatusReport),
   parseTargetGroups: () => (/* reexport */ parseTargetGroups),
+  preflightServices: () => (/* reexport */ preflight/* preflightServices */.AV),
+  preflightVerdict: () => (/* reexport */ preflight/* preflightVerdict */.jb),
   readEnvironmentStatus: () => (/* reexport */ readEnvironmentStatus),
   readRunningRelease: () => (/* reexport */ readRunningRelease),
   recordedRollbackTargets: () => (/* reexport */ rollback/* recordedRollbackTargets */.xQ),
   regionFor: () => (/* reexport */ environment/* regionFor */.eM),
   registrationOf: () => (/* reexport */ render/* registrationOf */.DD),
+  registryApiBase: () => (/* reexport */ registryApiBase),
   renderBuildSummary: () => (/* reexport */ renderBuildSummary),
   renderComparison: () => (/* reexport */ renderComparison),
+  renderDeployTimeline: () => (/* reexport */ summary/* renderDeployTimeline */.bP),
   renderEcsResultTable: () => (/* reexport */ summary/* renderEcsResultTable */.n5),
   renderEcsResultText: () => (/* reexport */ summary/* renderEcsResultText */._E),
   renderGateTable: () => (/* reexport */ renderGateTable),
   renderGateText: () => (/* reexport */ renderGateText),
+  renderPreflight: () => (/* reexport */ preflight/* renderPreflight */._O),
   renderRollbackTable: () => (/* reexport */ renderRollbackTable),
   renderStatus: () => (/* reexport */ renderStatus),
   renderTaskDefinition: () => (/* reexport */ render/* renderTaskDefinition */.P9),
@@ -101,23 +142,33 @@ __webpack_require__.d(__webpack_exports__, {
   resolveEnvironment: () => (/* reexport */ environment/* resolveEnvironment */.g9),
   resolveReplicas: () => (/* reexport */ replicas/* resolveReplicas */._X),
   resolveRollbackTarget: () => (/* reexport */ rollback/* resolveRollbackTarget */.aD),
+  revisionCell: () => (/* reexport */ summary/* revisionCell */.w5),
+  revisionOf: () => (/* reexport */ summary/* revisionOf */.DT),
   rollBackRecordedDeploy: () => (/* reexport */ rollback/* rollBackRecordedDeploy */._H),
   rollBackService: () => (/* reexport */ rollback/* rollBackService */.Gg),
   rollBackServices: () => (/* reexport */ rollback/* rollBackServices */.L7),
   rollBackStackService: () => (/* reexport */ cloudformation_deploy/* rollBackStackService */.up),
+  rolloutSurge: () => (/* reexport */ preflight/* rolloutSurge */.I9),
   rolloutVerdict: () => (/* reexport */ rollout/* rolloutVerdict */.$6),
   runHealthGate: () => (/* reexport */ runHealthGate),
+  runPreflight: () => (/* reexport */ preflight/* runPreflight */.hg),
   sameRegistration: () => (/* reexport */ render/* sameRegistration */.YG),
   sameTaskDefinition: () => (/* reexport */ rollout/* sameTaskDefinition */.JL),
   serviceState: () => (/* reexport */ serviceState),
   sessionExpiredError: () => (/* reexport */ errors/* sessionExpiredError */.qD),
   shortTaskDefinition: () => (/* reexport */ summary/* shortTaskDefinition */.P5),
+  shortenDigests: () => (/* reexport */ summary/* shortenDigests */.fQ),
+  sortFindings: () => (/* reexport */ preflight/* sortFindings */.Tc),
   spawnExec: () => (/* reexport */ spawnExec),
   stackOutputLookup: () => (/* reexport */ outputs/* stackOutputLookup */.E),
   stackOutputs: () => (/* reexport */ stacks/* stackOutputs */.XC),
+  statusReport: () => (/* reexport */ statusReport),
+  storedDockerCredentials: () => (/* reexport */ storedDockerCredentials),
   taskDefinitionFamily: () => (/* reexport */ rollout/* taskDefinitionFamily */.dm),
   taskDefinitionName: () => (/* reexport */ rollout/* taskDefinitionName */.ip),
+  tasksByProvider: () => (/* reexport */ preflight/* tasksByProvider */.rx),
   templatePath: () => (/* reexport */ templatePath),
+  tokenBucket: () => (/* reexport */ wait/* tokenBucket */.YV),
   verifyCallerAccount: () => (/* reexport */ account/* verifyCallerAccount */.sq),
   waitForRollouts: () => (/* reexport */ wait/* waitForRollouts */.hS)
 });
@@ -132,6 +183,8 @@ var render = __webpack_require__(2515);
 var rollout = __webpack_require__(3274);
 // EXTERNAL MODULE: ./packages/aws/src/ecs/wait.ts
 var wait = __webpack_require__(5826);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/progress.ts
+var progress = __webpack_require__(400);
 // EXTERNAL MODULE: ./packages/aws/src/ecs/deploy.ts
 var deploy = __webpack_require__(7884);
 // EXTERNAL MODULE: ./packages/aws/src/ecs/deploy-plan.ts
@@ -173,6 +226,7 @@ var errors = __webpack_require__(5552);
  *   rollbacks with a SessionExpiredError (a ConfigurationError); from deployEcsServices it carries in `results` what
  *   the step had done.
  */
+
 
 
 
@@ -500,6 +554,15 @@ var external_node_path_ = __webpack_require__(6760);
 
 
 
+/**
+ * Which builder this runner has: GitHub's hosted runners have the buildx plugin, many self-hosted ones (and Debian's
+ * docker.io) do not. A real probe (`docker buildx version`), not a guess from the docker version; callers ask once
+ * per run.
+ */
+async function detectBuilder(deps) {
+    const result = await deps.exec('docker', ['buildx', 'version'], deps.env ? { env: deps.env } : {});
+    return result.exitCode === 0 ? 'buildx' : 'classic';
+}
 /** The `docker buildx build --push` argument list (no shell: each value is one argument). */
 function buildxArgs(r, metadataFile) {
     const args = ['buildx', 'build', '--file', r.dockerfile, '--platform', r.platform];
@@ -550,7 +613,381 @@ async function buildAndPushImage(r, deps) {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/classic-build.ts
+
+
+/** The `docker build` argument list of the classic builder: the buildx request less cache, provenance and --push. */
+function classicBuildArgs(r) {
+    const args = ['build', '--file', r.dockerfile, '--platform', r.platform];
+    for (const tag of r.tags)
+        args.push('--tag', tag);
+    for (const [k, v] of Object.entries(r.labels))
+        args.push('--label', `${k}=${v}`);
+    for (const [k, v] of Object.entries(r.args))
+        args.push('--build-arg', `${k}=${v}`);
+    args.push(r.context);
+    return args;
+}
+/** What the classic builder cannot do that the request asks for, for one warning per run. */
+function classicBuilderLimits(r) {
+    return [
+        ...(r.cache !== 'none' ? [`no ${r.cache} layer cache (only the daemon's local layers)`] : []),
+        ...(r.provenance !== 'false' ? ['no provenance attestation'] : []),
+    ];
+}
+/**
+ * Builds with `docker build` and pushes each tag with `docker push`, for runners without buildx. Returns the digest
+ * `docker push` printed (`TAG: digest: sha256:… size: N`), or undefined when it printed none (the caller then asks
+ * the registry for the content tag).
+ */
+async function classicBuildAndPush(r, deps) {
+    if (r.platform.includes(',')) {
+        throw new src_errors/* ConfigurationError */.j1(`${r.service}: platform '${r.platform}' is several platforms, which only buildx builds, and docker on this runner has no buildx: install it (docker/setup-buildx-action) or build one platform`);
+    }
+    // DOCKER_BUILDKIT=1 without the buildx plugin makes docker 23+ refuse to build at all; the classic builder is the point.
+    const env = { ...(deps.env ?? process.env), DOCKER_BUILDKIT: '0' };
+    const run = async (args, what) => {
+        const result = await deps.exec('docker', args, { env, ...(deps.onLine ? { onLine: deps.onLine } : {}) });
+        if (result.exitCode !== 0) {
+            const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n');
+            throw new src_errors/* ConfigurationError */.j1(`${what} failed for ${r.service} (exit ${result.exitCode}): ${describeCommand('docker', args)}\n${tail}`);
+        }
+        return result.stdout;
+    };
+    await run(classicBuildArgs(r), 'docker build');
+    let digest;
+    for (const tag of r.tags) {
+        const out = await run(['push', tag], 'docker push');
+        digest ??= /digest: (sha256:[0-9a-f]{64})/.exec(out)?.[1];
+    }
+    return digest;
+}
+
+// EXTERNAL MODULE: ./packages/aws/src/ecs/concurrency.ts
+var concurrency = __webpack_require__(3600);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/docker-credentials.ts
+
+
+
+/** Docker's client configuration file: DOCKER_CONFIG/config.json, else ~/.docker/config.json. */
+function dockerConfigFile(env) {
+    return (0,external_node_path_.join)(env.DOCKER_CONFIG ?? (0,external_node_path_.join)(env.HOME ?? (0,external_node_os_.homedir)(), '.docker'), 'config.json');
+}
+/**
+ * The credentials `docker login` stored for a registry host, found the way docker finds them: a credential helper
+ * for that host, else the `auths` entry, else the default credential store. Undefined when docker has none.
+ */
+async function storedDockerCredentials(host, deps) {
+    let config;
+    try {
+        config = JSON.parse(await (0,promises_.readFile)(dockerConfigFile(deps.env), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const keys = [host, `https://${host}`, `http://${host}`, ...(host === 'docker.io' ? ['https://index.docker.io/v1/'] : [])];
+    const helper = config.credHelpers?.[host];
+    if (helper)
+        return fromHelper(helper, host, deps);
+    for (const key of keys) {
+        const entry = config.auths?.[key];
+        if (entry?.auth) {
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const separator = decoded.indexOf(':');
+            if (separator > 0)
+                return { username: decoded.slice(0, separator), password: decoded.slice(separator + 1) };
+        }
+        if (entry?.username && entry.password)
+            return { username: entry.username, password: entry.password };
+    }
+    return config.credsStore ? fromHelper(config.credsStore, host, deps) : undefined;
+}
+async function fromHelper(helper, host, deps) {
+    // The credential-helper protocol: the server URL on stdin, {"Username","Secret"} on stdout, non-zero when none.
+    const result = await deps.exec(`docker-credential-${helper}`, ['get'], { stdin: host, env: deps.env }).catch(() => undefined);
+    if (!result || result.exitCode !== 0)
+        return undefined;
+    try {
+        const { Username, Secret } = JSON.parse(result.stdout);
+        return Username && Secret ? { username: Username, password: Secret } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/oci-registry.ts
+
+
+/**
+ * Every manifest type an image can be pushed as, so the registry answers a tag with the manifest actually pushed:
+ * a registry that is not offered the index or list media types converts or refuses, and then reports another digest.
+ */
+const MANIFEST_MEDIA_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+];
+const INDEX_TYPES = new Set([MANIFEST_MEDIA_TYPES[0], MANIFEST_MEDIA_TYPES[1]]);
+/** Where the registry's HTTP API is for an image host: loopback registries speak plain HTTP, as docker allows them to. */
+function registryApiBase(host) {
+    if (host === 'docker.io' || host === 'index.docker.io')
+        return 'https://registry-1.docker.io';
+    const hostname = host.replace(/:\d+$/, '');
+    const loopback = hostname === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(hostname) || hostname === '[::1]';
+    return `${loopback ? 'http' : 'https'}://${host}`;
+}
+/** `Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:o/n:pull"` -> scheme and parameters. */
+function parseChallenge(header) {
+    const space = header.indexOf(' ');
+    const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
+    const params = {};
+    for (const m of (space < 0 ? '' : header.slice(space + 1)).matchAll(/(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+        params[m[1].toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
+    }
+    return { scheme, params };
+}
+/**
+ * The distribution API (`/v2/`) of one registry: GHCR, Docker Hub, a self-hosted `registry:2`, and any other OCI
+ * registry. Authentication follows the registry's own challenge: a 401 names Basic or a Bearer token service, which
+ * is asked for a token scoped to the repository (with the stored credentials, or anonymously when there are none).
+ */
+class OciRegistryClient {
+    host;
+    deps;
+    base;
+    doFetch;
+    tokens = new Map();
+    credentials;
+    constructor(host, deps) {
+        this.host = host;
+        this.deps = deps;
+        this.base = registryApiBase(host);
+        this.doFetch = deps.fetch ?? fetch;
+    }
+    /** The tag's or digest's manifest digest and media type (HEAD), or undefined when the registry has none. */
+    async headManifest(repository, reference) {
+        const response = await this.request('HEAD', repository, `manifests/${reference}`, { accept: MANIFEST_MEDIA_TYPES.join(', ') });
+        if (response.status === 404)
+            return undefined;
+        await this.expectOk(response, `HEAD ${repository} manifest ${reference}`);
+        const mediaType = response.headers.get('content-type') ?? '';
+        const digest = response.headers.get('docker-content-digest');
+        if (digest && /^sha256:[0-9a-f]{64}$/.test(digest))
+            return { digest, mediaType };
+        // Some registries leave the digest header off a HEAD: the digest is the hash of the manifest's bytes.
+        const manifest = await this.getManifest(repository, reference);
+        return manifest && { digest: manifest.digest, mediaType: manifest.mediaType };
+    }
+    /** The manifest's exact bytes (what its digest is computed over), or undefined when absent. */
+    async getManifest(repository, reference) {
+        const response = await this.request('GET', repository, `manifests/${reference}`, { accept: MANIFEST_MEDIA_TYPES.join(', ') });
+        if (response.status === 404)
+            return undefined;
+        await this.expectOk(response, `GET ${repository} manifest ${reference}`);
+        const bytes = Buffer.from(await response.arrayBuffer());
+        return { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`, mediaType: response.headers.get('content-type') ?? '', bytes };
+    }
+    /** Stores `bytes` (a manifest already in the repository) under another tag: tagging without pulling. */
+    async putManifest(repository, tag, manifest) {
+        const response = await this.request('PUT', repository, `manifests/${tag}`, { 'content-type': manifest.mediaType }, manifest.bytes, true);
+        await this.expectOk(response, `PUT ${repository} manifest ${tag}`);
+    }
+    /** The image's compressed size as stored: config and layers of each platform's manifest (attestations left out). */
+    async imageSize(repository, digest) {
+        const manifest = await this.getManifest(repository, digest);
+        if (!manifest)
+            return undefined;
+        const parsed = JSON.parse(manifest.bytes.toString('utf8'));
+        if (!INDEX_TYPES.has(manifest.mediaType) && !parsed.manifests)
+            return sizeOf(parsed);
+        let total = 0;
+        for (const child of parsed.manifests ?? []) {
+            if (child.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')
+                continue;
+            const image = await this.getManifest(repository, child.digest);
+            if (image)
+                total += sizeOf(JSON.parse(image.bytes.toString('utf8')));
+        }
+        return total;
+    }
+    async request(method, repository, path, headers, body, push = false) {
+        const url = `${this.base}/v2/${repository}/${path}`;
+        const scope = `repository:${repository}:${push ? 'pull,push' : 'pull'}`;
+        const send = (authorization) => this.doFetch(url, { method, headers: { ...headers, ...(authorization ? { authorization } : {}) }, ...(body ? { body: new Uint8Array(body) } : {}) }).catch((e) => {
+            throw new src_errors/* ConfigurationError */.j1(`could not reach the registry ${this.host} (${method} ${url}: ${e.cause instanceof Error ? e.cause.message : e.message}); check the registry input and the network`);
+        });
+        const cached = this.tokens.get(scope);
+        const first = await send(cached);
+        if (first.status !== 401)
+            return first;
+        const header = first.headers.get('www-authenticate');
+        if (!header)
+            return first;
+        const authorization = await this.authorize(parseChallenge(header), scope);
+        if (!authorization)
+            return first;
+        this.tokens.set(scope, authorization);
+        return send(authorization);
+    }
+    /** The Authorization header the challenge asks for, or undefined when there is nothing better to send. */
+    async authorize(challenge, scope) {
+        const credentials = await (this.credentials ??= this.deps.credentials());
+        const basic = credentials && `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+        if (challenge.scheme === 'basic')
+            return basic;
+        if (challenge.scheme !== 'bearer' || !challenge.params.realm)
+            return undefined;
+        const tokenUrl = new URL(challenge.params.realm);
+        if (challenge.params.service)
+            tokenUrl.searchParams.set('service', challenge.params.service);
+        tokenUrl.searchParams.set('scope', scope);
+        const response = await this.doFetch(tokenUrl, { headers: basic ? { authorization: basic } : {} }).catch((e) => {
+            throw new src_errors/* ConfigurationError */.j1(`could not reach the token service ${tokenUrl.origin} of the registry ${this.host} (${e.message})`);
+        });
+        if (response.status === 401 || response.status === 403) {
+            throw new src_errors/* ConfigurationError */.j1(`the registry ${this.host} refused ${credentials ? `the credentials of ${credentials.username}` : 'an anonymous token'} for ${scope} (HTTP ${response.status}); ${loginAdvice(this.host)}`);
+        }
+        if (!response.ok)
+            throw new Error(`token service ${tokenUrl.origin} of ${this.host} answered HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
+        const json = (await response.json());
+        const token = json.token ?? json.access_token;
+        if (!token)
+            throw new Error(`token service ${tokenUrl.origin} of ${this.host} returned no token`);
+        return `Bearer ${token}`;
+    }
+    async expectOk(response, what) {
+        if (response.ok)
+            return;
+        const text = (await response.text().catch(() => '')).slice(0, 300);
+        if (response.status === 401 || response.status === 403) {
+            throw new src_errors/* ConfigurationError */.j1(`the registry ${this.host} refused ${what} (HTTP ${response.status}${text ? `: ${text}` : ''}); ${loginAdvice(this.host)}`);
+        }
+        throw new Error(`the registry ${this.host} answered ${what} with HTTP ${response.status}${text ? `: ${text}` : ''}`);
+    }
+}
+const sizeOf = (m) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((sum, l) => sum + (l.size ?? 0), 0);
+function loginAdvice(host) {
+    return host === 'ghcr.io'
+        ? 'give the job `permissions: packages: write` (GITHUB_TOKEN is used for ghcr.io) or run docker/login-action for ghcr.io first'
+        : `log docker in to ${host} first (docker/login-action, or docker login ${host})`;
+}
+/** findImage for an OCI registry: the same answer ECR's DescribeImages gives (digest, stored size, this tag). */
+async function findOciImage(client, repository, id) {
+    const reference = 'tag' in id ? id.tag : id.digest;
+    const found = await client.headManifest(repository, reference);
+    if (!found)
+        return undefined;
+    const sizeBytes = await client.imageSize(repository, found.digest);
+    return { digest: found.digest, ...(sizeBytes !== undefined ? { sizeBytes } : {}), tags: 'tag' in id ? [id.tag] : [] };
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/image-registry.ts
+
+
+
+
+
+const ECR_HOST = /^\d{12}\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/;
+/** The AWS region of an ECR registry host (`111111111111.dkr.ecr.ca-central-1.amazonaws.com`), else undefined. */
+function ecrRegistryRegion(host) {
+    return ECR_HOST.exec(host)?.[1];
+}
+/**
+ * Where build-push pushes: `location` is `HOST[/NAMESPACE]` (`ghcr.io/acme`, `127.0.0.1:5000`), or undefined for
+ * the ECR registry of the credentials' account. An ECR host keeps ECR's API (repositories are created there, and
+ * DescribeImages gives sizes); any other host is an OCI registry, asked through its `/v2/` API.
+ */
+function imageRegistryFor(location, deps) {
+    const host = location?.split('/')[0];
+    if (host === undefined || ecrRegistryRegion(host) !== undefined) {
+        if (!deps.ecr)
+            throw new Error('an ECR client is needed to push to ECR');
+        return ecrImageRegistry(deps.ecr, deps, host);
+    }
+    return ociImageRegistry(location, deps);
+}
+/** ECR through its API. `host`, when given, must be the registry the credentials reach (ECR calls name no other). */
+function ecrImageRegistry(ecr, deps, host) {
+    let login;
+    return {
+        kind: 'ecr',
+        repository: async (name, options) => {
+            const repository = await ensureRepository(ecr, name, { ...options, log: deps.log });
+            if (host && !repository.uri.startsWith(`${host}/`)) {
+                throw new src_errors/* ConfigurationError */.j1(`the registry ${host} is not the ECR registry of these AWS credentials (${repository.uri.split('/')[0]}): use credentials for that account and region, or leave the registry input empty`);
+            }
+            return repository;
+        },
+        existingRepository: async (name, service) => {
+            try {
+                return await ensureRepository(ecr, name, { create: false, service, log: deps.log });
+            }
+            catch (e) {
+                if (e instanceof src_errors/* ConfigurationError */.j1 && /does not exist/.test(e.message))
+                    return undefined;
+                throw e;
+            }
+        },
+        findImage: (repository, id) => findImage(ecr, repository.name, id),
+        addTag: (repository, digest, tag) => addImageTag(ecr, repository.name, digest, tag, deps.log),
+        login: async () => {
+            await (login ??= loginToRegistry(ecr, deps));
+        },
+    };
+}
+function ociImageRegistry(location, deps) {
+    const [host, ...namespace] = location.replace(/\/+$/, '').split('/');
+    const env = deps.env ?? process.env;
+    let usedGithubToken = false;
+    const credentials = async () => {
+        const stored = await storedDockerCredentials(host, { exec: deps.exec, env });
+        if (stored || host !== 'ghcr.io' || !env.GITHUB_TOKEN)
+            return stored;
+        usedGithubToken = true;
+        return { username: env.GITHUB_ACTOR || 'x-access-token', password: env.GITHUB_TOKEN };
+    };
+    const client = new OciRegistryClient(host, { credentials, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+    const path = (name) => [...namespace, name].join('/');
+    let login;
+    return {
+        kind: 'oci',
+        // Distribution registries create a repository on its first push: there is nothing to create beforehand.
+        repository: async (name) => ({ name: path(name), uri: `${location.replace(/\/+$/, '')}/${name}`, created: false }),
+        existingRepository: async (name) => ({ name: path(name), uri: `${location.replace(/\/+$/, '')}/${name}`, created: false }),
+        findImage: (repository, id) => findOciImage(client, repository.name, id),
+        addTag: async (repository, digest, tag) => {
+            try {
+                const manifest = await client.getManifest(repository.name, digest);
+                if (!manifest)
+                    throw new Error(`no manifest ${digest}`);
+                await client.putManifest(repository.name, tag, manifest);
+                return true;
+            }
+            catch (e) {
+                deps.log.warning(`could not tag ${repository.uri}@${digest} as ${tag} (${e.message}); the image is still usable by digest`);
+                return false;
+            }
+        },
+        login: () => (login ??= (async () => {
+            const found = await credentials();
+            // Credentials docker stored are docker's already; only GITHUB_TOKEN has to be handed to docker for ghcr.io.
+            if (!found || !usedGithubToken)
+                return;
+            deps.setSecret(found.password);
+            const args = ['login', '--username', found.username, '--password-stdin', host];
+            const result = await deps.exec('docker', args, { stdin: found.password, ...(deps.env ? { env: deps.env } : {}) });
+            if (result.exitCode !== 0)
+                throw new src_errors/* ConfigurationError */.j1(`${describeCommand('docker', args)} failed (exit ${result.exitCode}): ${result.stderr.trim()}; the job needs permissions: packages: write`);
+            deps.log.info(`logged in to ${host} with GITHUB_TOKEN`);
+        })()),
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/aws/src/ecr/build-push.ts
+
+
 
 
 
@@ -563,20 +1000,28 @@ function templatePath(templatesDir, template) {
 }
 /**
  * Builds and pushes each service's image once. The image is tagged by its content (see computeContentTag);
- * when ECR already has that tag the existing digest is returned and nothing is built. docker logs in only
- * when something has to be built.
+ * when the registry already has that tag the existing digest is returned and nothing is built. docker logs in,
+ * and is probed for buildx, only when something has to be built.
  */
 async function buildPushServices(catalog, services, options, effects) {
-    let registry;
-    const login = () => (registry ??= loginToRegistry(effects.ecr, effects));
+    const registry = imageRegistryFor(options.registry, effects);
+    let builder;
+    const run = {
+        registry,
+        builder: () => (builder ??= detectBuilder(effects).then((kind) => {
+            const limits = kind === 'classic' ? classicBuilderLimits(options) : [];
+            if (kind === 'classic')
+                effects.log.warning(`docker has no buildx on this runner: building with docker build + docker push${limits.length ? ` (${limits.join(', ')})` : ''}`);
+            return kind;
+        })),
+    };
     const results = [];
     for (const service of services)
-        results.push(await buildPushService(catalog, service, options, effects, login));
+        results.push(await buildPushService(catalog, service, options, effects, run));
     return results;
 }
-async function buildPushService(catalog, service, options, effects, login) {
-    const started = effects.clock.now();
-    const { log } = effects;
+/** What a service's image is built from, and the content tag naming it (the same for finding and for building). */
+async function contentOf(catalog, service, options, effects) {
     const source = resolveBuildSource(catalog, service, (p) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(catalog.root, p)));
     const templateFile = source.template ? templatePath(options.templatesDir, source.template) : undefined;
     let templateText;
@@ -589,8 +1034,47 @@ async function buildPushService(catalog, service, options, effects, login) {
         }
     }
     const content = await computeContentTag(source, { exec: effects.exec, root: catalog.root, platform: options.platform, ...(templateText !== undefined ? { templateText } : {}) });
-    log.debug(`${service.name}: content ${content.parts.map((p) => `${p.path || '.'}=${p.object.slice(0, 12)}`).join(' ')}`);
-    const repo = await ensureRepository(effects.ecr, source.repository, { create: source.createRepository, service: service.name, log });
+    effects.log.debug(`${service.name}: content ${content.parts.map((p) => `${p.path || '.'}=${p.object.slice(0, 12)}`).join(' ')}`);
+    return { source, templateFile, content };
+}
+/**
+ * Looks up each service's image by its content tag without building, creating a repository or adding a tag: read-only,
+ * so the deploy's plan job can run it with the build role and start build jobs only for the images that are missing.
+ * One lookup per repository (each service has its own), 10 at a time.
+ */
+async function findBuiltImages(catalog, services, options, effects) {
+    const registry = imageRegistryFor(options.registry, effects);
+    const looked = await (0,concurrency/* mapWithConcurrency */.WS)(services, 10, async (service) => {
+        const started = effects.clock.now();
+        const { source, content } = await contentOf(catalog, service, options, effects);
+        const repo = await registry.existingRepository(source.repository, service.name);
+        const existing = repo && (await registry.findImage(repo, { tag: content.tag }));
+        if (!repo || !existing) {
+            effects.log.info(`${service.name}: no image ${repo?.uri ?? source.repository}:${content.tag} yet; to build`);
+            return service.name;
+        }
+        effects.log.info(`${service.name}: ${repo.uri}:${content.tag} exists (${existing.digest}); no build`);
+        return {
+            service: service.name,
+            repository: repo.uri,
+            digest: existing.digest,
+            image: `${repo.uri}@${existing.digest}`,
+            contentTag: content.tag,
+            tags: [content.tag],
+            built: false,
+            ...(existing.sizeBytes !== undefined ? { sizeBytes: existing.sizeBytes } : {}),
+            seconds: (effects.clock.now() - started) / 1000,
+            dockerfile: source.dockerfile ?? `template:${source.template}`,
+        };
+    });
+    return { found: looked.filter((r) => typeof r !== 'string'), missing: looked.filter((r) => typeof r === 'string') };
+}
+async function buildPushService(catalog, service, options, effects, run) {
+    const { registry } = run;
+    const started = effects.clock.now();
+    const { log } = effects;
+    const { source, templateFile, content } = await contentOf(catalog, service, options, effects);
+    const repo = await registry.repository(source.repository, { create: source.createRepository, service: service.name });
     const revisionTag = options.revision;
     const done = (digest, built, sizeBytes, tags) => ({
         service: service.name,
@@ -599,24 +1083,26 @@ async function buildPushService(catalog, service, options, effects, login) {
         image: `${repo.uri}@${digest}`,
         contentTag: content.tag,
         tags,
-        built,
+        built: built !== false,
+        ...(built !== false ? { builder: built } : {}),
         ...(sizeBytes !== undefined ? { sizeBytes } : {}),
         seconds: (effects.clock.now() - started) / 1000,
         dockerfile: source.dockerfile ?? `template:${source.template}`,
     });
-    const existing = await findImage(effects.ecr, source.repository, { tag: content.tag });
+    const existing = await registry.findImage(repo, { tag: content.tag });
     if (existing) {
         log.info(`${service.name}: ${repo.uri}:${content.tag} already exists (${existing.digest}); nothing to build`);
         const tags = [content.tag];
-        if (revisionTag && (existing.tags.includes(revisionTag) || (await addImageTag(effects.ecr, source.repository, existing.digest, revisionTag, log))))
+        if (revisionTag && (existing.tags.includes(revisionTag) || (await registry.addTag(repo, existing.digest, revisionTag))))
             tags.push(revisionTag);
         return done(existing.digest, false, existing.sizeBytes, tags);
     }
-    await login();
+    await registry.login();
+    const builder = await run.builder();
     const workDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'tierdeploy-build-'));
     try {
         const tags = [content.tag, ...(revisionTag ? [revisionTag] : [])];
-        const digest = await buildAndPushImage({
+        const request = {
             service: service.name,
             context: (0,external_node_path_.join)(catalog.root, source.context),
             dockerfile: templateFile ?? (0,external_node_path_.join)(catalog.root, source.dockerfile),
@@ -632,10 +1118,16 @@ async function buildPushService(catalog, service, options, effects, login) {
             provenance: options.provenance,
             cache: options.cache,
             workDir,
-        }, { exec: effects.exec, onLine: (line) => log.info(`[${service.name}] ${line}`), ...(effects.env ? { env: effects.env } : {}) });
-        const pushed = await findImage(effects.ecr, source.repository, { digest });
-        log.info(`${service.name}: pushed ${repo.uri}@${digest}`);
-        return done(digest, true, pushed?.sizeBytes, tags);
+        };
+        const dockerDeps = { exec: effects.exec, onLine: (line) => log.info(`[${service.name}] ${line}`), ...(effects.env ? { env: effects.env } : {}) };
+        const digest = builder === 'buildx' ? await buildAndPushImage(request, dockerDeps) : await classicBuildAndPush(request, dockerDeps);
+        // docker push prints the digest; when it did not, the registry knows what the content tag now points at.
+        const pushed = await registry.findImage(repo, digest ? { digest } : { tag: content.tag });
+        const pushedDigest = digest ?? pushed?.digest;
+        if (!pushedDigest)
+            throw new Error(`${repo.uri}:${content.tag} is not in the registry right after docker pushed it`);
+        log.info(`${service.name}: pushed ${repo.uri}@${pushedDigest} (${builder === 'buildx' ? 'docker buildx build' : 'docker build + docker push'})`);
+        return done(pushedDigest, builder, pushed?.sizeBytes, tags);
     }
     finally {
         (0,external_node_fs_.rmSync)(workDir, { recursive: true, force: true });
@@ -657,12 +1149,17 @@ function formatBytes(bytes) {
     }
     return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
 }
-/** Markdown build summary: built vs reused, compressed size in ECR, and time. */
+/** Markdown build summary: built vs reused, compressed size in the registry, time, and which builder ran. */
 function renderBuildSummary(results) {
     const built = results.filter((r) => r.built).length;
+    const builders = new Set(results.flatMap((r) => (r.builder ? [r.builder] : [])));
     const lines = [
         `### tierdeploy build-push: ${built} built, ${results.length - built} reused`,
         '',
+        ...(builders.has('buildx') ? ['Built with `docker buildx build --push`.', ''] : []),
+        ...(builders.has('classic')
+            ? ['Built with the classic `docker build` + `docker push`: this runner\'s docker has no buildx. That builder has no registry or GitHub Actions layer cache (only the daemon\'s local layers), writes no provenance attestation and builds one platform; install buildx (docker/setup-buildx-action) for those.', '']
+            : []),
         '| service | result | image | size | time | Dockerfile |',
         '|---|---|---|---|---|---|',
         ...results.map((r) => `| ${r.service} | ${r.built ? 'built' : 'reused'} | \`${r.image}\` | ${formatBytes(r.sizeBytes)} | ${r.seconds.toFixed(1)} s | ${r.dockerfile} |`),
@@ -673,6 +1170,10 @@ function renderBuildSummary(results) {
 // EXTERNAL MODULE: ./packages/aws/src/ecr/replicas.ts
 var replicas = __webpack_require__(2147);
 ;// CONCATENATED MODULE: ./packages/aws/src/ecr/index.ts
+
+
+
+
 
 
 
@@ -764,8 +1265,6 @@ async function checkTargetGroups(elb, targetGroups, signal) {
     return { healthy: true, detail: `${healthyCount} target${healthyCount === 1 ? '' : 's'} healthy in ${targetGroups.map(shortName).join(', ')}` };
 }
 
-// EXTERNAL MODULE: ./packages/aws/src/ecs/concurrency.ts
-var concurrency = __webpack_require__(3600);
 ;// CONCATENATED MODULE: ./packages/aws/src/health/http-check.ts
 
 /**
@@ -1101,15 +1600,30 @@ async function bakeAlarms(targets, options, effects) {
 ;// CONCATENATED MODULE: ./packages/aws/src/health/report.ts
 const MARK = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' };
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-/** Markdown: the verdict, then one row per service and check (failures first, so the why is on top). */
+/**
+ * Markdown: the verdict, then one row per failed check (the why on top), counts, and every other check collapsed
+ * (a 1,000-service gate has 3,000 rows).
+ */
 function renderGateTable(report, title = 'health gate') {
     const failed = report.outcomes.filter((o) => o.status === 'failed');
-    const rows = [...failed, ...report.outcomes.filter((o) => o.status !== 'failed')];
+    const rest = report.outcomes.filter((o) => o.status !== 'failed');
     const services = new Set(report.outcomes.map((o) => o.service)).size;
+    const failedServices = new Set(failed.map((o) => o.service)).size;
     const head = report.passed
         ? `### ✅ ${title} passed: ${services} service${services === 1 ? '' : 's'} healthy`
-        : `### ❌ ${title} failed: ${failed.length} check${failed.length === 1 ? '' : 's'} failed in ${new Set(failed.map((o) => o.service)).size} service${new Set(failed.map((o) => o.service)).size === 1 ? '' : 's'}`;
-    return [head, '', '| service | check | result | why |', '|---|---|---|---|', ...rows.map((o) => `| ${o.service} | ${o.check} | ${MARK[o.status]} | ${cell(o.detail)} |`), ''].join('\n');
+        : `### ❌ ${title} failed: ${failed.length} check${failed.length === 1 ? '' : 's'} failed in ${failedServices} service${failedServices === 1 ? '' : 's'}`;
+    const row = (o) => `| ${o.service} | ${o.check} | ${MARK[o.status]} | ${cell(o.detail)} |`;
+    const lines = [head, ''];
+    if (failed.length)
+        lines.push('| service | check | result | why |', '|---|---|---|---|', ...failed.map(row), '');
+    const counts = ['failed', 'passed', 'skipped'].map((s) => [s, report.outcomes.filter((o) => o.status === s).length]).filter(([, n]) => n > 0);
+    if (counts.length)
+        lines.push(`${counts.map(([s, n]) => `${MARK[s]}: ${n}`).join(' · ')} (checks, in ${report.seconds.toFixed(0)} s)`, '');
+    if (rest.length) {
+        lines.push(`<details${rest.length <= 10 && failed.length === 0 ? ' open' : ''}><summary>${failed.length ? `The other check${rest.length === 1 ? '' : 's'}` : `Every check`} (${rest.length})</summary>`, '');
+        lines.push('| service | check | result | why |', '|---|---|---|---|', ...rest.map(row), '', '</details>', '');
+    }
+    return lines.join('\n');
 }
 /** Plain text for the CLI: aligned columns, failures first. */
 function renderGateText(report) {
@@ -1518,9 +2032,41 @@ function renderComparison(here, there, differences) {
         ...differences.map((d) => `  ${d.service}: ${d.reason === 'only here' ? `only in ${here} (${d.here ?? '?'})` : d.reason === 'only there' ? `only in ${there} (${d.there ?? '?'})` : `${here} ${d.here ?? '?'}, ${there} ${d.there ?? '?'}`}`),
     ].join('\n');
 }
+function statusReport(environment, services, compared) {
+    return { environment, services, ...(compared ? { compare: compared.environment, differences: compareStatus(services, compared.services) } : {}) };
+}
+const ROLLOUTS = ['done', 'pending', 'failed', 'missing'];
+/**
+ * A status report another step (or `tierdeploy status --format json`) wrote, checked before use: comparing against
+ * a malformed one would call every service different (or none).
+ */
+function parseStatusReport(value, where) {
+    const bad = (what) => new src_errors/* ConfigurationError */.j1(`${where}: ${what}; give the status output of another status step (or tierdeploy status --format json)`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw bad('expected a JSON object {"environment", "services": [...]}');
+    const { environment, services } = value;
+    if (typeof environment !== 'string' || !environment)
+        throw bad('"environment" must be the name of the environment it describes');
+    if (!Array.isArray(services))
+        throw bad('"services" must be an array');
+    services.forEach((s, i) => {
+        const item = s;
+        if (typeof item !== 'object' || item === null || typeof item.service !== 'string' || !ROLLOUTS.includes(item.rollout)) {
+            throw bad(`services[${i}] must have a "service" name and a "rollout" of ${ROLLOUTS.join(', ')}`);
+        }
+        for (const key of ['digest', 'image', 'commit', 'taskDefinition']) {
+            if (item[key] !== undefined && typeof item[key] !== 'string')
+                throw bad(`services[${i}].${key} must be a string`);
+        }
+    });
+    return { environment, services: services };
+}
 
+// EXTERNAL MODULE: ./packages/aws/src/preflight/index.ts + 9 modules
+var preflight = __webpack_require__(3432);
 ;// CONCATENATED MODULE: ./packages/aws/src/index.ts
 // Each area owns its folder and its own index.ts; this file only re-exports them.
+
 
 
 

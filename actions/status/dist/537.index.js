@@ -1,0 +1,1085 @@
+export const id = 537;
+export const ids = [537];
+export const modules = {
+
+/***/ 5537:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  buildCatalog: () => (/* binding */ buildCatalog)
+});
+
+// UNUSED EXPORTS: findCycles
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./packages/catalog/src/branches.ts
+
+
+
+/** refs/heads/x and bare names are branches, refs/tags/x tags; refs/pull/N/merge and the like are `other`. */
+function parseGitRef(ref) {
+    const trimmed = ref.trim();
+    if (trimmed.startsWith('refs/heads/'))
+        return { kind: 'branch', name: trimmed.slice('refs/heads/'.length), ref: trimmed };
+    if (trimmed.startsWith('refs/tags/'))
+        return { kind: 'tag', name: trimmed.slice('refs/tags/'.length), ref: trimmed };
+    if (trimmed.startsWith('refs/'))
+        return { kind: 'other', name: trimmed, ref: trimmed };
+    return { kind: 'branch', name: trimmed, ref: trimmed };
+}
+// GitHub's branch filters: `*` stops at `/`, `**` crosses it. Names starting with a dot are valid refs, so match them.
+const GLOB_OPTIONS = { dot: true };
+const compiled = new Map();
+function globMatcher(pattern) {
+    let m = compiled.get(pattern);
+    if (!m)
+        compiled.set(pattern, (m = picomatch_default()(pattern, GLOB_OPTIONS)));
+    return m;
+}
+/**
+ * The pattern of `patterns` that selects `name`, GitHub style: patterns apply in order, and a later `!pattern`
+ * takes back what an earlier one matched (`[release/*, '!release/old']`). Undefined when none selects it.
+ */
+function matchingPattern(patterns, name) {
+    let selected;
+    for (const p of patterns) {
+        if (p.startsWith('!')) {
+            if (selected !== undefined && globMatcher(p.slice(1))(name))
+                selected = undefined;
+        }
+        else if (selected === undefined && globMatcher(p)(name))
+            selected = p;
+    }
+    return selected;
+}
+function patternsFor(env, kind) {
+    return (kind === 'branch' ? env.branches : env.tags) ?? [];
+}
+/**
+ * The environment whose `branches` (or `tags`) select this ref. None is a normal outcome (a feature branch deploys
+ * nothing); two is a catalog mistake, since a push must not deploy to two environments by accident.
+ */
+function environmentForRef(catalog, ref) {
+    const parsed = parseGitRef(ref);
+    if (!parsed.name)
+        throw new ConfigurationError(`empty git ref '${ref}': give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`);
+    if (parsed.kind === 'other') {
+        return { deploys: false, ref: parsed, reason: `${parsed.ref} is neither a branch nor a tag, so it deploys nothing` };
+    }
+    const kind = parsed.kind;
+    const matches = [];
+    for (const environment of catalog.environments.values()) {
+        const pattern = matchingPattern(patternsFor(environment, kind), parsed.name);
+        if (pattern !== undefined)
+            matches.push({ environment, pattern });
+    }
+    const key = kind === 'branch' ? 'branches' : 'tags';
+    if (matches.length === 0) {
+        const declared = [...catalog.environments.values()]
+            .filter((e) => patternsFor(e, kind).length)
+            .map((e) => `${e.name}: ${patternsFor(e, kind).join(', ')}`);
+        return {
+            deploys: false,
+            ref: parsed,
+            reason: `${kind} ${parsed.name} deploys nothing: no environment lists it in ${key}${declared.length ? ` (${declared.join('; ')})` : ` (no environment in ${catalog.dir}/environments declares ${key})`}`,
+        };
+    }
+    if (matches.length > 1) {
+        const list = matches.map((m) => `${m.environment.file} (${key}: ${m.pattern})`).join(' and ');
+        throw new ConfigurationError(`${kind} ${parsed.name} matches more than one environment: ${list}; a ref may deploy to one environment only, so narrow one of the patterns`);
+    }
+    const [{ environment, pattern }] = matches;
+    return { deploys: true, environment, ref: parsed, pattern };
+}
+const GLOB_CHARACTERS = /[*?[\]{}()!+@]/;
+/**
+ * Catalog-time check: a literal branch or tag (no glob characters) that two environments select. Globs against
+ * globs are not compared (that needs language intersection); environmentForRef still refuses such a ref when pushed.
+ */
+function overlappingRefProblems(environments) {
+    const envs = [...environments];
+    const problems = [];
+    for (const kind of ['branch', 'tag']) {
+        const key = kind === 'branch' ? 'branches' : 'tags';
+        for (const [i, env] of envs.entries()) {
+            for (const [index, literal] of patternsFor(env, kind).entries()) {
+                if (GLOB_CHARACTERS.test(literal))
+                    continue;
+                for (const other of envs.slice(0, i)) {
+                    const pattern = matchingPattern(patternsFor(other, kind), literal);
+                    if (pattern === undefined)
+                        continue;
+                    problems.push({
+                        file: env.file,
+                        path: [key, index],
+                        severity: 'error',
+                        message: `${kind} ${literal} deploys to both ${other.name} (${other.file}, ${key}: ${pattern}) and ${env.name}`,
+                        hint: `a ${kind} may deploy to one environment only: remove it from one of them`,
+                    });
+                }
+                for (const other of envs.slice(i + 1)) {
+                    // Literal-to-literal pairs were reported from the later file above; here only the other's globs.
+                    const pattern = matchingPattern(patternsFor(other, kind), literal);
+                    if (pattern === undefined || !GLOB_CHARACTERS.test(pattern))
+                        continue;
+                    problems.push({
+                        file: env.file,
+                        path: [key, index],
+                        severity: 'error',
+                        message: `${kind} ${literal} deploys to both ${env.name} and ${other.name} (${other.file}, ${key}: ${pattern})`,
+                        hint: `a ${kind} may deploy to one environment only: narrow the pattern or remove the ${kind}`,
+                    });
+                }
+            }
+        }
+    }
+    return problems;
+}
+/**
+ * The environment a plan or deploy targets: the one named, else the one the ref maps to. `nothing` holds why a ref
+ * deploys nothing. A catalog whose environments declare no branches or tags does not use ref mapping, so a ref then
+ * targets no particular environment (as if none were given).
+ */
+function targetEnvironment(catalog, given) {
+    if (given.environment)
+        return { environment: environmentNamed(catalog, given.environment) };
+    if (!given.ref)
+        return {};
+    const mapped = [...catalog.environments.values()].some((e) => e.branches?.length || e.tags?.length);
+    if (!mapped)
+        return {};
+    const result = environmentForRef(catalog, given.ref);
+    return result.deploys ? { environment: result.environment } : { nothing: result.reason };
+}
+
+;// CONCATENATED MODULE: ./packages/catalog/src/fargate.ts
+/**
+ * Memory sizes (MiB) Fargate accepts for each CPU size, from the ECS task-size table
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size).
+ */
+const MEMORY_BY_CPU = {
+    256: { min: 1024, max: 2048, step: 1024, extra: [512] },
+    512: { min: 1024, max: 4096, step: 1024 },
+    1024: { min: 2048, max: 8192, step: 1024 },
+    2048: { min: 4096, max: 16384, step: 1024 },
+    4096: { min: 8192, max: 30720, step: 1024 },
+    8192: { min: 16384, max: 61440, step: 4096 },
+    16384: { min: 32768, max: 122880, step: 8192 },
+};
+function isValidFargateSize(cpu, memory) {
+    const rule = MEMORY_BY_CPU[cpu];
+    if (!rule)
+        return false;
+    if (rule.extra?.includes(memory))
+        return true;
+    return memory >= rule.min && memory <= rule.max && (memory - rule.min) % rule.step === 0;
+}
+function fargateMemoryHint(cpu) {
+    const rule = MEMORY_BY_CPU[cpu];
+    if (!rule)
+        return 'cpu must be one of 256, 512, 1024, 2048, 4096, 8192, 16384';
+    return `cpu ${cpu} takes memory ${rule.extra ? `${rule.extra.join(', ')} or ` : ''}${rule.min} to ${rule.max} in steps of ${rule.step}`;
+}
+
+;// CONCATENATED MODULE: ./packages/catalog/src/repo-path.ts
+/**
+ * The one form of a repository-relative path that every package compares and matches against: `./auth`,
+ * `auth/` and `auth//x` are `auth` and `auth/x`, and the repository root (a build context of `.`) is `.`.
+ * Git reports changed files in exactly this form, so a path written any other way would never match one
+ * (issue 13). What cannot be read as a path inside the repository is refused, saying what to write instead:
+ * an absolute path, a `..` segment (and so any path that leaves the repository), a `.` segment after the start,
+ * a backslash in a path (the separator is `/`; in a glob it escapes), or the root where a directory is needed.
+ *
+ * `root` is the repository root on disk, to suggest the relative form of an absolute path inside it.
+ */
+function normaliseRepoPath(value, kind, root) {
+    if (kind !== 'glob' && value.includes('\\')) {
+        return { problem: `'${value}' uses \\ between directories`, hint: `write '${value.replace(/\\+/g, '/')}': catalog paths use /` };
+    }
+    if (value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value)) {
+        const inside = root !== undefined && value.startsWith(`${root.replace(/\/+$/, '')}/`) ? value.slice(root.replace(/\/+$/, '').length + 1) : value.replace(/^([A-Za-z]:)?[\\/]+/, '');
+        return { problem: `'${value}' is an absolute path`, hint: `paths are relative to the repository root${root ? ` (${root})` : ''}: write '${normalisedOrSelf(inside, kind, root)}'` };
+    }
+    // A leading ./ (or ././) is the common way of saying "relative"; empty segments come from // and a trailing /.
+    const segments = value.split('/').filter((s) => s !== '');
+    while (segments[0] === '.')
+        segments.shift();
+    if (segments.includes('..')) {
+        const resolved = [];
+        for (const s of segments) {
+            if (s === '.')
+                continue;
+            if (s !== '..')
+                resolved.push(s);
+            else if (resolved.pop() === undefined) {
+                return { problem: `'${value}' leaves the repository`, hint: 'paths are relative to the repository root, and code outside the repository can be neither built nor watched for changes: move it into the repository' };
+            }
+        }
+        return { problem: `'${value}' has a '..' segment`, hint: `write '${resolved.join('/') || '.'}'` };
+    }
+    if (segments.includes('.'))
+        return { problem: `'${value}' has a '.' segment`, hint: `write '${segments.filter((s) => s !== '.').join('/') || '.'}'` };
+    if (segments.length === 0) {
+        if (kind === 'context')
+            return { path: '.' };
+        return {
+            problem: `'${value}' is the repository root`,
+            hint: kind === 'directory' ? "name the directory of the code, e.g. 'services/auth': a service at the root would own every file" : kind === 'file' ? "name the file, e.g. 'docker/auth.Dockerfile'" : "name files under the root, e.g. '**/*.proto'",
+        };
+    }
+    return { path: segments.join('/') };
+}
+/** The suggestion for an absolute path: its relative form when that is valid, else as written. */
+function normalisedOrSelf(value, kind, root) {
+    const n = normaliseRepoPath(value, kind, root);
+    return 'path' in n ? n.path : value;
+}
+
+;// CONCATENATED MODULE: ./packages/catalog/src/schema.ts
+const str = (description, extra = {}) => ({ type: 'string', description, ...extra });
+const schema_int = (description, minimum, maximum) => ({
+    type: 'integer',
+    description,
+    ...(minimum === undefined ? {} : { minimum }),
+    ...(maximum === undefined ? {} : { maximum }),
+});
+const bool = (description, dflt) => ({ type: 'boolean', description, ...(dflt === undefined ? {} : { default: dflt }) });
+const list = (description, items = { type: 'string', minLength: 1 }) => ({ type: 'array', description, items });
+const obj = (description, properties, required) => ({
+    type: 'object',
+    description,
+    properties,
+    additionalProperties: false,
+    ...(required ? { required } : {}),
+});
+const map = (description, values) => ({ type: 'object', description, additionalProperties: values });
+const SERVICE_NAME_PATTERN = '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$';
+/** A secret reference is an ARN (never a value): SSM Parameter Store or Secrets Manager. */
+const SECRET_ARN_PATTERN = '^arn:aws[a-z-]*:(ssm|secretsmanager):[a-z0-9-]+:\\d{12}:(parameter/|secret:).+';
+const FARGATE_CPU_UNITS = [256, 512, 1024, 2048, 4096, 8192, 16384];
+/** A setting that may be a literal, a CloudFormation stack output or a Terraform output (issue 9). */
+const reference = {
+    anyOf: [
+        { type: 'string', minLength: 1 },
+        obj('The value of a CloudFormation stack output, as STACK.OUTPUT.', { stackOutput: str('STACK.OUTPUT', { pattern: '^[A-Za-z][A-Za-z0-9-]*\\.[A-Za-z0-9]+$' }) }, ['stackOutput']),
+        obj('The value of a Terraform output of terraform-apply.', { terraformOutput: str('The output name', { minLength: 1 }) }, ['terraformOutput']),
+    ],
+};
+/** Settings an environment may override per service; also the catalog-wide `defaults`. */
+const tunables = {
+    cpu: { type: 'integer', enum: [...FARGATE_CPU_UNITS], description: 'Task CPU units (Fargate sizes: 256 = 0.25 vCPU).' },
+    memory: schema_int('Task memory in MiB; must be valid for the CPU size.', 512, 122880),
+    desiredCount: schema_int('Tasks to run.', 0, 1000),
+    autoscaling: obj('Target-tracking autoscaling bounds.', {
+        min: schema_int('Minimum tasks.', 0, 1000),
+        max: schema_int('Maximum tasks.', 1, 1000),
+        cpuTarget: schema_int('Target average CPU utilisation, percent.', 1, 100),
+        memoryTarget: schema_int('Target average memory utilisation, percent.', 1, 100),
+    }),
+    spot: bool('May run on Fargate Spot (interruptible, about 70% cheaper). Never for tier 1.'),
+    schedule: { type: 'string', enum: ['always', 'business-hours'], description: 'When the service runs: always, or scaled to zero outside the environment\'s business hours.' },
+    environment: map('Plain environment variables for the container.', { type: 'string' }),
+    secrets: map('Environment variables filled from SSM Parameter Store or Secrets Manager: variable -> ARN (never a value).', str('An SSM parameter or Secrets Manager ARN', { pattern: SECRET_ARN_PATTERN })),
+};
+const healthCheck = obj('How health-gate and the load balancer decide the service is healthy.', {
+    path: str('HTTP path that answers when the service is healthy.', { pattern: '^/' }),
+    expectedStatus: schema_int('HTTP status a healthy service answers.', 100, 599),
+    healthyThreshold: schema_int('Consecutive good answers required.', 1, 100),
+    timeoutSeconds: schema_int('Per-request timeout.', 1, 120),
+    intervalSeconds: schema_int('Seconds between checks.', 1, 300),
+    gracePeriodSeconds: schema_int('Seconds after start-up before health counts.', 0, 7200),
+    url: str('Absolute URL to check instead of the environment URL plus path.'),
+});
+const service = obj('A deployable service, a piece of infrastructure, or a shared library.', {
+    kind: { type: 'string', enum: ['service', 'infrastructure', 'library'], default: 'service', description: 'service: built and deployed to ECS. infrastructure: provisioned by Terraform, ordered like a service, never built or deployed. library: shared code, never deployed; a change affects its dependents.' },
+    description: str('What the service does.'),
+    owner: str('The owning team.'),
+    // Not a pattern: the loader normalises the path (./auth, auth/ are auth) and refuses what it cannot (repo-path.ts).
+    path: str('Directory of its code, relative to the repository root (./auth and auth/ are read as auth; no . or .. segments, not absolute).'),
+    tier: schema_int('Deploy tier: lower tiers deploy first.', 1, 9),
+    dependsOn: list('Services, infrastructure or libraries this one needs (names or aliases).'),
+    aliases: list('Short names accepted wherever a service is named (auth for indigenious-auth-service).', { type: 'string', pattern: SERVICE_NAME_PATTERN }),
+    disabled: bool('Never selected, built or deployed.', false),
+    container: obj('The container in the task definition that runs this service.', {
+        name: str('Container name (defaults to the service name).'),
+        port: schema_int('Port the container listens on.', 1, 65535),
+    }),
+    healthCheck,
+    ...tunables,
+    gpu: schema_int('GPUs per task. Fargate has none: needs capacity ec2-gpu.', 0, 8),
+    capacity: { type: 'string', enum: ['fargate', 'ec2-gpu'], description: 'Where tasks run.', default: 'fargate' },
+    build: obj('How build-push builds the image.', {
+        dockerfile: str('Dockerfile, relative to the repository root (defaults to PATH/Dockerfile).'),
+        context: str('Build context, relative to the repository root (defaults to the service path; . is the root).'),
+        template: { type: 'string', enum: ['node', 'python'], description: 'Use a bundled multi-stage Dockerfile when the service has none.' },
+        args: map('Build arguments.', { type: 'string' }),
+    }),
+    watch: list('Extra globs whose changes affect this service (repository-relative).'),
+    ignore: list('Globs under the service path whose changes do not affect it (e.g. **/*.md).'),
+    routing: obj('How the load balancer reaches the service.', {
+        public: bool('Reachable through the public ALB.'),
+        pathPatterns: list('ALB path patterns routed to it, e.g. /auth/*.', { type: 'string', pattern: '^/' }),
+        priority: schema_int('Listener rule priority.', 1, 50000),
+    }),
+    alarms: list('CloudWatch alarm names that must not be in ALARM after a deploy (defaults: alarms named after the service).'),
+    deployVia: { type: 'string', enum: ['ecs', 'cloudformation'], default: 'ecs', description: 'ecs: tierdeploy updates the ECS service. cloudformation: it updates the stack that owns the service.' },
+    cloudformation: obj('The stack that owns a deployVia: cloudformation service.', {
+        stack: str('Stack name.', { minLength: 1 }),
+        imageParameter: str('Stack parameter that carries the image.', { minLength: 1 }),
+    }, ['stack', 'imageParameter']),
+    ecr: obj('The image repository.', {
+        repository: str('ECR repository name (defaults to PLATFORM/SERVICE).'),
+        create: bool('build-push may create the repository when missing.'),
+    }),
+});
+const tier = obj('A deploy tier.', {
+    id: schema_int('Tier number; lower tiers deploy first.', 1, 9),
+    name: str('Short name, e.g. core.', { minLength: 1 }),
+    description: str('What the tier holds.'),
+    optional: bool('Services of this tier deploy only in environments that enable them (optionalServices).', false),
+}, ['id', 'name']);
+const catalogSchema = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://github.com/tierdeploy/tierdeploy/catalog/schema.json',
+    title: 'tierdeploy service catalog (catalog/services.yaml)',
+    type: 'object',
+    additionalProperties: false,
+    required: ['tiers', 'services'],
+    properties: {
+        version: { type: 'integer', enum: [1], description: 'Catalog format version.' },
+        platform: str('Platform name, used in resource names.', { pattern: SERVICE_NAME_PATTERN }),
+        description: str('What the platform is.'),
+        tiers: { type: 'array', description: 'Deploy tiers, lowest first.', items: tier, minItems: 1 },
+        globalPaths: list('Files or globs whose change affects every service.'),
+        defaults: obj('Settings every service gets unless it sets its own.', {
+            ...tunables,
+            container: service.properties.container,
+            healthCheck,
+            build: service.properties.build,
+            ignore: service.properties.ignore,
+        }),
+        services: { type: 'object', description: 'Services by name.', propertyNames: { type: 'string', pattern: SERVICE_NAME_PATTERN }, additionalProperties: service },
+    },
+};
+const override = obj('Per-service settings for this environment.', {
+    ...tunables,
+    enabled: bool('Enable (an optional-tier service) or disable the service in this environment.'),
+    healthCheck,
+});
+const environmentSchema = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://github.com/tierdeploy/tierdeploy/catalog/environment.schema.json',
+    title: 'tierdeploy environment (catalog/environments/ENV.yaml)',
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'region'],
+    properties: {
+        name: str('Environment name; must match the file name.', { pattern: SERVICE_NAME_PATTERN }),
+        description: str('What the environment is for.'),
+        account: str('AWS account ID.', { pattern: '^\\d{12}$' }),
+        region: str('AWS region.', { pattern: '^[a-z]{2}(-gov)?-[a-z]+-\\d$' }),
+        cluster: { ...reference, description: 'ECS cluster name or ARN.' },
+        roleArn: { ...reference, description: 'IAM role that deploys, assumed with GitHub OIDC.' },
+        buildRoleArn: str('IAM role of the jobs before the approval (Terraform plan, image builds): reads state, pushes images, changes nothing that runs. deploy.yml falls back to roleArn without it.', { pattern: '^arn:aws[a-z-]*:iam::\\d{12}:role/.+' }),
+        requireApproval: bool('Deploys wait for a reviewer (a GitHub environment with required reviewers).', false),
+        url: str('Base URL of the environment, for health checks and the GitHub deployment.'),
+        branches: list('Git branches (globs) that deploy to this environment.'),
+        tags: list('Git tag patterns (globs) that deploy to this environment.'),
+        promotesFrom: str('Environment whose verified images this one receives (production from staging).'),
+        optionalServices: list('Services of optional tiers enabled here (names, aliases, or * for all).'),
+        defaults: obj('Settings for every service in this environment.', { ...tunables }),
+        services: { type: 'object', description: 'Per-service overrides.', additionalProperties: override },
+        network: obj('Where tasks run.', {
+            vpcCidr: str('VPC CIDR block (Terraform).', { pattern: '^\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+$' }),
+            natGateways: { type: 'string', enum: ['single', 'per-az'], description: 'One NAT gateway, or one per availability zone.' },
+            subnets: list('Private subnet IDs for tasks.', reference),
+            securityGroups: list('Security group IDs for tasks.', reference),
+            assignPublicIp: bool('Give tasks public IPs (never in production).'),
+        }),
+        serviceConnectNamespace: { ...reference, description: 'Cloud Map namespace for Service Connect.' },
+        logGroup: { ...reference, description: 'CloudWatch Logs group prefix.' },
+        ssmPrefix: str('SSM Parameter Store prefix of this environment\'s configuration.', { pattern: '^/' }),
+        businessHours: obj('When business-hours services run.', {
+            timezone: str('IANA time zone, e.g. America/Toronto.'),
+            start: str('Start, HH:MM.', { pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
+            end: str('End, HH:MM.', { pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
+            days: list('Days, mon..sun.', { type: 'string', enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] }),
+        }),
+        terraform: obj('The Terraform root of this environment and what to give it. Paths are relative to the repository (the catalog directory\'s parent).', {
+            workingDirectory: str('Root module directory (default terraform/environments/ENV).', { minLength: 1 }),
+            varFiles: list('-var-file files for plans, in order. The one named catalog.tfvars.json (or catalog.auto.tfvars.json) is where `tierdeploy terraform-vars` writes the catalog\'s values; without one, that is WORKING_DIRECTORY/catalog.auto.tfvars.json.'),
+            backendConfig: list('-backend-config files (or key=value pairs) for terraform init: which state this environment uses.'),
+            stateBucket: str('S3 bucket holding the state.'),
+            stateKey: str('Key of this environment\'s state.'),
+        }),
+    },
+};
+/** The schema file written to catalog/schema.json: the catalog, with the environment schema under $defs. */
+function catalogSchemaDocument() {
+    return { ...catalogSchema, $defs: { environment: environmentSchema } };
+}
+
+;// CONCATENATED MODULE: ./packages/catalog/src/model.ts
+/** TypeScript view of schema.ts. Keep the two in step: schema.test.ts fails when a schema key has no field here. */
+/** Whether a service is built and deployed to ECS (not infrastructure, not a library). */
+function isDeployable(s) {
+    return s.kind === 'service';
+}
+
+// EXTERNAL MODULE: ./packages/catalog/src/settings.ts
+var src_settings = __webpack_require__(1214);
+;// CONCATENATED MODULE: ./packages/catalog/src/secret-arns.ts
+
+
+/** A Secrets Manager secret or SSM parameter ARN: arn:PARTITION:SERVICE:REGION:ACCOUNT:secret:NAME | parameter/NAME. */
+const SECRET_ARN = /^arn:(aws[a-z-]*):(secretsmanager|ssm):([a-z0-9-]*):(\d{12}):(secret:|parameter\/)/;
+/**
+ * Per environment, a secret of an enabled service whose ARN is in another account than the environment's `account`
+ * or another region than its `region`: the task's execution role (of the environment's account) could not read it, or
+ * would read another environment's value (a catalog-wide ARN of dev's account used by production). Judged on the
+ * settings each environment resolves (serviceSettings), and reported where the value is written. A secret that is not
+ * an ARN is the schema's to refuse.
+ */
+function secretArnProblems(catalog) {
+    const problems = [];
+    for (const env of catalog.environments.values()) {
+        for (const service of catalog.services.values()) {
+            if (!isDeployable(service) || !(0,src_settings/* isEnabledIn */.Z)(catalog, service, env))
+                continue;
+            for (const [variable, value] of Object.entries((0,src_settings/* serviceSettings */.x)(catalog, service, env).secrets)) {
+                const arn = SECRET_ARN.exec(value);
+                if (!arn)
+                    continue;
+                const [, , , region, account] = arn;
+                const wrongAccount = env.account !== undefined && account !== env.account;
+                const wrongRegion = region !== env.region;
+                if (!wrongAccount && !wrongRegion)
+                    continue;
+                const found = [wrongAccount ? `account ${account}` : '', wrongRegion ? `region ${region || '(none)'}` : ''].filter(Boolean).join(' and ');
+                const expected = [wrongAccount ? `account ${env.account}` : '', wrongRegion ? `region ${env.region}` : ''].filter(Boolean).join(' and ');
+                const where = writtenAt(catalog, service, env, variable);
+                const fixed = value.replace(SECRET_ARN, (_m, partition, kind, _r, a, type) => `arn:${partition}:${kind}:${env.region}:${wrongAccount ? env.account : a}:${type}`);
+                problems.push({
+                    ...where,
+                    severity: 'error',
+                    message: `${service.name}: secret ${variable} in environment ${env.name} is in ${found}, but ${env.name} is ${expected} (${env.file})`,
+                    hint: where.file === env.file
+                        ? `use the ARN in ${expected}, e.g. ${fixed}`
+                        : `the value in ${catalog.file} applies to every environment: give ${env.name} its own in ${env.file}, services.${service.name}.secrets, e.g. ${variable}: ${fixed}`,
+                });
+            }
+        }
+    }
+    return problems;
+}
+/** The file and key path of the layer that sets the variable for this environment: the last of serviceSettings' layers that has it. */
+function writtenAt(catalog, service, env, variable) {
+    if (env.services?.[service.name]?.secrets?.[variable] !== undefined)
+        return { file: env.file, path: ['services', service.name, 'secrets', variable] };
+    if (env.defaults?.secrets?.[variable] !== undefined)
+        return { file: env.file, path: ['defaults', 'secrets', variable] };
+    if (service.secrets?.[variable] !== undefined)
+        return { file: catalog.file, path: ['services', service.name, 'secrets', variable] };
+    return { file: catalog.file, path: ['defaults', 'secrets', variable] };
+}
+
+// EXTERNAL MODULE: ./packages/catalog/src/suggest.ts
+var suggest = __webpack_require__(5753);
+;// CONCATENATED MODULE: ./packages/catalog/src/shape.ts
+
+const patterns = new Map();
+function regex(p) {
+    let r = patterns.get(p);
+    if (!r)
+        patterns.set(p, (r = new RegExp(p)));
+    return r;
+}
+function typeOf(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'array';
+    if (typeof v === 'number')
+        return Number.isInteger(v) ? 'integer' : 'number';
+    return typeof v;
+}
+function matchesType(expected, actual) {
+    return expected === actual || (expected === 'number' && actual === 'integer');
+}
+/** Type names as a YAML author knows them (a mapping, a list), not JSON Schema's (object, array). */
+function typeLabel(type) {
+    const labels = { object: 'a mapping', array: 'a list', integer: 'a whole number', number: 'a number', string: 'a string', boolean: 'true or false', null: 'nothing' };
+    return labels[type] ?? type;
+}
+function describe(v) {
+    const s = JSON.stringify(v);
+    return s === undefined ? String(v) : s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+/**
+ * Checks `value` against the subset of JSON Schema that catalog/schema.ts uses, collecting every issue
+ * (never stopping at the first), each with the path of keys that leads to it.
+ */
+function checkShape(value, schema, path = [], issues = []) {
+    if (schema.anyOf) {
+        const fits = schema.anyOf.some((s) => checkShape(value, s, path, []).length === 0);
+        if (!fits) {
+            const forms = schema.anyOf.map((s) => (s.type === 'object' ? `{ ${Object.keys(s.properties ?? {}).join(', ')}: ... }` : s.type)).join(' or ');
+            issues.push({ path, message: `${describe(value)} is not valid here`, hint: `expected ${forms}` });
+        }
+        return issues;
+    }
+    const actual = typeOf(value);
+    if (schema.type && !matchesType(schema.type, actual)) {
+        issues.push({ path, message: `expected ${typeLabel(schema.type)}, found ${actual === 'null' ? 'nothing' : `${typeLabel(actual)} ${describe(value)}`}` });
+        return issues;
+    }
+    if (schema.enum && !schema.enum.includes(value)) {
+        const hint = typeof value === 'string' ? (0,suggest/* didYouMean */.au)(value, schema.enum.map(String)) : undefined;
+        issues.push({ path, message: `${describe(value)} is not one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`, ...(hint ? { hint } : {}) });
+        return issues;
+    }
+    if (typeof value === 'string') {
+        if (schema.minLength !== undefined && value.length < schema.minLength)
+            issues.push({ path, message: 'must not be empty' });
+        else if (schema.pattern && !regex(schema.pattern).test(value)) {
+            issues.push({ path, message: `${describe(value)} is not a valid ${schema.description ? nounOf(schema.description) : 'value'}`, hint: `must match ${schema.pattern}` });
+        }
+    }
+    if (typeof value === 'number') {
+        if (schema.minimum !== undefined && value < schema.minimum)
+            issues.push({ path, message: `${value} is below the minimum ${schema.minimum}` });
+        if (schema.maximum !== undefined && value > schema.maximum)
+            issues.push({ path, message: `${value} is above the maximum ${schema.maximum}` });
+    }
+    if (Array.isArray(value)) {
+        if (schema.minItems !== undefined && value.length < schema.minItems)
+            issues.push({ path, message: `needs at least ${schema.minItems} item(s)` });
+        if (schema.items)
+            value.forEach((item, i) => checkShape(item, schema.items, [...path, i], issues));
+    }
+    if (actual === 'object') {
+        const record = value;
+        for (const key of schema.required ?? []) {
+            if (!(key in record))
+                issues.push({ path, message: `missing required key '${key}'` });
+        }
+        for (const [key, v] of Object.entries(record)) {
+            if (schema.propertyNames?.pattern && !regex(schema.propertyNames.pattern).test(key)) {
+                issues.push({ path: [...path, key], atKey: true, message: `'${key}' is not a valid name`, hint: 'use lower-case letters, digits and dashes' });
+            }
+            const known = schema.properties?.[key];
+            if (known)
+                checkShape(v, known, [...path, key], issues);
+            else if (schema.additionalProperties === false) {
+                const hint = (0,suggest/* didYouMean */.au)(key, Object.keys(schema.properties ?? {}));
+                issues.push({ path: [...path, key], atKey: true, message: `unknown key '${key}'`, ...(hint ? { hint } : {}) });
+            }
+            else if (typeof schema.additionalProperties === 'object')
+                checkShape(v, schema.additionalProperties, [...path, key], issues);
+        }
+    }
+    return issues;
+}
+/**
+ * A schema description as the noun after "a valid": without its article ("An SSM parameter ARN" read "a valid an
+ * ...") or final period; only a capitalised first word is lower-cased, so AWS, SSM and Secrets Manager keep theirs.
+ */
+function nounOf(description) {
+    const noun = description.replace(/\.$/, '').replace(/^(an?|the) /i, '');
+    return noun.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase());
+}
+
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __webpack_require__(3243);
+;// CONCATENATED MODULE: ./packages/catalog/src/yaml-source.ts
+
+/**
+ * Parses YAML with js-yaml, which is several times faster than `yaml`'s positioned parser on large catalogs
+ * (see README, Benchmarks). Line numbers for later problems are found only when there is one (locate.ts).
+ * Duplicate keys are syntax errors here, which is how duplicate service names are caught.
+ */
+function parseYaml(source) {
+    try {
+        return { value: (0,js_yaml/* load */.Hh)(source.text) };
+    }
+    catch (e) {
+        if (e instanceof js_yaml/* YAMLException */.tB) {
+            const mark = e.mark;
+            const reason = e.reason ?? e.message.split('\n')[0] ?? e.message;
+            return {
+                problem: {
+                    file: source.file,
+                    severity: 'error',
+                    ...(mark ? { line: mark.line + 1, column: mark.column + 1 } : {}),
+                    ...explainYamlError(reason, source.text, mark),
+                },
+            };
+        }
+        throw e;
+    }
+}
+/** js-yaml's reason restated for a catalog author, with what to do about it. */
+function explainYamlError(reason, text, mark) {
+    if (reason === 'duplicated mapping key')
+        return { message: `duplicate key${duplicateKeyAt(text, mark)}`, hint: 'each service, alias and setting may appear only once' };
+    if (/input is empty/.test(reason))
+        return { message: 'the file is empty', hint: 'the file must hold a YAML mapping; see catalog/schema.json' };
+    if (/tab/.test(reason))
+        return { message: `YAML syntax error: ${reason}`, hint: 'indent with spaces, not tabs' };
+    if (/null byte|non-printable/.test(reason))
+        return { message: `YAML syntax error: ${reason}`, hint: 'this does not look like a text file' };
+    return { message: `YAML syntax error: ${reason}`, hint: 'fix the YAML here first: the other rules are checked once the file parses' };
+}
+/** The key js-yaml's mark points at, quoted for the message ('' when the line cannot be read). */
+function duplicateKeyAt(text, mark) {
+    if (!mark)
+        return '';
+    const line = text.split('\n', mark.line + 1)[mark.line] ?? '';
+    const leadingKey = /^\s*(?:-\s+)?["']?([^"':#]+?)["']?\s*:/;
+    const key = leadingKey.exec(line.slice(mark.column))?.[1] ?? leadingKey.exec(line)?.[1];
+    return key ? ` '${key}'` : '';
+}
+
+;// CONCATENATED MODULE: ./packages/catalog/src/build.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Builds the catalog from its sources and reports every problem found, not just the first. Pure: the caller
+ * supplies file contents and the path-existence check.
+ */
+function buildCatalog(input) {
+    const problems = [];
+    const file = input.services.file;
+    const add = (severity, path, message, hint, f = file) => {
+        problems.push({ file: f, severity, message, ...(hint ? { hint } : {}), ...(path ? { path } : {}) });
+    };
+    const parsed = parseYaml(input.services);
+    if (parsed.problem)
+        return { problems: [parsed.problem] };
+    if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
+        add('error', undefined, 'the catalog must be a mapping with tiers and services', 'see catalog/schema.json');
+        return { problems };
+    }
+    for (const issue of checkShape(parsed.value, catalogSchema)) {
+        problems.push(shapeProblem(file, issue));
+    }
+    // Keep going past shape problems so one run reports every problem; later rules see only well-formed values.
+    const doc = wellFormed(parsed.value);
+    if (!doc)
+        return { problems };
+    normalisePaths(doc, input.root, add);
+    const rawServices = parsed.value.services;
+    const tiersWellFormed = doc.tiers.length === parsed.value.tiers.length;
+    // Tiers
+    const tierIds = new Set();
+    doc.tiers.forEach((t, i) => {
+        if (tierIds.has(t.id))
+            add('error', ['tiers', i, 'id'], `tier ${t.id} is defined twice`);
+        tierIds.add(t.id);
+    });
+    // Names and aliases
+    const names = new Map();
+    for (const name of Object.keys(doc.services))
+        names.set(name, name);
+    for (const [name, def] of Object.entries(doc.services)) {
+        for (const [i, alias] of (def.aliases ?? []).entries()) {
+            const owner = names.get(alias);
+            if (owner !== undefined && owner !== name) {
+                add('error', ['services', name, 'aliases', i], `alias '${alias}' of ${name} is already ${owner === alias ? 'a service name' : `an alias of ${owner}`}`, 'names and aliases must be unique');
+            }
+            else
+                names.set(alias, name);
+        }
+    }
+    // Services with defaults filled in, dependencies resolved to canonical names
+    const services = new Map();
+    for (const [name, def] of Object.entries(doc.services)) {
+        const kind = def.kind ?? 'service';
+        const dependsOn = [];
+        for (const [i, dep] of (def.dependsOn ?? []).entries()) {
+            const target = names.get(dep);
+            if (target === undefined)
+                add('error', ['services', name, 'dependsOn', i], `${name} depends on unknown service '${dep}'`, (0,suggest/* unknownNameHint */.H6)(dep, names.keys()));
+            else if (target === name)
+                add('error', ['services', name, 'dependsOn', i], `${name} depends on itself`, `cycle: ${name} -> ${name}`);
+            else if (!dependsOn.includes(target))
+                dependsOn.push(target);
+        }
+        // A key that is present but malformed was reported by the shape check; do not report it missing as well.
+        const raw = rawServices[name];
+        const given = (key) => !isRecord(raw) || key in raw;
+        if (kind !== 'library' && !given('tier'))
+            add('error', ['services', name], `${name} has no tier`, `add tier: 1 to ${doc.tiers.at(-1)?.id ?? 1}`);
+        // With a malformed tier entry (already reported) the defined tiers are unknown: do not cascade into every service.
+        if (def.tier !== undefined && tiersWellFormed && !tierIds.has(def.tier))
+            add('error', ['services', name, 'tier'], `${name} is in tier ${def.tier}, which is not defined in tiers`, tierIds.size ? `defined tiers: ${[...tierIds].join(', ')}` : 'tiers: defines none');
+        if (kind !== 'infrastructure' && !given('path'))
+            add('error', ['services', name], `${name} has no path`, `a ${kind} needs the directory of its code`);
+        if (def.deployVia === 'cloudformation' && !def.cloudformation)
+            add('error', ['services', name, 'deployVia'], `${name} is deployed via CloudFormation but names no stack`, 'add cloudformation: { stack: NAME, imageParameter: PARAM }');
+        services.set(name, {
+            ...def,
+            name,
+            kind,
+            tier: def.tier ?? 0,
+            dependsOn,
+            aliases: def.aliases ?? [],
+            disabled: def.disabled ?? false,
+        });
+    }
+    for (const s of services.values()) {
+        for (const dep of s.dependsOn) {
+            const d = services.get(dep);
+            const at = ['services', s.name, 'dependsOn', (doc.services[s.name].dependsOn ?? []).findIndex((n) => names.get(n) === dep)];
+            if (s.kind === 'library' && d.kind !== 'library')
+                add('error', at, `library ${s.name} depends on ${d.kind} ${dep}`, 'a library may depend only on libraries');
+            if (d.kind !== 'library' && s.kind !== 'library' && d.tier > s.tier)
+                add('error', at, `${s.name} (tier ${s.tier}) depends on ${dep} (tier ${d.tier}), a higher tier`, `lower tiers deploy first: move ${dep} to tier ${s.tier} or lower, or ${s.name} up`);
+            if (d.disabled && !s.disabled)
+                add('error', at, `${s.name} depends on ${dep}, which is disabled`, `enable ${dep} or drop the dependency`);
+        }
+    }
+    for (const cycle of findCycles(services)) {
+        add('error', ['services', cycle[0], 'dependsOn'], `dependency cycle: ${[...cycle, cycle[0]].join(' -> ')}`, 'remove one of these dependencies');
+    }
+    // Paths: unique, and present on disk
+    const byPath = new Map();
+    for (const s of services.values()) {
+        if (s.path === undefined)
+            continue;
+        const other = byPath.get(s.path);
+        if (other)
+            add('error', ['services', s.name, 'path'], `${s.name} and ${other} have the same path ${s.path}`, 'each service owns a distinct directory; nesting one inside another is fine');
+        else
+            byPath.set(s.path, s.name);
+        if (input.pathExists && !s.disabled && !input.pathExists(s.path)) {
+            add(input.strict ? 'error' : 'warning', ['services', s.name, 'path'], `${s.name}: path ${s.path} does not exist`, 'check the directory; services nested in another directory need the full path');
+        }
+    }
+    const catalog = {
+        dir: input.dir,
+        root: input.root,
+        file,
+        platform: doc.platform ?? 'platform',
+        tiers: [...doc.tiers].sort((a, b) => a.id - b.id),
+        globalPaths: doc.globalPaths ?? [],
+        defaults: doc.defaults ?? {},
+        services,
+        names,
+        environments: new Map(),
+    };
+    for (const source of input.environments) {
+        const env = buildEnvironment(source, catalog, problems);
+        if (env)
+            catalog.environments.set(env.name, env);
+    }
+    problems.push(...overlappingRefProblems(catalog.environments.values()));
+    problems.push(...dependencyNotEnabledProblems(catalog));
+    problems.push(...secretArnProblems(catalog));
+    checkSizes(catalog, problems);
+    return { catalog, problems };
+}
+/**
+ * Rewrites every repository path the catalog holds into its one form (repo-path.ts), once, before any rule or
+ * package reads it: so duplicate paths are compared, paths checked on disk, and changed files matched all in
+ * the same form. A path that cannot be normalised is reported where it is written and dropped.
+ */
+function normalisePaths(doc, root, add) {
+    const normalise = (value, kind, at, what) => {
+        const n = normaliseRepoPath(value, kind, root);
+        if ('path' in n)
+            return n.path;
+        add('error', at, `${what}: ${n.problem}`, n.hint);
+        return undefined;
+    };
+    const normaliseList = (values, at, what) => values.flatMap((v, i) => normalise(v, 'glob', [...at, i], what) ?? []);
+    const normaliseBuild = (build, at, owner) => {
+        // A malformed build (not a mapping) was reported by the shape check.
+        if (!isRecord(build))
+            return build;
+        const out = { ...build };
+        for (const [key, kind] of [['context', 'context'], ['dockerfile', 'file']]) {
+            if (typeof out[key] !== 'string')
+                continue;
+            const n = normalise(out[key], kind, [...at, key], `${owner} build.${key}`);
+            if (n === undefined)
+                delete out[key];
+            else
+                out[key] = n;
+        }
+        return out;
+    };
+    doc.globalPaths = normaliseList(doc.globalPaths ?? [], ['globalPaths'], 'globalPaths');
+    if (doc.defaults?.build !== undefined)
+        doc.defaults = { ...doc.defaults, build: normaliseBuild(doc.defaults.build, ['defaults', 'build'], 'defaults') };
+    for (const [name, def] of Object.entries(doc.services)) {
+        if (def.path !== undefined) {
+            const path = normalise(def.path, 'directory', ['services', name, 'path'], `${name} path`);
+            if (path === undefined)
+                delete def.path;
+            else
+                def.path = path;
+        }
+        if (def.watch !== undefined)
+            def.watch = normaliseList(def.watch, ['services', name, 'watch'], `${name} watch`);
+        if (def.build !== undefined)
+            def.build = normaliseBuild(def.build, ['services', name, 'build'], name);
+    }
+}
+const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : undefined);
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * The parts of a catalog document that the rules can trust after shape problems were reported: malformed
+ * values are dropped (their problem is already reported), so a typo in one service does not hide a cycle in
+ * another.
+ */
+function wellFormed(raw) {
+    if (!Array.isArray(raw.tiers) || !isRecord(raw.services))
+        return undefined;
+    const tiers = raw.tiers.filter((t) => isRecord(t) && Number.isInteger(t.id));
+    const services = {};
+    for (const [name, value] of Object.entries(raw.services)) {
+        const def = (isRecord(value) ? { ...value } : {});
+        for (const key of ['dependsOn', 'aliases', 'watch', 'ignore'])
+            if (def[key] !== undefined)
+                def[key] = strings(def[key]);
+        if (!Number.isInteger(def.tier))
+            delete def.tier;
+        if (typeof def.path !== 'string')
+            delete def.path;
+        if (!['service', 'infrastructure', 'library'].includes(def.kind))
+            delete def.kind;
+        if (typeof def.disabled !== 'boolean')
+            delete def.disabled;
+        if (!FARGATE_CPU_UNITS.includes(def.cpu))
+            delete def.cpu;
+        if (!Number.isInteger(def.memory))
+            delete def.memory;
+        services[name] = def;
+    }
+    return { ...raw, tiers, services, globalPaths: strings(raw.globalPaths) ?? [], defaults: isRecord(raw.defaults) ? raw.defaults : {} };
+}
+/** A schema issue as a problem; an unknown key is named by its parent's path, since the message names the key. */
+function shapeProblem(file, issue) {
+    const where = issue.atKey ? issue.path.slice(0, -1) : issue.path;
+    return {
+        file,
+        severity: 'error',
+        message: `${where.length ? `${where.join('.')}: ` : ''}${issue.message}`,
+        ...(issue.hint ? { hint: issue.hint } : {}),
+        path: issue.path,
+        ...(issue.atKey ? { atKey: true } : {}),
+    };
+}
+function buildEnvironment(source, catalog, problems) {
+    const add = (path, message, hint, severity = 'error') => {
+        problems.push({ file: source.file, severity, message, ...(hint ? { hint } : {}), ...(path ? { path } : {}) });
+    };
+    const parsed = parseYaml(source);
+    if (parsed.problem) {
+        problems.push(parsed.problem);
+        return undefined;
+    }
+    if (!isRecord(parsed.value)) {
+        add(undefined, `an environment file must be a mapping, found ${parsed.value === null ? 'nothing' : Array.isArray(parsed.value) ? 'a list' : `${typeof parsed.value} ${JSON.stringify(parsed.value).slice(0, 40)}`}`, 'see catalog/environments/dev.yaml for the form: name, account, region, cluster, ...');
+        return undefined;
+    }
+    const issues = checkShape(parsed.value, environmentSchema);
+    for (const issue of issues)
+        problems.push(shapeProblem(source.file, issue));
+    // Keep going past shape problems so one run reports every problem in the file; later rules see only well-formed values.
+    const doc = withoutMalformed(parsed.value, issues);
+    const expected = (0,external_node_path_.basename)(source.file).replace(/\.ya?ml$/, '');
+    if (typeof doc.name === 'string' && doc.name !== expected)
+        add(['name'], `environment file ${(0,external_node_path_.basename)(source.file)} is named '${doc.name}'`, `name it '${expected}' or rename the file`);
+    for (const name of Object.keys(doc.services ?? {})) {
+        if (!catalog.names.has(name))
+            add(['services', name], `unknown service '${name}'`, (0,suggest/* didYouMean */.au)(name, catalog.names.keys()));
+    }
+    const services = Object.fromEntries(Object.entries(doc.services ?? {}).map(([n, o]) => [catalog.names.get(n) ?? n, o]));
+    for (const [i, name] of (doc.optionalServices ?? []).entries()) {
+        if (name === '*')
+            continue;
+        const canonical = catalog.names.get(name);
+        if (!canonical)
+            add(['optionalServices', i], `unknown service '${name}'`, (0,suggest/* didYouMean */.au)(name, catalog.names.keys()));
+        else if (!catalog.tiers.find((t) => t.id === catalog.services.get(canonical).tier)?.optional) {
+            add(['optionalServices', i], `${canonical} is not in an optional tier, so it is always deployed`, 'list only services of tiers marked optional: true', 'warning');
+        }
+    }
+    // Without its name or region the environment cannot be used; its other problems are reported above.
+    if (typeof doc.name !== 'string' || typeof doc.region !== 'string')
+        return undefined;
+    return { ...doc, services, file: source.file };
+}
+/**
+ * A copy of an environment document without the values the shape check reported (their problems are already
+ * reported): a malformed list item is dropped from its list, a malformed per-service setting from its service, any
+ * other malformed value with its top-level key. So a typo in one key does not hide a problem in another.
+ */
+function withoutMalformed(raw, issues) {
+    const doc = { ...raw };
+    if (isRecord(raw.services))
+        doc.services = Object.fromEntries(Object.entries(raw.services).map(([n, o]) => [n, isRecord(o) ? { ...o } : {}]));
+    const dropItems = new Map();
+    for (const { path } of issues) {
+        const [key, second, third] = path;
+        if (typeof key !== 'string')
+            continue;
+        if (key === 'services' && typeof second === 'string' && isRecord(doc.services)) {
+            // A malformed override was replaced by {} above; a malformed setting leaves the override's other settings.
+            if (third !== undefined)
+                delete doc.services[second][String(third)];
+        }
+        else if (typeof second === 'number' && Array.isArray(raw[key])) {
+            dropItems.set(key, (dropItems.get(key) ?? new Set()).add(second));
+        }
+        else
+            delete doc[key];
+    }
+    for (const [key, items] of dropItems)
+        if (Array.isArray(doc[key]))
+            doc[key] = doc[key].filter((_, i) => !items.has(i));
+    return doc;
+}
+/**
+ * Per environment, an enabled service whose dependency is not enabled there: deploying it `--with-dependencies`
+ * would deploy a service the environment does not run, and without that it would start without what it needs.
+ * A disabled dependency is reported once, by the catalog's own rule.
+ */
+function dependencyNotEnabledProblems(catalog) {
+    const problems = [];
+    for (const env of catalog.environments.values()) {
+        for (const s of catalog.services.values()) {
+            if (s.kind === 'library' || !(0,src_settings/* isEnabledIn */.Z)(catalog, s, env))
+                continue;
+            for (const dep of s.dependsOn) {
+                const d = catalog.services.get(dep);
+                if (d.kind === 'library' || d.disabled || (0,src_settings/* isEnabledIn */.Z)(catalog, d, env))
+                    continue;
+                const switchedOff = env.services?.[d.name]?.enabled === false;
+                const enabling = (env.optionalServices ?? []).findIndex((n) => catalog.names.get(n) === s.name);
+                problems.push({
+                    file: env.file,
+                    severity: 'error',
+                    message: `${s.name} is enabled in ${env.name} but depends on ${d.name}, which is not enabled there`,
+                    hint: switchedOff
+                        ? `${env.file} sets enabled: false for ${d.name}: enable it, disable ${s.name} too, or drop ${d.name} from ${s.name}'s dependsOn in ${catalog.file}`
+                        : `add ${d.name} to optionalServices in ${env.file}, or drop it from ${s.name}'s dependsOn in ${catalog.file}`,
+                    ...(enabling >= 0 ? { path: ['optionalServices', enabling] } : {}),
+                });
+            }
+        }
+    }
+    return problems;
+}
+function checkSizes(catalog, problems) {
+    const envs = [undefined, ...catalog.environments.values()];
+    for (const s of catalog.services.values()) {
+        if (s.kind !== 'service')
+            continue;
+        for (const env of envs) {
+            const settings = (0,src_settings/* serviceSettings */.x)(catalog, s, env);
+            const where = env ? { file: env.file, path: ['services', s.name] } : { file: catalog.file, path: ['services', s.name] };
+            const inEnv = env ? ` in ${env.name}` : '';
+            if (!isValidFargateSize(settings.cpu, settings.memory)) {
+                problems.push({ ...where, severity: 'error', message: `${s.name}${inEnv}: cpu ${settings.cpu} with memory ${settings.memory} is not a Fargate task size`, hint: fargateMemoryHint(settings.cpu) });
+            }
+            if (settings.autoscaling.min > settings.autoscaling.max) {
+                problems.push({ ...where, severity: 'error', message: `${s.name}${inEnv}: autoscaling min ${settings.autoscaling.min} is above max ${settings.autoscaling.max}` });
+            }
+        }
+    }
+}
+/** One cycle per strongly connected component with more than one node (Tarjan), each as a path of names. */
+function findCycles(services) {
+    const index = new Map();
+    const low = new Map();
+    const onStack = new Set();
+    const stack = [];
+    const cycles = [];
+    let counter = 0;
+    const strongConnect = (root) => {
+        // Iterative, so a 10,000-service chain cannot overflow the call stack.
+        const work = [{ node: root, next: 0 }];
+        index.set(root, counter);
+        low.set(root, counter++);
+        stack.push(root);
+        onStack.add(root);
+        while (work.length) {
+            const frame = work[work.length - 1];
+            const deps = services.get(frame.node)?.dependsOn ?? [];
+            if (frame.next < deps.length) {
+                const dep = deps[frame.next++];
+                if (!services.has(dep))
+                    continue;
+                if (!index.has(dep)) {
+                    index.set(dep, counter);
+                    low.set(dep, counter++);
+                    stack.push(dep);
+                    onStack.add(dep);
+                    work.push({ node: dep, next: 0 });
+                }
+                else if (onStack.has(dep))
+                    low.set(frame.node, Math.min(low.get(frame.node), index.get(dep)));
+                continue;
+            }
+            work.pop();
+            const parent = work[work.length - 1];
+            if (parent)
+                low.set(parent.node, Math.min(low.get(parent.node), low.get(frame.node)));
+            if (low.get(frame.node) === index.get(frame.node)) {
+                const component = [];
+                let n;
+                do {
+                    n = stack.pop();
+                    onStack.delete(n);
+                    component.push(n);
+                } while (n !== frame.node);
+                if (component.length > 1)
+                    cycles.push(cycleWithin(new Set(component), services));
+            }
+        }
+    };
+    for (const name of [...services.keys()].sort())
+        if (!index.has(name))
+            strongConnect(name);
+    return cycles;
+}
+/** A concrete cycle inside a strongly connected component, starting from its smallest name. */
+function cycleWithin(component, services) {
+    const start = [...component].sort()[0];
+    const path = [start];
+    const seen = new Set([start]);
+    let node = start;
+    for (;;) {
+        const deps = services.get(node).dependsOn.filter((d) => component.has(d)).sort();
+        if (deps.includes(start) && path.length > 1)
+            return path;
+        const next = deps.find((d) => !seen.has(d)) ?? deps[0];
+        if (next === start || seen.has(next))
+            return path.slice(path.indexOf(next));
+        path.push(next);
+        seen.add(next);
+        node = next;
+    }
+}
+
+
+/***/ })
+
+};
