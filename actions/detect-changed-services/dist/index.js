@@ -31425,11 +31425,11 @@ function readJsonFile(io, name) {
 /** Writes text to the file an input names, creating its directories; a path that cannot be written is the input's mistake. */
 function writeInputFile(name, path, text) {
     try {
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, text);
+        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+        (0,external_node_fs_namespaceObject.writeFileSync)(path, text);
     }
     catch (e) {
-        throw new ConfigurationError(`input '${name}': cannot write ${path} (${e.message})`);
+        throw new errors_ConfigurationError(`input '${name}': cannot write ${path} (${e.message})`);
     }
 }
 
@@ -36234,6 +36234,7 @@ const INPUTS = {
     base: 'base',
     head: 'head',
     defaultBranch: 'default-branch',
+    reasonsFile: 'reasons-file',
 };
 const OUTPUTS = {
     services: 'services',
@@ -36310,6 +36311,11 @@ async function run(io = githubIO()) {
         if (reasons.trimmed)
             io.log.warning(`the '${OUTPUTS.reasons}' output lists no files (only counts): with every file it would pass GitHub's 1 MB output limit`);
         io.setOutput(OUTPUTS.reasons, reasons.json);
+        // The same as a file, for resolve-graph's change-reasons-file: at 1,000 services the reasons pass the 128 KiB an
+        // input (one environment variable) may hold.
+        const reasonsFile = readString(io, INPUTS.reasonsFile);
+        if (reasonsFile)
+            writeInputFile(INPUTS.reasonsFile, reasonsFile, `${reasons.json}\n`);
         io.setOutput(OUTPUTS.mode, detected.mode);
         io.setOutput(OUTPUTS.base, detected.base ?? '');
         io.setOutput(OUTPUTS.head, detected.head ?? '');

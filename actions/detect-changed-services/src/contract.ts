@@ -4,6 +4,7 @@ export const INPUTS = {
   base: 'base',
   head: 'head',
   defaultBranch: 'default-branch',
+  reasonsFile: 'reasons-file',
 } as const
 
 export const OUTPUTS = {

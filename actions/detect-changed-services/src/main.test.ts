@@ -71,10 +71,13 @@ describe('detect-changed-services action', () => {
     const repo = setup()
     const before = repo.sha()
     const after = repo.commit('change', { 'libs/shared/index.ts': 'y\n', 'services/auth/index.ts': 'y\n', 'services/rfq/README.md': '# rfq\n' }, [])
-    const io = recordingIO({ catalog: join(repo.dir, 'catalog') }, eventEnv(repo, 'push', { ref: 'refs/heads/main', before, after, repository: { default_branch: 'main' } }))
+    const reasonsFile = join(repo.dir, '.git', 'out', 'reasons.json')
+    const io = recordingIO({ catalog: join(repo.dir, 'catalog'), 'reasons-file': reasonsFile }, eventEnv(repo, 'push', { ref: 'refs/heads/main', before, after, repository: { default_branch: 'main' } }))
     await run(io)
     expect(io.failed).toBeUndefined()
     expect(JSON.parse(io.outputs.services!)).toEqual(['auth', 'gateway'])
+    // The same reasons in the file, for resolve-graph's change-reasons-file.
+    expect(JSON.parse(readFileSync(reasonsFile, 'utf8'))).toEqual(JSON.parse(io.outputs.reasons!))
     expect(io.outputs).toMatchObject({ deleted: '[]', infrastructure: 'false', mode: 'changes', base: before, head: after })
     expect(JSON.parse(io.outputs.reasons!)).toEqual({
       auth: [{ kind: 'files', count: 1, files: ['services/auth/index.ts'] }],

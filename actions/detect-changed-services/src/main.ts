@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { githubIO, readString, runAction, type ActionIO } from '@tierdeploy/action-kit'
+import { githubIO, readString, runAction, writeInputFile, type ActionIO } from '@tierdeploy/action-kit'
 import { ConfigurationError, loadCatalog } from '@tierdeploy/catalog'
 import { detectChangedServices, gitRunner, reasonsJson, renderChangeSummary, type GitHubEvent } from '@tierdeploy/changes'
 import { INPUTS, OUTPUTS } from './contract.js'
@@ -66,6 +66,10 @@ export async function run(io: ActionIO = githubIO()): Promise<void> {
     const reasons = reasonsJson(detected.reasons)
     if (reasons.trimmed) io.log.warning(`the '${OUTPUTS.reasons}' output lists no files (only counts): with every file it would pass GitHub's 1 MB output limit`)
     io.setOutput(OUTPUTS.reasons, reasons.json)
+    // The same as a file, for resolve-graph's change-reasons-file: at 1,000 services the reasons pass the 128 KiB an
+    // input (one environment variable) may hold.
+    const reasonsFile = readString(io, INPUTS.reasonsFile)
+    if (reasonsFile) writeInputFile(INPUTS.reasonsFile, reasonsFile, `${reasons.json}\n`)
     io.setOutput(OUTPUTS.mode, detected.mode)
     io.setOutput(OUTPUTS.base, detected.base ?? '')
     io.setOutput(OUTPUTS.head, detected.head ?? '')

@@ -35351,6 +35351,7 @@ const INPUTS = {
     withDependencies: 'with-dependencies',
     changedServices: 'changed-services',
     changeReasons: 'change-reasons',
+    changeReasonsFile: 'change-reasons-file',
     maxTier: 'max-tier',
     onlyEnabled: 'only-enabled',
 };
@@ -35450,17 +35451,17 @@ function readJsonFile(io, name) {
         return undefined;
     let text;
     try {
-        text = readFileSync(path, 'utf8');
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
     }
     catch (e) {
         const code = e.code;
-        throw new ConfigurationError(`input '${name}': cannot read ${path} (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : e.message}); give the path of a JSON file, relative to the workspace`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': cannot read ${path} (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : e.message}); give the path of a JSON file, relative to the workspace`);
     }
     try {
         return { path, value: JSON.parse(text) };
     }
     catch (e) {
-        throw new ConfigurationError(`input '${name}': ${path} is not valid JSON (${e.message})`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': ${path} is not valid JSON (${e.message})`);
     }
 }
 /** Writes text to the file an input names, creating its directories; a path that cannot be written is the input's mistake. */
@@ -35592,12 +35593,16 @@ function readResolveInputs(io) {
  * in the plan and its summary names the files, library or global path instead of just "changed".
  */
 function changeReasons(io) {
-    const reasons = readJson(io, INPUTS.changeReasons);
+    const inline = readJson(io, INPUTS.changeReasons);
+    const file = readJsonFile(io, INPUTS.changeReasonsFile);
+    if (inline !== undefined && file)
+        throw new src_errors/* ConfigurationError */.j1(`give '${INPUTS.changeReasons}' or '${INPUTS.changeReasonsFile}', not both`);
+    const reasons = file ? file.value : inline;
     if (reasons === undefined)
         return {};
     const isReasonList = (v) => Array.isArray(v) && v.every((r) => typeof r === 'object' && r !== null && typeof r.kind === 'string');
     if (typeof reasons !== 'object' || reasons === null || Array.isArray(reasons) || !Object.values(reasons).every(isReasonList)) {
-        throw new src_errors/* ConfigurationError */.j1(`input '${INPUTS.changeReasons}' must be the reasons output of detect-changed-services: a JSON object of service -> [{"kind":"files","count":1,"files":["..."]}, ...]`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${file ? `${INPUTS.changeReasonsFile}' (${file.path})` : `${INPUTS.changeReasons}'`} must be the reasons output of detect-changed-services: a JSON object of service -> [{"kind":"files","count":1,"files":["..."]}, ...]`);
     }
     return { changedBecause: reasonsInWords(reasons) };
 }

@@ -10,6 +10,7 @@ export const INPUTS = {
   withDependencies: 'with-dependencies',
   changedServices: 'changed-services',
   changeReasons: 'change-reasons',
+  changeReasonsFile: 'change-reasons-file',
   maxTier: 'max-tier',
   onlyEnabled: 'only-enabled',
 } as const

@@ -1,4 +1,4 @@
-import { readBoolean, readJson, readList, readString, type ActionIO } from '@tierdeploy/action-kit'
+import { readBoolean, readJson, readJsonFile, readList, readString, type ActionIO } from '@tierdeploy/action-kit'
 import { ConfigurationError } from '@tierdeploy/catalog'
 import { reasonsInWords, type ChangeReason } from '@tierdeploy/changes'
 import { parseTier, type Selection } from '@tierdeploy/graph'
@@ -46,11 +46,14 @@ export function readResolveInputs(io: ActionIO): ResolveInputs {
  * in the plan and its summary names the files, library or global path instead of just "changed".
  */
 function changeReasons(io: ActionIO): { changedBecause?: Record<string, string[]> } {
-  const reasons = readJson<unknown>(io, INPUTS.changeReasons)
+  const inline = readJson<unknown>(io, INPUTS.changeReasons)
+  const file = readJsonFile<unknown>(io, INPUTS.changeReasonsFile)
+  if (inline !== undefined && file) throw new ConfigurationError(`give '${INPUTS.changeReasons}' or '${INPUTS.changeReasonsFile}', not both`)
+  const reasons = file ? file.value : inline
   if (reasons === undefined) return {}
   const isReasonList = (v: unknown): v is ChangeReason[] => Array.isArray(v) && v.every((r) => typeof r === 'object' && r !== null && typeof (r as { kind?: unknown }).kind === 'string')
   if (typeof reasons !== 'object' || reasons === null || Array.isArray(reasons) || !Object.values(reasons).every(isReasonList)) {
-    throw new ConfigurationError(`input '${INPUTS.changeReasons}' must be the reasons output of detect-changed-services: a JSON object of service -> [{"kind":"files","count":1,"files":["..."]}, ...]`)
+    throw new ConfigurationError(`input '${file ? `${INPUTS.changeReasonsFile}' (${file.path})` : `${INPUTS.changeReasons}'`} must be the reasons output of detect-changed-services: a JSON object of service -> [{"kind":"files","count":1,"files":["..."]}, ...]`)
   }
   return { changedBecause: reasonsInWords(reasons as Record<string, ChangeReason[]>) }
 }

@@ -48,6 +48,22 @@ describe('resolve-graph', () => {
     expect((await resolve({ 'changed-services': '["indigenious-payment-service"]', 'change-reasons': '["a"]' })).failed).toMatch(/input 'change-reasons' must be the reasons output of detect-changed-services/)
   })
 
+  it('reads the reasons from a file (change-reasons-file), for reasons over the 128 KiB an input holds', async () => {
+    const t = tempDir()
+    try {
+      const reasons = { 'indigenious-payment-service': [{ kind: 'library', library: 'indigenious-shared-libs', via: [] }] }
+      writeFiles(t.dir, { 'reasons.json': JSON.stringify(reasons), 'bad.json': '{"indigenious-payment-service": 3}' })
+      const io = await resolve({ 'changed-services': '["indigenious-payment-service"]', 'change-reasons-file': `${t.dir}/reasons.json` })
+      expect(io.failed).toBeUndefined()
+      expect(JSON.parse(io.outputs.plan!).nodes['indigenious-payment-service'].reasons).toEqual(['changed: library indigenious-shared-libs changed'])
+      expect((await resolve({ 'changed-services': '["indigenious-payment-service"]', 'change-reasons-file': `${t.dir}/bad.json` })).failed).toBe(`input 'change-reasons-file' (${t.dir}/bad.json) must be the reasons output of detect-changed-services: a JSON object of service -> [{"kind":"files","count":1,"files":["..."]}, ...]`)
+      expect((await resolve({ 'changed-services': '["indigenious-payment-service"]', 'change-reasons-file': `${t.dir}/none.json` })).failed).toMatch(/^input 'change-reasons-file': cannot read .*none\.json \(no such file\)/)
+      expect((await resolve({ 'changed-services': '["indigenious-payment-service"]', 'change-reasons': JSON.stringify(reasons), 'change-reasons-file': `${t.dir}/reasons.json` })).failed).toBe("give 'change-reasons' or 'change-reasons-file', not both")
+    } finally {
+      t.cleanup()
+    }
+  })
+
   it('plans nothing, successfully, when nothing changed', async () => {
     const io = await resolve({ 'changed-services': '[]' })
     expect(io.failed).toBeUndefined()

@@ -103,6 +103,9 @@ describe('deploy.yml and release.yml, simulated with the real actions against th
     expect(deployedByTier(calls)).toEqual({ 'tier-2': ['indigenious-payment-service'] })
     expect(changedImages(repo!)).toEqual({ 'indigenious-payment-service': digestImage('indigenious-payment-service', head) })
     expect(ran(result)).toEqual(['plan', 'build-1', 'images', 'release', 'release/authorize', 'release/record', 'release/tier-2', 'release/finish', 'summary'])
+    // The plan says which file brought payment in (detect-changed-services' reasons, handed over as a file).
+    const plan = JSON.parse(result.jobs.plan!.legs[0]!.steps.find((s) => s.id === 'resolve')!.outputs!.plan!)
+    expect(plan.nodes['indigenious-payment-service'].reasons).toEqual(['changed: 1 file: indigenious-payment-service/src/index.ts'])
     expect(JSON.parse(result.outputs.images!)).toEqual({ 'indigenious-payment-service': digestImage('indigenious-payment-service', head) })
   })
 

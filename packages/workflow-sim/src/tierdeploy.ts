@@ -110,7 +110,7 @@ function tooLarge(variables: Record<string, string>): string | undefined {
 }
 
 /** Inputs of tierdeploy's actions that name a path: relative to the job's workspace, as on a runner. */
-const PATH_INPUTS = ['catalog', 'images-file', 'result-file', 'deploy-result-file', 'working-directory']
+const PATH_INPUTS = ['catalog', 'images-file', 'result-file', 'deploy-result-file', 'working-directory', 'reasons-file', 'change-reasons-file', 'compare-with-file']
 
 const noAws = { send: async () => ({}) }
 

@@ -212,6 +212,8 @@ ${indent(PLAN_INPUTS_SCRIPT, 8)}
       with:
         catalog: \${{ inputs.catalog }}
         base: \${{ steps.base.outputs.sha }}
+        # Why each service changed, for the plan's summary (a file: at 1,000 services it passes 128 KiB).
+        reasons-file: .tierdeploy/change-reasons.json
 
     # Validates the environment, tier and every service name against the catalog before anything builds: an unknown
     # service, or a service in a tier above the ${RELEASE_TIERS} this workflow deploys, fails here with its name. Promoted images
@@ -226,6 +228,7 @@ ${indent(PLAN_INPUTS_SCRIPT, 8)}
         services: \${{ steps.inputs.outputs.services }}
         with-dependencies: \${{ inputs.with-dependencies }}
         changed-services: \${{ steps.changes.outputs.services }}
+        change-reasons-file: \${{ steps.changes.outcome == 'success' && '.tierdeploy/change-reasons.json' || '' }}
         max-tier: ${RELEASE_TIERS}
         only-enabled: \${{ inputs.images != '' }}
 

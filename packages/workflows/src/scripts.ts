@@ -31,21 +31,33 @@ const resultVariable = (job: string) => `RESULT_${job.toUpperCase().replaceAll('
  */
 export function resultsSummary(title: string, jobs: readonly string[], extra: { env?: string[]; check?: string } = {}): { env: string; run: string } {
   const env = ['ENVIRONMENT: ${{ inputs.environment }}', ...(extra.env ?? []), ...jobs.map((j) => `${resultVariable(j)}: \${{ needs.${j}.result }}`)]
+  // The verdict and the failed jobs first; the table of every job after them, collapsed.
   const run = `failed=""
+rows=""
+for job in ${jobs.join(' ')}; do
+  var="RESULT_$(printf '%s' "$job" | tr 'a-z-' 'A-Z_')"
+  result="\${!var}"
+  rows="$rows| $job | $result |"$'\\n'
+  case "$result" in failure|cancelled) failed="$failed $job" ;; esac
+done
 {
-  echo "### ${title}: $ENVIRONMENT"
+  if [ -n "$failed" ]; then echo "### ${title}: $ENVIRONMENT: ❌ failed:$failed"; else echo "### ${title}: $ENVIRONMENT: ✅ no job failed"; fi
+  echo
+  for job in $failed; do
+    var="RESULT_$(printf '%s' "$job" | tr 'a-z-' 'A-Z_')"
+    echo "- **$job**: \${!var} (its log and summary say why)"
+  done
+  [ -z "$failed" ] || echo
+  echo "<details><summary>Every job</summary>"
   echo
   echo "| job | result |"
   echo "|---|---|"
-  for job in ${jobs.join(' ')}; do
-    var="RESULT_$(printf '%s' "$job" | tr 'a-z-' 'A-Z_')"
-    result="\${!var}"
-    echo "| $job | $result |"
-    case "$result" in failure|cancelled) failed="$failed $job" ;; esac
-  done
+  printf '%s' "$rows"
+  echo
+  echo "</details>"
 } >> "$GITHUB_STEP_SUMMARY"
 if [ -n "$failed" ]; then
-  echo "::error title=tierdeploy::failed:$failed (see the table in the summary)"
+  echo "::error title=tierdeploy::failed:$failed (see the summary)"
   exit 1
 fi${extra.check ? `\n${extra.check}` : ''}`
   return { env: indent(env.join('\n'), 8), run: indent(run, 8) }
