@@ -17,18 +17,14 @@ import {
   rollBackServices,
   SessionExpiredError,
   verifyCallerAccount,
-  makePreflightClients,
-  preflightServices,
-  preflightVerdict,
-  renderPreflight,
-  runPreflight,
   type EcsServiceResult,
-  type PreflightClients,
   type RollbackVersion,
 } from '@tierdeploy/aws'
+// Preflight's clients (IAM, EC2, SSM, Secrets Manager, Service Quotas) load only when it runs: not on every start.
+import type { PreflightClients } from '@tierdeploy/aws/preflight'
 import { loadCatalog, systemClock, type Catalog, type Clock, type Environment } from '@tierdeploy/catalog'
 import { estimateCost, loadPricing, renderCostSection } from '@tierdeploy/cost'
-import { resolveDeployWaves } from '@tierdeploy/graph'
+import { resolveDeployWaves, type Plan } from '@tierdeploy/graph'
 import { INPUTS, OUTPUTS } from './contract.js'
 import { readDeployInputs, type DeployInputs, type RollbackTo } from './inputs.js'
 
@@ -84,7 +80,7 @@ export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}):
       } else {
         const needsStacks = inputs.services.some((n) => catalog.services.get(n)?.deployVia === 'cloudformation')
         const cloudformation = needsStacks ? await cloudformationFactory() : undefined
-        if (inputs.preflight && !(await preflightPasses(inputs, catalog, preflightServices(catalog, plan), cluster, io, { ecs, ...(overrides.ecr ? { ecr: overrides.ecr } : {}), ...overrides.preflight }))) return
+        if (inputs.preflight && !(await preflightPasses(inputs, catalog, plan, cluster, io, { ecs, ...(overrides.ecr ? { ecr: overrides.ecr } : {}), ...overrides.preflight }))) return
         // One log line per state change (a wave, a rollout's task counts, a settled service), each wave a ::group::.
         const progress = lineRenderer((line) => io.log.info(line), { groups: true })
         const outcome = await deployEcsServices(
@@ -126,7 +122,9 @@ export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}):
  * Input `preflight` (default true): the read-only checks, before any write. A failing check fails the step with the
  * checks' table in the job summary; warnings and unknowns (a denied read) are logged and the deploy goes on.
  */
-async function preflightPasses(inputs: DeployInputs, catalog: Catalog, services: string[], cluster: string, io: ActionIO, given: Partial<PreflightClients>): Promise<boolean> {
+async function preflightPasses(inputs: DeployInputs, catalog: Catalog, plan: Pick<Plan, 'tiers'>, cluster: string, io: ActionIO, given: Partial<PreflightClients>): Promise<boolean> {
+  const { makePreflightClients, preflightServices, preflightVerdict, renderPreflight, runPreflight } = await import('@tierdeploy/aws/preflight')
+  const services = preflightServices(catalog, plan)
   if (services.length === 0) return true
   const { clients, destroy } = await makePreflightClients({ region: inputs.region }, given)
   try {

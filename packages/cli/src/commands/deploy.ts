@@ -21,11 +21,10 @@ import {
   shortTaskDefinition,
   TAG_COMMIT,
   verifyCallerAccount,
-  preflightServices,
   type DeployEvent,
   type EcsServiceResult,
-  type PreflightClients,
 } from '@tierdeploy/aws'
+import { preflightServices, type PreflightClients } from '@tierdeploy/aws/preflight'
 import { ConfigurationError, environmentNamed, formatProblem, isProductionLike, loadCatalog, streamLogger, systemClock, type Catalog, type Clock, type Environment } from '@tierdeploy/catalog'
 import { Git, gitRunner } from '@tierdeploy/changes'
 import { renderPlanText, resolveDeployWaves, resolveServiceName } from '@tierdeploy/graph'

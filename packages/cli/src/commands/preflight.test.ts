@@ -5,7 +5,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { tempDir, writeFiles } from '@tierdeploy/testkit'
 import { mockClient } from 'aws-sdk-client-mock'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { PreflightReport } from '@tierdeploy/aws'
+import type { PreflightReport } from '@tierdeploy/aws/preflight'
 // One definition of "a correct environment" for the preflight tests of every package.
 import { ACCOUNT, correctEnvironment, DEV_YAML, image, mocks, SERVICES_YAML, testClients } from '../../../aws/src/preflight/test-support.js'
 import { UsageError, type CliIO } from '../cli-io.js'

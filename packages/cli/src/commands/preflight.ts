@@ -1,7 +1,8 @@
 // Loaded only for `tierdeploy preflight` (commands/index.ts imports it lazily), like every command that loads the AWS SDK.
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { STSClient } from '@aws-sdk/client-sts'
-import { clusterFor, makeCloudFormationClient, makePreflightClients, preflightServices, preflightVerdict, regionFor, renderPreflight, runPreflight, verifyCallerAccount, type PreflightClients, type PreflightRequest } from '@tierdeploy/aws'
+import { clusterFor, makeCloudFormationClient, regionFor, verifyCallerAccount } from '@tierdeploy/aws'
+import { makePreflightClients, preflightServices, preflightVerdict, renderPreflight, runPreflight, type PreflightClients, type PreflightRequest } from '@tierdeploy/aws/preflight'
 import { environmentNamed, formatProblem, loadCatalog, streamLogger, type Logger } from '@tierdeploy/catalog'
 import { resolveDeployWaves } from '@tierdeploy/graph'
 import { parseFlags, stringFlag } from '../args.js'
