@@ -24,15 +24,11 @@ __webpack_require__.d(__webpack_exports__, {
   DESCRIBE_SERVICES_LIMIT: () => (/* reexport */ rollout/* DESCRIBE_SERVICES_LIMIT */.rP),
   DESCRIBE_SERVICES_PER_SECOND: () => (/* reexport */ wait/* DESCRIBE_SERVICES_PER_SECOND */.Kl),
   ECS_SERVICE_STATUSES: () => (/* reexport */ types/* ECS_SERVICE_STATUSES */.B),
-  EXECUTION_ROLE_ACTIONS: () => (/* reexport */ preflight/* EXECUTION_ROLE_ACTIONS */.yB),
-  FARGATE_VCPU_QUOTAS: () => (/* reexport */ preflight/* FARGATE_VCPU_QUOTAS */.IC),
-  FINDING_STATUSES: () => (/* reexport */ preflight/* FINDING_STATUSES */.pM),
   HEARTBEAT_MS: () => (/* reexport */ progress/* HEARTBEAT_MS */.m),
   IMAGE_DIGEST_PATTERN: () => (/* reexport */ render/* IMAGE_DIGEST_PATTERN */.K3),
   MANIFEST_MEDIA_TYPES: () => (/* reexport */ MANIFEST_MEDIA_TYPES),
   MIN_SEND_RATE: () => (/* reexport */ client_config/* MIN_SEND_RATE */.ff),
   OciRegistryClient: () => (/* reexport */ OciRegistryClient),
-  PREFLIGHT_CHECKS: () => (/* reexport */ preflight/* PREFLIGHT_CHECKS */.iS),
   ProgressState: () => (/* reexport */ progress/* ProgressState */.$A),
   READ_ONLY_TASK_DEFINITION_FIELDS: () => (/* reexport */ render/* READ_ONLY_TASK_DEFINITION_FIELDS */.uY),
   STACK_NAME_TAG: () => (/* reexport */ STACK_NAME_TAG),
@@ -91,7 +87,6 @@ __webpack_require__.d(__webpack_exports__, {
   gateTargets: () => (/* reexport */ gateTargets),
   imageRegistryFor: () => (/* reexport */ imageRegistryFor),
   imagesMap: () => (/* reexport */ imagesMap),
-  isAccessDenied: () => (/* reexport */ preflight/* isAccessDenied */.w7),
   isDigestImage: () => (/* reexport */ render/* isDigestImage */.SN),
   isInProgress: () => (/* reexport */ stacks/* isInProgress */.LT),
   isUpdatable: () => (/* reexport */ stacks/* isUpdatable */.Ng),
@@ -106,7 +101,6 @@ __webpack_require__.d(__webpack_exports__, {
   makeEcsClient: () => (/* reexport */ client/* makeEcsClient */.r),
   makeElbClient: () => (/* reexport */ client_config/* makeElbClient */.Tw),
   makeIamClient: () => (/* reexport */ client_config/* makeIamClient */.$I),
-  makePreflightClients: () => (/* reexport */ preflight/* makePreflightClients */.Gv),
   makeSecretsManagerClient: () => (/* reexport */ client_config/* makeSecretsManagerClient */.C4),
   makeServiceQuotasClient: () => (/* reexport */ client_config/* makeServiceQuotasClient */.K4),
   makeSsmClient: () => (/* reexport */ client_config/* makeSsmClient */.PA),
@@ -119,8 +113,6 @@ __webpack_require__.d(__webpack_exports__, {
   parseRollbackVersion: () => (/* reexport */ rollback/* parseRollbackVersion */.QZ),
   parseStatusReport: () => (/* reexport */ parseStatusReport),
   parseTargetGroups: () => (/* reexport */ parseTargetGroups),
-  preflightServices: () => (/* reexport */ preflight/* preflightServices */.AV),
-  preflightVerdict: () => (/* reexport */ preflight/* preflightVerdict */.jb),
   readEnvironmentStatus: () => (/* reexport */ readEnvironmentStatus),
   readRunningRelease: () => (/* reexport */ readRunningRelease),
   recordedRollbackTargets: () => (/* reexport */ rollback/* recordedRollbackTargets */.xQ),
@@ -134,7 +126,6 @@ __webpack_require__.d(__webpack_exports__, {
   renderEcsResultText: () => (/* reexport */ summary/* renderEcsResultText */._E),
   renderGateTable: () => (/* reexport */ renderGateTable),
   renderGateText: () => (/* reexport */ renderGateText),
-  renderPreflight: () => (/* reexport */ preflight/* renderPreflight */._O),
   renderRollbackTable: () => (/* reexport */ renderRollbackTable),
   renderStatus: () => (/* reexport */ renderStatus),
   renderTaskDefinition: () => (/* reexport */ render/* renderTaskDefinition */.P9),
@@ -148,17 +139,14 @@ __webpack_require__.d(__webpack_exports__, {
   rollBackService: () => (/* reexport */ rollback/* rollBackService */.Gg),
   rollBackServices: () => (/* reexport */ rollback/* rollBackServices */.L7),
   rollBackStackService: () => (/* reexport */ cloudformation_deploy/* rollBackStackService */.up),
-  rolloutSurge: () => (/* reexport */ preflight/* rolloutSurge */.I9),
   rolloutVerdict: () => (/* reexport */ rollout/* rolloutVerdict */.$6),
   runHealthGate: () => (/* reexport */ runHealthGate),
-  runPreflight: () => (/* reexport */ preflight/* runPreflight */.hg),
   sameRegistration: () => (/* reexport */ render/* sameRegistration */.YG),
   sameTaskDefinition: () => (/* reexport */ rollout/* sameTaskDefinition */.JL),
   serviceState: () => (/* reexport */ serviceState),
   sessionExpiredError: () => (/* reexport */ errors/* sessionExpiredError */.qD),
   shortTaskDefinition: () => (/* reexport */ summary/* shortTaskDefinition */.P5),
   shortenDigests: () => (/* reexport */ summary/* shortenDigests */.fQ),
-  sortFindings: () => (/* reexport */ preflight/* sortFindings */.Tc),
   spawnExec: () => (/* reexport */ spawnExec),
   stackOutputLookup: () => (/* reexport */ outputs/* stackOutputLookup */.E),
   stackOutputs: () => (/* reexport */ stacks/* stackOutputs */.XC),
@@ -166,7 +154,6 @@ __webpack_require__.d(__webpack_exports__, {
   storedDockerCredentials: () => (/* reexport */ storedDockerCredentials),
   taskDefinitionFamily: () => (/* reexport */ rollout/* taskDefinitionFamily */.dm),
   taskDefinitionName: () => (/* reexport */ rollout/* taskDefinitionName */.ip),
-  tasksByProvider: () => (/* reexport */ preflight/* tasksByProvider */.rx),
   templatePath: () => (/* reexport */ templatePath),
   tokenBucket: () => (/* reexport */ wait/* tokenBucket */.YV),
   verifyCallerAccount: () => (/* reexport */ account/* verifyCallerAccount */.sq),
@@ -2062,11 +2049,8 @@ function parseStatusReport(value, where) {
     return { environment, services: services };
 }
 
-// EXTERNAL MODULE: ./packages/aws/src/preflight/index.ts + 9 modules
-var preflight = __webpack_require__(3432);
 ;// CONCATENATED MODULE: ./packages/aws/src/index.ts
 // Each area owns its folder and its own index.ts; this file only re-exports them.
-
 
 
 

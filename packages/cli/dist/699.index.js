@@ -397,7 +397,7 @@ async function run(args, io, deps = {}) {
  * read (what it holds says nothing about this environment).
  */
 async function liveFindings(catalog, environment, flags, io, deps) {
-    const aws = await Promise.all(/* import() */[__webpack_require__.e(265), __webpack_require__.e(85), __webpack_require__.e(360), __webpack_require__.e(426), __webpack_require__.e(517)]).then(__webpack_require__.bind(__webpack_require__, 3045));
+    const aws = await Promise.all(/* import() */[__webpack_require__.e(363), __webpack_require__.e(85), __webpack_require__.e(722), __webpack_require__.e(426), __webpack_require__.e(517)]).then(__webpack_require__.bind(__webpack_require__, 3045));
     const region = aws.regionFor(environment, { override: flags.region, overrideName: '--region', env: io.env });
     try {
         // An environment without account is the configuration check's finding (no-account), not a log line here.

@@ -560,7 +560,7 @@ async function run(args, io, deps = {}) {
     if (other?.name === environment.name)
         throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`--compare names ${environment.name} itself`);
     // The AWS SDK loads here, on use, never for plan or validate.
-    const aws = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(265), __webpack_require__.e(85), __webpack_require__.e(360), __webpack_require__.e(426), __webpack_require__.e(21)]).then(__webpack_require__.bind(__webpack_require__, 3045));
+    const aws = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(363), __webpack_require__.e(85), __webpack_require__.e(722), __webpack_require__.e(426), __webpack_require__.e(21)]).then(__webpack_require__.bind(__webpack_require__, 3045));
     const selection = { ...(names !== undefined ? { services: (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_5__/* .parseNameList */ .HI)(names) } : { tier: tier ?? 'all' }) };
     const select = (env) => aws.gateServices(catalog, env, selection, { tier: '--tier', services: '--services', deployResult: '--services' }).map((s) => s.name);
     const clock = deps.clock ?? _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__/* .systemClock */ .ml;

@@ -154,6 +154,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
 /***/ 7975:
 /***/ ((module) => {
 
@@ -378,8 +385,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./packages/cli/src/catalog-cache.ts
 
 
@@ -403,7 +410,7 @@ function catalogCache(env) {
     })();
     const dir = env.TIERDEPLOY_CACHE_DIR || (0,external_node_path_.join)(env.XDG_CACHE_HOME || (home ? (0,external_node_path_.join)(home, '.cache') : (0,external_node_os_.tmpdir)()), 'tierdeploy');
     try {
-        const self = (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url);
+        const self = (0,external_node_url_.fileURLToPath)(import.meta.url);
         const { size, mtimeMs } = (0,external_node_fs_.statSync)(self);
         return { dir, codeVersion: `${self}:${size}:${mtimeMs}` };
     }
@@ -424,15 +431,15 @@ const commands = {
     schema: { summary: 'print the catalog JSON Schema (catalog/schema.json)', load: () => __nccwpck_require__.e(/* import() */ 214).then(__nccwpck_require__.bind(__nccwpck_require__, 8833)) },
     changed: { summary: 'list the services a git change affects (--base REF)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(682), __nccwpck_require__.e(184), __nccwpck_require__.e(777)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2777)) },
     promote: { summary: 'health-check one environment, then deploy its running images to the next', load: () => Promise.all(/* import() */[__nccwpck_require__.e(682), __nccwpck_require__.e(841)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1841)) },
-    deploy: { summary: 'deploy to ECS, or roll back (--rollback)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(265), __nccwpck_require__.e(682), __nccwpck_require__.e(360), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5942)) },
+    deploy: { summary: 'deploy to ECS, or roll back (--rollback)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(193), __nccwpck_require__.e(736), __nccwpck_require__.e(764), __nccwpck_require__.e(924), __nccwpck_require__.e(994), __nccwpck_require__.e(682), __nccwpck_require__.e(722), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5942)) },
     cost: { summary: 'estimate the monthly AWS cost per service and tier, with savings', load: () => Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(669)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6669)) },
     doctor: { summary: 'find undeclared dependencies and configuration mistakes', load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(534), __nccwpck_require__.e(699)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2699)) },
-    preflight: { summary: 'read-only checks that predict what a deploy would fail on (images, secrets, IAM, quota, subnets, routing)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(265), __nccwpck_require__.e(682), __nccwpck_require__.e(360), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2058)) },
+    preflight: { summary: 'read-only checks that predict what a deploy would fail on (images, secrets, IAM, quota, subnets, routing)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(193), __nccwpck_require__.e(736), __nccwpck_require__.e(764), __nccwpck_require__.e(924), __nccwpck_require__.e(994), __nccwpck_require__.e(682), __nccwpck_require__.e(722), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2058)) },
     status: { summary: 'what runs in an environment now, from which commit, and how it differs from another (--compare)', load: () => __nccwpck_require__.e(/* import() */ 847).then(__nccwpck_require__.bind(__nccwpck_require__, 2847)) },
     health: { summary: 'check that deployed services are healthy (ECS, load balancer, HTTP, alarms)', load: () => __nccwpck_require__.e(/* import() */ 875).then(__nccwpck_require__.bind(__nccwpck_require__, 3875)) },
     'terraform-vars': { summary: 'write an environment root\'s catalog.auto.tfvars.json from the catalog', load: () => __nccwpck_require__.e(/* import() */ 366).then(__nccwpck_require__.bind(__nccwpck_require__, 2366)) },
-    init: { summary: 'scan the repository and write a catalog that validates (--update adds new services)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(243), __nccwpck_require__.e(815), __nccwpck_require__.e(45), __nccwpck_require__.e(534), __nccwpck_require__.e(87)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2087)) },
-    discover: { summary: 'print the catalog init would write, with the evidence for each dependency (--json)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(243), __nccwpck_require__.e(815), __nccwpck_require__.e(45), __nccwpck_require__.e(534), __nccwpck_require__.e(87), __nccwpck_require__.e(674)]).then(__nccwpck_require__.bind(__nccwpck_require__, 674)) },
+    init: { summary: 'scan the repository and write a catalog that validates (--update adds new services)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(243), __nccwpck_require__.e(815), __nccwpck_require__.e(45), __nccwpck_require__.e(534), __nccwpck_require__.e(768)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4768)) },
+    discover: { summary: 'print the catalog init would write, with the evidence for each dependency (--json)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(243), __nccwpck_require__.e(815), __nccwpck_require__.e(45), __nccwpck_require__.e(534), __nccwpck_require__.e(768), __nccwpck_require__.e(674)]).then(__nccwpck_require__.bind(__nccwpck_require__, 674)) },
 };
 
 ;// CONCATENATED MODULE: ./packages/cli/src/main.ts

@@ -7,6 +7,7 @@ export { FIRST_PARTY_REF, PINS } from './pins.js'
 export { deployWorkflow } from './deploy.js'
 export { promoteWorkflow } from './promote.js'
 export { releaseWorkflow } from './release.js'
+export { firstPartyReferences, pinFirstPartyReferences, pinRelease, pinningPasses, releaseNotes, unpinnedReferences, type FirstPartyReference } from './release-pins.js'
 
 /** Every workflow file the generator owns, by its path in the repository. */
 export function generatedWorkflows(): Record<string, string> {

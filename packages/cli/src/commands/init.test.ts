@@ -1,9 +1,12 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { usersLayout, writeTree } from '@tierdeploy/discover/test'
 import { tempDir } from '@tierdeploy/testkit'
+import { loadCatalog } from '@tierdeploy/catalog'
+import { pinFirstPartyReferences } from '@tierdeploy/workflows'
 import { main } from '../main.js'
+import { writeCallerWorkflows } from './init.js'
 
 const cleanups: (() => void)[] = []
 afterEach(() => cleanups.splice(0).forEach((c) => c()))
@@ -90,5 +93,80 @@ describe('tierdeploy discover', () => {
     expect(payment.dependsOn.find((d: { name: string }) => d.name === 'indigenious-user-service').evidence[0]).toEqual({ kind: 'variable', file: 'indigenious-payment-service/.env.example', line: 2, text: 'USER_SERVICE_URL' })
     expect(json.skipped).toContainEqual({ path: 'indigenious-partner-portal', reason: 'empty', detail: 'empty: no code yet' })
     expect(existsSync(join(root, 'catalog'))).toBe(false)
+  })
+})
+
+describe('tierdeploy init --workflows', () => {
+  const examples = join(import.meta.dirname, '../../../../examples/workflows')
+  const names = ['deploy-manual.yml', 'deploy-on-push.yml', 'promote-manual.yml', 'rollback.yml']
+
+  it('writes the caller workflows as the examples are, and prints what to create in GitHub and AWS', async () => {
+    const root = usersRepo()
+    const r = await runCli(['init', '--region', 'ca-central-1', '--workflows'], root)
+    expect(r.code).toBe(0)
+    expect(readdirSync(join(root, '.github/workflows')).sort()).toEqual(names)
+    for (const name of names) expect(readFileSync(join(root, '.github/workflows', name), 'utf8'), name).toBe(readFileSync(join(examples, name), 'utf8'))
+    expect(r.stdout).toContain(`wrote ${names.map((n) => `.github/workflows/${n}`).join(', ')}`)
+    expect(r.stdout).toContain('the workflows run tierdeploy@v1, a tag that moves with each release: this tierdeploy is not a published release')
+    const checklist = r.stdout.slice(r.stdout.indexOf('Before the first run'))
+    const items = checklist.split('\n').filter((l) => l.startsWith('  [ ] ')).map((l) => l.slice(6).split(/[: ]/)[0])
+    expect(items).toEqual(['dev', 'staging', 'production', 'production-approval', 'gh', 'dev', 'staging', 'production', 'none'])
+    expect(checklist).toContain("gh api -X PUT repos/OWNER/REPO/actions/oidc/customization/sub -F use_default=false -f 'include_claim_keys[]=repo' -f 'include_claim_keys[]=context' -f 'include_claim_keys[]=job_workflow_ref'")
+    expect(checklist).toContain('  [ ] staging: deployment branches main; no required reviewers, no wait timer')
+    // production's catalog file deploys tags v*; the written workflows also promote to it from main
+    expect(checklist).toContain('  [ ] production: deployment branches main and tags v*; no required reviewers, no wait timer')
+    expect(checklist).toContain('  [ ] production-approval: required reviewers (your release managers), prevent self-review on, administrators may not bypass; deployment branches main and tags v*')
+    expect(checklist).toContain('  [ ] production: roleArn arn:aws:iam::ACCOUNT:role/indigenious-production-deploy, buildRoleArn arn:aws:iam::ACCOUNT:role/indigenious-production-build; set both, and account, in catalog/environments/production.yaml')
+  })
+})
+
+describe('tierdeploy init --workflows, existing files and releases', () => {
+  it('keeps workflows already there, and overwrites them only with --force', async () => {
+    const root = usersRepo()
+    writeTree(root, { '.github/workflows/deploy-on-push.yml': '# ours\n' })
+    const first = await runCli(['init', '--workflows'], root)
+    expect(first.code).toBe(0)
+    expect(first.stdout).toContain('wrote .github/workflows/deploy-manual.yml, .github/workflows/promote-manual.yml, .github/workflows/rollback.yml\n')
+    expect(first.stdout).toContain('kept .github/workflows/deploy-on-push.yml: already there (--force overwrites them)')
+    expect(readFileSync(join(root, '.github/workflows/deploy-on-push.yml'), 'utf8')).toBe('# ours\n')
+    // Run again on the catalog it wrote: --update keeps the catalog and every workflow.
+    const again = await runCli(['init', '--update', '--workflows'], root)
+    expect(again.code).toBe(0)
+    expect(again.stdout).toMatch(/^kept \.github\/workflows\/deploy-manual\.yml, .*\.github\/workflows\/rollback\.yml: already there/m)
+    expect(readFileSync(join(root, '.github/workflows/deploy-on-push.yml'), 'utf8')).toBe('# ours\n')
+    const forced = await runCli(['init', '--force', '--workflows'], root)
+    expect(forced.code).toBe(0)
+    expect(readFileSync(join(root, '.github/workflows/deploy-on-push.yml'), 'utf8')).toMatch(/^# Copy to \.github\/workflows\//)
+  })
+
+  it('--dry-run names the workflows it would write and writes none', async () => {
+    const root = usersRepo()
+    const dry = await runCli(['init', '--workflows', '--dry-run'], root)
+    expect(dry.code).toBe(0)
+    expect(dry.stdout).toContain('would write .github/workflows/deploy-manual.yml, .github/workflows/deploy-on-push.yml')
+    expect(dry.stdout).toContain('Before the first run')
+    expect(existsSync(join(root, '.github'))).toBe(false)
+  })
+
+  it('refuses a catalog without the staging and production the workflows deploy to, naming the missing file', async () => {
+    const root = usersRepo()
+    const r = await runCli(['init', '--workflows', '--environments', 'dev,prod'], root)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain("--workflows writes workflows that deploy to staging on every push and promote to production, but the catalog has no environment 'staging' (catalog/environments/staging.yaml) and no environment 'production' (catalog/environments/production.yaml)")
+    expect(existsSync(join(root, '.github'))).toBe(false)
+  })
+
+  it('writes what a release pinned: every reference at the release commit, with its version', async () => {
+    const root = usersRepo()
+    const examples = join(import.meta.dirname, '../../../../examples/workflows')
+    const released = tempDir('tierdeploy-released-')
+    cleanups.push(released.cleanup)
+    const sha = 'c'.repeat(40)
+    for (const name of readdirSync(examples)) writeFileSync(join(released.dir, name), pinFirstPartyReferences(readFileSync(join(examples, name), 'utf8'), sha, '1.2.0'))
+    expect((await runCli(['init'], root)).code).toBe(0)
+    const { catalog } = await loadCatalog({ dir: join(root, 'catalog') })
+    const result = writeCallerWorkflows(catalog, root, { force: false, dryRun: false, templates: released.dir })
+    expect(result.pinnedTo).toBe(`the workflows run tierdeploy v1.2.0 pinned by commit ${sha}; to upgrade, put a newer release's commit in their uses: lines (docs/releasing.md)`)
+    expect(readFileSync(join(root, '.github/workflows/deploy-on-push.yml'), 'utf8')).toContain(`    uses: tierdeploy/tierdeploy/.github/workflows/deploy.yml@${sha} # v1.2.0\n`)
   })
 })

@@ -1,8 +1,8 @@
-export const id = 87;
-export const ids = [87];
+export const id = 768;
+export const ids = [768];
 export const modules = {
 
-/***/ 2087:
+/***/ 4768:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,17 +10,23 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  BUNDLED_WORKFLOWS: () => (/* binding */ BUNDLED_WORKFLOWS),
+  callerWorkflows: () => (/* binding */ callerWorkflows),
   discoveryFlags: () => (/* binding */ discoveryFlags),
   run: () => (/* binding */ run),
   runDiscovery: () => (/* binding */ runDiscovery),
+  setupChecklist: () => (/* binding */ setupChecklist),
   summarise: () => (/* binding */ summarise),
-  usage: () => (/* binding */ usage)
+  usage: () => (/* binding */ usage),
+  writeCallerWorkflows: () => (/* binding */ writeCallerWorkflows)
 });
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
 // EXTERNAL MODULE: ./packages/catalog/src/schema.ts
 var schema = __webpack_require__(4884);
 // EXTERNAL MODULE: ./packages/catalog/src/build.ts + 4 modules
@@ -896,6 +902,161 @@ function catalogFiles(discovery, options) {
     return files;
 }
 
+;// CONCATENATED MODULE: ./packages/workflows/src/release-pins.ts
+/**
+ * Release pinning: rewriting tierdeploy's own `uses:` references (tierdeploy/tierdeploy/actions/NAME and
+ * tierdeploy/tierdeploy/.github/workflows/FILE.yml) from the floating major tag to commit SHAs, so a caller pinning
+ * one released workflow by SHA runs nothing that can still move. docs/releasing.md explains the release commits.
+ */
+
+const FIRST_PARTY_PREFIX = 'tierdeploy/tierdeploy/';
+/** A `uses:` line naming a tierdeploy action or reusable workflow: key, quote, path, ref, and any comment after it. */
+const USES_LINE = /^([ \t]*(?:-[ \t]+)?uses:[ \t]*)(["']?)tierdeploy\/tierdeploy\/(actions\/[\w.-]+|\.github\/workflows\/[\w.-]+\.ya?ml)@([^\s"'#]+)\2([ \t]*#[^\n]*)?$/gm;
+const SHA = /^[0-9a-f]{40}$/;
+const VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+/** Every reference a workflow or action file makes to tierdeploy's own actions and reusable workflows. */
+function firstPartyReferences(text) {
+    return [...text.matchAll(USES_LINE)].map((m) => {
+        const version = /#\s*v(\d+\.\d+\.\d+\S*)/.exec(m[5] ?? '')?.[1];
+        return { line: text.slice(0, m.index).split('\n').length, path: m[3], ref: m[4], ...(version ? { version } : {}) };
+    });
+}
+/**
+ * Rewrites every first-party reference to `@SHA # vVERSION`, whatever it named before (the major tag, or the SHA of
+ * an earlier release pass); third-party `uses:` lines and everything else are left byte for byte.
+ */
+function pinFirstPartyReferences(text, sha, version) {
+    if (!SHA.test(sha))
+        throw new Error(`pinFirstPartyReferences: '${sha}' is not a full lower-case commit SHA (40 hex digits)`);
+    if (!VERSION.test(version))
+        throw new Error(`pinFirstPartyReferences: '${version}' is not a release version such as 1.2.0 (no leading v)`);
+    return text.replace(USES_LINE, (_line, key, quote, path) => `${key}${quote}${FIRST_PARTY_PREFIX}${path}@${sha}${quote} # v${version}`);
+}
+/** The file a reference runs: an action's action.yml, or the reusable workflow itself. */
+function referencedFile(path) {
+    return path.startsWith('actions/') ? `${path}/action.yml` : path;
+}
+/**
+ * Which files of the repository carry first-party references that a release pins: the reusable workflows, the
+ * examples callers copy, the copy of the examples bundled with the CLI (what `tierdeploy init --workflows` writes),
+ * and the actions (none refers to another today; a composite one could).
+ */
+function isPinnedOnRelease(path) {
+    return /^(\.github\/workflows|examples\/workflows|packages\/cli\/dist\/workflows)\/[^/]+\.ya?ml$/.test(path) || /^actions\/[^/]+\/action\.ya?ml$/.test(path);
+}
+/**
+ * How many release commits pin a chain of calls fully: the longest chain of first-party references starting at any
+ * file (an example calls promote.yml, which calls deploy.yml, which calls release.yml, which uses the actions: 4).
+ * A commit cannot name its own SHA, so each release commit pins every reference to its parent; after N commits a file
+ * N calls deep reaches only commits whose own references are pinned (docs/releasing.md, "Release commits").
+ */
+function pinningPasses(files) {
+    const depth = new Map();
+    const visit = (file, seen) => {
+        if (seen.includes(file))
+            throw new Error(`first-party references form a cycle: ${[...seen, file].join(' -> ')}`);
+        const known = depth.get(file);
+        if (known !== undefined)
+            return known;
+        const text = files[file];
+        const d = text === undefined ? 0 : Math.max(0, ...firstPartyReferences(text).map((r) => 1 + visit(referencedFile(r.path), [...seen, file])));
+        depth.set(file, d);
+        return d;
+    };
+    return Math.max(0, ...Object.keys(files).map((f) => visit(f, [])));
+}
+/**
+ * Follows every first-party reference from `files` (as they are at `commit`) through the commits they name, and
+ * returns each reference that can still move (a tag or branch rather than a commit SHA), as `file@commit: path@ref`.
+ * `show(commit, path)` reads a file at a commit (undefined when it does not exist there).
+ */
+function unpinnedReferences(commit, files, show) {
+    const problems = [];
+    const seen = new Set();
+    const walk = (at, file) => {
+        const key = `${file}@${at}`;
+        if (seen.has(key))
+            return;
+        seen.add(key);
+        const text = show(at, file);
+        if (text === undefined) {
+            problems.push(`${key}: no such file`);
+            return;
+        }
+        for (const r of firstPartyReferences(text)) {
+            if (!SHA.test(r.ref))
+                problems.push(`${key}:${r.line}: ${r.path}@${r.ref}`);
+            else
+                walk(r.ref, referencedFile(r.path));
+        }
+    };
+    for (const file of files)
+        walk(commit, file);
+    return problems;
+}
+/**
+ * Makes the release commits on top of HEAD (the released code): each pins every first-party reference of the
+ * release's files to its parent, as many times as `pinningPasses` says. Returns the commits made, the last being
+ * the one to tag. Fails when the floating reference is not the version's major tag, or when, afterwards, a
+ * reference reachable from the last commit can still move.
+ */
+function pinRelease(options) {
+    const { version, git } = options;
+    const log = options.log ?? (() => { });
+    const major = `v${version.split('.')[0]}`;
+    if (FIRST_PARTY_REF !== major) {
+        throw new Error(`the workflows float on ${FIRST_PARTY_REF} (FIRST_PARTY_REF, packages/workflows/src/pins.ts) but this release is ${version}, whose major tag is ${major}: release a ${FIRST_PARTY_REF.slice(1)}.x.y version, or change FIRST_PARTY_REF and rebuild first`);
+    }
+    if (git('status', '--porcelain'))
+        throw new Error('the working tree has uncommitted changes: the release commits must hold only the pinned references');
+    const paths = git('ls-files').split('\n').filter(isPinnedOnRelease);
+    const passes = pinningPasses(Object.fromEntries(paths.map((p) => [p, options.read(p)])));
+    const commits = [];
+    for (let pass = 1; pass <= passes; pass++) {
+        const parent = git('rev-parse', 'HEAD');
+        const changed = paths.filter((p) => {
+            const text = options.read(p);
+            const pinned = pinFirstPartyReferences(text, parent, version);
+            if (pinned === text)
+                return false;
+            options.write(p, pinned);
+            return true;
+        });
+        git('add', '--', ...changed);
+        git('commit', '--quiet', '--no-verify', '-m', `release v${version}: pin tierdeploy's own references to ${parent.slice(0, 12)} (${pass} of ${passes})`);
+        commits.push(git('rev-parse', 'HEAD'));
+        log(`pass ${pass} of ${passes}: ${changed.length} files pinned to ${parent}`);
+    }
+    const head = commits.at(-1) ?? git('rev-parse', 'HEAD');
+    const show = (commit, path) => {
+        try {
+            return git('show', `${commit}:${path}`);
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const unpinned = unpinnedReferences(head, paths, show);
+    if (unpinned.length)
+        throw new Error(`after ${passes} release commits, references can still move:\n  ${unpinned.join('\n  ')}`);
+    return { commits, passes };
+}
+/**
+ * A release's notes: the body of CHANGELOG.md's `## [VERSION]` section (Keep a Changelog), without its heading and
+ * link definitions. Fails when there is none or it is empty, so nothing is released without notes.
+ */
+function releaseNotes(changelog, version) {
+    const lines = changelog.split('\n');
+    const start = lines.findIndex((l) => new RegExp(`^## \\[${version.replace(/\./g, '\\.')}\\]( - \\d{4}-\\d{2}-\\d{2})?\\s*$`).test(l));
+    if (start === -1)
+        throw new Error(`CHANGELOG.md has no "## [${version}] - YYYY-MM-DD" section: move the Unreleased entries under it before releasing`);
+    const end = lines.findIndex((l, i) => i > start && (/^## /.test(l) || /^\[[^\]]+\]:\s/.test(l)));
+    const body = lines.slice(start + 1, end === -1 ? undefined : end).join('\n').trim();
+    if (!body)
+        throw new Error(`CHANGELOG.md's section for ${version} is empty: say what changed`);
+    return `${body}\n`;
+}
+
 // EXTERNAL MODULE: ./packages/cli/src/args.ts
 var src_args = __webpack_require__(7109);
 // EXTERNAL MODULE: ./packages/cli/src/cli-io.ts
@@ -907,7 +1068,17 @@ var cli_io = __webpack_require__(7801);
 
 
 
-const usage = 'tierdeploy init [--dir REPO] [--catalog DIR] [--update | --force] [--accept-suggested] [--platform NAME] [--environments dev,staging,production] [--region REGION] [--dry-run]';
+
+
+const usage = 'tierdeploy init [--dir REPO] [--catalog DIR] [--update | --force] [--accept-suggested] [--platform NAME] [--environments dev,staging,production] [--region REGION] [--workflows] [--dry-run]';
+/**
+ * The caller workflows `--workflows` writes: examples/workflows (which the workflow simulator runs) from source; the
+ * bundler (ncc) copies that folder into dist/workflows and replaces this expression with the copy's path. A release
+ * pins the copy's references to the release's commits (scripts/pin-release.mjs), so an installed tierdeploy writes
+ * workflows pinned to itself.
+ */
+const workflowsLocation = __webpack_require__.ab + "workflows";
+const BUNDLED_WORKFLOWS = typeof workflowsLocation === 'string' ? workflowsLocation : (0,external_node_url_.fileURLToPath)(workflowsLocation);
 const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 /** The flags `init` and `discover` share: where the repository is and how to read it. */
 const discoveryFlags = { dir: { type: 'string' }, catalog: { type: 'string' }, platform: { type: 'string' }, 'accept-suggested': { type: 'boolean' } };
@@ -951,14 +1122,13 @@ function summarise(discovery) {
 /** The files validated in memory (a dry run writes nothing, so validate cannot read them). */
 function checkInMemory(run, files) {
     const file = (f) => (0,external_node_path_.join)(run.shown, f);
-    const { problems } = (0,build.buildCatalog)({
+    return (0,build.buildCatalog)({
         dir: run.shown,
         root: run.root,
         services: { file: file('services.yaml'), text: files['services.yaml'] },
         environments: Object.entries(files).filter(([f]) => f.startsWith('environments/')).map(([f, text]) => ({ file: file(f), text })),
         pathExists: (p) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(run.root, p)),
     });
-    return problems;
 }
 function report(problems, io, what) {
     for (const p of problems)
@@ -968,7 +1138,7 @@ function report(problems, io, what) {
     return errors ? 1 : 0;
 }
 async function run(args, io) {
-    const { values } = (0,src_args/* parseFlags */.bQ)(args, { ...discoveryFlags, update: { type: 'boolean' }, force: { type: 'boolean' }, environments: { type: 'string' }, region: { type: 'string' }, 'dry-run': { type: 'boolean' } });
+    const { values } = (0,src_args/* parseFlags */.bQ)(args, { ...discoveryFlags, update: { type: 'boolean' }, force: { type: 'boolean' }, environments: { type: 'string' }, region: { type: 'string' }, workflows: { type: 'boolean' }, 'dry-run': { type: 'boolean' } });
     if (values.update && values.force)
         throw new cli_io/* UsageError */.e('give --update or --force, not both: --update adds to the catalog, --force rewrites it');
     const environments = ((0,src_args/* stringFlag */.AM)(values, 'environments') ?? 'dev,staging,production').split(',').map((e) => e.trim());
@@ -999,10 +1169,12 @@ async function run(args, io) {
             io.stdout(`${m.name}: its directory ${m.path} no longer exists; remove the entry or fix its path (a comment above it says so)`);
         for (const note of merged.notes)
             io.stdout(note);
-        if (values['dry-run'])
+        if (!values['dry-run'])
+            (0,external_node_fs_.writeFileSync)(servicesFile, merged.text);
+        const checked = await (0,load/* checkCatalog */.k)({ dir: run.catalogDir, root: run.root, checkPaths: true });
+        if (values['dry-run'] && !values.workflows)
             return 0;
-        (0,external_node_fs_.writeFileSync)(servicesFile, merged.text);
-        return report((await (0,load/* checkCatalog */.k)({ dir: run.catalogDir, root: run.root, checkPaths: true })).problems, io, shownFile);
+        return withWorkflows(values['dry-run'] ? 0 : report(checked.problems, io, shownFile), checked, run, values, io);
     }
     if ((0,external_node_fs_.existsSync)(servicesFile) && !values.force) {
         throw new src_errors/* ConfigurationError */.j1(`${shownFile} already exists: run tierdeploy init --update to add what is new and keep what is written, or --force to overwrite it`);
@@ -1010,7 +1182,8 @@ async function run(args, io) {
     const files = catalogFiles(run.discovery, { environments, region: regionFlag ?? 'us-east-1', regionGiven: regionFlag !== undefined });
     if (values['dry-run']) {
         io.stdout(files['services.yaml'].trimEnd());
-        return report(checkInMemory(run, files), io, `${shownFile} (not written: --dry-run)`);
+        const checked = checkInMemory(run, files);
+        return withWorkflows(report(checked.problems, io, `${shownFile} (not written: --dry-run)`), checked, run, values, io);
     }
     const written = [];
     for (const [name, text] of Object.entries(files)) {
@@ -1027,7 +1200,95 @@ async function run(args, io) {
         io.stdout(`note: the other commands read service paths relative to the catalog's parent directory (${(0,external_node_path_.dirname)(run.catalogDir)}), not ${run.root}`);
     if (regionFlag === undefined)
         io.stdout('the environment files use region us-east-1 as a placeholder: set each one\'s region, account and roleArn');
-    return report((await (0,load/* checkCatalog */.k)({ dir: run.catalogDir, root: run.root, checkPaths: true })).problems, io, shownFile);
+    const checked = await (0,load/* checkCatalog */.k)({ dir: run.catalogDir, root: run.root, checkPaths: true });
+    return withWorkflows(report(checked.problems, io, shownFile), checked, run, values, io);
+}
+/** After the catalog: with --workflows (and a catalog that validates), the caller workflows and the checklist. */
+function withWorkflows(code, checked, run, values, io) {
+    if (!values.workflows || code !== 0 || !checked.catalog)
+        return code;
+    const written = writeCallerWorkflows(checked.catalog, run.root, { force: values.force === true, dryRun: values['dry-run'] === true });
+    const shown = (files) => files.map((f) => (0,external_node_path_.relative)(io.cwd, (0,external_node_path_.join)(run.root, f)) || f).join(', ');
+    if (written.written.length)
+        io.stdout(`${values['dry-run'] ? 'would write' : 'wrote'} ${shown(written.written)}`);
+    if (written.kept.length)
+        io.stdout(`kept ${shown(written.kept)}: already there (--force overwrites them)`);
+    io.stdout(written.pinnedTo);
+    for (const line of setupChecklist(checked.catalog))
+        io.stdout(line);
+    return 0;
+}
+/** The caller workflows, by file name: what `--workflows` writes into .github/workflows/. */
+function callerWorkflows(dir = BUNDLED_WORKFLOWS) {
+    const names = (0,external_node_fs_.readdirSync)(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+    return Object.fromEntries(names.map((name) => [name, (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, name), 'utf8')]));
+}
+/** The environments the caller workflows deploy to by name: push -> staging, promotion -> production. */
+const WORKFLOW_ENVIRONMENTS = ['staging', 'production'];
+/**
+ * Writes the caller workflows into ROOT/.github/workflows, keeping files already there unless `force`. Returns
+ * the paths written and kept (relative to root), and a line saying which tierdeploy they run.
+ */
+function writeCallerWorkflows(catalog, root, options) {
+    const missing = WORKFLOW_ENVIRONMENTS.filter((e) => !catalog.environments.has(e));
+    if (missing.length) {
+        throw new src_errors/* ConfigurationError */.j1(`--workflows writes workflows that deploy to staging on every push and promote to production, but the catalog has no ${missing.map((e) => `environment '${e}' (${(0,external_node_path_.join)((0,external_node_path_.relative)(root, catalog.dir) || '.', 'environments', `${e}.yaml`)})`).join(' and no ')}: add ${missing.length === 1 ? 'it' : 'them'} (tierdeploy init --environments dev,staging,production), or copy and adapt examples/workflows by hand`);
+    }
+    const templates = callerWorkflows(options.templates);
+    const written = [];
+    const kept = [];
+    for (const [name, text] of Object.entries(templates)) {
+        const file = (0,external_node_path_.join)('.github/workflows', name);
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, file)) && !options.force) {
+            kept.push(file);
+            continue;
+        }
+        written.push(file);
+        if (options.dryRun)
+            continue;
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, '.github/workflows'), { recursive: true });
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(root, file), text);
+    }
+    return { written, kept, pinnedTo: describePin(Object.values(templates)) };
+}
+/** Which tierdeploy the written workflows run: a release's commit (a release build), or the moving major tag. */
+function describePin(texts) {
+    const refs = new Map(texts.flatMap((t) => firstPartyReferences(t)).map((r) => [r.ref, r.version]));
+    const [ref, version] = refs.size === 1 ? [...refs][0] : [];
+    if (ref !== undefined && /^[0-9a-f]{40}$/.test(ref))
+        return `the workflows run tierdeploy ${version ? `v${version} ` : ''}pinned by commit ${ref}; to upgrade, put a newer release's commit in their uses: lines (docs/releasing.md)`;
+    return `the workflows run tierdeploy@${[...refs.keys()].join(', @')}, a tag that moves with each release: this tierdeploy is not a published release (a release pins its commit); pin a commit SHA before production use`;
+}
+/**
+ * What to set up in GitHub and AWS before the first run, as a checklist (docs/workflows.md, "GitHub environments
+ * to create" and "AWS roles (OIDC)"): the catalog's environments with their deployment branches, the approval
+ * environment, the OIDC subject claim the roles trust, the two roles per environment, and no secrets.
+ */
+function setupChecklist(catalog) {
+    // Promotion order as far as the catalog tells it: environments that ask for an approval (production) last.
+    const environments = [...catalog.environments.values()].sort((a, b) => Number(a.requireApproval === true) - Number(b.requireApproval === true));
+    // GitHub refuses a job whose ref the environment's deployment branches do not allow: the catalog's refs for the
+    // environment, and main for the two the written workflows deploy on a push to main.
+    const refs = (e) => {
+        const branches = [...new Set([...(WORKFLOW_ENVIRONMENTS.includes(e.name) ? ['main'] : []), ...(e.branches ?? [])])];
+        return [branches.length ? `branches ${branches.join(', ')}` : '', e.tags?.length ? `tags ${e.tags.join(', ')}` : ''].filter(Boolean).join(' and ') || 'the branches you deploy from';
+    };
+    const lines = ['', 'Before the first run (docs/workflows.md, "GitHub environments to create" and "AWS roles (OIDC)"):', 'GitHub, Settings > Environments:'];
+    for (const e of environments) {
+        lines.push(`  [ ] ${e.name}: deployment ${refs(e)}; no required reviewers, no wait timer (every job of a ${e.name} deploy runs in it)`);
+        if (e.requireApproval) {
+            lines.push(`  [ ] ${e.name}-approval: required reviewers (your release managers), prevent self-review on, administrators may not bypass; deployment ${refs(e)}; no secrets (only the approve job runs in it)`);
+        }
+    }
+    lines.push("GitHub, the OIDC subject claim (the roles trust the job_workflow_ref of tierdeploy's workflows):", "  [ ] gh api -X PUT repos/OWNER/REPO/actions/oidc/customization/sub -F use_default=false -f 'include_claim_keys[]=repo' -f 'include_claim_keys[]=context' -f 'include_claim_keys[]=job_workflow_ref'", 'AWS, once per account: terraform/bootstrap (with terraform/modules/github-oidc) creates the OIDC provider and two roles per environment (terraform output deploy_role_arns, build_role_arns):');
+    for (const e of environments) {
+        const role = (kind) => `arn:aws:iam::${e.account ?? 'ACCOUNT'}:role/${catalog.platform}-${e.name}-${kind}`;
+        const deploy = typeof e.roleArn === 'string' ? `roleArn ${e.roleArn} (set)` : `roleArn ${role('deploy')}`;
+        const build = e.buildRoleArn ? `buildRoleArn ${e.buildRoleArn} (set)` : `buildRoleArn ${role('build')}`;
+        lines.push(`  [ ] ${e.name}: ${deploy}, ${build}; set both, and account, in ${(0,external_node_path_.relative)(catalog.root, e.file) || e.file}`);
+    }
+    lines.push('Secrets and variables:', '  [ ] none to create: AWS is reached with OIDC, deployments are recorded with github.token; keep AWS keys out of GitHub');
+    return lines;
 }
 
 
