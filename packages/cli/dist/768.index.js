@@ -1615,7 +1615,11 @@ function renderEnvironment(name, options) {
         ` account: "123456789012"   # the AWS account ID; deploys refuse credentials of another account once it is set`,
         ...(options.regionGiven ? [] : [' region below is a placeholder: set the region this environment runs in']),
     ].join('\n');
-    key('requireApproval').commentBefore = ` roleArn: arn:aws:iam::ACCOUNT:role/tierdeploy-${name}-deploy   # the role deploys assume (GitHub OIDC)`;
+    // The names terraform/modules/github-oidc gives the roles (PLATFORM-ENV-deploy and -build).
+    key('requireApproval').commentBefore = [
+        ` roleArn: arn:aws:iam::ACCOUNT:role/${options.platform}-${name}-deploy   # the role releases assume (GitHub OIDC)`,
+        ` buildRoleArn: arn:aws:iam::ACCOUNT:role/${options.platform}-${name}-build   # builds and plans before the approval`,
+    ].join('\n');
     for (const k of ['branches', 'tags', 'optionalServices']) {
         const v = doc.contents.get(k, true);
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq)(v))

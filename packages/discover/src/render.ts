@@ -163,7 +163,11 @@ export function renderEnvironment(name: string, options: { platform: string; reg
     ` account: "123456789012"   # the AWS account ID; deploys refuse credentials of another account once it is set`,
     ...(options.regionGiven ? [] : [' region below is a placeholder: set the region this environment runs in']),
   ].join('\n')
-  key('requireApproval').commentBefore = ` roleArn: arn:aws:iam::ACCOUNT:role/tierdeploy-${name}-deploy   # the role deploys assume (GitHub OIDC)`
+  // The names terraform/modules/github-oidc gives the roles (PLATFORM-ENV-deploy and -build).
+  key('requireApproval').commentBefore = [
+    ` roleArn: arn:aws:iam::ACCOUNT:role/${options.platform}-${name}-deploy   # the role releases assume (GitHub OIDC)`,
+    ` buildRoleArn: arn:aws:iam::ACCOUNT:role/${options.platform}-${name}-build   # builds and plans before the approval`,
+  ].join('\n')
   for (const k of ['branches', 'tags', 'optionalServices']) {
     const v = (doc.contents as YAMLMap).get(k, true)
     if (isSeq(v)) v.flow = true
