@@ -901,13 +901,9 @@ async function readPreflightTargets(request, ecs) {
     targets.sort((a, b) => a.name.localeCompare(b.name));
     return { targets, findings };
 }
-/**
- * The revision the deploy renders on and the one the service runs: the rule of deployEcsServices (ecs/deploy.ts,
- * baseAndRunning), without its log lines. The family's latest ACTIVE revision is the base, unless the service runs a
- * newer one, or the latest lacks the catalog's container while the running one has it.
- */
-async function baseAndRunning(ecs, previous, containerName) {
-    const describe = async (ref, missingIsUndefined) => {
+/** The rule of the deploy (chooseBaseRevision), without its log lines and with preflight's own error handling. */
+function baseAndRunning(ecs, previous, containerName) {
+    return (0,render/* chooseBaseRevision */.Qf)(previous, containerName, async (ref, missingIsUndefined) => {
         try {
             return (await ecs.send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: ref }))).taskDefinition;
         }
@@ -916,19 +912,7 @@ async function baseAndRunning(ecs, previous, containerName) {
                 return undefined;
             throw e;
         }
-    };
-    const latest = await describe((0,rollout/* taskDefinitionFamily */.dm)(previous), true);
-    if (latest?.taskDefinitionArn === previous)
-        return { base: latest, running: latest };
-    const running = await describe(previous, false);
-    if (!running)
-        throw new Error(`DescribeTaskDefinition returned nothing for ${previous}`);
-    if (!latest || (latest.revision ?? 0) < (running.revision ?? 0))
-        return { base: running, running };
-    const has = (td) => Boolean(td.containerDefinitions?.some((c) => c.name === containerName));
-    if (!has(latest) && has(running))
-        return { base: running, running };
-    return { base: latest, running };
+    });
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/preflight/index.ts

@@ -76937,6 +76937,7 @@ async function sleepUnlessAborted(clock, ms, signal) {
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/render.ts
 
+
 /** Fields DescribeTaskDefinition returns that RegisterTaskDefinition does not accept. */
 const READ_ONLY_TASK_DEFINITION_FIELDS = (/* unused pure expression or super */ null && ([
     'taskDefinitionArn',
@@ -77110,6 +77111,26 @@ function pruneEmpty(value) {
         return out;
     }
     return value;
+}
+/**
+ * The revision a deploy renders on and the one the service runs, by one rule for the deploy and its preflight: the
+ * family's latest ACTIVE revision (it carries what Terraform changed), unless the service runs a newer one, or the
+ * latest lacks the catalog's container while the running one has it. `describe` reads a task definition (an ARN,
+ * family:revision or family); with `missingIsUndefined`, a family with no ACTIVE revision is undefined.
+ */
+async function chooseBaseRevision(previous, containerName, describe) {
+    const latest = await describe(taskDefinitionFamily(previous), true);
+    if (latest?.taskDefinitionArn === previous)
+        return { base: latest, running: latest, latest, chose: 'same' };
+    const running = await describe(previous, false);
+    if (!running)
+        throw new Error(`DescribeTaskDefinition returned nothing for ${previous}`);
+    if (!latest || (latest.revision ?? 0) < (running.revision ?? 0))
+        return { base: running, running, ...(latest ? { latest } : {}), chose: 'newer' };
+    const has = (td) => Boolean(td.containerDefinitions?.some((c) => c.name === containerName));
+    if (!has(latest) && has(running))
+        return { base: running, running, latest, chose: 'container' };
+    return { base: latest, running, latest, chose: 'latest' };
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/rollout.ts

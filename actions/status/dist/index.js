@@ -69311,6 +69311,7 @@ function awsSetupError(e, service) {
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/render.ts
 
+
 /** Fields DescribeTaskDefinition returns that RegisterTaskDefinition does not accept. */
 const READ_ONLY_TASK_DEFINITION_FIELDS = [
     'taskDefinitionArn',
@@ -69485,6 +69486,26 @@ function pruneEmpty(value) {
     }
     return value;
 }
+/**
+ * The revision a deploy renders on and the one the service runs, by one rule for the deploy and its preflight: the
+ * family's latest ACTIVE revision (it carries what Terraform changed), unless the service runs a newer one, or the
+ * latest lacks the catalog's container while the running one has it. `describe` reads a task definition (an ARN,
+ * family:revision or family); with `missingIsUndefined`, a family with no ACTIVE revision is undefined.
+ */
+async function chooseBaseRevision(previous, containerName, describe) {
+    const latest = await describe(taskDefinitionFamily(previous), true);
+    if (latest?.taskDefinitionArn === previous)
+        return { base: latest, running: latest, latest, chose: 'same' };
+    const running = await describe(previous, false);
+    if (!running)
+        throw new Error(`DescribeTaskDefinition returned nothing for ${previous}`);
+    if (!latest || (latest.revision ?? 0) < (running.revision ?? 0))
+        return { base: running, running, ...(latest ? { latest } : {}), chose: 'newer' };
+    const has = (td) => Boolean(td.containerDefinitions?.some((c) => c.name === containerName));
+    if (!has(latest) && has(running))
+        return { base: running, running, latest, chose: 'container' };
+    return { base: latest, running, latest, chose: 'latest' };
+}
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/rollout.ts
 
@@ -69519,7 +69540,7 @@ function taskDefinitionName(arn) {
     return arn.replace(/^arn:[^:]+:ecs:[^:]*:\d*:task-definition\//, '');
 }
 /** The task definition family of an ARN or `family:revision`. */
-function taskDefinitionFamily(arn) {
+function rollout_taskDefinitionFamily(arn) {
     return taskDefinitionName(arn).replace(/:\d+$/, '');
 }
 /** Whether two references (ARNs or `family:revision`) name the same task definition revision. */

@@ -49,6 +49,7 @@ __webpack_require__.d(__webpack_exports__, {
   canonicalTargetGroups: () => (/* reexport */ canonicalTargetGroups),
   checkHttpHealth: () => (/* reexport */ checkHttpHealth),
   checkTargetGroups: () => (/* reexport */ checkTargetGroups),
+  chooseBaseRevision: () => (/* reexport */ render/* chooseBaseRevision */.Qf),
   classicBuildAndPush: () => (/* reexport */ classicBuildAndPush),
   classicBuildArgs: () => (/* reexport */ classicBuildArgs),
   classicBuilderLimits: () => (/* reexport */ classicBuilderLimits),

@@ -1043,24 +1043,16 @@ async function planServices(request, services, effects) {
  * refusing the deploy.
  */
 async function baseAndRunning(service, previous, containerName, request, effects) {
-    const family = (0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionFamily */ .dm)(previous);
-    const latest = await describeTaskDefinition(family, service, request, effects, { missingIsUndefined: true });
-    if (latest?.taskDefinitionArn === previous)
-        return { base: latest, running: latest };
-    const running = await describeTaskDefinition(previous, service, request, effects);
-    if (!running)
-        throw new Error(`DescribeTaskDefinition returned nothing for ${previous}`);
-    if (!latest || (latest.revision ?? 0) < (running.revision ?? 0))
-        return { base: running, running };
-    const latestName = (0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionName */ .ip)(latest.taskDefinitionArn ?? family);
-    const has = (td) => Boolean(td.containerDefinitions?.some((c) => c.name === containerName));
-    if (!has(latest) && has(running)) {
-        const names = latest.containerDefinitions?.map((c) => c.name).join(', ') || 'none';
+    const { base, running, latest, chose } = await (0,_render_js__WEBPACK_IMPORTED_MODULE_0__/* .chooseBaseRevision */ .Qf)(previous, containerName, (ref, missingIsUndefined) => describeTaskDefinition(ref, service, request, effects, { missingIsUndefined }));
+    const baseName = (0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionName */ .ip)(base.taskDefinitionArn ?? (0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionFamily */ .dm)(previous));
+    if (chose === 'container') {
+        const latestName = (0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionName */ .ip)(latest?.taskDefinitionArn ?? (0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionFamily */ .dm)(previous));
+        const names = latest?.containerDefinitions?.map((c) => c.name).join(', ') || 'none';
         effects.log.warning(`${service}: the family's latest revision ${latestName} has no container '${containerName}' (it has ${names}); building on the running ${(0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionName */ .ip)(previous)} instead, so what ${latestName} changes does not reach the tasks until it has that container (Terraform's container_name comes from the catalog's container.name)`);
-        return { base: running, running };
     }
-    effects.log.info(`${service}: building on ${latestName}, registered after the running ${(0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionName */ .ip)(previous)}`);
-    return { base: latest, running };
+    else if (chose === 'latest')
+        effects.log.info(`${service}: building on ${baseName}, registered after the running ${(0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionName */ .ip)(previous)}`);
+    return { base, running };
 }
 /** DescribeTaskDefinition of an ARN, family:revision or family; with missingIsUndefined, ECS's "not found" is undefined. */
 async function describeTaskDefinition(ref, service, request, effects, options = {}) {
@@ -1489,6 +1481,7 @@ function lineRenderer(write, options = {}) {
 /* harmony export */   DD: () => (/* binding */ registrationOf),
 /* harmony export */   K3: () => (/* binding */ IMAGE_DIGEST_PATTERN),
 /* harmony export */   P9: () => (/* binding */ renderTaskDefinition),
+/* harmony export */   Qf: () => (/* binding */ chooseBaseRevision),
 /* harmony export */   SN: () => (/* binding */ isDigestImage),
 /* harmony export */   YG: () => (/* binding */ sameRegistration),
 /* harmony export */   n2: () => (/* binding */ diffTaskDefinitions),
@@ -1497,6 +1490,8 @@ function lineRenderer(write, options = {}) {
 /* harmony export */ });
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2332);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3184);
+/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3274);
+
 
 /** Fields DescribeTaskDefinition returns that RegisterTaskDefinition does not accept. */
 const READ_ONLY_TASK_DEFINITION_FIELDS = [
@@ -1671,6 +1666,26 @@ function pruneEmpty(value) {
         return out;
     }
     return value;
+}
+/**
+ * The revision a deploy renders on and the one the service runs, by one rule for the deploy and its preflight: the
+ * family's latest ACTIVE revision (it carries what Terraform changed), unless the service runs a newer one, or the
+ * latest lacks the catalog's container while the running one has it. `describe` reads a task definition (an ARN,
+ * family:revision or family); with `missingIsUndefined`, a family with no ACTIVE revision is undefined.
+ */
+async function chooseBaseRevision(previous, containerName, describe) {
+    const latest = await describe((0,_rollout_js__WEBPACK_IMPORTED_MODULE_2__/* .taskDefinitionFamily */ .dm)(previous), true);
+    if (latest?.taskDefinitionArn === previous)
+        return { base: latest, running: latest, latest, chose: 'same' };
+    const running = await describe(previous, false);
+    if (!running)
+        throw new Error(`DescribeTaskDefinition returned nothing for ${previous}`);
+    if (!latest || (latest.revision ?? 0) < (running.revision ?? 0))
+        return { base: running, running, ...(latest ? { latest } : {}), chose: 'newer' };
+    const has = (td) => Boolean(td.containerDefinitions?.some((c) => c.name === containerName));
+    if (!has(latest) && has(running))
+        return { base: running, running, latest, chose: 'container' };
+    return { base: latest, running, latest, chose: 'latest' };
 }
 
 

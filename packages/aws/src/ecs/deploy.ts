@@ -7,7 +7,7 @@ import { deployStackServices, rollBackStackService, type StackServiceResult } fr
 import { allOrAbort, mapWithConcurrency } from './concurrency.js'
 import { awsSetupError, configurationErrorOf, describeErrorOf, rethrowConfigurationError, SessionExpiredError } from './errors.js'
 import { parseEcrImage, resolveReplicas } from '../ecr/replicas.js'
-import { diffTaskDefinitions, isDigestImage, registrationOf, renderTaskDefinition, sameRegistration } from './render.js'
+import { chooseBaseRevision, diffTaskDefinitions, isDigestImage, registrationOf, renderTaskDefinition, sameRegistration } from './render.js'
 import { rollBackServices } from './rollback.js'
 import { TAG_COMMIT, TAG_DEPLOY_ID, TAG_REPLACES, TAG_SERVICE } from './tags.js'
 import type { EcsEffects, EcsServiceResult } from './types.js'
@@ -275,23 +275,16 @@ async function planServices(request: EcsDeployRequest, services: Service[], effe
  * refusing the deploy.
  */
 async function baseAndRunning(service: string, previous: string, containerName: string, request: EcsDeployRequest, effects: EcsEffects): Promise<{ base: TaskDefinition; running: TaskDefinition }> {
-  const family = taskDefinitionFamily(previous)
-  const latest = await describeTaskDefinition(family, service, request, effects, { missingIsUndefined: true })
-  if (latest?.taskDefinitionArn === previous) return { base: latest, running: latest }
-  const running = await describeTaskDefinition(previous, service, request, effects)
-  if (!running) throw new Error(`DescribeTaskDefinition returned nothing for ${previous}`)
-  if (!latest || (latest.revision ?? 0) < (running.revision ?? 0)) return { base: running, running }
-  const latestName = taskDefinitionName(latest.taskDefinitionArn ?? family)
-  const has = (td: TaskDefinition): boolean => Boolean(td.containerDefinitions?.some((c) => c.name === containerName))
-  if (!has(latest) && has(running)) {
-    const names = latest.containerDefinitions?.map((c) => c.name).join(', ') || 'none'
+  const { base, running, latest, chose } = await chooseBaseRevision(previous, containerName, (ref, missingIsUndefined) => describeTaskDefinition(ref, service, request, effects, { missingIsUndefined }))
+  const baseName = taskDefinitionName(base.taskDefinitionArn ?? taskDefinitionFamily(previous))
+  if (chose === 'container') {
+    const latestName = taskDefinitionName(latest?.taskDefinitionArn ?? taskDefinitionFamily(previous))
+    const names = latest?.containerDefinitions?.map((c) => c.name).join(', ') || 'none'
     effects.log.warning(
       `${service}: the family's latest revision ${latestName} has no container '${containerName}' (it has ${names}); building on the running ${taskDefinitionName(previous)} instead, so what ${latestName} changes does not reach the tasks until it has that container (Terraform's container_name comes from the catalog's container.name)`,
     )
-    return { base: running, running }
-  }
-  effects.log.info(`${service}: building on ${latestName}, registered after the running ${taskDefinitionName(previous)}`)
-  return { base: latest, running }
+  } else if (chose === 'latest') effects.log.info(`${service}: building on ${baseName}, registered after the running ${taskDefinitionName(previous)}`)
+  return { base, running }
 }
 
 /** DescribeTaskDefinition of an ARN, family:revision or family; with missingIsUndefined, ECS's "not found" is undefined. */

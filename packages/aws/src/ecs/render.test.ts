@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { parse } from '@cdktf/hcl2json'
 import type { ContainerDefinition, LogConfiguration, RegisterTaskDefinitionCommandInput, TaskDefinition } from '@aws-sdk/client-ecs'
 import { describe, expect, it } from 'vitest'
-import { diffTaskDefinitions, isDigestImage, READ_ONLY_TASK_DEFINITION_FIELDS, registrationOf, renderTaskDefinition, sameRegistration, TERRAFORM_VARIABLES, type CatalogTaskSettings } from './render.js'
+import { chooseBaseRevision, diffTaskDefinitions, isDigestImage, READ_ONLY_TASK_DEFINITION_FIELDS, registrationOf, renderTaskDefinition, sameRegistration, TERRAFORM_VARIABLES, type CatalogTaskSettings } from './render.js'
 
 const DIGEST = `sha256:${'a'.repeat(64)}`
 
@@ -187,5 +187,24 @@ describe('isDigestImage', () => {
     expect(isDigestImage('nginx:latest')).toBe(false)
     expect(isDigestImage(`nginx@sha256:${'a'.repeat(63)}`)).toBe(false)
     expect(isDigestImage(`Nginx@${DIGEST}`)).toBe(false)
+  })
+})
+
+describe('chooseBaseRevision (one rule for the deploy and its preflight)', () => {
+  const arn = (rev: number) => `arn:aws:ecs:ca-central-1:111111111111:task-definition/staging-auth:${rev}`
+  const td = (rev: number, containers = ['auth']) => ({ taskDefinitionArn: arn(rev), revision: rev, containerDefinitions: containers.map((name) => ({ name })) })
+  const describing = (defs: Record<string, ReturnType<typeof td> | undefined>) => async (ref: string) => defs[ref]
+
+  it('renders on the latest ACTIVE revision, which carries what Terraform changed', async () => {
+    expect((await chooseBaseRevision(arn(3), 'auth', describing({ 'staging-auth': td(5), [arn(3)]: td(3) }))).chose).toBe('latest')
+    expect((await chooseBaseRevision(arn(5), 'auth', describing({ 'staging-auth': td(5) }))).chose).toBe('same')
+  })
+
+  it('renders on the running revision when it is newer, or when the latest lacks the catalog\'s container', async () => {
+    const newer = await chooseBaseRevision(arn(6), 'auth', describing({ 'staging-auth': td(5), [arn(6)]: td(6) }))
+    expect([newer.chose, newer.base.revision]).toEqual(['newer', 6])
+    const container = await chooseBaseRevision(arn(3), 'auth', describing({ 'staging-auth': td(5, ['app']), [arn(3)]: td(3) }))
+    expect([container.chose, container.base.revision, container.latest?.revision]).toEqual(['container', 3, 5])
+    expect((await chooseBaseRevision(arn(3), 'auth', describing({ [arn(3)]: td(3) }))).chose).toBe('newer')
   })
 })

@@ -1,5 +1,6 @@
 import type { ContainerDefinition, KeyValuePair, RegisterTaskDefinitionCommandInput, Secret, TaskDefinition } from '@aws-sdk/client-ecs'
 import { canonicalJson, ConfigurationError, type ServiceSettings } from '@tierdeploy/catalog'
+import { taskDefinitionFamily } from './rollout.js'
 
 /** Fields DescribeTaskDefinition returns that RegisterTaskDefinition does not accept. */
 export const READ_ONLY_TASK_DEFINITION_FIELDS = [
@@ -187,3 +188,30 @@ function pruneEmpty(value: unknown): unknown {
   return value
 }
 
+
+/** Which revision a deploy renders on: `latest` (the family's latest ACTIVE one), or the `running` one and why. */
+export interface BaseChoice {
+  base: TaskDefinition
+  running: TaskDefinition
+  /** The family's latest ACTIVE revision, when there is one. */
+  latest?: TaskDefinition
+  /** same: the service runs the latest; newer: it runs a revision newer than the latest ACTIVE one; container: the latest lacks the catalog's container and the running one has it. */
+  chose: 'same' | 'latest' | 'newer' | 'container'
+}
+
+/**
+ * The revision a deploy renders on and the one the service runs, by one rule for the deploy and its preflight: the
+ * family's latest ACTIVE revision (it carries what Terraform changed), unless the service runs a newer one, or the
+ * latest lacks the catalog's container while the running one has it. `describe` reads a task definition (an ARN,
+ * family:revision or family); with `missingIsUndefined`, a family with no ACTIVE revision is undefined.
+ */
+export async function chooseBaseRevision(previous: string, containerName: string, describe: (ref: string, missingIsUndefined: boolean) => Promise<TaskDefinition | undefined>): Promise<BaseChoice> {
+  const latest = await describe(taskDefinitionFamily(previous), true)
+  if (latest?.taskDefinitionArn === previous) return { base: latest, running: latest, latest, chose: 'same' }
+  const running = await describe(previous, false)
+  if (!running) throw new Error(`DescribeTaskDefinition returned nothing for ${previous}`)
+  if (!latest || (latest.revision ?? 0) < (running.revision ?? 0)) return { base: running, running, ...(latest ? { latest } : {}), chose: 'newer' }
+  const has = (td: TaskDefinition): boolean => Boolean(td.containerDefinitions?.some((c) => c.name === containerName))
+  if (!has(latest) && has(running)) return { base: running, running, latest, chose: 'container' }
+  return { base: latest, running, latest, chose: 'latest' }
+}

@@ -1,10 +1,10 @@
-import { DescribeTaskDefinitionCommand, type ECSClient, type TaskDefinition } from '@aws-sdk/client-ecs'
+import { DescribeTaskDefinitionCommand, type ECSClient } from '@aws-sdk/client-ecs'
 import { isConfigurationError, serviceSettings } from '@tierdeploy/catalog'
 import { resolveServiceName } from '@tierdeploy/graph'
 import { mapWithConcurrency } from '../ecs/concurrency.js'
 import { awsSetupError } from '../ecs/errors.js'
-import { renderTaskDefinition } from '../ecs/render.js'
-import { describeServicesInBatches, taskDefinitionFamily } from '../ecs/rollout.js'
+import { chooseBaseRevision, renderTaskDefinition, type BaseChoice } from '../ecs/render.js'
+import { describeServicesInBatches } from '../ecs/rollout.js'
 import { deniedFinding, errorName, isUnread } from './denied.js'
 import type { PreflightFinding, PreflightRequest, PreflightTarget } from './types.js'
 
@@ -58,26 +58,14 @@ export async function readPreflightTargets(request: PreflightRequest, ecs: ECSCl
   return { targets, findings }
 }
 
-/**
- * The revision the deploy renders on and the one the service runs: the rule of deployEcsServices (ecs/deploy.ts,
- * baseAndRunning), without its log lines. The family's latest ACTIVE revision is the base, unless the service runs a
- * newer one, or the latest lacks the catalog's container while the running one has it.
- */
-async function baseAndRunning(ecs: ECSClient, previous: string, containerName: string): Promise<{ base: TaskDefinition; running: TaskDefinition }> {
-  const describe = async (ref: string, missingIsUndefined: boolean): Promise<TaskDefinition | undefined> => {
+/** The rule of the deploy (chooseBaseRevision), without its log lines and with preflight's own error handling. */
+function baseAndRunning(ecs: ECSClient, previous: string, containerName: string): Promise<BaseChoice> {
+  return chooseBaseRevision(previous, containerName, async (ref, missingIsUndefined) => {
     try {
       return (await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: ref }))).taskDefinition
     } catch (e) {
       if (missingIsUndefined && errorName(e) === 'ClientException') return undefined
       throw e
     }
-  }
-  const latest = await describe(taskDefinitionFamily(previous), true)
-  if (latest?.taskDefinitionArn === previous) return { base: latest, running: latest }
-  const running = await describe(previous, false)
-  if (!running) throw new Error(`DescribeTaskDefinition returned nothing for ${previous}`)
-  if (!latest || (latest.revision ?? 0) < (running.revision ?? 0)) return { base: running, running }
-  const has = (td: TaskDefinition): boolean => Boolean(td.containerDefinitions?.some((c) => c.name === containerName))
-  if (!has(latest) && has(running)) return { base: running, running }
-  return { base: latest, running }
+  })
 }
