@@ -2,11 +2,11 @@ import { basename } from 'node:path'
 import { overlappingRefProblems } from './branches.js'
 import type { Problem } from './errors.js'
 import { fargateMemoryHint, isValidFargateSize } from './fargate.js'
-import { normaliseRepoPath, type RepoPathKind } from './repo-path.js'
+import { isCanonicalRepoPath, normaliseRepoPath, type RepoPathKind } from './repo-path.js'
 import type { BuildSettings, Catalog, CatalogDocument, Environment, EnvironmentDocument, Service } from './model.js'
 import { catalogSchema, environmentSchema, FARGATE_CPU_UNITS } from './schema.js'
 import { secretArnProblems } from './secret-arns.js'
-import { isEnabledIn, serviceSettings } from './settings.js'
+import { isEnabledIn, serviceSize } from './settings.js'
 import { checkShape, type ShapeIssue } from './shape.js'
 import { didYouMean, unknownNameHint } from './suggest.js'
 import { parseYaml, type Source } from './yaml-source.js'
@@ -52,7 +52,7 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
   // Keep going past shape problems so one run reports every problem; later rules see only well-formed values.
   const doc = wellFormed(parsed.value as Record<string, unknown>)
   if (!doc) return { problems }
-  normalisePaths(doc, input.root, add)
+  const droppedPaths = normalisePaths(doc, input.root, add)
   const rawServices = (parsed.value as { services: Record<string, unknown> }).services
   const tiersWellFormed = doc.tiers.length === (parsed.value as { tiers: unknown[] }).tiers.length
 
@@ -63,11 +63,16 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
     tierIds.add(t.id)
   })
 
-  // Names and aliases
+  // Names and aliases. Plain indexed loops here and below: this runs once per process over every service, so
+  // it runs cold, where iterators and per-item closures cost more than the checks (issue 16: plan at 10,000).
   const names = new Map<string, string>()
-  for (const name of Object.keys(doc.services)) names.set(name, name)
-  for (const [name, def] of Object.entries(doc.services)) {
-    for (const [i, alias] of (def.aliases ?? []).entries()) {
+  const serviceNames = Object.keys(doc.services)
+  for (const name of serviceNames) names.set(name, name)
+  for (const name of serviceNames) {
+    const aliases = doc.services[name]!.aliases
+    if (aliases === undefined) continue
+    for (let i = 0; i < aliases.length; i++) {
+      const alias = aliases[i]!
       const owner = names.get(alias)
       if (owner !== undefined && owner !== name) {
         add('error', ['services', name, 'aliases', i], `alias '${alias}' of ${name} is already ${owner === alias ? 'a service name' : `an alias of ${owner}`}`, 'names and aliases must be unique')
@@ -77,41 +82,57 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
 
   // Services with defaults filled in, dependencies resolved to canonical names
   const services = new Map<string, Service>()
-  for (const [name, def] of Object.entries(doc.services)) {
+  // Dependencies as written, where that differs from the resolved list (an alias, a repeat): to point at them.
+  const writtenDeps = new Map<string, string[]>()
+  const lastTier = doc.tiers.at(-1)?.id ?? 1
+  for (const name of serviceNames) {
+    const def = doc.services[name]!
     const kind = def.kind ?? 'service'
     const dependsOn: string[] = []
-    for (const [i, dep] of (def.dependsOn ?? []).entries()) {
-      const target = names.get(dep)
-      if (target === undefined) add('error', ['services', name, 'dependsOn', i], `${name} depends on unknown service '${dep}'`, unknownNameHint(dep, names.keys()))
-      else if (target === name) add('error', ['services', name, 'dependsOn', i], `${name} depends on itself`, `cycle: ${name} -> ${name}`)
-      else if (!dependsOn.includes(target)) dependsOn.push(target)
+    const written = def.dependsOn
+    if (written !== undefined) {
+      for (let i = 0; i < written.length; i++) {
+        const dep = written[i]!
+        const target = names.get(dep)
+        if (target === undefined) add('error', ['services', name, 'dependsOn', i], `${name} depends on unknown service '${dep}'`, unknownNameHint(dep, names.keys()))
+        else if (target === name) add('error', ['services', name, 'dependsOn', i], `${name} depends on itself`, `cycle: ${name} -> ${name}`)
+        else if (!dependsOn.includes(target)) dependsOn.push(target)
+      }
+      if (dependsOn.length !== written.length || dependsOn.some((d, i) => d !== written[i])) writtenDeps.set(name, written)
     }
     // A key that is present but malformed was reported by the shape check; do not report it missing as well.
     const raw = rawServices[name]
-    const given = (key: string): boolean => !isRecord(raw) || key in raw
-    if (kind !== 'library' && !given('tier')) add('error', ['services', name], `${name} has no tier`, `add tier: 1 to ${doc.tiers.at(-1)?.id ?? 1}`)
+    const rawRecord = isRecord(raw)
+    if (kind !== 'library' && rawRecord && !('tier' in raw)) add('error', ['services', name], `${name} has no tier`, `add tier: 1 to ${lastTier}`)
     // With a malformed tier entry (already reported) the defined tiers are unknown: do not cascade into every service.
     if (def.tier !== undefined && tiersWellFormed && !tierIds.has(def.tier)) add('error', ['services', name, 'tier'], `${name} is in tier ${def.tier}, which is not defined in tiers`, tierIds.size ? `defined tiers: ${[...tierIds].join(', ')}` : 'tiers: defines none')
-    if (kind !== 'infrastructure' && !given('path')) add('error', ['services', name], `${name} has no path`, `a ${kind} needs the directory of its code`)
+    if (kind !== 'infrastructure' && rawRecord && !('path' in raw) && !droppedPaths.has(name)) add('error', ['services', name], `${name} has no path`, `a ${kind} needs the directory of its code`)
     if (def.deployVia === 'cloudformation' && !def.cloudformation) add('error', ['services', name, 'deployVia'], `${name} is deployed via CloudFormation but names no stack`, 'add cloudformation: { stack: NAME, imageParameter: PARAM }')
-    services.set(name, {
-      ...def,
-      name,
-      kind,
-      tier: def.tier ?? 0,
-      dependsOn,
-      aliases: def.aliases ?? [],
-      disabled: def.disabled ?? false,
-    })
+    // The definition is this function's own copy (wellFormed): completed in place, keys in the order a spread would give.
+    const service = def as Service
+    service.name = name
+    service.kind = kind
+    service.tier = def.tier ?? 0
+    service.dependsOn = dependsOn
+    service.aliases = def.aliases ?? []
+    service.disabled = def.disabled ?? false
+    services.set(name, service)
   }
 
   for (const s of services.values()) {
-    for (const dep of s.dependsOn) {
+    const deps = s.dependsOn
+    for (let k = 0; k < deps.length; k++) {
+      const dep = deps[k]!
       const d = services.get(dep)!
-      const at = ['services', s.name, 'dependsOn', (doc.services[s.name]!.dependsOn ?? []).findIndex((n) => names.get(n) === dep)]
-      if (s.kind === 'library' && d.kind !== 'library') add('error', at, `library ${s.name} depends on ${d.kind} ${dep}`, 'a library may depend only on libraries')
-      if (d.kind !== 'library' && s.kind !== 'library' && d.tier > s.tier) add('error', at, `${s.name} (tier ${s.tier}) depends on ${dep} (tier ${d.tier}), a higher tier`, `lower tiers deploy first: move ${dep} to tier ${s.tier} or lower, or ${s.name} up`)
-      if (d.disabled && !s.disabled) add('error', at, `${s.name} depends on ${dep}, which is disabled`, `enable ${dep} or drop the dependency`)
+      const libraryOnService = s.kind === 'library' && d.kind !== 'library'
+      const higherTier = d.kind !== 'library' && s.kind !== 'library' && d.tier > s.tier
+      const onDisabled = d.disabled && !s.disabled
+      if (!libraryOnService && !higherTier && !onDisabled) continue
+      // Where the dependency is written (it may be written as an alias).
+      const at = ['services', s.name, 'dependsOn', (writtenDeps.get(s.name) ?? deps).findIndex((n) => names.get(n) === dep)]
+      if (libraryOnService) add('error', at, `library ${s.name} depends on ${d.kind} ${dep}`, 'a library may depend only on libraries')
+      if (higherTier) add('error', at, `${s.name} (tier ${s.tier}) depends on ${dep} (tier ${d.tier}), a higher tier`, `lower tiers deploy first: move ${dep} to tier ${s.tier} or lower, or ${s.name} up`)
+      if (onDisabled) add('error', at, `${s.name} depends on ${dep}, which is disabled`, `enable ${dep} or drop the dependency`)
     }
   }
 
@@ -119,7 +140,6 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
     add('error', ['services', cycle[0]!, 'dependsOn'], `dependency cycle: ${[...cycle, cycle[0]].join(' -> ')}`, 'remove one of these dependencies')
   }
 
-  // Paths: unique, and present on disk
   const byPath = new Map<string, string>()
   for (const s of services.values()) {
     if (s.path === undefined) continue
@@ -158,9 +178,11 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
 /**
  * Rewrites every repository path the catalog holds into its one form (repo-path.ts), once, before any rule or
  * package reads it: so duplicate paths are compared, paths checked on disk, and changed files matched all in
- * the same form. A path that cannot be normalised is reported where it is written and dropped.
+ * the same form. A path that cannot be normalised is reported where it is written and dropped; the services
+ * whose path was dropped are returned (their path is malformed, not missing).
  */
-function normalisePaths(doc: CatalogDocument, root: string, add: (severity: Problem['severity'], path: (string | number)[], message: string, hint?: string) => void): void {
+function normalisePaths(doc: CatalogDocument, root: string, add: (severity: Problem['severity'], path: (string | number)[], message: string, hint?: string) => void): Set<string> {
+  const dropped = new Set<string>()
   const normalise = (value: string, kind: RepoPathKind, at: (string | number)[], what: string): string | undefined => {
     const n = normaliseRepoPath(value, kind, root)
     if ('path' in n) return n.path
@@ -183,15 +205,20 @@ function normalisePaths(doc: CatalogDocument, root: string, add: (severity: Prob
   }
   doc.globalPaths = normaliseList(doc.globalPaths ?? [], ['globalPaths'], 'globalPaths')
   if (doc.defaults?.build !== undefined) doc.defaults = { ...doc.defaults, build: normaliseBuild(doc.defaults.build, ['defaults', 'build'], 'defaults') }
-  for (const [name, def] of Object.entries(doc.services)) {
-    if (def.path !== undefined) {
+  for (const name of Object.keys(doc.services)) {
+    const def = doc.services[name]!
+    // Most paths are already in their one form: checked first, so a large catalog allocates nothing for them.
+    if (def.path !== undefined && !isCanonicalRepoPath(def.path)) {
       const path = normalise(def.path, 'directory', ['services', name, 'path'], `${name} path`)
-      if (path === undefined) delete def.path
-      else def.path = path
+      if (path === undefined) {
+        delete def.path
+        dropped.add(name)
+      } else def.path = path
     }
     if (def.watch !== undefined) def.watch = normaliseList(def.watch, ['services', name, 'watch'], `${name} watch`)
     if (def.build !== undefined) def.build = normaliseBuild(def.build, ['services', name, 'build'], name)
   }
+  return dropped
 }
 
 const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined)
@@ -206,18 +233,44 @@ function wellFormed(raw: Record<string, unknown>): CatalogDocument | undefined {
   if (!Array.isArray(raw.tiers) || !isRecord(raw.services)) return undefined
   const tiers = raw.tiers.filter((t): t is CatalogDocument['tiers'][number] => isRecord(t) && Number.isInteger(t.id))
   const services: CatalogDocument['services'] = {}
-  for (const [name, value] of Object.entries(raw.services)) {
-    const def = (isRecord(value) ? { ...value } : {}) as Record<string, unknown>
-    for (const key of ['dependsOn', 'aliases', 'watch', 'ignore']) if (def[key] !== undefined) def[key] = strings(def[key])
-    if (!Number.isInteger(def.tier)) delete def.tier
-    if (typeof def.path !== 'string') delete def.path
-    if (!['service', 'infrastructure', 'library'].includes(def.kind as string)) delete def.kind
-    if (typeof def.disabled !== 'boolean') delete def.disabled
-    if (!(FARGATE_CPU_UNITS as readonly unknown[]).includes(def.cpu)) delete def.cpu
-    if (!Number.isInteger(def.memory)) delete def.memory
-    services[name] = def as CatalogDocument['services'][string]
+  const rawServices = raw.services
+  for (const name of Object.keys(rawServices)) {
+    const value = rawServices[name]
+    // A well-formed definition is used as it is (the parse made it for this build alone); only one with a
+    // malformed value is copied without it, so the raw value still tells "malformed" from "missing".
+    services[name] = (isRecord(value) && isWellFormedService(value) ? value : withoutMalformedKeys(value)) as CatalogDocument['services'][string]
   }
   return { ...(raw as unknown as CatalogDocument), tiers, services, globalPaths: strings(raw.globalPaths) ?? [], defaults: isRecord(raw.defaults) ? (raw.defaults as CatalogDocument['defaults']) : {} }
+}
+
+const LIST_KEYS = ['dependsOn', 'aliases', 'watch', 'ignore'] as const
+const KINDS: readonly unknown[] = ['service', 'infrastructure', 'library']
+const isStringList = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string')
+
+/** Whether every value the rules read from a service definition has its type (the shape check reported any that does not). */
+function isWellFormedService(def: Record<string, unknown>): boolean {
+  for (const key of LIST_KEYS) if (def[key] !== undefined && !isStringList(def[key])) return false
+  return (
+    (def.tier === undefined || Number.isInteger(def.tier)) &&
+    (def.path === undefined || typeof def.path === 'string') &&
+    (def.kind === undefined || KINDS.includes(def.kind)) &&
+    (def.disabled === undefined || typeof def.disabled === 'boolean') &&
+    (def.cpu === undefined || (FARGATE_CPU_UNITS as readonly unknown[]).includes(def.cpu)) &&
+    (def.memory === undefined || Number.isInteger(def.memory))
+  )
+}
+
+/** A copy of a service definition without its malformed values (or an empty one for a definition that is not a mapping). */
+function withoutMalformedKeys(value: unknown): Record<string, unknown> {
+  const def = (isRecord(value) ? { ...value } : {}) as Record<string, unknown>
+  for (const key of LIST_KEYS) if (def[key] !== undefined) def[key] = strings(def[key])
+  if (!Number.isInteger(def.tier)) delete def.tier
+  if (typeof def.path !== 'string') delete def.path
+  if (!KINDS.includes(def.kind)) delete def.kind
+  if (typeof def.disabled !== 'boolean') delete def.disabled
+  if (!(FARGATE_CPU_UNITS as readonly unknown[]).includes(def.cpu)) delete def.cpu
+  if (!Number.isInteger(def.memory)) delete def.memory
+  return def
 }
 
 /** A schema issue as a problem; an unknown key is named by its parent's path, since the message names the key. */
@@ -327,60 +380,121 @@ function checkSizes(catalog: Catalog, problems: Problem[]): void {
   for (const s of catalog.services.values()) {
     if (s.kind !== 'service') continue
     for (const env of envs) {
-      const settings = serviceSettings(catalog, s, env)
+      const size = serviceSize(catalog, s, env)
+      const fits = isValidFargateSize(size.cpu, size.memory)
+      if (fits && size.min <= size.max) continue
       const where = env ? { file: env.file, path: ['services', s.name] } : { file: catalog.file, path: ['services', s.name] }
       const inEnv = env ? ` in ${env.name}` : ''
-      if (!isValidFargateSize(settings.cpu, settings.memory)) {
-        problems.push({ ...where, severity: 'error', message: `${s.name}${inEnv}: cpu ${settings.cpu} with memory ${settings.memory} is not a Fargate task size`, hint: fargateMemoryHint(settings.cpu) })
+      if (!fits) {
+        problems.push({ ...where, severity: 'error', message: `${s.name}${inEnv}: cpu ${size.cpu} with memory ${size.memory} is not a Fargate task size`, hint: fargateMemoryHint(size.cpu) })
       }
-      if (settings.autoscaling.min > settings.autoscaling.max) {
-        problems.push({ ...where, severity: 'error', message: `${s.name}${inEnv}: autoscaling min ${settings.autoscaling.min} is above max ${settings.autoscaling.max}` })
+      if (size.min > size.max) {
+        problems.push({ ...where, severity: 'error', message: `${s.name}${inEnv}: autoscaling min ${size.min} is above max ${size.max}` })
       }
     }
   }
 }
 
-/** One cycle per strongly connected component with more than one node (Tarjan), each as a path of names. */
 export function findCycles(services: Map<string, { dependsOn: string[] }>): string[][] {
-  const index = new Map<string, number>()
-  const low = new Map<string, number>()
-  const onStack = new Set<string>()
-  const stack: string[] = []
+  if (isAcyclic(services)) return []
+  // Tarjan's algorithm over integer ids (names sorted, so the cycles come out in a stable order).
+  const names = [...services.keys()].sort()
+  const id = new Map<string, number>()
+  for (let i = 0; i < names.length; i++) id.set(names[i]!, i)
+  const edges: number[][] = names.map((name) => {
+    const out: number[] = []
+    for (const dep of services.get(name)!.dependsOn) {
+      const d = id.get(dep)
+      if (d !== undefined) out.push(d)
+    }
+    return out
+  })
+  const index = new Int32Array(names.length).fill(-1)
+  const low = new Int32Array(names.length)
+  const onStack = new Uint8Array(names.length)
+  const stack: number[] = []
   const cycles: string[][] = []
   let counter = 0
-  const strongConnect = (root: string): void => {
-    // Iterative, so a 10,000-service chain cannot overflow the call stack.
-    const work: { node: string; next: number }[] = [{ node: root, next: 0 }]
-    index.set(root, counter); low.set(root, counter++); stack.push(root); onStack.add(root)
-    while (work.length) {
-      const frame = work[work.length - 1]!
-      const deps = services.get(frame.node)?.dependsOn ?? []
-      if (frame.next < deps.length) {
-        const dep = deps[frame.next++]!
-        if (!services.has(dep)) continue
-        if (!index.has(dep)) {
-          index.set(dep, counter); low.set(dep, counter++); stack.push(dep); onStack.add(dep)
-          work.push({ node: dep, next: 0 })
-        } else if (onStack.has(dep)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(dep)!))
+  // Iterative, so a 10,000-service chain cannot overflow the call stack: a frame is a node and its next edge.
+  const workNode: number[] = []
+  const workNext: number[] = []
+  const visit = (n: number): void => {
+    index[n] = low[n] = counter++
+    stack.push(n)
+    onStack[n] = 1
+    workNode.push(n)
+    workNext.push(0)
+  }
+  for (let root = 0; root < names.length; root++) {
+    if (index[root] !== -1) continue
+    visit(root)
+    while (workNode.length) {
+      const top = workNode.length - 1
+      const node = workNode[top]!
+      const deps = edges[node]!
+      if (workNext[top]! < deps.length) {
+        const dep = deps[workNext[top]!++]!
+        if (index[dep] === -1) visit(dep)
+        else if (onStack[dep]) low[node] = Math.min(low[node]!, index[dep]!)
         continue
       }
-      work.pop()
-      const parent = work[work.length - 1]
-      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!))
-      if (low.get(frame.node) === index.get(frame.node)) {
+      workNode.pop()
+      workNext.pop()
+      if (top > 0) low[workNode[top - 1]!] = Math.min(low[workNode[top - 1]!]!, low[node]!)
+      if (low[node] === index[node]) {
         const component: string[] = []
-        let n: string
+        let n: number
         do {
           n = stack.pop()!
-          onStack.delete(n)
-          component.push(n)
-        } while (n !== frame.node)
+          onStack[n] = 0
+          component.push(names[n]!)
+        } while (n !== node)
         if (component.length > 1) cycles.push(cycleWithin(new Set(component), services))
       }
     }
   }
-  for (const name of [...services.keys()].sort()) if (!index.has(name)) strongConnect(name)
   return cycles
+}
+
+/**
+ * Whether the graph has no cycle: one depth-first pass over the services in their own order, without the
+ * sorting and bookkeeping that naming the cycles needs (the usual case, checked first).
+ */
+function isAcyclic(services: Map<string, { dependsOn: string[] }>): boolean {
+  const id = new Map<string, number>()
+  const deps: string[][] = []
+  for (const [name, s] of services) {
+    id.set(name, deps.length)
+    deps.push(s.dependsOn)
+  }
+  // 0: not seen, 1: on the current path, 2: done.
+  const state = new Uint8Array(deps.length)
+  const nodes: number[] = []
+  const next: number[] = []
+  for (let root = 0; root < deps.length; root++) {
+    if (state[root] !== 0) continue
+    state[root] = 1
+    nodes.push(root)
+    next.push(0)
+    while (nodes.length) {
+      const top = nodes.length - 1
+      const list = deps[nodes[top]!]!
+      if (next[top]! < list.length) {
+        const dep = id.get(list[next[top]!++]!)
+        if (dep === undefined) continue
+        if (state[dep] === 1) return false
+        if (state[dep] === 0) {
+          state[dep] = 1
+          nodes.push(dep)
+          next.push(0)
+        }
+        continue
+      }
+      state[nodes.pop()!] = 2
+      next.pop()
+    }
+  }
+  return true
 }
 
 /** A concrete cycle inside a strongly connected component, starting from its smallest name. */

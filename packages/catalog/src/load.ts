@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { isAscii } from 'node:buffer'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { CatalogResult } from './build.js'
@@ -92,7 +93,10 @@ function readSources(options: LoadOptions): CatalogSources {
 /** A catalog file's text; a directory or unreadable file in its place is the user's to fix, not a crash. */
 function readCatalogFile(path: string, shown: string): string {
   try {
-    return readFileSync(path, 'utf8')
+    const bytes = readFileSync(path)
+    // Plain ASCII (most catalogs) decodes byte for byte, several times faster than Node 20's UTF-8 read of a
+    // 1 MB file; anything else is decoded as UTF-8.
+    return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8')
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     throw new ConfigurationError(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : (e as Error).message}`)

@@ -17,6 +17,8 @@ export type NormalisedRepoPath = { path: string } | { problem: string; hint: str
  * `root` is the repository root on disk, to suggest the relative form of an absolute path inside it.
  */
 export function normaliseRepoPath(value: string, kind: RepoPathKind, root?: string): NormalisedRepoPath {
+  // Most paths are already in their one form: relative, '/' between non-empty segments, no '.' or '..'.
+  if (isCanonicalRepoPath(value)) return { path: value }
   if (kind !== 'glob' && value.includes('\\')) {
     return { problem: `'${value}' uses \\ between directories`, hint: `write '${value.replace(/\\+/g, '/')}': catalog paths use /` }
   }
@@ -47,6 +49,13 @@ export function normaliseRepoPath(value: string, kind: RepoPathKind, root?: stri
     }
   }
   return { path: segments.join('/') }
+}
+
+/** Whether the path is already what normaliseRepoPath would make of it (checked without splitting it). */
+export function isCanonicalRepoPath(value: string): boolean {
+  if (value === '' || value.charCodeAt(0) === 47 || value.charCodeAt(value.length - 1) === 47) return false
+  if (value.includes('\\') || value.includes('//') || /^[A-Za-z]:\//.test(value)) return false
+  return !/(?:^|\/)\.\.?(?:\/|$)/.test(value)
 }
 
 /** The suggestion for an absolute path: its relative form when that is valid, else as written. */

@@ -1,4 +1,4 @@
-import type { Catalog, Environment, HealthCheck, Service, Tunables } from './model.js'
+import type { Catalog, Environment, HealthCheck, Service, ServiceOverride, Tunables } from './model.js'
 
 /** What a service runs with in one environment: catalog defaults <- service <- environment defaults <- override. */
 export interface ServiceSettings extends Required<Pick<Tunables, 'cpu' | 'memory' | 'desiredCount' | 'spot' | 'schedule'>> {
@@ -13,29 +13,53 @@ export interface ServiceSettings extends Required<Pick<Tunables, 'cpu' | 'memory
 const BUILT_IN = { cpu: 256, memory: 512, desiredCount: 1, spot: false, schedule: 'always' as const }
 
 export function serviceSettings(catalog: Catalog, service: Service, environment?: Environment): ServiceSettings {
-  const layers: Tunables[] = [catalog.defaults, service, environment?.defaults ?? {}, environment?.services?.[service.name] ?? {}]
-  const pick = <K extends keyof Tunables>(key: K): Tunables[K] | undefined => {
-    let value: Tunables[K] | undefined
-    for (const layer of layers) if (layer[key] !== undefined) value = layer[key]
-    return value
-  }
-  const merged = <K extends 'environment' | 'secrets'>(key: K): Record<string, string> =>
-    Object.assign({}, ...layers.map((l) => l[key] ?? {})) as Record<string, string>
-  const desiredCount = pick('desiredCount') ?? BUILT_IN.desiredCount
-  const scaling = Object.assign({}, ...layers.map((l) => l.autoscaling ?? {})) as ServiceSettings['autoscaling']
-  const health = Object.assign({}, catalog.defaults.healthCheck ?? {}, service.healthCheck ?? {}, environment?.services?.[service.name]?.healthCheck ?? {}) as HealthCheck
+  // Layers from weakest to strongest; written out rather than looped over with closures, since deploys, plans
+  // and the catalog's own size check call this once per service (issue 16: a 10,000-service plan runs it cold).
+  const defaults = catalog.defaults
+  const envDefaults: Tunables = environment?.defaults ?? NONE
+  const override: ServiceOverride = environment?.services?.[service.name] ?? NONE
+  const size = serviceSize(catalog, service, environment)
+  const scaling = { ...defaults.autoscaling, ...service.autoscaling, ...envDefaults.autoscaling, ...override.autoscaling } as ServiceSettings['autoscaling']
   return {
-    cpu: pick('cpu') ?? BUILT_IN.cpu,
-    memory: pick('memory') ?? BUILT_IN.memory,
+    cpu: size.cpu,
+    memory: size.memory,
+    desiredCount: size.desiredCount,
+    spot: override.spot ?? envDefaults.spot ?? service.spot ?? defaults.spot ?? BUILT_IN.spot,
+    schedule: override.schedule ?? envDefaults.schedule ?? service.schedule ?? defaults.schedule ?? BUILT_IN.schedule,
+    autoscaling: { ...scaling, min: size.min, max: size.max },
+    environment: { ...defaults.environment, ...service.environment, ...envDefaults.environment, ...override.environment },
+    secrets: { ...defaults.secrets, ...service.secrets, ...envDefaults.secrets, ...override.secrets },
+    healthCheck: { expectedStatus: 200, healthyThreshold: 3, timeoutSeconds: 5, intervalSeconds: 10, ...defaults.healthCheck, ...service.healthCheck, ...override.healthCheck },
+    containerName: service.container?.name ?? defaults.container?.name ?? service.name,
+    port: service.container?.port ?? defaults.container?.port,
+  }
+}
+
+const NONE: Tunables = {}
+
+/** A service's task size and task counts in one environment: the part of serviceSettings the catalog checks for every service. */
+export interface ServiceSize {
+  cpu: number
+  memory: number
+  desiredCount: number
+  /** Autoscaling bounds: min defaults to desiredCount, max to the larger of desiredCount and min. */
+  min: number
+  max: number
+}
+
+export function serviceSize(catalog: Catalog, service: Service, environment?: Environment): ServiceSize {
+  const defaults = catalog.defaults
+  const envDefaults: Tunables = environment?.defaults ?? NONE
+  const override: Tunables = environment?.services?.[service.name] ?? NONE
+  const desiredCount = override.desiredCount ?? envDefaults.desiredCount ?? service.desiredCount ?? defaults.desiredCount ?? BUILT_IN.desiredCount
+  const min = override.autoscaling?.min ?? envDefaults.autoscaling?.min ?? service.autoscaling?.min ?? defaults.autoscaling?.min ?? desiredCount
+  const max = override.autoscaling?.max ?? envDefaults.autoscaling?.max ?? service.autoscaling?.max ?? defaults.autoscaling?.max ?? Math.max(desiredCount, min)
+  return {
+    cpu: override.cpu ?? envDefaults.cpu ?? service.cpu ?? defaults.cpu ?? BUILT_IN.cpu,
+    memory: override.memory ?? envDefaults.memory ?? service.memory ?? defaults.memory ?? BUILT_IN.memory,
     desiredCount,
-    spot: pick('spot') ?? BUILT_IN.spot,
-    schedule: pick('schedule') ?? BUILT_IN.schedule,
-    autoscaling: { ...scaling, min: scaling.min ?? desiredCount, max: scaling.max ?? Math.max(desiredCount, scaling.min ?? desiredCount) },
-    environment: merged('environment'),
-    secrets: merged('secrets'),
-    healthCheck: { expectedStatus: 200, healthyThreshold: 3, timeoutSeconds: 5, intervalSeconds: 10, ...health },
-    containerName: service.container?.name ?? catalog.defaults.container?.name ?? service.name,
-    port: service.container?.port ?? catalog.defaults.container?.port,
+    min,
+    max,
   }
 }
 

@@ -1,5 +1,6 @@
 import { load, YAMLException } from 'js-yaml'
 import type { Problem } from './errors.js'
+import { readSimpleYaml } from './fast-yaml.js'
 
 export interface Source {
   file: string
@@ -7,11 +8,14 @@ export interface Source {
 }
 
 /**
- * Parses YAML with js-yaml, which is several times faster than `yaml`'s positioned parser on large catalogs
- * (see README, Benchmarks). Line numbers for later problems are found only when there is one (locate.ts).
- * Duplicate keys are syntax errors here, which is how duplicate service names are caught.
+ * Parses YAML: the plain block YAML catalogs are written in by the fast reader (fast-yaml.ts), anything else,
+ * and every syntax error, by js-yaml, which is several times faster than `yaml`'s positioned parser on large
+ * catalogs (see README, Benchmarks). Line numbers for later problems are found only when there is one
+ * (locate.ts). Duplicate keys are syntax errors here, which is how duplicate service names are caught.
  */
 export function parseYaml(source: Source): { value?: unknown; problem?: Problem } {
+  const simple = readSimpleYaml(source.text)
+  if (simple !== undefined) return { value: simple }
   try {
     return { value: load(source.text) }
   } catch (e) {
