@@ -65,9 +65,15 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
 
   // Names and aliases. Plain indexed loops here and below: this runs once per process over every service, so
   // it runs cold, where iterators and per-item closures cost more than the checks (issue 16: plan at 10,000).
+  // `index` gives each name and alias its service's position: dependencies become numbers, so the dependency
+  // rules and the cycle check below look nothing up by name.
   const names = new Map<string, string>()
+  const index = new Map<string, number>()
   const serviceNames = Object.keys(doc.services)
-  for (const name of serviceNames) names.set(name, name)
+  for (let i = 0; i < serviceNames.length; i++) {
+    names.set(serviceNames[i]!, serviceNames[i]!)
+    index.set(serviceNames[i]!, i)
+  }
   for (const name of serviceNames) {
     const aliases = doc.services[name]!.aliases
     if (aliases === undefined) continue
@@ -76,30 +82,49 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
       const owner = names.get(alias)
       if (owner !== undefined && owner !== name) {
         add('error', ['services', name, 'aliases', i], `alias '${alias}' of ${name} is already ${owner === alias ? 'a service name' : `an alias of ${owner}`}`, 'names and aliases must be unique')
-      } else names.set(alias, name)
+      } else {
+        names.set(alias, name)
+        index.set(alias, index.get(name)!)
+      }
     }
   }
 
   // Services with defaults filled in, dependencies resolved to canonical names
   const services = new Map<string, Service>()
+  const list: Service[] = []
+  // Every service's dependencies as service positions, one after another: service n's are edgeTargets from
+  // edgeStart[n] to edgeStart[n + 1] (no array per service).
+  const edgeTargets: number[] = []
+  const edgeStart = new Int32Array(serviceNames.length + 1)
   // Dependencies as written, where that differs from the resolved list (an alias, a repeat): to point at them.
   const writtenDeps = new Map<string, string[]>()
   const lastTier = doc.tiers.at(-1)?.id ?? 1
-  for (const name of serviceNames) {
+  for (let n = 0; n < serviceNames.length; n++) {
+    const name = serviceNames[n]!
     const def = doc.services[name]!
     const kind = def.kind ?? 'service'
-    const dependsOn: string[] = []
     const written = def.dependsOn
+    // The canonical list is the written one unless an entry is an alias, a repeat or unknown (then a new list).
+    let dependsOn: string[] = written ?? []
+    const first = edgeTargets.length
     if (written !== undefined) {
       for (let i = 0; i < written.length; i++) {
         const dep = written[i]!
-        const target = names.get(dep)
+        const target = index.get(dep)
+        let keep = false
         if (target === undefined) add('error', ['services', name, 'dependsOn', i], `${name} depends on unknown service '${dep}'`, unknownNameHint(dep, names.keys()))
-        else if (target === name) add('error', ['services', name, 'dependsOn', i], `${name} depends on itself`, `cycle: ${name} -> ${name}`)
-        else if (!dependsOn.includes(target)) dependsOn.push(target)
+        else if (target === n) add('error', ['services', name, 'dependsOn', i], `${name} depends on itself`, `cycle: ${name} -> ${name}`)
+        else keep = edgeTargets.indexOf(target, first) === -1 // not a repeat
+        // Diverged from the written list: copy its prefix, which was canonical so far.
+        if (dependsOn === written && !(keep && serviceNames[target!] === dep)) dependsOn = written.slice(0, i)
+        if (keep) {
+          edgeTargets.push(target!)
+          if (dependsOn !== written) dependsOn.push(serviceNames[target!]!)
+        }
       }
-      if (dependsOn.length !== written.length || dependsOn.some((d, i) => d !== written[i])) writtenDeps.set(name, written)
+      if (dependsOn !== written) writtenDeps.set(name, written)
     }
+    edgeStart[n + 1] = edgeTargets.length
     // A key that is present but malformed was reported by the shape check; do not report it missing as well.
     const raw = rawServices[name]
     const rawRecord = isRecord(raw)
@@ -117,13 +142,15 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
     service.aliases = def.aliases ?? []
     service.disabled = def.disabled ?? false
     services.set(name, service)
+    list.push(service)
   }
 
-  for (const s of services.values()) {
+  for (let n = 0; n < list.length; n++) {
+    const s = list[n]!
     const deps = s.dependsOn
     for (let k = 0; k < deps.length; k++) {
       const dep = deps[k]!
-      const d = services.get(dep)!
+      const d = list[edgeTargets[edgeStart[n]! + k]!]!
       const libraryOnService = s.kind === 'library' && d.kind !== 'library'
       const higherTier = d.kind !== 'library' && s.kind !== 'library' && d.tier > s.tier
       const onDisabled = d.disabled && !s.disabled
@@ -136,7 +163,7 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
     }
   }
 
-  for (const cycle of findCycles(services)) {
+  for (const cycle of isAcyclic(edgeStart, edgeTargets) ? [] : findCycles(services)) {
     add('error', ['services', cycle[0]!, 'dependsOn'], `dependency cycle: ${[...cycle, cycle[0]].join(' -> ')}`, 'remove one of these dependencies')
   }
 
@@ -396,7 +423,19 @@ function checkSizes(catalog: Catalog, problems: Problem[]): void {
 }
 
 export function findCycles(services: Map<string, { dependsOn: string[] }>): string[][] {
-  if (isAcyclic(services)) return []
+  const ids = new Map<string, number>()
+  for (const name of services.keys()) ids.set(name, ids.size)
+  const edgeStart = new Int32Array(services.size + 1)
+  const edgeTargets: number[] = []
+  let n = 0
+  for (const s of services.values()) {
+    for (const d of s.dependsOn) {
+      const id = ids.get(d)
+      if (id !== undefined) edgeTargets.push(id)
+    }
+    edgeStart[++n] = edgeTargets.length
+  }
+  if (isAcyclic(edgeStart, edgeTargets)) return []
   // Tarjan's algorithm over integer ids (names sorted, so the cycles come out in a stable order).
   const names = [...services.keys()].sort()
   const id = new Map<string, number>()
@@ -457,36 +496,29 @@ export function findCycles(services: Map<string, { dependsOn: string[] }>): stri
 }
 
 /**
- * Whether the graph has no cycle: one depth-first pass over the services in their own order, without the
+ * Whether the graph (each node's dependencies as node numbers) has no cycle: one depth-first pass, without the
  * sorting and bookkeeping that naming the cycles needs (the usual case, checked first).
  */
-function isAcyclic(services: Map<string, { dependsOn: string[] }>): boolean {
-  const id = new Map<string, number>()
-  const deps: string[][] = []
-  for (const [name, s] of services) {
-    id.set(name, deps.length)
-    deps.push(s.dependsOn)
-  }
+function isAcyclic(edgeStart: Int32Array, edgeTargets: number[]): boolean {
+  const count = edgeStart.length - 1
   // 0: not seen, 1: on the current path, 2: done.
-  const state = new Uint8Array(deps.length)
+  const state = new Uint8Array(count)
   const nodes: number[] = []
   const next: number[] = []
-  for (let root = 0; root < deps.length; root++) {
+  for (let root = 0; root < count; root++) {
     if (state[root] !== 0) continue
     state[root] = 1
     nodes.push(root)
-    next.push(0)
+    next.push(edgeStart[root]!)
     while (nodes.length) {
       const top = nodes.length - 1
-      const list = deps[nodes[top]!]!
-      if (next[top]! < list.length) {
-        const dep = id.get(list[next[top]!++]!)
-        if (dep === undefined) continue
+      if (next[top]! < edgeStart[nodes[top]! + 1]!) {
+        const dep = edgeTargets[next[top]!++]!
         if (state[dep] === 1) return false
         if (state[dep] === 0) {
           state[dep] = 1
           nodes.push(dep)
-          next.push(0)
+          next.push(edgeStart[dep]!)
         }
         continue
       }

@@ -43,13 +43,13 @@ function describe(v: unknown): string {
  * (never stopping at the first), each with the path of keys that leads to it.
  */
 export function checkShape(value: unknown, schema: JsonSchema, path: (string | number)[] = [], issues: ShapeIssue[] = []): ShapeIssue[] {
-  walk(value, schema, { up: undefined, key: undefined, prefix: path }, issues)
+  walk(value, schema, { up: undefined, key: undefined, prefix: path }, undefined, issues)
   return issues
 }
 
 /**
- * Where a value is, as a chain of keys up to the root: the path array is built only for an issue, so a
- * 10,000-service catalog does not allocate one array per value it checks.
+ * Where a container is, as a chain of keys up to the root. A value is checked as (its container, its key), and
+ * the path array is built only for an issue: a 10,000-service catalog allocates nothing per scalar it checks.
  */
 interface At {
   up: At | undefined
@@ -58,73 +58,78 @@ interface At {
   prefix?: (string | number)[]
 }
 
-function pathOf(at: At): (string | number)[] {
-  const keys: (string | number)[] = []
+function pathOf(at: At, key: string | number | undefined): (string | number)[] {
+  const keys: (string | number)[] = key === undefined ? [] : [key]
   let node: At | undefined = at
   for (; node?.up !== undefined; node = node.up) keys.push(node.key!)
   return [...(node?.prefix ?? []), ...keys.reverse()]
 }
 
-function walk(value: unknown, schema: JsonSchema, at: At, issues: ShapeIssue[]): void {
+/** Checks `value`, found under `key` of the container at `parent` (for the root: the root and no key). */
+function walk(value: unknown, schema: JsonSchema, parent: At, key: string | number | undefined, issues: ShapeIssue[]): void {
   if (schema.anyOf) {
     const fits = schema.anyOf.some((s) => {
       const trial: ShapeIssue[] = []
-      walk(value, s, at, trial)
+      walk(value, s, parent, key, trial)
       return trial.length === 0
     })
     if (!fits) {
       const forms = schema.anyOf.map((s) => (s.type === 'object' ? `{ ${Object.keys(s.properties ?? {}).join(', ')}: ... }` : s.type)).join(' or ')
-      issues.push({ path: pathOf(at), message: `${describe(value)} is not valid here`, hint: `expected ${forms}` })
+      issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not valid here`, hint: `expected ${forms}` })
     }
     return
   }
   const actual = typeOf(value)
   if (schema.type && !matchesType(schema.type, actual)) {
-    issues.push({ path: pathOf(at), message: `expected ${typeLabel(schema.type)}, found ${actual === 'null' ? 'nothing' : `${typeLabel(actual)} ${describe(value)}`}` })
+    issues.push({ path: pathOf(parent, key), message: `expected ${typeLabel(schema.type)}, found ${actual === 'null' ? 'nothing' : `${typeLabel(actual)} ${describe(value)}`}` })
     return
   }
   if (schema.enum && !schema.enum.includes(value as string | number | boolean)) {
     const hint = typeof value === 'string' ? didYouMean(value, schema.enum.map(String)) : undefined
-    issues.push({ path: pathOf(at), message: `${describe(value)} is not one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`, ...(hint ? { hint } : {}) })
+    issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`, ...(hint ? { hint } : {}) })
     return
   }
   if (typeof value === 'string') {
-    if (schema.minLength !== undefined && value.length < schema.minLength) issues.push({ path: pathOf(at), message: 'must not be empty' })
+    if (schema.minLength !== undefined && value.length < schema.minLength) issues.push({ path: pathOf(parent, key), message: 'must not be empty' })
     else if (schema.pattern && !regex(schema.pattern).test(value)) {
-      issues.push({ path: pathOf(at), message: `${describe(value)} is not a valid ${schema.description ? nounOf(schema.description) : 'value'}`, hint: `must match ${schema.pattern}` })
+      issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not a valid ${schema.description ? nounOf(schema.description) : 'value'}`, hint: `must match ${schema.pattern}` })
     }
     return
   }
   if (typeof value === 'number') {
-    if (schema.minimum !== undefined && value < schema.minimum) issues.push({ path: pathOf(at), message: `${value} is below the minimum ${schema.minimum}` })
-    if (schema.maximum !== undefined && value > schema.maximum) issues.push({ path: pathOf(at), message: `${value} is above the maximum ${schema.maximum}` })
+    if (schema.minimum !== undefined && value < schema.minimum) issues.push({ path: pathOf(parent, key), message: `${value} is below the minimum ${schema.minimum}` })
+    if (schema.maximum !== undefined && value > schema.maximum) issues.push({ path: pathOf(parent, key), message: `${value} is above the maximum ${schema.maximum}` })
     return
   }
   if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) issues.push({ path: pathOf(at), message: `needs at least ${schema.minItems} item(s)` })
+    if (schema.minItems !== undefined && value.length < schema.minItems) issues.push({ path: pathOf(parent, key), message: `needs at least ${schema.minItems} item(s)` })
     const items = schema.items
-    if (items) for (let i = 0; i < value.length; i++) walk(value[i], items, { up: at, key: i }, issues)
+    if (items && value.length > 0) {
+      const here: At = key === undefined ? parent : { up: parent, key }
+      for (let i = 0; i < value.length; i++) walk(value[i], items, here, i, issues)
+    }
     return
   }
   if (actual === 'object') {
     const record = value as Record<string, unknown>
+    const here: At = key === undefined ? parent : { up: parent, key }
     if (schema.required) {
-      for (const key of schema.required) if (!(key in record)) issues.push({ path: pathOf(at), message: `missing required key '${key}'` })
+      for (const name of schema.required) if (!(name in record)) issues.push({ path: pathOf(here, undefined), message: `missing required key '${name}'` })
     }
     const names = schema.propertyNames?.pattern ? regex(schema.propertyNames.pattern) : undefined
     const properties = schema.properties
     const additional = schema.additionalProperties
-    for (const key in record) {
-      if (!Object.hasOwn(record, key)) continue
-      if (names && !names.test(key)) {
-        issues.push({ path: pathOf({ up: at, key }), atKey: true, message: `'${key}' is not a valid name`, hint: 'use lower-case letters, digits and dashes' })
+    for (const name in record) {
+      if (!Object.hasOwn(record, name)) continue
+      if (names && !names.test(name)) {
+        issues.push({ path: pathOf(here, name), atKey: true, message: `'${name}' is not a valid name`, hint: 'use lower-case letters, digits and dashes' })
       }
-      const known = properties !== undefined && Object.hasOwn(properties, key) ? properties[key] : undefined
-      if (known) walk(record[key], known, { up: at, key }, issues)
+      const known = properties !== undefined && Object.hasOwn(properties, name) ? properties[name] : undefined
+      if (known) walk(record[name], known, here, name, issues)
       else if (additional === false) {
-        const hint = didYouMean(key, Object.keys(properties ?? {}))
-        issues.push({ path: pathOf({ up: at, key }), atKey: true, message: `unknown key '${key}'`, ...(hint ? { hint } : {}) })
-      } else if (typeof additional === 'object') walk(record[key], additional, { up: at, key }, issues)
+        const hint = didYouMean(name, Object.keys(properties ?? {}))
+        issues.push({ path: pathOf(here, name), atKey: true, message: `unknown key '${name}'`, ...(hint ? { hint } : {}) })
+      } else if (typeof additional === 'object') walk(record[name], additional, here, name, issues)
     }
   }
 }
