@@ -1,5 +1,4 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { Problem } from './errors.js'
 import type { Catalog, Environment, Service } from './model.js'
@@ -18,16 +17,20 @@ interface CacheFile {
   warnings: Problem[]
 }
 
-/** One file per catalog directory, so the cache never grows past one entry per catalog. */
-function cachePath(cache: CatalogCache, catalogDir: string): string {
+/**
+ * The cache file of a catalog directory: one per directory, so the cache never grows past one entry per catalog.
+ * node:crypto loads only here, so a run without the cache does not pay for it.
+ */
+export async function cacheFileOf(cache: CatalogCache, catalogDir: string): Promise<string> {
+  const { createHash } = await import('node:crypto')
   return join(cache.dir, `catalog-${createHash('sha256').update(catalogDir).digest('hex').slice(0, 16)}.json`)
 }
 
 /** The cached catalog when its key matches; anything unreadable is a miss, never an error. */
-export function readCachedCatalog(cache: CatalogCache, catalogDir: string, key: string): { catalog: Catalog; warnings: Problem[] } | undefined {
+export function readCachedCatalog(cacheFile: string, key: string): { catalog: Catalog; warnings: Problem[] } | undefined {
   let file: CacheFile
   try {
-    file = JSON.parse(readFileSync(cachePath(cache, catalogDir), 'utf8')) as CacheFile
+    file = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile
   } catch {
     return undefined
   }
@@ -40,7 +43,7 @@ export function readCachedCatalog(cache: CatalogCache, catalogDir: string, key: 
 }
 
 /** Stores a validated catalog. Best effort: a read-only or full disk only costs the next run its speed. */
-export function writeCachedCatalog(cache: CatalogCache, catalogDir: string, key: string, loaded: { catalog: Catalog; warnings: Problem[] }): void {
+export function writeCachedCatalog(cache: CatalogCache, cacheFile: string, key: string, loaded: { catalog: Catalog; warnings: Problem[] }): void {
   const { services, names, environments, ...rest } = loaded.catalog
   const file: CacheFile = {
     format: 1,
@@ -50,7 +53,7 @@ export function writeCachedCatalog(cache: CatalogCache, catalogDir: string, key:
   }
   try {
     mkdirSync(cache.dir, { recursive: true })
-    const target = cachePath(cache, catalogDir)
+    const target = cacheFile
     // Write then rename, so a concurrent run never reads half a file.
     const temporary = `${target}.${process.pid}.tmp`
     writeFileSync(temporary, JSON.stringify(file))

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto'
 import { isAscii } from 'node:buffer'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { CatalogResult } from './build.js'
-import { readCachedCatalog, writeCachedCatalog, type CatalogCache } from './cache.js'
+import { cacheFileOf, readCachedCatalog, writeCachedCatalog, type CatalogCache } from './cache.js'
 import { ConfigurationError, formatProblem, type Problem } from './errors.js'
 import { locateProblems } from './locate.js'
 import type { Catalog } from './model.js'
@@ -35,8 +34,9 @@ export interface LoadedCatalog {
  */
 export async function loadCatalog(options: LoadOptions = {}): Promise<LoadedCatalog> {
   const sources = readSources(options)
-  const key = options.cache && !options.checkPaths ? cacheKey(sources, options.cache.codeVersion, options) : undefined
-  const cached = key ? readCachedCatalog(options.cache!, sources.absolute, key) : undefined
+  const key = options.cache && !options.checkPaths ? await cacheKey(sources, options.cache.codeVersion, options) : undefined
+  const cacheFile = key ? await cacheFileOf(options.cache!, sources.absolute) : undefined
+  const cached = key && cacheFile ? readCachedCatalog(cacheFile, key) : undefined
   if (cached) return cached
   const result = await checkSources(sources, options)
   const errors = result.problems.filter((p) => p.severity === 'error')
@@ -47,7 +47,7 @@ export async function loadCatalog(options: LoadOptions = {}): Promise<LoadedCata
     )
   }
   const loaded = { catalog: result.catalog, warnings: result.problems.filter((p) => p.severity === 'warning') }
-  if (key) writeCachedCatalog(options.cache!, sources.absolute, key, loaded)
+  if (key && cacheFile) writeCachedCatalog(options.cache!, cacheFile, key, loaded)
   return loaded
 }
 
@@ -103,8 +103,12 @@ function readCatalogFile(path: string, shown: string): string {
   }
 }
 
-/** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */
-function cacheKey(sources: CatalogSources, codeVersion: string, options: LoadOptions): string {
+/**
+ * Everything the validated catalog depends on: every file's name and bytes, the options, the code version. node:crypto
+ * loads only here, so a run without the cache does not pay for it.
+ */
+async function cacheKey(sources: CatalogSources, codeVersion: string, options: LoadOptions): Promise<string> {
+  const { createHash } = await import('node:crypto')
   const hash = createHash('sha256').update(`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`)
   for (const s of [sources.services, ...sources.environments]) hash.update(`${s.file}\0${s.text.length}\0${s.text}\0`)
   return hash.digest('hex')

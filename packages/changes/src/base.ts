@@ -145,7 +145,8 @@ export async function chooseRange(event: GitHubEvent | undefined, inputs: RangeI
   }
 }
 
-function eventHeadSha(event: GitHubEvent | undefined): string | undefined {
+/** The commit an event names as its head (a push's after, a pull request's head); undefined for none or a zero SHA. */
+export function eventHeadSha(event: GitHubEvent | undefined): string | undefined {
   if (!event) return undefined
   const p = event.payload
   const sha = field(p, 'after') ?? field(p, 'pull_request', 'head', 'sha') ?? field(p, 'merge_group', 'head_sha')

@@ -588,11 +588,47 @@ describe('the usual range in as few git processes as possible (issue 16)', () =>
     expect(await fullPath(repo, {}, event)).toMatchObject({ base: deployed, head })
   })
 
-  it('asks git rev-parse only for revision syntax such as HEAD~1', async () => {
+  it('diffs the previous commit (--base HEAD~1, HEAD^, REF~1 --head REF) in one git process, with what the full path gives', async () => {
     const { repo, head } = branched()
+    for (const [base, headRef] of [['HEAD~1', undefined], ['HEAD^', undefined], ['HEAD~', 'HEAD'], ['feature^1', 'feature'], [`${head}~1`, head]] as const) {
+      const { result, calls } = await detectCounting(repo, { base, ...(headRef ? { head: headRef } : {}) })
+      expect(calls, base).toEqual(['log'])
+      expect(result).toMatchObject({ mode: 'changes', base: repo.sha('HEAD~1'), head, comparison: 'trees', why: `since ${base}`, services: ['indigenious-payment-service'] })
+      expect(await fullPath(repo, { base, ...(headRef ? { head: headRef } : {}) })).toMatchObject({ base: repo.sha('HEAD~1'), head, files: ['services/payment/src/p.ts'] })
+    }
+  })
+
+  it('diffs a merge commit from its first parent, as git diff HEAD~1 HEAD does', async () => {
+    const { repo } = branched()
+    repo.git('checkout', '--quiet', 'deployed')
+    repo.git('merge', '--quiet', '--no-ff', '--no-edit', 'feature')
     const { result, calls } = await detectCounting(repo, { base: 'HEAD~1' })
+    expect(calls).toEqual(['log'])
+    const full = await fullPath(repo, { base: 'HEAD~1' })
+    expect(full.files.sort()).toEqual(['services/auth/src/a.ts', 'services/payment/src/p.ts'])
+    expect(result).toMatchObject({ base: full.base, head: full.head, services: ['indigenious-auth-service', 'indigenious-payment-service'] })
+  })
+
+  it('asks git rev-parse for other revision syntax (HEAD~2, a base that is not head\'s parent)', async () => {
+    const { repo, head } = branched()
+    const { result, calls } = await detectCounting(repo, { base: 'HEAD~2' })
     expect(calls).toEqual(['rev-parse', 'diff'])
-    expect(result).toMatchObject({ base: repo.sha('HEAD~1'), head, services: ['indigenious-payment-service'] })
+    expect(result).toMatchObject({ base: repo.sha('HEAD~2'), head, services: ['indigenious-auth-service', 'indigenious-payment-service'] })
+    // HEAD~1 against another head is not "the previous commit" of that head.
+    const other = await detectCounting(repo, { base: 'HEAD~1', head: 'deployed' })
+    expect(other.calls.slice(0, 2)).toEqual(['rev-parse', 'diff'])
+  })
+
+  it('takes the full path, with the same messages, when HEAD~1 does not exist (a root commit, a shallow clone)', async () => {
+    const root = fixtureRepo()
+    await expect(detectCounting(root, { base: 'HEAD~1' })).rejects.toThrow(/^base 'HEAD~1' is not a commit in this repository/)
+    const { repo } = branched()
+    const clone = repo.clone(['--depth', '1', '--branch', 'feature'])
+    // The quick attempt declines at the shallow boundary (git reports no parent there); the full path gives the
+    // shallow-clone message it always gave.
+    const fast = await new Git(gitRunner(clone.dir), clone.dir).diffFromFirstParent('HEAD')
+    expect(fast).toBeUndefined()
+    await expect(detectCounting(clone, { base: 'HEAD~1' })).rejects.toThrow(/^base 'HEAD~1' is not a commit in this repository \(the clone is shallow/)
   })
 
   it('compares from the merge base in two processes (merge-base, diff), reporting the merge base as today', async () => {

@@ -1,7 +1,7 @@
 import { relative, resolve, sep } from 'node:path'
 import { contextBeyondPath, imageInputsOf, silentLogger, type Catalog, type Logger } from '@tierdeploy/catalog'
 import { changeIndexFor, servicesAffectedBy } from './affected.js'
-import { chooseRange, type ChangeRange, type Comparison, type GitHubEvent, type RangeEffects, type RangeInputs } from './base.js'
+import { chooseRange, eventHeadSha, type ChangeRange, type Comparison, type GitHubEvent, type RangeEffects, type RangeInputs } from './base.js'
 import type { DefinitionChanges } from './catalog-diff.js'
 import { Git, type GitRunner } from './git.js'
 import { History } from './history.js'
@@ -103,6 +103,12 @@ async function quickRange(event: GitHubEvent | undefined, inputs: RangeInputs, g
     defaultBranch: (branch) => commit(`refs/remotes/${remote}/${branch}`),
   }
   try {
+    // `--base REF~1 --head REF` (the previous commit): the commit, its parent and the diff in one `git log`.
+    const headRef = inputs.head ?? eventHeadSha(event) ?? inputs.sha ?? 'HEAD'
+    if (inputs.base !== undefined && !inputs.mergeBase && [`${headRef}~1`, `${headRef}~`, `${headRef}^`, `${headRef}^1`].includes(inputs.base)) {
+      const fromParent = await git.diffFromFirstParent(headRef)
+      if (fromParent) return { range: { mode: 'changes', base: fromParent.parent, head: fromParent.head, comparison: 'trees', why: `since ${inputs.base}` }, changes: fromParent.changes }
+    }
     const range = await chooseRange(event, inputs, effects)
     if (range.mode !== 'changes') return undefined
     const changes = await git.diffCommits(range.base, range.head)

@@ -261,6 +261,23 @@ export class Git {
     return r.code === 0 ? parseNameStatus(r.stdout) : undefined
   }
 
+  /**
+   * A commit and the diff from its first parent, in one process (`git log -n1`): what `--base REF~1 --head REF`
+   * asks for, which otherwise takes a `git rev-parse` for REF~1 and a `git diff`. Undefined when git cannot
+   * answer that way (no such commit, a root commit or a shallow clone's boundary, an older git): the caller then
+   * takes the usual path.
+   */
+  async diffFromFirstParent(ref: string): Promise<{ head: string; parent: string; changes: FileChange[] } | undefined> {
+    if (ref.startsWith('-')) return undefined
+    const r = await this.run(['-c', 'core.quotePath=false', 'log', '-z', '--no-color', '--no-show-signature', '--format=%H %P', '-n1', '--diff-merges=first-parent', '--name-status', '-M', '--relative', '--no-ext-diff', '--end-of-options', `${ref}^{commit}`, '--'])
+    if (r.code !== 0) return undefined
+    const end = r.stdout.indexOf('\0')
+    if (end === -1) return undefined
+    const [head, parent] = r.stdout.slice(0, end).split(' ')
+    if (head === undefined || parent === undefined || !FULL_SHA.test(head) || !FULL_SHA.test(parent)) return undefined
+    return { head, parent, changes: parseNameStatus(r.stdout.slice(end + 1).replace(/^\n/, '')) }
+  }
+
   /** A file's content at a commit, or undefined when it does not exist there. `path` is relative to the current directory. */
   async show(commit: string, path: string): Promise<string | undefined> {
     const r = await this.run(['show', `${commit}:./${path}`])
