@@ -1,5 +1,5 @@
 import { readBoolean, readChoice, readInteger, readJson, readJsonFile, readString, type ActionIO } from '@tierdeploy/action-kit'
-import { isDigestImage, parseDeployResult, parseRollbackVersion, regionFor, type EcsServiceResult, type RollbackVersion } from '@tierdeploy/aws'
+import { isDigestImage, parseDeployResult, parseRollbackVersion, regionFor, type EcsServiceResult, type RollbackVersion } from '@tierdeploy/aws/inputs'
 import { ConfigurationError, environmentNamed, isConfigurationError, type Catalog, type Environment, type Service } from '@tierdeploy/catalog'
 import { parseNameList, resolveServiceName } from '@tierdeploy/graph'
 import { DEFAULT_TIMEOUT_MINUTES, INPUTS, MODES, ROLLBACK_RECORDED } from './contract.js'

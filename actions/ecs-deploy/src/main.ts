@@ -3,23 +3,9 @@ import type { ECSClient } from '@aws-sdk/client-ecs'
 import type { ECRClient } from '@aws-sdk/client-ecr'
 import type { STSClient } from '@aws-sdk/client-sts'
 import { githubIO, readString, runAction, writeInputFile, type ActionIO } from '@tierdeploy/action-kit'
-import {
-  clusterFor,
-  deployEcsServices,
-  lineRenderer,
-  makeCloudFormationClient,
-  makeEcrClient,
-  makeEcsClient,
-  recordedRollbackTargets,
-  renderEcsResultTable,
-  resolveRollbackTarget,
-  rollBackRecordedDeploy,
-  rollBackServices,
-  SessionExpiredError,
-  verifyCallerAccount,
-  type EcsServiceResult,
-  type RollbackVersion,
-} from '@tierdeploy/aws'
+// The AWS code (the SDK clients and the deploy engine) loads once the inputs are read: a step that fails on an
+// input or the catalog starts no faster than it has to (issue 16: cold start).
+import type { EcsServiceResult, RollbackVersion } from '@tierdeploy/aws'
 // Preflight's clients (IAM, EC2, SSM, Secrets Manager, Service Quotas) load only when it runs: not on every start.
 import type { PreflightClients } from '@tierdeploy/aws/preflight'
 import { loadCatalog, systemClock, type Catalog, type Clock, type Environment } from '@tierdeploy/catalog'
@@ -39,10 +25,13 @@ export interface Overrides {
   preflight?: Partial<PreflightClients>
 }
 
-type Effects = Parameters<typeof rollBackServices>[2]
+type Aws = typeof import('@tierdeploy/aws')
+type Effects = Parameters<Aws['rollBackServices']>[2]
 
 export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}): Promise<void> {
   await runAction(async (io) => {
+    // A missing environment fails before anything loads (readDeployInputs checks it against the catalog below).
+    readString(io, INPUTS.environment, { required: true })
     const catalogDir = readString(io, INPUTS.catalog, { default: 'catalog' })
     const { catalog, warnings } = await loadCatalog({ dir: catalogDir })
     for (const w of warnings) io.annotate(w)
@@ -52,6 +41,8 @@ export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}):
     const waves = plan.tiers.flatMap((t) => t.waves).map((w) => w.filter((n) => catalog.services.get(n)?.kind === 'service')).filter((w) => w.length)
 
     const { region } = inputs
+    const aws = await import('@tierdeploy/aws')
+    const { clusterFor, deployEcsServices, lineRenderer, makeCloudFormationClient, makeEcrClient, makeEcsClient, renderEcsResultTable, SessionExpiredError, verifyCallerAccount } = aws
     // Before any AWS call of the step (a stack output of another account would name the wrong cluster), in every mode.
     await verifyCallerAccount(inputs.environment, { sts: overrides.sts, region }, io.log)
     const cloudformationFactory = async () => overrides.cloudformation ?? makeCloudFormationClient(region)
@@ -76,7 +67,7 @@ export async function run(io: ActionIO = githubIO(), overrides: Overrides = {}):
     let ok: boolean
     try {
       if (inputs.mode === 'rollback') {
-        ;({ results, ok } = await rollBack(inputs, inputs.rollbackTo, cluster, timeoutMs, effects))
+        ;({ results, ok } = await rollBack(aws, inputs, inputs.rollbackTo, cluster, timeoutMs, effects))
       } else {
         const needsStacks = inputs.services.some((n) => catalog.services.get(n)?.deployVia === 'cloudformation')
         const cloudformation = needsStacks ? await cloudformationFactory() : undefined
@@ -157,35 +148,35 @@ function costSection(catalog: Catalog, environment: Environment, catalogDir: str
   }
 }
 
-async function rollBack(inputs: DeployInputs, to: RollbackTo, cluster: string, timeoutMs: number, effects: Effects): Promise<{ results: EcsServiceResult[]; ok: boolean }> {
-  const results = to.kind === 'recorded' ? await rollBackToRecorded(inputs, to, cluster, timeoutMs, effects) : await rollBackToVersion(inputs, to.version, cluster, timeoutMs, effects)
+async function rollBack(aws: Aws, inputs: DeployInputs, to: RollbackTo, cluster: string, timeoutMs: number, effects: Effects): Promise<{ results: EcsServiceResult[]; ok: boolean }> {
+  const results = to.kind === 'recorded' ? await rollBackToRecorded(aws, inputs, to, cluster, timeoutMs, effects) : await rollBackToVersion(aws, inputs, to.version, cluster, timeoutMs, effects)
   return { results, ok: results.every((r) => r.status === 'rolled-back' || r.status === 'skipped' || r.status === 'would-deploy') }
 }
 
 /** Resolves every service's target first (a service with nothing to roll back to stops the step before any write). */
-async function rollBackToVersion(inputs: DeployInputs, version: RollbackVersion, cluster: string, timeoutMs: number, effects: Effects): Promise<EcsServiceResult[]> {
+async function rollBackToVersion(aws: Aws, inputs: DeployInputs, version: RollbackVersion, cluster: string, timeoutMs: number, effects: Effects): Promise<EcsServiceResult[]> {
   const targets: { service: string; taskDefinition: string }[] = []
   for (const service of inputs.services) {
-    const { target } = await resolveRollbackTarget(service, version, { cluster }, effects)
+    const { target } = await aws.resolveRollbackTarget(service, version, { cluster }, effects)
     targets.push({ service, taskDefinition: target })
   }
   if (inputs.dryRun) return targets.map((t) => wouldRollBack(t.service, t.taskDefinition))
-  return rollBackServices(targets, { cluster, timeoutMs }, effects)
+  return aws.rollBackServices(targets, { cluster, timeoutMs }, effects)
 }
 
 /**
  * Rolls back what the deploy result file records as deployed, to the revisions it recorded (the rule is
  * recordedRollbackTargets, shared with health-gate). Listed services the file has no entry for are skipped.
  */
-async function rollBackToRecorded(inputs: DeployInputs, to: Extract<RollbackTo, { kind: 'recorded' }>, cluster: string, timeoutMs: number, effects: Effects): Promise<EcsServiceResult[]> {
+async function rollBackToRecorded(aws: Aws, inputs: DeployInputs, to: Extract<RollbackTo, { kind: 'recorded' }>, cluster: string, timeoutMs: number, effects: Effects): Promise<EcsServiceResult[]> {
   const wanted = new Set(inputs.services)
   const entries = to.result.filter((r) => wanted.has(r.service))
   let done: EcsServiceResult[]
   if (inputs.dryRun) {
-    const { targets, leftAlone } = recordedRollbackTargets(entries)
+    const { targets, leftAlone } = aws.recordedRollbackTargets(entries)
     done = [...targets.map((t) => wouldRollBack(t.service, t.taskDefinition)), ...leftAlone]
   } else {
-    done = await rollBackRecordedDeploy(entries, { cluster, timeoutMs }, effects)
+    done = await aws.rollBackRecordedDeploy(entries, { cluster, timeoutMs }, effects)
   }
   const byService = new Map(done.map((r) => [r.service, r]))
   return inputs.services.map((service) => byService.get(service) ?? { service, status: 'skipped', reason: `not rolled back: ${to.file} records no deploy of it` })

@@ -14,12 +14,7 @@ export const READ_ONLY_TASK_DEFINITION_FIELDS = [
   'deregisteredAt',
 ] as const
 
-/** An image pinned by digest, as build-push outputs it: `repository@sha256:<64 hex>` (a tag may precede the digest). */
-export const IMAGE_DIGEST_PATTERN = /^[a-z0-9]+(?:[._\-/:][a-z0-9]+)*(?::[\w][\w.-]{0,127})?@sha256:[a-f0-9]{64}$/
-
-export function isDigestImage(image: string): boolean {
-  return IMAGE_DIGEST_PATTERN.test(image)
-}
+export { IMAGE_DIGEST_PATTERN, isDigestImage } from './parse-inputs.js'
 
 /** The registration input that reproduces a described task definition: read-only and empty fields removed. */
 export function registrationOf(taskDefinition: TaskDefinition): RegisterTaskDefinitionCommandInput {
