@@ -8,6 +8,7 @@
 // bin, what users run) in real git repositories of 79 and 1,000 services, against an empty `node -e ''` measured in
 // the same run: the figure compared with Turborepo's `turbo ls --affected`.
 import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { buildCatalog, type Catalog } from '@tierdeploy/catalog'
@@ -98,25 +99,62 @@ for (const count of [1000]) {
   }
 }
 
-// `tierdeploy changed` as a whole process: a repository whose last commit changes every 13th service's code.
+// `tierdeploy changed` as a whole process: a repository whose last commit changes every 13th service's code. The
+// repository is also an npm workspace (a package.json per service, dependencies as in the catalog, turbo.json), so
+// Turborepo's `turbo ls --affected` (TURBO_SCM_BASE=HEAD~1) answers the same question in the same run when turbo is
+// installed: TURBO_BIN=path, or node_modules/.bin/turbo (`npm install --no-save turbo`).
 const processRuns = Number(process.env.BENCH_RUNS ?? 21)
-function processMs(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): number {
-  const samples: number[] = []
+const turboBin = process.env.TURBO_BIN ?? (existsSync(fileURLToPath(new URL('../node_modules/.bin/turbo', import.meta.url))) ? fileURLToPath(new URL('../node_modules/.bin/turbo', import.meta.url)) : undefined)
+
+/** Medians of whole processes, run in turns so a change in machine load hits each alike. */
+function processMs(commands: { name: string; command: string; args: string[]; env?: NodeJS.ProcessEnv }[], cwd: string): Map<string, number> {
+  const samples = new Map(commands.map((c) => [c.name, [] as number[]]))
   for (let i = 0; i < processRuns + 2; i++) {
-    const t0 = process.hrtime.bigint()
-    const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env })
-    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`)
-    if (i >= 2) samples.push(Number(process.hrtime.bigint() - t0) / 1e6) // two warm-up runs fill the page cache
+    for (const c of commands) {
+      const t0 = process.hrtime.bigint()
+      const r = spawnSync(c.command, c.args, { cwd, encoding: 'utf8', env: c.env ?? process.env })
+      if (r.status !== 0) throw new Error(`${c.command} ${c.args.join(' ')} failed: ${r.stderr}`)
+      if (i >= 2) samples.get(c.name)!.push(Number(process.hrtime.bigint() - t0) / 1e6) // two warm-up runs fill the page cache
+    }
   }
-  return median(samples)
+  return new Map([...samples].map(([k, v]) => [k, median(v)]))
 }
+
+/** The generated catalog as an npm workspace Turborepo can read: a package per service and library, their dependencies. */
+function workspaceFiles(yaml: string): Record<string, string> {
+  const workspaces = ['services/*', 'libs/*']
+  const files: Record<string, string> = {
+    'package.json': JSON.stringify({ name: 'bench-monorepo', private: true, packageManager: 'npm@11.0.0', workspaces }, null, 2),
+    'turbo.json': JSON.stringify({ tasks: { build: {} } }, null, 2),
+  }
+  const lock: { name: string; lockfileVersion: number; requires: boolean; packages: Record<string, unknown> } = { name: 'bench-monorepo', lockfileVersion: 3, requires: true, packages: { '': { name: 'bench-monorepo', workspaces } } }
+  let current: { name: string; path?: string; deps: string[] } | undefined
+  const packages: { name: string; path?: string; deps: string[] }[] = []
+  for (const line of yaml.split('\n')) {
+    const key = /^ {2}([a-z0-9-]+):$/.exec(line)
+    if (key) packages.push((current = { name: key[1]!, deps: [] }))
+    const path = /^ {4}path: (.+)$/.exec(line)
+    if (path && current) current.path = path[1]!
+    const deps = /^ {4}dependsOn: \[(.*)\]$/.exec(line)
+    if (deps && current) current.deps = deps[1]!.split(',').map((d) => d.trim()).filter(Boolean)
+  }
+  for (const p of packages) {
+    if (!p.path) continue
+    const dependencies = Object.fromEntries(p.deps.map((d) => [d, '1.0.0']))
+    files[`${p.path}/package.json`] = JSON.stringify({ name: p.name, version: '1.0.0', private: true, dependencies }, null, 2)
+    lock.packages[p.path] = { name: p.name, version: '1.0.0', dependencies }
+    lock.packages[`node_modules/${p.name}`] = { resolved: p.path, link: true }
+  }
+  files['package-lock.json'] = JSON.stringify(lock, null, 2)
+  return files
+}
+
 const cli = fileURLToPath(new URL('../packages/cli/bin/tierdeploy.js', import.meta.url))
-const floor = processMs(['-e', ''], process.cwd())
-console.log(`\n\`tierdeploy changed --base HEAD~1 --head HEAD --json\`, whole process (median of ${processRuns}; \`node -e ''\` floor ${floor.toFixed(1)} ms in this run). Cold: no CLI cache (TIERDEPLOY_CACHE=off); warm: the validated catalog from the cache.\n`)
-console.log('| services | changed | cold | cold over floor | cold ÷ floor | warm | warm over floor | warm ÷ floor |', '\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+console.log(`\n\`tierdeploy changed --base HEAD~1 --head HEAD --json\`, whole process (median of ${processRuns}, run in turns with an empty \`node -e ''\`${turboBin ? ' and `turbo ls --affected`' : ''}). Cold: no CLI cache (TIERDEPLOY_CACHE=off); warm: the validated catalog from the cache.\n`)
+console.log(`| services | changed | floor | cold | cold ÷ floor | warm | warm ÷ floor |${turboBin ? ' turbo ls --affected | cold ÷ turbo | warm ÷ turbo |' : ''}`, `\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |${turboBin ? ' ---: | ---: | ---: |' : ''}`)
 for (const count of [79, 1000]) {
   const { yaml, names } = generateCatalog(count)
-  const files: Record<string, string> = { 'catalog/services.yaml': yaml, 'package-lock.json': '{}\n' }
+  const files: Record<string, string> = { 'catalog/services.yaml': yaml, ...workspaceFiles(yaml) }
   for (const name of names) files[`services/${name}/src/index.ts`] = `export const name = '${name}'\n`
   const repo = createGitRepo(files)
   try {
@@ -124,10 +162,18 @@ for (const count of [79, 1000]) {
     for (let i = 0; i < names.length; i += 13) changed[`services/${names[i]}/src/index.ts`] = `export const name = '${names[i]}', v = 2\n`
     repo.commit('change', changed)
     const args = [cli, 'changed', '--base', 'HEAD~1', '--head', 'HEAD', '--json']
-    const cold = processMs(args, repo.dir, { ...process.env, TIERDEPLOY_CACHE: 'off' })
-    const warm = processMs(args, repo.dir, { ...process.env, TIERDEPLOY_CACHE_DIR: `${repo.dir}/.cache` })
-    const row = (ms: number): string => `${ms.toFixed(1)} ms | ${(ms - floor).toFixed(1)} ms | ${(ms / floor).toFixed(2)}×`
-    console.log(`| ${count.toLocaleString('en')} | ${Object.keys(changed).length} | ${row(cold)} | ${row(warm)} |`)
+    const times = processMs(
+      [
+        { name: 'floor', command: process.execPath, args: ['-e', ''] },
+        { name: 'cold', command: process.execPath, args, env: { ...process.env, TIERDEPLOY_CACHE: 'off' } },
+        { name: 'warm', command: process.execPath, args, env: { ...process.env, TIERDEPLOY_CACHE_DIR: `${repo.dir}/.cache` } },
+        ...(turboBin ? [{ name: 'turbo', command: turboBin, args: ['ls', '--affected', '--output=json'], env: { ...process.env, TURBO_SCM_BASE: 'HEAD~1', TURBO_SCM_HEAD: 'HEAD', TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1' } }] : []),
+      ],
+      repo.dir,
+    )
+    const [floor, cold, warm, turbo] = ['floor', 'cold', 'warm', 'turbo'].map((k) => times.get(k))
+    const turboColumns = turbo ? ` ${turbo.toFixed(1)} ms | ${(cold! / turbo).toFixed(2)}× | ${(warm! / turbo).toFixed(2)}× |` : ''
+    console.log(`| ${count.toLocaleString('en')} | ${Object.keys(changed).length} | ${floor!.toFixed(1)} ms | ${cold!.toFixed(1)} ms | ${(cold! / floor!).toFixed(2)}× | ${warm!.toFixed(1)} ms | ${(warm! / floor!).toFixed(2)}× |${turboColumns}`)
   } finally {
     repo.cleanup()
   }

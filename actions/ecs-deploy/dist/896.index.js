@@ -882,7 +882,7 @@ async function readPreflightTargets(request, ecs) {
             return;
         }
         const service = (0,plan/* resolveServiceName */.fV)(request.catalog, name);
-        const settings = (0,src_settings/* serviceSettings */.x)(request.catalog, service, request.environment);
+        const settings = (0,src_settings/* serviceSettings */.xw)(request.catalog, service, request.environment);
         try {
             const { base, running } = await baseAndRunning(ecs, ecsService.taskDefinition, settings.containerName);
             const next = (0,render/* renderTaskDefinition */.P9)({ base, running, service: name, image: request.images[name], settings });

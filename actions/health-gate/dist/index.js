@@ -72595,34 +72595,46 @@ module.exports = {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ isEnabledIn),
-/* harmony export */   x: () => (/* binding */ serviceSettings)
+/* harmony export */   bb: () => (/* binding */ serviceSize),
+/* harmony export */   xw: () => (/* binding */ serviceSettings)
 /* harmony export */ });
 const BUILT_IN = { cpu: 256, memory: 512, desiredCount: 1, spot: false, schedule: 'always' };
 function serviceSettings(catalog, service, environment) {
-    const layers = [catalog.defaults, service, environment?.defaults ?? {}, environment?.services?.[service.name] ?? {}];
-    const pick = (key) => {
-        let value;
-        for (const layer of layers)
-            if (layer[key] !== undefined)
-                value = layer[key];
-        return value;
-    };
-    const merged = (key) => Object.assign({}, ...layers.map((l) => l[key] ?? {}));
-    const desiredCount = pick('desiredCount') ?? BUILT_IN.desiredCount;
-    const scaling = Object.assign({}, ...layers.map((l) => l.autoscaling ?? {}));
-    const health = Object.assign({}, catalog.defaults.healthCheck ?? {}, service.healthCheck ?? {}, environment?.services?.[service.name]?.healthCheck ?? {});
+    // Layers from weakest to strongest; written out rather than looped over with closures, since deploys, plans
+    // and the catalog's own size check call this once per service (issue 16: a 10,000-service plan runs it cold).
+    const defaults = catalog.defaults;
+    const envDefaults = environment?.defaults ?? NONE;
+    const override = environment?.services?.[service.name] ?? NONE;
+    const size = serviceSize(catalog, service, environment);
+    const scaling = { ...defaults.autoscaling, ...service.autoscaling, ...envDefaults.autoscaling, ...override.autoscaling };
     return {
-        cpu: pick('cpu') ?? BUILT_IN.cpu,
-        memory: pick('memory') ?? BUILT_IN.memory,
+        cpu: size.cpu,
+        memory: size.memory,
+        desiredCount: size.desiredCount,
+        spot: override.spot ?? envDefaults.spot ?? service.spot ?? defaults.spot ?? BUILT_IN.spot,
+        schedule: override.schedule ?? envDefaults.schedule ?? service.schedule ?? defaults.schedule ?? BUILT_IN.schedule,
+        autoscaling: { ...scaling, min: size.min, max: size.max },
+        environment: { ...defaults.environment, ...service.environment, ...envDefaults.environment, ...override.environment },
+        secrets: { ...defaults.secrets, ...service.secrets, ...envDefaults.secrets, ...override.secrets },
+        healthCheck: { expectedStatus: 200, healthyThreshold: 3, timeoutSeconds: 5, intervalSeconds: 10, ...defaults.healthCheck, ...service.healthCheck, ...override.healthCheck },
+        containerName: service.container?.name ?? defaults.container?.name ?? service.name,
+        port: service.container?.port ?? defaults.container?.port,
+    };
+}
+const NONE = {};
+function serviceSize(catalog, service, environment) {
+    const defaults = catalog.defaults;
+    const envDefaults = environment?.defaults ?? NONE;
+    const override = environment?.services?.[service.name] ?? NONE;
+    const desiredCount = override.desiredCount ?? envDefaults.desiredCount ?? service.desiredCount ?? defaults.desiredCount ?? BUILT_IN.desiredCount;
+    const min = override.autoscaling?.min ?? envDefaults.autoscaling?.min ?? service.autoscaling?.min ?? defaults.autoscaling?.min ?? desiredCount;
+    const max = override.autoscaling?.max ?? envDefaults.autoscaling?.max ?? service.autoscaling?.max ?? defaults.autoscaling?.max ?? Math.max(desiredCount, min);
+    return {
+        cpu: override.cpu ?? envDefaults.cpu ?? service.cpu ?? defaults.cpu ?? BUILT_IN.cpu,
+        memory: override.memory ?? envDefaults.memory ?? service.memory ?? defaults.memory ?? BUILT_IN.memory,
         desiredCount,
-        spot: pick('spot') ?? BUILT_IN.spot,
-        schedule: pick('schedule') ?? BUILT_IN.schedule,
-        autoscaling: { ...scaling, min: scaling.min ?? desiredCount, max: scaling.max ?? Math.max(desiredCount, scaling.min ?? desiredCount) },
-        environment: merged('environment'),
-        secrets: merged('secrets'),
-        healthCheck: { expectedStatus: 200, healthyThreshold: 3, timeoutSeconds: 5, intervalSeconds: 10, ...health },
-        containerName: service.container?.name ?? catalog.defaults.container?.name ?? service.name,
-        port: service.container?.port ?? catalog.defaults.container?.port,
+        min,
+        max,
     };
 }
 /**
@@ -76778,32 +76790,8 @@ function stackOutputLookup(cloudformation) {
 
 
 
+
 /** AWS region names as the environment schema accepts them (us-east-1, ca-central-1, us-gov-west-1). */
-const REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
-/**
- * The AWS region every command and action talks to for an environment, one rule for all of them:
- * an explicit override (`--region`, a `region` input) wins; otherwise the environment file's `region`; the process
- * environment (AWS_REGION, AWS_DEFAULT_REGION) only when there is no environment or its file has no region. The
- * environment file wins over AWS_REGION on purpose: a shell or a configure-aws-credentials step left on another
- * region must not send `deploy --env staging` somewhere `health --env staging` does not look.
- */
-function regionFor(environment, choice = {}) {
-    const override = choice.override?.trim();
-    if (override) {
-        if (!REGION_PATTERN.test(override))
-            throw new errors_ConfigurationError(`${choice.overrideName ?? 'the region'} must be an AWS region such as ca-central-1, got '${override}'`);
-        return override;
-    }
-    if (environment?.region)
-        return environment.region;
-    const fromProcess = choice.env?.AWS_REGION || choice.env?.AWS_DEFAULT_REGION;
-    if (fromProcess)
-        return fromProcess;
-    const give = choice.overrideName ? `, give ${choice.overrideName}` : '';
-    throw new errors_ConfigurationError(environment
-        ? `no AWS region for environment ${environment.name}: ${environment.file} sets none; set region: there${give}, or set AWS_REGION`
-        : `no AWS region: name an environment (its file's region)${give}, or set AWS_REGION`);
-}
 /** A CloudFormation client for the region, loaded on first use (the CLI's `plan` never loads the SDK). */
 async function makeCloudFormationClient(region) {
     const { CloudFormationClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3805, 19));
@@ -76935,202 +76923,66 @@ async function sleepUnlessAborted(clock, ms, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/aws/src/ecs/render.ts
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/types.ts
+/**
+ * What happened to one service.
+ * - deployed: the new revision runs (PRIMARY COMPLETED, running = desired).
+ * - unchanged: the rendered task definition equals the running one; nothing was registered or updated.
+ * - would-deploy: dry run; the revision differs and would be registered.
+ * - failed: the rollout (or the write) failed; `reason` says why and whether it was rolled back.
+ * - rolled-back: it is back on `previousTaskDefinition` (its own deploy succeeded but another in the step failed, or
+ *   a manual rollback).
+ * - rollback-failed: putting it back did not settle; it needs attention.
+ * - skipped: not attempted because an earlier wave failed (or, rolling back to recorded revisions, left alone because
+ *   the recorded deploy did not deploy it).
+ */
+const ECS_SERVICE_STATUSES = ['deployed', 'unchanged', 'would-deploy', 'failed', 'rolled-back', 'rollback-failed', 'skipped'];
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/parse-inputs.ts
+// What actions read from their inputs about ECS (rollback versions, deploy results, image references), apart from
+// the code that calls ECS: an action checks its inputs before it loads the SDK (`@tierdeploy/aws/inputs`).
 
 
-/** Fields DescribeTaskDefinition returns that RegisterTaskDefinition does not accept. */
-const READ_ONLY_TASK_DEFINITION_FIELDS = (/* unused pure expression or super */ null && ([
-    'taskDefinitionArn',
-    'revision',
-    'status',
-    'requiresAttributes',
-    'compatibilities',
-    'registeredAt',
-    'registeredBy',
-    'deregisteredAt',
-]));
 /** An image pinned by digest, as build-push outputs it: `repository@sha256:<64 hex>` (a tag may precede the digest). */
 const IMAGE_DIGEST_PATTERN = /^[a-z0-9]+(?:[._\-/:][a-z0-9]+)*(?::[\w][\w.-]{0,127})?@sha256:[a-f0-9]{64}$/;
 function isDigestImage(image) {
     return IMAGE_DIGEST_PATTERN.test(image);
 }
-/** The registration input that reproduces a described task definition: read-only and empty fields removed. */
-function registrationOf(taskDefinition) {
-    const copy = structuredClone(taskDefinition);
-    for (const field of READ_ONLY_TASK_DEFINITION_FIELDS)
-        delete copy[field];
-    return pruneEmpty(copy);
+function parseRollbackVersion(value, where = 'rollback-version') {
+    const v = value.trim();
+    if (v === '' || v === 'previous')
+        return { kind: 'previous' };
+    // Revisions rarely reach a million; seven or more characters are a commit SHA even when all digits.
+    if (/^\d{1,6}$/.test(v) && Number(v) > 0)
+        return { kind: 'revision', revision: Number(v) };
+    if (/^[0-9a-f]{7,40}$/i.test(v))
+        return { kind: 'commit', sha: v.toLowerCase() };
+    throw new ConfigurationError(`${where} must be 'previous', a task-definition revision number (e.g. 42, up to 6 digits) or a commit SHA (7 to 40 hex characters), got '${value}'`);
 }
 /**
- * Variables and secrets the environment roots add to the catalog's (terraform/platform/main.tf: the SSM
- * prefix, and the data-store credentials of a service that depends on the database or the cache). The catalog does not
- * know their values, so a deploy takes them from the base revision Terraform registered; every other name of the
- * service container belongs to the catalog. A test checks this list against the roots.
+ * Checks a deploy result (ecs-deploy's `result` output, or the file its `result-file` wrote) given to an input;
+ * `where` names the input (and file) in the message, e.g. "input 'deploy-result-file' (results/tier-1.json)".
  */
-const TERRAFORM_VARIABLES = { environment: ['DATABASE_USER', 'DOCUMENTS_BUCKET', 'REDIS_USER', 'SSM_PREFIX'], secrets: [] };
-/**
- * The task definition to register: the base with the catalog's settings rendered over it, authoritatively, so that a
- * setting removed from the catalog is removed from the tasks:
- * - task `cpu` and `memory`;
- * - the service container's environment and secret references: exactly the catalog's, plus TERRAFORM_VARIABLES as the
- *   base has them (names kept in the base's order, new ones appended by name);
- * - the service container's port (see renderPort);
- * - the service container's image (see RenderRequest.image).
- * Everything else (sidecars, roles, logging, volumes, runtime platform) comes from the base unchanged. The catalog's
- * health check is the load balancer's (path, status, thresholds): nothing of it belongs in the task definition.
- */
-function renderTaskDefinition(request) {
-    const { settings } = request;
-    const next = registrationOf(request.base);
-    const containers = next.containerDefinitions ?? [];
-    const container = containers.find((c) => c.name === settings.containerName);
-    if (!container) {
-        const names = containers.map((c) => c.name).join(', ');
-        throw new ConfigurationError(`${request.service}: task definition ${request.base.taskDefinitionArn ?? request.base.family} has no container '${settings.containerName}' (it has ${names || 'none'}); set container.name of ${request.service} in the catalog to the container that runs the service`);
-    }
-    const image = request.image ?? request.running.containerDefinitions?.find((c) => c.name === settings.containerName)?.image;
-    if (image === undefined) {
-        throw new ConfigurationError(`${request.service}: no image given, and the running task definition ${request.running.taskDefinitionArn ?? request.running.family} has no container '${settings.containerName}' to keep the image of; give ${request.service} an image to deploy`);
-    }
-    container.image = image;
-    next.cpu = String(settings.cpu);
-    next.memory = String(settings.memory);
-    const environment = ownedPairs(container.environment ?? [], settings.environment, TERRAFORM_VARIABLES.environment, (name, value) => ({ name, value }), (p) => p.value);
-    const secrets = ownedPairs(container.secrets ?? [], settings.secrets, TERRAFORM_VARIABLES.secrets, (name, valueFrom) => ({ name, valueFrom }), (p) => p.valueFrom);
-    setOrDelete(container, 'environment', environment);
-    setOrDelete(container, 'secrets', secrets);
-    renderPort(container, settings.port);
-    return next;
-}
-function setOrDelete(container, key, list) {
-    if (list.length)
-        container[key] = list;
-    else
-        delete container[key];
-}
-/**
- * The catalog's pairs plus the base's Terraform-owned ones, and nothing else. Names the base has keep their place (so
- * an unchanged catalog renders an identical list, and no revision is registered for a new order); new ones are
- * appended in name order. The catalog wins where it sets a Terraform-owned name too, as the roots' merge() does.
- */
-function ownedPairs(base, catalog, terraform, make, valueOf) {
-    const out = [];
-    for (const p of base) {
-        if (p.name === undefined)
-            continue;
-        if (p.name in catalog)
-            out.push(valueOf(p) === catalog[p.name] ? p : make(p.name, catalog[p.name]));
-        else if (terraform.includes(p.name))
-            out.push(p);
-    }
-    const have = new Set(base.map((p) => p.name));
-    for (const name of Object.keys(catalog).sort())
-        if (!have.has(name))
-            out.push(make(name, catalog[name]));
-    return out;
-}
-/**
- * Sets the catalog's port on the service container's mapping named `http` (as the ecs-service module names it) or
- * its first one, and adds an `http` mapping when the container has none. A catalog without a port leaves the mappings
- * as the base has them: the service's load balancer and Service Connect name the port, and ECS refuses to run the
- * service on a revision without it, so removing a port is Terraform's change (the service's configuration and a
- * revision without the mapping), which reaches the tasks through the base.
- */
-function renderPort(container, port) {
-    if (port === undefined)
-        return;
-    const mappings = container.portMappings ?? [];
-    const mapping = mappings.find((m) => m.name === 'http') ?? mappings[0];
-    if (!mapping) {
-        container.portMappings = [{ name: 'http', containerPort: port, protocol: 'tcp', appProtocol: 'http' }];
-        return;
-    }
-    // awsvpc tasks repeat the container port as the host port; a bridge-mode dynamic host port (0) stays.
-    if (mapping.hostPort !== undefined && mapping.hostPort === mapping.containerPort)
-        mapping.hostPort = port;
-    mapping.containerPort = port;
-}
-/** Whether two registrations would produce the same task definition (key order and empty lists aside). */
-function sameRegistration(a, b) {
-    return canonicalJson(withoutTags(a)) === canonicalJson(withoutTags(b));
-}
-function withoutTags(r) {
-    const { tags: _tags, ...rest } = r;
-    return pruneEmpty(rest);
-}
-/**
- * What registering `next` would change compared with `current`, one line per leaf: `~ path: old -> new`,
- * `+ path: value`, `- path: value`. Containers, environment variables and secrets are keyed by name.
- */
-function diffTaskDefinitions(current, next) {
-    const before = flatten(withoutTags(current));
-    const after = flatten(withoutTags(next));
-    const lines = [];
-    for (const [path, value] of after) {
-        const old = before.get(path);
-        if (old === undefined)
-            lines.push(`+ ${path}: ${value}`);
-        else if (old !== value)
-            lines.push(`~ ${path}: ${old} -> ${value}`);
-    }
-    for (const [path, value] of before)
-        if (!after.has(path))
-            lines.push(`- ${path}: ${value}`);
-    return lines;
-}
-function flatten(value, path = '', out = new Map()) {
-    if (Array.isArray(value)) {
-        const named = value.every((v) => v && typeof v === 'object' && typeof v.name === 'string');
-        value.forEach((v, i) => flatten(v, named ? `${path}[${v.name}]` : `${path}[${i}]`, out));
-    }
-    else if (value && typeof value === 'object') {
-        for (const [k, v] of Object.entries(value))
-            flatten(v, path ? `${path}.${k}` : k, out);
-    }
-    else
-        out.set(path, JSON.stringify(value));
-    return out;
-}
-function pruneEmpty(value) {
-    if (Array.isArray(value))
-        return value.map(pruneEmpty);
-    if (value instanceof Date)
-        return value;
-    if (value && typeof value === 'object') {
-        const out = {};
-        for (const [k, v] of Object.entries(value)) {
-            if (v === undefined || v === null)
-                continue;
-            const pruned = pruneEmpty(v);
-            if (Array.isArray(pruned) && pruned.length === 0)
-                continue;
-            if (pruned && typeof pruned === 'object' && !Array.isArray(pruned) && Object.keys(pruned).length === 0)
-                continue;
-            out[k] = pruned;
+function parseDeployResult(value, where) {
+    const shape = `a JSON array of {"service","status","previousTaskDefinition","taskDefinition"} (ecs-deploy's result output)`;
+    if (!Array.isArray(value))
+        throw new errors_ConfigurationError(`${where} must be ${shape}`);
+    const seen = new Set();
+    value.forEach((entry, i) => {
+        const e = entry;
+        if (!e || typeof e !== 'object' || typeof e.service !== 'string' || typeof e.status !== 'string')
+            throw new errors_ConfigurationError(`${where}[${i}] must have string service and status: ${shape}`);
+        if (!ECS_SERVICE_STATUSES.includes(e.status))
+            throw new errors_ConfigurationError(`${where}[${i}].status must be one of ${ECS_SERVICE_STATUSES.join(', ')}, got '${e.status}'`);
+        for (const k of ['previousTaskDefinition', 'taskDefinition', 'reason']) {
+            if (e[k] !== undefined && typeof e[k] !== 'string')
+                throw new errors_ConfigurationError(`${where}[${i}].${k} must be a string`);
         }
-        return out;
-    }
+        if (seen.has(e.service))
+            throw new errors_ConfigurationError(`${where} lists ${e.service} twice: give one deploy's result`);
+        seen.add(e.service);
+    });
     return value;
-}
-/**
- * The revision a deploy renders on and the one the service runs, by one rule for the deploy and its preflight: the
- * family's latest ACTIVE revision (it carries what Terraform changed), unless the service runs a newer one, or the
- * latest lacks the catalog's container while the running one has it. `describe` reads a task definition (an ARN,
- * family:revision or family); with `missingIsUndefined`, a family with no ACTIVE revision is undefined.
- */
-async function chooseBaseRevision(previous, containerName, describe) {
-    const latest = await describe(taskDefinitionFamily(previous), true);
-    if (latest?.taskDefinitionArn === previous)
-        return { base: latest, running: latest, latest, chose: 'same' };
-    const running = await describe(previous, false);
-    if (!running)
-        throw new Error(`DescribeTaskDefinition returned nothing for ${previous}`);
-    if (!latest || (latest.revision ?? 0) < (running.revision ?? 0))
-        return { base: running, running, ...(latest ? { latest } : {}), chose: 'newer' };
-    const has = (td) => Boolean(td.containerDefinitions?.some((c) => c.name === containerName));
-    if (!has(latest) && has(running))
-        return { base: running, running, latest, chose: 'container' };
-    return { base: latest, running, latest, chose: 'latest' };
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/rollout.ts
@@ -77816,7 +77668,7 @@ function matchesPathPattern(pattern, path) {
  */
 function gateTargets(catalog, environment, services, targetGroups = {}, log) {
     return services.map((service) => {
-        const health = (0,settings/* serviceSettings */.x)(catalog, service, environment).healthCheck;
+        const health = (0,settings/* serviceSettings */.xw)(catalog, service, environment).healthCheck;
         const isPublic = service.routing?.public === true;
         let http;
         if (health.url)
@@ -77892,7 +77744,7 @@ async function readRunningRelease(catalog, environment, services, cluster, effec
     await concurrency_mapWithConcurrency([...taskDefinitions], 10, async ([name, arn]) => {
         try {
             const { taskDefinition } = await effects.ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arn }));
-            const containerName = (0,settings/* serviceSettings */.x)(catalog, catalog.services.get(name), environment).containerName;
+            const containerName = (0,settings/* serviceSettings */.xw)(catalog, catalog.services.get(name), environment).containerName;
             const image = taskDefinition?.containerDefinitions?.find((c) => c.name === containerName)?.image;
             if (!image)
                 problems.push(`${name}: ${arn} has no container named ${containerName} (set container.name in ${catalog.file})`);
@@ -77954,21 +77806,6 @@ async function gateRunningRelease(request, effects) {
 function shortRevision(arn) {
     return arn === undefined ? undefined : taskDefinitionName(arn);
 }
-
-;// CONCATENATED MODULE: ./packages/aws/src/ecs/types.ts
-/**
- * What happened to one service.
- * - deployed: the new revision runs (PRIMARY COMPLETED, running = desired).
- * - unchanged: the rendered task definition equals the running one; nothing was registered or updated.
- * - would-deploy: dry run; the revision differs and would be registered.
- * - failed: the rollout (or the write) failed; `reason` says why and whether it was rolled back.
- * - rolled-back: it is back on `previousTaskDefinition` (its own deploy succeeded but another in the step failed, or
- *   a manual rollback).
- * - rollback-failed: putting it back did not settle; it needs attention.
- * - skipped: not attempted because an earlier wave failed (or, rolling back to recorded revisions, left alone because
- *   the recorded deploy did not deploy it).
- */
-const ECS_SERVICE_STATUSES = ['deployed', 'unchanged', 'would-deploy', 'failed', 'rolled-back', 'rollback-failed', 'skipped'];
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/rollback.ts
 
@@ -78038,17 +77875,6 @@ async function rollBackServices(targets, options, effects) {
         results.set(w.service, outcome?.ok ? { ...(previous ?? base), status: 'rolled-back' } : { ...base, status: 'rollback-failed', reason: outcome?.reason ?? 'did not settle' });
     }
     return targets.map((t) => results.get(t.service));
-}
-function parseRollbackVersion(value, where = 'rollback-version') {
-    const v = value.trim();
-    if (v === '' || v === 'previous')
-        return { kind: 'previous' };
-    // Revisions rarely reach a million; seven or more characters are a commit SHA even when all digits.
-    if (/^\d{1,6}$/.test(v) && Number(v) > 0)
-        return { kind: 'revision', revision: Number(v) };
-    if (/^[0-9a-f]{7,40}$/i.test(v))
-        return { kind: 'commit', sha: v.toLowerCase() };
-    throw new ConfigurationError(`${where} must be 'previous', a task-definition revision number (e.g. 42, up to 6 digits) or a commit SHA (7 to 40 hex characters), got '${value}'`);
 }
 /** How many recent revisions a commit lookup reads before giving up (each costs one DescribeTaskDefinition). */
 const COMMIT_LOOKUP_LIMIT = 100;
@@ -78177,31 +78003,6 @@ async function rollBackRecordedDeploy(result, options, effects) {
     const byService = new Map([...rolled, ...leftAlone].map((r) => [r.service, r]));
     return result.map((r) => byService.get(r.service));
 }
-/**
- * Checks a deploy result (ecs-deploy's `result` output, or the file its `result-file` wrote) given to an input;
- * `where` names the input (and file) in the message, e.g. "input 'deploy-result-file' (results/tier-1.json)".
- */
-function parseDeployResult(value, where) {
-    const shape = `a JSON array of {"service","status","previousTaskDefinition","taskDefinition"} (ecs-deploy's result output)`;
-    if (!Array.isArray(value))
-        throw new errors_ConfigurationError(`${where} must be ${shape}`);
-    const seen = new Set();
-    value.forEach((entry, i) => {
-        const e = entry;
-        if (!e || typeof e !== 'object' || typeof e.service !== 'string' || typeof e.status !== 'string')
-            throw new errors_ConfigurationError(`${where}[${i}] must have string service and status: ${shape}`);
-        if (!ECS_SERVICE_STATUSES.includes(e.status))
-            throw new errors_ConfigurationError(`${where}[${i}].status must be one of ${ECS_SERVICE_STATUSES.join(', ')}, got '${e.status}'`);
-        for (const k of ['previousTaskDefinition', 'taskDefinition', 'reason']) {
-            if (e[k] !== undefined && typeof e[k] !== 'string')
-                throw new errors_ConfigurationError(`${where}[${i}].${k} must be a string`);
-        }
-        if (seen.has(e.service))
-            throw new errors_ConfigurationError(`${where} lists ${e.service} twice: give one deploy's result`);
-        seen.add(e.service);
-    });
-    return value;
-}
 
 ;// CONCATENATED MODULE: ./packages/aws/src/health/report.ts
 const MARK = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' };
@@ -78248,21 +78049,24 @@ function renderRollbackTable(results) {
     return ['', '#### Rollback', '', '| service | result | revision | why |', '|---|---|---|---|', ...rows, ''].join('\n');
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
 
 
-
-/** One file per catalog directory, so the cache never grows past one entry per catalog. */
-function cachePath(cache, catalogDir) {
-    return (0,external_node_path_.join)(cache.dir, `catalog-${(0,external_node_crypto_.createHash)('sha256').update(catalogDir).digest('hex').slice(0, 16)}.json`);
+/**
+ * The cache file of a catalog directory: one per directory, so the cache never grows past one entry per catalog.
+ * node:crypto loads only here, so a run without the cache does not pay for it.
+ */
+async function cacheFileOf(cache, catalogDir) {
+    const { createHash } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
+    return (0,external_node_path_.join)(cache.dir, `catalog-${createHash('sha256').update(catalogDir).digest('hex').slice(0, 16)}.json`);
 }
 /** The cached catalog when its key matches; anything unreadable is a miss, never an error. */
-function readCachedCatalog(cache, catalogDir, key) {
+function readCachedCatalog(cacheFile, key) {
     let file;
     try {
-        file = JSON.parse((0,external_node_fs_.readFileSync)(cachePath(cache, catalogDir), 'utf8'));
+        file = JSON.parse((0,external_node_fs_.readFileSync)(cacheFile, 'utf8'));
     }
     catch {
         return undefined;
@@ -78276,7 +78080,7 @@ function readCachedCatalog(cache, catalogDir, key) {
     };
 }
 /** Stores a validated catalog. Best effort: a read-only or full disk only costs the next run its speed. */
-function writeCachedCatalog(cache, catalogDir, key, loaded) {
+function writeCachedCatalog(cache, cacheFile, key, loaded) {
     const { services, names, environments, ...rest } = loaded.catalog;
     const file = {
         format: 1,
@@ -78286,7 +78090,7 @@ function writeCachedCatalog(cache, catalogDir, key, loaded) {
     };
     try {
         (0,external_node_fs_.mkdirSync)(cache.dir, { recursive: true });
-        const target = cachePath(cache, catalogDir);
+        const target = cacheFile;
         // Write then rename, so a concurrent run never reads half a file.
         const temporary = `${target}.${process.pid}.tmp`;
         (0,external_node_fs_.writeFileSync)(temporary, JSON.stringify(file));
@@ -78379,8 +78183,9 @@ async function locateProblems(problems, sources) {
  */
 async function loadCatalog(options = {}) {
     const sources = readSources(options);
-    const key = options.cache && !options.checkPaths ? cacheKey(sources, options.cache.codeVersion, options) : undefined;
-    const cached = key ? readCachedCatalog(options.cache, sources.absolute, key) : undefined;
+    const key = options.cache && !options.checkPaths ? await cacheKey(sources, options.cache.codeVersion, options) : undefined;
+    const cacheFile = key ? await cacheFileOf(options.cache, sources.absolute) : undefined;
+    const cached = key && cacheFile ? readCachedCatalog(cacheFile, key) : undefined;
     if (cached)
         return cached;
     const result = await checkSources(sources, options);
@@ -78389,8 +78194,8 @@ async function loadCatalog(options = {}) {
         throw new errors_ConfigurationError(`the catalog has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${errors.map((p) => `  ${formatProblem(p)}`).join('\n')}`, result.problems);
     }
     const loaded = { catalog: result.catalog, warnings: result.problems.filter((p) => p.severity === 'warning') };
-    if (key)
-        writeCachedCatalog(options.cache, sources.absolute, key, loaded);
+    if (key && cacheFile)
+        writeCachedCatalog(options.cache, cacheFile, key, loaded);
     return loaded;
 }
 /** Like loadCatalog, but returns every problem instead of throwing (for `tierdeploy validate`). */
@@ -78426,23 +78231,30 @@ function readSources(options) {
 /** A catalog file's text; a directory or unreadable file in its place is the user's to fix, not a crash. */
 function readCatalogFile(path, shown) {
     try {
-        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+        const bytes = (0,external_node_fs_.readFileSync)(path);
+        // Plain ASCII (most catalogs) decodes byte for byte, several times faster than Node 20's UTF-8 read of a
+        // 1 MB file; anything else is decoded as UTF-8.
+        return (0,external_node_buffer_.isAscii)(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
     }
     catch (e) {
         const code = e.code;
         throw new errors_ConfigurationError(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : e.message}`);
     }
 }
-/** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */
-function cacheKey(sources, codeVersion, options) {
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`);
+/**
+ * Everything the validated catalog depends on: every file's name and bytes, the options, the code version. node:crypto
+ * loads only here, so a run without the cache does not pay for it.
+ */
+async function cacheKey(sources, codeVersion, options) {
+    const { createHash } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
+    const hash = createHash('sha256').update(`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`);
     for (const s of [sources.services, ...sources.environments])
         hash.update(`${s.file}\0${s.text.length}\0${s.text}\0`);
     return hash.digest('hex');
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(537)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5537));
+    const { buildCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(956), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 19));
     const { root, services, environments } = sources;
     const result = buildCatalog({
         dir: sources.dir,
@@ -78617,8 +78429,9 @@ function resolveDeployWaves(catalog, selection, environment) {
         const members = byTier.get(tierId);
         const waveOf = assignWaves(members);
         const waves = [];
-        for (const s of members) {
-            const w = waveOf.get(s.name);
+        for (let i = 0; i < members.length; i++) {
+            const s = members[i];
+            const w = waveOf[i];
             (waves[w] ??= []).push(s.name);
             nodes[s.name] = { name: s.name, kind: s.kind, tier: s.tier, wave: w, reasons: reasons.get(s.name) ?? [] };
         }
@@ -78633,37 +78446,37 @@ function resolveDeployWaves(catalog, selection, environment) {
  * algorithm, so depth is not limited by the call stack). Dependencies elsewhere do not shape waves.
  */
 function assignWaves(members) {
-    const inTier = new Set(members.map((s) => s.name));
-    const pending = new Map();
-    const dependents = new Map();
-    for (const s of members) {
-        const deps = s.dependsOn.filter((d) => inTier.has(d));
-        pending.set(s.name, deps.length);
-        for (const d of deps) {
-            const list = dependents.get(d);
-            if (list)
-                list.push(s.name);
-            else
-                dependents.set(d, [s.name]);
+    // Members by position; dependencies outside the tier are not in `at` and are skipped.
+    const at = new Map();
+    for (let i = 0; i < members.length; i++)
+        at.set(members[i].name, i);
+    const pending = new Int32Array(members.length);
+    const dependents = members.map(() => []);
+    for (let i = 0; i < members.length; i++) {
+        for (const d of members[i].dependsOn) {
+            const j = at.get(d);
+            if (j === undefined)
+                continue;
+            pending[i]++;
+            dependents[j].push(i);
         }
     }
-    const wave = new Map();
-    const ready = members.filter((s) => pending.get(s.name) === 0).map((s) => s.name);
-    for (const name of ready)
-        wave.set(name, 0);
-    for (let i = 0; i < ready.length; i++) {
-        const name = ready[i];
-        for (const dependent of dependents.get(name) ?? []) {
-            wave.set(dependent, Math.max(wave.get(dependent) ?? 0, wave.get(name) + 1));
-            const left = pending.get(dependent) - 1;
-            pending.set(dependent, left);
-            if (left === 0)
+    const wave = new Array(members.length).fill(0);
+    const ready = [];
+    for (let i = 0; i < members.length; i++)
+        if (pending[i] === 0)
+            ready.push(i);
+    for (let k = 0; k < ready.length; k++) {
+        const i = ready[k];
+        for (const dependent of dependents[i]) {
+            wave[dependent] = Math.max(wave[dependent], wave[i] + 1);
+            if (--pending[dependent] === 0)
                 ready.push(dependent);
         }
     }
     if (ready.length !== members.length) {
         // The catalog validator rejects cycles, so reaching this is a bug, not a user mistake.
-        throw new Error(`dependency cycle among ${members.filter((s) => pending.get(s.name) > 0).map((s) => s.name).join(', ')}`);
+        throw new Error(`dependency cycle among ${members.filter((_, i) => pending[i] > 0).map((s) => s.name).join(', ')}`);
     }
     return wave;
 }
@@ -78728,6 +78541,34 @@ function canonicalTargetGroups(catalog, groups, input) {
             throw new errors_ConfigurationError(`input '${input}': unknown service '${name}'${(0,suggest/* closestNames */.g9)(name, catalog.names.keys()).length ? `; did you mean '${(0,suggest/* closestNames */.g9)(name, catalog.names.keys())[0]}'?` : ''}`);
         return [canonical, arns];
     }));
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/region.ts
+
+const REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+/**
+ * The AWS region every command and action talks to for an environment, one rule for all of them:
+ * an explicit override (`--region`, a `region` input) wins; otherwise the environment file's `region`; the process
+ * environment (AWS_REGION, AWS_DEFAULT_REGION) only when there is no environment or its file has no region. The
+ * environment file wins over AWS_REGION on purpose: a shell or a configure-aws-credentials step left on another
+ * region must not send `deploy --env staging` somewhere `health --env staging` does not look.
+ */
+function regionFor(environment, choice = {}) {
+    const override = choice.override?.trim();
+    if (override) {
+        if (!REGION_PATTERN.test(override))
+            throw new errors_ConfigurationError(`${choice.overrideName ?? 'the region'} must be an AWS region such as ca-central-1, got '${override}'`);
+        return override;
+    }
+    if (environment?.region)
+        return environment.region;
+    const fromProcess = choice.env?.AWS_REGION || choice.env?.AWS_DEFAULT_REGION;
+    if (fromProcess)
+        return fromProcess;
+    const give = choice.overrideName ? `, give ${choice.overrideName}` : '';
+    throw new errors_ConfigurationError(environment
+        ? `no AWS region for environment ${environment.name}: ${environment.file} sets none; set region: there${give}, or set AWS_REGION`
+        : `no AWS region: name an environment (its file's region)${give}, or set AWS_REGION`);
 }
 
 ;// CONCATENATED MODULE: ./packages/catalog/src/environment.ts

@@ -734,8 +734,9 @@ function propagateFromLibraries(catalog, changed) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ ZERO_SHA),
-/* harmony export */   h: () => (/* binding */ chooseRange)
+/* harmony export */   gy: () => (/* binding */ ZERO_SHA),
+/* harmony export */   hK: () => (/* binding */ chooseRange),
+/* harmony export */   tE: () => (/* binding */ eventHeadSha)
 /* harmony export */ });
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2332);
 
@@ -828,6 +829,7 @@ async function chooseRange(event, inputs, git) {
             return { mode: 'inputs', why: `${event ? `the ${event.name} event` : 'this run'} does not describe a change: the workflow's inputs choose what deploys` };
     }
 }
+/** The commit an event names as its head (a push's after, a pull request's head); undefined for none or a zero SHA. */
 function eventHeadSha(event) {
     if (!event)
         return undefined;
@@ -876,7 +878,7 @@ async function detectChangedServices(options) {
     };
     const remote = options.remote ?? 'origin';
     const quick = await quickRange(options.event, inputs, git, remote);
-    const range = quick?.range ?? (await (0,_base_js__WEBPACK_IMPORTED_MODULE_3__/* .chooseRange */ .h)(options.event, inputs, new _history_js__WEBPACK_IMPORTED_MODULE_4__/* .History */ .B(git, { log, remote })));
+    const range = quick?.range ?? (await (0,_base_js__WEBPACK_IMPORTED_MODULE_3__/* .chooseRange */ .hK)(options.event, inputs, new _history_js__WEBPACK_IMPORTED_MODULE_4__/* .History */ .B(git, { log, remote })));
     log.info(`change range: ${range.why}${range.mode === 'changes' ? ` (${range.base.slice(0, 12)}..${range.head.slice(0, 12)}, ${range.comparison === 'trees' ? 'tree to tree' : 'from the merge base'})` : ''}`);
     const catalogDir = toPosix((0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(catalog.root, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(catalog.dir))) || '.';
     const affectedOptions = { catalogDir, ...(options.infrastructureDirs ? { infrastructureDirs: options.infrastructureDirs } : {}) };
@@ -922,7 +924,14 @@ async function quickRange(event, inputs, git, remote) {
         defaultBranch: (branch) => commit(`refs/remotes/${remote}/${branch}`),
     };
     try {
-        const range = await (0,_base_js__WEBPACK_IMPORTED_MODULE_3__/* .chooseRange */ .h)(event, inputs, effects);
+        // `--base REF~1 --head REF` (the previous commit): the commit, its parent and the diff in one `git log`.
+        const headRef = inputs.head ?? (0,_base_js__WEBPACK_IMPORTED_MODULE_3__/* .eventHeadSha */ .tE)(event) ?? inputs.sha ?? 'HEAD';
+        if (inputs.base !== undefined && !inputs.mergeBase && [`${headRef}~1`, `${headRef}~`, `${headRef}^`, `${headRef}^1`].includes(inputs.base)) {
+            const fromParent = await git.diffFromFirstParent(headRef);
+            if (fromParent)
+                return { range: { mode: 'changes', base: fromParent.parent, head: fromParent.head, comparison: 'trees', why: `since ${inputs.base}` }, changes: fromParent.changes };
+        }
+        const range = await (0,_base_js__WEBPACK_IMPORTED_MODULE_3__/* .chooseRange */ .hK)(event, inputs, effects);
         if (range.mode !== 'changes')
             return undefined;
         const changes = await git.diffCommits(range.base, range.head);
@@ -1284,6 +1293,26 @@ class Git {
     async diffCommits(base, head) {
         const r = await this.run(diffArgs(`${base}^{commit}`, `${head}^{commit}`));
         return r.code === 0 ? parseNameStatus(r.stdout) : undefined;
+    }
+    /**
+     * A commit and the diff from its first parent, in one process (`git log -n1`): what `--base REF~1 --head REF`
+     * asks for, which otherwise takes a `git rev-parse` for REF~1 and a `git diff`. Undefined when git cannot
+     * answer that way (no such commit, a root commit or a shallow clone's boundary, an older git): the caller then
+     * takes the usual path.
+     */
+    async diffFromFirstParent(ref) {
+        if (ref.startsWith('-'))
+            return undefined;
+        const r = await this.run(['-c', 'core.quotePath=false', 'log', '-z', '--no-color', '--no-show-signature', '--format=%H %P', '-n1', '--diff-merges=first-parent', '--name-status', '-M', '--relative', '--no-ext-diff', '--end-of-options', `${ref}^{commit}`, '--']);
+        if (r.code !== 0)
+            return undefined;
+        const end = r.stdout.indexOf('\0');
+        if (end === -1)
+            return undefined;
+        const [head, parent] = r.stdout.slice(0, end).split(' ');
+        if (head === undefined || parent === undefined || !FULL_SHA.test(head) || !FULL_SHA.test(parent))
+            return undefined;
+        return { head, parent, changes: parseNameStatus(r.stdout.slice(end + 1).replace(/^\n/, '')) };
     }
     /** A file's content at a commit, or undefined when it does not exist there. `path` is relative to the current directory. */
     async show(commit, path) {

@@ -1361,7 +1361,7 @@ var routing = __webpack_require__(6021);
  */
 function gateTargets(catalog, environment, services, targetGroups = {}, log) {
     return services.map((service) => {
-        const health = (0,src_settings/* serviceSettings */.x)(catalog, service, environment).healthCheck;
+        const health = (0,src_settings/* serviceSettings */.xw)(catalog, service, environment).healthCheck;
         const isPublic = service.routing?.public === true;
         let http;
         if (health.url)
@@ -1773,6 +1773,8 @@ function ownedBy(tagStack, catalogStack) {
 
 // EXTERNAL MODULE: ./packages/aws/src/environment.ts
 var environment = __webpack_require__(752);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/parse-inputs.ts
+var parse_inputs = __webpack_require__(9648);
 ;// CONCATENATED MODULE: ./packages/aws/src/promote.ts
 
 
@@ -1820,11 +1822,11 @@ async function readRunningRelease(catalog, environment, services, cluster, effec
     await (0,concurrency/* mapWithConcurrency */.WS)([...taskDefinitions], 10, async ([name, arn]) => {
         try {
             const { taskDefinition } = await effects.ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arn }));
-            const containerName = (0,src_settings/* serviceSettings */.x)(catalog, catalog.services.get(name), environment).containerName;
+            const containerName = (0,src_settings/* serviceSettings */.xw)(catalog, catalog.services.get(name), environment).containerName;
             const image = taskDefinition?.containerDefinitions?.find((c) => c.name === containerName)?.image;
             if (!image)
                 problems.push(`${name}: ${arn} has no container named ${containerName} (set container.name in ${catalog.file})`);
-            else if (!(0,render/* isDigestImage */.SN)(image))
+            else if (!(0,parse_inputs/* isDigestImage */.SN)(image))
                 problems.push(`${name}: runs ${image}, a mutable tag; promotion takes only images pinned by digest (deploy it with build-push's output first)`);
             else
                 images[name] = image;
@@ -1844,7 +1846,7 @@ async function readRunningRelease(catalog, environment, services, cluster, effec
                 problems.push(`${name}: stack ${stack} does not exist`);
             else if (!image)
                 problems.push(`${name}: stack ${stack} has no parameter ${imageParameter}`);
-            else if (!(0,render/* isDigestImage */.SN)(image))
+            else if (!(0,parse_inputs/* isDigestImage */.SN)(image))
                 problems.push(`${name}: stack ${stack} runs ${image}, a mutable tag; promotion takes only images pinned by digest`);
             else
                 images[name] = image;
@@ -1938,7 +1940,7 @@ async function readEnvironmentStatus(catalog, environment, services, cluster, ef
         }
         if (!taskDefinition)
             return;
-        const settings = (0,src_settings/* serviceSettings */.x)(catalog, catalog.services.get(name), environment);
+        const settings = (0,src_settings/* serviceSettings */.xw)(catalog, catalog.services.get(name), environment);
         const image = taskDefinition.containerDefinitions?.find((c) => c.name === settings.containerName)?.image;
         if (image) {
             status.image = image;

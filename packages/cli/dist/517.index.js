@@ -132,8 +132,9 @@ function resolveDeployWaves(catalog, selection, environment) {
         const members = byTier.get(tierId);
         const waveOf = assignWaves(members);
         const waves = [];
-        for (const s of members) {
-            const w = waveOf.get(s.name);
+        for (let i = 0; i < members.length; i++) {
+            const s = members[i];
+            const w = waveOf[i];
             (waves[w] ??= []).push(s.name);
             nodes[s.name] = { name: s.name, kind: s.kind, tier: s.tier, wave: w, reasons: reasons.get(s.name) ?? [] };
         }
@@ -148,37 +149,37 @@ function resolveDeployWaves(catalog, selection, environment) {
  * algorithm, so depth is not limited by the call stack). Dependencies elsewhere do not shape waves.
  */
 function assignWaves(members) {
-    const inTier = new Set(members.map((s) => s.name));
-    const pending = new Map();
-    const dependents = new Map();
-    for (const s of members) {
-        const deps = s.dependsOn.filter((d) => inTier.has(d));
-        pending.set(s.name, deps.length);
-        for (const d of deps) {
-            const list = dependents.get(d);
-            if (list)
-                list.push(s.name);
-            else
-                dependents.set(d, [s.name]);
+    // Members by position; dependencies outside the tier are not in `at` and are skipped.
+    const at = new Map();
+    for (let i = 0; i < members.length; i++)
+        at.set(members[i].name, i);
+    const pending = new Int32Array(members.length);
+    const dependents = members.map(() => []);
+    for (let i = 0; i < members.length; i++) {
+        for (const d of members[i].dependsOn) {
+            const j = at.get(d);
+            if (j === undefined)
+                continue;
+            pending[i]++;
+            dependents[j].push(i);
         }
     }
-    const wave = new Map();
-    const ready = members.filter((s) => pending.get(s.name) === 0).map((s) => s.name);
-    for (const name of ready)
-        wave.set(name, 0);
-    for (let i = 0; i < ready.length; i++) {
-        const name = ready[i];
-        for (const dependent of dependents.get(name) ?? []) {
-            wave.set(dependent, Math.max(wave.get(dependent) ?? 0, wave.get(name) + 1));
-            const left = pending.get(dependent) - 1;
-            pending.set(dependent, left);
-            if (left === 0)
+    const wave = new Array(members.length).fill(0);
+    const ready = [];
+    for (let i = 0; i < members.length; i++)
+        if (pending[i] === 0)
+            ready.push(i);
+    for (let k = 0; k < ready.length; k++) {
+        const i = ready[k];
+        for (const dependent of dependents[i]) {
+            wave[dependent] = Math.max(wave[dependent], wave[i] + 1);
+            if (--pending[dependent] === 0)
                 ready.push(dependent);
         }
     }
     if (ready.length !== members.length) {
         // The catalog validator rejects cycles, so reaching this is a bug, not a user mistake.
-        throw new Error(`dependency cycle among ${members.filter((s) => pending.get(s.name) > 0).map((s) => s.name).join(', ')}`);
+        throw new Error(`dependency cycle among ${members.filter((_, i) => pending[i] > 0).map((s) => s.name).join(', ')}`);
     }
     return wave;
 }

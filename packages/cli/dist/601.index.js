@@ -827,7 +827,7 @@ async function readPreflightTargets(request, ecs) {
             return;
         }
         const service = (0,plan/* resolveServiceName */.fV)(request.catalog, name);
-        const settings = (0,src_settings/* serviceSettings */.x)(request.catalog, service, request.environment);
+        const settings = (0,src_settings/* serviceSettings */.xw)(request.catalog, service, request.environment);
         try {
             const { base, running } = await baseAndRunning(ecs, ecsService.taskDefinition, settings.containerName);
             const next = (0,ecs_render/* renderTaskDefinition */.P9)({ base, running, service: name, image: request.images[name], settings });
@@ -1348,6 +1348,26 @@ class Git {
         const r = await this.run(diffArgs(`${base}^{commit}`, `${head}^{commit}`));
         return r.code === 0 ? parseNameStatus(r.stdout) : undefined;
     }
+    /**
+     * A commit and the diff from its first parent, in one process (`git log -n1`): what `--base REF~1 --head REF`
+     * asks for, which otherwise takes a `git rev-parse` for REF~1 and a `git diff`. Undefined when git cannot
+     * answer that way (no such commit, a root commit or a shallow clone's boundary, an older git): the caller then
+     * takes the usual path.
+     */
+    async diffFromFirstParent(ref) {
+        if (ref.startsWith('-'))
+            return undefined;
+        const r = await this.run(['-c', 'core.quotePath=false', 'log', '-z', '--no-color', '--no-show-signature', '--format=%H %P', '-n1', '--diff-merges=first-parent', '--name-status', '-M', '--relative', '--no-ext-diff', '--end-of-options', `${ref}^{commit}`, '--']);
+        if (r.code !== 0)
+            return undefined;
+        const end = r.stdout.indexOf('\0');
+        if (end === -1)
+            return undefined;
+        const [head, parent] = r.stdout.slice(0, end).split(' ');
+        if (head === undefined || parent === undefined || !FULL_SHA.test(head) || !FULL_SHA.test(parent))
+            return undefined;
+        return { head, parent, changes: parseNameStatus(r.stdout.slice(end + 1).replace(/^\n/, '')) };
+    }
     /** A file's content at a commit, or undefined when it does not exist there. `path` is relative to the current directory. */
     async show(commit, path) {
         const r = await this.run(['show', `${commit}:./${path}`]);
@@ -1382,28 +1402,29 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6848);
 /* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_readline_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(752);
-/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6076);
-/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1294);
-/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5439);
-/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(4379);
-/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(3522);
-/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(9161);
-/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(758);
-/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(2515);
-/* harmony import */ var _tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(3432);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4173);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(752);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6076);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1294);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(9648);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(5439);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(4379);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(3522);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(9161);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_25__ = __webpack_require__(758);
+/* harmony import */ var _tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(3432);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7743);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2332);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9094);
-/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1333);
-/* harmony import */ var _tierdeploy_changes__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(8861);
-/* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5517);
-/* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(1742);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1333);
+/* harmony import */ var _tierdeploy_changes__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(8861);
+/* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5517);
+/* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(1742);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7109);
 /* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7801);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(4007);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(4007);
 /* harmony import */ var _selection_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7124);
-/* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(2058);
+/* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(2058);
 // Loaded only for `tierdeploy deploy` (commands/index.ts imports it lazily): the only CLI file that loads the AWS SDK.
 
 
@@ -1494,11 +1515,11 @@ async function runDeploy(args, io, deps = {}) {
     for (const w of warnings)
         io.stderr((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .formatProblem */ .Vw)(w));
     const environment = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_8__/* .environmentNamed */ .b)(catalog, envName);
-    const region = (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_9__/* .regionFor */ .eM)(environment, { override: (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .stringFlag */ .AM)(values, 'region'), overrideName: '--region', env: io.env });
-    const cluster = await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_9__/* .clusterFor */ .uM)(environment, (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .stringFlag */ .AM)(values, 'cluster'), '--cluster', { cloudformation: async () => deps.cloudformation ?? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_9__/* .makeCloudFormationClient */ .O6)(region) });
-    const log = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_10__/* .streamLogger */ .VO)(io.stderr, values.verbose === true);
-    const clock = deps.clock ?? _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_10__/* .systemClock */ .ml;
-    const ecs = deps.ecs ?? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_11__/* .makeEcsClient */ .r)({ region });
+    const region = (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_9__/* .regionFor */ .e)(environment, { override: (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .stringFlag */ .AM)(values, 'region'), overrideName: '--region', env: io.env });
+    const cluster = await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_10__/* .clusterFor */ .uM)(environment, (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .stringFlag */ .AM)(values, 'cluster'), '--cluster', { cloudformation: async () => deps.cloudformation ?? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_10__/* .makeCloudFormationClient */ .O6)(region) });
+    const log = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_11__/* .streamLogger */ .VO)(io.stderr, values.verbose === true);
+    const clock = deps.clock ?? _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_11__/* .systemClock */ .ml;
+    const ecs = deps.ecs ?? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_12__/* .makeEcsClient */ .r)({ region });
     const effects = { ecs, clock, log };
     const dryRun = values['dry-run'] === true;
     // A dry run writes nothing, so it needs no confirmation.
@@ -1507,28 +1528,28 @@ async function runDeploy(args, io, deps = {}) {
     try {
         // Before the first call that could write (and before a dry run reads what it would change): credentials of another
         // account than the environment's are refused here, whatever the mode.
-        await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_12__/* .verifyCallerAccount */ .sq)(environment, { sts: deps.sts, region }, log);
+        await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_13__/* .verifyCallerAccount */ .sq)(environment, { sts: deps.sts, region }, log);
         if (rollbackService !== undefined) {
-            const service = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_13__/* .resolveServiceName */ .fV)(catalog, rollbackService);
+            const service = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_14__/* .resolveServiceName */ .fV)(catalog, rollbackService);
             if (service.deployVia === 'cloudformation')
                 throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`${service.name} is deployed via CloudFormation stack ${service.cloudformation?.stack}: roll it back by deploying its previous image`);
-            const target = (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_14__/* .parseRollbackVersion */ .QZ)(version ?? 'previous', '--version');
+            const target = (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_15__/* .parseRollbackVersion */ .QZ)(version ?? 'previous', '--version');
             if (approval) {
                 refuseWithoutTerminal(environment, terminal);
-                const { current, target: to } = await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_14__/* .resolveRollbackTarget */ .aD)(service.name, target, { cluster }, effects);
+                const { current, target: to } = await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_16__/* .resolveRollbackTarget */ .aD)(service.name, target, { cluster }, effects);
                 if (!(await confirm(`${service.name}: roll back ${current} -> ${to}`, environment, terminal, io)))
                     return notConfirmed(environment, io);
             }
             if (values['dry-run']) {
-                const { current, target: to } = await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_14__/* .resolveRollbackTarget */ .aD)(service.name, target, { cluster }, effects);
+                const { current, target: to } = await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_16__/* .resolveRollbackTarget */ .aD)(service.name, target, { cluster }, effects);
                 io.stdout(`${service.name}: would roll back ${current} -> ${to}`);
                 return 0;
             }
-            const result = await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_14__/* .rollBackService */ .Gg)(service.name, target, { cluster, timeoutMs }, effects);
-            io.stdout((0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_15__/* .renderEcsResultText */ ._E)([result]));
+            const result = await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_16__/* .rollBackService */ .Gg)(service.name, target, { cluster, timeoutMs }, effects);
+            io.stdout((0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_17__/* .renderEcsResultText */ ._E)([result]));
             return result.status === 'rolled-back' ? 0 : 1;
         }
-        const plan = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_13__/* .resolveDeployWaves */ ._j)(catalog, (0,_selection_js__WEBPACK_IMPORTED_MODULE_4__/* .selectionFromFlags */ ._G)(values), environment);
+        const plan = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_14__/* .resolveDeployWaves */ ._j)(catalog, (0,_selection_js__WEBPACK_IMPORTED_MODULE_4__/* .selectionFromFlags */ ._G)(values), environment);
         const images = readImages(catalog, (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .stringFlag */ .AM)(values, 'images'), io.cwd);
         const commitSha = await deployCommit((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .stringFlag */ .AM)(values, 'commit'), io.env, catalog, dryRun);
         if (!values.images)
@@ -1536,15 +1557,15 @@ async function runDeploy(args, io, deps = {}) {
         if (approval)
             refuseWithoutTerminal(environment, terminal);
         if (values['no-preflight'] !== true) {
-            const request = { catalog, environment, cluster, region, services: (0,_tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_16__/* .preflightServices */ .AV)(catalog, plan), images };
-            if (!(await (0,_preflight_js__WEBPACK_IMPORTED_MODULE_17__.preflightBeforeDeploy)(request, { io, log, region, clients: { ecs, ...(deps.ecr ? { ecr: deps.ecr } : {}), ...deps.preflight } })))
+            const request = { catalog, environment, cluster, region, services: (0,_tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_18__/* .preflightServices */ .AV)(catalog, plan), images };
+            if (!(await (0,_preflight_js__WEBPACK_IMPORTED_MODULE_19__.preflightBeforeDeploy)(request, { io, log, region, clients: { ecs, ...(deps.ecr ? { ecr: deps.ecr } : {}), ...deps.preflight } })))
                 return 1;
         }
         const deployId = `cli-${new Date(clock.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
         const needsStacks = Object.keys(plan.nodes).some((n) => catalog.services.get(n)?.deployVia === 'cloudformation');
-        const cloudformation = deps.cloudformation ?? (needsStacks ? await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_9__/* .makeCloudFormationClient */ .O6)(region) : undefined);
-        const renderer = (0,_progress_js__WEBPACK_IMPORTED_MODULE_18__.progressRendererFor)(io, { json: values.json === true, quiet: values.quiet === true });
-        const deploy = (asDryRun) => (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_19__/* .deployPlan */ .L)({
+        const cloudformation = deps.cloudformation ?? (needsStacks ? await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_10__/* .makeCloudFormationClient */ .O6)(region) : undefined);
+        const renderer = (0,_progress_js__WEBPACK_IMPORTED_MODULE_20__.progressRendererFor)(io, { json: values.json === true, quiet: values.quiet === true });
+        const deploy = (asDryRun) => (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_21__/* .deployPlan */ .L)({
             plan,
             catalog,
             environment,
@@ -1559,15 +1580,15 @@ async function runDeploy(args, io, deps = {}) {
         }, {
             ...effects,
             ...(cloudformation ? { cloudformation } : {}),
-            ecr: async () => deps.ecr ?? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_20__/* .makeEcrClient */ .mg)({ region }),
+            ecr: async () => deps.ecr ?? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_22__/* .makeEcrClient */ .mg)({ region }),
             // A dry run only reads: its log says what it found. A deploy shows its progress instead.
-            ...(asDryRun ? {} : { log: (0,_progress_js__WEBPACK_IMPORTED_MODULE_18__.progressLogger)(renderer, values.verbose === true), progress: (e) => renderer.event(e) }),
+            ...(asDryRun ? {} : { log: (0,_progress_js__WEBPACK_IMPORTED_MODULE_20__.progressLogger)(renderer, values.verbose === true), progress: (e) => renderer.event(e) }),
         }).finally(() => renderer.close());
         if (approval) {
             // The plan the reviewer confirms is the dry run's: every service and its task-definition change.
             const preview = await deploy(true);
             if (preview.results.length > 0) {
-                const summary = `${(0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_21__/* .renderPlanText */ .$D)(plan)}\n${renderDryRun(preview.results, preview.diffs).join('\n')}`;
+                const summary = `${(0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_23__/* .renderPlanText */ .$D)(plan)}\n${renderDryRun(preview.results, preview.diffs).join('\n')}`;
                 if (!(await confirm(summary, environment, terminal, io)))
                     return notConfirmed(environment, io);
             }
@@ -1585,7 +1606,7 @@ async function runDeploy(args, io, deps = {}) {
             return 0;
         }
         if (!values['dry-run'])
-            io.stdout((0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_15__/* .renderEcsResultText */ ._E)(results));
+            io.stdout((0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_17__/* .renderEcsResultText */ ._E)(results));
         return ok ? 0 : 1;
     }
     finally {
@@ -1597,7 +1618,7 @@ async function runDeploy(args, io, deps = {}) {
 function renderDryRun(results, diffs) {
     return results.map((r) => {
         const diff = diffs[r.service];
-        return diff ? `${r.service}: would register a new revision of ${r.previousTaskDefinition ? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_15__/* .shortTaskDefinition */ .P5)(r.previousTaskDefinition) : '?'}\n  ${diff.join('\n  ')}` : `${r.service}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`;
+        return diff ? `${r.service}: would register a new revision of ${r.previousTaskDefinition ? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_17__/* .shortTaskDefinition */ .P5)(r.previousTaskDefinition) : '?'}\n  ${diff.join('\n  ')}` : `${r.service}: ${r.status}${r.reason ? ` (${r.reason})` : ''}`;
     });
 }
 /**
@@ -1615,10 +1636,10 @@ async function deployCommit(flag, env, catalog, dryRun) {
     }
     if (dryRun)
         return undefined;
-    const head = await new _tierdeploy_changes__WEBPACK_IMPORTED_MODULE_22__/* .Git */ .TU((0,_tierdeploy_changes__WEBPACK_IMPORTED_MODULE_22__/* .gitRunner */ .XZ)(catalog.root, env)).commitOf('HEAD');
+    const head = await new _tierdeploy_changes__WEBPACK_IMPORTED_MODULE_24__/* .Git */ .TU((0,_tierdeploy_changes__WEBPACK_IMPORTED_MODULE_24__/* .gitRunner */ .XZ)(catalog.root, env)).commitOf('HEAD');
     if (head)
         return head;
-    throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`${catalog.root} is not in a git repository with a commit, so the revisions this deploy registers could not be tagged with their commit (${_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_23__/* .TAG_COMMIT */ .rJ}) for --rollback SERVICE --version SHA: run in a clone of the repository, or give --commit SHA`);
+    throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`${catalog.root} is not in a git repository with a commit, so the revisions this deploy registers could not be tagged with their commit (${_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_25__/* .TAG_COMMIT */ .rJ}) for --rollback SERVICE --version SHA: run in a clone of the repository, or give --commit SHA`);
 }
 /** Without a terminal to ask in, a deploy to a requireApproval environment needs --yes: say so before any write. */
 function refuseWithoutTerminal(environment, terminal) {
@@ -1676,8 +1697,8 @@ function readImages(catalog, file, cwd) {
         throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`--images ${file} must hold a JSON object, service -> REPOSITORY@sha256:DIGEST`);
     const images = {};
     for (const [name, image] of Object.entries(parsed)) {
-        const service = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_13__/* .resolveServiceName */ .fV)(catalog, name);
-        if (typeof image !== 'string' || !(0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_24__/* .isDigestImage */ .SN)(image))
+        const service = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_14__/* .resolveServiceName */ .fV)(catalog, name);
+        if (typeof image !== 'string' || !(0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_15__/* .isDigestImage */ .SN)(image))
             throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`--images ${file}: the image of ${name} must be pinned by digest (REPOSITORY@sha256:<64 hex>), got ${JSON.stringify(image)}`);
         images[service.name] = image;
     }
@@ -1697,14 +1718,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runPreflightCommand: () => (/* binding */ runPreflightCommand),
 /* harmony export */   usage: () => (/* binding */ usage)
 /* harmony export */ });
-/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(752);
-/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1294);
-/* harmony import */ var _tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3432);
-/* harmony import */ var _tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6170);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4173);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(752);
+/* harmony import */ var _tierdeploy_aws__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1294);
+/* harmony import */ var _tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3432);
+/* harmony import */ var _tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(6170);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7743);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2332);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9094);
-/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1333);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1333);
 /* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5517);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7109);
 /* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7801);
@@ -1759,15 +1781,15 @@ async function runPreflightCommand(args, io, deps = {}) {
     const environment = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .environmentNamed */ .b)(catalog, envName);
     const plan = (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_6__/* .resolveDeployWaves */ ._j)(catalog, selection.tier === undefined && selection.services === undefined ? { ...selection, tier: 'all' } : selection, environment);
     const images = (0,_deploy_js__WEBPACK_IMPORTED_MODULE_7__.readImages)(catalog, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'images'), io.cwd);
-    const region = (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_8__/* .regionFor */ .eM)(environment, { override: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'region'), overrideName: '--region', env: io.env });
-    const cluster = await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_8__/* .clusterFor */ .uM)(environment, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'cluster'), '--cluster', { cloudformation: async () => deps.cloudformation ?? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_8__/* .makeCloudFormationClient */ .O6)(region) });
-    const log = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_9__/* .streamLogger */ .VO)(io.stderr, values.verbose === true);
+    const region = (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_8__/* .regionFor */ .e)(environment, { override: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'region'), overrideName: '--region', env: io.env });
+    const cluster = await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_9__/* .clusterFor */ .uM)(environment, (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'cluster'), '--cluster', { cloudformation: async () => deps.cloudformation ?? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_9__/* .makeCloudFormationClient */ .O6)(region) });
+    const log = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_10__/* .streamLogger */ .VO)(io.stderr, values.verbose === true);
     // The same account check as deploy: another account's answers would describe another environment.
-    await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_10__/* .verifyCallerAccount */ .sq)(environment, { sts: deps.sts, region }, log);
-    const { clients, destroy } = await (0,_tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_11__/* .makePreflightClients */ .Gv)({ region }, deps.clients);
+    await (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_11__/* .verifyCallerAccount */ .sq)(environment, { sts: deps.sts, region }, log);
+    const { clients, destroy } = await (0,_tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_12__/* .makePreflightClients */ .Gv)({ region }, deps.clients);
     try {
-        const report = await (0,_tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_11__/* .runPreflight */ .hg)({ catalog, environment, cluster, region, services: (0,_tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_11__/* .preflightServices */ .AV)(catalog, plan), images }, { clients, log });
-        io.stdout(format === 'json' ? JSON.stringify(report, null, 2) : (0,_tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_12__/* .renderPreflight */ ._O)(report, format));
+        const report = await (0,_tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_12__/* .runPreflight */ .hg)({ catalog, environment, cluster, region, services: (0,_tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_12__/* .preflightServices */ .AV)(catalog, plan), images }, { clients, log });
+        io.stdout(format === 'json' ? JSON.stringify(report, null, 2) : (0,_tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_13__/* .renderPreflight */ ._O)(report, format));
         return report.ok ? 0 : 1;
     }
     finally {
@@ -1782,17 +1804,17 @@ async function runPreflightCommand(args, io, deps = {}) {
 async function preflightBeforeDeploy(request, options) {
     if (request.services.length === 0)
         return true;
-    const { clients, destroy } = await (0,_tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_11__/* .makePreflightClients */ .Gv)({ region: options.region }, options.clients);
+    const { clients, destroy } = await (0,_tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_12__/* .makePreflightClients */ .Gv)({ region: options.region }, options.clients);
     try {
-        const report = await (0,_tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_11__/* .runPreflight */ .hg)(request, { clients, log: options.log });
+        const report = await (0,_tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_12__/* .runPreflight */ .hg)(request, { clients, log: options.log });
         if (!report.ok) {
-            options.io.stderr(`${(0,_tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_12__/* .renderPreflight */ ._O)(report, 'table', { onlyProblems: true })}\nnothing was deployed to ${request.environment.name}: fix the failures above (tierdeploy preflight --env ${request.environment.name} shows every check), or skip the checks with --no-preflight`);
+            options.io.stderr(`${(0,_tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_13__/* .renderPreflight */ ._O)(report, 'table', { onlyProblems: true })}\nnothing was deployed to ${request.environment.name}: fix the failures above (tierdeploy preflight --env ${request.environment.name} shows every check), or skip the checks with --no-preflight`);
             return false;
         }
         for (const f of report.findings)
             if (f.status === 'warn' || f.status === 'unknown')
                 options.log.warning(`preflight ${f.check}: ${f.resource}: ${f.message}`);
-        options.log.info((0,_tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_12__/* .preflightVerdict */ .jb)(report));
+        options.log.info((0,_tierdeploy_aws_preflight__WEBPACK_IMPORTED_MODULE_13__/* .preflightVerdict */ .jb)(report));
         return true;
     }
     finally {

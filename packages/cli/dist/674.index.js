@@ -2,7 +2,7 @@ export const id = 674;
 export const ids = [674];
 export const modules = {
 
-/***/ 674:
+/***/ 8293:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

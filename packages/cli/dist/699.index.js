@@ -95,34 +95,46 @@ function matchesPathPattern(pattern, path) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ isEnabledIn),
-/* harmony export */   x: () => (/* binding */ serviceSettings)
+/* harmony export */   bb: () => (/* binding */ serviceSize),
+/* harmony export */   xw: () => (/* binding */ serviceSettings)
 /* harmony export */ });
 const BUILT_IN = { cpu: 256, memory: 512, desiredCount: 1, spot: false, schedule: 'always' };
 function serviceSettings(catalog, service, environment) {
-    const layers = [catalog.defaults, service, environment?.defaults ?? {}, environment?.services?.[service.name] ?? {}];
-    const pick = (key) => {
-        let value;
-        for (const layer of layers)
-            if (layer[key] !== undefined)
-                value = layer[key];
-        return value;
-    };
-    const merged = (key) => Object.assign({}, ...layers.map((l) => l[key] ?? {}));
-    const desiredCount = pick('desiredCount') ?? BUILT_IN.desiredCount;
-    const scaling = Object.assign({}, ...layers.map((l) => l.autoscaling ?? {}));
-    const health = Object.assign({}, catalog.defaults.healthCheck ?? {}, service.healthCheck ?? {}, environment?.services?.[service.name]?.healthCheck ?? {});
+    // Layers from weakest to strongest; written out rather than looped over with closures, since deploys, plans
+    // and the catalog's own size check call this once per service (issue 16: a 10,000-service plan runs it cold).
+    const defaults = catalog.defaults;
+    const envDefaults = environment?.defaults ?? NONE;
+    const override = environment?.services?.[service.name] ?? NONE;
+    const size = serviceSize(catalog, service, environment);
+    const scaling = { ...defaults.autoscaling, ...service.autoscaling, ...envDefaults.autoscaling, ...override.autoscaling };
     return {
-        cpu: pick('cpu') ?? BUILT_IN.cpu,
-        memory: pick('memory') ?? BUILT_IN.memory,
+        cpu: size.cpu,
+        memory: size.memory,
+        desiredCount: size.desiredCount,
+        spot: override.spot ?? envDefaults.spot ?? service.spot ?? defaults.spot ?? BUILT_IN.spot,
+        schedule: override.schedule ?? envDefaults.schedule ?? service.schedule ?? defaults.schedule ?? BUILT_IN.schedule,
+        autoscaling: { ...scaling, min: size.min, max: size.max },
+        environment: { ...defaults.environment, ...service.environment, ...envDefaults.environment, ...override.environment },
+        secrets: { ...defaults.secrets, ...service.secrets, ...envDefaults.secrets, ...override.secrets },
+        healthCheck: { expectedStatus: 200, healthyThreshold: 3, timeoutSeconds: 5, intervalSeconds: 10, ...defaults.healthCheck, ...service.healthCheck, ...override.healthCheck },
+        containerName: service.container?.name ?? defaults.container?.name ?? service.name,
+        port: service.container?.port ?? defaults.container?.port,
+    };
+}
+const NONE = {};
+function serviceSize(catalog, service, environment) {
+    const defaults = catalog.defaults;
+    const envDefaults = environment?.defaults ?? NONE;
+    const override = environment?.services?.[service.name] ?? NONE;
+    const desiredCount = override.desiredCount ?? envDefaults.desiredCount ?? service.desiredCount ?? defaults.desiredCount ?? BUILT_IN.desiredCount;
+    const min = override.autoscaling?.min ?? envDefaults.autoscaling?.min ?? service.autoscaling?.min ?? defaults.autoscaling?.min ?? desiredCount;
+    const max = override.autoscaling?.max ?? envDefaults.autoscaling?.max ?? service.autoscaling?.max ?? defaults.autoscaling?.max ?? Math.max(desiredCount, min);
+    return {
+        cpu: override.cpu ?? envDefaults.cpu ?? service.cpu ?? defaults.cpu ?? BUILT_IN.cpu,
+        memory: override.memory ?? envDefaults.memory ?? service.memory ?? defaults.memory ?? BUILT_IN.memory,
         desiredCount,
-        spot: pick('spot') ?? BUILT_IN.spot,
-        schedule: pick('schedule') ?? BUILT_IN.schedule,
-        autoscaling: { ...scaling, min: scaling.min ?? desiredCount, max: scaling.max ?? Math.max(desiredCount, scaling.min ?? desiredCount) },
-        environment: merged('environment'),
-        secrets: merged('secrets'),
-        healthCheck: { expectedStatus: 200, healthyThreshold: 3, timeoutSeconds: 5, intervalSeconds: 10, ...health },
-        containerName: service.container?.name ?? catalog.defaults.container?.name ?? service.name,
-        port: service.container?.port ?? catalog.defaults.container?.port,
+        min,
+        max,
     };
 }
 /**
@@ -205,7 +217,7 @@ function checkConfiguration(catalog, environments, root = catalog.root) {
         if ((s.gpu ?? 0) > 0 && (s.capacity ?? 'fargate') === 'fargate') {
             findings.push({ check: 'gpu-on-fargate', service: s.name, severity: 'error', ...at(s, 'gpu'), message: `${s.name} asks for ${s.gpu} GPU on Fargate, which has no GPUs`, hint: 'set capacity: ec2-gpu (an EC2 capacity provider with GPU instances), or remove gpu' });
         }
-        const health = (0,src_settings/* serviceSettings */.x)(catalog, s).healthCheck;
+        const health = (0,src_settings/* serviceSettings */.xw)(catalog, s).healthCheck;
         if (!health.path && !health.url) {
             findings.push({ check: 'no-health-check', service: s.name, severity: 'warning', ...at(s), message: `${s.name} has no health check path`, hint: 'set healthCheck.path (or defaults.healthCheck.path); without it a broken deploy is only noticed by users' });
         }
@@ -225,7 +237,7 @@ function checkConfiguration(catalog, environments, root = catalog.root) {
         for (const s of deployable) {
             if (environment && !(0,src_settings/* isEnabledIn */.Z)(catalog, s, environment))
                 continue;
-            const settings = (0,src_settings/* serviceSettings */.x)(catalog, s, environment);
+            const settings = (0,src_settings/* serviceSettings */.xw)(catalog, s, environment);
             if (s.tier === 1 && settings.spot) {
                 // Report each place once: the catalog-wide setting, or the environment that turns Spot on.
                 const where = whereSet(catalog, s, environment, 'spot');

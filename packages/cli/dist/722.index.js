@@ -795,17 +795,18 @@ async function deployPlan(request, effects) {
 /* harmony export */   X: () => (/* binding */ deployEcsServices),
 /* harmony export */   _: () => (/* binding */ DEFAULT_DEPLOY_CONCURRENCY)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(212);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2332);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1214);
 /* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5517);
-/* harmony import */ var _cloudformation_index_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8039);
+/* harmony import */ var _cloudformation_index_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(8039);
 /* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3600);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5552);
 /* harmony import */ var _ecr_replicas_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2147);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2515);
-/* harmony import */ var _rollback_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5439);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(758);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9648);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2515);
+/* harmony import */ var _rollback_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5439);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(758);
 /* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5826);
 /* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3274);
 
@@ -1024,13 +1025,13 @@ async function planServices(request, services, effects) {
             // Rolling back would return to this unfinished revision; say so rather than hide it.
             effects.log.warning(`${s.name}: an earlier rollout to ${previous} is still in progress; this deploy replaces it, and a rollback would return to it`);
         }
-        const settings = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_8__/* .serviceSettings */ .x)(request.catalog, s, request.environment);
+        const settings = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_8__/* .serviceSettings */ .xw)(request.catalog, s, request.environment);
         const { base, running } = await baseAndRunning(s.name, previous, settings.containerName, request, effects);
-        const next = (0,_render_js__WEBPACK_IMPORTED_MODULE_0__/* .renderTaskDefinition */ .P9)({ base, running, service: s.name, image: request.images[s.name], settings });
+        const next = (0,_render_js__WEBPACK_IMPORTED_MODULE_9__/* .renderTaskDefinition */ .P9)({ base, running, service: s.name, image: request.images[s.name], settings });
         // Compared with what runs, so the diff shows catalog removals and Terraform's changes alike.
-        const before = (0,_render_js__WEBPACK_IMPORTED_MODULE_0__/* .registrationOf */ .DD)(running);
-        const changed = !(0,_render_js__WEBPACK_IMPORTED_MODULE_0__/* .sameRegistration */ .YG)(before, next);
-        planned.set(s.name, { name: s.name, previous, next, changed, diff: changed ? (0,_render_js__WEBPACK_IMPORTED_MODULE_0__/* .diffTaskDefinitions */ .n2)(before, next) : [] });
+        const before = (0,_render_js__WEBPACK_IMPORTED_MODULE_9__/* .registrationOf */ .DD)(running);
+        const changed = !(0,_render_js__WEBPACK_IMPORTED_MODULE_9__/* .sameRegistration */ .YG)(before, next);
+        planned.set(s.name, { name: s.name, previous, next, changed, diff: changed ? (0,_render_js__WEBPACK_IMPORTED_MODULE_9__/* .diffTaskDefinitions */ .n2)(before, next) : [] });
     });
     return planned;
 }
@@ -1043,7 +1044,7 @@ async function planServices(request, services, effects) {
  * refusing the deploy.
  */
 async function baseAndRunning(service, previous, containerName, request, effects) {
-    const { base, running, latest, chose } = await (0,_render_js__WEBPACK_IMPORTED_MODULE_0__/* .chooseBaseRevision */ .Qf)(previous, containerName, (ref, missingIsUndefined) => describeTaskDefinition(ref, service, request, effects, { missingIsUndefined }));
+    const { base, running, latest, chose } = await (0,_render_js__WEBPACK_IMPORTED_MODULE_9__/* .chooseBaseRevision */ .Qf)(previous, containerName, (ref, missingIsUndefined) => describeTaskDefinition(ref, service, request, effects, { missingIsUndefined }));
     const baseName = (0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionName */ .ip)(base.taskDefinitionArn ?? (0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionFamily */ .dm)(previous));
     if (chose === 'container') {
         const latestName = (0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionName */ .ip)(latest?.taskDefinitionArn ?? (0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionFamily */ .dm)(previous));
@@ -1057,7 +1058,7 @@ async function baseAndRunning(service, previous, containerName, request, effects
 /** DescribeTaskDefinition of an ARN, family:revision or family; with missingIsUndefined, ECS's "not found" is undefined. */
 async function describeTaskDefinition(ref, service, request, effects, options = {}) {
     try {
-        return (await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_9__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: ref }))).taskDefinition;
+        return (await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_10__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: ref }))).taskDefinition;
     }
     catch (e) {
         (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .rethrowConfigurationError */ .wD)(e, { cluster: request.cluster, service });
@@ -1073,19 +1074,19 @@ async function describeTaskDefinition(ref, service, request, effects, options = 
  */
 async function registerAndUpdate(p, request, effects, results, refused) {
     const tags = [
-        { key: _tags_js__WEBPACK_IMPORTED_MODULE_10__/* .TAG_SERVICE */ .Fj, value: p.name },
-        { key: _tags_js__WEBPACK_IMPORTED_MODULE_10__/* .TAG_DEPLOY_ID */ .Lh, value: request.deployId },
-        { key: _tags_js__WEBPACK_IMPORTED_MODULE_10__/* .TAG_REPLACES */ .VS, value: p.previous },
-        ...(request.commitSha ? [{ key: _tags_js__WEBPACK_IMPORTED_MODULE_10__/* .TAG_COMMIT */ .rJ, value: request.commitSha }] : []),
+        { key: _tags_js__WEBPACK_IMPORTED_MODULE_11__/* .TAG_SERVICE */ .Fj, value: p.name },
+        { key: _tags_js__WEBPACK_IMPORTED_MODULE_11__/* .TAG_DEPLOY_ID */ .Lh, value: request.deployId },
+        { key: _tags_js__WEBPACK_IMPORTED_MODULE_11__/* .TAG_REPLACES */ .VS, value: p.previous },
+        ...(request.commitSha ? [{ key: _tags_js__WEBPACK_IMPORTED_MODULE_11__/* .TAG_COMMIT */ .rJ, value: request.commitSha }] : []),
     ];
     let arn;
     try {
-        const registered = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_9__/* .RegisterTaskDefinitionCommand */ .$Hl({ ...p.next, tags }));
+        const registered = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_10__/* .RegisterTaskDefinitionCommand */ .$Hl({ ...p.next, tags }));
         arn = registered.taskDefinition?.taskDefinitionArn;
         if (!arn)
             throw new Error('RegisterTaskDefinition returned no ARN');
         effects.log.info(`${p.name}: registered ${arn}`);
-        const updated = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_9__/* .UpdateServiceCommand */ .kZr({ cluster: request.cluster, service: p.name, taskDefinition: arn }));
+        const updated = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_10__/* .UpdateServiceCommand */ .kZr({ cluster: request.cluster, service: p.name, taskDefinition: arn }));
         const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
         const startedAt = effects.clock.now();
         results.set(p.name, { service: p.name, status: 'deployed', previousTaskDefinition: p.previous, taskDefinition: arn, startedAt });
@@ -1109,7 +1110,7 @@ async function deployStackWave(services, request, effects, timeoutMs, rollbackOn
         return [...out, ...withImage.map((s) => ({ service: s.name, status: 'failed', image: request.images[s.name], reason: 'deployVia: cloudformation needs a CloudFormation client, which this caller did not provide' }))];
     }
     const requests = withImage.map((s) => ({ service: s.name, stack: s.cloudformation.stack, imageParameter: s.cloudformation.imageParameter, image: request.images[s.name] }));
-    const results = await (0,_cloudformation_index_js__WEBPACK_IMPORTED_MODULE_11__/* .deployStackServices */ .wW)(requests, { cloudformation: effects.cloudformation, clock: effects.clock, log: effects.log, signal: effects.signal }, { timeoutMs, rollbackOnFailure, ...(request.pollIntervalMs ? { pollIntervalMs: request.pollIntervalMs } : {}) });
+    const results = await (0,_cloudformation_index_js__WEBPACK_IMPORTED_MODULE_12__/* .deployStackServices */ .wW)(requests, { cloudformation: effects.cloudformation, clock: effects.clock, log: effects.log, signal: effects.signal }, { timeoutMs, rollbackOnFailure, ...(request.pollIntervalMs ? { pollIntervalMs: request.pollIntervalMs } : {}) });
     return [...out, ...results];
 }
 function stackPreview(s, image) {
@@ -1142,7 +1143,7 @@ async function rollBackStep(watches, stackResults, failed, request, effects, tim
     effects.log.warning(`rolling back ${targets.length + [...stackResults.values()].filter((r) => r.status === 'deployed').length} service(s) changed by this step because ${failed.join(', ')} failed`);
     let rolled;
     try {
-        rolled = await (0,_rollback_js__WEBPACK_IMPORTED_MODULE_12__/* .rollBackServices */ .L7)(targets, { cluster: request.cluster, timeoutMs, concurrency: request.concurrency ?? DEFAULT_DEPLOY_CONCURRENCY, ...pollOptions(request) }, effects);
+        rolled = await (0,_rollback_js__WEBPACK_IMPORTED_MODULE_13__/* .rollBackServices */ .L7)(targets, { cluster: request.cluster, timeoutMs, concurrency: request.concurrency ?? DEFAULT_DEPLOY_CONCURRENCY, ...pollOptions(request) }, effects);
     }
     catch (e) {
         if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .SessionExpiredError */ .mZ) {
@@ -1169,7 +1170,7 @@ async function rollBackStep(watches, stackResults, failed, request, effects, tim
         return;
     await Promise.all(stacks.map(async (r) => {
         const s = request.catalog.services.get(r.service);
-        const back = await (0,_cloudformation_index_js__WEBPACK_IMPORTED_MODULE_11__/* .rollBackStackService */ .up)({ service: r.service, stack: s.cloudformation.stack, imageParameter: s.cloudformation.imageParameter, image: r.previousImage }, { cloudformation, clock: effects.clock, log: effects.log }, { timeoutMs, ...(request.pollIntervalMs ? { pollIntervalMs: request.pollIntervalMs } : {}) });
+        const back = await (0,_cloudformation_index_js__WEBPACK_IMPORTED_MODULE_12__/* .rollBackStackService */ .up)({ service: r.service, stack: s.cloudformation.stack, imageParameter: s.cloudformation.imageParameter, image: r.previousImage }, { cloudformation, clock: effects.clock, log: effects.log }, { timeoutMs, ...(request.pollIntervalMs ? { pollIntervalMs: request.pollIntervalMs } : {}) });
         results.set(r.service, { service: r.service, status: back.status === 'rolled-back' || back.status === 'unchanged' ? 'rolled-back' : 'rollback-failed', reason: back.reason ?? `rolled back to image ${r.previousImage} because ${failed.join(', ')} failed` });
     }));
 }
@@ -1266,6 +1267,66 @@ function awsSetupError(e, service) {
         return new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS rejected the credentials for ${service} (${describeErrorOf(e)}): refresh them or check the role`);
     }
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 9648:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K3: () => (/* binding */ IMAGE_DIGEST_PATTERN),
+/* harmony export */   QZ: () => (/* binding */ parseRollbackVersion),
+/* harmony export */   SN: () => (/* binding */ isDigestImage),
+/* harmony export */   mr: () => (/* binding */ parseDeployResult)
+/* harmony export */ });
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2332);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1958);
+// What actions read from their inputs about ECS (rollback versions, deploy results, image references), apart from
+// the code that calls ECS: an action checks its inputs before it loads the SDK (`@tierdeploy/aws/inputs`).
+
+
+/** An image pinned by digest, as build-push outputs it: `repository@sha256:<64 hex>` (a tag may precede the digest). */
+const IMAGE_DIGEST_PATTERN = /^[a-z0-9]+(?:[._\-/:][a-z0-9]+)*(?::[\w][\w.-]{0,127})?@sha256:[a-f0-9]{64}$/;
+function isDigestImage(image) {
+    return IMAGE_DIGEST_PATTERN.test(image);
+}
+function parseRollbackVersion(value, where = 'rollback-version') {
+    const v = value.trim();
+    if (v === '' || v === 'previous')
+        return { kind: 'previous' };
+    // Revisions rarely reach a million; seven or more characters are a commit SHA even when all digits.
+    if (/^\d{1,6}$/.test(v) && Number(v) > 0)
+        return { kind: 'revision', revision: Number(v) };
+    if (/^[0-9a-f]{7,40}$/i.test(v))
+        return { kind: 'commit', sha: v.toLowerCase() };
+    throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where} must be 'previous', a task-definition revision number (e.g. 42, up to 6 digits) or a commit SHA (7 to 40 hex characters), got '${value}'`);
+}
+/**
+ * Checks a deploy result (ecs-deploy's `result` output, or the file its `result-file` wrote) given to an input;
+ * `where` names the input (and file) in the message, e.g. "input 'deploy-result-file' (results/tier-1.json)".
+ */
+function parseDeployResult(value, where) {
+    const shape = `a JSON array of {"service","status","previousTaskDefinition","taskDefinition"} (ecs-deploy's result output)`;
+    if (!Array.isArray(value))
+        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where} must be ${shape}`);
+    const seen = new Set();
+    value.forEach((entry, i) => {
+        const e = entry;
+        if (!e || typeof e !== 'object' || typeof e.service !== 'string' || typeof e.status !== 'string')
+            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}[${i}] must have string service and status: ${shape}`);
+        if (!_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_SERVICE_STATUSES */ .B.includes(e.status))
+            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}[${i}].status must be one of ${_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_SERVICE_STATUSES */ .B.join(', ')}, got '${e.status}'`);
+        for (const k of ['previousTaskDefinition', 'taskDefinition', 'reason']) {
+            if (e[k] !== undefined && typeof e[k] !== 'string')
+                throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}[${i}].${k} must be a string`);
+        }
+        if (seen.has(e.service))
+            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where} lists ${e.service} twice: give one deploy's result`);
+        seen.add(e.service);
+    });
+    return value;
 }
 
 
@@ -1479,18 +1540,19 @@ function lineRenderer(write, options = {}) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DD: () => (/* binding */ registrationOf),
-/* harmony export */   K3: () => (/* binding */ IMAGE_DIGEST_PATTERN),
+/* harmony export */   K3: () => (/* reexport safe */ _parse_inputs_js__WEBPACK_IMPORTED_MODULE_0__.K3),
 /* harmony export */   P9: () => (/* binding */ renderTaskDefinition),
 /* harmony export */   Qf: () => (/* binding */ chooseBaseRevision),
-/* harmony export */   SN: () => (/* binding */ isDigestImage),
+/* harmony export */   SN: () => (/* reexport safe */ _parse_inputs_js__WEBPACK_IMPORTED_MODULE_0__.SN),
 /* harmony export */   YG: () => (/* binding */ sameRegistration),
 /* harmony export */   n2: () => (/* binding */ diffTaskDefinitions),
 /* harmony export */   t: () => (/* binding */ TERRAFORM_VARIABLES),
 /* harmony export */   uY: () => (/* binding */ READ_ONLY_TASK_DEFINITION_FIELDS)
 /* harmony export */ });
-/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2332);
-/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3184);
-/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3274);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2332);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3184);
+/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3274);
+/* harmony import */ var _parse_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9648);
 
 
 /** Fields DescribeTaskDefinition returns that RegisterTaskDefinition does not accept. */
@@ -1504,11 +1566,7 @@ const READ_ONLY_TASK_DEFINITION_FIELDS = [
     'registeredBy',
     'deregisteredAt',
 ];
-/** An image pinned by digest, as build-push outputs it: `repository@sha256:<64 hex>` (a tag may precede the digest). */
-const IMAGE_DIGEST_PATTERN = /^[a-z0-9]+(?:[._\-/:][a-z0-9]+)*(?::[\w][\w.-]{0,127})?@sha256:[a-f0-9]{64}$/;
-function isDigestImage(image) {
-    return IMAGE_DIGEST_PATTERN.test(image);
-}
+
 /** The registration input that reproduces a described task definition: read-only and empty fields removed. */
 function registrationOf(taskDefinition) {
     const copy = structuredClone(taskDefinition);
@@ -1541,11 +1599,11 @@ function renderTaskDefinition(request) {
     const container = containers.find((c) => c.name === settings.containerName);
     if (!container) {
         const names = containers.map((c) => c.name).join(', ');
-        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${request.service}: task definition ${request.base.taskDefinitionArn ?? request.base.family} has no container '${settings.containerName}' (it has ${names || 'none'}); set container.name of ${request.service} in the catalog to the container that runs the service`);
+        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${request.service}: task definition ${request.base.taskDefinitionArn ?? request.base.family} has no container '${settings.containerName}' (it has ${names || 'none'}); set container.name of ${request.service} in the catalog to the container that runs the service`);
     }
     const image = request.image ?? request.running.containerDefinitions?.find((c) => c.name === settings.containerName)?.image;
     if (image === undefined) {
-        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${request.service}: no image given, and the running task definition ${request.running.taskDefinitionArn ?? request.running.family} has no container '${settings.containerName}' to keep the image of; give ${request.service} an image to deploy`);
+        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${request.service}: no image given, and the running task definition ${request.running.taskDefinitionArn ?? request.running.family} has no container '${settings.containerName}' to keep the image of; give ${request.service} an image to deploy`);
     }
     container.image = image;
     next.cpu = String(settings.cpu);
@@ -1607,7 +1665,7 @@ function renderPort(container, port) {
 }
 /** Whether two registrations would produce the same task definition (key order and empty lists aside). */
 function sameRegistration(a, b) {
-    return (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .d)(withoutTags(a)) === (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .d)(withoutTags(b));
+    return (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .canonicalJson */ .d)(withoutTags(a)) === (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .canonicalJson */ .d)(withoutTags(b));
 }
 function withoutTags(r) {
     const { tags: _tags, ...rest } = r;
@@ -1674,7 +1732,7 @@ function pruneEmpty(value) {
  * family:revision or family); with `missingIsUndefined`, a family with no ACTIVE revision is undefined.
  */
 async function chooseBaseRevision(previous, containerName, describe) {
-    const latest = await describe((0,_rollout_js__WEBPACK_IMPORTED_MODULE_2__/* .taskDefinitionFamily */ .dm)(previous), true);
+    const latest = await describe((0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionFamily */ .dm)(previous), true);
     if (latest?.taskDefinitionArn === previous)
         return { base: latest, running: latest, latest, chose: 'same' };
     const running = await describe(previous, false);
@@ -1697,21 +1755,21 @@ async function chooseBaseRevision(previous, containerName, describe) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gg: () => (/* binding */ rollBackService),
 /* harmony export */   L7: () => (/* binding */ rollBackServices),
-/* harmony export */   QZ: () => (/* binding */ parseRollbackVersion),
+/* harmony export */   QZ: () => (/* reexport safe */ _parse_inputs_js__WEBPACK_IMPORTED_MODULE_0__.QZ),
 /* harmony export */   _H: () => (/* binding */ rollBackRecordedDeploy),
 /* harmony export */   aD: () => (/* binding */ resolveRollbackTarget),
-/* harmony export */   mr: () => (/* binding */ parseDeployResult),
+/* harmony export */   mr: () => (/* reexport safe */ _parse_inputs_js__WEBPACK_IMPORTED_MODULE_0__.mr),
 /* harmony export */   xQ: () => (/* binding */ recordedRollbackTargets),
 /* harmony export */   z4: () => (/* binding */ COMMIT_LOOKUP_LIMIT)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(212);
-/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2332);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5552);
-/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3600);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(758);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1958);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5826);
-/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3274);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(212);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2332);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5552);
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3600);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(758);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5826);
+/* harmony import */ var _rollout_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3274);
+/* harmony import */ var _parse_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9648);
 
 
 
@@ -1730,11 +1788,11 @@ async function rollBackServices(targets, options, effects) {
     if (targets.length === 0)
         return [];
     const { clock, log } = effects;
-    const described = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .describeServices */ .Ge)(targets.map((t) => t.service), options.cluster, effects);
+    const described = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .describeServices */ .Ge)(targets.map((t) => t.service), options.cluster, effects);
     const results = new Map();
     const watches = [];
     let expired;
-    await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_1__/* .mapWithConcurrency */ .WS)(targets, options.concurrency ?? 8, async (target) => {
+    await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .mapWithConcurrency */ .WS)(targets, options.concurrency ?? 8, async (target) => {
         const current = described.services.get(target.service);
         const before = current?.taskDefinition;
         const base = { service: target.service, ...(before ? { previousTaskDefinition: before } : {}), taskDefinition: target.taskDefinition };
@@ -1742,14 +1800,14 @@ async function rollBackServices(targets, options, effects) {
             results.set(target.service, { ...base, status: 'rollback-failed', reason: described.error ?? `service not found in cluster ${options.cluster}` });
             return;
         }
-        if ((0,_rollout_js__WEBPACK_IMPORTED_MODULE_2__/* .sameTaskDefinition */ .JL)(current.taskDefinition, target.taskDefinition)) {
+        if ((0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .sameTaskDefinition */ .JL)(current.taskDefinition, target.taskDefinition)) {
             const primary = current.deployments?.find((d) => d.status === 'PRIMARY');
             watches.push({ service: target.service, taskDefinition: current.taskDefinition, ...(primary?.id ? { deploymentId: primary.id } : {}), startedAt: clock.now() });
             return;
         }
         try {
             log.info(`${target.service}: rolling back from ${before} to ${target.taskDefinition}`);
-            const out = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .UpdateServiceCommand */ .kZr({ cluster: options.cluster, service: target.service, taskDefinition: target.taskDefinition }));
+            const out = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__/* .UpdateServiceCommand */ .kZr({ cluster: options.cluster, service: target.service, taskDefinition: target.taskDefinition }));
             const primary = out.service?.deployments?.find((d) => d.status === 'PRIMARY');
             const arn = out.service?.taskDefinition ?? target.taskDefinition;
             results.set(target.service, { ...base, taskDefinition: arn, status: 'rolled-back' });
@@ -1757,15 +1815,15 @@ async function rollBackServices(targets, options, effects) {
         }
         catch (e) {
             // Recorded, not thrown: other services may already be rolling back, and the caller must hear about each.
-            const configuration = (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .configurationErrorOf */ .m_)(e, { cluster: options.cluster, service: target.service });
-            if (configuration instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SessionExpiredError */ .mZ)
+            const configuration = (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .configurationErrorOf */ .m_)(e, { cluster: options.cluster, service: target.service });
+            if (configuration instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .SessionExpiredError */ .mZ)
                 expired ??= configuration;
-            results.set(target.service, { ...base, status: 'rollback-failed', reason: configuration?.message ?? `UpdateService failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeErrorOf */ .V9)(e)}` });
+            results.set(target.service, { ...base, status: 'rollback-failed', reason: configuration?.message ?? `UpdateService failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeErrorOf */ .V9)(e)}` });
         }
     });
     if (expired)
         throw expired;
-    const { outcomes } = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .waitForRollouts */ .hS)(watches, {
+    const { outcomes } = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .waitForRollouts */ .hS)(watches, {
         cluster: options.cluster,
         serviceTimeoutMs: options.timeoutMs ?? 15 * 60_000,
         ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
@@ -1780,17 +1838,6 @@ async function rollBackServices(targets, options, effects) {
     }
     return targets.map((t) => results.get(t.service));
 }
-function parseRollbackVersion(value, where = 'rollback-version') {
-    const v = value.trim();
-    if (v === '' || v === 'previous')
-        return { kind: 'previous' };
-    // Revisions rarely reach a million; seven or more characters are a commit SHA even when all digits.
-    if (/^\d{1,6}$/.test(v) && Number(v) > 0)
-        return { kind: 'revision', revision: Number(v) };
-    if (/^[0-9a-f]{7,40}$/i.test(v))
-        return { kind: 'commit', sha: v.toLowerCase() };
-    throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${where} must be 'previous', a task-definition revision number (e.g. 42, up to 6 digits) or a commit SHA (7 to 40 hex characters), got '${value}'`);
-}
 /** How many recent revisions a commit lookup reads before giving up (each costs one DescribeTaskDefinition). */
 const COMMIT_LOOKUP_LIMIT = 100;
 /**
@@ -1804,24 +1851,24 @@ async function resolveRollbackTarget(service, version, options, effects) {
         return await findRollbackTarget(service, version, options, effects);
     }
     catch (e) {
-        if ((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .isConfigurationError */ .p0)(e))
+        if ((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__/* .isConfigurationError */ .p0)(e))
             throw e;
         // Only reads happen here, so a refusal or an unreachable endpoint stops the rollback before any write.
-        (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .rethrowConfigurationError */ .wD)(e, { cluster: options.cluster, service });
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .awsSetupError */ .Dw)(e, `ECS (cluster '${options.cluster}')`) ?? e;
+        (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .rethrowConfigurationError */ .wD)(e, { cluster: options.cluster, service });
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsSetupError */ .Dw)(e, `ECS (cluster '${options.cluster}')`) ?? e;
     }
 }
 async function findRollbackTarget(service, version, options, effects) {
-    const described = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .describeServices */ .Ge)([service], options.cluster, effects);
+    const described = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .describeServices */ .Ge)([service], options.cluster, effects);
     if (described.error)
         throw described.cause;
     const current = described.services.get(service)?.taskDefinition;
     if (!current)
-        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`service '${service}' not found in ECS cluster '${options.cluster}': nothing to roll back`);
-    const family = (0,_rollout_js__WEBPACK_IMPORTED_MODULE_2__/* .taskDefinitionFamily */ .dm)(current);
+        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`service '${service}' not found in ECS cluster '${options.cluster}': nothing to roll back`);
+    const family = (0,_rollout_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionFamily */ .dm)(current);
     const describe = async (ref) => {
         try {
-            const out = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: ref, include: ['TAGS'] }));
+            const out = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: ref, include: ['TAGS'] }));
             return { ...(out.taskDefinition ? { td: out.taskDefinition } : {}), tags: out.tags ?? [] };
         }
         catch (e) {
@@ -1833,9 +1880,9 @@ async function findRollbackTarget(service, version, options, effects) {
     let target;
     if (version.kind === 'previous') {
         const { tags } = await describe(current);
-        const replaces = tags.find((t) => t.key === _tags_js__WEBPACK_IMPORTED_MODULE_6__/* .TAG_REPLACES */ .VS)?.value;
+        const replaces = tags.find((t) => t.key === _tags_js__WEBPACK_IMPORTED_MODULE_7__/* .TAG_REPLACES */ .VS)?.value;
         if (!replaces) {
-            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${service}: nothing to roll back to: the running revision ${current} was not deployed by tierdeploy (it has no ${_tags_js__WEBPACK_IMPORTED_MODULE_6__/* .TAG_REPLACES */ .VS} tag), so what ran before it is unknown; name a revision (--version N) or a commit instead`);
+            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${service}: nothing to roll back to: the running revision ${current} was not deployed by tierdeploy (it has no ${_tags_js__WEBPACK_IMPORTED_MODULE_7__/* .TAG_REPLACES */ .VS} tag), so what ran before it is unknown; name a revision (--version N) or a commit instead`);
         }
         target = replaces;
     }
@@ -1843,35 +1890,35 @@ async function findRollbackTarget(service, version, options, effects) {
         const ref = `${family}:${version.revision}`;
         const { td } = await describe(ref);
         if (!td)
-            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${service}: task definition ${ref} does not exist`);
+            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${service}: task definition ${ref} does not exist`);
         if (td.status !== 'ACTIVE')
-            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${service}: task definition ${ref} is ${td.status}; ECS cannot deploy it, pick an ACTIVE revision`);
+            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${service}: task definition ${ref} is ${td.status}; ECS cannot deploy it, pick an ACTIVE revision`);
         target = td.taskDefinitionArn;
     }
     else {
         target = await findRevisionOfCommit(service, family, version.sha, effects);
     }
     if (target === current)
-        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${service} already runs ${current}: nothing to roll back`);
+        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${service} already runs ${current}: nothing to roll back`);
     return { current, target };
 }
 async function findRevisionOfCommit(service, family, sha, effects) {
     let checked = 0;
     let nextToken;
     do {
-        const page = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .ListTaskDefinitionsCommand */ .Pse({ familyPrefix: family, sort: 'DESC', status: 'ACTIVE', maxResults: 100, ...(nextToken ? { nextToken } : {}) }));
+        const page = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__/* .ListTaskDefinitionsCommand */ .Pse({ familyPrefix: family, sort: 'DESC', status: 'ACTIVE', maxResults: 100, ...(nextToken ? { nextToken } : {}) }));
         nextToken = page.nextToken;
         const arns = (page.taskDefinitionArns ?? []).slice(0, COMMIT_LOOKUP_LIMIT - checked);
         checked += arns.length;
-        const tagged = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_1__/* .mapWithConcurrency */ .WS)(arns, 5, async (arn) => {
-            const out = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: arn, include: ['TAGS'] }));
-            return out.tags?.find((t) => t.key === _tags_js__WEBPACK_IMPORTED_MODULE_6__/* .TAG_COMMIT */ .rJ)?.value?.toLowerCase().startsWith(sha) ? arn : undefined;
+        const tagged = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .mapWithConcurrency */ .WS)(arns, 5, async (arn) => {
+            const out = await effects.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: arn, include: ['TAGS'] }));
+            return out.tags?.find((t) => t.key === _tags_js__WEBPACK_IMPORTED_MODULE_7__/* .TAG_COMMIT */ .rJ)?.value?.toLowerCase().startsWith(sha) ? arn : undefined;
         });
         const found = tagged.find((a) => a !== undefined);
         if (found)
             return found;
     } while (nextToken && checked < COMMIT_LOOKUP_LIMIT);
-    throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${service}: no ACTIVE revision of ${family} among the latest ${checked} is tagged with commit ${sha} (${_tags_js__WEBPACK_IMPORTED_MODULE_6__/* .TAG_COMMIT */ .rJ})`);
+    throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`${service}: no ACTIVE revision of ${family} among the latest ${checked} is tagged with commit ${sha} (${_tags_js__WEBPACK_IMPORTED_MODULE_7__/* .TAG_COMMIT */ .rJ})`);
 }
 /** Manual rollback of one service: resolve the version, put it back, wait. */
 async function rollBackService(service, version, options, effects) {
@@ -1917,31 +1964,6 @@ async function rollBackRecordedDeploy(result, options, effects) {
     const rolled = await rollBackServices(targets, options, effects);
     const byService = new Map([...rolled, ...leftAlone].map((r) => [r.service, r]));
     return result.map((r) => byService.get(r.service));
-}
-/**
- * Checks a deploy result (ecs-deploy's `result` output, or the file its `result-file` wrote) given to an input;
- * `where` names the input (and file) in the message, e.g. "input 'deploy-result-file' (results/tier-1.json)".
- */
-function parseDeployResult(value, where) {
-    const shape = `a JSON array of {"service","status","previousTaskDefinition","taskDefinition"} (ecs-deploy's result output)`;
-    if (!Array.isArray(value))
-        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${where} must be ${shape}`);
-    const seen = new Set();
-    value.forEach((entry, i) => {
-        const e = entry;
-        if (!e || typeof e !== 'object' || typeof e.service !== 'string' || typeof e.status !== 'string')
-            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${where}[${i}] must have string service and status: ${shape}`);
-        if (!_types_js__WEBPACK_IMPORTED_MODULE_7__/* .ECS_SERVICE_STATUSES */ .B.includes(e.status))
-            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${where}[${i}].status must be one of ${_types_js__WEBPACK_IMPORTED_MODULE_7__/* .ECS_SERVICE_STATUSES */ .B.join(', ')}, got '${e.status}'`);
-        for (const k of ['previousTaskDefinition', 'taskDefinition', 'reason']) {
-            if (e[k] !== undefined && typeof e[k] !== 'string')
-                throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${where}[${i}].${k} must be a string`);
-        }
-        if (seen.has(e.service))
-            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`${where} lists ${e.service} twice: give one deploy's result`);
-        seen.add(e.service);
-    });
-    return value;
 }
 
 
@@ -2538,43 +2560,20 @@ async function failureDetails(watch, service, cluster, effects) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O6: () => (/* binding */ makeCloudFormationClient),
-/* harmony export */   eM: () => (/* binding */ regionFor),
+/* harmony export */   eM: () => (/* reexport safe */ _region_js__WEBPACK_IMPORTED_MODULE_0__.e),
 /* harmony export */   g9: () => (/* binding */ resolveEnvironment),
 /* harmony export */   uM: () => (/* binding */ clusterFor)
 /* harmony export */ });
-/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2332);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(173);
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2332);
 /* harmony import */ var _client_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9161);
+/* harmony import */ var _region_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4173);
 /* harmony import */ var _cloudformation_outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7340);
 
 
 
+
 /** AWS region names as the environment schema accepts them (us-east-1, ca-central-1, us-gov-west-1). */
-const REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
-/**
- * The AWS region every command and action talks to for an environment, one rule for all of them:
- * an explicit override (`--region`, a `region` input) wins; otherwise the environment file's `region`; the process
- * environment (AWS_REGION, AWS_DEFAULT_REGION) only when there is no environment or its file has no region. The
- * environment file wins over AWS_REGION on purpose: a shell or a configure-aws-credentials step left on another
- * region must not send `deploy --env staging` somewhere `health --env staging` does not look.
- */
-function regionFor(environment, choice = {}) {
-    const override = choice.override?.trim();
-    if (override) {
-        if (!REGION_PATTERN.test(override))
-            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${choice.overrideName ?? 'the region'} must be an AWS region such as ca-central-1, got '${override}'`);
-        return override;
-    }
-    if (environment?.region)
-        return environment.region;
-    const fromProcess = choice.env?.AWS_REGION || choice.env?.AWS_DEFAULT_REGION;
-    if (fromProcess)
-        return fromProcess;
-    const give = choice.overrideName ? `, give ${choice.overrideName}` : '';
-    throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(environment
-        ? `no AWS region for environment ${environment.name}: ${environment.file} sets none; set region: there${give}, or set AWS_REGION`
-        : `no AWS region: name an environment (its file's region)${give}, or set AWS_REGION`);
-}
 /** A CloudFormation client for the region, loaded on first use (the CLI's `plan` never loads the SDK). */
 async function makeCloudFormationClient(region) {
     const { CloudFormationClient } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
@@ -2602,10 +2601,47 @@ async function clusterFor(environment, override, overrideName, sources = {}) {
     if (override)
         return override;
     if (environment.cluster === undefined) {
-        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`environment ${environment.name} has no cluster (${environment.file}): set cluster: there, or give ${overrideName}`);
+        throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`environment ${environment.name} has no cluster (${environment.file}): set cluster: there, or give ${overrideName}`);
     }
     const resolved = await resolveEnvironment({ ...environment, network: {}, roleArn: undefined, serviceConnectNamespace: undefined, logGroup: undefined }, sources);
     return resolved.cluster;
+}
+
+
+/***/ }),
+
+/***/ 4173:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ regionFor)
+/* harmony export */ });
+/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2332);
+
+const REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+/**
+ * The AWS region every command and action talks to for an environment, one rule for all of them:
+ * an explicit override (`--region`, a `region` input) wins; otherwise the environment file's `region`; the process
+ * environment (AWS_REGION, AWS_DEFAULT_REGION) only when there is no environment or its file has no region. The
+ * environment file wins over AWS_REGION on purpose: a shell or a configure-aws-credentials step left on another
+ * region must not send `deploy --env staging` somewhere `health --env staging` does not look.
+ */
+function regionFor(environment, choice = {}) {
+    const override = choice.override?.trim();
+    if (override) {
+        if (!REGION_PATTERN.test(override))
+            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${choice.overrideName ?? 'the region'} must be an AWS region such as ca-central-1, got '${override}'`);
+        return override;
+    }
+    if (environment?.region)
+        return environment.region;
+    const fromProcess = choice.env?.AWS_REGION || choice.env?.AWS_DEFAULT_REGION;
+    if (fromProcess)
+        return fromProcess;
+    const give = choice.overrideName ? `, give ${choice.overrideName}` : '';
+    throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(environment
+        ? `no AWS region for environment ${environment.name}: ${environment.file} sets none; set region: there${give}, or set AWS_REGION`
+        : `no AWS region: name an environment (its file's region)${give}, or set AWS_REGION`);
 }
 
 

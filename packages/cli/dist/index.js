@@ -63,6 +63,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 
 /***/ }),
 
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
 /***/ 1421:
 /***/ ((module) => {
 
@@ -439,7 +446,7 @@ const commands = {
     health: { summary: 'check that deployed services are healthy (ECS, load balancer, HTTP, alarms)', load: () => __nccwpck_require__.e(/* import() */ 875).then(__nccwpck_require__.bind(__nccwpck_require__, 3875)) },
     'terraform-vars': { summary: 'write an environment root\'s catalog.auto.tfvars.json from the catalog', load: () => __nccwpck_require__.e(/* import() */ 366).then(__nccwpck_require__.bind(__nccwpck_require__, 2366)) },
     init: { summary: 'scan the repository and write a catalog that validates (--update adds new services)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(243), __nccwpck_require__.e(815), __nccwpck_require__.e(45), __nccwpck_require__.e(534), __nccwpck_require__.e(768)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4768)) },
-    discover: { summary: 'print the catalog init would write, with the evidence for each dependency (--json)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(243), __nccwpck_require__.e(815), __nccwpck_require__.e(45), __nccwpck_require__.e(534), __nccwpck_require__.e(768), __nccwpck_require__.e(674)]).then(__nccwpck_require__.bind(__nccwpck_require__, 674)) },
+    discover: { summary: 'print the catalog init would write, with the evidence for each dependency (--json)', load: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(243), __nccwpck_require__.e(815), __nccwpck_require__.e(45), __nccwpck_require__.e(534), __nccwpck_require__.e(768), __nccwpck_require__.e(674)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8293)) },
 };
 
 ;// CONCATENATED MODULE: ./packages/cli/src/main.ts

@@ -1,8 +1,8 @@
-export const id = 537;
-export const ids = [537];
+export const id = 383;
+export const ids = [383];
 export const modules = {
 
-/***/ 5537:
+/***/ 3383:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -199,6 +199,9 @@ function fargateMemoryHint(cpu) {
  * `root` is the repository root on disk, to suggest the relative form of an absolute path inside it.
  */
 function normaliseRepoPath(value, kind, root) {
+    // Most paths are already in their one form: relative, '/' between non-empty segments, no '.' or '..'.
+    if (isCanonicalRepoPath(value))
+        return { path: value };
     if (kind !== 'glob' && value.includes('\\')) {
         return { problem: `'${value}' uses \\ between directories`, hint: `write '${value.replace(/\\+/g, '/')}': catalog paths use /` };
     }
@@ -234,6 +237,14 @@ function normaliseRepoPath(value, kind, root) {
         };
     }
     return { path: segments.join('/') };
+}
+/** Whether the path is already what normaliseRepoPath would make of it (checked without splitting it). */
+function isCanonicalRepoPath(value) {
+    if (value === '' || value.charCodeAt(0) === 47 || value.charCodeAt(value.length - 1) === 47)
+        return false;
+    if (value.includes('\\') || value.includes('//') || /^[A-Za-z]:\//.test(value))
+        return false;
+    return !/(?:^|\/)\.\.?(?:\/|$)/.test(value);
 }
 /** The suggestion for an absolute path: its relative form when that is valid, else as written. */
 function normalisedOrSelf(value, kind, root) {
@@ -432,8 +443,63 @@ function isDeployable(s) {
     return s.kind === 'service';
 }
 
-// EXTERNAL MODULE: ./packages/catalog/src/settings.ts
-var src_settings = __webpack_require__(1214);
+;// CONCATENATED MODULE: ./packages/catalog/src/settings.ts
+const BUILT_IN = { cpu: 256, memory: 512, desiredCount: 1, spot: false, schedule: 'always' };
+function serviceSettings(catalog, service, environment) {
+    // Layers from weakest to strongest; written out rather than looped over with closures, since deploys, plans
+    // and the catalog's own size check call this once per service (issue 16: a 10,000-service plan runs it cold).
+    const defaults = catalog.defaults;
+    const envDefaults = environment?.defaults ?? NONE;
+    const override = environment?.services?.[service.name] ?? NONE;
+    const size = serviceSize(catalog, service, environment);
+    const scaling = { ...defaults.autoscaling, ...service.autoscaling, ...envDefaults.autoscaling, ...override.autoscaling };
+    return {
+        cpu: size.cpu,
+        memory: size.memory,
+        desiredCount: size.desiredCount,
+        spot: override.spot ?? envDefaults.spot ?? service.spot ?? defaults.spot ?? BUILT_IN.spot,
+        schedule: override.schedule ?? envDefaults.schedule ?? service.schedule ?? defaults.schedule ?? BUILT_IN.schedule,
+        autoscaling: { ...scaling, min: size.min, max: size.max },
+        environment: { ...defaults.environment, ...service.environment, ...envDefaults.environment, ...override.environment },
+        secrets: { ...defaults.secrets, ...service.secrets, ...envDefaults.secrets, ...override.secrets },
+        healthCheck: { expectedStatus: 200, healthyThreshold: 3, timeoutSeconds: 5, intervalSeconds: 10, ...defaults.healthCheck, ...service.healthCheck, ...override.healthCheck },
+        containerName: service.container?.name ?? defaults.container?.name ?? service.name,
+        port: service.container?.port ?? defaults.container?.port,
+    };
+}
+const NONE = {};
+function serviceSize(catalog, service, environment) {
+    const defaults = catalog.defaults;
+    const envDefaults = environment?.defaults ?? NONE;
+    const override = environment?.services?.[service.name] ?? NONE;
+    const desiredCount = override.desiredCount ?? envDefaults.desiredCount ?? service.desiredCount ?? defaults.desiredCount ?? BUILT_IN.desiredCount;
+    const min = override.autoscaling?.min ?? envDefaults.autoscaling?.min ?? service.autoscaling?.min ?? defaults.autoscaling?.min ?? desiredCount;
+    const max = override.autoscaling?.max ?? envDefaults.autoscaling?.max ?? service.autoscaling?.max ?? defaults.autoscaling?.max ?? Math.max(desiredCount, min);
+    return {
+        cpu: override.cpu ?? envDefaults.cpu ?? service.cpu ?? defaults.cpu ?? BUILT_IN.cpu,
+        memory: override.memory ?? envDefaults.memory ?? service.memory ?? defaults.memory ?? BUILT_IN.memory,
+        desiredCount,
+        min,
+        max,
+    };
+}
+/**
+ * Whether the service takes part in deploys to this environment: not disabled, not switched off by the
+ * environment, and, in an optional tier, enabled by the environment's optionalServices.
+ */
+function isEnabledIn(catalog, service, environment) {
+    if (service.disabled)
+        return false;
+    const override = environment?.services?.[service.name]?.enabled;
+    if (override !== undefined)
+        return override;
+    const tier = catalog.tiers.find((t) => t.id === service.tier);
+    if (!tier?.optional || !environment)
+        return true;
+    const enabled = environment.optionalServices ?? [];
+    return enabled.includes('*') || enabled.some((n) => catalog.names.get(n) === service.name);
+}
+
 ;// CONCATENATED MODULE: ./packages/catalog/src/secret-arns.ts
 
 
@@ -450,9 +516,9 @@ function secretArnProblems(catalog) {
     const problems = [];
     for (const env of catalog.environments.values()) {
         for (const service of catalog.services.values()) {
-            if (!isDeployable(service) || !(0,src_settings/* isEnabledIn */.Z)(catalog, service, env))
+            if (!isDeployable(service) || !isEnabledIn(catalog, service, env))
                 continue;
-            for (const [variable, value] of Object.entries((0,src_settings/* serviceSettings */.x)(catalog, service, env).secrets)) {
+            for (const [variable, value] of Object.entries(serviceSettings(catalog, service, env).secrets)) {
                 const arn = SECRET_ARN.exec(value);
                 if (!arn)
                     continue;
@@ -526,65 +592,94 @@ function describe(v) {
  * (never stopping at the first), each with the path of keys that leads to it.
  */
 function checkShape(value, schema, path = [], issues = []) {
+    walk(value, schema, { up: undefined, key: undefined, prefix: path }, undefined, issues);
+    return issues;
+}
+function pathOf(at, key) {
+    const keys = key === undefined ? [] : [key];
+    let node = at;
+    for (; node?.up !== undefined; node = node.up)
+        keys.push(node.key);
+    return [...(node?.prefix ?? []), ...keys.reverse()];
+}
+/** Checks `value`, found under `key` of the container at `parent` (for the root: the root and no key). */
+function walk(value, schema, parent, key, issues) {
     if (schema.anyOf) {
-        const fits = schema.anyOf.some((s) => checkShape(value, s, path, []).length === 0);
+        const fits = schema.anyOf.some((s) => {
+            const trial = [];
+            walk(value, s, parent, key, trial);
+            return trial.length === 0;
+        });
         if (!fits) {
             const forms = schema.anyOf.map((s) => (s.type === 'object' ? `{ ${Object.keys(s.properties ?? {}).join(', ')}: ... }` : s.type)).join(' or ');
-            issues.push({ path, message: `${describe(value)} is not valid here`, hint: `expected ${forms}` });
+            issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not valid here`, hint: `expected ${forms}` });
         }
-        return issues;
+        return;
     }
     const actual = typeOf(value);
     if (schema.type && !matchesType(schema.type, actual)) {
-        issues.push({ path, message: `expected ${typeLabel(schema.type)}, found ${actual === 'null' ? 'nothing' : `${typeLabel(actual)} ${describe(value)}`}` });
-        return issues;
+        issues.push({ path: pathOf(parent, key), message: `expected ${typeLabel(schema.type)}, found ${actual === 'null' ? 'nothing' : `${typeLabel(actual)} ${describe(value)}`}` });
+        return;
     }
     if (schema.enum && !schema.enum.includes(value)) {
         const hint = typeof value === 'string' ? (0,suggest/* didYouMean */.au)(value, schema.enum.map(String)) : undefined;
-        issues.push({ path, message: `${describe(value)} is not one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`, ...(hint ? { hint } : {}) });
-        return issues;
+        issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`, ...(hint ? { hint } : {}) });
+        return;
     }
     if (typeof value === 'string') {
         if (schema.minLength !== undefined && value.length < schema.minLength)
-            issues.push({ path, message: 'must not be empty' });
+            issues.push({ path: pathOf(parent, key), message: 'must not be empty' });
         else if (schema.pattern && !regex(schema.pattern).test(value)) {
-            issues.push({ path, message: `${describe(value)} is not a valid ${schema.description ? nounOf(schema.description) : 'value'}`, hint: `must match ${schema.pattern}` });
+            issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not a valid ${schema.description ? nounOf(schema.description) : 'value'}`, hint: `must match ${schema.pattern}` });
         }
+        return;
     }
     if (typeof value === 'number') {
         if (schema.minimum !== undefined && value < schema.minimum)
-            issues.push({ path, message: `${value} is below the minimum ${schema.minimum}` });
+            issues.push({ path: pathOf(parent, key), message: `${value} is below the minimum ${schema.minimum}` });
         if (schema.maximum !== undefined && value > schema.maximum)
-            issues.push({ path, message: `${value} is above the maximum ${schema.maximum}` });
+            issues.push({ path: pathOf(parent, key), message: `${value} is above the maximum ${schema.maximum}` });
+        return;
     }
     if (Array.isArray(value)) {
         if (schema.minItems !== undefined && value.length < schema.minItems)
-            issues.push({ path, message: `needs at least ${schema.minItems} item(s)` });
-        if (schema.items)
-            value.forEach((item, i) => checkShape(item, schema.items, [...path, i], issues));
+            issues.push({ path: pathOf(parent, key), message: `needs at least ${schema.minItems} item(s)` });
+        const items = schema.items;
+        if (items && value.length > 0) {
+            const here = key === undefined ? parent : { up: parent, key };
+            for (let i = 0; i < value.length; i++)
+                walk(value[i], items, here, i, issues);
+        }
+        return;
     }
     if (actual === 'object') {
         const record = value;
-        for (const key of schema.required ?? []) {
-            if (!(key in record))
-                issues.push({ path, message: `missing required key '${key}'` });
+        const here = key === undefined ? parent : { up: parent, key };
+        if (schema.required) {
+            for (const name of schema.required)
+                if (!(name in record))
+                    issues.push({ path: pathOf(here, undefined), message: `missing required key '${name}'` });
         }
-        for (const [key, v] of Object.entries(record)) {
-            if (schema.propertyNames?.pattern && !regex(schema.propertyNames.pattern).test(key)) {
-                issues.push({ path: [...path, key], atKey: true, message: `'${key}' is not a valid name`, hint: 'use lower-case letters, digits and dashes' });
+        const names = schema.propertyNames?.pattern ? regex(schema.propertyNames.pattern) : undefined;
+        const properties = schema.properties;
+        const additional = schema.additionalProperties;
+        for (const name in record) {
+            if (!Object.hasOwn(record, name))
+                continue;
+            if (names && !names.test(name)) {
+                issues.push({ path: pathOf(here, name), atKey: true, message: `'${name}' is not a valid name`, hint: 'use lower-case letters, digits and dashes' });
             }
-            const known = schema.properties?.[key];
+            const known = properties !== undefined && Object.hasOwn(properties, name) ? properties[name] : undefined;
             if (known)
-                checkShape(v, known, [...path, key], issues);
-            else if (schema.additionalProperties === false) {
-                const hint = (0,suggest/* didYouMean */.au)(key, Object.keys(schema.properties ?? {}));
-                issues.push({ path: [...path, key], atKey: true, message: `unknown key '${key}'`, ...(hint ? { hint } : {}) });
+                walk(record[name], known, here, name, issues);
+            else if (additional === false) {
+                const hint = (0,suggest/* didYouMean */.au)(name, Object.keys(properties ?? {}));
+                issues.push({ path: pathOf(here, name), atKey: true, message: `unknown key '${name}'`, ...(hint ? { hint } : {}) });
             }
-            else if (typeof schema.additionalProperties === 'object')
-                checkShape(v, schema.additionalProperties, [...path, key], issues);
+            else if (typeof additional === 'object')
+                walk(record[name], additional, here, name, issues);
         }
     }
-    return issues;
 }
 /**
  * A schema description as the noun after "a valid": without its article ("An SSM parameter ARN" read "a valid an
@@ -597,14 +692,452 @@ function nounOf(description) {
 
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __webpack_require__(3243);
+;// CONCATENATED MODULE: ./packages/catalog/src/fast-yaml.ts
+/**
+ * A fast reader for the plain YAML that catalogs are written in: block mappings and sequences indented with
+ * spaces, one-line flow collections of scalars (`[a, b]`, `{ min: 2, max: 10 }`), plain and quoted one-line
+ * scalars, and comments. js-yaml builds an event stream for every node, which at 10,000 services is most of
+ * `tierdeploy plan`'s time (issue 16); this reads the same text in one pass over its lines.
+ *
+ * It is a fast path, not a second YAML parser: anything outside that subset, or that it is not certain how
+ * js-yaml would read (an ambiguous scalar such as `012`, `1.5`, `Yes`; an anchor, tag, block scalar, escape,
+ * multi-line scalar, duplicate key, tab, document marker, nested flow collection), returns `undefined`, and the
+ * caller parses the text with js-yaml, which also gives every syntax error its message. So the result, when
+ * there is one, is what js-yaml's `load` returns for the same text; a differential test holds it to that.
+ */
+/** Thrown inside the reader when the text leaves the subset; caught in readSimpleYaml. */
+class Unsupported {
+}
+const UNSUPPORTED = new Unsupported();
+const bail = () => {
+    throw UNSUPPORTED;
+};
+// Characters YAML does not allow, or treats specially, anywhere in the text: tabs, CR, C0/C1 controls (NEL
+// included), the BOM, the line and paragraph separators, lone surrogates (a pair is fine but rare: leave it to
+// js-yaml), and the two non-characters.
+// eslint-disable-next-line no-control-regex
+const OUTSIDE_SUBSET = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]/;
+// A key written plainly that every YAML schema reads as a string: a letter or _ first, no spaces or indicators.
+const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
+// Plain scalars whose type is certain: decimal integers without a leading zero (and within 2^53).
+const DECIMAL_INT = /^(?:0|-?[1-9][0-9]{0,14})$/;
+// Words that a YAML 1.2 core schema reads as null or a boolean in forms other than the lowercase ones below;
+// js-yaml versions differ on some of these, so they go to js-yaml.
+const CASE_WORDS = /^(?:Null|NULL|True|TRUE|False|FALSE)$/;
+const NOT_NUMERIC = /[^0-9A-Za-z._+:\- ]/;
+const SPECIAL_DOT = /^\.(?:[0-9]|(?:inf|Inf|INF|nan|NaN|NAN)$)/;
+// Characters that cannot start a plain scalar in block context (YAML 1.2, c-indicator), except '-', '?', ':'
+// followed by a non-space, which this reader leaves to js-yaml as well.
+const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
+/**
+ * The value of a YAML document in the simple subset, exactly as js-yaml would load it; `undefined` when the
+ * text is outside the subset (the caller then uses js-yaml).
+ */
+function readSimpleYaml(text) {
+    if (OUTSIDE_SUBSET.test(text))
+        return undefined;
+    try {
+        const reader = new Reader(text);
+        if (reader.done || reader.indent !== 0)
+            return undefined;
+        const value = reader.block(0);
+        if (!reader.done || value === null || typeof value !== 'object' || Array.isArray(value))
+            return undefined;
+        return value;
+    }
+    catch (e) {
+        if (e === UNSUPPORTED)
+            return undefined;
+        throw e;
+    }
+}
+/**
+ * A cursor over the text's content lines (blank and comment-only lines skipped). It works on offsets into the
+ * text rather than on line strings: at 10,000 services most of the time otherwise goes to the garbage collector.
+ */
+class Reader {
+    text;
+    /** The current line: its content runs from `start` to `end` (trailing spaces cut), after `indent` spaces. */
+    start = 0;
+    end = 0;
+    indent = 0;
+    done = false;
+    /** Where the line after the current one starts. */
+    after = 0;
+    constructor(text) {
+        this.text = text;
+        this.advance();
+    }
+    /** Moves to the next content line. */
+    advance() {
+        const text = this.text;
+        let from = this.after;
+        while (from <= text.length) {
+            let lineEnd = text.indexOf('\n', from);
+            if (lineEnd === -1)
+                lineEnd = text.length;
+            let start = from;
+            while (start < lineEnd && text.charCodeAt(start) === 32)
+                start++;
+            if (start < lineEnd && text.charCodeAt(start) !== 35 /* # */) {
+                // Directives and document markers (---, ...) at the start of a line: leave them to js-yaml.
+                if (start === from && (text.startsWith('---', start) || text.startsWith('...', start) || text.charCodeAt(start) === 37))
+                    bail();
+                let end = lineEnd;
+                while (text.charCodeAt(end - 1) === 32)
+                    end--;
+                this.start = start;
+                this.end = end;
+                this.indent = start - from;
+                this.after = lineEnd + 1;
+                return;
+            }
+            from = lineEnd + 1;
+        }
+        this.done = true;
+    }
+    /** The block node (mapping or sequence) whose first line is the current one, at exactly this indentation. */
+    block(indent) {
+        if (this.indent !== indent)
+            bail();
+        return this.atSequenceItem() ? this.sequence(indent) : this.mapping(indent);
+    }
+    atSequenceItem() {
+        return this.text.charCodeAt(this.start) === 45 /* - */ && (this.start + 1 === this.end || this.text.charCodeAt(this.start + 1) === 32);
+    }
+    mapping(indent) {
+        const text = this.text;
+        const map = {};
+        while (!this.done && this.indent >= indent) {
+            if (this.indent > indent || this.atSequenceItem())
+                bail();
+            const colon = keyEnd(text, this.start, this.end);
+            const key = readKey(text, this.start, colon);
+            if (Object.hasOwn(map, key))
+                bail();
+            let rest = colon + 1;
+            while (text.charCodeAt(rest) === 32)
+                rest++;
+            const end = this.end;
+            this.advance();
+            if (rest >= end || text.charCodeAt(rest) === 35 /* # */) {
+                if (!this.done && this.indent > indent)
+                    map[key] = this.block(this.indent);
+                else if (!this.done && this.indent === indent && this.atSequenceItem())
+                    map[key] = this.sequence(indent);
+                else
+                    map[key] = null;
+            }
+            else {
+                map[key] = inlineValue(text, rest, end);
+                // A more indented line after a value is a multi-line scalar or an indentation error.
+                if (!this.done && this.indent > indent)
+                    bail();
+            }
+        }
+        return map;
+    }
+    sequence(indent) {
+        const text = this.text;
+        const list = [];
+        while (!this.done && this.indent >= indent) {
+            if (this.indent > indent)
+                bail();
+            if (!this.atSequenceItem())
+                break;
+            let rest = this.start + 1;
+            while (text.charCodeAt(rest) === 32)
+                rest++;
+            const end = this.end;
+            if (rest >= end || text.charCodeAt(rest) === 35 /* # */) {
+                this.advance();
+                list.push(!this.done && this.indent > indent ? this.block(this.indent) : null);
+            }
+            else if (text.charCodeAt(rest) === 45 && (rest + 1 === end || text.charCodeAt(rest + 1) === 32)) {
+                bail(); // "- - a": a compact nested sequence
+            }
+            else if (startsMapping(text, rest, end)) {
+                // "- key: value": a mapping whose first line starts after the dash; read it as if it were its own line.
+                this.indent += rest - this.start;
+                this.start = rest;
+                list.push(this.mapping(this.indent));
+            }
+            else {
+                this.advance();
+                list.push(inlineValue(text, rest, end));
+                if (!this.done && this.indent > indent)
+                    bail();
+            }
+        }
+        return list;
+    }
+}
+/** The offset of the first `c` followed by a space (': ') between `start` and `end`, or -1. */
+function findPair(text, c, start, end) {
+    for (let i = start; i < end - 1; i++)
+        if (text.charCodeAt(i) === c && text.charCodeAt(i + 1) === 32)
+            return i;
+    return -1;
+}
+/** The offset of the space before a comment (' #') between `start` and `end`, or -1. */
+function findComment(text, start, end) {
+    for (let i = start; i < end - 1; i++)
+        if (text.charCodeAt(i) === 32 && text.charCodeAt(i + 1) === 35)
+            return i;
+    return -1;
+}
+/** Whether the text from `start` begins with `key:` followed by a space or the end (a mapping entry). */
+function startsMapping(text, start, end) {
+    const c = text.charCodeAt(start);
+    if (c === 34 || c === 39) {
+        // A quoted key, or a quoted scalar: which one depends on a ':' right after the closing quote.
+        let close = start + 1;
+        while (close < end && text.charCodeAt(close) !== c)
+            close++;
+        return close < end && text.charCodeAt(close + 1) === 58;
+    }
+    for (let i = start; i < end; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 58)
+            return i > start && (i + 1 === end || text.charCodeAt(i + 1) === 32);
+        if (d === 32 || d === 35)
+            return false;
+    }
+    return false;
+}
+/** The offset of the `:` ending the key of a mapping entry that runs from `start` to `end`. */
+function keyEnd(text, start, end) {
+    const c = text.charCodeAt(start);
+    if (c === 34 || c === 39) {
+        let close = start + 1;
+        while (close < end && text.charCodeAt(close) !== c)
+            close++;
+        if (close >= end || text.charCodeAt(close + 1) !== 58 /* : */)
+            bail();
+        if (close + 2 < end && text.charCodeAt(close + 2) !== 32)
+            bail();
+        return close + 1;
+    }
+    const colon = findPair(text, 58, start, end);
+    if (colon !== -1)
+        return colon;
+    if (text.charCodeAt(end - 1) === 58)
+        return end - 1;
+    return bail();
+}
+/** A mapping key: plain keys that every schema reads as strings, or quoted keys without escapes. */
+function readKey(text, start, end) {
+    // YAML limits implicit keys to 1,024 characters.
+    if (end - start > 1000 || end <= start)
+        bail();
+    const c = text.charCodeAt(start);
+    if (c === 34 || c === 39) {
+        if (end - start < 2 || text.charCodeAt(end - 1) !== c)
+            bail();
+        const inner = text.slice(start + 1, end - 1);
+        if (inner.includes('\\') || inner.includes("'") || inner.includes('"') || inner === '__proto__')
+            bail();
+        return inner;
+    }
+    const raw = text.slice(start, end);
+    if (!PLAIN_KEY.test(raw) || CASE_WORDS.test(raw) || raw === 'true' || raw === 'false' || raw === 'null' || raw === '__proto__')
+        bail();
+    return raw;
+}
+/** What follows `key: ` or `- ` on one line: a quoted or plain scalar, or a one-line flow collection. */
+function inlineValue(text, start, end) {
+    const c = text.charCodeAt(start);
+    if (c === 91 /* [ */ || c === 123 /* { */) {
+        const value = flowCollection(text, start, end);
+        afterValue(text, scanned, end);
+        return value;
+    }
+    if (c === 34 || c === 39) {
+        const value = quoted(text, start, end);
+        afterValue(text, scanned, end);
+        return value;
+    }
+    // A comment starts at a '#' after a space; a ': ' inside a plain scalar is a mapping error for js-yaml to report.
+    const hash = findComment(text, start, end);
+    let stop = hash === -1 ? end : hash;
+    while (text.charCodeAt(stop - 1) === 32)
+        stop--;
+    if (findPair(text, 58, start, stop) !== -1 || text.charCodeAt(stop - 1) === 58)
+        bail();
+    return plainScalar(text.slice(start, stop));
+}
+/** Only spaces or a comment may follow a quoted scalar or a flow collection on its line. */
+function afterValue(text, at, end) {
+    if (at >= end)
+        return;
+    if (text.charCodeAt(at) !== 32)
+        bail();
+    while (text.charCodeAt(at) === 32)
+        at++;
+    if (at < end && text.charCodeAt(at) !== 35)
+        bail();
+}
+/**
+ * Where the last quoted scalar or flow collection read ended: set by quoted() and flowCollection(), which
+ * return only their value (no result object per value on a 10,000-service file).
+ */
+let scanned = 0;
+/** A one-line quoted scalar at `start`: double-quoted without escapes, or single-quoted ('' is a quote). */
+function quoted(text, start, end) {
+    if (text.charCodeAt(start) === 34) {
+        let close = start + 1;
+        while (close < end && text.charCodeAt(close) !== 34)
+            close++;
+        if (close >= end)
+            bail();
+        const value = text.slice(start + 1, close);
+        if (value.includes('\\'))
+            bail();
+        scanned = close + 1;
+        return value;
+    }
+    let value = '';
+    let i = start + 1;
+    for (;;) {
+        let close = i;
+        while (close < end && text.charCodeAt(close) !== 39)
+            close++;
+        if (close >= end)
+            bail();
+        value += text.slice(i, close);
+        if (text.charCodeAt(close + 1) !== 39) {
+            scanned = close + 1;
+            return value;
+        }
+        value += "'";
+        i = close + 2;
+    }
+}
+/** A plain scalar's value when its type is certain; anything that might be a number, date or odd boolean bails. */
+function plainScalar(text) {
+    if (text === '')
+        bail();
+    const c = text.charCodeAt(0);
+    if (c >= 48 && c <= 57) {
+        if (DECIMAL_INT.test(text))
+            return Number(text);
+        // No number, date or time has a character outside these (10.1.0.0/16 is a string in every schema).
+        if (NOT_NUMERIC.test(text))
+            return text;
+        bail();
+    }
+    if (INDICATOR_START.test(text)) {
+        // A negative integer is the one plain scalar starting with an indicator that is read here.
+        if (DECIMAL_INT.test(text))
+            return Number(text);
+        bail();
+    }
+    if (c === 43 /* + */ || c === 126 /* ~ */)
+        return text === '~' ? null : bail();
+    if (c === 46 /* . */ && SPECIAL_DOT.test(text))
+        bail();
+    if (text === 'true')
+        return true;
+    if (text === 'false')
+        return false;
+    if (text === 'null')
+        return null;
+    if (CASE_WORDS.test(text))
+        bail();
+    return text;
+}
+/** A flow sequence or mapping at `start` that closes before `end`, on the same line. */
+function flowCollection(text, start, end) {
+    const isMap = text.charCodeAt(start) === 123;
+    const close = isMap ? 125 : 93;
+    const items = isMap ? undefined : [];
+    const map = isMap ? {} : undefined;
+    let i = start + 1;
+    while (text.charCodeAt(i) === 32)
+        i++;
+    if (text.charCodeAt(i) === close) {
+        scanned = i + 1;
+        return (map ?? items);
+    }
+    for (;;) {
+        while (text.charCodeAt(i) === 32)
+            i++;
+        let key;
+        if (isMap) {
+            let colon = i;
+            while (colon < end && text.charCodeAt(colon) !== 58)
+                colon++;
+            if (colon >= end || text.charCodeAt(colon + 1) !== 32)
+                bail();
+            let keyStop = colon;
+            while (text.charCodeAt(keyStop - 1) === 32)
+                keyStop--;
+            key = readKey(text, i, keyStop);
+            if (Object.hasOwn(map, key))
+                bail();
+            i = colon + 1;
+            while (text.charCodeAt(i) === 32)
+                i++;
+        }
+        let value;
+        const c = text.charCodeAt(i);
+        if (c === 34 || c === 39 || c === 91 || c === 123) {
+            value = c === 91 || c === 123 ? flowCollection(text, i, end) : quoted(text, i, end);
+            i = scanned;
+            while (text.charCodeAt(i) === 32)
+                i++;
+        }
+        else {
+            let j = i;
+            while (j < end) {
+                const d = text.charCodeAt(j);
+                if (d === 44 || d === close)
+                    break;
+                // Brackets inside a plain scalar, ':' (an implicit key) and '#' are left to js-yaml.
+                if (d === 91 || d === 93 || d === 123 || d === 125 || d === 58 || d === 35)
+                    bail();
+                j++;
+            }
+            let stop = j;
+            while (text.charCodeAt(stop - 1) === 32)
+                stop--;
+            value = plainScalar(text.slice(i, stop));
+            i = j;
+        }
+        if (key !== undefined)
+            map[key] = value;
+        else
+            items.push(value);
+        if (i >= end)
+            bail();
+        const d = text.charCodeAt(i);
+        if (d === close) {
+            scanned = i + 1;
+            return (map ?? items);
+        }
+        if (d !== 44)
+            bail();
+        i++;
+        while (text.charCodeAt(i) === 32)
+            i++;
+        if (text.charCodeAt(i) === close)
+            bail(); // a trailing comma: valid YAML, but left to js-yaml
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/catalog/src/yaml-source.ts
 
+
 /**
- * Parses YAML with js-yaml, which is several times faster than `yaml`'s positioned parser on large catalogs
- * (see README, Benchmarks). Line numbers for later problems are found only when there is one (locate.ts).
- * Duplicate keys are syntax errors here, which is how duplicate service names are caught.
+ * Parses YAML: the plain block YAML catalogs are written in by the fast reader (fast-yaml.ts), anything else,
+ * and every syntax error, by js-yaml, which is several times faster than `yaml`'s positioned parser on large
+ * catalogs (see README, Benchmarks). Line numbers for later problems are found only when there is one
+ * (locate.ts). Duplicate keys are syntax errors here, which is how duplicate service names are caught.
  */
 function parseYaml(source) {
+    const simple = readSimpleYaml(source.text);
+    if (simple !== undefined)
+        return { value: simple };
     try {
         return { value: (0,js_yaml/* load */.Hh)(source.text) };
     }
@@ -681,7 +1214,7 @@ function buildCatalog(input) {
     const doc = wellFormed(parsed.value);
     if (!doc)
         return { problems };
-    normalisePaths(doc, input.root, add);
+    const droppedPaths = normalisePaths(doc, input.root, add);
     const rawServices = parsed.value.services;
     const tiersWellFormed = doc.tiers.length === parsed.value.tiers.length;
     // Tiers
@@ -691,72 +1224,122 @@ function buildCatalog(input) {
             add('error', ['tiers', i, 'id'], `tier ${t.id} is defined twice`);
         tierIds.add(t.id);
     });
-    // Names and aliases
+    // Names and aliases. Plain indexed loops here and below: this runs once per process over every service, so
+    // it runs cold, where iterators and per-item closures cost more than the checks (issue 16: plan at 10,000).
+    // `index` gives each name and alias its service's position: dependencies become numbers, so the dependency
+    // rules and the cycle check below look nothing up by name.
     const names = new Map();
-    for (const name of Object.keys(doc.services))
-        names.set(name, name);
-    for (const [name, def] of Object.entries(doc.services)) {
-        for (const [i, alias] of (def.aliases ?? []).entries()) {
+    const index = new Map();
+    const serviceNames = Object.keys(doc.services);
+    for (let i = 0; i < serviceNames.length; i++) {
+        names.set(serviceNames[i], serviceNames[i]);
+        index.set(serviceNames[i], i);
+    }
+    for (const name of serviceNames) {
+        const aliases = doc.services[name].aliases;
+        if (aliases === undefined)
+            continue;
+        for (let i = 0; i < aliases.length; i++) {
+            const alias = aliases[i];
             const owner = names.get(alias);
             if (owner !== undefined && owner !== name) {
                 add('error', ['services', name, 'aliases', i], `alias '${alias}' of ${name} is already ${owner === alias ? 'a service name' : `an alias of ${owner}`}`, 'names and aliases must be unique');
             }
-            else
+            else {
                 names.set(alias, name);
+                index.set(alias, index.get(name));
+            }
         }
     }
     // Services with defaults filled in, dependencies resolved to canonical names
     const services = new Map();
-    for (const [name, def] of Object.entries(doc.services)) {
+    const list = [];
+    // Every service's dependencies as service positions, one after another: service n's are edgeTargets from
+    // edgeStart[n] to edgeStart[n + 1] (no array per service).
+    const edgeTargets = [];
+    const edgeStart = new Int32Array(serviceNames.length + 1);
+    // Dependencies as written, where that differs from the resolved list (an alias, a repeat): to point at them.
+    const writtenDeps = new Map();
+    const lastTier = doc.tiers.at(-1)?.id ?? 1;
+    for (let n = 0; n < serviceNames.length; n++) {
+        const name = serviceNames[n];
+        const def = doc.services[name];
         const kind = def.kind ?? 'service';
-        const dependsOn = [];
-        for (const [i, dep] of (def.dependsOn ?? []).entries()) {
-            const target = names.get(dep);
-            if (target === undefined)
-                add('error', ['services', name, 'dependsOn', i], `${name} depends on unknown service '${dep}'`, (0,suggest/* unknownNameHint */.H6)(dep, names.keys()));
-            else if (target === name)
-                add('error', ['services', name, 'dependsOn', i], `${name} depends on itself`, `cycle: ${name} -> ${name}`);
-            else if (!dependsOn.includes(target))
-                dependsOn.push(target);
+        const written = def.dependsOn;
+        // The canonical list is the written one unless an entry is an alias, a repeat or unknown (then a new list).
+        let dependsOn = written ?? [];
+        const first = edgeTargets.length;
+        if (written !== undefined) {
+            for (let i = 0; i < written.length; i++) {
+                const dep = written[i];
+                const target = index.get(dep);
+                let keep = false;
+                if (target === undefined)
+                    add('error', ['services', name, 'dependsOn', i], `${name} depends on unknown service '${dep}'`, (0,suggest/* unknownNameHint */.H6)(dep, names.keys()));
+                else if (target === n)
+                    add('error', ['services', name, 'dependsOn', i], `${name} depends on itself`, `cycle: ${name} -> ${name}`);
+                else
+                    keep = edgeTargets.indexOf(target, first) === -1; // not a repeat
+                // Diverged from the written list: copy its prefix, which was canonical so far.
+                if (dependsOn === written && !(keep && serviceNames[target] === dep))
+                    dependsOn = written.slice(0, i);
+                if (keep) {
+                    edgeTargets.push(target);
+                    if (dependsOn !== written)
+                        dependsOn.push(serviceNames[target]);
+                }
+            }
+            if (dependsOn !== written)
+                writtenDeps.set(name, written);
         }
+        edgeStart[n + 1] = edgeTargets.length;
         // A key that is present but malformed was reported by the shape check; do not report it missing as well.
         const raw = rawServices[name];
-        const given = (key) => !isRecord(raw) || key in raw;
-        if (kind !== 'library' && !given('tier'))
-            add('error', ['services', name], `${name} has no tier`, `add tier: 1 to ${doc.tiers.at(-1)?.id ?? 1}`);
+        const rawRecord = isRecord(raw);
+        if (kind !== 'library' && rawRecord && !('tier' in raw))
+            add('error', ['services', name], `${name} has no tier`, `add tier: 1 to ${lastTier}`);
         // With a malformed tier entry (already reported) the defined tiers are unknown: do not cascade into every service.
         if (def.tier !== undefined && tiersWellFormed && !tierIds.has(def.tier))
             add('error', ['services', name, 'tier'], `${name} is in tier ${def.tier}, which is not defined in tiers`, tierIds.size ? `defined tiers: ${[...tierIds].join(', ')}` : 'tiers: defines none');
-        if (kind !== 'infrastructure' && !given('path'))
+        if (kind !== 'infrastructure' && rawRecord && !('path' in raw) && !droppedPaths.has(name))
             add('error', ['services', name], `${name} has no path`, `a ${kind} needs the directory of its code`);
         if (def.deployVia === 'cloudformation' && !def.cloudformation)
             add('error', ['services', name, 'deployVia'], `${name} is deployed via CloudFormation but names no stack`, 'add cloudformation: { stack: NAME, imageParameter: PARAM }');
-        services.set(name, {
-            ...def,
-            name,
-            kind,
-            tier: def.tier ?? 0,
-            dependsOn,
-            aliases: def.aliases ?? [],
-            disabled: def.disabled ?? false,
-        });
+        // The definition is this function's own copy (wellFormed): completed in place, keys in the order a spread would give.
+        const service = def;
+        service.name = name;
+        service.kind = kind;
+        service.tier = def.tier ?? 0;
+        service.dependsOn = dependsOn;
+        service.aliases = def.aliases ?? [];
+        service.disabled = def.disabled ?? false;
+        services.set(name, service);
+        list.push(service);
     }
-    for (const s of services.values()) {
-        for (const dep of s.dependsOn) {
-            const d = services.get(dep);
-            const at = ['services', s.name, 'dependsOn', (doc.services[s.name].dependsOn ?? []).findIndex((n) => names.get(n) === dep)];
-            if (s.kind === 'library' && d.kind !== 'library')
+    for (let n = 0; n < list.length; n++) {
+        const s = list[n];
+        const deps = s.dependsOn;
+        for (let k = 0; k < deps.length; k++) {
+            const dep = deps[k];
+            const d = list[edgeTargets[edgeStart[n] + k]];
+            const libraryOnService = s.kind === 'library' && d.kind !== 'library';
+            const higherTier = d.kind !== 'library' && s.kind !== 'library' && d.tier > s.tier;
+            const onDisabled = d.disabled && !s.disabled;
+            if (!libraryOnService && !higherTier && !onDisabled)
+                continue;
+            // Where the dependency is written (it may be written as an alias).
+            const at = ['services', s.name, 'dependsOn', (writtenDeps.get(s.name) ?? deps).findIndex((n) => names.get(n) === dep)];
+            if (libraryOnService)
                 add('error', at, `library ${s.name} depends on ${d.kind} ${dep}`, 'a library may depend only on libraries');
-            if (d.kind !== 'library' && s.kind !== 'library' && d.tier > s.tier)
+            if (higherTier)
                 add('error', at, `${s.name} (tier ${s.tier}) depends on ${dep} (tier ${d.tier}), a higher tier`, `lower tiers deploy first: move ${dep} to tier ${s.tier} or lower, or ${s.name} up`);
-            if (d.disabled && !s.disabled)
+            if (onDisabled)
                 add('error', at, `${s.name} depends on ${dep}, which is disabled`, `enable ${dep} or drop the dependency`);
         }
     }
-    for (const cycle of findCycles(services)) {
+    for (const cycle of isAcyclic(edgeStart, edgeTargets) ? [] : findCycles(services)) {
         add('error', ['services', cycle[0], 'dependsOn'], `dependency cycle: ${[...cycle, cycle[0]].join(' -> ')}`, 'remove one of these dependencies');
     }
-    // Paths: unique, and present on disk
     const byPath = new Map();
     for (const s of services.values()) {
         if (s.path === undefined)
@@ -796,9 +1379,11 @@ function buildCatalog(input) {
 /**
  * Rewrites every repository path the catalog holds into its one form (repo-path.ts), once, before any rule or
  * package reads it: so duplicate paths are compared, paths checked on disk, and changed files matched all in
- * the same form. A path that cannot be normalised is reported where it is written and dropped.
+ * the same form. A path that cannot be normalised is reported where it is written and dropped; the services
+ * whose path was dropped are returned (their path is malformed, not missing).
  */
 function normalisePaths(doc, root, add) {
+    const dropped = new Set();
     const normalise = (value, kind, at, what) => {
         const n = normaliseRepoPath(value, kind, root);
         if ('path' in n)
@@ -826,11 +1411,15 @@ function normalisePaths(doc, root, add) {
     doc.globalPaths = normaliseList(doc.globalPaths ?? [], ['globalPaths'], 'globalPaths');
     if (doc.defaults?.build !== undefined)
         doc.defaults = { ...doc.defaults, build: normaliseBuild(doc.defaults.build, ['defaults', 'build'], 'defaults') };
-    for (const [name, def] of Object.entries(doc.services)) {
-        if (def.path !== undefined) {
+    for (const name of Object.keys(doc.services)) {
+        const def = doc.services[name];
+        // Most paths are already in their one form: checked first, so a large catalog allocates nothing for them.
+        if (def.path !== undefined && !isCanonicalRepoPath(def.path)) {
             const path = normalise(def.path, 'directory', ['services', name, 'path'], `${name} path`);
-            if (path === undefined)
+            if (path === undefined) {
                 delete def.path;
+                dropped.add(name);
+            }
             else
                 def.path = path;
         }
@@ -839,6 +1428,7 @@ function normalisePaths(doc, root, add) {
         if (def.build !== undefined)
             def.build = normaliseBuild(def.build, ['services', name, 'build'], name);
     }
+    return dropped;
 }
 const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : undefined);
 const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -852,26 +1442,49 @@ function wellFormed(raw) {
         return undefined;
     const tiers = raw.tiers.filter((t) => isRecord(t) && Number.isInteger(t.id));
     const services = {};
-    for (const [name, value] of Object.entries(raw.services)) {
-        const def = (isRecord(value) ? { ...value } : {});
-        for (const key of ['dependsOn', 'aliases', 'watch', 'ignore'])
-            if (def[key] !== undefined)
-                def[key] = strings(def[key]);
-        if (!Number.isInteger(def.tier))
-            delete def.tier;
-        if (typeof def.path !== 'string')
-            delete def.path;
-        if (!['service', 'infrastructure', 'library'].includes(def.kind))
-            delete def.kind;
-        if (typeof def.disabled !== 'boolean')
-            delete def.disabled;
-        if (!FARGATE_CPU_UNITS.includes(def.cpu))
-            delete def.cpu;
-        if (!Number.isInteger(def.memory))
-            delete def.memory;
-        services[name] = def;
+    const rawServices = raw.services;
+    for (const name of Object.keys(rawServices)) {
+        const value = rawServices[name];
+        // A well-formed definition is used as it is (the parse made it for this build alone); only one with a
+        // malformed value is copied without it, so the raw value still tells "malformed" from "missing".
+        services[name] = (isRecord(value) && isWellFormedService(value) ? value : withoutMalformedKeys(value));
     }
     return { ...raw, tiers, services, globalPaths: strings(raw.globalPaths) ?? [], defaults: isRecord(raw.defaults) ? raw.defaults : {} };
+}
+const LIST_KEYS = ['dependsOn', 'aliases', 'watch', 'ignore'];
+const KINDS = ['service', 'infrastructure', 'library'];
+const isStringList = (v) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+/** Whether every value the rules read from a service definition has its type (the shape check reported any that does not). */
+function isWellFormedService(def) {
+    for (const key of LIST_KEYS)
+        if (def[key] !== undefined && !isStringList(def[key]))
+            return false;
+    return ((def.tier === undefined || Number.isInteger(def.tier)) &&
+        (def.path === undefined || typeof def.path === 'string') &&
+        (def.kind === undefined || KINDS.includes(def.kind)) &&
+        (def.disabled === undefined || typeof def.disabled === 'boolean') &&
+        (def.cpu === undefined || FARGATE_CPU_UNITS.includes(def.cpu)) &&
+        (def.memory === undefined || Number.isInteger(def.memory)));
+}
+/** A copy of a service definition without its malformed values (or an empty one for a definition that is not a mapping). */
+function withoutMalformedKeys(value) {
+    const def = (isRecord(value) ? { ...value } : {});
+    for (const key of LIST_KEYS)
+        if (def[key] !== undefined)
+            def[key] = strings(def[key]);
+    if (!Number.isInteger(def.tier))
+        delete def.tier;
+    if (typeof def.path !== 'string')
+        delete def.path;
+    if (!KINDS.includes(def.kind))
+        delete def.kind;
+    if (typeof def.disabled !== 'boolean')
+        delete def.disabled;
+    if (!FARGATE_CPU_UNITS.includes(def.cpu))
+        delete def.cpu;
+    if (!Number.isInteger(def.memory))
+        delete def.memory;
+    return def;
 }
 /** A schema issue as a problem; an unknown key is named by its parent's path, since the message names the key. */
 function shapeProblem(file, issue) {
@@ -965,11 +1578,11 @@ function dependencyNotEnabledProblems(catalog) {
     const problems = [];
     for (const env of catalog.environments.values()) {
         for (const s of catalog.services.values()) {
-            if (s.kind === 'library' || !(0,src_settings/* isEnabledIn */.Z)(catalog, s, env))
+            if (s.kind === 'library' || !isEnabledIn(catalog, s, env))
                 continue;
             for (const dep of s.dependsOn) {
                 const d = catalog.services.get(dep);
-                if (d.kind === 'library' || d.disabled || (0,src_settings/* isEnabledIn */.Z)(catalog, d, env))
+                if (d.kind === 'library' || d.disabled || isEnabledIn(catalog, d, env))
                     continue;
                 const switchedOff = env.services?.[d.name]?.enabled === false;
                 const enabling = (env.optionalServices ?? []).findIndex((n) => catalog.names.get(n) === s.name);
@@ -993,72 +1606,137 @@ function checkSizes(catalog, problems) {
         if (s.kind !== 'service')
             continue;
         for (const env of envs) {
-            const settings = (0,src_settings/* serviceSettings */.x)(catalog, s, env);
+            const size = serviceSize(catalog, s, env);
+            const fits = isValidFargateSize(size.cpu, size.memory);
+            if (fits && size.min <= size.max)
+                continue;
             const where = env ? { file: env.file, path: ['services', s.name] } : { file: catalog.file, path: ['services', s.name] };
             const inEnv = env ? ` in ${env.name}` : '';
-            if (!isValidFargateSize(settings.cpu, settings.memory)) {
-                problems.push({ ...where, severity: 'error', message: `${s.name}${inEnv}: cpu ${settings.cpu} with memory ${settings.memory} is not a Fargate task size`, hint: fargateMemoryHint(settings.cpu) });
+            if (!fits) {
+                problems.push({ ...where, severity: 'error', message: `${s.name}${inEnv}: cpu ${size.cpu} with memory ${size.memory} is not a Fargate task size`, hint: fargateMemoryHint(size.cpu) });
             }
-            if (settings.autoscaling.min > settings.autoscaling.max) {
-                problems.push({ ...where, severity: 'error', message: `${s.name}${inEnv}: autoscaling min ${settings.autoscaling.min} is above max ${settings.autoscaling.max}` });
+            if (size.min > size.max) {
+                problems.push({ ...where, severity: 'error', message: `${s.name}${inEnv}: autoscaling min ${size.min} is above max ${size.max}` });
             }
         }
     }
 }
-/** One cycle per strongly connected component with more than one node (Tarjan), each as a path of names. */
 function findCycles(services) {
-    const index = new Map();
-    const low = new Map();
-    const onStack = new Set();
+    const ids = new Map();
+    for (const name of services.keys())
+        ids.set(name, ids.size);
+    const edgeStart = new Int32Array(services.size + 1);
+    const edgeTargets = [];
+    let n = 0;
+    for (const s of services.values()) {
+        for (const d of s.dependsOn) {
+            const id = ids.get(d);
+            if (id !== undefined)
+                edgeTargets.push(id);
+        }
+        edgeStart[++n] = edgeTargets.length;
+    }
+    if (isAcyclic(edgeStart, edgeTargets))
+        return [];
+    // Tarjan's algorithm over integer ids (names sorted, so the cycles come out in a stable order).
+    const names = [...services.keys()].sort();
+    const id = new Map();
+    for (let i = 0; i < names.length; i++)
+        id.set(names[i], i);
+    const edges = names.map((name) => {
+        const out = [];
+        for (const dep of services.get(name).dependsOn) {
+            const d = id.get(dep);
+            if (d !== undefined)
+                out.push(d);
+        }
+        return out;
+    });
+    const index = new Int32Array(names.length).fill(-1);
+    const low = new Int32Array(names.length);
+    const onStack = new Uint8Array(names.length);
     const stack = [];
     const cycles = [];
     let counter = 0;
-    const strongConnect = (root) => {
-        // Iterative, so a 10,000-service chain cannot overflow the call stack.
-        const work = [{ node: root, next: 0 }];
-        index.set(root, counter);
-        low.set(root, counter++);
-        stack.push(root);
-        onStack.add(root);
-        while (work.length) {
-            const frame = work[work.length - 1];
-            const deps = services.get(frame.node)?.dependsOn ?? [];
-            if (frame.next < deps.length) {
-                const dep = deps[frame.next++];
-                if (!services.has(dep))
-                    continue;
-                if (!index.has(dep)) {
-                    index.set(dep, counter);
-                    low.set(dep, counter++);
-                    stack.push(dep);
-                    onStack.add(dep);
-                    work.push({ node: dep, next: 0 });
-                }
-                else if (onStack.has(dep))
-                    low.set(frame.node, Math.min(low.get(frame.node), index.get(dep)));
+    // Iterative, so a 10,000-service chain cannot overflow the call stack: a frame is a node and its next edge.
+    const workNode = [];
+    const workNext = [];
+    const visit = (n) => {
+        index[n] = low[n] = counter++;
+        stack.push(n);
+        onStack[n] = 1;
+        workNode.push(n);
+        workNext.push(0);
+    };
+    for (let root = 0; root < names.length; root++) {
+        if (index[root] !== -1)
+            continue;
+        visit(root);
+        while (workNode.length) {
+            const top = workNode.length - 1;
+            const node = workNode[top];
+            const deps = edges[node];
+            if (workNext[top] < deps.length) {
+                const dep = deps[workNext[top]++];
+                if (index[dep] === -1)
+                    visit(dep);
+                else if (onStack[dep])
+                    low[node] = Math.min(low[node], index[dep]);
                 continue;
             }
-            work.pop();
-            const parent = work[work.length - 1];
-            if (parent)
-                low.set(parent.node, Math.min(low.get(parent.node), low.get(frame.node)));
-            if (low.get(frame.node) === index.get(frame.node)) {
+            workNode.pop();
+            workNext.pop();
+            if (top > 0)
+                low[workNode[top - 1]] = Math.min(low[workNode[top - 1]], low[node]);
+            if (low[node] === index[node]) {
                 const component = [];
                 let n;
                 do {
                     n = stack.pop();
-                    onStack.delete(n);
-                    component.push(n);
-                } while (n !== frame.node);
+                    onStack[n] = 0;
+                    component.push(names[n]);
+                } while (n !== node);
                 if (component.length > 1)
                     cycles.push(cycleWithin(new Set(component), services));
             }
         }
-    };
-    for (const name of [...services.keys()].sort())
-        if (!index.has(name))
-            strongConnect(name);
+    }
     return cycles;
+}
+/**
+ * Whether the graph (each node's dependencies as node numbers) has no cycle: one depth-first pass, without the
+ * sorting and bookkeeping that naming the cycles needs (the usual case, checked first).
+ */
+function isAcyclic(edgeStart, edgeTargets) {
+    const count = edgeStart.length - 1;
+    // 0: not seen, 1: on the current path, 2: done.
+    const state = new Uint8Array(count);
+    const nodes = [];
+    const next = [];
+    for (let root = 0; root < count; root++) {
+        if (state[root] !== 0)
+            continue;
+        state[root] = 1;
+        nodes.push(root);
+        next.push(edgeStart[root]);
+        while (nodes.length) {
+            const top = nodes.length - 1;
+            if (next[top] < edgeStart[nodes[top] + 1]) {
+                const dep = edgeTargets[next[top]++];
+                if (state[dep] === 1)
+                    return false;
+                if (state[dep] === 0) {
+                    state[dep] = 1;
+                    nodes.push(dep);
+                    next.push(edgeStart[dep]);
+                }
+                continue;
+            }
+            state[nodes.pop()] = 2;
+            next.pop();
+        }
+    }
+    return true;
 }
 /** A concrete cycle inside a strongly connected component, starting from its smallest name. */
 function cycleWithin(component, services) {
