@@ -1,7 +1,12 @@
+import { createRequire } from 'node:module'
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Problem } from './errors.js'
 import type { Catalog, Environment, Service } from './model.js'
+
+// A built-in module loaded on first use (node:crypto only where the cache is used): a synchronous require, cheaper
+// than an ES-module import() of a builtin.
+const requireBuiltin = createRequire(import.meta.url)
 
 /** Where the CLI keeps validated catalogs, and the version of the code that validated them. */
 export interface CatalogCache {
@@ -22,7 +27,7 @@ interface CacheFile {
  * node:crypto loads only here, so a run without the cache does not pay for it.
  */
 export async function cacheFileOf(cache: CatalogCache, catalogDir: string): Promise<string> {
-  const { createHash } = await import('node:crypto')
+  const { createHash } = requireBuiltin('node:crypto') as typeof import('node:crypto')
   return join(cache.dir, `catalog-${createHash('sha256').update(catalogDir).digest('hex').slice(0, 16)}.json`)
 }
 

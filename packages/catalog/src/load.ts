@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import { isAscii } from 'node:buffer'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -7,6 +8,10 @@ import { ConfigurationError, formatProblem, type Problem } from './errors.js'
 import { locateProblems } from './locate.js'
 import type { Catalog } from './model.js'
 import type { Source } from './yaml-source.js'
+
+// A built-in module loaded on first use (node:crypto only where the cache is used): a synchronous require, cheaper
+// than an ES-module import() of a builtin.
+const requireBuiltin = createRequire(import.meta.url)
 
 export interface LoadOptions {
   /** Catalog directory; defaults to ./catalog. */
@@ -108,7 +113,7 @@ function readCatalogFile(path: string, shown: string): string {
  * loads only here, so a run without the cache does not pay for it.
  */
 async function cacheKey(sources: CatalogSources, codeVersion: string, options: LoadOptions): Promise<string> {
-  const { createHash } = await import('node:crypto')
+  const { createHash } = requireBuiltin('node:crypto') as typeof import('node:crypto')
   const hash = createHash('sha256').update(`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`)
   for (const s of [sources.services, ...sources.environments]) hash.update(`${s.file}\0${s.text.length}\0${s.text}\0`)
   return hash.digest('hex')

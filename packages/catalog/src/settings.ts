@@ -69,10 +69,11 @@ export function serviceSize(catalog: Catalog, service: Service, environment?: En
  */
 export function isEnabledIn(catalog: Catalog, service: Service, environment?: Environment): boolean {
   if (service.disabled) return false
-  const override = environment?.services?.[service.name]?.enabled
+  if (!environment) return true
+  const override = environment.services?.[service.name]?.enabled
   if (override !== undefined) return override
   const tier = catalog.tiers.find((t) => t.id === service.tier)
-  if (!tier?.optional || !environment) return true
+  if (!tier?.optional) return true
   const enabled = environment.optionalServices ?? []
   return enabled.includes('*') || enabled.some((n) => catalog.names.get(n) === service.name)
 }

@@ -12,6 +12,8 @@ __webpack_require__.d(__webpack_exports__, {
   a: () => (/* binding */ loadCatalog)
 });
 
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(8995);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: external "node:fs"
@@ -21,12 +23,16 @@ var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
 
 
+
+// A built-in module loaded on first use (node:crypto only where the cache is used): a synchronous require, cheaper
+// than an ES-module import() of a builtin.
+const requireBuiltin = (0,external_node_module_.createRequire)(import.meta.url);
 /**
  * The cache file of a catalog directory: one per directory, so the cache never grows past one entry per catalog.
  * node:crypto loads only here, so a run without the cache does not pay for it.
  */
 async function cacheFileOf(cache, catalogDir) {
-    const { createHash } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7598, 23));
+    const { createHash } = requireBuiltin('node:crypto');
     return (0,external_node_path_.join)(cache.dir, `catalog-${createHash('sha256').update(catalogDir).digest('hex').slice(0, 16)}.json`);
 }
 /** The cached catalog when its key matches; anything unreadable is a miss, never an error. */
@@ -79,6 +85,10 @@ var locate = __webpack_require__(1917);
 
 
 
+
+// A built-in module loaded on first use (node:crypto only where the cache is used): a synchronous require, cheaper
+// than an ES-module import() of a builtin.
+const load_requireBuiltin = (0,external_node_module_.createRequire)(import.meta.url);
 /**
  * Reads catalog/services.yaml and catalog/environments/*.yaml. Throws a ConfigurationError listing every error
  * (with file:line) when the catalog is invalid; returns the warnings otherwise.
@@ -148,7 +158,7 @@ function readCatalogFile(path, shown) {
  * loads only here, so a run without the cache does not pay for it.
  */
 async function cacheKey(sources, codeVersion, options) {
-    const { createHash } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7598, 23));
+    const { createHash } = load_requireBuiltin('node:crypto');
     const hash = createHash('sha256').update(`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`);
     for (const s of [sources.services, ...sources.environments])
         hash.update(`${s.file}\0${s.text.length}\0${s.text}\0`);
