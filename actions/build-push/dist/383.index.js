@@ -490,11 +490,13 @@ function serviceSize(catalog, service, environment) {
 function isEnabledIn(catalog, service, environment) {
     if (service.disabled)
         return false;
-    const override = environment?.services?.[service.name]?.enabled;
+    if (!environment)
+        return true;
+    const override = environment.services?.[service.name]?.enabled;
     if (override !== undefined)
         return override;
     const tier = catalog.tiers.find((t) => t.id === service.tier);
-    if (!tier?.optional || !environment)
+    if (!tier?.optional)
         return true;
     const enabled = environment.optionalServices ?? [];
     return enabled.includes('*') || enabled.some((n) => catalog.names.get(n) === service.name);

@@ -32154,11 +32154,13 @@ function serviceSize(catalog, service, environment) {
 function isEnabledIn(catalog, service, environment) {
     if (service.disabled)
         return false;
-    const override = environment?.services?.[service.name]?.enabled;
+    if (!environment)
+        return true;
+    const override = environment.services?.[service.name]?.enabled;
     if (override !== undefined)
         return override;
     const tier = catalog.tiers.find((t) => t.id === service.tier);
-    if (!tier?.optional || !environment)
+    if (!tier?.optional)
         return true;
     const enabled = environment.optionalServices ?? [];
     return enabled.includes('*') || enabled.some((n) => catalog.names.get(n) === service.name);
@@ -39979,17 +39981,23 @@ async function runAction(body, io = githubIO()) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
 
 
+
+// A built-in module loaded on first use (node:crypto only where the cache is used): a synchronous require, cheaper
+// than an ES-module import() of a builtin.
+const requireBuiltin = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
 /**
  * The cache file of a catalog directory: one per directory, so the cache never grows past one entry per catalog.
  * node:crypto loads only here, so a run without the cache does not pay for it.
  */
 async function cacheFileOf(cache, catalogDir) {
-    const { createHash } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
+    const { createHash } = requireBuiltin('node:crypto');
     return (0,external_node_path_.join)(cache.dir, `catalog-${createHash('sha256').update(catalogDir).digest('hex').slice(0, 16)}.json`);
 }
 /** The cached catalog when its key matches; anything unreadable is a miss, never an error. */
@@ -40107,6 +40115,10 @@ async function locateProblems(problems, sources) {
 
 
 
+
+// A built-in module loaded on first use (node:crypto only where the cache is used): a synchronous require, cheaper
+// than an ES-module import() of a builtin.
+const load_requireBuiltin = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
 /**
  * Reads catalog/services.yaml and catalog/environments/*.yaml. Throws a ConfigurationError listing every error
  * (with file:line) when the catalog is invalid; returns the warnings otherwise.
@@ -40176,7 +40188,7 @@ function readCatalogFile(path, shown) {
  * loads only here, so a run without the cache does not pay for it.
  */
 async function cacheKey(sources, codeVersion, options) {
-    const { createHash } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
+    const { createHash } = load_requireBuiltin('node:crypto');
     const hash = createHash('sha256').update(`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`);
     for (const s of [sources.services, ...sources.environments])
         hash.update(`${s.file}\0${s.text.length}\0${s.text}\0`);

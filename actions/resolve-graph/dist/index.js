@@ -31141,11 +31141,13 @@ function serviceSize(catalog, service, environment) {
 function isEnabledIn(catalog, service, environment) {
     if (service.disabled)
         return false;
-    const override = environment?.services?.[service.name]?.enabled;
+    if (!environment)
+        return true;
+    const override = environment.services?.[service.name]?.enabled;
     if (override !== undefined)
         return override;
     const tier = catalog.tiers.find((t) => t.id === service.tier);
-    if (!tier?.optional || !environment)
+    if (!tier?.optional)
         return true;
     const enabled = environment.optionalServices ?? [];
     return enabled.includes('*') || enabled.some((n) => catalog.names.get(n) === service.name);
@@ -34683,6 +34685,8 @@ async function runAction(body, io = githubIO()) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: external "node:fs"
@@ -34692,12 +34696,16 @@ var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
 
 
+
+// A built-in module loaded on first use (node:crypto only where the cache is used): a synchronous require, cheaper
+// than an ES-module import() of a builtin.
+const requireBuiltin = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
 /**
  * The cache file of a catalog directory: one per directory, so the cache never grows past one entry per catalog.
  * node:crypto loads only here, so a run without the cache does not pay for it.
  */
 async function cacheFileOf(cache, catalogDir) {
-    const { createHash } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
+    const { createHash } = requireBuiltin('node:crypto');
     return (0,external_node_path_.join)(cache.dir, `catalog-${createHash('sha256').update(catalogDir).digest('hex').slice(0, 16)}.json`);
 }
 /** The cached catalog when its key matches; anything unreadable is a miss, never an error. */
@@ -34815,6 +34823,10 @@ async function locateProblems(problems, sources) {
 
 
 
+
+// A built-in module loaded on first use (node:crypto only where the cache is used): a synchronous require, cheaper
+// than an ES-module import() of a builtin.
+const load_requireBuiltin = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
 /**
  * Reads catalog/services.yaml and catalog/environments/*.yaml. Throws a ConfigurationError listing every error
  * (with file:line) when the catalog is invalid; returns the warnings otherwise.
@@ -34884,7 +34896,7 @@ function readCatalogFile(path, shown) {
  * loads only here, so a run without the cache does not pay for it.
  */
 async function cacheKey(sources, codeVersion, options) {
-    const { createHash } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
+    const { createHash } = load_requireBuiltin('node:crypto');
     const hash = createHash('sha256').update(`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`);
     for (const s of [sources.services, ...sources.environments])
         hash.update(`${s.file}\0${s.text.length}\0${s.text}\0`);
@@ -34996,8 +35008,11 @@ function resolveDeployWaves(catalog, selection, environment) {
             because(s.name, why?.length ? `changed: ${why.join('; ')}` : 'changed');
         }
     }
-    const selected = new Map(base.map((s) => [s.name, s]));
+    // Only a walk through dependencies needs the selection by name.
+    let selectedServices = base;
     if (selection.withDependencies) {
+        const selected = new Map(base.map((s) => [s.name, s]));
+        selectedServices = selected.values();
         const queue = [...selected.values()];
         while (queue.length) {
             const s = queue.pop();
@@ -35019,7 +35034,7 @@ function resolveDeployWaves(catalog, selection, environment) {
     const nodes = {};
     const tiers = [];
     const byTier = new Map();
-    for (const s of selected.values()) {
+    for (const s of selectedServices) {
         const list = byTier.get(s.tier);
         if (list)
             list.push(s);
@@ -35047,39 +35062,55 @@ function resolveDeployWaves(catalog, selection, environment) {
  * algorithm, so depth is not limited by the call stack). Dependencies elsewhere do not shape waves.
  */
 function assignWaves(members) {
-    // Members by position; dependencies outside the tier are not in `at` and are skipped.
+    // Members by position; dependencies outside the tier are not in `at` and are skipped. The edges (dependency ->
+    // dependent) are kept flat, then grouped by dependency: no array per member (issue 16: plans of 10,000).
+    const n = members.length;
     const at = new Map();
-    for (let i = 0; i < members.length; i++)
+    for (let i = 0; i < n; i++)
         at.set(members[i].name, i);
-    const pending = new Int32Array(members.length);
-    const dependents = members.map(() => []);
-    for (let i = 0; i < members.length; i++) {
-        for (const d of members[i].dependsOn) {
-            const j = at.get(d);
+    const pending = new Int32Array(n);
+    const edgeFrom = [];
+    const edgeTo = [];
+    for (let i = 0; i < n; i++) {
+        const deps = members[i].dependsOn;
+        for (let k = 0; k < deps.length; k++) {
+            const j = at.get(deps[k]);
             if (j === undefined)
                 continue;
             pending[i]++;
-            dependents[j].push(i);
+            edgeFrom.push(j);
+            edgeTo.push(i);
         }
     }
-    const wave = new Array(members.length).fill(0);
+    const start = new Int32Array(n + 1);
+    for (let e = 0; e < edgeFrom.length; e++)
+        start[edgeFrom[e] + 1]++;
+    for (let i = 0; i < n; i++)
+        start[i + 1] += start[i];
+    const next = start.slice(0, n);
+    const dependents = new Int32Array(edgeFrom.length);
+    for (let e = 0; e < edgeFrom.length; e++)
+        dependents[next[edgeFrom[e]]++] = edgeTo[e];
+    const wave = new Int32Array(n);
     const ready = [];
-    for (let i = 0; i < members.length; i++)
+    for (let i = 0; i < n; i++)
         if (pending[i] === 0)
             ready.push(i);
     for (let k = 0; k < ready.length; k++) {
         const i = ready[k];
-        for (const dependent of dependents[i]) {
-            wave[dependent] = Math.max(wave[dependent], wave[i] + 1);
+        for (let e = start[i]; e < start[i + 1]; e++) {
+            const dependent = dependents[e];
+            if (wave[i] + 1 > wave[dependent])
+                wave[dependent] = wave[i] + 1;
             if (--pending[dependent] === 0)
                 ready.push(dependent);
         }
     }
-    if (ready.length !== members.length) {
+    if (ready.length !== n) {
         // The catalog validator rejects cycles, so reaching this is a bug, not a user mistake.
         throw new Error(`dependency cycle among ${members.filter((_, i) => pending[i] > 0).map((s) => s.name).join(', ')}`);
     }
-    return wave;
+    return Array.from(wave);
 }
 /** The plan's node names in deploy order (tier, then wave, then name). */
 function deployOrder(plan) {
