@@ -1,5 +1,5 @@
 import { readBoolean, readInteger, readJson, readJsonFile, readList, readString, type ActionIO } from '@tierdeploy/action-kit'
-import { canonicalTargetGroups, gateServices, parseChecks, parseDeployResult, parseTargetGroups, regionFor, type CheckName, type EcsServiceResult } from '@tierdeploy/aws'
+import { canonicalTargetGroups, gateServices, parseChecks, parseDeployResult, parseTargetGroups, regionFor, type CheckName, type EcsServiceResult } from '@tierdeploy/aws/inputs'
 import { ConfigurationError, environmentNamed, type Catalog, type Environment, type Service } from '@tierdeploy/catalog'
 import { INPUTS } from './contract.js'
 

@@ -4,24 +4,9 @@ import type { ECSClient } from '@aws-sdk/client-ecs'
 import type { STSClient } from '@aws-sdk/client-sts'
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { githubIO, readString, runAction, type ActionIO } from '@tierdeploy/action-kit'
-import {
-  asCredentialsError,
-  clusterFor,
-  gateTargets,
-  makeCloudFormationClient,
-  makeCloudWatchClient,
-  makeEcsClient,
-  makeElbClient,
-  gateRunningRelease,
-  renderGateTable,
-  renderRollbackTable,
-  rollBackRecordedDeploy,
-  runHealthGate,
-  verifyCallerAccount,
-  type EcsServiceResult,
-  type GateEffects,
-  type GateReport,
-} from '@tierdeploy/aws'
+// The AWS code (SDK clients included) loads once the inputs and the catalog are read (issue 16: cold start); the
+// input parsers come from @tierdeploy/aws/inputs, which has no SDK.
+import type { EcsServiceResult, GateEffects, GateReport } from '@tierdeploy/aws'
 import { loadCatalog, systemClock } from '@tierdeploy/catalog'
 import { INPUTS, OUTPUTS } from './contract.js'
 import { readGateInputs } from './inputs.js'
@@ -38,9 +23,12 @@ export interface HealthGateDeps {
 
 export async function run(io: ActionIO = githubIO(), deps: HealthGateDeps = {}): Promise<void> {
   await runAction(async (io) => {
+    // A missing environment fails before anything loads (readGateInputs checks it against the catalog below).
+    readString(io, INPUTS.environment, { required: true })
     const { catalog, warnings } = await loadCatalog({ dir: readString(io, INPUTS.catalog, { default: 'catalog' }) })
     for (const w of warnings) io.annotate(w)
     const inputs = readGateInputs(io, catalog)
+    const { asCredentialsError, clusterFor, gateTargets, makeCloudFormationClient, makeCloudWatchClient, makeEcsClient, makeElbClient, gateRunningRelease, renderGateTable, renderRollbackTable, rollBackRecordedDeploy, runHealthGate, verifyCallerAccount } = await import('@tierdeploy/aws')
     const { environment, services, deployResult, region } = inputs
     // Before any AWS call: the gate may roll back, and the images it vouches for are promoted elsewhere.
     await verifyCallerAccount(environment, { sts: deps.sts, region }, io.log)

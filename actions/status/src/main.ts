@@ -2,7 +2,8 @@ import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { ECSClient } from '@aws-sdk/client-ecs'
 import type { STSClient } from '@aws-sdk/client-sts'
 import { githubIO, readBoolean, readJson, readJsonFile, readList, readString, runAction, writeInputFile, type ActionIO } from '@tierdeploy/action-kit'
-import { clusterFor, gateServices, makeCloudFormationClient, makeEcsClient, parseStatusReport, readEnvironmentStatus, regionFor, renderComparison, renderStatus, statusReport, verifyCallerAccount } from '@tierdeploy/aws'
+// The AWS code (SDK clients included) loads once the required input is there and the catalog is read (issue 16).
+import type { parseStatusReport as ParseStatusReport } from '@tierdeploy/aws'
 import { ConfigurationError, environmentNamed, loadCatalog, systemClock, type Clock } from '@tierdeploy/catalog'
 import { INPUTS, OUTPUTS } from './contract.js'
 
@@ -14,7 +15,7 @@ export interface StatusDeps {
 }
 
 /** The other environment's status (another step's `status` output, with that environment's credentials), if given. */
-function readCompared(io: ActionIO) {
+function readCompared(io: ActionIO, parseStatusReport: typeof ParseStatusReport) {
   const inline = readJson<unknown>(io, INPUTS.compareWith)
   const file = readJsonFile<unknown>(io, INPUTS.compareWithFile)
   if (inline !== undefined && file) throw new ConfigurationError(`give '${INPUTS.compareWith}' or '${INPUTS.compareWithFile}', not both`)
@@ -24,13 +25,15 @@ function readCompared(io: ActionIO) {
 
 export async function run(io: ActionIO = githubIO(), deps: StatusDeps = {}): Promise<void> {
   await runAction(async (io) => {
+    const environmentName = readString(io, INPUTS.environment, { required: true })
     const { catalog, warnings } = await loadCatalog({ dir: readString(io, INPUTS.catalog, { default: 'catalog' }) })
     for (const w of warnings) io.annotate(w)
-    const environment = environmentNamed(catalog, readString(io, INPUTS.environment, { required: true }))
+    const environment = environmentNamed(catalog, environmentName)
+    const { clusterFor, gateServices, makeCloudFormationClient, makeEcsClient, parseStatusReport, readEnvironmentStatus, regionFor, renderComparison, renderStatus, statusReport, verifyCallerAccount } = await import('@tierdeploy/aws')
     const tier = readString(io, INPUTS.tier)
     const names = readList(io, INPUTS.services)
     if (tier && names) throw new ConfigurationError(`give '${INPUTS.tier}' or '${INPUTS.services}', not both`)
-    const compared = readCompared(io)
+    const compared = readCompared(io, parseStatusReport)
     if (compared?.environment === environment.name) throw new ConfigurationError(`input '${INPUTS.compareWith}' describes ${environment.name} itself: give the status of the environment to compare with`)
     const writeSummary = readBoolean(io, INPUTS.summary, true)
     const resultFile = readString(io, INPUTS.resultFile)
