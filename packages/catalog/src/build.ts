@@ -74,7 +74,8 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
     names.set(serviceNames[i]!, serviceNames[i]!)
     index.set(serviceNames[i]!, i)
   }
-  for (const name of serviceNames) {
+  for (let n = 0; n < serviceNames.length; n++) {
+    const name = serviceNames[n]!
     const aliases = doc.services[name]!.aliases
     if (aliases === undefined) continue
     for (let i = 0; i < aliases.length; i++) {
@@ -168,7 +169,8 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
   }
 
   const byPath = new Map<string, string>()
-  for (const s of services.values()) {
+  for (let n = 0; n < list.length; n++) {
+    const s = list[n]!
     if (s.path === undefined) continue
     const other = byPath.get(s.path)
     if (other) add('error', ['services', s.name, 'path'], `${s.name} and ${other} have the same path ${s.path}`, 'each service owns a distinct directory; nesting one inside another is fine')
@@ -232,7 +234,9 @@ function normalisePaths(doc: CatalogDocument, root: string, add: (severity: Prob
   }
   doc.globalPaths = normaliseList(doc.globalPaths ?? [], ['globalPaths'], 'globalPaths')
   if (doc.defaults?.build !== undefined) doc.defaults = { ...doc.defaults, build: normaliseBuild(doc.defaults.build, ['defaults', 'build'], 'defaults') }
-  for (const name of Object.keys(doc.services)) {
+  const names = Object.keys(doc.services)
+  for (let n = 0; n < names.length; n++) {
+    const name = names[n]!
     const def = doc.services[name]!
     // Most paths are already in their one form: checked first, so a large catalog allocates nothing for them.
     if (def.path !== undefined && !isCanonicalRepoPath(def.path)) {
@@ -261,7 +265,9 @@ function wellFormed(raw: Record<string, unknown>): CatalogDocument | undefined {
   const tiers = raw.tiers.filter((t): t is CatalogDocument['tiers'][number] => isRecord(t) && Number.isInteger(t.id))
   const services: CatalogDocument['services'] = {}
   const rawServices = raw.services
-  for (const name of Object.keys(rawServices)) {
+  const names = Object.keys(rawServices)
+  for (let n = 0; n < names.length; n++) {
+    const name = names[n]!
     const value = rawServices[name]
     // A well-formed definition is used as it is (the parse made it for this build alone); only one with a
     // malformed value is copied without it, so the raw value still tells "malformed" from "missing".
@@ -272,11 +278,15 @@ function wellFormed(raw: Record<string, unknown>): CatalogDocument | undefined {
 
 const LIST_KEYS = ['dependsOn', 'aliases', 'watch', 'ignore'] as const
 const KINDS: readonly unknown[] = ['service', 'infrastructure', 'library']
-const isStringList = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string')
+function isStringList(v: unknown): boolean {
+  if (!Array.isArray(v)) return false
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false
+  return true
+}
 
 /** Whether every value the rules read from a service definition has its type (the shape check reported any that does not). */
 function isWellFormedService(def: Record<string, unknown>): boolean {
-  for (const key of LIST_KEYS) if (def[key] !== undefined && !isStringList(def[key])) return false
+  for (let k = 0; k < LIST_KEYS.length; k++) if (def[LIST_KEYS[k]!] !== undefined && !isStringList(def[LIST_KEYS[k]!])) return false
   return (
     (def.tier === undefined || Number.isInteger(def.tier)) &&
     (def.path === undefined || typeof def.path === 'string') &&
@@ -404,9 +414,12 @@ function dependencyNotEnabledProblems(catalog: Catalog): Problem[] {
 
 function checkSizes(catalog: Catalog, problems: Problem[]): void {
   const envs: (Environment | undefined)[] = [undefined, ...catalog.environments.values()]
-  for (const s of catalog.services.values()) {
+  const services = [...catalog.services.values()]
+  for (let n = 0; n < services.length; n++) {
+    const s = services[n]!
     if (s.kind !== 'service') continue
-    for (const env of envs) {
+    for (let e = 0; e < envs.length; e++) {
+      const env = envs[e]
       const size = serviceSize(catalog, s, env)
       const fits = isValidFargateSize(size.cpu, size.memory)
       if (fits && size.min <= size.max) continue

@@ -218,10 +218,19 @@ function readKey(text: string, start: number, end: number): string {
     if (inner.includes('\\') || inner.includes("'") || inner.includes('"') || inner === '__proto__') bail()
     return inner
   }
+  // The same keys (path, tier, dependsOn) repeat once per service: a key read before, and checked then, is
+  // reused rather than cut from the text again (no new string to allocate, hash and internalize).
+  const slot = (end - start) * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1)
+  const seen = keyCache[slot & 255]
+  if (seen !== undefined && seen.length === end - start && text.startsWith(seen, start)) return seen
   const raw = text.slice(start, end)
   if (!PLAIN_KEY.test(raw) || CASE_WORDS.test(raw) || raw === 'true' || raw === 'false' || raw === 'null' || raw === '__proto__') bail()
+  keyCache[slot & 255] = raw
   return raw
 }
+
+/** Plain keys already read and checked, by a hash of their length and end characters (a key is a pure function of its text). */
+const keyCache: (string | undefined)[] = new Array<string | undefined>(256).fill(undefined)
 
 /** What follows `key: ` or `- ` on one line: a quoted or plain scalar, or a one-line flow collection. */
 function inlineValue(text: string, start: number, end: number): Value {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { normaliseRepoPath } from './repo-path.js'
+import { isCanonicalRepoPath, normaliseRepoPath } from './repo-path.js'
 
 describe('normaliseRepoPath', () => {
   it.each([
@@ -38,5 +38,24 @@ describe('normaliseRepoPath', () => {
     const n = normaliseRepoPath(written, kind, '/repo')
     expect(n).toMatchObject({ problem })
     expect('hint' in n && n.hint).toContain(hint)
+  })
+})
+
+describe('isCanonicalRepoPath (the shortcut normaliseRepoPath takes first)', () => {
+  /** The definition, written plainly: relative, '/' between non-empty segments, none '.' or '..', no backslash. */
+  const canonical = (value: string): boolean =>
+    value !== '' && !value.includes('\\') && !value.startsWith('/') && !/^[A-Za-z]:\//.test(value) && value.split('/').every((s) => s !== '' && s !== '.' && s !== '..')
+
+  it('agrees with the definition on every path of up to three segments built from awkward pieces', () => {
+    const pieces = ['a', 'b', '.', '..', '', '.x', '..y', 'x.', '...', 'C:', 'c:', '\\', ' ', '-', '*']
+    const samples = new Set<string>(['C:/x', 'c:x', 'C:\\x', '.github/workflows', 'a\\b', 'x/.y/..z', 'services/svc-00001'])
+    for (const a of pieces) for (const b of pieces) for (const c of pieces) samples.add(`${a}/${b}/${c}`).add(`${a}/${b}`).add(a)
+    for (const value of samples) expect(isCanonicalRepoPath(value), JSON.stringify(value)).toBe(canonical(value))
+  })
+
+  it('is a path normaliseRepoPath keeps as it is, and a non-canonical one it rewrites or refuses', () => {
+    for (const value of ['a/b', '.github/x', 'services/svc-1']) expect(normaliseRepoPath(value, 'directory')).toEqual({ path: value })
+    for (const [value, path] of [['./a', 'a'], ['a/', 'a'], ['a//b', 'a/b']]) expect(normaliseRepoPath(value!, 'directory')).toEqual({ path })
+    for (const value of ['/a', 'C:/a', 'a/../b', 'a/./b', 'a\\b', '']) expect(normaliseRepoPath(value, 'directory')).toHaveProperty('problem')
   })
 })

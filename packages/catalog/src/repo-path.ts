@@ -53,9 +53,21 @@ export function normaliseRepoPath(value: string, kind: RepoPathKind, root?: stri
 
 /** Whether the path is already what normaliseRepoPath would make of it (checked without splitting it). */
 export function isCanonicalRepoPath(value: string): boolean {
-  if (value === '' || value.charCodeAt(0) === 47 || value.charCodeAt(value.length - 1) === 47) return false
-  if (value.includes('\\') || value.includes('//') || /^[A-Za-z]:\//.test(value)) return false
-  return !/(?:^|\/)\.\.?(?:\/|$)/.test(value)
+  // One pass over the characters: no backslash, no empty, '.' or '..' segment, not absolute (/x, C:/x).
+  const n = value.length
+  if (n === 0 || value.charCodeAt(0) === 47 || value.charCodeAt(n - 1) === 47) return false
+  if (n >= 3 && value.charCodeAt(1) === 58 && value.charCodeAt(2) === 47 && /^[A-Za-z]/.test(value)) return false
+  let segmentStart = 0
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? value.charCodeAt(i) : 47
+    if (c === 92) return false
+    if (c !== 47) continue
+    const length = i - segmentStart
+    if (length === 0) return false
+    if (value.charCodeAt(segmentStart) === 46 && (length === 1 || (length === 2 && value.charCodeAt(segmentStart + 1) === 46))) return false
+    segmentStart = i + 1
+  }
+  return true
 }
 
 /** The suggestion for an absolute path: its relative form when that is valid, else as written. */

@@ -119,8 +119,9 @@ function walk(value: unknown, schema: JsonSchema, parent: At, key: string | numb
     const names = schema.propertyNames?.pattern ? regex(schema.propertyNames.pattern) : undefined
     const properties = schema.properties
     const additional = schema.additionalProperties
-    for (const name in record) {
-      if (!Object.hasOwn(record, name)) continue
+    const keys = Object.keys(record)
+    for (let k = 0; k < keys.length; k++) {
+      const name = keys[k]!
       if (names && !names.test(name)) {
         issues.push({ path: pathOf(here, name), atKey: true, message: `'${name}' is not a valid name`, hint: 'use lower-case letters, digits and dashes' })
       }
