@@ -240,11 +240,27 @@ function normaliseRepoPath(value, kind, root) {
 }
 /** Whether the path is already what normaliseRepoPath would make of it (checked without splitting it). */
 function isCanonicalRepoPath(value) {
-    if (value === '' || value.charCodeAt(0) === 47 || value.charCodeAt(value.length - 1) === 47)
+    // One pass over the characters: no backslash, no empty, '.' or '..' segment, not absolute (/x, C:/x).
+    const n = value.length;
+    if (n === 0 || value.charCodeAt(0) === 47 || value.charCodeAt(n - 1) === 47)
         return false;
-    if (value.includes('\\') || value.includes('//') || /^[A-Za-z]:\//.test(value))
+    if (n >= 3 && value.charCodeAt(1) === 58 && value.charCodeAt(2) === 47 && /^[A-Za-z]/.test(value))
         return false;
-    return !/(?:^|\/)\.\.?(?:\/|$)/.test(value);
+    let segmentStart = 0;
+    for (let i = 0; i <= n; i++) {
+        const c = i < n ? value.charCodeAt(i) : 47;
+        if (c === 92)
+            return false;
+        if (c !== 47)
+            continue;
+        const length = i - segmentStart;
+        if (length === 0)
+            return false;
+        if (value.charCodeAt(segmentStart) === 46 && (length === 1 || (length === 2 && value.charCodeAt(segmentStart + 1) === 46)))
+            return false;
+        segmentStart = i + 1;
+    }
+    return true;
 }
 /** The suggestion for an absolute path: its relative form when that is valid, else as written. */
 function normalisedOrSelf(value, kind, root) {
@@ -665,9 +681,9 @@ function walk(value, schema, parent, key, issues) {
         const names = schema.propertyNames?.pattern ? regex(schema.propertyNames.pattern) : undefined;
         const properties = schema.properties;
         const additional = schema.additionalProperties;
-        for (const name in record) {
-            if (!Object.hasOwn(record, name))
-                continue;
+        const keys = Object.keys(record);
+        for (let k = 0; k < keys.length; k++) {
+            const name = keys[k];
             if (names && !names.test(name)) {
                 issues.push({ path: pathOf(here, name), atKey: true, message: `'${name}' is not a valid name`, hint: 'use lower-case letters, digits and dashes' });
             }
@@ -941,11 +957,20 @@ function readKey(text, start, end) {
             bail();
         return inner;
     }
+    // The same keys (path, tier, dependsOn) repeat once per service: a key read before, and checked then, is
+    // reused rather than cut from the text again (no new string to allocate, hash and internalize).
+    const slot = (end - start) * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1);
+    const seen = keyCache[slot & 255];
+    if (seen !== undefined && seen.length === end - start && text.startsWith(seen, start))
+        return seen;
     const raw = text.slice(start, end);
     if (!PLAIN_KEY.test(raw) || CASE_WORDS.test(raw) || raw === 'true' || raw === 'false' || raw === 'null' || raw === '__proto__')
         bail();
+    keyCache[slot & 255] = raw;
     return raw;
 }
+/** Plain keys already read and checked, by a hash of their length and end characters (a key is a pure function of its text). */
+const keyCache = new Array(256).fill(undefined);
 /** What follows `key: ` or `- ` on one line: a quoted or plain scalar, or a one-line flow collection. */
 function inlineValue(text, start, end) {
     const c = text.charCodeAt(start);
@@ -1237,7 +1262,8 @@ function buildCatalog(input) {
         names.set(serviceNames[i], serviceNames[i]);
         index.set(serviceNames[i], i);
     }
-    for (const name of serviceNames) {
+    for (let n = 0; n < serviceNames.length; n++) {
+        const name = serviceNames[n];
         const aliases = doc.services[name].aliases;
         if (aliases === undefined)
             continue;
@@ -1343,7 +1369,8 @@ function buildCatalog(input) {
         add('error', ['services', cycle[0], 'dependsOn'], `dependency cycle: ${[...cycle, cycle[0]].join(' -> ')}`, 'remove one of these dependencies');
     }
     const byPath = new Map();
-    for (const s of services.values()) {
+    for (let n = 0; n < list.length; n++) {
+        const s = list[n];
         if (s.path === undefined)
             continue;
         const other = byPath.get(s.path);
@@ -1413,7 +1440,9 @@ function normalisePaths(doc, root, add) {
     doc.globalPaths = normaliseList(doc.globalPaths ?? [], ['globalPaths'], 'globalPaths');
     if (doc.defaults?.build !== undefined)
         doc.defaults = { ...doc.defaults, build: normaliseBuild(doc.defaults.build, ['defaults', 'build'], 'defaults') };
-    for (const name of Object.keys(doc.services)) {
+    const names = Object.keys(doc.services);
+    for (let n = 0; n < names.length; n++) {
+        const name = names[n];
         const def = doc.services[name];
         // Most paths are already in their one form: checked first, so a large catalog allocates nothing for them.
         if (def.path !== undefined && !isCanonicalRepoPath(def.path)) {
@@ -1445,7 +1474,9 @@ function wellFormed(raw) {
     const tiers = raw.tiers.filter((t) => isRecord(t) && Number.isInteger(t.id));
     const services = {};
     const rawServices = raw.services;
-    for (const name of Object.keys(rawServices)) {
+    const names = Object.keys(rawServices);
+    for (let n = 0; n < names.length; n++) {
+        const name = names[n];
         const value = rawServices[name];
         // A well-formed definition is used as it is (the parse made it for this build alone); only one with a
         // malformed value is copied without it, so the raw value still tells "malformed" from "missing".
@@ -1455,11 +1486,18 @@ function wellFormed(raw) {
 }
 const LIST_KEYS = ['dependsOn', 'aliases', 'watch', 'ignore'];
 const KINDS = ['service', 'infrastructure', 'library'];
-const isStringList = (v) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+function isStringList(v) {
+    if (!Array.isArray(v))
+        return false;
+    for (let i = 0; i < v.length; i++)
+        if (typeof v[i] !== 'string')
+            return false;
+    return true;
+}
 /** Whether every value the rules read from a service definition has its type (the shape check reported any that does not). */
 function isWellFormedService(def) {
-    for (const key of LIST_KEYS)
-        if (def[key] !== undefined && !isStringList(def[key]))
+    for (let k = 0; k < LIST_KEYS.length; k++)
+        if (def[LIST_KEYS[k]] !== undefined && !isStringList(def[LIST_KEYS[k]]))
             return false;
     return ((def.tier === undefined || Number.isInteger(def.tier)) &&
         (def.path === undefined || typeof def.path === 'string') &&
@@ -1604,10 +1642,13 @@ function dependencyNotEnabledProblems(catalog) {
 }
 function checkSizes(catalog, problems) {
     const envs = [undefined, ...catalog.environments.values()];
-    for (const s of catalog.services.values()) {
+    const services = [...catalog.services.values()];
+    for (let n = 0; n < services.length; n++) {
+        const s = services[n];
         if (s.kind !== 'service')
             continue;
-        for (const env of envs) {
+        for (let e = 0; e < envs.length; e++) {
+            const env = envs[e];
             const size = serviceSize(catalog, s, env);
             const fits = isValidFargateSize(size.cpu, size.memory);
             if (fits && size.min <= size.max)

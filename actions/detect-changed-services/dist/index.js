@@ -34682,7 +34682,7 @@ async function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(178)]).then(__nccwpck_require__.bind(__nccwpck_require__, 178));
+    const { buildCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(674), __nccwpck_require__.e(178)]).then(__nccwpck_require__.bind(__nccwpck_require__, 178));
     const { root, services, environments } = sources;
     const result = buildCatalog({
         dir: sources.dir,
@@ -36182,7 +36182,7 @@ async function definitionChanges(git, catalog, catalogDir, changes, base, head) 
     if (files.size === 0)
         return into;
     // The YAML parser loads only when a catalog file changed: most ranges leave the catalog alone (issue 16).
-    const { compareEnvironmentFile, compareServicesFile } = await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(939)]).then(__nccwpck_require__.bind(__nccwpck_require__, 939));
+    const { compareEnvironmentFile, compareServicesFile } = await Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(674), __nccwpck_require__.e(939)]).then(__nccwpck_require__.bind(__nccwpck_require__, 939));
     for (const file of [...files].sort()) {
         const [before, after] = await Promise.all([git.show(base, file), git.show(head, file)]);
         if (file === servicesFile)

@@ -32592,9 +32592,11 @@ function resolveDeployWaves(catalog, selection, environment) {
     }
     else {
         base = [...catalog.services.values()].filter((s) => s.kind !== 'library' && (0,settings/* isEnabledIn */.Z)(catalog, s, environment) && (selection.tier === undefined || selection.tier === 'all' || s.tier === selection.tier));
-        if (selection.tier !== undefined)
-            for (const s of base)
-                because(s.name, selection.tier === 'all' ? 'all tiers' : `in tier ${selection.tier}`);
+        if (selection.tier !== undefined) {
+            const reason = selection.tier === 'all' ? 'all tiers' : `in tier ${selection.tier}`;
+            for (let i = 0; i < base.length; i++)
+                because(base[i].name, reason);
+        }
     }
     if (selection.changed !== undefined) {
         const changed = new Set(selection.changed.map((n) => resolveServiceName(catalog, n).name));

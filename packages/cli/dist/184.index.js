@@ -1007,7 +1007,7 @@ async function definitionChanges(git, catalog, catalogDir, changes, base, head) 
     if (files.size === 0)
         return into;
     // The YAML parser loads only when a catalog file changed: most ranges leave the catalog alone (issue 16).
-    const { compareEnvironmentFile, compareServicesFile } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(472)]).then(__webpack_require__.bind(__webpack_require__, 1472));
+    const { compareEnvironmentFile, compareServicesFile } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(674), __webpack_require__.e(472)]).then(__webpack_require__.bind(__webpack_require__, 1472));
     for (const file of [...files].sort()) {
         const [before, after] = await Promise.all([git.show(base, file), git.show(head, file)]);
         if (file === servicesFile)

@@ -77,7 +77,7 @@ async function run(args, io) {
     if (byChange) {
         const detected = await (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(184), __webpack_require__.e(158)]).then(__webpack_require__.bind(__webpack_require__, 2777))).changedFromFlags(catalog, values, io);
         selection.changed = detected.services;
-        selection.changedBecause = (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(184), __webpack_require__.e(457)]).then(__webpack_require__.bind(__webpack_require__, 5457))).reasonsInWords(detected.reasons);
+        selection.changedBecause = (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(674), __webpack_require__.e(184), __webpack_require__.e(457)]).then(__webpack_require__.bind(__webpack_require__, 5457))).reasonsInWords(detected.reasons);
     }
     // Without --env, --ref picks the environment from the catalog's branches/tags; a ref none lists plans nothing.
     // Glob matching (picomatch) loads only when a ref is given, so a plain plan starts faster.

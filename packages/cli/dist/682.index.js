@@ -166,7 +166,7 @@ async function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(45)]).then(__webpack_require__.bind(__webpack_require__, 2045));
+    const { buildCatalog } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(674), __webpack_require__.e(45)]).then(__webpack_require__.bind(__webpack_require__, 2045));
     const { root, services, environments } = sources;
     const result = buildCatalog({
         dir: sources.dir,
@@ -615,9 +615,11 @@ function resolveDeployWaves(catalog, selection, environment) {
     }
     else {
         base = [...catalog.services.values()].filter((s) => s.kind !== 'library' && (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .isEnabledIn */ .Z)(catalog, s, environment) && (selection.tier === undefined || selection.tier === 'all' || s.tier === selection.tier));
-        if (selection.tier !== undefined)
-            for (const s of base)
-                because(s.name, selection.tier === 'all' ? 'all tiers' : `in tier ${selection.tier}`);
+        if (selection.tier !== undefined) {
+            const reason = selection.tier === 'all' ? 'all tiers' : `in tier ${selection.tier}`;
+            for (let i = 0; i < base.length; i++)
+                because(base[i].name, reason);
+        }
     }
     if (selection.changed !== undefined) {
         const changed = new Set(selection.changed.map((n) => resolveServiceName(catalog, n).name));
