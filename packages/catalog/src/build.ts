@@ -11,6 +11,9 @@ import { checkShape, type ShapeIssue } from './shape.js'
 import { didYouMean, unknownNameHint } from './suggest.js'
 import { parseYaml, type Source } from './yaml-source.js'
 
+/** The empty list every service without dependencies or aliases shares (frozen: nothing may add to it). */
+const NONE = Object.freeze([]) as unknown as string[]
+
 export interface CatalogInput {
   /** Directory holding services.yaml (as the user named it, for messages). */
   dir: string
@@ -106,7 +109,7 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
     const kind = def.kind ?? 'service'
     const written = def.dependsOn
     // The canonical list is the written one unless an entry is an alias, a repeat or unknown (then a new list).
-    let dependsOn: string[] = written ?? []
+    let dependsOn: string[] = written ?? NONE
     const first = edgeTargets.length
     if (written !== undefined) {
       for (let i = 0; i < written.length; i++) {
@@ -140,7 +143,7 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
     service.kind = kind
     service.tier = def.tier ?? 0
     service.dependsOn = dependsOn
-    service.aliases = def.aliases ?? []
+    service.aliases = def.aliases ?? NONE
     service.disabled = def.disabled ?? false
     services.set(name, service)
     list.push(service)
