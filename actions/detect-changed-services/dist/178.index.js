@@ -782,6 +782,8 @@ var yaml_source = __webpack_require__(674);
 
 
 
+/** The empty list every service without dependencies or aliases shares (frozen: nothing may add to it). */
+const build_NONE = Object.freeze([]);
 /**
  * Builds the catalog from its sources and reports every problem found, not just the first. Pure: the caller
  * supplies file contents and the path-existence check.
@@ -860,7 +862,7 @@ function buildCatalog(input) {
         const kind = def.kind ?? 'service';
         const written = def.dependsOn;
         // The canonical list is the written one unless an entry is an alias, a repeat or unknown (then a new list).
-        let dependsOn = written ?? [];
+        let dependsOn = written ?? build_NONE;
         const first = edgeTargets.length;
         if (written !== undefined) {
             for (let i = 0; i < written.length; i++) {
@@ -904,7 +906,7 @@ function buildCatalog(input) {
         service.kind = kind;
         service.tier = def.tier ?? 0;
         service.dependsOn = dependsOn;
-        service.aliases = def.aliases ?? [];
+        service.aliases = def.aliases ?? build_NONE;
         service.disabled = def.disabled ?? false;
         services.set(name, service);
         list.push(service);

@@ -1160,6 +1160,8 @@ function duplicateKeyAt(text, mark) {
 
 
 
+/** The empty list every service without dependencies or aliases shares (frozen: nothing may add to it). */
+const NONE = Object.freeze([]);
 /**
  * Builds the catalog from its sources and reports every problem found, not just the first. Pure: the caller
  * supplies file contents and the path-existence check.
@@ -1238,7 +1240,7 @@ function buildCatalog(input) {
         const kind = def.kind ?? 'service';
         const written = def.dependsOn;
         // The canonical list is the written one unless an entry is an alias, a repeat or unknown (then a new list).
-        let dependsOn = written ?? [];
+        let dependsOn = written ?? NONE;
         const first = edgeTargets.length;
         if (written !== undefined) {
             for (let i = 0; i < written.length; i++) {
@@ -1282,7 +1284,7 @@ function buildCatalog(input) {
         service.kind = kind;
         service.tier = def.tier ?? 0;
         service.dependsOn = dependsOn;
-        service.aliases = def.aliases ?? [];
+        service.aliases = def.aliases ?? NONE;
         service.disabled = def.disabled ?? false;
         services.set(name, service);
         list.push(service);
