@@ -137,7 +137,8 @@ export function buildCatalog(input: CatalogInput): CatalogResult {
     if (def.tier !== undefined && tiersWellFormed && !tierIds.has(def.tier)) add('error', ['services', name, 'tier'], `${name} is in tier ${def.tier}, which is not defined in tiers`, tierIds.size ? `defined tiers: ${[...tierIds].join(', ')}` : 'tiers: defines none')
     if (kind !== 'infrastructure' && rawRecord && !('path' in raw) && !droppedPaths.has(name)) add('error', ['services', name], `${name} has no path`, `a ${kind} needs the directory of its code`)
     if (def.deployVia === 'cloudformation' && !def.cloudformation) add('error', ['services', name, 'deployVia'], `${name} is deployed via CloudFormation but names no stack`, 'add cloudformation: { stack: NAME, imageParameter: PARAM }')
-    // The definition is this function's own copy (wellFormed): completed in place, keys in the order a spread would give.
+    // The definition belongs to this build (the parse made it, or wellFormed copied it): completed in place, its keys
+    // in the order a spread would give.
     const service = def as Service
     service.name = name
     service.kind = kind

@@ -4,9 +4,17 @@ import { join } from 'node:path'
 import type { Problem } from './errors.js'
 import type { Catalog, Environment, Service } from './model.js'
 
-// A built-in module loaded on first use (node:crypto only where the cache is used): a synchronous require, cheaper
-// than an ES-module import() of a builtin.
+// node:crypto loads on first use, only where the cache is used: a synchronous require, cheaper than an ES-module
+// import() of a builtin.
 const requireBuiltin = createRequire(import.meta.url)
+
+/** The SHA-256 of the parts, in hex (the cache's keys and file names). */
+export function sha256Hex(parts: string[]): string {
+  const { createHash } = requireBuiltin('node:crypto') as typeof import('node:crypto')
+  const hash = createHash('sha256')
+  for (const part of parts) hash.update(part)
+  return hash.digest('hex')
+}
 
 /** Where the CLI keeps validated catalogs, and the version of the code that validated them. */
 export interface CatalogCache {
@@ -22,13 +30,9 @@ interface CacheFile {
   warnings: Problem[]
 }
 
-/**
- * The cache file of a catalog directory: one per directory, so the cache never grows past one entry per catalog.
- * node:crypto loads only here, so a run without the cache does not pay for it.
- */
-export async function cacheFileOf(cache: CatalogCache, catalogDir: string): Promise<string> {
-  const { createHash } = requireBuiltin('node:crypto') as typeof import('node:crypto')
-  return join(cache.dir, `catalog-${createHash('sha256').update(catalogDir).digest('hex').slice(0, 16)}.json`)
+/** The cache file of a catalog directory: one per directory, so the cache never grows past one entry per catalog. */
+export function cacheFileOf(cache: CatalogCache, catalogDir: string): string {
+  return join(cache.dir, `catalog-${sha256Hex([catalogDir]).slice(0, 16)}.json`)
 }
 
 /** The cached catalog when its key matches; anything unreadable is a miss, never an error. */

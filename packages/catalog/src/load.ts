@@ -1,17 +1,12 @@
-import { createRequire } from 'node:module'
 import { isAscii } from 'node:buffer'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { CatalogResult } from './build.js'
-import { cacheFileOf, readCachedCatalog, writeCachedCatalog, type CatalogCache } from './cache.js'
+import { cacheFileOf, readCachedCatalog, sha256Hex, writeCachedCatalog, type CatalogCache } from './cache.js'
 import { ConfigurationError, formatProblem, type Problem } from './errors.js'
 import { locateProblems } from './locate.js'
 import type { Catalog } from './model.js'
 import type { Source } from './yaml-source.js'
-
-// A built-in module loaded on first use (node:crypto only where the cache is used): a synchronous require, cheaper
-// than an ES-module import() of a builtin.
-const requireBuiltin = createRequire(import.meta.url)
 
 export interface LoadOptions {
   /** Catalog directory; defaults to ./catalog. */
@@ -39,8 +34,8 @@ export interface LoadedCatalog {
  */
 export async function loadCatalog(options: LoadOptions = {}): Promise<LoadedCatalog> {
   const sources = readSources(options)
-  const key = options.cache && !options.checkPaths ? await cacheKey(sources, options.cache.codeVersion, options) : undefined
-  const cacheFile = key ? await cacheFileOf(options.cache!, sources.absolute) : undefined
+  const key = options.cache && !options.checkPaths ? cacheKey(sources, options.cache.codeVersion, options) : undefined
+  const cacheFile = key ? cacheFileOf(options.cache!, sources.absolute) : undefined
   const cached = key && cacheFile ? readCachedCatalog(cacheFile, key) : undefined
   if (cached) return cached
   const result = await checkSources(sources, options)
@@ -108,15 +103,11 @@ function readCatalogFile(path: string, shown: string): string {
   }
 }
 
-/**
- * Everything the validated catalog depends on: every file's name and bytes, the options, the code version. node:crypto
- * loads only here, so a run without the cache does not pay for it.
- */
-async function cacheKey(sources: CatalogSources, codeVersion: string, options: LoadOptions): Promise<string> {
-  const { createHash } = requireBuiltin('node:crypto') as typeof import('node:crypto')
-  const hash = createHash('sha256').update(`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`)
-  for (const s of [sources.services, ...sources.environments]) hash.update(`${s.file}\0${s.text.length}\0${s.text}\0`)
-  return hash.digest('hex')
+/** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */
+function cacheKey(sources: CatalogSources, codeVersion: string, options: LoadOptions): string {
+  const parts = [`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`]
+  for (const s of [sources.services, ...sources.environments]) parts.push(`${s.file}\0${s.text.length}\0${s.text}\0`)
+  return sha256Hex(parts)
 }
 
 async function checkSources(sources: CatalogSources, options: LoadOptions): Promise<CatalogResult> {
