@@ -1335,7 +1335,8 @@ function buildCatalog(input) {
             add('error', ['services', name], `${name} has no path`, `a ${kind} needs the directory of its code`);
         if (def.deployVia === 'cloudformation' && !def.cloudformation)
             add('error', ['services', name, 'deployVia'], `${name} is deployed via CloudFormation but names no stack`, 'add cloudformation: { stack: NAME, imageParameter: PARAM }');
-        // The definition is this function's own copy (wellFormed): completed in place, keys in the order a spread would give.
+        // The definition belongs to this build (the parse made it, or wellFormed copied it): completed in place, its keys
+        // in the order a spread would give.
         const service = def;
         service.name = name;
         service.kind = kind;

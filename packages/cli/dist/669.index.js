@@ -43,28 +43,32 @@ __webpack_require__.d(__webpack_exports__, {
   a: () => (/* binding */ loadCatalog)
 });
 
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(8995);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(8995);
 ;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
 
 
 
-// A built-in module loaded on first use (node:crypto only where the cache is used): a synchronous require, cheaper
-// than an ES-module import() of a builtin.
+// node:crypto loads on first use, only where the cache is used: a synchronous require, cheaper than an ES-module
+// import() of a builtin.
 const requireBuiltin = (0,external_node_module_.createRequire)(import.meta.url);
-/**
- * The cache file of a catalog directory: one per directory, so the cache never grows past one entry per catalog.
- * node:crypto loads only here, so a run without the cache does not pay for it.
- */
-async function cacheFileOf(cache, catalogDir) {
+/** The SHA-256 of the parts, in hex (the cache's keys and file names). */
+function sha256Hex(parts) {
     const { createHash } = requireBuiltin('node:crypto');
-    return (0,external_node_path_.join)(cache.dir, `catalog-${createHash('sha256').update(catalogDir).digest('hex').slice(0, 16)}.json`);
+    const hash = createHash('sha256');
+    for (const part of parts)
+        hash.update(part);
+    return hash.digest('hex');
+}
+/** The cache file of a catalog directory: one per directory, so the cache never grows past one entry per catalog. */
+function cacheFileOf(cache, catalogDir) {
+    return (0,external_node_path_.join)(cache.dir, `catalog-${sha256Hex([catalogDir]).slice(0, 16)}.json`);
 }
 /** The cached catalog when its key matches; anything unreadable is a miss, never an error. */
 function readCachedCatalog(cacheFile, key) {
@@ -116,18 +120,14 @@ var locate = __webpack_require__(1917);
 
 
 
-
-// A built-in module loaded on first use (node:crypto only where the cache is used): a synchronous require, cheaper
-// than an ES-module import() of a builtin.
-const load_requireBuiltin = (0,external_node_module_.createRequire)(import.meta.url);
 /**
  * Reads catalog/services.yaml and catalog/environments/*.yaml. Throws a ConfigurationError listing every error
  * (with file:line) when the catalog is invalid; returns the warnings otherwise.
  */
 async function loadCatalog(options = {}) {
     const sources = readSources(options);
-    const key = options.cache && !options.checkPaths ? await cacheKey(sources, options.cache.codeVersion, options) : undefined;
-    const cacheFile = key ? await cacheFileOf(options.cache, sources.absolute) : undefined;
+    const key = options.cache && !options.checkPaths ? cacheKey(sources, options.cache.codeVersion, options) : undefined;
+    const cacheFile = key ? cacheFileOf(options.cache, sources.absolute) : undefined;
     const cached = key && cacheFile ? readCachedCatalog(cacheFile, key) : undefined;
     if (cached)
         return cached;
@@ -184,16 +184,12 @@ function readCatalogFile(path, shown) {
         throw new src_errors/* ConfigurationError */.j1(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : e.message}`);
     }
 }
-/**
- * Everything the validated catalog depends on: every file's name and bytes, the options, the code version. node:crypto
- * loads only here, so a run without the cache does not pay for it.
- */
-async function cacheKey(sources, codeVersion, options) {
-    const { createHash } = load_requireBuiltin('node:crypto');
-    const hash = createHash('sha256').update(`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`);
+/** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */
+function cacheKey(sources, codeVersion, options) {
+    const parts = [`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`];
     for (const s of [sources.services, ...sources.environments])
-        hash.update(`${s.file}\0${s.text.length}\0${s.text}\0`);
-    return hash.digest('hex');
+        parts.push(`${s.file}\0${s.text.length}\0${s.text}\0`);
+    return sha256Hex(parts);
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
