@@ -167,6 +167,13 @@ describe('readSimpleYaml', () => {
     }
   })
 
+  it('leaves YAML nested deeper than its call stack to js-yaml, which reports it in the file (no crash)', () => {
+    let text = ''
+    for (let i = 0; i < 20000; i++) text += `${' '.repeat(i)}a:\n`
+    expect(readSimpleYaml(text)).toBeUndefined()
+    expect(parseYaml({ file: 'catalog/services.yaml', text }).problem).toMatchObject({ file: 'catalog/services.yaml', severity: 'error', message: expect.stringMatching(/maxDepth/) })
+  })
+
   it('leaves syntax errors to js-yaml, so the message and line are js-yaml\'s', () => {
     const result = parseYaml({ file: 'services.yaml', text: 'services:\n  a:\n    tier: 1\n  a:\n    tier: 2\n' })
     expect(result.problem).toMatchObject({ file: 'services.yaml', line: 4, message: "duplicate key 'a'" })

@@ -51,7 +51,8 @@ export function readSimpleYaml(text: string): Record<string, Value> | undefined 
     if (!reader.done || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined
     return value
   } catch (e) {
-    if (e === UNSUPPORTED) return undefined
+    // Nesting deeper than the call stack: js-yaml decides (and parseYaml reports it).
+    if (e === UNSUPPORTED || e instanceof RangeError) return undefined
     throw e
   }
 }
