@@ -707,7 +707,8 @@ function readSimpleYaml(text) {
         return value;
     }
     catch (e) {
-        if (e === UNSUPPORTED)
+        // Nesting deeper than the call stack: js-yaml decides (and parseYaml reports it).
+        if (e === UNSUPPORTED || e instanceof RangeError)
             return undefined;
         throw e;
     }
