@@ -540,11 +540,12 @@ describe('shallow clones', () => {
 
 describe('the usual range in as few git processes as possible (issue 16)', () => {
   /** detect() over the real runner, recording the git commands it starts (each is a process). */
-  async function detectCounting(repo: GitRepo, options: Omit<DetectOptions, 'catalog' | 'git'>) {
+  async function detectCounting(repo: GitRepo, options: Omit<DetectOptions, 'catalog' | 'git'>, withObjects = false) {
     const { catalog } = await loadCatalog({ dir: join(repo.dir, 'catalog') })
     const real = gitRunner(repo.dir)
     const calls: string[] = []
-    const git: GitRunner = Object.assign((args: string[], o?: { input?: string }) => (calls.push(args.filter((a) => !a.startsWith('-') && a !== 'core.quotePath=false')[0]!), real(args, o)), { readRef: real.readRef })
+    // Without the object reader unless asked: these tests count the processes of the path that runs git.
+    const git: GitRunner = Object.assign((args: string[], o?: { input?: string }) => (calls.push(args.filter((a) => !a.startsWith('-') && a !== 'core.quotePath=false')[0]!), real(args, o)), { readRef: real.readRef, ...(withObjects ? { objects: real.objects } : {}) })
     return { result: await detectChangedServices({ catalog, git, ...options }), calls }
   }
   /** What the full path (every ref asked of git, fetching what is missing) chooses and diffs. */
@@ -607,6 +608,26 @@ describe('the usual range in as few git processes as possible (issue 16)', () =>
     const full = await fullPath(repo, { base: 'HEAD~1' })
     expect(full.files.sort()).toEqual(['services/auth/src/a.ts', 'services/payment/src/p.ts'])
     expect(result).toMatchObject({ base: full.base, head: full.head, services: ['indigenious-auth-service', 'indigenious-payment-service'] })
+  })
+
+  it('starts no git process for the usual ranges when the diff is read from the repository files (gitObjects), with the same answers', async () => {
+    const { repo, deployed, head } = branched()
+    for (const [options, expected] of [
+      [{ base: 'HEAD~1' }, { base: repo.sha('HEAD~1'), services: ['indigenious-payment-service'] }],
+      [{ base: 'deployed' }, { base: deployed, services: ['indigenious-auth-service', 'indigenious-payment-service', 'indigenious-rfq-service'] }],
+      [{ event: push(deployed, head) }, { base: deployed, services: ['indigenious-auth-service', 'indigenious-payment-service', 'indigenious-rfq-service'] }],
+    ] as const) {
+      const withGit = await detectCounting(repo, options)
+      const { result, calls } = await detectCounting(repo, options, true)
+      expect(calls, JSON.stringify(options)).toEqual([])
+      expect(result).toEqual(withGit.result)
+      expect(result).toMatchObject({ ...expected, head, comparison: 'trees' })
+    }
+    // A move is left to git (rename detection); its deleted side then costs the look at head every deletion does.
+    repo.commit('move', { 'services/payment/src/moved.ts': 'export {}\n' }, ['services/payment/src/p.ts'])
+    const moved = await detectCounting(repo, { base: 'HEAD~1' }, true)
+    expect(moved.calls).toEqual(['log', 'cat-file'])
+    expect(moved.result).toEqual((await detectCounting(repo, { base: 'HEAD~1' })).result)
   })
 
   it('asks git rev-parse for other revision syntax (HEAD~2, a base that is not head\'s parent)', async () => {

@@ -1,7 +1,9 @@
-import { spawn } from 'node:child_process'
-import { existsSync, readFileSync, statSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { ConfigurationError } from '@tierdeploy/catalog'
+import { findGitDirs, readIfFile, RELOCATING_ENV } from './git-files.js'
+import { gitObjects, type GitObjects } from './git-objects.js'
 import type { ChangeStatus, FileChange } from './model.js'
 
 export interface GitResult {
@@ -12,15 +14,20 @@ export interface GitResult {
 
 /**
  * Runs `git` with an argument list (never a shell string). Injected so tests and callers choose the repository.
- * `readRef`, when present, answers what a plain ref names without starting a process (see refReader).
+ * `readRef`, when present, answers what a plain ref names without starting a process (see refReader); `objects`
+ * answers the usual diffs from the repository's files (see gitObjects).
  */
-export type GitRunner = ((args: string[], options?: { input?: string }) => Promise<GitResult>) & { readRef?: (ref: string) => string | undefined }
+export type GitRunner = ((args: string[], options?: { input?: string }) => Promise<GitResult>) & { readRef?: (ref: string) => string | undefined; objects?: GitObjects }
+
+const requireBuiltin = createRequire(import.meta.url)
 
 /** The real runner: `git` in `cwd`, never prompting for credentials (a prompt would hang the job). */
 export function gitRunner(cwd: string, env: NodeJS.ProcessEnv = process.env): GitRunner {
   const run: GitRunner = (args, options = {}) =>
     new Promise((resolve, reject) => {
       const input = options.input
+      // node:child_process loads on the first process: the usual `changed` starts none.
+      const { spawn } = requireBuiltin('node:child_process') as typeof import('node:child_process')
       const child = spawn('git', args, { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] })
       const out: Buffer[] = []
       const err: Buffer[] = []
@@ -37,12 +44,11 @@ export function gitRunner(cwd: string, env: NodeJS.ProcessEnv = process.env): Gi
       }
     })
   run.readRef = refReader(cwd, env)
+  run.objects = gitObjects(cwd, env, run.readRef)
   return run
 }
 
 const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i
-/** Variables that move the repository or its refs away from where the files below would be found. */
-const RELOCATING_ENV = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_NAMESPACE', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM']
 
 type Lookup = { sha: string } | 'absent' | 'unknown'
 
@@ -108,42 +114,6 @@ export function refReader(cwd: string, env: NodeJS.ProcessEnv = process.env): (r
 /** A branch-like name (main, origin/main, refs/heads/x, v1.2): no revision syntax (~ ^ : @{ ..), nothing git would refuse. */
 function isPlainRefName(ref: string): boolean {
   return ref.split('/').every((part) => /^[A-Za-z0-9_+-][A-Za-z0-9_+.-]*$/.test(part) && !part.endsWith('.') && !part.endsWith('.lock') && !part.includes('..'))
-}
-
-/** The git directory (HEAD) and common directory (refs) of the repository `cwd` is in, as git discovers them. */
-function findGitDirs(cwd: string): { gitDir: string; commonDir: string } | undefined {
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    const dotGit = join(dir, '.git')
-    const kind = (() => {
-      try {
-        const s = statSync(dotGit)
-        return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined
-      } catch {
-        return undefined
-      }
-    })()
-    let gitDir: string | undefined
-    if (kind === 'dir') gitDir = dotGit
-    else if (kind === 'file') {
-      // A worktree or submodule: `.git` is a file naming the git directory.
-      const named = /^gitdir: (.+)$/m.exec(readIfFile(dotGit) ?? '')?.[1]?.trim()
-      if (!named) return undefined
-      gitDir = resolve(dir, named)
-    }
-    if (gitDir !== undefined) {
-      const common = readIfFile(join(gitDir, 'commondir'))?.trim()
-      return { gitDir, commonDir: common ? resolve(gitDir, common) : gitDir }
-    }
-    if (dirname(dir) === dir) return undefined
-  }
-}
-
-function readIfFile(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8')
-  } catch {
-    return undefined
-  }
 }
 
 function diffArgs(base: string, head: string): string[] {
@@ -257,6 +227,8 @@ export class Git {
    * not a commit, or there is no repository): one process that both verifies the commits and lists the files.
    */
   async diffCommits(base: string, head: string): Promise<FileChange[] | undefined> {
+    const read = this.run.objects?.treeDiff(base, head)
+    if (read) return read
     const r = await this.run(diffArgs(`${base}^{commit}`, `${head}^{commit}`))
     return r.code === 0 ? parseNameStatus(r.stdout) : undefined
   }
@@ -269,6 +241,8 @@ export class Git {
    */
   async diffFromFirstParent(ref: string): Promise<{ head: string; parent: string; changes: FileChange[] } | undefined> {
     if (ref.startsWith('-')) return undefined
+    const read = this.run.objects?.firstParentDiff(ref)
+    if (read) return read
     const r = await this.run(['-c', 'core.quotePath=false', 'log', '-z', '--no-color', '--no-show-signature', '--format=%H %P', '-n1', '--diff-merges=first-parent', '--name-status', '-M', '--relative', '--no-ext-diff', '--end-of-options', `${ref}^{commit}`, '--'])
     if (r.code !== 0) return undefined
     const end = r.stdout.indexOf('\0')
