@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
+import { toAsciiSource } from './ascii.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -26,10 +27,12 @@ async function buildOne(entry, out) {
   const { code, assets } = await ncc(entry, { minify: false, sourceMap: false, quiet: true, transpileOnly: true, target: 'es2022' })
   rmSync(out, { recursive: true, force: true })
   mkdirSync(out, { recursive: true })
-  writeFileSync(join(out, 'index.js'), code)
+  // Plain ASCII bundles load faster (scripts/ascii.mjs).
+  writeFileSync(join(out, 'index.js'), toAsciiSource(code, join(out, 'index.js')))
   for (const [file, asset] of Object.entries(assets ?? {})) {
     mkdirSync(dirname(join(out, file)), { recursive: true })
-    writeFileSync(join(out, file), asset.source)
+    const isScript = /\.(?:c|m)?js$/.test(file)
+    writeFileSync(join(out, file), isScript ? toAsciiSource(String(asset.source), join(out, file)) : asset.source)
   }
 }
 

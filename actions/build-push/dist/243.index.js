@@ -5,11 +5,76 @@ export const modules = {
 /***/ 3243:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hh: () => (/* binding */ load),
-/* harmony export */   tB: () => (/* binding */ YAMLException)
+/* harmony export */   CHOMPING_CLIP: () => (/* binding */ CHOMPING_CLIP),
+/* harmony export */   CHOMPING_KEEP: () => (/* binding */ CHOMPING_KEEP),
+/* harmony export */   CHOMPING_MODE: () => (/* binding */ CHOMPING_MODE),
+/* harmony export */   CHOMPING_STRIP: () => (/* binding */ CHOMPING_STRIP),
+/* harmony export */   COLLECTION_STYLE: () => (/* binding */ COLLECTION_STYLE),
+/* harmony export */   COLLECTION_STYLE_BLOCK: () => (/* binding */ COLLECTION_STYLE_BLOCK),
+/* harmony export */   COLLECTION_STYLE_FLOW: () => (/* binding */ COLLECTION_STYLE_FLOW),
+/* harmony export */   CORE_SCHEMA: () => (/* binding */ CORE_SCHEMA),
+/* harmony export */   DEFAULT_SCALAR_STYLE_RULES: () => (/* binding */ DEFAULT_SCALAR_STYLE_RULES),
+/* harmony export */   DUMP_SCHEMA: () => (/* binding */ DUMP_SCHEMA),
+/* harmony export */   EVENT_ALIAS: () => (/* binding */ EVENT_ALIAS),
+/* harmony export */   EVENT_DOCUMENT: () => (/* binding */ EVENT_DOCUMENT),
+/* harmony export */   EVENT_ID: () => (/* binding */ EVENT_ID),
+/* harmony export */   EVENT_MAPPING: () => (/* binding */ EVENT_MAPPING),
+/* harmony export */   EVENT_POP: () => (/* binding */ EVENT_POP),
+/* harmony export */   EVENT_SCALAR: () => (/* binding */ EVENT_SCALAR),
+/* harmony export */   EVENT_SEQUENCE: () => (/* binding */ EVENT_SEQUENCE),
+/* harmony export */   FAILSAFE_SCHEMA: () => (/* binding */ FAILSAFE_SCHEMA),
+/* harmony export */   JSON_SCHEMA: () => (/* binding */ JSON_SCHEMA),
+/* harmony export */   NOT_RESOLVED: () => (/* binding */ NOT_RESOLVED),
+/* harmony export */   SCALAR_STYLE: () => (/* binding */ SCALAR_STYLE),
+/* harmony export */   SCALAR_STYLE_DOUBLE_QUOTED: () => (/* binding */ SCALAR_STYLE_DOUBLE_QUOTED),
+/* harmony export */   SCALAR_STYLE_FOLDED_BLOCK: () => (/* binding */ SCALAR_STYLE_FOLDED_BLOCK),
+/* harmony export */   SCALAR_STYLE_LITERAL_BLOCK: () => (/* binding */ SCALAR_STYLE_LITERAL_BLOCK),
+/* harmony export */   SCALAR_STYLE_PLAIN: () => (/* binding */ SCALAR_STYLE_PLAIN),
+/* harmony export */   SCALAR_STYLE_SINGLE_QUOTED: () => (/* binding */ SCALAR_STYLE_SINGLE_QUOTED),
+/* harmony export */   Schema: () => (/* binding */ Schema),
+/* harmony export */   VISIT_BREAK: () => (/* binding */ VISIT_BREAK),
+/* harmony export */   VISIT_SKIP: () => (/* binding */ VISIT_SKIP),
+/* harmony export */   YAML11_SCHEMA: () => (/* binding */ YAML11_SCHEMA),
+/* harmony export */   YAMLException: () => (/* binding */ YAMLException),
+/* harmony export */   binaryTag: () => (/* binding */ binaryTag),
+/* harmony export */   boolCoreTag: () => (/* binding */ boolCoreTag),
+/* harmony export */   boolJsonTag: () => (/* binding */ boolJsonTag),
+/* harmony export */   boolYaml11Tag: () => (/* binding */ boolYaml11Tag),
+/* harmony export */   constructFromEvents: () => (/* binding */ constructFromEvents),
+/* harmony export */   defineMappingTag: () => (/* binding */ defineMappingTag),
+/* harmony export */   defineScalarTag: () => (/* binding */ defineScalarTag),
+/* harmony export */   defineSequenceTag: () => (/* binding */ defineSequenceTag),
+/* harmony export */   dump: () => (/* binding */ dump),
+/* harmony export */   eventsToAst: () => (/* binding */ eventsToAst),
+/* harmony export */   floatCoreTag: () => (/* binding */ floatCoreTag),
+/* harmony export */   floatJsonTag: () => (/* binding */ floatJsonTag),
+/* harmony export */   floatYaml11Tag: () => (/* binding */ floatYaml11Tag),
+/* harmony export */   getScalarValue: () => (/* binding */ getScalarValue),
+/* harmony export */   intCoreTag: () => (/* binding */ intCoreTag),
+/* harmony export */   intJsonTag: () => (/* binding */ intJsonTag),
+/* harmony export */   intYaml11Tag: () => (/* binding */ intYaml11Tag),
+/* harmony export */   jsToAst: () => (/* binding */ jsToAst),
+/* harmony export */   legacyMapTag: () => (/* binding */ legacyMapTag),
+/* harmony export */   load: () => (/* binding */ load),
+/* harmony export */   loadAll: () => (/* binding */ loadAll),
+/* harmony export */   mapTag: () => (/* binding */ mapTag),
+/* harmony export */   mergeTag: () => (/* binding */ mergeTag),
+/* harmony export */   nullCoreTag: () => (/* binding */ nullCoreTag),
+/* harmony export */   nullJsonTag: () => (/* binding */ nullJsonTag),
+/* harmony export */   nullYaml11Tag: () => (/* binding */ nullYaml11Tag),
+/* harmony export */   omapTag: () => (/* binding */ omapTag),
+/* harmony export */   pairsTag: () => (/* binding */ pairsTag),
+/* harmony export */   parseEvents: () => (/* binding */ parseEvents),
+/* harmony export */   present: () => (/* binding */ present),
+/* harmony export */   realMapTag: () => (/* binding */ realMapTag),
+/* harmony export */   seqTag: () => (/* binding */ seqTag),
+/* harmony export */   setTag: () => (/* binding */ setTag),
+/* harmony export */   strTag: () => (/* binding */ strTag),
+/* harmony export */   timestampTag: () => (/* binding */ timestampTag),
+/* harmony export */   visit: () => (/* binding */ visit)
 /* harmony export */ });
-/* unused harmony exports CHOMPING_CLIP, CHOMPING_KEEP, CHOMPING_MODE, CHOMPING_STRIP, COLLECTION_STYLE, COLLECTION_STYLE_BLOCK, COLLECTION_STYLE_FLOW, CORE_SCHEMA, DEFAULT_SCALAR_STYLE_RULES, DUMP_SCHEMA, EVENT_ALIAS, EVENT_DOCUMENT, EVENT_ID, EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE, FAILSAFE_SCHEMA, JSON_SCHEMA, NOT_RESOLVED, SCALAR_STYLE, SCALAR_STYLE_DOUBLE_QUOTED, SCALAR_STYLE_FOLDED_BLOCK, SCALAR_STYLE_LITERAL_BLOCK, SCALAR_STYLE_PLAIN, SCALAR_STYLE_SINGLE_QUOTED, Schema, VISIT_BREAK, VISIT_SKIP, YAML11_SCHEMA, binaryTag, boolCoreTag, boolJsonTag, boolYaml11Tag, constructFromEvents, defineMappingTag, defineScalarTag, defineSequenceTag, dump, eventsToAst, floatCoreTag, floatJsonTag, floatYaml11Tag, getScalarValue, intCoreTag, intJsonTag, intYaml11Tag, jsToAst, legacyMapTag, loadAll, mapTag, mergeTag, nullCoreTag, nullJsonTag, nullYaml11Tag, omapTag, pairsTag, parseEvents, present, realMapTag, seqTag, setTag, strTag, timestampTag, visit */
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
 /**
@@ -1121,7 +1186,7 @@ function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
 		lineEnd = position + maxHalfLength - tail.length;
 	}
 	return {
-		str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "→") + tail,
+		str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "\u2192") + tail,
 		pos: position - lineStart + head.length
 	};
 }
@@ -1278,7 +1343,7 @@ function simpleEscapeSequence(c) {
 		case 34: return "\"";
 		case 47: return "/";
 		case 92: return "\\";
-		case 78: return "";
+		case 78: return "\u0085";
 		case 95: return "\xA0";
 		case 76: return "\u2028";
 		case 80: return "\u2029";
@@ -3176,7 +3241,7 @@ function escapeCharacter(character) {
 		case "\x1B": return "\\e";
 		case "\"": return "\\\"";
 		case "\\": return "\\\\";
-		case "": return "\\N";
+		case "\u0085": return "\\N";
 		case "\xA0": return "\\_";
 		case "\u2028": return "\\L";
 		case "\u2029": return "\\P";
@@ -3483,7 +3548,7 @@ function dump(input, options = {}) {
 }
 //#endregion
 //#region src/ast/from_events.ts
-var NO_RANGE = (/* unused pure expression or super */ null && (-1));
+var NO_RANGE = -1;
 function eventPosition(event) {
 	if ("tagStart" in event && event.tagStart !== NO_RANGE) return event.tagStart;
 	if ("anchorStart" in event && event.anchorStart !== NO_RANGE) return event.anchorStart;

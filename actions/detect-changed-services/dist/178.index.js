@@ -5,13 +5,14 @@ export const modules = {
 /***/ 178:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  buildCatalog: () => (/* binding */ buildCatalog)
+  buildCatalog: () => (/* binding */ buildCatalog),
+  findCycles: () => (/* binding */ findCycles)
 });
-
-// UNUSED EXPORTS: findCycles
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
@@ -794,7 +795,7 @@ function buildCatalog(input) {
     const add = (severity, path, message, hint, f = file) => {
         problems.push({ file: f, severity, message, ...(hint ? { hint } : {}), ...(path ? { path } : {}) });
     };
-    const parsed = (0,yaml_source/* parseYaml */.h)(input.services);
+    const parsed = (0,yaml_source.parseYaml)(input.services);
     if (parsed.problem)
         return { problems: [parsed.problem] };
     if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
@@ -1110,7 +1111,7 @@ function buildEnvironment(source, catalog, problems) {
     const add = (path, message, hint, severity = 'error') => {
         problems.push({ file: source.file, severity, message, ...(hint ? { hint } : {}), ...(path ? { path } : {}) });
     };
-    const parsed = (0,yaml_source/* parseYaml */.h)(source);
+    const parsed = (0,yaml_source.parseYaml)(source);
     if (parsed.problem) {
         problems.push(parsed.problem);
         return undefined;

@@ -5,14 +5,16 @@ export const modules = {
 /***/ 674:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  h: () => (/* binding */ parseYaml)
+  parseYaml: () => (/* binding */ parseYaml),
+  prepareYaml: () => (/* binding */ prepareYaml),
+  useJsYaml: () => (/* binding */ useJsYaml)
 });
 
-// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __webpack_require__(3243);
 ;// CONCATENATED MODULE: ./packages/catalog/src/fast-yaml.ts
 /**
  * A fast reader for the plain YAML that catalogs are written in: block mappings and sequences indented with
@@ -458,22 +460,56 @@ function flowCollection(text, start, end) {
 
 ;// CONCATENATED MODULE: ./packages/catalog/src/yaml-source.ts
 
-
+/** js-yaml, once a source needed it (prepareYaml). */
+let jsYaml;
+/** Hands js-yaml to parseYaml (full-yaml.ts, for synchronous callers). */
+function useJsYaml(module) {
+    jsYaml ??= module;
+}
+/** What prepareYaml's fast reading gave, handed out once by parseYaml (the caller may change the value). */
+const prepared = new WeakMap();
+/**
+ * Readies parseYaml for these sources, which every caller awaits first: each is read by the fast reader now (and
+ * parseYaml hands that value out instead of reading again), and js-yaml (130 KB of code) loads only when one of
+ * them is outside the fast reader's plain YAML. Most runs never load it (issue 16).
+ */
+async function prepareYaml(sources) {
+    let needsFull = false;
+    for (const source of sources) {
+        if (prepared.has(source))
+            continue;
+        const simple = readSimpleYaml(source.text);
+        if (simple === undefined)
+            needsFull = true;
+        else
+            prepared.set(source, simple);
+    }
+    if (needsFull)
+        jsYaml ??= await __webpack_require__.e(/* import() */ 243).then(__webpack_require__.bind(__webpack_require__, 3243));
+}
 /**
  * Parses YAML: the plain block YAML catalogs are written in by the fast reader (fast-yaml.ts), anything else,
  * and every syntax error, by js-yaml, which is several times faster than `yaml`'s positioned parser on large
  * catalogs (see README, Benchmarks). Line numbers for later problems are found only when there is one
  * (locate.ts). Duplicate keys are syntax errors here, which is how duplicate service names are caught.
+ * Call `await prepareYaml([source])` first: without it a source outside the fast reader's YAML is a bug, reported as one.
  */
 function parseYaml(source) {
+    if (prepared.has(source)) {
+        const value = prepared.get(source);
+        prepared.delete(source);
+        return { value };
+    }
     const simple = readSimpleYaml(source.text);
     if (simple !== undefined)
         return { value: simple };
+    if (!jsYaml)
+        throw new Error(`internal error: ${source.file} needs the full YAML parser, which was not loaded: the caller must await prepareYaml first`);
     try {
-        return { value: (0,js_yaml/* load */.Hh)(source.text) };
+        return { value: jsYaml.load(source.text) };
     }
     catch (e) {
-        if (e instanceof js_yaml/* YAMLException */.tB) {
+        if (e instanceof jsYaml.YAMLException) {
             const mark = e.mark;
             const reason = e.reason ?? e.message.split('\n')[0] ?? e.message;
             return {

@@ -197,9 +197,9 @@ const DESCRIBE_SERVICES_PER_SECOND = 10;
 /**
  * Waits for every rollout at once, on a fixed schedule: the first poll `pollIntervalMs` (5 s) after the wait starts,
  * then one every 5 s, so a rollout that ends at S is noticed by S + 5 s whatever S is. A schedule that stretches
- * while nothing settles (it used to grow ×1.5 up to 15 s) cost up to 12 s after S (issue 16). Each poll describes
+ * while nothing settles (it used to grow \u00d71.5 up to 15 s) cost up to 12 s after S (issue 16). Each poll describes
  * the pending services 10 to a call (a 60-service tier costs 6 calls a poll; a rollout of S seconds costs at most
- * ⌈N/10⌉ × ⌈S/5⌉ calls), paced by a token bucket (DESCRIBE_SERVICES_PER_SECOND) so 1,000 services stay inside ECS's
+ * \u2308N/10\u2309 \u00d7 \u2308S/5\u2309 calls), paced by a token bucket (DESCRIBE_SERVICES_PER_SECOND) so 1,000 services stay inside ECS's
  * rate. A poll whose calls fail after the SDK's retries (throttling) delays only the next poll, to
  * `maxPollIntervalMs`; its services stay pending. Each answer is judged by `rolloutVerdict` (the rule the health gate
  * and doctor use too): a "steady" service whose circuit breaker rolled back is a failure.
@@ -1482,13 +1482,13 @@ async function deployPlan(request, effects) {
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/summary.ts
 
 const ICON = {
-    deployed: '✅',
-    unchanged: '➖',
-    'would-deploy': '📝',
-    failed: '❌',
-    'rolled-back': '↩️',
-    'rollback-failed': '🔥',
-    skipped: '⏭️',
+    deployed: '\u2705',
+    unchanged: '\u2796',
+    'would-deploy': '\ud83d\udcdd',
+    failed: '\u274c',
+    'rolled-back': '\u21a9\ufe0f',
+    'rollback-failed': '\ud83d\udd25',
+    skipped: '\u23ed\ufe0f',
 };
 /** Statuses that fail a step: they lead the summary, one row each with what was done about them. */
 const FAILURES = ['failed', 'rollback-failed'];
@@ -1505,7 +1505,7 @@ function revisionOf(service, arn) {
 }
 /** Image digests cut to 12 hex digits: the full value is in the step's JSON output (and on hover in the summary). */
 function shortenDigests(text) {
-    return text.replace(/sha256:([0-9a-f]{12})[0-9a-f]{52}/g, 'sha256:$1…');
+    return text.replace(/sha256:([0-9a-f]{12})[0-9a-f]{52}/g, 'sha256:$1\u2026');
 }
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -1520,33 +1520,33 @@ function rolledBackAfterFailure(r) {
     return r.status === 'failed' && /(^|; )rolled back to /.test(r.reason ?? '');
 }
 /**
- * What the service ran, tried and runs now, as revision numbers: `:41 → :42` deployed, `:41 → :42 ↩ :41` rolled
- * back by this step. In a rollback (`mode: 'rollback'`) `taskDefinition` is the revision rolled back to: `:42 ↩ :41`.
+ * What the service ran, tried and runs now, as revision numbers: `:41 \u2192 :42` deployed, `:41 \u2192 :42 \u21a9 :41` rolled
+ * back by this step. In a rollback (`mode: 'rollback'`) `taskDefinition` is the revision rolled back to: `:42 \u21a9 :41`.
  */
 function revisionCell(r, mode = 'deploy') {
     const before = revisionOf(r.service, r.previousTaskDefinition);
     const after = revisionOf(r.service, r.taskDefinition);
     if (mode === 'rollback') {
         if (r.status === 'rolled-back' || r.status === 'would-deploy')
-            return [before, after].filter(Boolean).join(' ↩ ');
-        return after ? `${before} ↩ ${after} ✗` : before;
+            return [before, after].filter(Boolean).join(' \u21a9 ');
+        return after ? `${before} \u21a9 ${after} \u2717` : before;
     }
     switch (r.status) {
         case 'deployed':
-            return before && after && before !== after ? `${before} → ${after}` : after || before;
+            return before && after && before !== after ? `${before} \u2192 ${after}` : after || before;
         case 'unchanged':
         case 'skipped':
             return after || before;
         case 'would-deploy':
-            return `${before} → new`;
+            return `${before} \u2192 new`;
         case 'rolled-back':
-            return `${before} → ${after} ↩ ${before}`;
+            return `${before} \u2192 ${after} \u21a9 ${before}`;
         case 'failed':
             if (!after)
-                return `${before} ✗`;
-            return rolledBackAfterFailure(r) ? `${before} → ${after} ✗ ↩ ${before}` : `${before} → ${after} ✗`;
+                return `${before} \u2717`;
+            return rolledBackAfterFailure(r) ? `${before} \u2192 ${after} \u2717 \u21a9 ${before}` : `${before} \u2192 ${after} \u2717`;
         case 'rollback-failed':
-            return `${before} → ${after} ✗ ↩ ✗`;
+            return `${before} \u2192 ${after} \u2717 \u21a9 \u2717`;
     }
 }
 /** Where a failure happened, from its reason (the deploy writes each stage's failure in its own words). */
@@ -1571,7 +1571,7 @@ function whyFailed(r) {
 function whatWasDone(r, mode) {
     const reason = r.reason ?? '';
     if (r.status === 'rollback-failed')
-        return '🔥 rollback failed: needs attention';
+        return '\ud83d\udd25 rollback failed: needs attention';
     if (mode === 'rollback')
         return 'left on its current revision';
     if (rolledBackAfterFailure(r))
@@ -1593,10 +1593,10 @@ function renderEcsResultTable(results, title = 'ECS deploy', options = {}) {
     for (const r of results)
         counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
     const verdict = results.length === 0
-        ? `➖ ${title}: nothing to deploy`
+        ? `\u2796 ${title}: nothing to deploy`
         : failures.length
-            ? `❌ ${title}: ${failures.length} of ${results.length} failed`
-            : `✅ ${title}: ${results.length} service${results.length === 1 ? '' : 's'} ${mode === 'rollback' ? 'rolled back' : 'deployed or unchanged'}`;
+            ? `\u274c ${title}: ${failures.length} of ${results.length} failed`
+            : `\u2705 ${title}: ${results.length} service${results.length === 1 ? '' : 's'} ${mode === 'rollback' ? 'rolled back' : 'deployed or unchanged'}`;
     const lines = [`### ${verdict}`, ''];
     if (failures.length) {
         lines.push('| failed | stage | why | what was done |', '|---|---|---|---|');
@@ -1605,7 +1605,7 @@ function renderEcsResultTable(results, title = 'ECS deploy', options = {}) {
         lines.push('');
     }
     if (results.length)
-        lines.push(ECS_STATUS_ORDER.filter((s) => counts.has(s)).map((s) => `${ICON[s]} ${counts.get(s)} ${s}`).join(' · '), '');
+        lines.push(ECS_STATUS_ORDER.filter((s) => counts.has(s)).map((s) => `${ICON[s]} ${counts.get(s)} ${s}`).join(' \u00b7 '), '');
     const timeline = renderDeployTimeline(results, options);
     if (timeline)
         lines.push(timeline);
@@ -2567,7 +2567,7 @@ function classicBuilderLimits(r) {
 }
 /**
  * Builds with `docker build` and pushes each tag with `docker push`, for runners without buildx. Returns the digest
- * `docker push` printed (`TAG: digest: sha256:… size: N`), or undefined when it printed none (the caller then asks
+ * `docker push` printed (`TAG: digest: sha256:\u2026 size: N`), or undefined when it printed none (the caller then asks
  * the registry for the content tag).
  */
 async function classicBuildAndPush(r, deps) {
@@ -3527,7 +3527,7 @@ async function bakeAlarms(targets, options, effects) {
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/health/report.ts
-const MARK = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' };
+const MARK = { passed: '\u2705 passed', failed: '\u274c failed', skipped: '\u23ed\ufe0f skipped' };
 const report_cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /**
  * Markdown: the verdict, then one row per failed check (the why on top), counts, and every other check collapsed
@@ -3539,15 +3539,15 @@ function renderGateTable(report, title = 'health gate') {
     const services = new Set(report.outcomes.map((o) => o.service)).size;
     const failedServices = new Set(failed.map((o) => o.service)).size;
     const head = report.passed
-        ? `### ✅ ${title} passed: ${services} service${services === 1 ? '' : 's'} healthy`
-        : `### ❌ ${title} failed: ${failed.length} check${failed.length === 1 ? '' : 's'} failed in ${failedServices} service${failedServices === 1 ? '' : 's'}`;
+        ? `### \u2705 ${title} passed: ${services} service${services === 1 ? '' : 's'} healthy`
+        : `### \u274c ${title} failed: ${failed.length} check${failed.length === 1 ? '' : 's'} failed in ${failedServices} service${failedServices === 1 ? '' : 's'}`;
     const row = (o) => `| ${o.service} | ${o.check} | ${MARK[o.status]} | ${report_cell(o.detail)} |`;
     const lines = [head, ''];
     if (failed.length)
         lines.push('| service | check | result | why |', '|---|---|---|---|', ...failed.map(row), '');
     const counts = ['failed', 'passed', 'skipped'].map((s) => [s, report.outcomes.filter((o) => o.status === s).length]).filter(([, n]) => n > 0);
     if (counts.length)
-        lines.push(`${counts.map(([s, n]) => `${MARK[s]}: ${n}`).join(' · ')} (checks, in ${report.seconds.toFixed(0)} s)`, '');
+        lines.push(`${counts.map(([s, n]) => `${MARK[s]}: ${n}`).join(' \u00b7 ')} (checks, in ${report.seconds.toFixed(0)} s)`, '');
     if (rest.length) {
         lines.push(`<details${rest.length <= 10 && failed.length === 0 ? ' open' : ''}><summary>${failed.length ? `The other check${rest.length === 1 ? '' : 's'}` : `Every check`} (${rest.length})</summary>`, '');
         lines.push('| service | check | result | why |', '|---|---|---|---|', ...rest.map(row), '', '</details>', '');
@@ -3567,7 +3567,7 @@ function renderGateText(report) {
 function renderRollbackTable(results) {
     if (results.length === 0)
         return '\nNothing to roll back: no service of this deploy had a previous revision.\n';
-    const rows = results.map((r) => `| ${r.service} | ${r.status === 'rolled-back' ? '↩️ rolled back' : `❌ ${r.status}`} | ${r.taskDefinition?.split('/').at(-1) ?? ''} | ${report_cell(r.reason ?? '')} |`);
+    const rows = results.map((r) => `| ${r.service} | ${r.status === 'rolled-back' ? '\u21a9\ufe0f rolled back' : `\u274c ${r.status}`} | ${r.taskDefinition?.split('/').at(-1) ?? ''} | ${report_cell(r.reason ?? '')} |`);
     return ['', '#### Rollback', '', '| service | result | revision | why |', '|---|---|---|---|', ...rows, ''].join('\n');
 }
 
@@ -4177,7 +4177,7 @@ function renderStatus(environment, statuses, format, now) {
         s.service,
         s.taskDefinition ? `:${s.taskDefinition.split(':').at(-1)}` : '-',
         s.commit?.slice(0, 12) ?? '-',
-        s.digest ? `${s.digest.slice(0, 19)}…` : (s.image ?? '-'),
+        s.digest ? `${s.digest.slice(0, 19)}\u2026` : (s.image ?? '-'),
         s.rollout === 'done' ? 'done' : `${s.rollout}${s.rolloutDetail ? ` (${s.rolloutDetail})` : ''}`,
         `${s.running}/${s.desired}`,
         s.deployedAt === undefined ? '-' : age(now - s.deployedAt),

@@ -470,7 +470,7 @@ const FINDING_STATUSES = ['fail', 'unknown', 'warn', 'pass'];
 
 ;// CONCATENATED MODULE: ./packages/aws/src/preflight/render.ts
 
-const ICON = { pass: '✅', fail: '❌', warn: '⚠️', unknown: '❔' };
+const ICON = { pass: '\u2705', fail: '\u274c', warn: '\u26a0\ufe0f', unknown: '\u2754' };
 /** Findings in report order: by check, then failures first, then by resource. */
 function sortFindings(findings) {
     const rank = (f) => [PREFLIGHT_CHECKS.indexOf(f.check), FINDING_STATUSES.indexOf(f.status)];
@@ -497,7 +497,7 @@ function renderPreflight(report, format, options = {}) {
     const findings = sortFindings(report.findings).filter((f) => !options.onlyProblems || f.status !== 'pass');
     if (format === 'markdown') {
         const lines = [
-            `### ${report.ok ? '✅' : '❌'} ${preflightVerdict(report)}`,
+            `### ${report.ok ? '\u2705' : '\u274c'} ${preflightVerdict(report)}`,
             '',
             ...(findings.length
                 ? ['| check | status | resource | services | finding |', '|---|---|---|---|---|', ...findings.map((f) => `| ${f.check} | ${ICON[f.status]} ${f.status} | ${cell(f.resource)} | ${cell((f.services ?? []).join(', '))} | ${cell(f.message)} |`)]

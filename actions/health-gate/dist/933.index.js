@@ -379,9 +379,9 @@ const DESCRIBE_SERVICES_PER_SECOND = 10;
 /**
  * Waits for every rollout at once, on a fixed schedule: the first poll `pollIntervalMs` (5 s) after the wait starts,
  * then one every 5 s, so a rollout that ends at S is noticed by S + 5 s whatever S is. A schedule that stretches
- * while nothing settles (it used to grow ×1.5 up to 15 s) cost up to 12 s after S (issue 16). Each poll describes
+ * while nothing settles (it used to grow \u00d71.5 up to 15 s) cost up to 12 s after S (issue 16). Each poll describes
  * the pending services 10 to a call (a 60-service tier costs 6 calls a poll; a rollout of S seconds costs at most
- * ⌈N/10⌉ × ⌈S/5⌉ calls), paced by a token bucket (DESCRIBE_SERVICES_PER_SECOND) so 1,000 services stay inside ECS's
+ * \u2308N/10\u2309 \u00d7 \u2308S/5\u2309 calls), paced by a token bucket (DESCRIBE_SERVICES_PER_SECOND) so 1,000 services stay inside ECS's
  * rate. A poll whose calls fail after the SDK's retries (throttling) delays only the next poll, to
  * `maxPollIntervalMs`; its services stay pending. Each answer is judged by `rolloutVerdict` (the rule the health gate
  * and doctor use too): a "steady" service whose circuit breaker rolled back is a failure.
@@ -1222,7 +1222,7 @@ async function bakeAlarms(targets, options, effects) {
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/health/report.ts
-const MARK = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' };
+const MARK = { passed: '\u2705 passed', failed: '\u274c failed', skipped: '\u23ed\ufe0f skipped' };
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /**
  * Markdown: the verdict, then one row per failed check (the why on top), counts, and every other check collapsed
@@ -1234,15 +1234,15 @@ function renderGateTable(report, title = 'health gate') {
     const services = new Set(report.outcomes.map((o) => o.service)).size;
     const failedServices = new Set(failed.map((o) => o.service)).size;
     const head = report.passed
-        ? `### ✅ ${title} passed: ${services} service${services === 1 ? '' : 's'} healthy`
-        : `### ❌ ${title} failed: ${failed.length} check${failed.length === 1 ? '' : 's'} failed in ${failedServices} service${failedServices === 1 ? '' : 's'}`;
+        ? `### \u2705 ${title} passed: ${services} service${services === 1 ? '' : 's'} healthy`
+        : `### \u274c ${title} failed: ${failed.length} check${failed.length === 1 ? '' : 's'} failed in ${failedServices} service${failedServices === 1 ? '' : 's'}`;
     const row = (o) => `| ${o.service} | ${o.check} | ${MARK[o.status]} | ${cell(o.detail)} |`;
     const lines = [head, ''];
     if (failed.length)
         lines.push('| service | check | result | why |', '|---|---|---|---|', ...failed.map(row), '');
     const counts = ['failed', 'passed', 'skipped'].map((s) => [s, report.outcomes.filter((o) => o.status === s).length]).filter(([, n]) => n > 0);
     if (counts.length)
-        lines.push(`${counts.map(([s, n]) => `${MARK[s]}: ${n}`).join(' · ')} (checks, in ${report.seconds.toFixed(0)} s)`, '');
+        lines.push(`${counts.map(([s, n]) => `${MARK[s]}: ${n}`).join(' \u00b7 ')} (checks, in ${report.seconds.toFixed(0)} s)`, '');
     if (rest.length) {
         lines.push(`<details${rest.length <= 10 && failed.length === 0 ? ' open' : ''}><summary>${failed.length ? `The other check${rest.length === 1 ? '' : 's'}` : `Every check`} (${rest.length})</summary>`, '');
         lines.push('| service | check | result | why |', '|---|---|---|---|', ...rest.map(row), '', '</details>', '');
@@ -1262,7 +1262,7 @@ function renderGateText(report) {
 function renderRollbackTable(results) {
     if (results.length === 0)
         return '\nNothing to roll back: no service of this deploy had a previous revision.\n';
-    const rows = results.map((r) => `| ${r.service} | ${r.status === 'rolled-back' ? '↩️ rolled back' : `❌ ${r.status}`} | ${r.taskDefinition?.split('/').at(-1) ?? ''} | ${cell(r.reason ?? '')} |`);
+    const rows = results.map((r) => `| ${r.service} | ${r.status === 'rolled-back' ? '\u21a9\ufe0f rolled back' : `\u274c ${r.status}`} | ${r.taskDefinition?.split('/').at(-1) ?? ''} | ${cell(r.reason ?? '')} |`);
     return ['', '#### Rollback', '', '| service | result | revision | why |', '|---|---|---|---|', ...rows, ''].join('\n');
 }
 

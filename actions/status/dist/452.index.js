@@ -1238,9 +1238,9 @@ const DESCRIBE_SERVICES_PER_SECOND = 10;
 /**
  * Waits for every rollout at once, on a fixed schedule: the first poll `pollIntervalMs` (5 s) after the wait starts,
  * then one every 5 s, so a rollout that ends at S is noticed by S + 5 s whatever S is. A schedule that stretches
- * while nothing settles (it used to grow ×1.5 up to 15 s) cost up to 12 s after S (issue 16). Each poll describes
+ * while nothing settles (it used to grow \u00d71.5 up to 15 s) cost up to 12 s after S (issue 16). Each poll describes
  * the pending services 10 to a call (a 60-service tier costs 6 calls a poll; a rollout of S seconds costs at most
- * ⌈N/10⌉ × ⌈S/5⌉ calls), paced by a token bucket (DESCRIBE_SERVICES_PER_SECOND) so 1,000 services stay inside ECS's
+ * \u2308N/10\u2309 \u00d7 \u2308S/5\u2309 calls), paced by a token bucket (DESCRIBE_SERVICES_PER_SECOND) so 1,000 services stay inside ECS's
  * rate. A poll whose calls fail after the SDK's retries (throttling) delays only the next poll, to
  * `maxPollIntervalMs`; its services stay pending. Each answer is judged by `rolloutVerdict` (the rule the health gate
  * and doctor use too): a "steady" service whose circuit breaker rolled back is a failure.
@@ -1521,7 +1521,7 @@ function renderStatus(environment, statuses, format, now) {
         s.service,
         s.taskDefinition ? `:${s.taskDefinition.split(':').at(-1)}` : '-',
         s.commit?.slice(0, 12) ?? '-',
-        s.digest ? `${s.digest.slice(0, 19)}…` : (s.image ?? '-'),
+        s.digest ? `${s.digest.slice(0, 19)}\u2026` : (s.image ?? '-'),
         s.rollout === 'done' ? 'done' : `${s.rollout}${s.rolloutDetail ? ` (${s.rolloutDetail})` : ''}`,
         `${s.running}/${s.desired}`,
         s.deployedAt === undefined ? '-' : age(now - s.deployedAt),

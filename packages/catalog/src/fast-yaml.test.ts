@@ -6,7 +6,7 @@ import { load } from 'js-yaml'
 import { describe, expect, it } from 'vitest'
 import { generateCatalog } from '@tierdeploy/testkit'
 import { readSimpleYaml } from './fast-yaml.js'
-import { parseYaml } from './yaml-source.js'
+import { parseAnyYaml as parseYaml } from './full-yaml.js'
 
 const repo = join(import.meta.dirname, '../../..')
 

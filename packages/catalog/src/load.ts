@@ -112,8 +112,9 @@ function cacheKey(sources: CatalogSources, codeVersion: string, options: LoadOpt
 
 async function checkSources(sources: CatalogSources, options: LoadOptions): Promise<CatalogResult> {
   // The parser and validator load only when the catalog has to be read (not on a cache hit).
-  const { buildCatalog } = await import('./build.js')
+  const [{ buildCatalog }, { prepareYaml }] = await Promise.all([import('./build.js'), import('./yaml-source.js')])
   const { root, services, environments } = sources
+  await prepareYaml([services, ...environments])
   const result = buildCatalog({
     dir: sources.dir,
     root,

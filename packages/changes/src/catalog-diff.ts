@@ -1,4 +1,5 @@
-import { canonicalJson, parseYaml, type Catalog } from '@tierdeploy/catalog'
+import { canonicalJson, type Catalog } from '@tierdeploy/catalog'
+import { parseAnyYaml } from '@tierdeploy/catalog/full-yaml'
 
 /** Keys that never change what a service runs: editing them redeploys nothing. */
 const NOT_DEPLOYED = new Set(['description', 'owner', 'aliases', 'watch', 'ignore', 'dependsOn'])
@@ -23,7 +24,7 @@ function isRecord(v: unknown): v is Doc {
 
 function parse(file: string, text: string | undefined): Doc | undefined | 'unreadable' {
   if (text === undefined) return undefined
-  const { value, problem } = parseYaml({ file, text })
+  const { value, problem } = parseAnyYaml({ file, text })
   return problem || !isRecord(value) ? 'unreadable' : value
 }
 

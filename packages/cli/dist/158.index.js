@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7743);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2332);
 /* harmony import */ var _tierdeploy_changes__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9314);
-/* harmony import */ var _tierdeploy_changes__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8861);
+/* harmony import */ var _tierdeploy_changes__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6441);
 /* harmony import */ var _tierdeploy_changes__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9293);
 /* harmony import */ var _tierdeploy_changes__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6216);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7109);

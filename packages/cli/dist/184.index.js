@@ -478,33 +478,6 @@ function buildInputRoots(inputs) {
 
 /***/ }),
 
-/***/ 1333:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   VO: () => (/* binding */ streamLogger),
-/* harmony export */   ml: () => (/* binding */ systemClock),
-/* harmony export */   qq: () => (/* binding */ silentLogger)
-/* harmony export */ });
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
-const silentLogger = { debug() { }, info() { }, warning() { }, error() { } };
-/** A logger that writes to a stream (the CLI's stderr), with debug lines only when asked. */
-function streamLogger(write, verbose = false) {
-    return {
-        debug: (m) => { if (verbose)
-            write(`debug: ${m}`); },
-        info: (m) => write(m),
-        warning: (m) => write(`warning: ${m}`),
-        error: (m) => write(`error: ${m}`),
-    };
-}
-
-
-/***/ }),
-
 /***/ 9014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -753,11 +726,11 @@ function field(payload, ...path) {
  *
  * A deploy compares trees: what is deployed against what will be. So:
  * - an explicit `base` is compared tree to tree with head (`mergeBase` opts into the review comparison);
- * - push: `before` → `after`, tree to tree, force pushes included (`before` need not be an ancestor: a deployed
+ * - push: `before` \u2192 `after`, tree to tree, force pushes included (`before` need not be an ancestor: a deployed
  *   commit that was force-pushed away still differs from `after`, and those files must redeploy);
  * - push whose `before` is gone from the repository: the deployed tree cannot be read, so everything;
  * - first push of the default branch (`before` all zeros): everything;
- * - first push of another branch: nothing was deployed from it, so the default branch's tip → `after`;
+ * - first push of another branch: nothing was deployed from it, so the default branch's tip \u2192 `after`;
  * - pull_request and merge_group review a change: from the merge base of their base and head;
  * - a pushed tag, a deleted branch, workflow_dispatch, schedule and others: no change-based selection.
  */
@@ -853,7 +826,7 @@ function eventHeadSha(event) {
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7725);
 /* harmony import */ var _affected_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(217);
 /* harmony import */ var _base_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6696);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8861);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6441);
 /* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2885);
 
 
@@ -1019,314 +992,6 @@ async function definitionChanges(git, catalog, catalogDir, changes, base, head) 
 }
 function toPosix(p) {
     return node_path__WEBPACK_IMPORTED_MODULE_0__.sep === '/' ? p : p.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
-}
-
-
-/***/ }),
-
-/***/ 8861:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F_: () => (/* binding */ parseNameStatus),
-/* harmony export */   TU: () => (/* binding */ Git),
-/* harmony export */   XS: () => (/* binding */ GitError),
-/* harmony export */   XZ: () => (/* binding */ gitRunner)
-/* harmony export */ });
-/* unused harmony export refReader */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2332);
-
-
-
-
-/** The real runner: `git` in `cwd`, never prompting for credentials (a prompt would hang the job). */
-function gitRunner(cwd, env = process.env) {
-    const run = (args, options = {}) => new Promise((resolve, reject) => {
-        const input = options.input;
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-        const out = [];
-        const err = [];
-        child.stdout.on('data', (d) => out.push(d));
-        child.stderr.on('data', (d) => err.push(d));
-        child.on('error', (e) => {
-            reject(e.code === 'ENOENT' ? new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('git is not installed or not on PATH: detect-changed-services needs it') : e);
-        });
-        child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-        if (input !== undefined && child.stdin) {
-            // git may exit before reading all of its input (a bad repository); its exit code reports that.
-            child.stdin.on('error', () => { });
-            child.stdin.end(input);
-        }
-    });
-    run.readRef = refReader(cwd, env);
-    return run;
-}
-const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
-/** Variables that move the repository or its refs away from where the files below would be found. */
-const RELOCATING_ENV = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_NAMESPACE', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM'];
-/**
- * What a plain ref names, read from the repository's files the way git resolves it, so the usual range (a SHA, HEAD,
- * origin/main, a branch) costs no `git rev-parse` process: each one is a process start, a good part of a short run
- * (issue 16). Answers full SHAs, HEAD, refs/..., and names git expands (refs/NAME, refs/tags/NAME, refs/heads/NAME,
- * refs/remotes/NAME, refs/remotes/NAME/HEAD, first found wins, as in git), loose or packed. Everything else is
- * undefined and left to git: HEAD~1 or @{u} (git walks history for those), a short SHA, a loose tag (it may be an
- * annotated tag, whose commit only git can read), a reftable repository, GIT_DIR and friends.
- * The answer is not verified: a SHA may be missing from the clone or name something other than a commit, so callers
- * ask git about `SHA^{commit}` (the diff does) and take the full path when it fails.
- */
-function refReader(cwd, env = process.env) {
-    let repository = null;
-    const open = () => {
-        if (repository === null)
-            repository = RELOCATING_ENV.some((v) => env[v] !== undefined) ? undefined : findGitDirs(cwd);
-        return repository;
-    };
-    const packedRefs = (repo) => {
-        if (!repo.packed) {
-            const text = readIfFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(repo.commonDir, 'packed-refs')) ?? '';
-            // With this trait every annotated tag in the file is followed by its commit (a `^SHA` line).
-            repo.packed = { text: `\n${text}\n`, peeledTags: /^# pack-refs with:.*\b(?:fully-)?peeled\b/.test(text) };
-        }
-        return repo.packed;
-    };
-    const lookup = (repo, name, depth = 0) => {
-        if (depth > 5 || /^refs\/(?:bisect|worktree|rewritten)\//.test(name))
-            return 'unknown';
-        const isTag = name.startsWith('refs/tags/');
-        const loose = readIfFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(name === 'HEAD' ? repo.gitDir : repo.commonDir, name));
-        if (loose !== undefined) {
-            const text = loose.trim();
-            if (text.startsWith('ref: '))
-                return lookup(repo, text.slice(5).trim(), depth + 1);
-            return FULL_SHA.test(text) && !isTag ? { sha: text.toLowerCase() } : 'unknown';
-        }
-        const { text, peeledTags } = packedRefs(repo);
-        const at = text.indexOf(` ${name}\n`);
-        if (at < 0)
-            return 'absent';
-        const sha = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
-        if (!FULL_SHA.test(sha))
-            return 'unknown';
-        const next = text.slice(at + name.length + 2, text.indexOf('\n', at + name.length + 2));
-        if (next.startsWith('^'))
-            return FULL_SHA.test(next.slice(1)) ? { sha: next.slice(1).toLowerCase() } : 'unknown';
-        return isTag && !peeledTags ? 'unknown' : { sha: sha.toLowerCase() };
-    };
-    return (ref) => {
-        if (FULL_SHA.test(ref))
-            return ref.toLowerCase();
-        if (ref !== 'HEAD' && !isPlainRefName(ref))
-            return undefined;
-        const repo = open();
-        if (!repo || (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(repo.commonDir, 'reftable')))
-            return undefined;
-        // git tries $GIT_DIR/NAME first (FETCH_HEAD, ORIG_HEAD...): such files are left to git.
-        if (ref !== 'HEAD' && !ref.startsWith('refs/') && ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(repo.gitDir, ref)) || (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(repo.commonDir, ref))))
-            return undefined;
-        const candidates = ref === 'HEAD' ? ['HEAD'] : [...(ref.startsWith('refs/') ? [ref] : []), `refs/${ref}`, `refs/tags/${ref}`, `refs/heads/${ref}`, `refs/remotes/${ref}`, `refs/remotes/${ref}/HEAD`];
-        for (const name of candidates) {
-            const found = lookup(repo, name);
-            if (found === 'unknown')
-                return undefined;
-            if (found !== 'absent')
-                return found.sha;
-        }
-        return undefined;
-    };
-}
-/** A branch-like name (main, origin/main, refs/heads/x, v1.2): no revision syntax (~ ^ : @{ ..), nothing git would refuse. */
-function isPlainRefName(ref) {
-    return ref.split('/').every((part) => /^[A-Za-z0-9_+-][A-Za-z0-9_+.-]*$/.test(part) && !part.endsWith('.') && !part.endsWith('.lock') && !part.includes('..'));
-}
-/** The git directory (HEAD) and common directory (refs) of the repository `cwd` is in, as git discovers them. */
-function findGitDirs(cwd) {
-    for (let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd);; dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir)) {
-        const dotGit = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, '.git');
-        const kind = (() => {
-            try {
-                const s = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(dotGit);
-                return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined;
-            }
-            catch {
-                return undefined;
-            }
-        })();
-        let gitDir;
-        if (kind === 'dir')
-            gitDir = dotGit;
-        else if (kind === 'file') {
-            // A worktree or submodule: `.git` is a file naming the git directory.
-            const named = /^gitdir: (.+)$/m.exec(readIfFile(dotGit) ?? '')?.[1]?.trim();
-            if (!named)
-                return undefined;
-            gitDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(dir, named);
-        }
-        if (gitDir !== undefined) {
-            const common = readIfFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(gitDir, 'commondir'))?.trim();
-            return { gitDir, commonDir: common ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(gitDir, common) : gitDir };
-        }
-        if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir) === dir)
-            return undefined;
-    }
-}
-function readIfFile(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-function diffArgs(base, head) {
-    // --relative: paths relative to the catalog root, which service paths are relative to. --no-renames would
-    // hide the old side of a move; -M pairs them so both sides count.
-    return ['-c', 'core.quotePath=false', 'diff', '--name-status', '-z', '-M', '--relative', '--no-ext-diff', base, head, '--'];
-}
-/** A git command failed in a way that is not the user's mistake (a corrupt repository, a git bug). */
-class GitError extends Error {
-    constructor(args, result) {
-        super(`git ${args.join(' ')} exited with ${result.code}: ${result.stderr.trim() || result.stdout.trim()}`);
-        this.name = 'GitError';
-    }
-}
-const STATUS = { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied', T: 'type-changed', U: 'unmerged' };
-/**
- * Parses `git diff --name-status -z`: fields are NUL-separated, so paths with spaces, tabs, newlines or
- * non-ASCII characters arrive unquoted. A rename or copy (R100, C75) is followed by two paths, old then new.
- */
-function parseNameStatus(output) {
-    const fields = output.split('\0');
-    const changes = [];
-    let i = 0;
-    while (i < fields.length) {
-        const code = fields[i++];
-        if (code === '')
-            continue;
-        const status = STATUS[code[0]] ?? 'unknown';
-        if (status === 'renamed' || status === 'copied') {
-            const oldPath = fields[i++];
-            const path = fields[i++];
-            if (!oldPath || !path)
-                throw new Error(`truncated git diff output after ${code}`);
-            changes.push({ status, path, oldPath });
-        }
-        else {
-            const path = fields[i++];
-            if (!path)
-                throw new Error(`truncated git diff output after ${code}`);
-            changes.push({ status, path });
-        }
-    }
-    return changes;
-}
-/** The git commands detect-changed-services needs, over an injected runner. */
-class Git {
-    run;
-    directory;
-    /** `directory`: where the runner runs git, for the message when it is not in a repository. */
-    constructor(run, directory = 'the catalog root') {
-        this.run = run;
-        this.directory = directory;
-    }
-    async ok(args, options) {
-        const result = await this.run(args, options);
-        if (result.code === 0)
-            return result.stdout;
-        // A catalog copied out of its repository (or a job without actions/checkout) is set-up, not a git failure.
-        if (/not a git repository/i.test(result.stderr)) {
-            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${this.directory} is not inside a git repository, so there are no commits to compare: run in a clone of the repository (actions/checkout in a workflow)`);
-        }
-        throw new GitError(args, result);
-    }
-    /** The commit a ref names, or undefined when this clone does not have it. */
-    async commitOf(ref) {
-        const r = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-        return r.code === 0 ? r.stdout.trim() : undefined;
-    }
-    async isShallow() {
-        return (await this.ok(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
-    }
-    async isAncestor(ancestor, descendant) {
-        const r = await this.run(['merge-base', '--is-ancestor', ancestor, descendant]);
-        if (r.code === 0)
-            return true;
-        if (r.code === 1)
-            return false;
-        throw new GitError(['merge-base', '--is-ancestor', ancestor, descendant], r);
-    }
-    /** The best common ancestor, or undefined when the histories this clone has do not meet. */
-    async mergeBase(a, b) {
-        const r = await this.run(['merge-base', a, b]);
-        if (r.code === 0)
-            return r.stdout.trim().split('\n')[0];
-        if (r.code === 1)
-            return undefined;
-        throw new GitError(['merge-base', a, b], r);
-    }
-    /** Runs `git fetch` and says whether it worked (a missing remote or no network are not bugs). */
-    async fetch(args) {
-        const r = await this.run(['fetch', '--no-tags', '--quiet', ...args]);
-        return { ok: r.code === 0, message: r.stderr.trim() };
-    }
-    /** Whether the remote answers (ls-remote), to tell a commit the remote lacks from a remote we cannot reach. */
-    async reachable(remote) {
-        return (await this.run(['ls-remote', '--quiet', remote, 'HEAD'])).code === 0;
-    }
-    /** The commit a plain ref or full SHA names, read without running git; undefined when only git can tell. Unverified (see refReader). */
-    peekCommit(ref) {
-        return ref.startsWith('-') ? undefined : this.run.readRef?.(ref);
-    }
-    /** Files changed from `base` to `head` (paths relative to the current directory, renames detected). */
-    async diff(base, head) {
-        return parseNameStatus(await this.ok(diffArgs(base, head)));
-    }
-    /**
-     * The diff of two commits, or undefined when git cannot compare them (either is missing from this clone or is
-     * not a commit, or there is no repository): one process that both verifies the commits and lists the files.
-     */
-    async diffCommits(base, head) {
-        const r = await this.run(diffArgs(`${base}^{commit}`, `${head}^{commit}`));
-        return r.code === 0 ? parseNameStatus(r.stdout) : undefined;
-    }
-    /**
-     * A commit and the diff from its first parent, in one process (`git log -n1`): what `--base REF~1 --head REF`
-     * asks for, which otherwise takes a `git rev-parse` for REF~1 and a `git diff`. Undefined when git cannot
-     * answer that way (no such commit, a root commit or a shallow clone's boundary, an older git): the caller then
-     * takes the usual path.
-     */
-    async diffFromFirstParent(ref) {
-        if (ref.startsWith('-'))
-            return undefined;
-        const r = await this.run(['-c', 'core.quotePath=false', 'log', '-z', '--no-color', '--no-show-signature', '--format=%H %P', '-n1', '--diff-merges=first-parent', '--name-status', '-M', '--relative', '--no-ext-diff', '--end-of-options', `${ref}^{commit}`, '--']);
-        if (r.code !== 0)
-            return undefined;
-        const end = r.stdout.indexOf('\0');
-        if (end === -1)
-            return undefined;
-        const [head, parent] = r.stdout.slice(0, end).split(' ');
-        if (head === undefined || parent === undefined || !FULL_SHA.test(head) || !FULL_SHA.test(parent))
-            return undefined;
-        return { head, parent, changes: parseNameStatus(r.stdout.slice(end + 1).replace(/^\n/, '')) };
-    }
-    /** A file's content at a commit, or undefined when it does not exist there. `path` is relative to the current directory. */
-    async show(commit, path) {
-        const r = await this.run(['show', `${commit}:./${path}`]);
-        return r.code === 0 ? r.stdout : undefined;
-    }
-    /** Which of `paths` (relative to the current directory, like show's) do not exist at `commit`, asked in one batch. */
-    async missingAt(commit, paths) {
-        if (paths.length === 0)
-            return new Set();
-        const out = await this.ok(['cat-file', '--batch-check=%(objecttype)'], { input: paths.map((p) => `${commit}:./${p}\n`).join('') });
-        const lines = out.split('\n');
-        return new Set(paths.filter((_, i) => (lines[i] ?? '').endsWith('missing')));
-    }
 }
 
 
@@ -1662,7 +1327,7 @@ function describeReason(r, markdown = true) {
         case 'build':
             return `${r.count} build file${r.count === 1 ? '' : 's'} (Dockerfile, build context): ${files(r)}`;
         case 'library':
-            return `library ${q(r.library)} changed${r.via.length ? ` (via ${r.via.map(q).join(' → ')})` : ''}`;
+            return `library ${q(r.library)} changed${r.via.length ? ` (via ${r.via.map(q).join(' \u2192 ')})` : ''}`;
         case 'global':
             return `global path${r.count === 1 ? '' : 's'}: ${files(r)}`;
         case 'definition':

@@ -75,9 +75,9 @@ async function run(args, io) {
         io.stderr((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .formatProblem */ .Vw)(w));
     // --base plans only what changed since REF (loaded on use: plain plans need no git).
     if (byChange) {
-        const detected = await (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(184), __webpack_require__.e(158)]).then(__webpack_require__.bind(__webpack_require__, 2777))).changedFromFlags(catalog, values, io);
+        const detected = await (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(965), __webpack_require__.e(184), __webpack_require__.e(158)]).then(__webpack_require__.bind(__webpack_require__, 2777))).changedFromFlags(catalog, values, io);
         selection.changed = detected.services;
-        selection.changedBecause = (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(674), __webpack_require__.e(184), __webpack_require__.e(457)]).then(__webpack_require__.bind(__webpack_require__, 5457))).reasonsInWords(detected.reasons);
+        selection.changedBecause = (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(674), __webpack_require__.e(965), __webpack_require__.e(184), __webpack_require__.e(457)]).then(__webpack_require__.bind(__webpack_require__, 5457))).reasonsInWords(detected.reasons);
     }
     // Without --env, --ref picks the environment from the catalog's branches/tags; a ref none lists plans nothing.
     // Glob matching (picomatch) loads only when a ref is given, so a plain plan starts faster.
@@ -176,7 +176,7 @@ function renderPlanSummary(plan, catalog, options = {}) {
     const out = [
         `### ${title}: ${kinds} in ${plural(plan.tiers.length, 'tier')}, ${plural(waves, 'wave')}`,
         '',
-        `${plan.tiers.map((t) => `tier ${t.tier} (${t.name}): ${t.waves.flat().length} in ${plural(t.waves.length, 'wave')}`).join(' · ')}  `,
+        `${plan.tiers.map((t) => `tier ${t.tier} (${t.name}): ${t.waves.flat().length} in ${plural(t.waves.length, 'wave')}`).join(' \u00b7 ')}  `,
         `Why: ${[...byReason].map(([why, n]) => `${n} ${why}`).join(', ')}`,
         '',
         notes + renderPlanMermaid(plan, catalog),
@@ -281,7 +281,7 @@ function waveDiagram(plan) {
     const lines = ['flowchart TB'];
     const chain = [];
     for (const tier of plan.tiers) {
-        lines.push(`  subgraph tier${tier.tier}["${tierTitle(tier)} · ${plural(tier.waves.flat().length, 'node')}"]`);
+        lines.push(`  subgraph tier${tier.tier}["${tierTitle(tier)} \u00b7 ${plural(tier.waves.flat().length, 'node')}"]`);
         tier.waves.forEach((wave, i) => {
             const id = `t${tier.tier}w${i + 1}`;
             chain.push(id);

@@ -625,7 +625,7 @@ function classicBuilderLimits(r) {
 }
 /**
  * Builds with `docker build` and pushes each tag with `docker push`, for runners without buildx. Returns the digest
- * `docker push` printed (`TAG: digest: sha256:… size: N`), or undefined when it printed none (the caller then asks
+ * `docker push` printed (`TAG: digest: sha256:\u2026 size: N`), or undefined when it printed none (the caller then asks
  * the registry for the content tag).
  */
 async function classicBuildAndPush(r, deps) {
@@ -1586,7 +1586,7 @@ async function bakeAlarms(targets, options, effects) {
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/health/report.ts
-const MARK = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' };
+const MARK = { passed: '\u2705 passed', failed: '\u274c failed', skipped: '\u23ed\ufe0f skipped' };
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /**
  * Markdown: the verdict, then one row per failed check (the why on top), counts, and every other check collapsed
@@ -1598,15 +1598,15 @@ function renderGateTable(report, title = 'health gate') {
     const services = new Set(report.outcomes.map((o) => o.service)).size;
     const failedServices = new Set(failed.map((o) => o.service)).size;
     const head = report.passed
-        ? `### ✅ ${title} passed: ${services} service${services === 1 ? '' : 's'} healthy`
-        : `### ❌ ${title} failed: ${failed.length} check${failed.length === 1 ? '' : 's'} failed in ${failedServices} service${failedServices === 1 ? '' : 's'}`;
+        ? `### \u2705 ${title} passed: ${services} service${services === 1 ? '' : 's'} healthy`
+        : `### \u274c ${title} failed: ${failed.length} check${failed.length === 1 ? '' : 's'} failed in ${failedServices} service${failedServices === 1 ? '' : 's'}`;
     const row = (o) => `| ${o.service} | ${o.check} | ${MARK[o.status]} | ${cell(o.detail)} |`;
     const lines = [head, ''];
     if (failed.length)
         lines.push('| service | check | result | why |', '|---|---|---|---|', ...failed.map(row), '');
     const counts = ['failed', 'passed', 'skipped'].map((s) => [s, report.outcomes.filter((o) => o.status === s).length]).filter(([, n]) => n > 0);
     if (counts.length)
-        lines.push(`${counts.map(([s, n]) => `${MARK[s]}: ${n}`).join(' · ')} (checks, in ${report.seconds.toFixed(0)} s)`, '');
+        lines.push(`${counts.map(([s, n]) => `${MARK[s]}: ${n}`).join(' \u00b7 ')} (checks, in ${report.seconds.toFixed(0)} s)`, '');
     if (rest.length) {
         lines.push(`<details${rest.length <= 10 && failed.length === 0 ? ' open' : ''}><summary>${failed.length ? `The other check${rest.length === 1 ? '' : 's'}` : `Every check`} (${rest.length})</summary>`, '');
         lines.push('| service | check | result | why |', '|---|---|---|---|', ...rest.map(row), '', '</details>', '');
@@ -1626,7 +1626,7 @@ function renderGateText(report) {
 function renderRollbackTable(results) {
     if (results.length === 0)
         return '\nNothing to roll back: no service of this deploy had a previous revision.\n';
-    const rows = results.map((r) => `| ${r.service} | ${r.status === 'rolled-back' ? '↩️ rolled back' : `❌ ${r.status}`} | ${r.taskDefinition?.split('/').at(-1) ?? ''} | ${cell(r.reason ?? '')} |`);
+    const rows = results.map((r) => `| ${r.service} | ${r.status === 'rolled-back' ? '\u21a9\ufe0f rolled back' : `\u274c ${r.status}`} | ${r.taskDefinition?.split('/').at(-1) ?? ''} | ${cell(r.reason ?? '')} |`);
     return ['', '#### Rollback', '', '| service | result | revision | why |', '|---|---|---|---|', ...rows, ''].join('\n');
 }
 
@@ -1988,7 +1988,7 @@ function renderStatus(environment, statuses, format, now) {
         s.service,
         s.taskDefinition ? `:${s.taskDefinition.split(':').at(-1)}` : '-',
         s.commit?.slice(0, 12) ?? '-',
-        s.digest ? `${s.digest.slice(0, 19)}…` : (s.image ?? '-'),
+        s.digest ? `${s.digest.slice(0, 19)}\u2026` : (s.image ?? '-'),
         s.rollout === 'done' ? 'done' : `${s.rollout}${s.rolloutDetail ? ` (${s.rolloutDetail})` : ''}`,
         `${s.running}/${s.desired}`,
         s.deployedAt === undefined ? '-' : age(now - s.deployedAt),

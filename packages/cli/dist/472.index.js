@@ -22,6 +22,34 @@ function canonicalJson(value) {
 
 /***/ }),
 
+/***/ 4776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ parseAnyYaml)
+/* harmony export */ });
+/* unused harmony export loadFullYaml */
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);
+/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(674);
+
+
+/**
+ * parseYaml with js-yaml loaded up front, for synchronous callers that read YAML outside a catalog load (a pricing
+ * file, a catalog file at another commit) and for tests. Its own module (`@tierdeploy/catalog/full-yaml`), so
+ * that code which only loads catalogs never carries js-yaml (loadCatalog loads it when a file needs it).
+ */
+function parseAnyYaml(source) {
+    (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__.useJsYaml)(js_yaml__WEBPACK_IMPORTED_MODULE_0__);
+    return (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__.parseYaml)(source);
+}
+/** Makes every later parseYaml in this process able to read any YAML (tests that build catalogs synchronously). */
+function loadFullYaml() {
+    useJsYaml(jsYaml);
+}
+
+
+/***/ }),
+
 /***/ 1472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -29,8 +57,9 @@ function canonicalJson(value) {
 /* harmony export */   compareEnvironmentFile: () => (/* binding */ compareEnvironmentFile),
 /* harmony export */   compareServicesFile: () => (/* binding */ compareServicesFile)
 /* harmony export */ });
-/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(674);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3184);
+/* harmony import */ var _tierdeploy_catalog_full_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4776);
+
 
 /** Keys that never change what a service runs: editing them redeploys nothing. */
 const NOT_DEPLOYED = new Set(['description', 'owner', 'aliases', 'watch', 'ignore', 'dependsOn']);
@@ -42,7 +71,7 @@ function isRecord(v) {
 function parse(file, text) {
     if (text === undefined)
         return undefined;
-    const { value, problem } = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_0__/* .parseYaml */ .h)({ file, text });
+    const { value, problem } = (0,_tierdeploy_catalog_full_yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAnyYaml */ .d)({ file, text });
     return problem || !isRecord(value) ? 'unreadable' : value;
 }
 /** A service's definition with the catalog defaults it inherits folded in, keys that change nothing dropped. */

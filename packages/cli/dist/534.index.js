@@ -162,8 +162,9 @@ function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(674), __webpack_require__.e(45)]).then(__webpack_require__.bind(__webpack_require__, 2045));
+    const [{ buildCatalog }, { prepareYaml }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(674), __webpack_require__.e(45)]).then(__webpack_require__.bind(__webpack_require__, 2045)), __webpack_require__.e(/* import() */ 674).then(__webpack_require__.bind(__webpack_require__, 674))]);
     const { root, services, environments } = sources;
+    await prepareYaml([services, ...environments]);
     const result = buildCatalog({
         dir: sources.dir,
         root,

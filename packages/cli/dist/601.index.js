@@ -975,7 +975,7 @@ const FINDING_STATUSES = ['fail', 'unknown', 'warn', 'pass'];
 
 ;// CONCATENATED MODULE: ./packages/aws/src/preflight/render.ts
 
-const ICON = { pass: '✅', fail: '❌', warn: '⚠️', unknown: '❔' };
+const ICON = { pass: '\u2705', fail: '\u274c', warn: '\u26a0\ufe0f', unknown: '\u2754' };
 /** Findings in report order: by check, then failures first, then by resource. */
 function sortFindings(findings) {
     const rank = (f) => [PREFLIGHT_CHECKS.indexOf(f.check), FINDING_STATUSES.indexOf(f.status)];
@@ -1002,7 +1002,7 @@ function renderPreflight(report, format, options = {}) {
     const findings = sortFindings(report.findings).filter((f) => !options.onlyProblems || f.status !== 'pass');
     if (format === 'markdown') {
         const lines = [
-            `### ${report.ok ? '✅' : '❌'} ${preflightVerdict(report)}`,
+            `### ${report.ok ? '\u2705' : '\u274c'} ${preflightVerdict(report)}`,
             '',
             ...(findings.length
                 ? ['| check | status | resource | services | finding |', '|---|---|---|---|---|', ...findings.map((f) => `| ${f.check} | ${ICON[f.status]} ${f.status} | ${cell(f.resource)} | ${cell((f.services ?? []).join(', '))} | ${cell(f.message)} |`)]
@@ -1015,33 +1015,6 @@ function renderPreflight(report, format, options = {}) {
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const fmt = (r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
     return [...(rows.length ? [fmt(head), ...rows.map(fmt), ''] : []), preflightVerdict(report)].join('\n');
-}
-
-
-/***/ }),
-
-/***/ 1333:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   VO: () => (/* binding */ streamLogger),
-/* harmony export */   ml: () => (/* binding */ systemClock),
-/* harmony export */   qq: () => (/* binding */ silentLogger)
-/* harmony export */ });
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
-const silentLogger = { debug() { }, info() { }, warning() { }, error() { } };
-/** A logger that writes to a stream (the CLI's stderr), with debug lines only when asked. */
-function streamLogger(write, verbose = false) {
-    return {
-        debug: (m) => { if (verbose)
-            write(`debug: ${m}`); },
-        info: (m) => write(m),
-        warning: (m) => write(`warning: ${m}`),
-        error: (m) => write(`error: ${m}`),
-    };
 }
 
 
@@ -1078,314 +1051,6 @@ function isProductionLike(environment) {
 
 /***/ }),
 
-/***/ 8861:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F_: () => (/* binding */ parseNameStatus),
-/* harmony export */   TU: () => (/* binding */ Git),
-/* harmony export */   XS: () => (/* binding */ GitError),
-/* harmony export */   XZ: () => (/* binding */ gitRunner)
-/* harmony export */ });
-/* unused harmony export refReader */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2332);
-
-
-
-
-/** The real runner: `git` in `cwd`, never prompting for credentials (a prompt would hang the job). */
-function gitRunner(cwd, env = process.env) {
-    const run = (args, options = {}) => new Promise((resolve, reject) => {
-        const input = options.input;
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-        const out = [];
-        const err = [];
-        child.stdout.on('data', (d) => out.push(d));
-        child.stderr.on('data', (d) => err.push(d));
-        child.on('error', (e) => {
-            reject(e.code === 'ENOENT' ? new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1('git is not installed or not on PATH: detect-changed-services needs it') : e);
-        });
-        child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-        if (input !== undefined && child.stdin) {
-            // git may exit before reading all of its input (a bad repository); its exit code reports that.
-            child.stdin.on('error', () => { });
-            child.stdin.end(input);
-        }
-    });
-    run.readRef = refReader(cwd, env);
-    return run;
-}
-const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
-/** Variables that move the repository or its refs away from where the files below would be found. */
-const RELOCATING_ENV = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_NAMESPACE', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM'];
-/**
- * What a plain ref names, read from the repository's files the way git resolves it, so the usual range (a SHA, HEAD,
- * origin/main, a branch) costs no `git rev-parse` process: each one is a process start, a good part of a short run
- * (issue 16). Answers full SHAs, HEAD, refs/..., and names git expands (refs/NAME, refs/tags/NAME, refs/heads/NAME,
- * refs/remotes/NAME, refs/remotes/NAME/HEAD, first found wins, as in git), loose or packed. Everything else is
- * undefined and left to git: HEAD~1 or @{u} (git walks history for those), a short SHA, a loose tag (it may be an
- * annotated tag, whose commit only git can read), a reftable repository, GIT_DIR and friends.
- * The answer is not verified: a SHA may be missing from the clone or name something other than a commit, so callers
- * ask git about `SHA^{commit}` (the diff does) and take the full path when it fails.
- */
-function refReader(cwd, env = process.env) {
-    let repository = null;
-    const open = () => {
-        if (repository === null)
-            repository = RELOCATING_ENV.some((v) => env[v] !== undefined) ? undefined : findGitDirs(cwd);
-        return repository;
-    };
-    const packedRefs = (repo) => {
-        if (!repo.packed) {
-            const text = readIfFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(repo.commonDir, 'packed-refs')) ?? '';
-            // With this trait every annotated tag in the file is followed by its commit (a `^SHA` line).
-            repo.packed = { text: `\n${text}\n`, peeledTags: /^# pack-refs with:.*\b(?:fully-)?peeled\b/.test(text) };
-        }
-        return repo.packed;
-    };
-    const lookup = (repo, name, depth = 0) => {
-        if (depth > 5 || /^refs\/(?:bisect|worktree|rewritten)\//.test(name))
-            return 'unknown';
-        const isTag = name.startsWith('refs/tags/');
-        const loose = readIfFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(name === 'HEAD' ? repo.gitDir : repo.commonDir, name));
-        if (loose !== undefined) {
-            const text = loose.trim();
-            if (text.startsWith('ref: '))
-                return lookup(repo, text.slice(5).trim(), depth + 1);
-            return FULL_SHA.test(text) && !isTag ? { sha: text.toLowerCase() } : 'unknown';
-        }
-        const { text, peeledTags } = packedRefs(repo);
-        const at = text.indexOf(` ${name}\n`);
-        if (at < 0)
-            return 'absent';
-        const sha = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
-        if (!FULL_SHA.test(sha))
-            return 'unknown';
-        const next = text.slice(at + name.length + 2, text.indexOf('\n', at + name.length + 2));
-        if (next.startsWith('^'))
-            return FULL_SHA.test(next.slice(1)) ? { sha: next.slice(1).toLowerCase() } : 'unknown';
-        return isTag && !peeledTags ? 'unknown' : { sha: sha.toLowerCase() };
-    };
-    return (ref) => {
-        if (FULL_SHA.test(ref))
-            return ref.toLowerCase();
-        if (ref !== 'HEAD' && !isPlainRefName(ref))
-            return undefined;
-        const repo = open();
-        if (!repo || (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(repo.commonDir, 'reftable')))
-            return undefined;
-        // git tries $GIT_DIR/NAME first (FETCH_HEAD, ORIG_HEAD...): such files are left to git.
-        if (ref !== 'HEAD' && !ref.startsWith('refs/') && ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(repo.gitDir, ref)) || (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(repo.commonDir, ref))))
-            return undefined;
-        const candidates = ref === 'HEAD' ? ['HEAD'] : [...(ref.startsWith('refs/') ? [ref] : []), `refs/${ref}`, `refs/tags/${ref}`, `refs/heads/${ref}`, `refs/remotes/${ref}`, `refs/remotes/${ref}/HEAD`];
-        for (const name of candidates) {
-            const found = lookup(repo, name);
-            if (found === 'unknown')
-                return undefined;
-            if (found !== 'absent')
-                return found.sha;
-        }
-        return undefined;
-    };
-}
-/** A branch-like name (main, origin/main, refs/heads/x, v1.2): no revision syntax (~ ^ : @{ ..), nothing git would refuse. */
-function isPlainRefName(ref) {
-    return ref.split('/').every((part) => /^[A-Za-z0-9_+-][A-Za-z0-9_+.-]*$/.test(part) && !part.endsWith('.') && !part.endsWith('.lock') && !part.includes('..'));
-}
-/** The git directory (HEAD) and common directory (refs) of the repository `cwd` is in, as git discovers them. */
-function findGitDirs(cwd) {
-    for (let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd);; dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir)) {
-        const dotGit = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, '.git');
-        const kind = (() => {
-            try {
-                const s = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(dotGit);
-                return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined;
-            }
-            catch {
-                return undefined;
-            }
-        })();
-        let gitDir;
-        if (kind === 'dir')
-            gitDir = dotGit;
-        else if (kind === 'file') {
-            // A worktree or submodule: `.git` is a file naming the git directory.
-            const named = /^gitdir: (.+)$/m.exec(readIfFile(dotGit) ?? '')?.[1]?.trim();
-            if (!named)
-                return undefined;
-            gitDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(dir, named);
-        }
-        if (gitDir !== undefined) {
-            const common = readIfFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(gitDir, 'commondir'))?.trim();
-            return { gitDir, commonDir: common ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(gitDir, common) : gitDir };
-        }
-        if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir) === dir)
-            return undefined;
-    }
-}
-function readIfFile(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-function diffArgs(base, head) {
-    // --relative: paths relative to the catalog root, which service paths are relative to. --no-renames would
-    // hide the old side of a move; -M pairs them so both sides count.
-    return ['-c', 'core.quotePath=false', 'diff', '--name-status', '-z', '-M', '--relative', '--no-ext-diff', base, head, '--'];
-}
-/** A git command failed in a way that is not the user's mistake (a corrupt repository, a git bug). */
-class GitError extends Error {
-    constructor(args, result) {
-        super(`git ${args.join(' ')} exited with ${result.code}: ${result.stderr.trim() || result.stdout.trim()}`);
-        this.name = 'GitError';
-    }
-}
-const STATUS = { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied', T: 'type-changed', U: 'unmerged' };
-/**
- * Parses `git diff --name-status -z`: fields are NUL-separated, so paths with spaces, tabs, newlines or
- * non-ASCII characters arrive unquoted. A rename or copy (R100, C75) is followed by two paths, old then new.
- */
-function parseNameStatus(output) {
-    const fields = output.split('\0');
-    const changes = [];
-    let i = 0;
-    while (i < fields.length) {
-        const code = fields[i++];
-        if (code === '')
-            continue;
-        const status = STATUS[code[0]] ?? 'unknown';
-        if (status === 'renamed' || status === 'copied') {
-            const oldPath = fields[i++];
-            const path = fields[i++];
-            if (!oldPath || !path)
-                throw new Error(`truncated git diff output after ${code}`);
-            changes.push({ status, path, oldPath });
-        }
-        else {
-            const path = fields[i++];
-            if (!path)
-                throw new Error(`truncated git diff output after ${code}`);
-            changes.push({ status, path });
-        }
-    }
-    return changes;
-}
-/** The git commands detect-changed-services needs, over an injected runner. */
-class Git {
-    run;
-    directory;
-    /** `directory`: where the runner runs git, for the message when it is not in a repository. */
-    constructor(run, directory = 'the catalog root') {
-        this.run = run;
-        this.directory = directory;
-    }
-    async ok(args, options) {
-        const result = await this.run(args, options);
-        if (result.code === 0)
-            return result.stdout;
-        // A catalog copied out of its repository (or a job without actions/checkout) is set-up, not a git failure.
-        if (/not a git repository/i.test(result.stderr)) {
-            throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${this.directory} is not inside a git repository, so there are no commits to compare: run in a clone of the repository (actions/checkout in a workflow)`);
-        }
-        throw new GitError(args, result);
-    }
-    /** The commit a ref names, or undefined when this clone does not have it. */
-    async commitOf(ref) {
-        const r = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-        return r.code === 0 ? r.stdout.trim() : undefined;
-    }
-    async isShallow() {
-        return (await this.ok(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
-    }
-    async isAncestor(ancestor, descendant) {
-        const r = await this.run(['merge-base', '--is-ancestor', ancestor, descendant]);
-        if (r.code === 0)
-            return true;
-        if (r.code === 1)
-            return false;
-        throw new GitError(['merge-base', '--is-ancestor', ancestor, descendant], r);
-    }
-    /** The best common ancestor, or undefined when the histories this clone has do not meet. */
-    async mergeBase(a, b) {
-        const r = await this.run(['merge-base', a, b]);
-        if (r.code === 0)
-            return r.stdout.trim().split('\n')[0];
-        if (r.code === 1)
-            return undefined;
-        throw new GitError(['merge-base', a, b], r);
-    }
-    /** Runs `git fetch` and says whether it worked (a missing remote or no network are not bugs). */
-    async fetch(args) {
-        const r = await this.run(['fetch', '--no-tags', '--quiet', ...args]);
-        return { ok: r.code === 0, message: r.stderr.trim() };
-    }
-    /** Whether the remote answers (ls-remote), to tell a commit the remote lacks from a remote we cannot reach. */
-    async reachable(remote) {
-        return (await this.run(['ls-remote', '--quiet', remote, 'HEAD'])).code === 0;
-    }
-    /** The commit a plain ref or full SHA names, read without running git; undefined when only git can tell. Unverified (see refReader). */
-    peekCommit(ref) {
-        return ref.startsWith('-') ? undefined : this.run.readRef?.(ref);
-    }
-    /** Files changed from `base` to `head` (paths relative to the current directory, renames detected). */
-    async diff(base, head) {
-        return parseNameStatus(await this.ok(diffArgs(base, head)));
-    }
-    /**
-     * The diff of two commits, or undefined when git cannot compare them (either is missing from this clone or is
-     * not a commit, or there is no repository): one process that both verifies the commits and lists the files.
-     */
-    async diffCommits(base, head) {
-        const r = await this.run(diffArgs(`${base}^{commit}`, `${head}^{commit}`));
-        return r.code === 0 ? parseNameStatus(r.stdout) : undefined;
-    }
-    /**
-     * A commit and the diff from its first parent, in one process (`git log -n1`): what `--base REF~1 --head REF`
-     * asks for, which otherwise takes a `git rev-parse` for REF~1 and a `git diff`. Undefined when git cannot
-     * answer that way (no such commit, a root commit or a shallow clone's boundary, an older git): the caller then
-     * takes the usual path.
-     */
-    async diffFromFirstParent(ref) {
-        if (ref.startsWith('-'))
-            return undefined;
-        const r = await this.run(['-c', 'core.quotePath=false', 'log', '-z', '--no-color', '--no-show-signature', '--format=%H %P', '-n1', '--diff-merges=first-parent', '--name-status', '-M', '--relative', '--no-ext-diff', '--end-of-options', `${ref}^{commit}`, '--']);
-        if (r.code !== 0)
-            return undefined;
-        const end = r.stdout.indexOf('\0');
-        if (end === -1)
-            return undefined;
-        const [head, parent] = r.stdout.slice(0, end).split(' ');
-        if (head === undefined || parent === undefined || !FULL_SHA.test(head) || !FULL_SHA.test(parent))
-            return undefined;
-        return { head, parent, changes: parseNameStatus(r.stdout.slice(end + 1).replace(/^\n/, '')) };
-    }
-    /** A file's content at a commit, or undefined when it does not exist there. `path` is relative to the current directory. */
-    async show(commit, path) {
-        const r = await this.run(['show', `${commit}:./${path}`]);
-        return r.code === 0 ? r.stdout : undefined;
-    }
-    /** Which of `paths` (relative to the current directory, like show's) do not exist at `commit`, asked in one batch. */
-    async missingAt(commit, paths) {
-        if (paths.length === 0)
-            return new Set();
-        const out = await this.ok(['cat-file', '--batch-check=%(objecttype)'], { input: paths.map((p) => `${commit}:./${p}\n`).join('') });
-        const lines = out.split('\n');
-        return new Set(paths.filter((_, i) => (lines[i] ?? '').endsWith('missing')));
-    }
-}
-
-
-/***/ }),
-
 /***/ 5942:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1417,7 +1082,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2332);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9094);
 /* harmony import */ var _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1333);
-/* harmony import */ var _tierdeploy_changes__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(8861);
+/* harmony import */ var _tierdeploy_changes__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(6441);
 /* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5517);
 /* harmony import */ var _tierdeploy_graph__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(1742);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7109);
@@ -1852,7 +1517,7 @@ function ttyRenderer(write, options = {}) {
     let drawn = 0;
     let active = false;
     const width = () => Math.max(20, (options.columns?.() ?? 80) - 1);
-    const fit = (text) => (text.length > width() ? `${text.slice(0, width() - 1)}…` : text);
+    const fit = (text) => (text.length > width() ? `${text.slice(0, width() - 1)}\u2026` : text);
     const erase = () => {
         if (drawn)
             write(`\x1b[${drawn}A\r\x1b[J`);
@@ -1866,7 +1531,7 @@ function ttyRenderer(write, options = {}) {
             `${state.label()}: ${(0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(state.now - state.stepStartedAt)}`,
             `  ${state.count('done')} done, ${rolling.length} rolling, ${state.count('failed')} failed, ${state.count('unchanged')} unchanged`,
             ...rolling.slice(0, LIVE_ROWS).map(([name, t]) => `  ${name}  ${(0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(state.now - (t.startedAt ?? state.now))}  ${t.snapshot ? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_0__/* .describeSnapshot */ .e4)(t.snapshot) : `starting ${t.revision ?? ''}`.trim()}`),
-            ...(rolling.length > LIVE_ROWS ? [`  … and ${rolling.length - LIVE_ROWS} more rolling`] : []),
+            ...(rolling.length > LIVE_ROWS ? [`  \u2026 and ${rolling.length - LIVE_ROWS} more rolling`] : []),
         ];
         write(`${lines.map(fit).join('\n')}\n`);
         drawn = lines.length;
@@ -2018,7 +1683,7 @@ function renderPlanSummary(plan, catalog, options = {}) {
     const out = [
         `### ${title}: ${kinds} in ${plural(plan.tiers.length, 'tier')}, ${plural(waves, 'wave')}`,
         '',
-        `${plan.tiers.map((t) => `tier ${t.tier} (${t.name}): ${t.waves.flat().length} in ${plural(t.waves.length, 'wave')}`).join(' · ')}  `,
+        `${plan.tiers.map((t) => `tier ${t.tier} (${t.name}): ${t.waves.flat().length} in ${plural(t.waves.length, 'wave')}`).join(' \u00b7 ')}  `,
         `Why: ${[...byReason].map(([why, n]) => `${n} ${why}`).join(', ')}`,
         '',
         notes + renderPlanMermaid(plan, catalog),
@@ -2123,7 +1788,7 @@ function waveDiagram(plan) {
     const lines = ['flowchart TB'];
     const chain = [];
     for (const tier of plan.tiers) {
-        lines.push(`  subgraph tier${tier.tier}["${tierTitle(tier)} · ${plural(tier.waves.flat().length, 'node')}"]`);
+        lines.push(`  subgraph tier${tier.tier}["${tierTitle(tier)} \u00b7 ${plural(tier.waves.flat().length, 'node')}"]`);
         tier.waves.forEach((wave, i) => {
             const id = `t${tier.tier}w${i + 1}`;
             chain.push(id);

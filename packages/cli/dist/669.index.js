@@ -33,6 +33,34 @@ function isProductionLike(environment) {
 
 /***/ }),
 
+/***/ 4776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ parseAnyYaml)
+/* harmony export */ });
+/* unused harmony export loadFullYaml */
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);
+/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(674);
+
+
+/**
+ * parseYaml with js-yaml loaded up front, for synchronous callers that read YAML outside a catalog load (a pricing
+ * file, a catalog file at another commit) and for tests. Its own module (`@tierdeploy/catalog/full-yaml`), so
+ * that code which only loads catalogs never carries js-yaml (loadCatalog loads it when a file needs it).
+ */
+function parseAnyYaml(source) {
+    (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__.useJsYaml)(js_yaml__WEBPACK_IMPORTED_MODULE_0__);
+    return (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__.parseYaml)(source);
+}
+/** Makes every later parseYaml in this process able to read any YAML (tests that build catalogs synchronously). */
+function loadFullYaml() {
+    useJsYaml(jsYaml);
+}
+
+
+/***/ }),
+
 /***/ 7743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -193,8 +221,9 @@ function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const { buildCatalog } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(243), __webpack_require__.e(674), __webpack_require__.e(45)]).then(__webpack_require__.bind(__webpack_require__, 2045));
+    const [{ buildCatalog }, { prepareYaml }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(674), __webpack_require__.e(45)]).then(__webpack_require__.bind(__webpack_require__, 2045)), __webpack_require__.e(/* import() */ 674).then(__webpack_require__.bind(__webpack_require__, 674))]);
     const { root, services, environments } = sources;
+    await prepareYaml([services, ...environments]);
     const result = buildCatalog({
         dir: sources.dir,
         root,
@@ -541,8 +570,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./packages/catalog/src/suggest.ts
 var suggest = __webpack_require__(5753);
-// EXTERNAL MODULE: ./packages/catalog/src/yaml-source.ts + 1 modules
-var yaml_source = __webpack_require__(674);
+// EXTERNAL MODULE: ./packages/catalog/src/full-yaml.ts
+var full_yaml = __webpack_require__(4776);
 ;// CONCATENATED MODULE: ./packages/cost/src/default-pricing.ts
 /**
  * The built-in pricing table: AWS list prices (USD, Linux/x86, on-demand) for the regions the bundled catalog and
@@ -606,6 +635,7 @@ const DEFAULT_PRICING = {
 
 
 
+
 const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 /**
  * Checks an override document against the shape of the built-in table: known keys only (any region name),
@@ -658,7 +688,7 @@ function mergePricing(base, override) {
 }
 /** Parses and checks one override file's text; throws a ConfigurationError naming the file and key. */
 function parsePricingOverride(file, text) {
-    const parsed = (0,yaml_source/* parseYaml */.h)({ file, text });
+    const parsed = (0,full_yaml/* parseAnyYaml */.d)({ file, text });
     if (parsed.problem) {
         const { line, column } = parsed.problem;
         throw new errors/* ConfigurationError */.j1(`${file}${line ? `:${line}${column ? `:${column}` : ''}` : ''}: ${parsed.problem.message}`, [parsed.problem]);
@@ -748,7 +778,7 @@ function businessHoursPerMonth(environment, hoursPerMonth) {
     const end = minutes(bh.end);
     const daily = Number.isFinite(start) && Number.isFinite(end) ? (end > start ? end - start : end + 24 * 60 - start) / 60 : 10;
     const days = new Set(bh.days.map((d) => d.toLowerCase().slice(0, 3)).filter((d) => DAY_NAMES.includes(d))).size;
-    return { hours: (daily * days * hoursPerMonth) / 168, label: `${bh.start}–${bh.end} ${bh.days.join(', ')}${environment.businessHours ? '' : ' (default)'}` };
+    return { hours: (daily * days * hoursPerMonth) / 168, label: `${bh.start}\u2013${bh.end} ${bh.days.join(', ')}${environment.businessHours ? '' : ' (default)'}` };
 }
 /** On-demand or Spot price of one task-hour of a Fargate task size. */
 function fargateHour(prices, cpu, memory) {

@@ -232,7 +232,7 @@ function ttyRenderer(write, options = {}) {
     let drawn = 0;
     let active = false;
     const width = () => Math.max(20, (options.columns?.() ?? 80) - 1);
-    const fit = (text) => (text.length > width() ? `${text.slice(0, width() - 1)}…` : text);
+    const fit = (text) => (text.length > width() ? `${text.slice(0, width() - 1)}\u2026` : text);
     const erase = () => {
         if (drawn)
             write(`\x1b[${drawn}A\r\x1b[J`);
@@ -246,7 +246,7 @@ function ttyRenderer(write, options = {}) {
             `${state.label()}: ${(0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(state.now - state.stepStartedAt)}`,
             `  ${state.count('done')} done, ${rolling.length} rolling, ${state.count('failed')} failed, ${state.count('unchanged')} unchanged`,
             ...rolling.slice(0, LIVE_ROWS).map(([name, t]) => `  ${name}  ${(0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(state.now - (t.startedAt ?? state.now))}  ${t.snapshot ? (0,_tierdeploy_aws__WEBPACK_IMPORTED_MODULE_0__/* .describeSnapshot */ .e4)(t.snapshot) : `starting ${t.revision ?? ''}`.trim()}`),
-            ...(rolling.length > LIVE_ROWS ? [`  … and ${rolling.length - LIVE_ROWS} more rolling`] : []),
+            ...(rolling.length > LIVE_ROWS ? [`  \u2026 and ${rolling.length - LIVE_ROWS} more rolling`] : []),
         ];
         write(`${lines.map(fit).join('\n')}\n`);
         drawn = lines.length;

@@ -29,6 +29,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_url_ = __webpack_require__(3136);
 // EXTERNAL MODULE: ./packages/catalog/src/schema.ts
 var schema = __webpack_require__(4884);
+// EXTERNAL MODULE: ./packages/catalog/src/yaml-source.ts + 1 modules
+var yaml_source = __webpack_require__(674);
 // EXTERNAL MODULE: ./packages/catalog/src/build.ts + 4 modules
 var build = __webpack_require__(2045);
 // EXTERNAL MODULE: ./packages/catalog/src/errors.ts
@@ -740,7 +742,7 @@ function breakCycles(edges, demoted) {
                 graph.set(e.to, { dependsOn: [] });
             graph.get(e.from).dependsOn.push(e.to);
         }
-        const cycles = (0,build/* findCycles */.p)(graph);
+        const cycles = (0,build.findCycles)(graph);
         if (cycles.length === 0)
             return kept;
         for (const cycle of cycles) {
@@ -1120,15 +1122,12 @@ function summarise(discovery) {
     return lines;
 }
 /** The files validated in memory (a dry run writes nothing, so validate cannot read them). */
-function checkInMemory(run, files) {
+async function checkInMemory(run, files) {
     const file = (f) => (0,external_node_path_.join)(run.shown, f);
-    return (0,build.buildCatalog)({
-        dir: run.shown,
-        root: run.root,
-        services: { file: file('services.yaml'), text: files['services.yaml'] },
-        environments: Object.entries(files).filter(([f]) => f.startsWith('environments/')).map(([f, text]) => ({ file: file(f), text })),
-        pathExists: (p) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(run.root, p)),
-    });
+    const services = { file: file('services.yaml'), text: files['services.yaml'] };
+    const environments = Object.entries(files).filter(([f]) => f.startsWith('environments/')).map(([f, text]) => ({ file: file(f), text }));
+    await (0,yaml_source.prepareYaml)([services, ...environments]);
+    return (0,build.buildCatalog)({ dir: run.shown, root: run.root, services, environments, pathExists: (p) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(run.root, p)) });
 }
 function report(problems, io, what) {
     for (const p of problems)
@@ -1182,7 +1181,7 @@ async function run(args, io) {
     const files = catalogFiles(run.discovery, { environments, region: regionFlag ?? 'us-east-1', regionGiven: regionFlag !== undefined });
     if (values['dry-run']) {
         io.stdout(files['services.yaml'].trimEnd());
-        const checked = checkInMemory(run, files);
+        const checked = await checkInMemory(run, files);
         return withWorkflows(report(checked.problems, io, `${shownFile} (not written: --dry-run)`), checked, run, values, io);
     }
     const written = [];

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ConfigurationError, didYouMean, parseYaml, type Problem } from '@tierdeploy/catalog'
+import { ConfigurationError, didYouMean, type Problem } from '@tierdeploy/catalog'
+import { parseAnyYaml } from '@tierdeploy/catalog/full-yaml'
 import { DEFAULT_PRICING } from './default-pricing.js'
 
 /** Hourly list prices of one region. Every figure is USD. */
@@ -92,7 +93,7 @@ export function mergePricing(base: PricingTable, override: unknown): PricingTabl
 
 /** Parses and checks one override file's text; throws a ConfigurationError naming the file and key. */
 export function parsePricingOverride(file: string, text: string): unknown {
-  const parsed = parseYaml({ file, text })
+  const parsed = parseAnyYaml({ file, text })
   if (parsed.problem) {
     const { line, column } = parsed.problem
     throw new ConfigurationError(`${file}${line ? `:${line}${column ? `:${column}` : ''}` : ''}: ${parsed.problem.message}`, [parsed.problem])

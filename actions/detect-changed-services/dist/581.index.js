@@ -1,8 +1,8 @@
-export const id = 939;
-export const ids = [939];
+export const id = 581;
+export const ids = [581];
 export const modules = {
 
-/***/ 939:
+/***/ 3581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,8 +12,6 @@ __webpack_require__.d(__webpack_exports__, {
   compareServicesFile: () => (/* binding */ compareServicesFile)
 });
 
-// EXTERNAL MODULE: ./packages/catalog/src/yaml-source.ts + 1 modules
-var yaml_source = __webpack_require__(674);
 ;// CONCATENATED MODULE: ./packages/catalog/src/canonical-json.ts
 /** JSON with object keys sorted at every level, so two equal values serialise alike whatever their key order. */
 function canonicalJson(value) {
@@ -26,7 +24,29 @@ function canonicalJson(value) {
     return JSON.stringify(value) ?? 'null';
 }
 
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __webpack_require__(3243);
+// EXTERNAL MODULE: ./packages/catalog/src/yaml-source.ts + 1 modules
+var yaml_source = __webpack_require__(674);
+;// CONCATENATED MODULE: ./packages/catalog/src/full-yaml.ts
+
+
+/**
+ * parseYaml with js-yaml loaded up front, for synchronous callers that read YAML outside a catalog load (a pricing
+ * file, a catalog file at another commit) and for tests. Its own module (`@tierdeploy/catalog/full-yaml`), so
+ * that code which only loads catalogs never carries js-yaml (loadCatalog loads it when a file needs it).
+ */
+function parseAnyYaml(source) {
+    (0,yaml_source.useJsYaml)(js_yaml);
+    return (0,yaml_source.parseYaml)(source);
+}
+/** Makes every later parseYaml in this process able to read any YAML (tests that build catalogs synchronously). */
+function loadFullYaml() {
+    useJsYaml(jsYaml);
+}
+
 ;// CONCATENATED MODULE: ./packages/changes/src/catalog-diff.ts
+
 
 /** Keys that never change what a service runs: editing them redeploys nothing. */
 const NOT_DEPLOYED = new Set(['description', 'owner', 'aliases', 'watch', 'ignore', 'dependsOn']);
@@ -38,7 +58,7 @@ function isRecord(v) {
 function parse(file, text) {
     if (text === undefined)
         return undefined;
-    const { value, problem } = (0,yaml_source/* parseYaml */.h)({ file, text });
+    const { value, problem } = parseAnyYaml({ file, text });
     return problem || !isRecord(value) ? 'unreadable' : value;
 }
 /** A service's definition with the catalog defaults it inherits folded in, keys that change nothing dropped. */
