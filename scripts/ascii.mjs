@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url)
 
 /** The source with every non-ASCII character escaped; the same source when it is ASCII already. */
 export function toAsciiSource(code, file = 'bundle') {
-  if (!/[^\x00-\x7f]/.test(code)) return code
+  if (!/[\u0080-\uffff]/.test(code)) return code
   const acorn = require('acorn')
   const options = { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true, allowReturnOutsideFunction: true }
   const comments = []
