@@ -395,82 +395,133 @@ function pathOf(at, key) {
 }
 /** Checks `value`, found under `key` of the container at `parent` (for the root: the root and no key). */
 function walk(value, schema, parent, key, issues) {
+    checkOf(schema)(value, parent, key, issues);
+}
+const compiled = new WeakMap();
+/**
+ * The check for `schema`. Each schema is read once, into a function that does only what that schema asks (a
+ * string's pattern, a mapping's known keys): a 10,000-service catalog checks about 50,000 values, and looking the
+ * rules up in the schema for every value was most of the time (issue 16).
+ */
+function checkOf(schema) {
+    const known = compiled.get(schema);
+    if (known)
+        return known;
+    // A schema that contains itself gets this forwarder while it compiles.
+    let real;
+    compiled.set(schema, (value, parent, key, issues) => real(value, parent, key, issues));
+    real = compile(schema);
+    compiled.set(schema, real);
+    return real;
+}
+function compile(schema) {
     if (schema.anyOf) {
-        const fits = schema.anyOf.some((s) => {
-            const trial = [];
-            walk(value, s, parent, key, trial);
-            return trial.length === 0;
-        });
-        if (!fits) {
-            const forms = schema.anyOf.map((s) => (s.type === 'object' ? `{ ${Object.keys(s.properties ?? {}).join(', ')}: ... }` : s.type)).join(' or ');
+        const alternatives = schema.anyOf.map(checkOf);
+        const forms = schema.anyOf.map((s) => (s.type === 'object' ? `{ ${Object.keys(s.properties ?? {}).join(', ')}: ... }` : s.type)).join(' or ');
+        return (value, parent, key, issues) => {
+            for (const alternative of alternatives) {
+                const trial = [];
+                alternative(value, parent, key, trial);
+                if (trial.length === 0)
+                    return;
+            }
             issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not valid here`, hint: `expected ${forms}` });
+        };
+    }
+    const type = schema.type;
+    const mismatch = (value, actual, parent, key, issues) => {
+        issues.push({ path: pathOf(parent, key), message: `expected ${typeLabel(type)}, found ${actual === 'null' ? 'nothing' : `${typeLabel(actual)} ${describe(value)}`}` });
+    };
+    const checkString = stringCheck(schema);
+    // The usual leaf, a string with no enum: one typeof, then its length or pattern.
+    if (type === 'string' && !schema.enum) {
+        return (value, parent, key, issues) => {
+            if (typeof value === 'string')
+                checkString(value, parent, key, issues);
+            else
+                mismatch(value, typeOf(value), parent, key, issues);
+        };
+    }
+    const enumValues = schema.enum;
+    const enumNames = enumValues?.map(String);
+    const { minimum, maximum, minItems } = schema;
+    const items = schema.items ? checkOf(schema.items) : undefined;
+    const checkObject = objectCheck(schema);
+    return (value, parent, key, issues) => {
+        const actual = typeOf(value);
+        if (type && !matchesType(type, actual))
+            return mismatch(value, actual, parent, key, issues);
+        if (enumValues && !enumValues.includes(value)) {
+            const hint = typeof value === 'string' ? (0,suggest/* didYouMean */.au)(value, enumNames) : undefined;
+            issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not one of ${enumValues.map((e) => JSON.stringify(e)).join(', ')}`, ...(hint ? { hint } : {}) });
+            return;
         }
-        return;
-    }
-    const actual = typeOf(value);
-    if (schema.type && !matchesType(schema.type, actual)) {
-        issues.push({ path: pathOf(parent, key), message: `expected ${typeLabel(schema.type)}, found ${actual === 'null' ? 'nothing' : `${typeLabel(actual)} ${describe(value)}`}` });
-        return;
-    }
-    if (schema.enum && !schema.enum.includes(value)) {
-        const hint = typeof value === 'string' ? (0,suggest/* didYouMean */.au)(value, schema.enum.map(String)) : undefined;
-        issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`, ...(hint ? { hint } : {}) });
-        return;
-    }
-    if (typeof value === 'string') {
-        if (schema.minLength !== undefined && value.length < schema.minLength)
+        if (typeof value === 'string')
+            return checkString(value, parent, key, issues);
+        if (typeof value === 'number') {
+            if (minimum !== undefined && value < minimum)
+                issues.push({ path: pathOf(parent, key), message: `${value} is below the minimum ${minimum}` });
+            if (maximum !== undefined && value > maximum)
+                issues.push({ path: pathOf(parent, key), message: `${value} is above the maximum ${maximum}` });
+            return;
+        }
+        if (Array.isArray(value)) {
+            if (minItems !== undefined && value.length < minItems)
+                issues.push({ path: pathOf(parent, key), message: `needs at least ${minItems} item(s)` });
+            if (items && value.length > 0) {
+                const here = key === undefined ? parent : { up: parent, key };
+                for (let i = 0; i < value.length; i++)
+                    items(value[i], here, i, issues);
+            }
+            return;
+        }
+        if (actual === 'object')
+            checkObject(value, parent, key, issues);
+    };
+}
+function stringCheck(schema) {
+    const { minLength } = schema;
+    const pattern = schema.pattern ? regex(schema.pattern) : undefined;
+    const noun = schema.description ? nounOf(schema.description) : 'value';
+    return (value, parent, key, issues) => {
+        if (minLength !== undefined && value.length < minLength)
             issues.push({ path: pathOf(parent, key), message: 'must not be empty' });
-        else if (schema.pattern && !regex(schema.pattern).test(value)) {
-            issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not a valid ${schema.description ? nounOf(schema.description) : 'value'}`, hint: `must match ${schema.pattern}` });
-        }
-        return;
-    }
-    if (typeof value === 'number') {
-        if (schema.minimum !== undefined && value < schema.minimum)
-            issues.push({ path: pathOf(parent, key), message: `${value} is below the minimum ${schema.minimum}` });
-        if (schema.maximum !== undefined && value > schema.maximum)
-            issues.push({ path: pathOf(parent, key), message: `${value} is above the maximum ${schema.maximum}` });
-        return;
-    }
-    if (Array.isArray(value)) {
-        if (schema.minItems !== undefined && value.length < schema.minItems)
-            issues.push({ path: pathOf(parent, key), message: `needs at least ${schema.minItems} item(s)` });
-        const items = schema.items;
-        if (items && value.length > 0) {
-            const here = key === undefined ? parent : { up: parent, key };
-            for (let i = 0; i < value.length; i++)
-                walk(value[i], items, here, i, issues);
-        }
-        return;
-    }
-    if (actual === 'object') {
-        const record = value;
+        else if (pattern && !pattern.test(value))
+            issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not a valid ${noun}`, hint: `must match ${schema.pattern}` });
+    };
+}
+function objectCheck(schema) {
+    const required = schema.required;
+    const names = schema.propertyNames?.pattern ? regex(schema.propertyNames.pattern) : undefined;
+    const properties = new Map();
+    for (const name of Object.keys(schema.properties ?? {}))
+        properties.set(name, checkOf(schema.properties[name]));
+    const propertyNames = [...properties.keys()];
+    const additional = schema.additionalProperties;
+    const other = typeof additional === 'object' ? checkOf(additional) : undefined;
+    return (record, parent, key, issues) => {
         const here = key === undefined ? parent : { up: parent, key };
-        if (schema.required) {
-            for (const name of schema.required)
+        if (required)
+            for (const name of required)
                 if (!(name in record))
                     issues.push({ path: pathOf(here, undefined), message: `missing required key '${name}'` });
-        }
-        const names = schema.propertyNames?.pattern ? regex(schema.propertyNames.pattern) : undefined;
-        const properties = schema.properties;
-        const additional = schema.additionalProperties;
         const keys = Object.keys(record);
         for (let k = 0; k < keys.length; k++) {
             const name = keys[k];
             if (names && !names.test(name)) {
                 issues.push({ path: pathOf(here, name), atKey: true, message: `'${name}' is not a valid name`, hint: 'use lower-case letters, digits and dashes' });
             }
-            const known = properties !== undefined && Object.hasOwn(properties, name) ? properties[name] : undefined;
-            if (known)
-                walk(record[name], known, here, name, issues);
+            const check = properties.get(name);
+            if (check)
+                check(record[name], here, name, issues);
             else if (additional === false) {
-                const hint = (0,suggest/* didYouMean */.au)(name, Object.keys(properties ?? {}));
+                const hint = (0,suggest/* didYouMean */.au)(name, propertyNames);
                 issues.push({ path: pathOf(here, name), atKey: true, message: `unknown key '${name}'`, ...(hint ? { hint } : {}) });
             }
-            else if (typeof additional === 'object')
-                walk(record[name], additional, here, name, issues);
+            else if (other)
+                other(record[name], here, name, issues);
         }
-    }
+    };
 }
 /**
  * A schema description as the noun after "a valid": without its article ("An SSM parameter ARN" read "a valid an

@@ -49,6 +49,19 @@ describe('selection', () => {
     expect(plan.nodes['elasticache-redis']!.reasons).toEqual(['dependency of indigenious-auth-service'])
   })
 
+  it('gives every service of a tier selection the tier as its first reason, then what else selected it', () => {
+    const tier = resolveDeployWaves(bundled, { tier: 2 })
+    expect(tier.nodes['indigenious-rfq-service']!.reasons).toEqual(['in tier 2'])
+    const changed = resolveDeployWaves(bundled, { tier: 'all', changed: ['payment'], changedBecause: { 'indigenious-payment-service': ['files'] }, withDependencies: true })
+    expect(changed.nodes['indigenious-payment-service']!.reasons).toEqual(['all tiers', 'changed: files'])
+    // A dependency the tier selection holds keeps that reason first; one it does not hold has only its own.
+    expect(changed.nodes['indigenious-user-service']!.reasons).toEqual(['all tiers', 'dependency of indigenious-payment-service'])
+    const tierOne = resolveDeployWaves(bundled, { tier: 2, services: ['payment'], withDependencies: true })
+    expect(tierOne.nodes['indigenious-auth-service']!.reasons).toEqual(['dependency of indigenious-payment-service', 'dependency of indigenious-user-service'])
+    // The shared list is never written to: a later plan starts from the same first reason.
+    expect(resolveDeployWaves(bundled, { tier: 'all' }).nodes['indigenious-user-service']!.reasons).toEqual(['all tiers'])
+  })
+
   it('matches the documented --json shape for auth with its dependencies', () => {
     const json = planJson(resolveDeployWaves(bundled, { services: ['auth'], withDependencies: true })) as { tiers: unknown[] }
     expect(json.tiers).toEqual([{ tier: 1, name: 'core', waves: [['elasticache-redis', 'rds-aurora'], ['indigenious-auth-service']] }])
