@@ -83,11 +83,11 @@ function checkOf(schema: JsonSchema): Check {
   const known = compiled.get(schema)
   if (known) return known
   // A schema that contains itself gets this forwarder while it compiles.
-  let real: Check | undefined
-  compiled.set(schema, (value, parent, key, issues) => real!(value, parent, key, issues))
-  real = compile(schema)
-  compiled.set(schema, real)
-  return real
+  const slot: { check?: Check } = {}
+  compiled.set(schema, (value, parent, key, issues) => slot.check!(value, parent, key, issues))
+  slot.check = compile(schema)
+  compiled.set(schema, slot.check)
+  return slot.check
 }
 
 function compile(schema: JsonSchema): Check {
