@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import type { CatalogResult } from './build.js'
+import type { CatalogResult } from './build-core.js'
 import { cacheFileOf, readCachedCatalog, sha256Hex, writeCachedCatalog, type CatalogCache } from './cache.js'
 import { ConfigurationError, formatProblem, type Problem } from './errors.js'
 import { locateProblems } from './locate.js'
@@ -112,17 +112,18 @@ function cacheKey(sources: CatalogSources, codeVersion: string, options: LoadOpt
 
 async function checkSources(sources: CatalogSources, options: LoadOptions): Promise<CatalogResult> {
   // The parser and validator load only when the catalog has to be read (not on a cache hit).
-  const [{ buildCatalog }, { prepareYaml }] = await Promise.all([import('./build.js'), import('./yaml-source.js')])
   const { root, services, environments } = sources
+  // The glob matcher the branch rules use loads only for a catalog with environments.
+  const [{ buildCatalogCore }, { prepareYaml }, branches] = await Promise.all([import('./build-core.js'), import('./yaml-source.js'), environments.length ? import('./branches.js') : undefined])
   await prepareYaml([services, ...environments])
-  const result = buildCatalog({
+  const result = buildCatalogCore({
     dir: sources.dir,
     root,
     services,
     environments,
     ...(!options.checkPaths ? {} : { pathExists: (p: string) => existsSync(join(root, p)) }),
     ...(options.strict ? { strict: true } : {}),
-  })
+  }, branches ? { overlappingRefs: branches.overlappingRefProblems } : {})
   await locateProblems(result.problems, [services, ...environments])
   return result
 }

@@ -1,165 +1,8 @@
 export const id = 45;
-export const ids = [45,819];
+export const ids = [45];
 export const modules = {
 
-/***/ 819:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   environmentForRef: () => (/* binding */ environmentForRef),
-/* harmony export */   matchingPattern: () => (/* binding */ matchingPattern),
-/* harmony export */   overlappingRefProblems: () => (/* binding */ overlappingRefProblems),
-/* harmony export */   parseGitRef: () => (/* binding */ parseGitRef),
-/* harmony export */   targetEnvironment: () => (/* binding */ targetEnvironment)
-/* harmony export */ });
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2332);
-/* harmony import */ var _environment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9094);
-
-
-
-/** refs/heads/x and bare names are branches, refs/tags/x tags; refs/pull/N/merge and the like are `other`. */
-function parseGitRef(ref) {
-    const trimmed = ref.trim();
-    if (trimmed.startsWith('refs/heads/'))
-        return { kind: 'branch', name: trimmed.slice('refs/heads/'.length), ref: trimmed };
-    if (trimmed.startsWith('refs/tags/'))
-        return { kind: 'tag', name: trimmed.slice('refs/tags/'.length), ref: trimmed };
-    if (trimmed.startsWith('refs/'))
-        return { kind: 'other', name: trimmed, ref: trimmed };
-    return { kind: 'branch', name: trimmed, ref: trimmed };
-}
-// GitHub's branch filters: `*` stops at `/`, `**` crosses it. Names starting with a dot are valid refs, so match them.
-const GLOB_OPTIONS = { dot: true };
-const compiled = new Map();
-function globMatcher(pattern) {
-    let m = compiled.get(pattern);
-    if (!m)
-        compiled.set(pattern, (m = picomatch__WEBPACK_IMPORTED_MODULE_0___default()(pattern, GLOB_OPTIONS)));
-    return m;
-}
-/**
- * The pattern of `patterns` that selects `name`, GitHub style: patterns apply in order, and a later `!pattern`
- * takes back what an earlier one matched (`[release/*, '!release/old']`). Undefined when none selects it.
- */
-function matchingPattern(patterns, name) {
-    let selected;
-    for (const p of patterns) {
-        if (p.startsWith('!')) {
-            if (selected !== undefined && globMatcher(p.slice(1))(name))
-                selected = undefined;
-        }
-        else if (selected === undefined && globMatcher(p)(name))
-            selected = p;
-    }
-    return selected;
-}
-function patternsFor(env, kind) {
-    return (kind === 'branch' ? env.branches : env.tags) ?? [];
-}
-/**
- * The environment whose `branches` (or `tags`) select this ref. None is a normal outcome (a feature branch deploys
- * nothing); two is a catalog mistake, since a push must not deploy to two environments by accident.
- */
-function environmentForRef(catalog, ref) {
-    const parsed = parseGitRef(ref);
-    if (!parsed.name)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`empty git ref '${ref}': give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`);
-    if (parsed.kind === 'other') {
-        return { deploys: false, ref: parsed, reason: `${parsed.ref} is neither a branch nor a tag, so it deploys nothing` };
-    }
-    const kind = parsed.kind;
-    const matches = [];
-    for (const environment of catalog.environments.values()) {
-        const pattern = matchingPattern(patternsFor(environment, kind), parsed.name);
-        if (pattern !== undefined)
-            matches.push({ environment, pattern });
-    }
-    const key = kind === 'branch' ? 'branches' : 'tags';
-    if (matches.length === 0) {
-        const declared = [...catalog.environments.values()]
-            .filter((e) => patternsFor(e, kind).length)
-            .map((e) => `${e.name}: ${patternsFor(e, kind).join(', ')}`);
-        return {
-            deploys: false,
-            ref: parsed,
-            reason: `${kind} ${parsed.name} deploys nothing: no environment lists it in ${key}${declared.length ? ` (${declared.join('; ')})` : ` (no environment in ${catalog.dir}/environments declares ${key})`}`,
-        };
-    }
-    if (matches.length > 1) {
-        const list = matches.map((m) => `${m.environment.file} (${key}: ${m.pattern})`).join(' and ');
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${kind} ${parsed.name} matches more than one environment: ${list}; a ref may deploy to one environment only, so narrow one of the patterns`);
-    }
-    const [{ environment, pattern }] = matches;
-    return { deploys: true, environment, ref: parsed, pattern };
-}
-const GLOB_CHARACTERS = /[*?[\]{}()!+@]/;
-/**
- * Catalog-time check: a literal branch or tag (no glob characters) that two environments select. Globs against
- * globs are not compared (that needs language intersection); environmentForRef still refuses such a ref when pushed.
- */
-function overlappingRefProblems(environments) {
-    const envs = [...environments];
-    const problems = [];
-    for (const kind of ['branch', 'tag']) {
-        const key = kind === 'branch' ? 'branches' : 'tags';
-        for (const [i, env] of envs.entries()) {
-            for (const [index, literal] of patternsFor(env, kind).entries()) {
-                if (GLOB_CHARACTERS.test(literal))
-                    continue;
-                for (const other of envs.slice(0, i)) {
-                    const pattern = matchingPattern(patternsFor(other, kind), literal);
-                    if (pattern === undefined)
-                        continue;
-                    problems.push({
-                        file: env.file,
-                        path: [key, index],
-                        severity: 'error',
-                        message: `${kind} ${literal} deploys to both ${other.name} (${other.file}, ${key}: ${pattern}) and ${env.name}`,
-                        hint: `a ${kind} may deploy to one environment only: remove it from one of them`,
-                    });
-                }
-                for (const other of envs.slice(i + 1)) {
-                    // Literal-to-literal pairs were reported from the later file above; here only the other's globs.
-                    const pattern = matchingPattern(patternsFor(other, kind), literal);
-                    if (pattern === undefined || !GLOB_CHARACTERS.test(pattern))
-                        continue;
-                    problems.push({
-                        file: env.file,
-                        path: [key, index],
-                        severity: 'error',
-                        message: `${kind} ${literal} deploys to both ${env.name} and ${other.name} (${other.file}, ${key}: ${pattern})`,
-                        hint: `a ${kind} may deploy to one environment only: narrow the pattern or remove the ${kind}`,
-                    });
-                }
-            }
-        }
-    }
-    return problems;
-}
-/**
- * The environment a plan or deploy targets: the one named, else the one the ref maps to. `nothing` holds why a ref
- * deploys nothing. A catalog whose environments declare no branches or tags does not use ref mapping, so a ref then
- * targets no particular environment (as if none were given).
- */
-function targetEnvironment(catalog, given) {
-    if (given.environment)
-        return { environment: (0,_environment_js__WEBPACK_IMPORTED_MODULE_2__/* .environmentNamed */ .b)(catalog, given.environment) };
-    if (!given.ref)
-        return {};
-    const mapped = [...catalog.environments.values()].some((e) => e.branches?.length || e.tags?.length);
-    if (!mapped)
-        return {};
-    const result = environmentForRef(catalog, given.ref);
-    return result.deploys ? { environment: result.environment } : { nothing: result.reason };
-}
-
-
-/***/ }),
-
-/***/ 2045:
+/***/ 3045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -167,1280 +10,2534 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  buildCatalog: () => (/* binding */ buildCatalog),
-  findCycles: () => (/* binding */ findCycles)
+  AccountMismatchError: () => (/* reexport */ account/* AccountMismatchError */.YW),
+  CHECKS: () => (/* reexport */ CHECKS),
+  COMMIT_LOOKUP_LIMIT: () => (/* reexport */ rollback/* COMMIT_LOOKUP_LIMIT */.z4),
+  DEFAULT_DEPLOY_CONCURRENCY: () => (/* reexport */ deploy/* DEFAULT_DEPLOY_CONCURRENCY */._),
+  DEFAULT_MAX_ATTEMPTS: () => (/* reexport */ client_config/* DEFAULT_MAX_ATTEMPTS */.Gz),
+  DEFAULT_MAX_POLL_INTERVAL_MS: () => (/* reexport */ wait/* DEFAULT_MAX_POLL_INTERVAL_MS */.ik),
+  DEFAULT_POLL_INTERVAL_MS: () => (/* reexport */ wait/* DEFAULT_POLL_INTERVAL_MS */.P),
+  DEFAULT_REPLICA_WAIT_MS: () => (/* reexport */ replicas/* DEFAULT_REPLICA_WAIT_MS */.I$),
+  DEFAULT_SERVICE_TIMEOUT_MS: () => (/* reexport */ wait/* DEFAULT_SERVICE_TIMEOUT_MS */.H0),
+  DEFAULT_STACK_POLL_INTERVAL_MS: () => (/* reexport */ cloudformation_deploy/* DEFAULT_STACK_POLL_INTERVAL_MS */.eV),
+  DESCRIBE_SERVICES_BURST: () => (/* reexport */ wait/* DESCRIBE_SERVICES_BURST */.GU),
+  DESCRIBE_SERVICES_LIMIT: () => (/* reexport */ rollout/* DESCRIBE_SERVICES_LIMIT */.rP),
+  DESCRIBE_SERVICES_PER_SECOND: () => (/* reexport */ wait/* DESCRIBE_SERVICES_PER_SECOND */.Kl),
+  ECS_SERVICE_STATUSES: () => (/* reexport */ types/* ECS_SERVICE_STATUSES */.B),
+  HEARTBEAT_MS: () => (/* reexport */ progress/* HEARTBEAT_MS */.m),
+  IMAGE_DIGEST_PATTERN: () => (/* reexport */ render/* IMAGE_DIGEST_PATTERN */.K3),
+  MANIFEST_MEDIA_TYPES: () => (/* reexport */ MANIFEST_MEDIA_TYPES),
+  MIN_SEND_RATE: () => (/* reexport */ client_config/* MIN_SEND_RATE */.ff),
+  OciRegistryClient: () => (/* reexport */ OciRegistryClient),
+  ProgressState: () => (/* reexport */ progress/* ProgressState */.$A),
+  READ_ONLY_TASK_DEFINITION_FIELDS: () => (/* reexport */ render/* READ_ONLY_TASK_DEFINITION_FIELDS */.uY),
+  STACK_NAME_TAG: () => (/* reexport */ STACK_NAME_TAG),
+  SessionExpiredError: () => (/* reexport */ errors/* SessionExpiredError */.mZ),
+  TAG_COMMIT: () => (/* reexport */ ecs_tags/* TAG_COMMIT */.rJ),
+  TAG_DEPLOY_ID: () => (/* reexport */ ecs_tags/* TAG_DEPLOY_ID */.Lh),
+  TAG_REPLACES: () => (/* reexport */ ecs_tags/* TAG_REPLACES */.VS),
+  TAG_SERVICE: () => (/* reexport */ ecs_tags/* TAG_SERVICE */.Fj),
+  TERRAFORM_VARIABLES: () => (/* reexport */ render/* TERRAFORM_VARIABLES */.t),
+  TIMELINE_MAX_WAVE_BARS: () => (/* reexport */ summary/* TIMELINE_MAX_WAVE_BARS */.SW),
+  addImageTag: () => (/* reexport */ addImageTag),
+  asCredentialsError: () => (/* reexport */ asCredentialsError),
+  awsClientConfig: () => (/* reexport */ client_config/* awsClientConfig */.rw),
+  awsSetupError: () => (/* reexport */ errors/* awsSetupError */.Dw),
+  buildAndPushImage: () => (/* reexport */ buildAndPushImage),
+  buildPushServices: () => (/* reexport */ buildPushServices),
+  buildxArgs: () => (/* reexport */ buildxArgs),
+  canonicalTargetGroups: () => (/* reexport */ canonicalTargetGroups),
+  checkHttpHealth: () => (/* reexport */ checkHttpHealth),
+  checkTargetGroups: () => (/* reexport */ checkTargetGroups),
+  chooseBaseRevision: () => (/* reexport */ render/* chooseBaseRevision */.Qf),
+  classicBuildAndPush: () => (/* reexport */ classicBuildAndPush),
+  classicBuildArgs: () => (/* reexport */ classicBuildArgs),
+  classicBuilderLimits: () => (/* reexport */ classicBuilderLimits),
+  clusterFor: () => (/* reexport */ environment/* clusterFor */.uM),
+  compareStatus: () => (/* reexport */ compareStatus),
+  computeContentTag: () => (/* reexport */ computeContentTag),
+  configurationErrorOf: () => (/* reexport */ errors/* configurationErrorOf */.m_),
+  deployEcsServices: () => (/* reexport */ deploy/* deployEcsServices */.X),
+  deployPlan: () => (/* reexport */ deploy_plan/* deployPlan */.L),
+  deployStackServices: () => (/* reexport */ cloudformation_deploy/* deployStackServices */.wW),
+  describeAlarms: () => (/* reexport */ describeAlarms),
+  describeCommand: () => (/* reexport */ describeCommand),
+  describeServiceStates: () => (/* reexport */ describeServiceStates),
+  describeServices: () => (/* reexport */ wait/* describeServices */.Ge),
+  describeServicesInBatches: () => (/* reexport */ rollout/* describeServicesInBatches */.Zs),
+  describeSnapshot: () => (/* reexport */ progress/* describeSnapshot */.e4),
+  detectBuilder: () => (/* reexport */ detectBuilder),
+  diffTaskDefinitions: () => (/* reexport */ render/* diffTaskDefinitions */.n2),
+  dockerConfigFile: () => (/* reexport */ dockerConfigFile),
+  ecrAccessError: () => (/* reexport */ ecrAccessError),
+  ecrImageRegistry: () => (/* reexport */ ecrImageRegistry),
+  ecrRegistryRegion: () => (/* reexport */ ecrRegistryRegion),
+  emitProgress: () => (/* reexport */ wait/* emitProgress */.Dt),
+  ensureRepository: () => (/* reexport */ ensureRepository),
+  failureEventsOfLatestUpdate: () => (/* reexport */ events/* failureEventsOfLatestUpdate */.f),
+  findBuiltImages: () => (/* reexport */ findBuiltImages),
+  findImage: () => (/* reexport */ findImage),
+  findOciImage: () => (/* reexport */ findOciImage),
+  findStack: () => (/* reexport */ stacks/* findStack */.eF),
+  findUndeclaredStackServices: () => (/* reexport */ findUndeclaredStackServices),
+  formatBytes: () => (/* reexport */ formatBytes),
+  formatDuration: () => (/* reexport */ progress/* formatDuration */.a3),
+  formatStackEvent: () => (/* reexport */ events/* formatStackEvent */.e),
+  gateRunningRelease: () => (/* reexport */ gateRunningRelease),
+  gateServices: () => (/* reexport */ gateServices),
+  gateTargets: () => (/* reexport */ gateTargets),
+  imageRegistryFor: () => (/* reexport */ imageRegistryFor),
+  imagesMap: () => (/* reexport */ imagesMap),
+  isDigestImage: () => (/* reexport */ render/* isDigestImage */.SN),
+  isInProgress: () => (/* reexport */ stacks/* isInProgress */.LT),
+  isUpdatable: () => (/* reexport */ stacks/* isUpdatable */.Ng),
+  libraryPathsOf: () => (/* reexport */ libraryPathsOf),
+  lineFor: () => (/* reexport */ progress/* lineFor */.y1),
+  lineRenderer: () => (/* reexport */ progress/* lineRenderer */._U),
+  loginToRegistry: () => (/* reexport */ loginToRegistry),
+  makeCloudFormationClient: () => (/* reexport */ environment/* makeCloudFormationClient */.O6),
+  makeCloudWatchClient: () => (/* reexport */ client_config/* makeCloudWatchClient */.mE),
+  makeEc2Client: () => (/* reexport */ client_config/* makeEc2Client */.Iv),
+  makeEcrClient: () => (/* reexport */ client_config/* makeEcrClient */.mg),
+  makeEcsClient: () => (/* reexport */ client/* makeEcsClient */.r),
+  makeElbClient: () => (/* reexport */ client_config/* makeElbClient */.Tw),
+  makeIamClient: () => (/* reexport */ client_config/* makeIamClient */.$I),
+  makeSecretsManagerClient: () => (/* reexport */ client_config/* makeSecretsManagerClient */.C4),
+  makeServiceQuotasClient: () => (/* reexport */ client_config/* makeServiceQuotasClient */.K4),
+  makeSsmClient: () => (/* reexport */ client_config/* makeSsmClient */.PA),
+  makeStsClient: () => (/* reexport */ account/* makeStsClient */.kI),
+  ociImageRegistry: () => (/* reexport */ ociImageRegistry),
+  parseChallenge: () => (/* reexport */ parseChallenge),
+  parseChecks: () => (/* reexport */ parseChecks),
+  parseDeployResult: () => (/* reexport */ rollback/* parseDeployResult */.mr),
+  parseEcrImage: () => (/* reexport */ replicas/* parseEcrImage */.TI),
+  parseRollbackVersion: () => (/* reexport */ rollback/* parseRollbackVersion */.QZ),
+  parseStatusReport: () => (/* reexport */ parseStatusReport),
+  parseTargetGroups: () => (/* reexport */ parseTargetGroups),
+  readEnvironmentStatus: () => (/* reexport */ readEnvironmentStatus),
+  readRunningRelease: () => (/* reexport */ readRunningRelease),
+  recordedRollbackTargets: () => (/* reexport */ rollback/* recordedRollbackTargets */.xQ),
+  regionFor: () => (/* reexport */ environment/* regionFor */.eM),
+  registrationOf: () => (/* reexport */ render/* registrationOf */.DD),
+  registryApiBase: () => (/* reexport */ registryApiBase),
+  renderBuildSummary: () => (/* reexport */ renderBuildSummary),
+  renderComparison: () => (/* reexport */ renderComparison),
+  renderDeployTimeline: () => (/* reexport */ summary/* renderDeployTimeline */.bP),
+  renderEcsResultTable: () => (/* reexport */ summary/* renderEcsResultTable */.n5),
+  renderEcsResultText: () => (/* reexport */ summary/* renderEcsResultText */._E),
+  renderGateTable: () => (/* reexport */ renderGateTable),
+  renderGateText: () => (/* reexport */ renderGateText),
+  renderRollbackTable: () => (/* reexport */ renderRollbackTable),
+  renderStatus: () => (/* reexport */ renderStatus),
+  renderTaskDefinition: () => (/* reexport */ render/* renderTaskDefinition */.P9),
+  resolveBuildSource: () => (/* reexport */ resolveBuildSource),
+  resolveEnvironment: () => (/* reexport */ environment/* resolveEnvironment */.g9),
+  resolveReplicas: () => (/* reexport */ replicas/* resolveReplicas */._X),
+  resolveRollbackTarget: () => (/* reexport */ rollback/* resolveRollbackTarget */.aD),
+  revisionCell: () => (/* reexport */ summary/* revisionCell */.w5),
+  revisionOf: () => (/* reexport */ summary/* revisionOf */.DT),
+  rollBackRecordedDeploy: () => (/* reexport */ rollback/* rollBackRecordedDeploy */._H),
+  rollBackService: () => (/* reexport */ rollback/* rollBackService */.Gg),
+  rollBackServices: () => (/* reexport */ rollback/* rollBackServices */.L7),
+  rollBackStackService: () => (/* reexport */ cloudformation_deploy/* rollBackStackService */.up),
+  rolloutVerdict: () => (/* reexport */ rollout/* rolloutVerdict */.$6),
+  runHealthGate: () => (/* reexport */ runHealthGate),
+  sameRegistration: () => (/* reexport */ render/* sameRegistration */.YG),
+  sameTaskDefinition: () => (/* reexport */ rollout/* sameTaskDefinition */.JL),
+  serviceState: () => (/* reexport */ serviceState),
+  sessionExpiredError: () => (/* reexport */ errors/* sessionExpiredError */.qD),
+  shortTaskDefinition: () => (/* reexport */ summary/* shortTaskDefinition */.P5),
+  shortenDigests: () => (/* reexport */ summary/* shortenDigests */.fQ),
+  spawnExec: () => (/* reexport */ spawnExec),
+  stackOutputLookup: () => (/* reexport */ outputs/* stackOutputLookup */.E),
+  stackOutputs: () => (/* reexport */ stacks/* stackOutputs */.XC),
+  statusReport: () => (/* reexport */ statusReport),
+  storedDockerCredentials: () => (/* reexport */ storedDockerCredentials),
+  taskDefinitionFamily: () => (/* reexport */ rollout/* taskDefinitionFamily */.dm),
+  taskDefinitionName: () => (/* reexport */ rollout/* taskDefinitionName */.ip),
+  templatePath: () => (/* reexport */ templatePath),
+  tokenBucket: () => (/* reexport */ wait/* tokenBucket */.YV),
+  verifyCallerAccount: () => (/* reexport */ account/* verifyCallerAccount */.sq),
+  waitForRollouts: () => (/* reexport */ wait/* waitForRollouts */.hS)
 });
 
+// EXTERNAL MODULE: ./packages/aws/src/ecs/types.ts
+var types = __webpack_require__(1958);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/client.ts
+var client = __webpack_require__(6076);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/render.ts
+var render = __webpack_require__(2515);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/rollout.ts
+var rollout = __webpack_require__(3274);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/wait.ts
+var wait = __webpack_require__(5826);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/progress.ts
+var progress = __webpack_require__(400);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/deploy.ts
+var deploy = __webpack_require__(7884);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/deploy-plan.ts
+var deploy_plan = __webpack_require__(3522);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/rollback.ts
+var rollback = __webpack_require__(5439);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/summary.ts
+var summary = __webpack_require__(4379);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/tags.ts
+var ecs_tags = __webpack_require__(758);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/errors.ts
+var errors = __webpack_require__(5552);
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/index.ts
+/**
+ * ECS deploys: render task definitions, register them, update services, wait for every rollout at once, roll back.
+ *
+ * Stable API for other areas (health gate, promote):
+ *
+ *   rollBackServices(
+ *     targets: { service: string; taskDefinition: string }[],   // service = ECS service name (= catalog name);
+ *                                                             // taskDefinition = ARN (or family:revision) to put it back on
+ *     options: { cluster: string; timeoutMs?: number; pollIntervalMs?: number; maxPollIntervalMs?: number; concurrency?: number },
+ *     effects: { ecs: ECSClient; clock: Clock; log: Logger },
+ *   ): Promise<EcsServiceResult[]>
+ *
+ *   It sends UpdateService only for services not already on their target (a service that ECS's circuit breaker has
+ *   already put back is only waited for), waits until each PRIMARY deployment is COMPLETED with running = desired,
+ *   and returns one entry per target: status 'rolled-back' (taskDefinition = the target it now runs,
+ *   previousTaskDefinition = what it ran before) or 'rollback-failed' with a reason. It throws only for bugs and
+ *   configuration errors found before any write (unknown cluster, access denied to DescribeServices): a service that
+ *   does not settle, or whose UpdateService AWS refuses, is a 'rollback-failed' entry.
+ *
+ *   From ecs-deploy's `result` output (or its result-file): rollBackRecordedDeploy(result, options, effects) rolls back
+ *   exactly the entries with status 'deployed' to their recorded previousTaskDefinition (recordedRollbackTargets is
+ *   the rule) and reports the others 'skipped'. ecs-deploy's `rollback-version: recorded` and health-gate's
+ *   rollback-on-failure both use it, so a service is never rolled back one revision too far.
+ *
+ *   An AWS session that expires mid-step (ExpiredToken, ExpiredTokenException, RequestExpired) ends deploys, waits and
+ *   rollbacks with a SessionExpiredError (a ConfigurationError); from deployEcsServices it carries in `results` what
+ *   the step had done.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: ./packages/catalog/src/errors.ts
+var src_errors = __webpack_require__(2332);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/exec.ts
+
+
+const spawnExec = (file, args, options = {}) => new Promise((resolve, reject) => {
+    const child = (0,external_node_child_process_.spawn)(file, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'], shell: false });
+    let stdout = '';
+    let stderr = '';
+    const lines = (append) => {
+        let partial = '';
+        return (chunk) => {
+            const text = chunk.toString('utf8');
+            append(text);
+            if (!options.onLine)
+                return;
+            const parts = (partial + text).split('\n');
+            partial = parts.pop() ?? '';
+            for (const line of parts)
+                options.onLine(line);
+        };
+    };
+    child.stdout.on('data', lines((t) => (stdout += t)));
+    child.stderr.on('data', lines((t) => (stderr += t)));
+    child.on('error', (e) => reject(e.code === 'ENOENT' ? new src_errors/* ConfigurationError */.j1(`${file} is not installed or not on PATH: this step runs it, so use a runner that has it (GitHub's ubuntu runners have git, docker and buildx)`) : e));
+    child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }));
+    child.stdin.on('error', () => { }); // a child that exits without reading stdin must not crash us with EPIPE
+    child.stdin.end(options.stdin ?? '');
+});
+/** The command line as a person would type it, for error messages (never includes stdin). */
+function describeCommand(file, args) {
+    return [file, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+// EXTERNAL MODULE: ./packages/catalog/src/build-inputs.ts + 1 modules
+var build_inputs = __webpack_require__(7725);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/build-source.ts
+
+/** Library paths a service's image contains: its `dependsOn` libraries and theirs, never through other services. */
+function libraryPathsOf(catalog, service) {
+    return [...new Set((0,build_inputs/* librariesOf */.DJ)(catalog, service).flatMap((l) => (l.path !== undefined ? [l.path] : [])))].sort();
+}
+/**
+ * Where a service's image comes from: catalog `build` settings (service over catalog defaults), else
+ * PATH/Dockerfile when it exists, else the bundled template. `exists` answers for repository-relative paths.
+ */
+function resolveBuildSource(catalog, service, exists) {
+    if (service.kind !== 'service')
+        throw new src_errors/* ConfigurationError */.j1(`${service.name} is a ${service.kind} in ${catalog.file}: only services (kind: service) are built`);
+    const inputs = (0,build_inputs/* buildInputsOf */.Pc)(catalog, service);
+    const image = inputs.image;
+    if (!image) {
+        throw new src_errors/* ConfigurationError */.j1(`${service.name} has no path and no build.context in ${catalog.file}: build-push needs the directory to build (set path: or build.context:)`);
+    }
+    const { context } = image;
+    if (!exists(context)) {
+        throw new src_errors/* ConfigurationError */.j1(`build context '${context}' of ${service.name} does not exist in the checkout (${catalog.file}: ${service.build?.context !== undefined ? 'build.context' : 'path'})`);
+    }
+    const defaults = catalog.defaults.build ?? {};
+    const own = service.build ?? {};
+    let dockerfile;
+    let template;
+    if (image.dockerfileSet) {
+        dockerfile = image.dockerfile;
+        if (!exists(dockerfile))
+            throw new src_errors/* ConfigurationError */.j1(`Dockerfile '${dockerfile}' of ${service.name} does not exist (${catalog.file}: build.dockerfile)`);
+    }
+    else if (exists(image.dockerfile)) {
+        dockerfile = image.dockerfile;
+    }
+    else {
+        template = own.template ?? defaults.template;
+        if (!template) {
+            throw new src_errors/* ConfigurationError */.j1(`${service.name} has no ${image.dockerfile} and no build.template in ${catalog.file}: add a Dockerfile, or set build.template: node or python`);
+        }
+    }
+    return {
+        service: service.name,
+        context,
+        ...(dockerfile !== undefined ? { dockerfile } : {}),
+        ...(template !== undefined ? { template } : {}),
+        args: { ...defaults.args, ...own.args },
+        libraries: libraryPathsOf(catalog, service),
+        globalPaths: [...new Set(catalog.globalPaths)].sort(),
+        inputs,
+        repository: service.ecr?.repository ?? `${catalog.platform}/${service.name}`,
+        createRepository: service.ecr?.create === true,
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/content-tag.ts
+
+
+/**
+ * The image's content tag: one hash over the files the image is built from, each with its mode and git object id
+ * at HEAD, plus the bundled template's text, the build args and the target platform. Which files: exactly the
+ * catalog's build inputs (buildInputMatcher: the service's path and watch files less its ignore globs, its
+ * Dockerfile, its build context less what .dockerignore excludes, its libraries, the global paths), the
+ * definition change detection affects services by. So a service is affected by a change exactly when its content
+ * tag changes (catalog definition changes aside), and an image is never reused for inputs it was not built from.
+ *
+ * Any of these changing gives a new tag; a re-run or a revert gives a tag ECR already has, so nothing is built.
+ * Uncommitted changes are not seen: CI builds what is committed.
+ */
+async function computeContentTag(source, deps) {
+    const commit = await headCommit(deps);
+    const roots = (0,build_inputs/* buildInputRoots */.WV)(source.inputs);
+    const tree = await listTree(commit, roots, deps);
+    if (!source.inputs.image || ![...tree.keys()].some((p) => (0,build_inputs/* isUnder */.Jo)(p, source.context))) {
+        throw new src_errors/* ConfigurationError */.j1(`build context '${source.context}' of ${source.service} is not committed at HEAD: build-push tags images by committed content`);
+    }
+    // Only a context beyond the service's path is filtered by .dockerignore (build-inputs.ts); read it only then.
+    let dockerIgnore;
+    const ignoreFile = (0,build_inputs/* contextBeyondPath */.qA)(source.inputs) !== undefined ? (0,build_inputs/* dockerIgnoreFileOf */.WC)(source.inputs.image, (p) => tree.has(p)) : undefined;
+    if (ignoreFile !== undefined)
+        dockerIgnore = await blobText(tree.get(ignoreFile).object, deps);
+    const isInput = (0,build_inputs/* buildInputMatcher */.NG)(source.inputs, dockerIgnore);
+    const files = [...tree.keys()].filter((p) => isInput(p) !== undefined).sort();
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const byRoot = new Map(roots.map((r) => [r, (0,external_node_crypto_.createHash)('sha256')]));
+    const counted = new Map();
+    for (const path of files) {
+        const { mode, object } = tree.get(path);
+        const line = `file\t${path}\t${mode}\t${object}\n`;
+        hash.update(line);
+        // Roots never nest (buildInputRoots), so a file lies under exactly one.
+        const root = roots.find((r) => (0,build_inputs/* isUnder */.Jo)(path, r));
+        byRoot.get(root).update(line);
+        counted.set(root, (counted.get(root) ?? 0) + 1);
+    }
+    if (source.template)
+        hash.update(`template\t${source.template}\t${(0,external_node_crypto_.createHash)('sha256').update(deps.templateText ?? '').digest('hex')}\n`);
+    // An image built for other platforms is another image: switching linux/amd64 to linux/arm64 must rebuild.
+    if (deps.platform)
+        hash.update(`platform\t${deps.platform}\n`);
+    for (const [k, v] of Object.entries(source.args).sort(([a], [b]) => a.localeCompare(b)))
+        hash.update(`arg\t${k}=${v}\n`);
+    const parts = roots.map((path) => ({ path, object: counted.has(path) ? byRoot.get(path).digest('hex').slice(0, 40) : 'absent' }));
+    return { tag: `tree-${hash.digest('hex').slice(0, 40)}`, parts, files: files.length };
+}
+async function headCommit(deps) {
+    const head = await deps.exec('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: deps.root });
+    if (head.exitCode !== 0)
+        throw new src_errors/* ConfigurationError */.j1(`${deps.root} is not a git checkout with a commit${head.stderr.trim() ? ` (git: ${head.stderr.trim()})` : ''}; build-push tags images by git content`);
+    return head.stdout.trim();
+}
+/**
+ * Every file at `commit` under `roots` (relative to `root`, the catalog's root, like the catalog's paths), from one
+ * `git ls-tree -r -z`: NUL-separated, so any file name arrives unquoted.
+ */
+async function listTree(commit, roots, deps) {
+    const result = await deps.exec('git', ['--literal-pathspecs', 'ls-tree', '-r', '-z', commit, '--', ...roots], { cwd: deps.root });
+    if (result.exitCode !== 0)
+        throw new Error(`git ls-tree failed in ${deps.root}: ${result.stderr.trim()}`);
+    const tree = new Map();
+    for (const record of result.stdout.split('\0')) {
+        const tab = record.indexOf('\t');
+        if (tab < 0)
+            continue;
+        // `<mode> <type> <object>\t<path>`; a submodule is a `commit` entry, hashed like a file.
+        const [mode, , object] = record.slice(0, tab).split(' ');
+        tree.set(record.slice(tab + 1), { mode: mode, object: object });
+    }
+    return tree;
+}
+async function blobText(object, deps) {
+    const result = await deps.exec('git', ['cat-file', 'blob', object], { cwd: deps.root });
+    if (result.exitCode !== 0)
+        throw new Error(`git cat-file blob ${object} failed in ${deps.root}: ${result.stderr.trim()}`);
+    return result.stdout;
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var dist_cjs = __webpack_require__(8249);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/registry.ts
+
+
+
+
+const errorName = (e) => e?.name ?? '';
+/** An AWS "access denied" is the user's IAM policy, not a bug: say which permission on what is missing. */
+function ecrAccessError(e, action, resource) {
+    const setup = (0,errors/* awsSetupError */.Dw)(e, `ECR for ${action} on ${resource}`);
+    if (setup)
+        return setup;
+    if (/AccessDenied|UnauthorizedOperation/.test(errorName(e))) {
+        return new src_errors/* ConfigurationError */.j1(`AWS refused ${action} on ${resource} (${errorName(e)}: ${e.message}); grant the deploy role ${action} (see docs/build-push.md, IAM permissions)`);
+    }
+    return e;
+}
+/**
+ * Logs docker in to the account's ECR registry. The token is masked before anything can print it and reaches
+ * docker on stdin (`--password-stdin`), never in argv where `ps` and logs would show it. Returns the registry host.
+ */
+async function loginToRegistry(ecr, deps) {
+    let data;
+    try {
+        data = (await ecr.send(new dist_cjs/* GetAuthorizationTokenCommand */.Eu6({}))).authorizationData?.[0];
+    }
+    catch (e) {
+        throw ecrAccessError(e, 'ecr:GetAuthorizationToken', 'the ECR registry');
+    }
+    if (!data?.authorizationToken || !data.proxyEndpoint)
+        throw new Error('ECR GetAuthorizationToken returned no token');
+    deps.setSecret(data.authorizationToken);
+    const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
+    const separator = decoded.indexOf(':');
+    const username = decoded.slice(0, separator);
+    const password = decoded.slice(separator + 1);
+    deps.setSecret(password);
+    const registry = data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, '');
+    const args = ['login', '--username', username || 'AWS', '--password-stdin', registry];
+    const result = await deps.exec('docker', args, { stdin: password });
+    if (result.exitCode !== 0) {
+        throw new src_errors/* ConfigurationError */.j1(`${describeCommand('docker', args)} failed (exit ${result.exitCode}): ${result.stderr.trim()}; check that the Docker daemon runs on the runner and the registry ${registry} is reachable`);
+    }
+    deps.log.info(`logged in to ${registry}`);
+    return registry;
+}
+/** The repository, created when missing and the catalog allows it (`ecr.create: true`). */
+async function ensureRepository(ecr, name, options) {
+    try {
+        const found = (await ecr.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({ repositoryNames: [name] }))).repositories?.[0];
+        if (found?.repositoryUri)
+            return { name, uri: found.repositoryUri, created: false };
+    }
+    catch (e) {
+        if (errorName(e) !== 'RepositoryNotFoundException')
+            throw ecrAccessError(e, 'ecr:DescribeRepositories', `repository ${name}`);
+    }
+    if (!options.create) {
+        throw new src_errors/* ConfigurationError */.j1(`ECR repository '${name}' of ${options.service} does not exist: create it (terraform), or set ecr.create: true on the service in the catalog so build-push creates it`);
+    }
+    try {
+        const created = await ecr.send(new dist_cjs/* CreateRepositoryCommand */.WTe({
+            repositoryName: name,
+            imageScanningConfiguration: { scanOnPush: true },
+            imageTagMutability: 'MUTABLE',
+            encryptionConfiguration: { encryptionType: 'AES256' },
+        }));
+        if (!created.repository?.repositoryUri)
+            throw new Error(`ECR CreateRepository returned no URI for ${name}`);
+        options.log.info(`created ECR repository ${name}`);
+        return { name, uri: created.repository.repositoryUri, created: true };
+    }
+    catch (e) {
+        // Another matrix job may have created it between our two calls.
+        if (errorName(e) === 'RepositoryAlreadyExistsException')
+            return ensureRepository(ecr, name, { ...options, create: false });
+        throw ecrAccessError(e, 'ecr:CreateRepository', `repository ${name}`);
+    }
+}
+/** The image with this tag or digest, or undefined when the repository has none. */
+async function findImage(ecr, repository, id) {
+    try {
+        const imageId = 'tag' in id ? { imageTag: id.tag } : { imageDigest: id.digest };
+        const detail = (await ecr.send(new dist_cjs/* DescribeImagesCommand */.ji5({ repositoryName: repository, imageIds: [imageId] }))).imageDetails?.[0];
+        if (!detail?.imageDigest)
+            return undefined;
+        return { digest: detail.imageDigest, ...(detail.imageSizeInBytes !== undefined ? { sizeBytes: detail.imageSizeInBytes } : {}), tags: detail.imageTags ?? [] };
+    }
+    catch (e) {
+        if (errorName(e) === 'ImageNotFoundException')
+            return undefined;
+        throw ecrAccessError(e, 'ecr:DescribeImages', `repository ${repository}`);
+    }
+}
+/**
+ * Adds a tag to an image already in ECR without pulling it (BatchGetImage + PutImage of the same manifest), so
+ * a reused image also carries the commit SHA. Best effort: a tag that cannot be added is a warning, not a failure.
+ */
+async function addImageTag(ecr, repository, digest, tag, log) {
+    try {
+        const image = (await ecr.send(new dist_cjs/* BatchGetImageCommand */.P8n({
+            repositoryName: repository,
+            imageIds: [{ imageDigest: digest }],
+            acceptedMediaTypes: [
+                'application/vnd.oci.image.index.v1+json',
+                'application/vnd.docker.distribution.manifest.list.v2+json',
+                'application/vnd.oci.image.manifest.v1+json',
+                'application/vnd.docker.distribution.manifest.v2+json',
+            ],
+        }))).images?.[0];
+        if (!image?.imageManifest)
+            throw new Error(`no manifest for ${digest}`);
+        await ecr.send(new dist_cjs/* PutImageCommand */.SUU({
+            repositoryName: repository,
+            imageManifest: image.imageManifest,
+            ...(image.imageManifestMediaType ? { imageManifestMediaType: image.imageManifestMediaType } : {}),
+            imageDigest: digest,
+            imageTag: tag,
+        }));
+        return true;
+    }
+    catch (e) {
+        if (errorName(e) === 'ImageAlreadyExistsException')
+            return true;
+        log.warning(`could not tag ${repository}@${digest} as ${tag} (${errorName(e) || 'error'}: ${e.message}); the image is still usable by digest`);
+        return false;
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./packages/catalog/src/branches.ts
-var branches = __webpack_require__(819);
-;// CONCATENATED MODULE: ./packages/catalog/src/fargate.ts
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/buildx.ts
+
+
+
+
 /**
- * Memory sizes (MiB) Fargate accepts for each CPU size, from the ECS task-size table
- * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size).
+ * Which builder this runner has: GitHub's hosted runners have the buildx plugin, many self-hosted ones (and Debian's
+ * docker.io) do not. A real probe (`docker buildx version`), not a guess from the docker version; callers ask once
+ * per run.
  */
-const MEMORY_BY_CPU = {
-    256: { min: 1024, max: 2048, step: 1024, extra: [512] },
-    512: { min: 1024, max: 4096, step: 1024 },
-    1024: { min: 2048, max: 8192, step: 1024 },
-    2048: { min: 4096, max: 16384, step: 1024 },
-    4096: { min: 8192, max: 30720, step: 1024 },
-    8192: { min: 16384, max: 61440, step: 4096 },
-    16384: { min: 32768, max: 122880, step: 8192 },
-};
-function isValidFargateSize(cpu, memory) {
-    const rule = MEMORY_BY_CPU[cpu];
-    if (!rule)
-        return false;
-    if (rule.extra?.includes(memory))
-        return true;
-    return memory >= rule.min && memory <= rule.max && (memory - rule.min) % rule.step === 0;
+async function detectBuilder(deps) {
+    const result = await deps.exec('docker', ['buildx', 'version'], deps.env ? { env: deps.env } : {});
+    return result.exitCode === 0 ? 'buildx' : 'classic';
 }
-function fargateMemoryHint(cpu) {
-    const rule = MEMORY_BY_CPU[cpu];
-    if (!rule)
-        return 'cpu must be one of 256, 512, 1024, 2048, 4096, 8192, 16384';
-    return `cpu ${cpu} takes memory ${rule.extra ? `${rule.extra.join(', ')} or ` : ''}${rule.min} to ${rule.max} in steps of ${rule.step}`;
+/** The `docker buildx build --push` argument list (no shell: each value is one argument). */
+function buildxArgs(r, metadataFile) {
+    const args = ['buildx', 'build', '--file', r.dockerfile, '--platform', r.platform];
+    for (const tag of r.tags)
+        args.push('--tag', tag);
+    for (const [k, v] of Object.entries(r.labels))
+        args.push('--label', `${k}=${v}`);
+    for (const [k, v] of Object.entries(r.args))
+        args.push('--build-arg', `${k}=${v}`);
+    args.push(`--provenance=${r.provenance}`);
+    if (r.cache === 'gha') {
+        // One cache scope per service: without it every service of the monorepo overwrites the same GHA cache entry.
+        args.push('--cache-from', `type=gha,scope=${r.service}`, '--cache-to', `type=gha,scope=${r.service},mode=max`);
+    }
+    else if (r.cache === 'registry') {
+        // The cache lives in the MUTABLE sibling repository terraform/modules/ecr creates (the image repository is IMMUTABLE).
+        const ref = `${r.repositoryUri}-cache:buildcache`;
+        args.push('--cache-from', `type=registry,ref=${ref}`, '--cache-to', `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true`);
+    }
+    args.push('--metadata-file', metadataFile, '--push', r.context);
+    return args;
+}
+/** Builds and pushes; returns the pushed image's digest as buildx wrote it to the metadata file. */
+async function buildAndPushImage(r, deps) {
+    const metadataFile = (0,external_node_path_.join)(r.workDir, `${r.service}.metadata.json`);
+    const args = buildxArgs(r, metadataFile);
+    const result = await deps.exec('docker', args, { ...(deps.onLine ? { onLine: deps.onLine } : {}), ...(deps.env ? { env: deps.env } : {}) });
+    if (result.exitCode !== 0) {
+        const tail = result.stderr.trim().split('\n').slice(-15).join('\n');
+        // The service's own Dockerfile or code failed to build: the user's to fix, so no stack trace of ours.
+        throw new src_errors/* ConfigurationError */.j1(`docker buildx build failed for ${r.service} (exit ${result.exitCode}): ${describeCommand('docker', args)}\n${tail}`);
+    }
+    let metadata;
+    try {
+        metadata = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'));
+    }
+    catch (e) {
+        throw new src_errors/* ConfigurationError */.j1(`docker buildx build wrote no readable metadata file ${metadataFile} for ${r.service} (${e.message}); buildx 0.9 or later is required on the runner`);
+    }
+    const digest = metadata['containerimage.digest'];
+    if (typeof digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
+        throw new Error(`buildx metadata for ${r.service} has no containerimage.digest (got ${JSON.stringify(digest)})`);
+    }
+    return digest;
 }
 
-;// CONCATENATED MODULE: ./packages/catalog/src/repo-path.ts
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/classic-build.ts
+
+
+/** The `docker build` argument list of the classic builder: the buildx request less cache, provenance and --push. */
+function classicBuildArgs(r) {
+    const args = ['build', '--file', r.dockerfile, '--platform', r.platform];
+    for (const tag of r.tags)
+        args.push('--tag', tag);
+    for (const [k, v] of Object.entries(r.labels))
+        args.push('--label', `${k}=${v}`);
+    for (const [k, v] of Object.entries(r.args))
+        args.push('--build-arg', `${k}=${v}`);
+    args.push(r.context);
+    return args;
+}
+/** What the classic builder cannot do that the request asks for, for one warning per run. */
+function classicBuilderLimits(r) {
+    return [
+        ...(r.cache !== 'none' ? [`no ${r.cache} layer cache (only the daemon's local layers)`] : []),
+        ...(r.provenance !== 'false' ? ['no provenance attestation'] : []),
+    ];
+}
 /**
- * The one form of a repository-relative path that every package compares and matches against: `./auth`,
- * `auth/` and `auth//x` are `auth` and `auth/x`, and the repository root (a build context of `.`) is `.`.
- * Git reports changed files in exactly this form, so a path written any other way would never match one
- * (issue 13). What cannot be read as a path inside the repository is refused, saying what to write instead:
- * an absolute path, a `..` segment (and so any path that leaves the repository), a `.` segment after the start,
- * a backslash in a path (the separator is `/`; in a glob it escapes), or the root where a directory is needed.
- *
- * `root` is the repository root on disk, to suggest the relative form of an absolute path inside it.
+ * Builds with `docker build` and pushes each tag with `docker push`, for runners without buildx. Returns the digest
+ * `docker push` printed (`TAG: digest: sha256:\u2026 size: N`), or undefined when it printed none (the caller then asks
+ * the registry for the content tag).
  */
-function normaliseRepoPath(value, kind, root) {
-    // Most paths are already in their one form: relative, '/' between non-empty segments, no '.' or '..'.
-    if (isCanonicalRepoPath(value))
-        return { path: value };
-    if (kind !== 'glob' && value.includes('\\')) {
-        return { problem: `'${value}' uses \\ between directories`, hint: `write '${value.replace(/\\+/g, '/')}': catalog paths use /` };
+async function classicBuildAndPush(r, deps) {
+    if (r.platform.includes(',')) {
+        throw new src_errors/* ConfigurationError */.j1(`${r.service}: platform '${r.platform}' is several platforms, which only buildx builds, and docker on this runner has no buildx: install it (docker/setup-buildx-action) or build one platform`);
     }
-    if (value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value)) {
-        const inside = root !== undefined && value.startsWith(`${root.replace(/\/+$/, '')}/`) ? value.slice(root.replace(/\/+$/, '').length + 1) : value.replace(/^([A-Za-z]:)?[\\/]+/, '');
-        return { problem: `'${value}' is an absolute path`, hint: `paths are relative to the repository root${root ? ` (${root})` : ''}: write '${normalisedOrSelf(inside, kind, root)}'` };
-    }
-    // A leading ./ (or ././) is the common way of saying "relative"; empty segments come from // and a trailing /.
-    const segments = value.split('/').filter((s) => s !== '');
-    while (segments[0] === '.')
-        segments.shift();
-    if (segments.includes('..')) {
-        const resolved = [];
-        for (const s of segments) {
-            if (s === '.')
-                continue;
-            if (s !== '..')
-                resolved.push(s);
-            else if (resolved.pop() === undefined) {
-                return { problem: `'${value}' leaves the repository`, hint: 'paths are relative to the repository root, and code outside the repository can be neither built nor watched for changes: move it into the repository' };
-            }
+    // DOCKER_BUILDKIT=1 without the buildx plugin makes docker 23+ refuse to build at all; the classic builder is the point.
+    const env = { ...(deps.env ?? process.env), DOCKER_BUILDKIT: '0' };
+    const run = async (args, what) => {
+        const result = await deps.exec('docker', args, { env, ...(deps.onLine ? { onLine: deps.onLine } : {}) });
+        if (result.exitCode !== 0) {
+            const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n');
+            throw new src_errors/* ConfigurationError */.j1(`${what} failed for ${r.service} (exit ${result.exitCode}): ${describeCommand('docker', args)}\n${tail}`);
         }
-        return { problem: `'${value}' has a '..' segment`, hint: `write '${resolved.join('/') || '.'}'` };
+        return result.stdout;
+    };
+    await run(classicBuildArgs(r), 'docker build');
+    let digest;
+    for (const tag of r.tags) {
+        const out = await run(['push', tag], 'docker push');
+        digest ??= /digest: (sha256:[0-9a-f]{64})/.exec(out)?.[1];
     }
-    if (segments.includes('.'))
-        return { problem: `'${value}' has a '.' segment`, hint: `write '${segments.filter((s) => s !== '.').join('/') || '.'}'` };
-    if (segments.length === 0) {
-        if (kind === 'context')
-            return { path: '.' };
+    return digest;
+}
+
+// EXTERNAL MODULE: ./packages/aws/src/ecs/concurrency.ts
+var concurrency = __webpack_require__(3600);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/docker-credentials.ts
+
+
+
+/** Docker's client configuration file: DOCKER_CONFIG/config.json, else ~/.docker/config.json. */
+function dockerConfigFile(env) {
+    return (0,external_node_path_.join)(env.DOCKER_CONFIG ?? (0,external_node_path_.join)(env.HOME ?? (0,external_node_os_.homedir)(), '.docker'), 'config.json');
+}
+/**
+ * The credentials `docker login` stored for a registry host, found the way docker finds them: a credential helper
+ * for that host, else the `auths` entry, else the default credential store. Undefined when docker has none.
+ */
+async function storedDockerCredentials(host, deps) {
+    let config;
+    try {
+        config = JSON.parse(await (0,promises_.readFile)(dockerConfigFile(deps.env), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const keys = [host, `https://${host}`, `http://${host}`, ...(host === 'docker.io' ? ['https://index.docker.io/v1/'] : [])];
+    const helper = config.credHelpers?.[host];
+    if (helper)
+        return fromHelper(helper, host, deps);
+    for (const key of keys) {
+        const entry = config.auths?.[key];
+        if (entry?.auth) {
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const separator = decoded.indexOf(':');
+            if (separator > 0)
+                return { username: decoded.slice(0, separator), password: decoded.slice(separator + 1) };
+        }
+        if (entry?.username && entry.password)
+            return { username: entry.username, password: entry.password };
+    }
+    return config.credsStore ? fromHelper(config.credsStore, host, deps) : undefined;
+}
+async function fromHelper(helper, host, deps) {
+    // The credential-helper protocol: the server URL on stdin, {"Username","Secret"} on stdout, non-zero when none.
+    const result = await deps.exec(`docker-credential-${helper}`, ['get'], { stdin: host, env: deps.env }).catch(() => undefined);
+    if (!result || result.exitCode !== 0)
+        return undefined;
+    try {
+        const { Username, Secret } = JSON.parse(result.stdout);
+        return Username && Secret ? { username: Username, password: Secret } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/oci-registry.ts
+
+
+/**
+ * Every manifest type an image can be pushed as, so the registry answers a tag with the manifest actually pushed:
+ * a registry that is not offered the index or list media types converts or refuses, and then reports another digest.
+ */
+const MANIFEST_MEDIA_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+];
+const INDEX_TYPES = new Set([MANIFEST_MEDIA_TYPES[0], MANIFEST_MEDIA_TYPES[1]]);
+/** Where the registry's HTTP API is for an image host: loopback registries speak plain HTTP, as docker allows them to. */
+function registryApiBase(host) {
+    if (host === 'docker.io' || host === 'index.docker.io')
+        return 'https://registry-1.docker.io';
+    const hostname = host.replace(/:\d+$/, '');
+    const loopback = hostname === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(hostname) || hostname === '[::1]';
+    return `${loopback ? 'http' : 'https'}://${host}`;
+}
+/** `Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:o/n:pull"` -> scheme and parameters. */
+function parseChallenge(header) {
+    const space = header.indexOf(' ');
+    const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
+    const params = {};
+    for (const m of (space < 0 ? '' : header.slice(space + 1)).matchAll(/(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+        params[m[1].toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
+    }
+    return { scheme, params };
+}
+/**
+ * The distribution API (`/v2/`) of one registry: GHCR, Docker Hub, a self-hosted `registry:2`, and any other OCI
+ * registry. Authentication follows the registry's own challenge: a 401 names Basic or a Bearer token service, which
+ * is asked for a token scoped to the repository (with the stored credentials, or anonymously when there are none).
+ */
+class OciRegistryClient {
+    host;
+    deps;
+    base;
+    doFetch;
+    tokens = new Map();
+    credentials;
+    constructor(host, deps) {
+        this.host = host;
+        this.deps = deps;
+        this.base = registryApiBase(host);
+        this.doFetch = deps.fetch ?? fetch;
+    }
+    /** The tag's or digest's manifest digest and media type (HEAD), or undefined when the registry has none. */
+    async headManifest(repository, reference) {
+        const response = await this.request('HEAD', repository, `manifests/${reference}`, { accept: MANIFEST_MEDIA_TYPES.join(', ') });
+        if (response.status === 404)
+            return undefined;
+        await this.expectOk(response, `HEAD ${repository} manifest ${reference}`);
+        const mediaType = response.headers.get('content-type') ?? '';
+        const digest = response.headers.get('docker-content-digest');
+        if (digest && /^sha256:[0-9a-f]{64}$/.test(digest))
+            return { digest, mediaType };
+        // Some registries leave the digest header off a HEAD: the digest is the hash of the manifest's bytes.
+        const manifest = await this.getManifest(repository, reference);
+        return manifest && { digest: manifest.digest, mediaType: manifest.mediaType };
+    }
+    /** The manifest's exact bytes (what its digest is computed over), or undefined when absent. */
+    async getManifest(repository, reference) {
+        const response = await this.request('GET', repository, `manifests/${reference}`, { accept: MANIFEST_MEDIA_TYPES.join(', ') });
+        if (response.status === 404)
+            return undefined;
+        await this.expectOk(response, `GET ${repository} manifest ${reference}`);
+        const bytes = Buffer.from(await response.arrayBuffer());
+        return { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`, mediaType: response.headers.get('content-type') ?? '', bytes };
+    }
+    /** Stores `bytes` (a manifest already in the repository) under another tag: tagging without pulling. */
+    async putManifest(repository, tag, manifest) {
+        const response = await this.request('PUT', repository, `manifests/${tag}`, { 'content-type': manifest.mediaType }, manifest.bytes, true);
+        await this.expectOk(response, `PUT ${repository} manifest ${tag}`);
+    }
+    /** The image's compressed size as stored: config and layers of each platform's manifest (attestations left out). */
+    async imageSize(repository, digest) {
+        const manifest = await this.getManifest(repository, digest);
+        if (!manifest)
+            return undefined;
+        const parsed = JSON.parse(manifest.bytes.toString('utf8'));
+        if (!INDEX_TYPES.has(manifest.mediaType) && !parsed.manifests)
+            return sizeOf(parsed);
+        let total = 0;
+        for (const child of parsed.manifests ?? []) {
+            if (child.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')
+                continue;
+            const image = await this.getManifest(repository, child.digest);
+            if (image)
+                total += sizeOf(JSON.parse(image.bytes.toString('utf8')));
+        }
+        return total;
+    }
+    async request(method, repository, path, headers, body, push = false) {
+        const url = `${this.base}/v2/${repository}/${path}`;
+        const scope = `repository:${repository}:${push ? 'pull,push' : 'pull'}`;
+        const send = (authorization) => this.doFetch(url, { method, headers: { ...headers, ...(authorization ? { authorization } : {}) }, ...(body ? { body: new Uint8Array(body) } : {}) }).catch((e) => {
+            throw new src_errors/* ConfigurationError */.j1(`could not reach the registry ${this.host} (${method} ${url}: ${e.cause instanceof Error ? e.cause.message : e.message}); check the registry input and the network`);
+        });
+        const cached = this.tokens.get(scope);
+        const first = await send(cached);
+        if (first.status !== 401)
+            return first;
+        const header = first.headers.get('www-authenticate');
+        if (!header)
+            return first;
+        const authorization = await this.authorize(parseChallenge(header), scope);
+        if (!authorization)
+            return first;
+        this.tokens.set(scope, authorization);
+        return send(authorization);
+    }
+    /** The Authorization header the challenge asks for, or undefined when there is nothing better to send. */
+    async authorize(challenge, scope) {
+        const credentials = await (this.credentials ??= this.deps.credentials());
+        const basic = credentials && `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+        if (challenge.scheme === 'basic')
+            return basic;
+        if (challenge.scheme !== 'bearer' || !challenge.params.realm)
+            return undefined;
+        const tokenUrl = new URL(challenge.params.realm);
+        if (challenge.params.service)
+            tokenUrl.searchParams.set('service', challenge.params.service);
+        tokenUrl.searchParams.set('scope', scope);
+        const response = await this.doFetch(tokenUrl, { headers: basic ? { authorization: basic } : {} }).catch((e) => {
+            throw new src_errors/* ConfigurationError */.j1(`could not reach the token service ${tokenUrl.origin} of the registry ${this.host} (${e.message})`);
+        });
+        if (response.status === 401 || response.status === 403) {
+            throw new src_errors/* ConfigurationError */.j1(`the registry ${this.host} refused ${credentials ? `the credentials of ${credentials.username}` : 'an anonymous token'} for ${scope} (HTTP ${response.status}); ${loginAdvice(this.host)}`);
+        }
+        if (!response.ok)
+            throw new Error(`token service ${tokenUrl.origin} of ${this.host} answered HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
+        const json = (await response.json());
+        const token = json.token ?? json.access_token;
+        if (!token)
+            throw new Error(`token service ${tokenUrl.origin} of ${this.host} returned no token`);
+        return `Bearer ${token}`;
+    }
+    async expectOk(response, what) {
+        if (response.ok)
+            return;
+        const text = (await response.text().catch(() => '')).slice(0, 300);
+        if (response.status === 401 || response.status === 403) {
+            throw new src_errors/* ConfigurationError */.j1(`the registry ${this.host} refused ${what} (HTTP ${response.status}${text ? `: ${text}` : ''}); ${loginAdvice(this.host)}`);
+        }
+        throw new Error(`the registry ${this.host} answered ${what} with HTTP ${response.status}${text ? `: ${text}` : ''}`);
+    }
+}
+const sizeOf = (m) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((sum, l) => sum + (l.size ?? 0), 0);
+function loginAdvice(host) {
+    return host === 'ghcr.io'
+        ? 'give the job `permissions: packages: write` (GITHUB_TOKEN is used for ghcr.io) or run docker/login-action for ghcr.io first'
+        : `log docker in to ${host} first (docker/login-action, or docker login ${host})`;
+}
+/** findImage for an OCI registry: the same answer ECR's DescribeImages gives (digest, stored size, this tag). */
+async function findOciImage(client, repository, id) {
+    const reference = 'tag' in id ? id.tag : id.digest;
+    const found = await client.headManifest(repository, reference);
+    if (!found)
+        return undefined;
+    const sizeBytes = await client.imageSize(repository, found.digest);
+    return { digest: found.digest, ...(sizeBytes !== undefined ? { sizeBytes } : {}), tags: 'tag' in id ? [id.tag] : [] };
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/image-registry.ts
+
+
+
+
+
+const ECR_HOST = /^\d{12}\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/;
+/** The AWS region of an ECR registry host (`111111111111.dkr.ecr.ca-central-1.amazonaws.com`), else undefined. */
+function ecrRegistryRegion(host) {
+    return ECR_HOST.exec(host)?.[1];
+}
+/**
+ * Where build-push pushes: `location` is `HOST[/NAMESPACE]` (`ghcr.io/acme`, `127.0.0.1:5000`), or undefined for
+ * the ECR registry of the credentials' account. An ECR host keeps ECR's API (repositories are created there, and
+ * DescribeImages gives sizes); any other host is an OCI registry, asked through its `/v2/` API.
+ */
+function imageRegistryFor(location, deps) {
+    const host = location?.split('/')[0];
+    if (host === undefined || ecrRegistryRegion(host) !== undefined) {
+        if (!deps.ecr)
+            throw new Error('an ECR client is needed to push to ECR');
+        return ecrImageRegistry(deps.ecr, deps, host);
+    }
+    return ociImageRegistry(location, deps);
+}
+/** ECR through its API. `host`, when given, must be the registry the credentials reach (ECR calls name no other). */
+function ecrImageRegistry(ecr, deps, host) {
+    let login;
+    return {
+        kind: 'ecr',
+        repository: async (name, options) => {
+            const repository = await ensureRepository(ecr, name, { ...options, log: deps.log });
+            if (host && !repository.uri.startsWith(`${host}/`)) {
+                throw new src_errors/* ConfigurationError */.j1(`the registry ${host} is not the ECR registry of these AWS credentials (${repository.uri.split('/')[0]}): use credentials for that account and region, or leave the registry input empty`);
+            }
+            return repository;
+        },
+        existingRepository: async (name, service) => {
+            try {
+                return await ensureRepository(ecr, name, { create: false, service, log: deps.log });
+            }
+            catch (e) {
+                if (e instanceof src_errors/* ConfigurationError */.j1 && /does not exist/.test(e.message))
+                    return undefined;
+                throw e;
+            }
+        },
+        findImage: (repository, id) => findImage(ecr, repository.name, id),
+        addTag: (repository, digest, tag) => addImageTag(ecr, repository.name, digest, tag, deps.log),
+        login: async () => {
+            await (login ??= loginToRegistry(ecr, deps));
+        },
+    };
+}
+function ociImageRegistry(location, deps) {
+    const [host, ...namespace] = location.replace(/\/+$/, '').split('/');
+    const env = deps.env ?? process.env;
+    let usedGithubToken = false;
+    const credentials = async () => {
+        const stored = await storedDockerCredentials(host, { exec: deps.exec, env });
+        if (stored || host !== 'ghcr.io' || !env.GITHUB_TOKEN)
+            return stored;
+        usedGithubToken = true;
+        return { username: env.GITHUB_ACTOR || 'x-access-token', password: env.GITHUB_TOKEN };
+    };
+    const client = new OciRegistryClient(host, { credentials, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+    const path = (name) => [...namespace, name].join('/');
+    let login;
+    return {
+        kind: 'oci',
+        // Distribution registries create a repository on its first push: there is nothing to create beforehand.
+        repository: async (name) => ({ name: path(name), uri: `${location.replace(/\/+$/, '')}/${name}`, created: false }),
+        existingRepository: async (name) => ({ name: path(name), uri: `${location.replace(/\/+$/, '')}/${name}`, created: false }),
+        findImage: (repository, id) => findOciImage(client, repository.name, id),
+        addTag: async (repository, digest, tag) => {
+            try {
+                const manifest = await client.getManifest(repository.name, digest);
+                if (!manifest)
+                    throw new Error(`no manifest ${digest}`);
+                await client.putManifest(repository.name, tag, manifest);
+                return true;
+            }
+            catch (e) {
+                deps.log.warning(`could not tag ${repository.uri}@${digest} as ${tag} (${e.message}); the image is still usable by digest`);
+                return false;
+            }
+        },
+        login: () => (login ??= (async () => {
+            const found = await credentials();
+            // Credentials docker stored are docker's already; only GITHUB_TOKEN has to be handed to docker for ghcr.io.
+            if (!found || !usedGithubToken)
+                return;
+            deps.setSecret(found.password);
+            const args = ['login', '--username', found.username, '--password-stdin', host];
+            const result = await deps.exec('docker', args, { stdin: found.password, ...(deps.env ? { env: deps.env } : {}) });
+            if (result.exitCode !== 0)
+                throw new src_errors/* ConfigurationError */.j1(`${describeCommand('docker', args)} failed (exit ${result.exitCode}): ${result.stderr.trim()}; the job needs permissions: packages: write`);
+            deps.log.info(`logged in to ${host} with GITHUB_TOKEN`);
+        })()),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/build-push.ts
+
+
+
+
+
+
+
+
+
+function templatePath(templatesDir, template) {
+    return (0,external_node_path_.join)(templatesDir, `${template}.Dockerfile`);
+}
+/**
+ * Builds and pushes each service's image once. The image is tagged by its content (see computeContentTag);
+ * when the registry already has that tag the existing digest is returned and nothing is built. docker logs in,
+ * and is probed for buildx, only when something has to be built.
+ */
+async function buildPushServices(catalog, services, options, effects) {
+    const registry = imageRegistryFor(options.registry, effects);
+    let builder;
+    const run = {
+        registry,
+        builder: () => (builder ??= detectBuilder(effects).then((kind) => {
+            const limits = kind === 'classic' ? classicBuilderLimits(options) : [];
+            if (kind === 'classic')
+                effects.log.warning(`docker has no buildx on this runner: building with docker build + docker push${limits.length ? ` (${limits.join(', ')})` : ''}`);
+            return kind;
+        })),
+    };
+    const results = [];
+    for (const service of services)
+        results.push(await buildPushService(catalog, service, options, effects, run));
+    return results;
+}
+/** What a service's image is built from, and the content tag naming it (the same for finding and for building). */
+async function contentOf(catalog, service, options, effects) {
+    const source = resolveBuildSource(catalog, service, (p) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(catalog.root, p)));
+    const templateFile = source.template ? templatePath(options.templatesDir, source.template) : undefined;
+    let templateText;
+    if (templateFile) {
+        try {
+            templateText = (0,external_node_fs_.readFileSync)(templateFile, 'utf8');
+        }
+        catch {
+            throw new Error(`bundled template ${templateFile} is missing: the action's checkout is incomplete`);
+        }
+    }
+    const content = await computeContentTag(source, { exec: effects.exec, root: catalog.root, platform: options.platform, ...(templateText !== undefined ? { templateText } : {}) });
+    effects.log.debug(`${service.name}: content ${content.parts.map((p) => `${p.path || '.'}=${p.object.slice(0, 12)}`).join(' ')}`);
+    return { source, templateFile, content };
+}
+/**
+ * Looks up each service's image by its content tag without building, creating a repository or adding a tag: read-only,
+ * so the deploy's plan job can run it with the build role and start build jobs only for the images that are missing.
+ * One lookup per repository (each service has its own), 10 at a time.
+ */
+async function findBuiltImages(catalog, services, options, effects) {
+    const registry = imageRegistryFor(options.registry, effects);
+    const looked = await (0,concurrency/* mapWithConcurrency */.WS)(services, 10, async (service) => {
+        const started = effects.clock.now();
+        const { source, content } = await contentOf(catalog, service, options, effects);
+        const repo = await registry.existingRepository(source.repository, service.name);
+        const existing = repo && (await registry.findImage(repo, { tag: content.tag }));
+        if (!repo || !existing) {
+            effects.log.info(`${service.name}: no image ${repo?.uri ?? source.repository}:${content.tag} yet; to build`);
+            return service.name;
+        }
+        effects.log.info(`${service.name}: ${repo.uri}:${content.tag} exists (${existing.digest}); no build`);
         return {
-            problem: `'${value}' is the repository root`,
-            hint: kind === 'directory' ? "name the directory of the code, e.g. 'services/auth': a service at the root would own every file" : kind === 'file' ? "name the file, e.g. 'docker/auth.Dockerfile'" : "name files under the root, e.g. '**/*.proto'",
+            service: service.name,
+            repository: repo.uri,
+            digest: existing.digest,
+            image: `${repo.uri}@${existing.digest}`,
+            contentTag: content.tag,
+            tags: [content.tag],
+            built: false,
+            ...(existing.sizeBytes !== undefined ? { sizeBytes: existing.sizeBytes } : {}),
+            seconds: (effects.clock.now() - started) / 1000,
+            dockerfile: source.dockerfile ?? `template:${source.template}`,
         };
+    });
+    return { found: looked.filter((r) => typeof r !== 'string'), missing: looked.filter((r) => typeof r === 'string') };
+}
+async function buildPushService(catalog, service, options, effects, run) {
+    const { registry } = run;
+    const started = effects.clock.now();
+    const { log } = effects;
+    const { source, templateFile, content } = await contentOf(catalog, service, options, effects);
+    const repo = await registry.repository(source.repository, { create: source.createRepository, service: service.name });
+    const revisionTag = options.revision;
+    const done = (digest, built, sizeBytes, tags) => ({
+        service: service.name,
+        repository: repo.uri,
+        digest,
+        image: `${repo.uri}@${digest}`,
+        contentTag: content.tag,
+        tags,
+        built: built !== false,
+        ...(built !== false ? { builder: built } : {}),
+        ...(sizeBytes !== undefined ? { sizeBytes } : {}),
+        seconds: (effects.clock.now() - started) / 1000,
+        dockerfile: source.dockerfile ?? `template:${source.template}`,
+    });
+    const existing = await registry.findImage(repo, { tag: content.tag });
+    if (existing) {
+        log.info(`${service.name}: ${repo.uri}:${content.tag} already exists (${existing.digest}); nothing to build`);
+        const tags = [content.tag];
+        if (revisionTag && (existing.tags.includes(revisionTag) || (await registry.addTag(repo, existing.digest, revisionTag))))
+            tags.push(revisionTag);
+        return done(existing.digest, false, existing.sizeBytes, tags);
     }
-    return { path: segments.join('/') };
-}
-/** Whether the path is already what normaliseRepoPath would make of it (checked without splitting it). */
-function isCanonicalRepoPath(value) {
-    // One pass over the characters: no backslash, no empty, '.' or '..' segment, not absolute (/x, C:/x).
-    const n = value.length;
-    if (n === 0 || value.charCodeAt(0) === 47 || value.charCodeAt(n - 1) === 47)
-        return false;
-    if (n >= 3 && value.charCodeAt(1) === 58 && value.charCodeAt(2) === 47 && /^[A-Za-z]/.test(value))
-        return false;
-    let segmentStart = 0;
-    for (let i = 0; i <= n; i++) {
-        const c = i < n ? value.charCodeAt(i) : 47;
-        if (c === 92)
-            return false;
-        if (c !== 47)
-            continue;
-        const length = i - segmentStart;
-        if (length === 0)
-            return false;
-        if (value.charCodeAt(segmentStart) === 46 && (length === 1 || (length === 2 && value.charCodeAt(segmentStart + 1) === 46)))
-            return false;
-        segmentStart = i + 1;
+    await registry.login();
+    const builder = await run.builder();
+    const workDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'tierdeploy-build-'));
+    try {
+        const tags = [content.tag, ...(revisionTag ? [revisionTag] : [])];
+        const request = {
+            service: service.name,
+            context: (0,external_node_path_.join)(catalog.root, source.context),
+            dockerfile: templateFile ?? (0,external_node_path_.join)(catalog.root, source.dockerfile),
+            tags: tags.map((t) => `${repo.uri}:${t}`),
+            repositoryUri: repo.uri,
+            labels: {
+                ...(options.sourceUrl ? { 'org.opencontainers.image.source': options.sourceUrl } : {}),
+                ...(options.revision ? { 'org.opencontainers.image.revision': options.revision } : {}),
+                'org.opencontainers.image.title': service.name,
+            },
+            args: source.args,
+            platform: options.platform,
+            provenance: options.provenance,
+            cache: options.cache,
+            workDir,
+        };
+        const dockerDeps = { exec: effects.exec, onLine: (line) => log.info(`[${service.name}] ${line}`), ...(effects.env ? { env: effects.env } : {}) };
+        const digest = builder === 'buildx' ? await buildAndPushImage(request, dockerDeps) : await classicBuildAndPush(request, dockerDeps);
+        // docker push prints the digest; when it did not, the registry knows what the content tag now points at.
+        const pushed = await registry.findImage(repo, digest ? { digest } : { tag: content.tag });
+        const pushedDigest = digest ?? pushed?.digest;
+        if (!pushedDigest)
+            throw new Error(`${repo.uri}:${content.tag} is not in the registry right after docker pushed it`);
+        log.info(`${service.name}: pushed ${repo.uri}@${pushedDigest} (${builder === 'buildx' ? 'docker buildx build' : 'docker build + docker push'})`);
+        return done(pushedDigest, builder, pushed?.sizeBytes, tags);
     }
-    return true;
+    finally {
+        (0,external_node_fs_.rmSync)(workDir, { recursive: true, force: true });
+    }
 }
-/** The suggestion for an absolute path: its relative form when that is valid, else as written. */
-function normalisedOrSelf(value, kind, root) {
-    const n = normaliseRepoPath(value, kind, root);
-    return 'path' in n ? n.path : value;
+/** ecs-deploy's `images` input: service -> repository@digest. */
+function imagesMap(results) {
+    return Object.fromEntries(results.map((r) => [r.service, r.image]));
+}
+function formatBytes(bytes) {
+    if (bytes === undefined)
+        return '?';
+    const units = ['B', 'KiB', 'MiB', 'GiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+}
+/** Markdown build summary: built vs reused, compressed size in the registry, time, and which builder ran. */
+function renderBuildSummary(results) {
+    const built = results.filter((r) => r.built).length;
+    const builders = new Set(results.flatMap((r) => (r.builder ? [r.builder] : [])));
+    const lines = [
+        `### tierdeploy build-push: ${built} built, ${results.length - built} reused`,
+        '',
+        ...(builders.has('buildx') ? ['Built with `docker buildx build --push`.', ''] : []),
+        ...(builders.has('classic')
+            ? ['Built with the classic `docker build` + `docker push`: this runner\'s docker has no buildx. That builder has no registry or GitHub Actions layer cache (only the daemon\'s local layers), writes no provenance attestation and builds one platform; install buildx (docker/setup-buildx-action) for those.', '']
+            : []),
+        '| service | result | image | size | time | Dockerfile |',
+        '|---|---|---|---|---|---|',
+        ...results.map((r) => `| ${r.service} | ${r.built ? 'built' : 'reused'} | \`${r.image}\` | ${formatBytes(r.sizeBytes)} | ${r.seconds.toFixed(1)} s | ${r.dockerfile} |`),
+    ];
+    return `${lines.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./packages/catalog/src/schema.ts
-var schema = __webpack_require__(4884);
-// EXTERNAL MODULE: ./packages/catalog/src/model.ts
-var model = __webpack_require__(9014);
-// EXTERNAL MODULE: ./packages/catalog/src/settings.ts
-var settings = __webpack_require__(1214);
-;// CONCATENATED MODULE: ./packages/catalog/src/secret-arns.ts
+// EXTERNAL MODULE: ./packages/aws/src/ecr/replicas.ts
+var replicas = __webpack_require__(2147);
+;// CONCATENATED MODULE: ./packages/aws/src/ecr/index.ts
 
 
-/** A Secrets Manager secret or SSM parameter ARN: arn:PARTITION:SERVICE:REGION:ACCOUNT:secret:NAME | parameter/NAME. */
-const SECRET_ARN = /^arn:(aws[a-z-]*):(secretsmanager|ssm):([a-z0-9-]*):(\d{12}):(secret:|parameter\/)/;
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/aws/src/health/types.ts
+const CHECKS = ['ecs', 'load-balancer', 'http', 'alarms'];
+
+;// CONCATENATED MODULE: ./packages/aws/src/health/ecs-check.ts
+
+
+/** Every service's state, described in batches of 10 (in parallel). */
+async function describeServiceStates(ecs, cluster, services, expected = {}) {
+    const out = await (0,rollout/* describeServicesInBatches */.Zs)(ecs, cluster, services, {
+        onError: (e) => {
+            if (e.name === 'ClusterNotFoundException')
+                throw new src_errors/* ConfigurationError */.j1(`ECS cluster '${cluster}' does not exist (check the environment's cluster or the 'cluster' input)`);
+            throw e;
+        },
+    });
+    const states = new Map();
+    for (const s of out.services)
+        if (s.serviceName)
+            states.set(s.serviceName, serviceState(s, expected[s.serviceName]));
+    for (const f of out.failures) {
+        const name = f.arn?.split('/').at(-1) ?? '';
+        states.set(name, { service: name, verdict: 'failed', detail: `not found in cluster ${cluster} (${f.reason ?? 'MISSING'})`, desiredCount: 0, targetGroups: [] });
+    }
+    for (const name of services) {
+        if (!states.has(name))
+            states.set(name, { service: name, verdict: 'failed', detail: `not found in cluster ${cluster}`, desiredCount: 0, targetGroups: [] });
+    }
+    return states;
+}
 /**
- * Per environment, a secret of an enabled service whose ARN is in another account than the environment's `account`
- * or another region than its `region`: the task's execution role (of the environment's account) could not read it, or
- * would read another environment's value (a catalog-wide ARN of dev's account used by production). Judged on the
- * settings each environment resolves (serviceSettings), and reported where the value is written. A secret that is not
- * an ARN is the schema's to refuse.
+ * The service's rollout judged by `rolloutVerdict`, the rule deploy's wait uses too: done passes, failed fails,
+ * anything else is pending. With `expected` (the revision ecs-deploy deployed), a PRIMARY on another revision fails:
+ * ECS's circuit breaker put the service back, so it is healthy but not running what was deployed.
  */
-function secretArnProblems(catalog) {
+function serviceState(s, expected) {
+    const base = { service: s.serviceName, desiredCount: s.desiredCount ?? 0, targetGroups: (s.loadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn ? [lb.targetGroupArn] : [])) };
+    const verdict = (0,rollout/* rolloutVerdict */.$6)(s, expected ? { taskDefinition: expected } : undefined);
+    return { ...base, verdict: verdict.state === 'done' ? 'passed' : verdict.state, detail: verdict.detail };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
+var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(586);
+;// CONCATENATED MODULE: ./packages/aws/src/health/load-balancer-check.ts
+
+
+const shortName = (arn) => /targetgroup\/([^/]+)/.exec(arn)?.[1] ?? arn;
+/**
+ * Healthy when every target group has at least one registered target and every target is healthy. Draining
+ * targets are the old tasks a rolling deploy is removing, so they are left out.
+ */
+async function checkTargetGroups(elb, targetGroups, signal) {
     const problems = [];
-    for (const env of catalog.environments.values()) {
-        for (const service of catalog.services.values()) {
-            if (!(0,model/* isDeployable */.M)(service) || !(0,settings/* isEnabledIn */.Z)(catalog, service, env))
-                continue;
-            for (const [variable, value] of Object.entries((0,settings/* serviceSettings */.xw)(catalog, service, env).secrets)) {
-                const arn = SECRET_ARN.exec(value);
-                if (!arn)
-                    continue;
-                const [, , , region, account] = arn;
-                const wrongAccount = env.account !== undefined && account !== env.account;
-                const wrongRegion = region !== env.region;
-                if (!wrongAccount && !wrongRegion)
-                    continue;
-                const found = [wrongAccount ? `account ${account}` : '', wrongRegion ? `region ${region || '(none)'}` : ''].filter(Boolean).join(' and ');
-                const expected = [wrongAccount ? `account ${env.account}` : '', wrongRegion ? `region ${env.region}` : ''].filter(Boolean).join(' and ');
-                const where = writtenAt(catalog, service, env, variable);
-                const fixed = value.replace(SECRET_ARN, (_m, partition, kind, _r, a, type) => `arn:${partition}:${kind}:${env.region}:${wrongAccount ? env.account : a}:${type}`);
-                problems.push({
-                    ...where,
-                    severity: 'error',
-                    message: `${service.name}: secret ${variable} in environment ${env.name} is in ${found}, but ${env.name} is ${expected} (${env.file})`,
-                    hint: where.file === env.file
-                        ? `use the ARN in ${expected}, e.g. ${fixed}`
-                        : `the value in ${catalog.file} applies to every environment: give ${env.name} its own in ${env.file}, services.${service.name}.secrets, e.g. ${variable}: ${fixed}`,
-                });
-            }
+    let healthyCount = 0;
+    for (const arn of targetGroups) {
+        let descriptions;
+        try {
+            if (signal?.aborted)
+                throw signal.reason;
+            descriptions = (await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTargetHealthCommand */.qyg({ TargetGroupArn: arn }))).TargetHealthDescriptions ?? [];
+        }
+        catch (e) {
+            if (e.name === 'TargetGroupNotFoundException')
+                throw new src_errors/* ConfigurationError */.j1(`target group ${arn} does not exist (check the 'target-groups' input or the ECS service's load balancer)`);
+            throw e;
+        }
+        const current = descriptions.filter((d) => d.TargetHealth?.State !== 'draining');
+        if (current.length === 0) {
+            problems.push(`${shortName(arn)}: no registered targets`);
+            continue;
+        }
+        const bad = current.filter((d) => d.TargetHealth?.State !== 'healthy');
+        healthyCount += current.length - bad.length;
+        for (const d of bad) {
+            const target = `${d.Target?.Id ?? '?'}:${d.Target?.Port ?? '?'}`;
+            const h = d.TargetHealth;
+            problems.push(`${shortName(arn)}: ${target} ${h?.State ?? 'unknown'}${h?.Reason ? ` (${h.Reason}${h.Description ? `: ${h.Description}` : ''})` : ''}`);
         }
     }
-    return problems;
+    if (problems.length)
+        return { healthy: false, detail: problems.join('; ') };
+    return { healthy: true, detail: `${healthyCount} target${healthyCount === 1 ? '' : 's'} healthy in ${targetGroups.map(shortName).join(', ')}` };
 }
-/** The file and key path of the layer that sets the variable for this environment: the last of serviceSettings' layers that has it. */
-function writtenAt(catalog, service, env, variable) {
-    if (env.services?.[service.name]?.secrets?.[variable] !== undefined)
-        return { file: env.file, path: ['services', service.name, 'secrets', variable] };
-    if (env.defaults?.secrets?.[variable] !== undefined)
-        return { file: env.file, path: ['defaults', 'secrets', variable] };
-    if (service.secrets?.[variable] !== undefined)
-        return { file: catalog.file, path: ['services', service.name, 'secrets', variable] };
-    return { file: catalog.file, path: ['defaults', 'secrets', variable] };
+
+;// CONCATENATED MODULE: ./packages/aws/src/health/http-check.ts
+
+/**
+ * Polls the URL every `intervalMs` until it answers `expectedStatus` `healthyThreshold` times in a row, or the
+ * deadline (clock ms) passes. A request with no answer within `requestTimeoutMs` (or refused) is retried up to
+ * `retries` times right away before it counts; any other status breaks the streak. Redirects are not followed
+ * (a load balancer's health check does not follow them either).
+ */
+async function checkHttpHealth(target, options, effects) {
+    const { clock } = effects;
+    let streak = 0;
+    let requests = 0;
+    let last = 'no request made before the deadline';
+    for (;;) {
+        let answer = { error: 'not asked' };
+        for (let attempt = 0; attempt <= options.retries; attempt++) {
+            requests++;
+            answer = await ask(target, effects, options.signal);
+            if ('status' in answer)
+                break;
+        }
+        if ('status' in answer && answer.status === target.expectedStatus) {
+            streak++;
+            if (streak >= target.healthyThreshold) {
+                return { healthy: true, detail: `${target.url} answered ${target.expectedStatus} ${streak} time${streak === 1 ? '' : 's'} in a row`, requests };
+            }
+        }
+        else {
+            streak = 0;
+            last = 'status' in answer ? `answered ${answer.status}, expected ${target.expectedStatus}` : answer.error;
+        }
+        if (clock.now() + target.intervalMs > options.deadline) {
+            const progress = streak > 0 ? `; ${streak} of ${target.healthyThreshold} good answers in a row at the deadline` : '';
+            return { healthy: false, detail: `${target.url} ${last}${progress} (${requests} request${requests === 1 ? '' : 's'})`, requests };
+        }
+        await (0,concurrency/* sleepUnlessAborted */.bp)(clock, target.intervalMs, options.signal);
+    }
+}
+/** One request; `cancel` (the gate giving up) throws its reason, while the per-request timeout is a bad answer. */
+async function ask(target, effects, cancel) {
+    (0,concurrency/* throwIfAborted */.Te)(cancel);
+    const doFetch = effects.fetch ?? fetch;
+    const timeout = (effects.timeoutSignal ?? ((ms) => AbortSignal.timeout(ms)))(target.requestTimeoutMs);
+    // One signal for fetch: the request's timeout or the gate's cancel. Listeners are removed after each request
+    // (AbortSignal.any would keep one per request on the gate's signal for the whole gate).
+    const request = new AbortController();
+    const abort = () => request.abort();
+    timeout.addEventListener('abort', abort, { once: true });
+    cancel?.addEventListener('abort', abort, { once: true });
+    const signal = request.signal;
+    try {
+        const response = await doFetch(target.url, { signal, redirect: 'manual', headers: { 'user-agent': 'tierdeploy-health-gate' } });
+        // Free the connection: only the status matters.
+        await response.body?.cancel().catch(() => { });
+        return { status: response.status };
+    }
+    catch (e) {
+        (0,concurrency/* throwIfAborted */.Te)(cancel);
+        const error = e;
+        if (signal.aborted || error.name === 'TimeoutError' || error.name === 'AbortError')
+            return { error: `no answer within ${target.requestTimeoutMs / 1000} s` };
+        return { error: `request failed (${error.cause?.code ?? error.cause?.message ?? error.message})` };
+    }
+    finally {
+        timeout.removeEventListener('abort', abort);
+        cancel?.removeEventListener('abort', abort);
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
+var client_cloudwatch_dist_cjs = __webpack_require__(4085);
+;// CONCATENATED MODULE: ./packages/aws/src/health/alarm-check.ts
+
+/** DescribeAlarms takes at most 100 alarm names per call. */
+const NAMES_PER_CALL = 100;
+/** Alarms (metric and composite) by exact name or by name prefix, following NextToken. */
+async function describeAlarms(cloudwatch, query) {
+    const requests = 'names' in query
+        ? Array.from({ length: Math.ceil(query.names.length / NAMES_PER_CALL) }, (_, i) => ({ AlarmNames: query.names.slice(i * NAMES_PER_CALL, (i + 1) * NAMES_PER_CALL) }))
+        : [{ AlarmNamePrefix: query.prefix }];
+    const alarms = [];
+    for (const request of requests) {
+        let token;
+        do {
+            const out = await cloudwatch.send(new client_cloudwatch_dist_cjs/* DescribeAlarmsCommand */.zWD({ ...request, AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], ...(token ? { NextToken: token } : {}) }));
+            for (const a of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])]) {
+                if (a.AlarmName)
+                    alarms.push({ name: a.AlarmName, state: a.StateValue ?? 'INSUFFICIENT_DATA', reason: a.StateReason ?? '' });
+            }
+            token = out.NextToken;
+        } while (token);
+    }
+    return alarms;
+}
+
+// EXTERNAL MODULE: ./packages/catalog/src/settings.ts
+var src_settings = __webpack_require__(1214);
+// EXTERNAL MODULE: ./packages/catalog/src/routing.ts
+var routing = __webpack_require__(6021);
+;// CONCATENATED MODULE: ./packages/aws/src/health/targets.ts
+
+/**
+ * What the gate checks per service, from the catalog: the health URL is healthCheck.url, or the environment's url
+ * plus healthCheck.path for services reachable through the public ALB; alarms are the catalog's `alarms`, else
+ * every alarm whose name starts with the service name. `targetGroups` (service -> ARN or ARNs) overrides discovery.
+ */
+function gateTargets(catalog, environment, services, targetGroups = {}, log) {
+    return services.map((service) => {
+        const health = (0,src_settings/* serviceSettings */.xw)(catalog, service, environment).healthCheck;
+        const isPublic = service.routing?.public === true;
+        let http;
+        if (health.url)
+            http = { url: health.url, expectedStatus: health.expectedStatus, healthyThreshold: health.healthyThreshold, requestTimeoutMs: health.timeoutSeconds * 1000, intervalMs: health.intervalSeconds * 1000 };
+        else if (!isPublic)
+            http = { skip: 'not on the public ALB (routing.public) and no healthCheck.url' };
+        else if (!environment.url)
+            http = { skip: `environment ${environment.name} has no url (${environment.file})` };
+        else if (!health.path)
+            http = { skip: 'no healthCheck.path' };
+        else {
+            const patterns = service.routing?.pathPatterns ?? [];
+            if (patterns.length && !patterns.some((p) => (0,routing/* matchesPathPattern */.R)(p, health.path))) {
+                log?.warning(`${service.name}: health path ${health.path} is outside its ALB path patterns (${patterns.join(', ')}), so the public URL may reach another service; set healthCheck.path to a routed path or healthCheck.url`);
+            }
+            http = { url: `${environment.url.replace(/\/+$/, '')}${health.path}`, expectedStatus: health.expectedStatus, healthyThreshold: health.healthyThreshold, requestTimeoutMs: health.timeoutSeconds * 1000, intervalMs: health.intervalSeconds * 1000 };
+        }
+        const given = targetGroups[service.name];
+        return {
+            service: service.name,
+            http,
+            behindLoadBalancer: isPublic || given !== undefined,
+            ...(given !== undefined ? { targetGroups: given } : {}),
+            alarms: service.alarms?.length ? { names: service.alarms } : { prefix: service.name },
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/health/gate.ts
+
+
+
+
+
+
+
+
+
+const DEFAULT_POLL_MS = 15_000;
+const DEFAULT_BAKE_INTERVAL_MS = 30_000;
+/**
+ * Decides whether a deployed tier may proceed. In order: every ECS rollout (PRIMARY COMPLETED, running = desired);
+ * then, for the services that passed, load balancer target health and the HTTP health URL side by side; then,
+ * when everything passed, no alarm of any service in ALARM for the bake time. Every wait is on the injected clock.
+ */
+async function runHealthGate(targets, options, effects) {
+    try {
+        return await evaluateGate(targets, options, effects);
+    }
+    catch (e) {
+        throw asCredentialsError(e);
+    }
+}
+/** Missing, expired or refused credentials, or an endpoint out of reach, are the caller's set-up, not a bug: say what to fix. */
+function asCredentialsError(e) {
+    const setup = (0,errors/* awsSetupError */.Dw)(e, 'ECS, Elastic Load Balancing or CloudWatch (health gate)');
+    if (setup)
+        return setup;
+    const name = e?.name ?? '';
+    if (/AccessDenied/.test(name))
+        return new src_errors/* ConfigurationError */.j1(`AWS denied a health-gate call (${name}: ${e.message}); see docs/health-gate.md for the IAM permissions it needs`);
+    return e;
+}
+async function evaluateGate(targets, options, effects) {
+    const { clock, log } = effects;
+    const start = clock.now();
+    const deadline = start + options.timeoutMs;
+    const pollMs = options.pollIntervalMs ?? DEFAULT_POLL_MS;
+    const enabled = (c) => options.checks.includes(c);
+    const outcomes = [];
+    const add = (service, check, status, detail) => {
+        outcomes.push({ service, check, status, detail });
+        if (status === 'failed')
+            log.warning(`${service}: ${check} check failed: ${detail}`);
+        else
+            log.info(`${service}: ${check} ${status}: ${detail}`);
+    };
+    const names = targets.map((t) => t.service);
+    const blocked = new Map();
+    let states;
+    if (enabled('ecs')) {
+        states = await waitForRollouts(names, options, deadline, pollMs, effects);
+        for (const name of names) {
+            const s = states.get(name);
+            add(name, 'ecs', s.verdict === 'passed' ? 'passed' : 'failed', s.detail);
+            if (s.verdict !== 'passed')
+                blocked.set(name, 'ECS rollout did not pass');
+        }
+    }
+    else if (enabled('load-balancer') && targets.some((t) => t.behindLoadBalancer && !t.targetGroups)) {
+        states = await describeServiceStates(effects.ecs, options.cluster, names);
+    }
+    for (const [name, s] of states ?? [])
+        if (!blocked.has(name) && s.desiredCount === 0 && s.verdict === 'passed')
+            blocked.set(name, 'desired count is 0: nothing runs');
+    // The first check to throw cancels the others (their polls, sleeps and requests) and is reported at once.
+    await (0,concurrency/* allOrAbort */.jH)(targets.map((t) => async (signal) => {
+        const reason = blocked.get(t.service);
+        const both = ['load-balancer', 'http'].filter(enabled);
+        if (reason) {
+            for (const c of both)
+                add(t.service, c, 'skipped', reason);
+            return;
+        }
+        await (0,concurrency/* allOrAbort */.jH)([
+            async (inner) => {
+                if (!enabled('load-balancer'))
+                    return;
+                const [status, detail] = await checkLoadBalancer(t, states?.get(t.service), deadline, pollMs, effects, inner);
+                add(t.service, 'load-balancer', status, detail);
+            },
+            async (inner) => {
+                if (!enabled('http'))
+                    return;
+                const [status, detail] = await checkHttp(t, deadline, options.httpRetries ?? 2, effects, inner);
+                add(t.service, 'http', status, detail);
+            },
+        ], signal);
+    }));
+    if (enabled('alarms')) {
+        if (outcomes.some((o) => o.status === 'failed'))
+            for (const t of targets)
+                add(t.service, 'alarms', 'skipped', 'not baked: an earlier check failed');
+        else
+            for (const o of await bakeAlarms(targets, options, effects))
+                add(o.service, 'alarms', o.status, o.detail);
+    }
+    const order = new Map(names.map((n, i) => [n, i]));
+    outcomes.sort((a, b) => order.get(a.service) - order.get(b.service) || CHECKS.indexOf(a.check) - CHECKS.indexOf(b.check));
+    return { passed: !outcomes.some((o) => o.status === 'failed'), outcomes, seconds: (clock.now() - start) / 1000 };
+}
+async function waitForRollouts(names, options, deadline, pollMs, effects) {
+    for (;;) {
+        const states = await describeServiceStates(effects.ecs, options.cluster, names, options.expectedTaskDefinitions);
+        const pending = [...states.values()].filter((s) => s.verdict === 'pending');
+        if (pending.length === 0)
+            return states;
+        if (effects.clock.now() + pollMs > deadline) {
+            for (const s of pending)
+                states.set(s.service, { ...s, verdict: 'failed', detail: `not settled by the deadline: ${s.detail}` });
+            return states;
+        }
+        effects.log.info(`waiting for ${pending.length} rollout${pending.length === 1 ? '' : 's'}: ${pending.map((s) => s.service).join(', ')}`);
+        await effects.clock.sleep(pollMs);
+    }
+}
+async function checkLoadBalancer(t, state, deadline, pollMs, effects, signal) {
+    if (!t.behindLoadBalancer)
+        return ['skipped', 'not behind the ALB (routing.public is not set)'];
+    const groups = t.targetGroups ?? state?.targetGroups ?? [];
+    if (groups.length === 0)
+        return ['failed', 'routing.public is set but the ECS service has no load balancer target group (attach one, or give the target-groups input)'];
+    for (;;) {
+        (0,concurrency/* throwIfAborted */.Te)(signal);
+        const verdict = await checkTargetGroups(effects.elb, groups, signal);
+        if (verdict.healthy)
+            return ['passed', verdict.detail];
+        if (effects.clock.now() + pollMs > deadline)
+            return ['failed', `not healthy by the deadline: ${verdict.detail}`];
+        await (0,concurrency/* sleepUnlessAborted */.bp)(effects.clock, pollMs, signal);
+    }
+}
+async function checkHttp(t, deadline, retries, effects, signal) {
+    if ('skip' in t.http)
+        return ['skipped', t.http.skip];
+    const verdict = await checkHttpHealth(t.http, { deadline, retries, signal }, effects);
+    return [verdict.healthy ? 'passed' : 'failed', verdict.detail];
+}
+/** Alarms in ALARM anywhere in the account and region (one paginated call however many services). */
+async function alarmsFiring(effects) {
+    const firing = [];
+    let token;
+    do {
+        const out = await effects.cloudwatch.send(new client_cloudwatch_dist_cjs/* DescribeAlarmsCommand */.zWD({ StateValue: 'ALARM', AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], ...(token ? { NextToken: token } : {}) }));
+        for (const a of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])])
+            if (a.AlarmName)
+                firing.push({ name: a.AlarmName, state: 'ALARM', reason: a.StateReason ?? '' });
+        token = out.NextToken;
+    } while (token);
+    return firing;
+}
+const belongsTo = (t, alarm) => ('names' in t.alarms ? t.alarms.names.includes(alarm) : alarm.startsWith(t.alarms.prefix));
+/**
+ * Looks up each service's alarms once, then watches for any of them in ALARM until the bake time is over. Stops at
+ * the first alarm: the gate has failed, and a rollback should not wait for the rest of the bake.
+ */
+async function bakeAlarms(targets, options, effects) {
+    const { clock } = effects;
+    const start = clock.now();
+    const known = new Map();
+    for (const t of targets)
+        known.set(t.service, await describeAlarms(effects.cloudwatch, t.alarms));
+    const fired = new Map();
+    let firing = [...known.values()].flat().filter((a) => a.state === 'ALARM');
+    const interval = options.bakeIntervalMs ?? DEFAULT_BAKE_INTERVAL_MS;
+    for (;;) {
+        for (const a of firing)
+            for (const t of targets)
+                if (belongsTo(t, a.name) && !fired.has(t.service))
+                    fired.set(t.service, a);
+        const elapsed = clock.now() - start;
+        if (fired.size || elapsed >= options.bakeMs)
+            break;
+        await clock.sleep(Math.min(interval, options.bakeMs - elapsed));
+        firing = await alarmsFiring(effects);
+    }
+    const baked = `${Math.round((clock.now() - start) / 1000)} s`;
+    return targets.map((t) => {
+        const alarm = fired.get(t.service);
+        if (alarm)
+            return { service: t.service, status: 'failed', detail: `${alarm.name} in ALARM after ${baked}${alarm.reason ? `: ${alarm.reason}` : ''}` };
+        const found = known.get(t.service) ?? [];
+        if ('names' in t.alarms) {
+            const missing = t.alarms.names.filter((n) => !found.some((a) => a.name === n));
+            if (missing.length)
+                return { service: t.service, status: 'failed', detail: `catalog alarm${missing.length === 1 ? '' : 's'} ${missing.join(', ')} not found in CloudWatch` };
+        }
+        if (found.length === 0)
+            return { service: t.service, status: 'skipped', detail: `no alarms named ${'prefix' in t.alarms ? `${t.alarms.prefix}*` : ''} to watch` };
+        return { service: t.service, status: 'passed', detail: `${found.length} alarm${found.length === 1 ? '' : 's'} not in ALARM over ${baked}` };
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/health/report.ts
+const MARK = { passed: '\u2705 passed', failed: '\u274c failed', skipped: '\u23ed\ufe0f skipped' };
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Markdown: the verdict, then one row per failed check (the why on top), counts, and every other check collapsed
+ * (a 1,000-service gate has 3,000 rows).
+ */
+function renderGateTable(report, title = 'health gate') {
+    const failed = report.outcomes.filter((o) => o.status === 'failed');
+    const rest = report.outcomes.filter((o) => o.status !== 'failed');
+    const services = new Set(report.outcomes.map((o) => o.service)).size;
+    const failedServices = new Set(failed.map((o) => o.service)).size;
+    const head = report.passed
+        ? `### \u2705 ${title} passed: ${services} service${services === 1 ? '' : 's'} healthy`
+        : `### \u274c ${title} failed: ${failed.length} check${failed.length === 1 ? '' : 's'} failed in ${failedServices} service${failedServices === 1 ? '' : 's'}`;
+    const row = (o) => `| ${o.service} | ${o.check} | ${MARK[o.status]} | ${cell(o.detail)} |`;
+    const lines = [head, ''];
+    if (failed.length)
+        lines.push('| service | check | result | why |', '|---|---|---|---|', ...failed.map(row), '');
+    const counts = ['failed', 'passed', 'skipped'].map((s) => [s, report.outcomes.filter((o) => o.status === s).length]).filter(([, n]) => n > 0);
+    if (counts.length)
+        lines.push(`${counts.map(([s, n]) => `${MARK[s]}: ${n}`).join(' \u00b7 ')} (checks, in ${report.seconds.toFixed(0)} s)`, '');
+    if (rest.length) {
+        lines.push(`<details${rest.length <= 10 && failed.length === 0 ? ' open' : ''}><summary>${failed.length ? `The other check${rest.length === 1 ? '' : 's'}` : `Every check`} (${rest.length})</summary>`, '');
+        lines.push('| service | check | result | why |', '|---|---|---|---|', ...rest.map(row), '', '</details>', '');
+    }
+    return lines.join('\n');
+}
+/** Plain text for the CLI: aligned columns, failures first. */
+function renderGateText(report) {
+    const rows = [...report.outcomes.filter((o) => o.status === 'failed'), ...report.outcomes.filter((o) => o.status !== 'failed')];
+    const w1 = Math.max(7, ...rows.map((o) => o.service.length));
+    const w2 = Math.max(5, ...rows.map((o) => o.check.length));
+    const lines = [`${'SERVICE'.padEnd(w1)}  ${'CHECK'.padEnd(w2)}  RESULT   WHY`, ...rows.map((o) => `${o.service.padEnd(w1)}  ${o.check.padEnd(w2)}  ${o.status.padEnd(7)}  ${o.detail}`)];
+    lines.push('', report.passed ? `health gate passed in ${report.seconds.toFixed(0)} s` : `health gate FAILED: ${rows.filter((o) => o.status === 'failed').length} failed check(s)`);
+    return lines.join('\n');
+}
+/** Markdown: what a failed gate's rollback put back, and on which revision. */
+function renderRollbackTable(results) {
+    if (results.length === 0)
+        return '\nNothing to roll back: no service of this deploy had a previous revision.\n';
+    const rows = results.map((r) => `| ${r.service} | ${r.status === 'rolled-back' ? '\u21a9\ufe0f rolled back' : `\u274c ${r.status}`} | ${r.taskDefinition?.split('/').at(-1) ?? ''} | ${cell(r.reason ?? '')} |`);
+    return ['', '#### Rollback', '', '| service | result | revision | why |', '|---|---|---|---|', ...rows, ''].join('\n');
 }
 
 // EXTERNAL MODULE: ./packages/catalog/src/suggest.ts
 var suggest = __webpack_require__(5753);
-;// CONCATENATED MODULE: ./packages/catalog/src/shape.ts
+// EXTERNAL MODULE: ./packages/graph/src/plan.ts
+var src_plan = __webpack_require__(5517);
+;// CONCATENATED MODULE: ./packages/aws/src/health/selection.ts
 
-const patterns = new Map();
-function regex(p) {
-    let r = patterns.get(p);
-    if (!r)
-        patterns.set(p, (r = new RegExp(p)));
-    return r;
-}
-function typeOf(v) {
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'array';
-    if (typeof v === 'number')
-        return Number.isInteger(v) ? 'integer' : 'number';
-    return typeof v;
-}
-function matchesType(expected, actual) {
-    return expected === actual || (expected === 'number' && actual === 'integer');
-}
-/** Type names as a YAML author knows them (a mapping, a list), not JSON Schema's (object, array). */
-function typeLabel(type) {
-    const labels = { object: 'a mapping', array: 'a list', integer: 'a whole number', number: 'a number', string: 'a string', boolean: 'true or false', null: 'nothing' };
-    return labels[type] ?? type;
-}
-function describe(v) {
-    const s = JSON.stringify(v);
-    return s === undefined ? String(v) : s.length > 40 ? `${s.slice(0, 37)}...` : s;
-}
+
+
 /**
- * Checks `value` against the subset of JSON Schema that catalog/schema.ts uses, collecting every issue
- * (never stopping at the first), each with the path of keys that leads to it.
+ * The services the gate checks: a tier's deployable services (as resolve-graph plans them for the environment),
+ * the named ones, or, when neither is given, those in ecs-deploy's result.
  */
-function checkShape(value, schema, path = [], issues = []) {
-    walk(value, schema, { up: undefined, key: undefined, prefix: path }, undefined, issues);
-    return issues;
-}
-function pathOf(at, key) {
-    const keys = key === undefined ? [] : [key];
-    let node = at;
-    for (; node?.up !== undefined; node = node.up)
-        keys.push(node.key);
-    return [...(node?.prefix ?? []), ...keys.reverse()];
-}
-/** Checks `value`, found under `key` of the container at `parent` (for the root: the root and no key). */
-function walk(value, schema, parent, key, issues) {
-    checkOf(schema)(value, parent, key, issues);
-}
-const compiled = new WeakMap();
-/**
- * The check for `schema`. Each schema is read once, into a function that does only what that schema asks (a
- * string's pattern, a mapping's known keys): a 10,000-service catalog checks about 50,000 values, and looking the
- * rules up in the schema for every value was most of the time (issue 16).
- */
-function checkOf(schema) {
-    const known = compiled.get(schema);
-    if (known)
-        return known;
-    // A schema that contains itself gets this forwarder while it compiles.
-    let real;
-    compiled.set(schema, (value, parent, key, issues) => real(value, parent, key, issues));
-    real = compile(schema);
-    compiled.set(schema, real);
-    return real;
-}
-function compile(schema) {
-    if (schema.anyOf) {
-        const alternatives = schema.anyOf.map(checkOf);
-        const forms = schema.anyOf.map((s) => (s.type === 'object' ? `{ ${Object.keys(s.properties ?? {}).join(', ')}: ... }` : s.type)).join(' or ');
-        return (value, parent, key, issues) => {
-            for (const alternative of alternatives) {
-                const trial = [];
-                alternative(value, parent, key, trial);
-                if (trial.length === 0)
-                    return;
-            }
-            issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not valid here`, hint: `expected ${forms}` });
-        };
+function gateServices(catalog, environment, given, names = { tier: 'tier', services: 'services', deployResult: 'deploy-result' }) {
+    if (given.tier && given.services?.length)
+        throw new src_errors/* ConfigurationError */.j1(`give '${names.tier}' or '${names.services}', not both`);
+    if (given.tier) {
+        const plan = (0,src_plan/* resolveDeployWaves */._j)(catalog, { tier: (0,src_plan/* parseTier */.aW)(given.tier) }, environment);
+        return plan.tiers.flatMap((t) => t.waves.flat()).map((n) => catalog.services.get(n)).filter((s) => s.kind === 'service');
     }
-    const type = schema.type;
-    const mismatch = (value, actual, parent, key, issues) => {
-        issues.push({ path: pathOf(parent, key), message: `expected ${typeLabel(type)}, found ${actual === 'null' ? 'nothing' : `${typeLabel(actual)} ${describe(value)}`}` });
-    };
-    const checkString = stringCheck(schema);
-    // The usual leaf, a string with no enum: one typeof, then its length or pattern.
-    if (type === 'string' && !schema.enum) {
-        return (value, parent, key, issues) => {
-            if (typeof value === 'string')
-                checkString(value, parent, key, issues);
-            else
-                mismatch(value, typeOf(value), parent, key, issues);
-        };
-    }
-    const enumValues = schema.enum;
-    const enumNames = enumValues?.map(String);
-    const { minimum, maximum, minItems } = schema;
-    const items = schema.items ? checkOf(schema.items) : undefined;
-    const checkObject = objectCheck(schema);
-    return (value, parent, key, issues) => {
-        const actual = typeOf(value);
-        if (type && !matchesType(type, actual))
-            return mismatch(value, actual, parent, key, issues);
-        if (enumValues && !enumValues.includes(value)) {
-            const hint = typeof value === 'string' ? (0,suggest/* didYouMean */.au)(value, enumNames) : undefined;
-            issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not one of ${enumValues.map((e) => JSON.stringify(e)).join(', ')}`, ...(hint ? { hint } : {}) });
-            return;
-        }
-        if (typeof value === 'string')
-            return checkString(value, parent, key, issues);
-        if (typeof value === 'number') {
-            if (minimum !== undefined && value < minimum)
-                issues.push({ path: pathOf(parent, key), message: `${value} is below the minimum ${minimum}` });
-            if (maximum !== undefined && value > maximum)
-                issues.push({ path: pathOf(parent, key), message: `${value} is above the maximum ${maximum}` });
-            return;
-        }
-        if (Array.isArray(value)) {
-            if (minItems !== undefined && value.length < minItems)
-                issues.push({ path: pathOf(parent, key), message: `needs at least ${minItems} item(s)` });
-            if (items && value.length > 0) {
-                const here = key === undefined ? parent : { up: parent, key };
-                for (let i = 0; i < value.length; i++)
-                    items(value[i], here, i, issues);
-            }
-            return;
-        }
-        if (actual === 'object')
-            checkObject(value, parent, key, issues);
-    };
+    const selected = given.services?.length ? given.services : given.deployResult?.filter((r) => r.status !== 'skipped').map((r) => r.service);
+    if (!selected)
+        throw new src_errors/* ConfigurationError */.j1(`give '${names.tier}', '${names.services}' or '${names.deployResult}': nothing is selected to check`);
+    const services = [...new Set(selected.map((n) => (0,src_plan/* resolveServiceName */.fV)(catalog, n)))];
+    const notDeployed = services.filter((s) => s.kind !== 'service');
+    if (notDeployed.length)
+        throw new src_errors/* ConfigurationError */.j1(`${notDeployed.map((s) => `${s.name} (${s.kind})`).join(', ')} ${notDeployed.length === 1 ? 'is' : 'are'} not deployed to ECS, so there is no health to check`);
+    return services;
 }
-function stringCheck(schema) {
-    const { minLength } = schema;
-    const pattern = schema.pattern ? regex(schema.pattern) : undefined;
-    const noun = schema.description ? nounOf(schema.description) : 'value';
-    return (value, parent, key, issues) => {
-        if (minLength !== undefined && value.length < minLength)
-            issues.push({ path: pathOf(parent, key), message: 'must not be empty' });
-        else if (pattern && !pattern.test(value))
-            issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not a valid ${noun}`, hint: `must match ${schema.pattern}` });
-    };
-}
-function objectCheck(schema) {
-    const required = schema.required;
-    const names = schema.propertyNames?.pattern ? regex(schema.propertyNames.pattern) : undefined;
-    const properties = new Map();
-    for (const name of Object.keys(schema.properties ?? {}))
-        properties.set(name, checkOf(schema.properties[name]));
-    const propertyNames = [...properties.keys()];
-    const additional = schema.additionalProperties;
-    const other = typeof additional === 'object' ? checkOf(additional) : undefined;
-    return (record, parent, key, issues) => {
-        const here = key === undefined ? parent : { up: parent, key };
-        if (required)
-            for (const name of required)
-                if (!(name in record))
-                    issues.push({ path: pathOf(here, undefined), message: `missing required key '${name}'` });
-        const keys = Object.keys(record);
-        for (let k = 0; k < keys.length; k++) {
-            const name = keys[k];
-            if (names && !names.test(name)) {
-                issues.push({ path: pathOf(here, name), atKey: true, message: `'${name}' is not a valid name`, hint: 'use lower-case letters, digits and dashes' });
-            }
-            const check = properties.get(name);
-            if (check)
-                check(record[name], here, name, issues);
-            else if (additional === false) {
-                const hint = (0,suggest/* didYouMean */.au)(name, propertyNames);
-                issues.push({ path: pathOf(here, name), atKey: true, message: `unknown key '${name}'`, ...(hint ? { hint } : {}) });
-            }
-            else if (other)
-                other(record[name], here, name, issues);
-        }
-    };
-}
-/**
- * A schema description as the noun after "a valid": without its article ("An SSM parameter ARN" read "a valid an
- * ...") or final period; only a capitalised first word is lower-cased, so AWS, SSM and Secrets Manager keep theirs.
- */
-function nounOf(description) {
-    const noun = description.replace(/\.$/, '').replace(/^(an?|the) /i, '');
-    return noun.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase());
-}
-
-// EXTERNAL MODULE: ./packages/catalog/src/yaml-source.ts + 1 modules
-var yaml_source = __webpack_require__(674);
-;// CONCATENATED MODULE: ./packages/catalog/src/build.ts
-
-
-
-
-
-
-
-
-
-
-/** The empty list every service without dependencies or aliases shares (frozen: nothing may add to it). */
-const NONE = Object.freeze([]);
-/**
- * Builds the catalog from its sources and reports every problem found, not just the first. Pure: the caller
- * supplies file contents and the path-existence check.
- */
-function buildCatalog(input) {
-    const problems = [];
-    const file = input.services.file;
-    const add = (severity, path, message, hint, f = file) => {
-        problems.push({ file: f, severity, message, ...(hint ? { hint } : {}), ...(path ? { path } : {}) });
-    };
-    const parsed = (0,yaml_source.parseYaml)(input.services);
-    if (parsed.problem)
-        return { problems: [parsed.problem] };
-    if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
-        add('error', undefined, 'the catalog must be a mapping with tiers and services', 'see catalog/schema.json');
-        return { problems };
-    }
-    for (const issue of checkShape(parsed.value, schema/* catalogSchema */.X8)) {
-        problems.push(shapeProblem(file, issue));
-    }
-    // Keep going past shape problems so one run reports every problem; later rules see only well-formed values.
-    const doc = wellFormed(parsed.value);
-    if (!doc)
-        return { problems };
-    const droppedPaths = normalisePaths(doc, input.root, add);
-    const rawServices = parsed.value.services;
-    const tiersWellFormed = doc.tiers.length === parsed.value.tiers.length;
-    // Tiers
-    const tierIds = new Set();
-    doc.tiers.forEach((t, i) => {
-        if (tierIds.has(t.id))
-            add('error', ['tiers', i, 'id'], `tier ${t.id} is defined twice`);
-        tierIds.add(t.id);
+function parseChecks(list, input) {
+    if (!list)
+        return [...CHECKS];
+    return list.map((c) => {
+        if (CHECKS.includes(c))
+            return c;
+        const near = (0,suggest/* closestNames */.g9)(c, CHECKS);
+        throw new src_errors/* ConfigurationError */.j1(`input '${input}': unknown check '${c}'${near.length ? `; did you mean '${near[0]}'?` : ''} (checks: ${CHECKS.join(', ')})`);
     });
-    // Names and aliases. Plain indexed loops here and below: this runs once per process over every service, so
-    // it runs cold, where iterators and per-item closures cost more than the checks (issue 16: plan at 10,000).
-    // `index` gives each name and alias its service's position: dependencies become numbers, so the dependency
-    // rules and the cycle check below look nothing up by name.
-    const names = new Map();
-    const index = new Map();
-    const serviceNames = Object.keys(doc.services);
-    for (let i = 0; i < serviceNames.length; i++) {
-        names.set(serviceNames[i], serviceNames[i]);
-        index.set(serviceNames[i], i);
-    }
-    for (let n = 0; n < serviceNames.length; n++) {
-        const name = serviceNames[n];
-        const aliases = doc.services[name].aliases;
-        if (aliases === undefined)
-            continue;
-        for (let i = 0; i < aliases.length; i++) {
-            const alias = aliases[i];
-            const owner = names.get(alias);
-            if (owner !== undefined && owner !== name) {
-                add('error', ['services', name, 'aliases', i], `alias '${alias}' of ${name} is already ${owner === alias ? 'a service name' : `an alias of ${owner}`}`, 'names and aliases must be unique');
-            }
-            else {
-                names.set(alias, name);
-                index.set(alias, index.get(name));
-            }
+}
+/** `{"service": "arn..." | ["arn...", ...]}` -> service -> ARNs. */
+function parseTargetGroups(value, input) {
+    if (value === undefined)
+        return {};
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        throw new src_errors/* ConfigurationError */.j1(`input '${input}' must be a JSON object: {"SERVICE": "TARGET_GROUP_ARN" or ["ARN", ...]}`);
+    return Object.fromEntries(Object.entries(value).map(([service, arns]) => {
+        const list = typeof arns === 'string' ? [arns] : arns;
+        if (!Array.isArray(list) || list.some((a) => typeof a !== 'string' || !a.startsWith('arn:'))) {
+            throw new src_errors/* ConfigurationError */.j1(`input '${input}': ${service} must map to a target group ARN or a list of them`);
         }
-    }
-    // Services with defaults filled in, dependencies resolved to canonical names
-    const services = new Map();
-    const list = [];
-    // Every service's dependencies as service positions, one after another: service n's are edgeTargets from
-    // edgeStart[n] to edgeStart[n + 1] (no array per service).
-    const edgeTargets = [];
-    const edgeStart = new Int32Array(serviceNames.length + 1);
-    // Dependencies as written, where that differs from the resolved list (an alias, a repeat): to point at them.
-    const writtenDeps = new Map();
-    const lastTier = doc.tiers.at(-1)?.id ?? 1;
-    for (let n = 0; n < serviceNames.length; n++) {
-        const name = serviceNames[n];
-        const def = doc.services[name];
-        const kind = def.kind ?? 'service';
-        const written = def.dependsOn;
-        // The canonical list is the written one unless an entry is an alias, a repeat or unknown (then a new list).
-        let dependsOn = written ?? NONE;
-        const first = edgeTargets.length;
-        if (written !== undefined) {
-            for (let i = 0; i < written.length; i++) {
-                const dep = written[i];
-                const target = index.get(dep);
-                let keep = false;
-                if (target === undefined)
-                    add('error', ['services', name, 'dependsOn', i], `${name} depends on unknown service '${dep}'`, (0,suggest/* unknownNameHint */.H6)(dep, names.keys()));
-                else if (target === n)
-                    add('error', ['services', name, 'dependsOn', i], `${name} depends on itself`, `cycle: ${name} -> ${name}`);
-                else
-                    keep = edgeTargets.indexOf(target, first) === -1; // not a repeat
-                // Diverged from the written list: copy its prefix, which was canonical so far.
-                if (dependsOn === written && !(keep && serviceNames[target] === dep))
-                    dependsOn = written.slice(0, i);
-                if (keep) {
-                    edgeTargets.push(target);
-                    if (dependsOn !== written)
-                        dependsOn.push(serviceNames[target]);
-                }
-            }
-            if (dependsOn !== written)
-                writtenDeps.set(name, written);
-        }
-        edgeStart[n + 1] = edgeTargets.length;
-        // A key that is present but malformed was reported by the shape check; do not report it missing as well.
-        const raw = rawServices[name];
-        const rawRecord = isRecord(raw);
-        if (kind !== 'library' && rawRecord && !('tier' in raw))
-            add('error', ['services', name], `${name} has no tier`, `add tier: 1 to ${lastTier}`);
-        // With a malformed tier entry (already reported) the defined tiers are unknown: do not cascade into every service.
-        if (def.tier !== undefined && tiersWellFormed && !tierIds.has(def.tier))
-            add('error', ['services', name, 'tier'], `${name} is in tier ${def.tier}, which is not defined in tiers`, tierIds.size ? `defined tiers: ${[...tierIds].join(', ')}` : 'tiers: defines none');
-        if (kind !== 'infrastructure' && rawRecord && !('path' in raw) && !droppedPaths.has(name))
-            add('error', ['services', name], `${name} has no path`, `a ${kind} needs the directory of its code`);
-        if (def.deployVia === 'cloudformation' && !def.cloudformation)
-            add('error', ['services', name, 'deployVia'], `${name} is deployed via CloudFormation but names no stack`, 'add cloudformation: { stack: NAME, imageParameter: PARAM }');
-        // The definition belongs to this build (the parse made it, or wellFormed copied it): completed in place, its keys
-        // in the order a spread would give.
-        const service = def;
-        service.name = name;
-        service.kind = kind;
-        service.tier = def.tier ?? 0;
-        service.dependsOn = dependsOn;
-        service.aliases = def.aliases ?? NONE;
-        service.disabled = def.disabled ?? false;
-        services.set(name, service);
-        list.push(service);
-    }
-    for (let n = 0; n < list.length; n++) {
-        const s = list[n];
-        const deps = s.dependsOn;
-        for (let k = 0; k < deps.length; k++) {
-            const dep = deps[k];
-            const d = list[edgeTargets[edgeStart[n] + k]];
-            const libraryOnService = s.kind === 'library' && d.kind !== 'library';
-            const higherTier = d.kind !== 'library' && s.kind !== 'library' && d.tier > s.tier;
-            const onDisabled = d.disabled && !s.disabled;
-            if (!libraryOnService && !higherTier && !onDisabled)
-                continue;
-            // Where the dependency is written (it may be written as an alias).
-            const at = ['services', s.name, 'dependsOn', (writtenDeps.get(s.name) ?? deps).findIndex((n) => names.get(n) === dep)];
-            if (libraryOnService)
-                add('error', at, `library ${s.name} depends on ${d.kind} ${dep}`, 'a library may depend only on libraries');
-            if (higherTier)
-                add('error', at, `${s.name} (tier ${s.tier}) depends on ${dep} (tier ${d.tier}), a higher tier`, `lower tiers deploy first: move ${dep} to tier ${s.tier} or lower, or ${s.name} up`);
-            if (onDisabled)
-                add('error', at, `${s.name} depends on ${dep}, which is disabled`, `enable ${dep} or drop the dependency`);
-        }
-    }
-    for (const cycle of isAcyclic(edgeStart, edgeTargets) ? [] : findCycles(services)) {
-        add('error', ['services', cycle[0], 'dependsOn'], `dependency cycle: ${[...cycle, cycle[0]].join(' -> ')}`, 'remove one of these dependencies');
-    }
-    const byPath = new Map();
-    for (let n = 0; n < list.length; n++) {
-        const s = list[n];
-        if (s.path === undefined)
-            continue;
-        const other = byPath.get(s.path);
-        if (other)
-            add('error', ['services', s.name, 'path'], `${s.name} and ${other} have the same path ${s.path}`, 'each service owns a distinct directory; nesting one inside another is fine');
-        else
-            byPath.set(s.path, s.name);
-        if (input.pathExists && !s.disabled && !input.pathExists(s.path)) {
-            add(input.strict ? 'error' : 'warning', ['services', s.name, 'path'], `${s.name}: path ${s.path} does not exist`, 'check the directory; services nested in another directory need the full path');
-        }
-    }
-    const catalog = {
-        dir: input.dir,
-        root: input.root,
-        file,
-        platform: doc.platform ?? 'platform',
-        tiers: [...doc.tiers].sort((a, b) => a.id - b.id),
-        globalPaths: doc.globalPaths ?? [],
-        defaults: doc.defaults ?? {},
-        services,
-        names,
-        environments: new Map(),
-    };
-    for (const source of input.environments) {
-        const env = buildEnvironment(source, catalog, problems);
-        if (env)
-            catalog.environments.set(env.name, env);
-    }
-    problems.push(...(0,branches.overlappingRefProblems)(catalog.environments.values()));
-    problems.push(...dependencyNotEnabledProblems(catalog));
-    problems.push(...secretArnProblems(catalog));
-    checkSizes(catalog, problems);
-    return { catalog, problems };
+        return [service, list];
+    }));
 }
-/**
- * Rewrites every repository path the catalog holds into its one form (repo-path.ts), once, before any rule or
- * package reads it: so duplicate paths are compared, paths checked on disk, and changed files matched all in
- * the same form. A path that cannot be normalised is reported where it is written and dropped; the services
- * whose path was dropped are returned (their path is malformed, not missing).
- */
-function normalisePaths(doc, root, add) {
-    const dropped = new Set();
-    const normalise = (value, kind, at, what) => {
-        const n = normaliseRepoPath(value, kind, root);
-        if ('path' in n)
-            return n.path;
-        add('error', at, `${what}: ${n.problem}`, n.hint);
-        return undefined;
-    };
-    const normaliseList = (values, at, what) => values.flatMap((v, i) => normalise(v, 'glob', [...at, i], what) ?? []);
-    const normaliseBuild = (build, at, owner) => {
-        // A malformed build (not a mapping) was reported by the shape check.
-        if (!isRecord(build))
-            return build;
-        const out = { ...build };
-        for (const [key, kind] of [['context', 'context'], ['dockerfile', 'file']]) {
-            if (typeof out[key] !== 'string')
-                continue;
-            const n = normalise(out[key], kind, [...at, key], `${owner} build.${key}`);
-            if (n === undefined)
-                delete out[key];
-            else
-                out[key] = n;
-        }
-        return out;
-    };
-    doc.globalPaths = normaliseList(doc.globalPaths ?? [], ['globalPaths'], 'globalPaths');
-    if (doc.defaults?.build !== undefined)
-        doc.defaults = { ...doc.defaults, build: normaliseBuild(doc.defaults.build, ['defaults', 'build'], 'defaults') };
-    const names = Object.keys(doc.services);
-    for (let n = 0; n < names.length; n++) {
-        const name = names[n];
-        const def = doc.services[name];
-        // Most paths are already in their one form: checked first, so a large catalog allocates nothing for them.
-        if (def.path !== undefined && !isCanonicalRepoPath(def.path)) {
-            const path = normalise(def.path, 'directory', ['services', name, 'path'], `${name} path`);
-            if (path === undefined) {
-                delete def.path;
-                dropped.add(name);
-            }
-            else
-                def.path = path;
-        }
-        if (def.watch !== undefined)
-            def.watch = normaliseList(def.watch, ['services', name, 'watch'], `${name} watch`);
-        if (def.build !== undefined)
-            def.build = normaliseBuild(def.build, ['services', name, 'build'], name);
-    }
-    return dropped;
-}
-const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : undefined);
-const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/**
- * The parts of a catalog document that the rules can trust after shape problems were reported: malformed
- * values are dropped (their problem is already reported), so a typo in one service does not hide a cycle in
- * another.
- */
-function wellFormed(raw) {
-    if (!Array.isArray(raw.tiers) || !isRecord(raw.services))
-        return undefined;
-    const tiers = raw.tiers.filter((t) => isRecord(t) && Number.isInteger(t.id));
-    const services = {};
-    const rawServices = raw.services;
-    const names = Object.keys(rawServices);
-    for (let n = 0; n < names.length; n++) {
-        const name = names[n];
-        const value = rawServices[name];
-        // A well-formed definition is used as it is (the parse made it for this build alone); only one with a
-        // malformed value is copied without it, so the raw value still tells "malformed" from "missing".
-        services[name] = (isRecord(value) && isWellFormedService(value) ? value : withoutMalformedKeys(value));
-    }
-    return { ...raw, tiers, services, globalPaths: strings(raw.globalPaths) ?? [], defaults: isRecord(raw.defaults) ? raw.defaults : {} };
-}
-const LIST_KEYS = ['dependsOn', 'aliases', 'watch', 'ignore'];
-const KINDS = ['service', 'infrastructure', 'library'];
-function isStringList(v) {
-    if (!Array.isArray(v))
-        return false;
-    for (let i = 0; i < v.length; i++)
-        if (typeof v[i] !== 'string')
-            return false;
-    return true;
-}
-/** Whether every value the rules read from a service definition has its type (the shape check reported any that does not). */
-function isWellFormedService(def) {
-    for (let k = 0; k < LIST_KEYS.length; k++)
-        if (def[LIST_KEYS[k]] !== undefined && !isStringList(def[LIST_KEYS[k]]))
-            return false;
-    return ((def.tier === undefined || Number.isInteger(def.tier)) &&
-        (def.path === undefined || typeof def.path === 'string') &&
-        (def.kind === undefined || KINDS.includes(def.kind)) &&
-        (def.disabled === undefined || typeof def.disabled === 'boolean') &&
-        (def.cpu === undefined || schema/* FARGATE_CPU_UNITS */.M3.includes(def.cpu)) &&
-        (def.memory === undefined || Number.isInteger(def.memory)));
-}
-/** A copy of a service definition without its malformed values (or an empty one for a definition that is not a mapping). */
-function withoutMalformedKeys(value) {
-    const def = (isRecord(value) ? { ...value } : {});
-    for (const key of LIST_KEYS)
-        if (def[key] !== undefined)
-            def[key] = strings(def[key]);
-    if (!Number.isInteger(def.tier))
-        delete def.tier;
-    if (typeof def.path !== 'string')
-        delete def.path;
-    if (!KINDS.includes(def.kind))
-        delete def.kind;
-    if (typeof def.disabled !== 'boolean')
-        delete def.disabled;
-    if (!schema/* FARGATE_CPU_UNITS */.M3.includes(def.cpu))
-        delete def.cpu;
-    if (!Number.isInteger(def.memory))
-        delete def.memory;
-    return def;
-}
-/** A schema issue as a problem; an unknown key is named by its parent's path, since the message names the key. */
-function shapeProblem(file, issue) {
-    const where = issue.atKey ? issue.path.slice(0, -1) : issue.path;
-    return {
-        file,
-        severity: 'error',
-        message: `${where.length ? `${where.join('.')}: ` : ''}${issue.message}`,
-        ...(issue.hint ? { hint: issue.hint } : {}),
-        path: issue.path,
-        ...(issue.atKey ? { atKey: true } : {}),
-    };
-}
-function buildEnvironment(source, catalog, problems) {
-    const add = (path, message, hint, severity = 'error') => {
-        problems.push({ file: source.file, severity, message, ...(hint ? { hint } : {}), ...(path ? { path } : {}) });
-    };
-    const parsed = (0,yaml_source.parseYaml)(source);
-    if (parsed.problem) {
-        problems.push(parsed.problem);
-        return undefined;
-    }
-    if (!isRecord(parsed.value)) {
-        add(undefined, `an environment file must be a mapping, found ${parsed.value === null ? 'nothing' : Array.isArray(parsed.value) ? 'a list' : `${typeof parsed.value} ${JSON.stringify(parsed.value).slice(0, 40)}`}`, 'see catalog/environments/dev.yaml for the form: name, account, region, cluster, ...');
-        return undefined;
-    }
-    const issues = checkShape(parsed.value, schema/* environmentSchema */.VW);
-    for (const issue of issues)
-        problems.push(shapeProblem(source.file, issue));
-    // Keep going past shape problems so one run reports every problem in the file; later rules see only well-formed values.
-    const doc = withoutMalformed(parsed.value, issues);
-    const expected = (0,external_node_path_.basename)(source.file).replace(/\.ya?ml$/, '');
-    if (typeof doc.name === 'string' && doc.name !== expected)
-        add(['name'], `environment file ${(0,external_node_path_.basename)(source.file)} is named '${doc.name}'`, `name it '${expected}' or rename the file`);
-    for (const name of Object.keys(doc.services ?? {})) {
-        if (!catalog.names.has(name))
-            add(['services', name], `unknown service '${name}'`, (0,suggest/* didYouMean */.au)(name, catalog.names.keys()));
-    }
-    const services = Object.fromEntries(Object.entries(doc.services ?? {}).map(([n, o]) => [catalog.names.get(n) ?? n, o]));
-    for (const [i, name] of (doc.optionalServices ?? []).entries()) {
-        if (name === '*')
-            continue;
+/** Target group map keyed by canonical service names (aliases accepted). */
+function canonicalTargetGroups(catalog, groups, input) {
+    return Object.fromEntries(Object.entries(groups).map(([name, arns]) => {
         const canonical = catalog.names.get(name);
         if (!canonical)
-            add(['optionalServices', i], `unknown service '${name}'`, (0,suggest/* didYouMean */.au)(name, catalog.names.keys()));
-        else if (!catalog.tiers.find((t) => t.id === catalog.services.get(canonical).tier)?.optional) {
-            add(['optionalServices', i], `${canonical} is not in an optional tier, so it is always deployed`, 'list only services of tiers marked optional: true', 'warning');
+            throw new src_errors/* ConfigurationError */.j1(`input '${input}': unknown service '${name}'${(0,suggest/* closestNames */.g9)(name, catalog.names.keys()).length ? `; did you mean '${(0,suggest/* closestNames */.g9)(name, catalog.names.keys())[0]}'?` : ''}`);
+        return [canonical, arns];
+    }));
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/health/index.ts
+
+
+
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ./packages/aws/src/cloudformation/deploy.ts
+var cloudformation_deploy = __webpack_require__(8039);
+// EXTERNAL MODULE: ./packages/aws/src/cloudformation/events.ts
+var events = __webpack_require__(1797);
+// EXTERNAL MODULE: ./packages/aws/src/cloudformation/stacks.ts
+var stacks = __webpack_require__(1557);
+// EXTERNAL MODULE: ./packages/aws/src/cloudformation/outputs.ts
+var outputs = __webpack_require__(7340);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var client_ecs_dist_cjs = __webpack_require__(212);
+;// CONCATENATED MODULE: ./packages/aws/src/cloudformation/doctor.ts
+
+
+/** The tag CloudFormation puts on the taggable resources it creates, ECS services among them. */
+const STACK_NAME_TAG = 'aws:cloudformation:stack-name';
+/**
+ * Services of the cluster that a CloudFormation stack owns (its `aws:cloudformation:stack-name` tag) but whose catalog
+ * entry would have tierdeploy update them directly: an UpdateService there drifts the stack, and the stack's next
+ * update silently reverts the deploy. Also warns when the catalog names a different stack than the one that owns it.
+ * ECS services that are not in the catalog are none of tierdeploy's business and are skipped.
+ */
+async function findUndeclaredStackServices(ecs, cluster, catalog) {
+    const arns = [];
+    let nextToken;
+    do {
+        const page = await ecs.send(new client_ecs_dist_cjs/* ListServicesCommand */.qde({ cluster, maxResults: 100, ...(nextToken ? { nextToken } : {}) }));
+        arns.push(...(page.serviceArns ?? []));
+        nextToken = page.nextToken;
+    } while (nextToken);
+    // Only services the catalog knows need their tags: skip the rest before describing anything.
+    const known = arns.filter((arn) => catalog.names.has(arn.slice(arn.lastIndexOf('/') + 1)));
+    const warnings = [];
+    const { services } = await (0,rollout/* describeServicesInBatches */.Zs)(ecs, cluster, known, { include: ['TAGS'] });
+    for (const s of services) {
+        const stack = s.tags?.find((t) => t.key === STACK_NAME_TAG)?.value;
+        const name = s.serviceName ? catalog.names.get(s.serviceName) : undefined;
+        if (!stack || !name)
+            continue;
+        const entry = catalog.services.get(name);
+        if (entry.deployVia !== 'cloudformation') {
+            warnings.push({
+                service: name,
+                stack,
+                message: `${name} belongs to CloudFormation stack ${stack} (tag ${STACK_NAME_TAG}) but the catalog deploys it directly; declare deployVia: cloudformation with cloudformation: { stack: ${stack}, imageParameter: PARAM }, or a deploy will drift the stack`,
+            });
+        }
+        else if (entry.cloudformation && !ownedBy(stack, entry.cloudformation.stack)) {
+            warnings.push({
+                service: name,
+                stack,
+                message: `${name} belongs to CloudFormation stack ${stack} (tag ${STACK_NAME_TAG}) but the catalog names stack ${entry.cloudformation.stack}`,
+            });
         }
     }
-    // Without its name or region the environment cannot be used; its other problems are reported above.
-    if (typeof doc.name !== 'string' || typeof doc.region !== 'string')
-        return undefined;
-    return { ...doc, services, file: source.file };
+    return warnings.sort((a, b) => a.service.localeCompare(b.service));
+}
+/** A service in a nested stack carries the nested stack's name, PARENT-LogicalId-RANDOM, while the catalog names the root. */
+function ownedBy(tagStack, catalogStack) {
+    return tagStack === catalogStack || tagStack.startsWith(`${catalogStack}-`);
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/cloudformation/index.ts
+
+
+
+
+
+
+// EXTERNAL MODULE: ./packages/aws/src/environment.ts
+var environment = __webpack_require__(752);
+// EXTERNAL MODULE: ./packages/aws/src/ecs/parse-inputs.ts
+var parse_inputs = __webpack_require__(9648);
+;// CONCATENATED MODULE: ./packages/aws/src/promote.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * The image each service runs in an environment, pinned by digest: what promotion hands to the next environment,
+ * so production receives exactly what staging verified and nothing is rebuilt. For an ECS service it is the image of
+ * its container in the PRIMARY deployment's task definition; for a stack-owned service, the stack's image
+ * parameter. Every problem (a missing service, a rollout still in progress, a mutable tag) is reported together.
+ */
+async function readRunningRelease(catalog, environment, services, cluster, effects) {
+    const problems = [];
+    const images = {};
+    const viaEcs = services.filter((n) => catalog.services.get(n)?.deployVia !== 'cloudformation');
+    const viaStack = services.filter((n) => catalog.services.get(n)?.deployVia === 'cloudformation');
+    const described = await (0,wait/* describeServices */.Ge)(viaEcs, cluster, effects);
+    if (described.error)
+        throw new Error(`cannot read the services of cluster ${cluster} in ${environment.name}: ${described.error}`);
+    for (const name of described.missing)
+        problems.push(`${name}: no such service in cluster ${cluster}`);
+    const taskDefinitions = new Map();
+    for (const name of viaEcs) {
+        const service = described.services.get(name);
+        if (!service)
+            continue;
+        const verdict = (0,rollout/* rolloutVerdict */.$6)(service);
+        if (verdict.state !== 'done') {
+            problems.push(`${name}: its rollout is not finished in ${environment.name} (${verdict.detail}); promote only what finished deploying`);
+            continue;
+        }
+        const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+        const taskDefinition = primary?.taskDefinition ?? service.taskDefinition;
+        if (taskDefinition)
+            taskDefinitions.set(name, taskDefinition);
+        else
+            problems.push(`${name}: runs no task definition in ${environment.name}`);
+    }
+    await (0,concurrency/* mapWithConcurrency */.WS)([...taskDefinitions], 10, async ([name, arn]) => {
+        try {
+            const { taskDefinition } = await effects.ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arn }));
+            const containerName = (0,src_settings/* serviceSettings */.xw)(catalog, catalog.services.get(name), environment).containerName;
+            const image = taskDefinition?.containerDefinitions?.find((c) => c.name === containerName)?.image;
+            if (!image)
+                problems.push(`${name}: ${arn} has no container named ${containerName} (set container.name in ${catalog.file})`);
+            else if (!(0,parse_inputs/* isDigestImage */.SN)(image))
+                problems.push(`${name}: runs ${image}, a mutable tag; promotion takes only images pinned by digest (deploy it with build-push's output first)`);
+            else
+                images[name] = image;
+        }
+        catch (e) {
+            (0,errors/* rethrowConfigurationError */.wD)(e, { cluster, service: name });
+            throw e;
+        }
+    });
+    if (viaStack.length) {
+        const cloudformation = await effects.cloudformation();
+        for (const name of viaStack) {
+            const { stack, imageParameter } = catalog.services.get(name).cloudformation;
+            const found = await (0,stacks/* findStack */.eF)(cloudformation, stack);
+            const image = found?.Parameters?.find((p) => p.ParameterKey === imageParameter)?.ParameterValue;
+            if (!found)
+                problems.push(`${name}: stack ${stack} does not exist`);
+            else if (!image)
+                problems.push(`${name}: stack ${stack} has no parameter ${imageParameter}`);
+            else if (!(0,parse_inputs/* isDigestImage */.SN)(image))
+                problems.push(`${name}: stack ${stack} runs ${image}, a mutable tag; promotion takes only images pinned by digest`);
+            else
+                images[name] = image;
+        }
+    }
+    if (problems.length) {
+        throw new src_errors/* ConfigurationError */.j1(`cannot promote from ${environment.name}:\n  ${problems.sort().join('\n  ')}`);
+    }
+    return { images: sortedRecord(images), taskDefinitions: sortedRecord(Object.fromEntries(taskDefinitions)) };
+}
+function sortedRecord(r) {
+    return Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
 }
 /**
- * A copy of an environment document without the values the shape check reported (their problems are already
- * reported): a malformed list item is dropped from its list, a malformed per-service setting from its service, any
- * other malformed value with its top-level key. So a typo in one key does not hide a problem in another.
+ * The promotion gate: reads the exact task definitions and digests the source environment runs FIRST, gates those
+ * (a service whose PRIMARY moves to another revision during the gate fails it), then reads them again and refuses if
+ * anything changed. So what is promoted is exactly what was checked, even if a deploy lands in the source meanwhile.
  */
-function withoutMalformed(raw, issues) {
-    const doc = { ...raw };
-    if (isRecord(raw.services))
-        doc.services = Object.fromEntries(Object.entries(raw.services).map(([n, o]) => [n, isRecord(o) ? { ...o } : {}]));
-    const dropItems = new Map();
-    for (const { path } of issues) {
-        const [key, second, third] = path;
-        if (typeof key !== 'string')
-            continue;
-        if (key === 'services' && typeof second === 'string' && isRecord(doc.services)) {
-            // A malformed override was replaced by {} above; a malformed setting leaves the override's other settings.
-            if (third !== undefined)
-                delete doc.services[second][String(third)];
+async function gateRunningRelease(request, effects) {
+    const { catalog, environment, services, cluster } = request;
+    const names = services.map((s) => s.name);
+    const before = await readRunningRelease(catalog, environment, names, cluster, effects);
+    const report = await runHealthGate(gateTargets(catalog, environment, services, request.targetGroups ?? {}, effects.log), { ...request.gate, cluster, expectedTaskDefinitions: before.taskDefinitions }, effects);
+    if (!report.passed)
+        return { report };
+    const after = await readRunningRelease(catalog, environment, names, cluster, effects);
+    const moved = names
+        .filter((n) => before.images[n] !== after.images[n] || before.taskDefinitions[n] !== after.taskDefinitions[n])
+        .map((n) => `${n}: ran ${shortRevision(before.taskDefinitions[n]) ?? before.images[n]} when the gate started, ${shortRevision(after.taskDefinitions[n]) ?? after.images[n]} when it ended`);
+    if (moved.length) {
+        throw new src_errors/* ConfigurationError */.j1(`${environment.name} changed while its health gate ran, so the gate did not check what it runs now; nothing was promoted (run the promotion again):\n  ${moved.join('\n  ')}`);
+    }
+    return { report, release: before };
+}
+function shortRevision(arn) {
+    return arn === undefined ? undefined : (0,rollout/* taskDefinitionName */.ip)(arn);
+}
+
+// EXTERNAL MODULE: ./packages/aws/src/account.ts
+var account = __webpack_require__(1294);
+// EXTERNAL MODULE: ./packages/aws/src/client-config.ts
+var client_config = __webpack_require__(9161);
+;// CONCATENATED MODULE: ./packages/aws/src/status.ts
+
+
+
+
+
+
+
+
+/**
+ * The status of services in one environment: read-only (DescribeServices in batches of 10, one DescribeTaskDefinition
+ * with tags per service, 10 at a time). Drift is what rendering the catalog's settings over the running revision
+ * changes: the settings a deploy would apply.
+ */
+async function readEnvironmentStatus(catalog, environment, services, cluster, effects) {
+    const described = await (0,wait/* describeServices */.Ge)(services, cluster, effects);
+    if (described.error)
+        throw new src_errors/* ConfigurationError */.j1(`cannot read the services of cluster ${cluster} in ${environment.name}: ${described.error}`);
+    const out = new Map();
+    for (const name of described.missing)
+        out.set(name, { service: name, rollout: 'missing', rolloutDetail: `not in cluster ${cluster}`, running: 0, desired: 0, drift: [] });
+    await (0,concurrency/* mapWithConcurrency */.WS)([...described.services.entries()], 10, async ([name, service]) => {
+        const verdict = (0,rollout/* rolloutVerdict */.$6)(service);
+        const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+        const arn = primary?.taskDefinition ?? service.taskDefinition;
+        const status = {
+            service: name,
+            rollout: verdict.state,
+            rolloutDetail: verdict.detail,
+            running: service.runningCount ?? 0,
+            desired: service.desiredCount ?? 0,
+            ...(primary?.createdAt ? { deployedAt: new Date(primary.createdAt).getTime() } : {}),
+            drift: [],
+        };
+        out.set(name, status);
+        if (!arn)
+            return;
+        status.taskDefinition = (0,rollout/* taskDefinitionName */.ip)(arn);
+        let taskDefinition;
+        let tags;
+        try {
+            const answer = await effects.ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arn, include: ['TAGS'] }));
+            taskDefinition = answer.taskDefinition;
+            tags = Object.fromEntries((answer.tags ?? []).map((t) => [t.key ?? '', t.value ?? '']));
         }
-        else if (typeof second === 'number' && Array.isArray(raw[key])) {
-            dropItems.set(key, (dropItems.get(key) ?? new Set()).add(second));
+        catch (e) {
+            (0,errors/* rethrowConfigurationError */.wD)(e, { cluster, service: name });
+            throw e;
+        }
+        if (!taskDefinition)
+            return;
+        const settings = (0,src_settings/* serviceSettings */.xw)(catalog, catalog.services.get(name), environment);
+        const image = taskDefinition.containerDefinitions?.find((c) => c.name === settings.containerName)?.image;
+        if (image) {
+            status.image = image;
+            const digest = /@(sha256:[a-f0-9]{64})$/.exec(image)?.[1];
+            if (digest)
+                status.digest = digest;
+            status.drift = (0,render/* diffTaskDefinitions */.n2)((0,render/* registrationOf */.DD)(taskDefinition), (0,render/* renderTaskDefinition */.P9)({ base: taskDefinition, running: taskDefinition, service: name, settings }));
+        }
+        else {
+            status.drift = [`the task definition has no container '${settings.containerName}' (container.name in ${catalog.file})`];
+        }
+        if (tags[ecs_tags/* TAG_COMMIT */.rJ])
+            status.commit = tags[ecs_tags/* TAG_COMMIT */.rJ];
+        if (tags[ecs_tags/* TAG_DEPLOY_ID */.Lh])
+            status.deployId = tags[ecs_tags/* TAG_DEPLOY_ID */.Lh];
+    });
+    return services.map((n) => out.get(n)).filter(Boolean);
+}
+/**
+ * Which services run different images in two environments (the promotion preview): compared by digest, the bytes,
+ * so the same commit built twice still counts as different; each side named by its commit where the tags give one.
+ */
+function compareStatus(here, there) {
+    const other = new Map(there.map((s) => [s.service, s]));
+    const label = (s) => s?.commit?.slice(0, 12) ?? s?.digest?.slice(0, 19) ?? s?.taskDefinition;
+    const out = [];
+    for (const s of here) {
+        const o = other.get(s.service);
+        const hereRuns = s.rollout !== 'missing';
+        const thereRuns = o !== undefined && o.rollout !== 'missing';
+        if (hereRuns && !thereRuns)
+            out.push({ service: s.service, ...(label(s) ? { here: label(s) } : {}), reason: 'only here' });
+        else if (!hereRuns && thereRuns)
+            out.push({ service: s.service, ...(label(o) ? { there: label(o) } : {}), reason: 'only there' });
+        else if (hereRuns && thereRuns && (s.digest ?? s.image) !== (o.digest ?? o.image)) {
+            out.push({ service: s.service, ...(label(s) ? { here: label(s) } : {}), ...(label(o) ? { there: label(o) } : {}), reason: 'different image' });
+        }
+    }
+    return out;
+}
+/** The status as a table: text for a terminal, or Markdown for a job summary or a pull-request comment. */
+function renderStatus(environment, statuses, format, now) {
+    const header = ['service', 'revision', 'commit', 'image', 'rollout', 'tasks', 'deployed', 'drift'];
+    const rows = statuses.map((s) => [
+        s.service,
+        s.taskDefinition ? `:${s.taskDefinition.split(':').at(-1)}` : '-',
+        s.commit?.slice(0, 12) ?? '-',
+        s.digest ? `${s.digest.slice(0, 19)}\u2026` : (s.image ?? '-'),
+        s.rollout === 'done' ? 'done' : `${s.rollout}${s.rolloutDetail ? ` (${s.rolloutDetail})` : ''}`,
+        `${s.running}/${s.desired}`,
+        s.deployedAt === undefined ? '-' : age(now - s.deployedAt),
+        s.drift.length ? `${s.drift.length} setting(s)` : '-',
+    ]);
+    if (format === 'markdown') {
+        const cell = (c) => c.replace(/\|/g, '\\|');
+        const lines = [`### ${environment}: ${statuses.length} service(s)`, '', `| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
+        const drifted = statuses.filter((s) => s.drift.length);
+        if (drifted.length)
+            lines.push('', '<details><summary>What the next deploy would change (catalog settings)</summary>', '', ...drifted.flatMap((s) => [`**${s.service}**`, '```diff', ...s.drift, '```']), '</details>');
+        return `${lines.join('\n')}\n`;
+    }
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+    const drift = statuses.filter((s) => s.drift.length).flatMap((s) => [`${s.service} would change:`, ...s.drift.map((d) => `  ${d}`)]);
+    return [`${environment}: ${statuses.length} service(s)`, line(header), ...rows.map(line), ...(drift.length ? ['', ...drift] : [])].join('\n');
+}
+function age(ms) {
+    const minutes = Math.max(0, Math.round(ms / 60_000));
+    if (minutes < 60)
+        return `${minutes} min ago`;
+    const hours = Math.round(minutes / 60);
+    return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
+}
+function renderComparison(here, there, differences) {
+    if (differences.length === 0)
+        return `${here} and ${there} run the same images.`;
+    return [
+        `${differences.length} service(s) differ between ${here} and ${there}:`,
+        ...differences.map((d) => `  ${d.service}: ${d.reason === 'only here' ? `only in ${here} (${d.here ?? '?'})` : d.reason === 'only there' ? `only in ${there} (${d.there ?? '?'})` : `${here} ${d.here ?? '?'}, ${there} ${d.there ?? '?'}`}`),
+    ].join('\n');
+}
+function statusReport(environment, services, compared) {
+    return { environment, services, ...(compared ? { compare: compared.environment, differences: compareStatus(services, compared.services) } : {}) };
+}
+const ROLLOUTS = ['done', 'pending', 'failed', 'missing'];
+/**
+ * A status report another step (or `tierdeploy status --format json`) wrote, checked before use: comparing against
+ * a malformed one would call every service different (or none).
+ */
+function parseStatusReport(value, where) {
+    const bad = (what) => new src_errors/* ConfigurationError */.j1(`${where}: ${what}; give the status output of another status step (or tierdeploy status --format json)`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw bad('expected a JSON object {"environment", "services": [...]}');
+    const { environment, services } = value;
+    if (typeof environment !== 'string' || !environment)
+        throw bad('"environment" must be the name of the environment it describes');
+    if (!Array.isArray(services))
+        throw bad('"services" must be an array');
+    services.forEach((s, i) => {
+        const item = s;
+        if (typeof item !== 'object' || item === null || typeof item.service !== 'string' || !ROLLOUTS.includes(item.rollout)) {
+            throw bad(`services[${i}] must have a "service" name and a "rollout" of ${ROLLOUTS.join(', ')}`);
+        }
+        for (const key of ['digest', 'image', 'commit', 'taskDefinition']) {
+            if (item[key] !== undefined && typeof item[key] !== 'string')
+                throw bad(`services[${i}].${key} must be a string`);
+        }
+    });
+    return { environment, services: services };
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/index.ts
+// Each area owns its folder and its own index.ts; this file only re-exports them.
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 7725:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  LY: () => (/* binding */ CodeRules),
+  Th: () => (/* binding */ ImageRules),
+  NG: () => (/* binding */ buildInputMatcher),
+  WV: () => (/* binding */ buildInputRoots),
+  Pc: () => (/* binding */ buildInputsOf),
+  kZ: () => (/* binding */ codeInputsOf),
+  Zu: () => (/* binding */ compilePathPattern),
+  qA: () => (/* binding */ contextBeyondPath),
+  WC: () => (/* binding */ dockerIgnoreFileOf),
+  q6: () => (/* binding */ imageBeyondCode),
+  CZ: () => (/* binding */ imageInputsOf),
+  Jo: () => (/* binding */ isUnder),
+  DJ: () => (/* binding */ librariesOf)
+});
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./packages/catalog/src/docker-ignore.ts
+/**
+ * What a `.dockerignore` keeps out of a build context, read the way Docker reads it (moby/patternmatcher, which
+ * BuildKit uses): one pattern a line, `#` at the start of a line a comment, a leading `!` an exception, patterns
+ * cleaned like Go's filepath.Clean (`./a/` is `a`, a leading `/` dropped). `*` and `?` stop at `/`, `**` crosses
+ * it, `[...]` is a class, `\` escapes. Patterns apply in order and the last that matches a path, or one of the
+ * directories above it, decides: `*` then `!src` keeps `src/a.ts`.
+ *
+ * A pattern Docker would refuse (an unclosed `[`) matches nothing here: the build fails on it anyway, and a file
+ * that is wrongly counted as an input costs a rebuild, never a missed change.
+ *
+ * Returns whether a path relative to the context is excluded.
+ */
+function dockerIgnoreMatcher(text) {
+    const patterns = readPatterns(text).flatMap((p) => {
+        const regex = patternRegex(p.pattern);
+        return regex ? [{ exception: p.exception, regex }] : [];
+    });
+    if (patterns.length === 0)
+        return () => false;
+    return (path) => {
+        const dirs = path.split('/').slice(0, -1);
+        let excluded = false;
+        for (const p of patterns) {
+            // An exclusion only matters once the path is excluded, an exception only once it is.
+            if (p.exception !== excluded)
+                continue;
+            let match = p.regex.test(path);
+            for (let i = 1; !match && i <= dirs.length; i++)
+                match = p.regex.test(dirs.slice(0, i).join('/'));
+            if (match)
+                excluded = !p.exception;
+        }
+        return excluded;
+    };
+}
+function readPatterns(text) {
+    const out = [];
+    for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+        if (raw.startsWith('#'))
+            continue;
+        let line = raw.trim();
+        if (line === '')
+            continue;
+        const exception = line.startsWith('!');
+        if (exception)
+            line = line.slice(1).trim();
+        if (line === '')
+            continue; // a lone `!` is refused by Docker
+        let pattern = goClean(line);
+        if (pattern.length > 1 && pattern.startsWith('/'))
+            pattern = pattern.slice(1);
+        out.push({ pattern, exception });
+    }
+    return out;
+}
+/** Go's path.Clean: no empty or `.` segments, `..` resolved where it can be, `.` for nothing. */
+function goClean(path) {
+    const rooted = path.startsWith('/');
+    const out = [];
+    for (const s of path.split('/')) {
+        if (s === '' || s === '.')
+            continue;
+        if (s === '..' && out.length > 0 && out.at(-1) !== '..')
+            out.pop();
+        else if (s !== '..' || !rooted)
+            out.push(s);
+    }
+    const joined = out.join('/');
+    return rooted ? `/${joined}` : joined || '.';
+}
+/** A character that matches itself in a regular expression. */
+function literal(ch) {
+    return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
+}
+/** moby/patternmatcher's translation of a pattern into a regular expression. */
+function patternRegex(pattern) {
+    let source = '^';
+    let inClass = false;
+    for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (inClass) {
+            if (ch === '\\' && i + 1 < pattern.length)
+                source += literal(pattern[++i]);
+            else {
+                if (ch === ']')
+                    inClass = false;
+                source += ch;
+            }
+        }
+        else if (ch === '*') {
+            if (pattern[i + 1] === '*') {
+                i++;
+                if (pattern[i + 1] === '/')
+                    i++;
+                source += i + 1 >= pattern.length ? '.*' : '(.*/)?';
+            }
+            else
+                source += '[^/]*';
+        }
+        else if (ch === '?')
+            source += '[^/]';
+        else if (ch === '\\')
+            source += literal(i + 1 < pattern.length ? pattern[++i] : '\\');
+        else if (ch === '[') {
+            inClass = true;
+            source += ch;
         }
         else
-            delete doc[key];
+            source += literal(ch);
     }
-    for (const [key, items] of dropItems)
-        if (Array.isArray(doc[key]))
-            doc[key] = doc[key].filter((_, i) => !items.has(i));
-    return doc;
+    if (inClass)
+        return undefined;
+    try {
+        return new RegExp(`${source}$`);
+    }
+    catch {
+        return undefined;
+    }
 }
-/**
- * Per environment, an enabled service whose dependency is not enabled there: deploying it `--with-dependencies`
- * would deploy a service the environment does not run, and without that it would start without what it needs.
- * A disabled dependency is reported once, by the catalog's own rule.
- */
-function dependencyNotEnabledProblems(catalog) {
-    const problems = [];
-    for (const env of catalog.environments.values()) {
-        for (const s of catalog.services.values()) {
-            if (s.kind === 'library' || !(0,settings/* isEnabledIn */.Z)(catalog, s, env))
+
+;// CONCATENATED MODULE: ./packages/catalog/src/build-inputs.ts
+
+
+/** Whether `file` is `dir` or lies under it; everything lies under the repository root '.'. */
+function isUnder(file, dir) {
+    return dir === '.' || file === dir || (file.length > dir.length && file.startsWith(dir) && file[dir.length] === '/');
+}
+/** A path joined onto a directory in the catalog's form ('.' is the root). */
+function joinRepoPath(dir, name) {
+    return dir === '.' ? name : `${dir}/${name}`;
+}
+/** The libraries a service's image holds: its `dependsOn` of kind library and theirs, never through other services. */
+function librariesOf(catalog, service) {
+    const seen = new Set();
+    const out = [];
+    const visit = (names) => {
+        for (const name of names) {
+            const dep = catalog.services.get(name);
+            if (!dep || dep.kind !== 'library' || seen.has(name))
                 continue;
-            for (const dep of s.dependsOn) {
-                const d = catalog.services.get(dep);
-                if (d.kind === 'library' || d.disabled || (0,settings/* isEnabledIn */.Z)(catalog, d, env))
+            seen.add(name);
+            out.push(dep);
+            visit(dep.dependsOn);
+        }
+    };
+    visit(service.dependsOn);
+    return out;
+}
+const nestedByCatalog = new WeakMap();
+/** Paths of the services inside `path`, from one pass over the catalog (kept for the catalog's lifetime). */
+function nestedPaths(catalog, path) {
+    let byPath = nestedByCatalog.get(catalog);
+    if (!byPath) {
+        byPath = new Map();
+        const paths = new Set();
+        for (const s of catalog.services.values())
+            if (s.path !== undefined)
+                paths.add(s.path);
+        for (const p of paths) {
+            for (let dir = p.slice(0, Math.max(0, p.lastIndexOf('/'))); dir !== ''; dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/')))) {
+                if (!paths.has(dir))
                     continue;
-                const switchedOff = env.services?.[d.name]?.enabled === false;
-                const enabling = (env.optionalServices ?? []).findIndex((n) => catalog.names.get(n) === s.name);
-                problems.push({
-                    file: env.file,
-                    severity: 'error',
-                    message: `${s.name} is enabled in ${env.name} but depends on ${d.name}, which is not enabled there`,
-                    hint: switchedOff
-                        ? `${env.file} sets enabled: false for ${d.name}: enable it, disable ${s.name} too, or drop ${d.name} from ${s.name}'s dependsOn in ${catalog.file}`
-                        : `add ${d.name} to optionalServices in ${env.file}, or drop it from ${s.name}'s dependsOn in ${catalog.file}`,
-                    ...(enabling >= 0 ? { path: ['optionalServices', enabling] } : {}),
-                });
+                const list = byPath.get(dir);
+                if (list)
+                    list.push(p);
+                else
+                    byPath.set(dir, [p]);
             }
         }
+        nestedByCatalog.set(catalog, byPath);
     }
-    return problems;
+    return byPath.get(path) ?? [];
 }
-function checkSizes(catalog, problems) {
-    const envs = [undefined, ...catalog.environments.values()];
-    const services = [...catalog.services.values()];
-    for (let n = 0; n < services.length; n++) {
-        const s = services[n];
-        if (s.kind !== 'service')
-            continue;
-        for (let e = 0; e < envs.length; e++) {
-            const env = envs[e];
-            const size = (0,settings/* serviceSize */.bb)(catalog, s, env);
-            const fits = isValidFargateSize(size.cpu, size.memory);
-            if (fits && size.min <= size.max)
-                continue;
-            const where = env ? { file: env.file, path: ['services', s.name] } : { file: catalog.file, path: ['services', s.name] };
-            const inEnv = env ? ` in ${env.name}` : '';
-            if (!fits) {
-                problems.push({ ...where, severity: 'error', message: `${s.name}${inEnv}: cpu ${size.cpu} with memory ${size.memory} is not a Fargate task size`, hint: fargateMemoryHint(size.cpu) });
-            }
-            if (size.min > size.max) {
-                problems.push({ ...where, severity: 'error', message: `${s.name}${inEnv}: autoscaling min ${size.min} is above max ${size.max}` });
-            }
-        }
-    }
-}
-function findCycles(services) {
-    const ids = new Map();
-    for (const name of services.keys())
-        ids.set(name, ids.size);
-    const edgeStart = new Int32Array(services.size + 1);
-    const edgeTargets = [];
-    let n = 0;
-    for (const s of services.values()) {
-        for (const d of s.dependsOn) {
-            const id = ids.get(d);
-            if (id !== undefined)
-                edgeTargets.push(id);
-        }
-        edgeStart[++n] = edgeTargets.length;
-    }
-    if (isAcyclic(edgeStart, edgeTargets))
-        return [];
-    // Tarjan's algorithm over integer ids (names sorted, so the cycles come out in a stable order).
-    const names = [...services.keys()].sort();
-    const id = new Map();
-    for (let i = 0; i < names.length; i++)
-        id.set(names[i], i);
-    const edges = names.map((name) => {
-        const out = [];
-        for (const dep of services.get(name).dependsOn) {
-            const d = id.get(dep);
-            if (d !== undefined)
-                out.push(d);
-        }
-        return out;
-    });
-    const index = new Int32Array(names.length).fill(-1);
-    const low = new Int32Array(names.length);
-    const onStack = new Uint8Array(names.length);
-    const stack = [];
-    const cycles = [];
-    let counter = 0;
-    // Iterative, so a 10,000-service chain cannot overflow the call stack: a frame is a node and its next edge.
-    const workNode = [];
-    const workNext = [];
-    const visit = (n) => {
-        index[n] = low[n] = counter++;
-        stack.push(n);
-        onStack[n] = 1;
-        workNode.push(n);
-        workNext.push(0);
-    };
-    for (let root = 0; root < names.length; root++) {
-        if (index[root] !== -1)
-            continue;
-        visit(root);
-        while (workNode.length) {
-            const top = workNode.length - 1;
-            const node = workNode[top];
-            const deps = edges[node];
-            if (workNext[top] < deps.length) {
-                const dep = deps[workNext[top]++];
-                if (index[dep] === -1)
-                    visit(dep);
-                else if (onStack[dep])
-                    low[node] = Math.min(low[node], index[dep]);
-                continue;
-            }
-            workNode.pop();
-            workNext.pop();
-            if (top > 0)
-                low[workNode[top - 1]] = Math.min(low[workNode[top - 1]], low[node]);
-            if (low[node] === index[node]) {
-                const component = [];
-                let n;
-                do {
-                    n = stack.pop();
-                    onStack[n] = 0;
-                    component.push(names[n]);
-                } while (n !== node);
-                if (component.length > 1)
-                    cycles.push(cycleWithin(new Set(component), services));
-            }
-        }
-    }
-    return cycles;
-}
-/**
- * Whether the graph (each node's dependencies as node numbers) has no cycle: one depth-first pass, without the
- * sorting and bookkeeping that naming the cycles needs (the usual case, checked first).
- */
-function isAcyclic(edgeStart, edgeTargets) {
-    const count = edgeStart.length - 1;
-    // 0: not seen, 1: on the current path, 2: done.
-    const state = new Uint8Array(count);
-    const nodes = [];
-    const next = [];
-    for (let root = 0; root < count; root++) {
-        if (state[root] !== 0)
-            continue;
-        state[root] = 1;
-        nodes.push(root);
-        next.push(edgeStart[root]);
-        while (nodes.length) {
-            const top = nodes.length - 1;
-            if (next[top] < edgeStart[nodes[top] + 1]) {
-                const dep = edgeTargets[next[top]++];
-                if (state[dep] === 1)
-                    return false;
-                if (state[dep] === 0) {
-                    state[dep] = 1;
-                    nodes.push(dep);
-                    next.push(edgeStart[dep]);
-                }
-                continue;
-            }
-            state[nodes.pop()] = 2;
-            next.pop();
-        }
-    }
-    return true;
-}
-/** A concrete cycle inside a strongly connected component, starting from its smallest name. */
-function cycleWithin(component, services) {
-    const start = [...component].sort()[0];
-    const path = [start];
-    const seen = new Set([start]);
-    let node = start;
-    for (;;) {
-        const deps = services.get(node).dependsOn.filter((d) => component.has(d)).sort();
-        if (deps.includes(start) && path.length > 1)
-            return path;
-        const next = deps.find((d) => !seen.has(d)) ?? deps[0];
-        if (next === start || seen.has(next))
-            return path.slice(path.indexOf(next));
-        path.push(next);
-        seen.add(next);
-        node = next;
-    }
-}
-
-
-/***/ }),
-
-/***/ 9094:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ environmentNamed),
-/* harmony export */   r: () => (/* binding */ isProductionLike)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2332);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5753);
-
-
-/** The named environment, or a ConfigurationError listing the ones the catalog has. */
-function environmentNamed(catalog, name) {
-    const env = catalog.environments.get(name);
-    if (env)
-        return env;
-    const known = [...catalog.environments.keys()];
-    const hint = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(name, known);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
-}
-/**
- * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
- * environments get the stricter rules (no single replica, no business-hours schedule for public services).
- */
-function isProductionLike(environment) {
-    return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
-}
-
-
-/***/ }),
-
-/***/ 9014:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ isDeployable)
-/* harmony export */ });
-/** TypeScript view of schema.ts. Keep the two in step: schema.test.ts fails when a schema key has no field here. */
-/** Whether a service is built and deployed to ECS (not infrastructure, not a library). */
-function isDeployable(s) {
-    return s.kind === 'service';
-}
-
-
-/***/ }),
-
-/***/ 4884:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FT: () => (/* binding */ SERVICE_NAME_PATTERN),
-/* harmony export */   M3: () => (/* binding */ FARGATE_CPU_UNITS),
-/* harmony export */   VW: () => (/* binding */ environmentSchema),
-/* harmony export */   X8: () => (/* binding */ catalogSchema),
-/* harmony export */   ql: () => (/* binding */ catalogSchemaDocument)
-/* harmony export */ });
-/* unused harmony export SECRET_ARN_PATTERN */
-const str = (description, extra = {}) => ({ type: 'string', description, ...extra });
-const int = (description, minimum, maximum) => ({
-    type: 'integer',
-    description,
-    ...(minimum === undefined ? {} : { minimum }),
-    ...(maximum === undefined ? {} : { maximum }),
-});
-const bool = (description, dflt) => ({ type: 'boolean', description, ...(dflt === undefined ? {} : { default: dflt }) });
-const list = (description, items = { type: 'string', minLength: 1 }) => ({ type: 'array', description, items });
-const obj = (description, properties, required) => ({
-    type: 'object',
-    description,
-    properties,
-    additionalProperties: false,
-    ...(required ? { required } : {}),
-});
-const map = (description, values) => ({ type: 'object', description, additionalProperties: values });
-const SERVICE_NAME_PATTERN = '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$';
-/** A secret reference is an ARN (never a value): SSM Parameter Store or Secrets Manager. */
-const SECRET_ARN_PATTERN = '^arn:aws[a-z-]*:(ssm|secretsmanager):[a-z0-9-]+:\\d{12}:(parameter/|secret:).+';
-const FARGATE_CPU_UNITS = [256, 512, 1024, 2048, 4096, 8192, 16384];
-/** A setting that may be a literal, a CloudFormation stack output or a Terraform output (issue 9). */
-const reference = {
-    anyOf: [
-        { type: 'string', minLength: 1 },
-        obj('The value of a CloudFormation stack output, as STACK.OUTPUT.', { stackOutput: str('STACK.OUTPUT', { pattern: '^[A-Za-z][A-Za-z0-9-]*\\.[A-Za-z0-9]+$' }) }, ['stackOutput']),
-        obj('The value of a Terraform output of terraform-apply.', { terraformOutput: str('The output name', { minLength: 1 }) }, ['terraformOutput']),
-    ],
-};
-/** Settings an environment may override per service; also the catalog-wide `defaults`. */
-const tunables = {
-    cpu: { type: 'integer', enum: [...FARGATE_CPU_UNITS], description: 'Task CPU units (Fargate sizes: 256 = 0.25 vCPU).' },
-    memory: int('Task memory in MiB; must be valid for the CPU size.', 512, 122880),
-    desiredCount: int('Tasks to run.', 0, 1000),
-    autoscaling: obj('Target-tracking autoscaling bounds.', {
-        min: int('Minimum tasks.', 0, 1000),
-        max: int('Maximum tasks.', 1, 1000),
-        cpuTarget: int('Target average CPU utilisation, percent.', 1, 100),
-        memoryTarget: int('Target average memory utilisation, percent.', 1, 100),
-    }),
-    spot: bool('May run on Fargate Spot (interruptible, about 70% cheaper). Never for tier 1.'),
-    schedule: { type: 'string', enum: ['always', 'business-hours'], description: 'When the service runs: always, or scaled to zero outside the environment\'s business hours.' },
-    environment: map('Plain environment variables for the container.', { type: 'string' }),
-    secrets: map('Environment variables filled from SSM Parameter Store or Secrets Manager: variable -> ARN (never a value).', str('An SSM parameter or Secrets Manager ARN', { pattern: SECRET_ARN_PATTERN })),
-};
-const healthCheck = obj('How health-gate and the load balancer decide the service is healthy.', {
-    path: str('HTTP path that answers when the service is healthy.', { pattern: '^/' }),
-    expectedStatus: int('HTTP status a healthy service answers.', 100, 599),
-    healthyThreshold: int('Consecutive good answers required.', 1, 100),
-    timeoutSeconds: int('Per-request timeout.', 1, 120),
-    intervalSeconds: int('Seconds between checks.', 1, 300),
-    gracePeriodSeconds: int('Seconds after start-up before health counts.', 0, 7200),
-    url: str('Absolute URL to check instead of the environment URL plus path.'),
-});
-const service = obj('A deployable service, a piece of infrastructure, or a shared library.', {
-    kind: { type: 'string', enum: ['service', 'infrastructure', 'library'], default: 'service', description: 'service: built and deployed to ECS. infrastructure: provisioned by Terraform, ordered like a service, never built or deployed. library: shared code, never deployed; a change affects its dependents.' },
-    description: str('What the service does.'),
-    owner: str('The owning team.'),
-    // Not a pattern: the loader normalises the path (./auth, auth/ are auth) and refuses what it cannot (repo-path.ts).
-    path: str('Directory of its code, relative to the repository root (./auth and auth/ are read as auth; no . or .. segments, not absolute).'),
-    tier: int('Deploy tier: lower tiers deploy first.', 1, 9),
-    dependsOn: list('Services, infrastructure or libraries this one needs (names or aliases).'),
-    aliases: list('Short names accepted wherever a service is named (auth for indigenious-auth-service).', { type: 'string', pattern: SERVICE_NAME_PATTERN }),
-    disabled: bool('Never selected, built or deployed.', false),
-    container: obj('The container in the task definition that runs this service.', {
-        name: str('Container name (defaults to the service name).'),
-        port: int('Port the container listens on.', 1, 65535),
-    }),
-    healthCheck,
-    ...tunables,
-    gpu: int('GPUs per task. Fargate has none: needs capacity ec2-gpu.', 0, 8),
-    capacity: { type: 'string', enum: ['fargate', 'ec2-gpu'], description: 'Where tasks run.', default: 'fargate' },
-    build: obj('How build-push builds the image.', {
-        dockerfile: str('Dockerfile, relative to the repository root (defaults to PATH/Dockerfile).'),
-        context: str('Build context, relative to the repository root (defaults to the service path; . is the root).'),
-        template: { type: 'string', enum: ['node', 'python'], description: 'Use a bundled multi-stage Dockerfile when the service has none.' },
-        args: map('Build arguments.', { type: 'string' }),
-    }),
-    watch: list('Extra globs whose changes affect this service (repository-relative).'),
-    ignore: list('Globs under the service path whose changes do not affect it (e.g. **/*.md).'),
-    routing: obj('How the load balancer reaches the service.', {
-        public: bool('Reachable through the public ALB.'),
-        pathPatterns: list('ALB path patterns routed to it, e.g. /auth/*.', { type: 'string', pattern: '^/' }),
-        priority: int('Listener rule priority.', 1, 50000),
-    }),
-    alarms: list('CloudWatch alarm names that must not be in ALARM after a deploy (defaults: alarms named after the service).'),
-    deployVia: { type: 'string', enum: ['ecs', 'cloudformation'], default: 'ecs', description: 'ecs: tierdeploy updates the ECS service. cloudformation: it updates the stack that owns the service.' },
-    cloudformation: obj('The stack that owns a deployVia: cloudformation service.', {
-        stack: str('Stack name.', { minLength: 1 }),
-        imageParameter: str('Stack parameter that carries the image.', { minLength: 1 }),
-    }, ['stack', 'imageParameter']),
-    ecr: obj('The image repository.', {
-        repository: str('ECR repository name (defaults to PLATFORM/SERVICE).'),
-        create: bool('build-push may create the repository when missing.'),
-    }),
-});
-const tier = obj('A deploy tier.', {
-    id: int('Tier number; lower tiers deploy first.', 1, 9),
-    name: str('Short name, e.g. core.', { minLength: 1 }),
-    description: str('What the tier holds.'),
-    optional: bool('Services of this tier deploy only in environments that enable them (optionalServices).', false),
-}, ['id', 'name']);
-const catalogSchema = {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://github.com/tierdeploy/tierdeploy/catalog/schema.json',
-    title: 'tierdeploy service catalog (catalog/services.yaml)',
-    type: 'object',
-    additionalProperties: false,
-    required: ['tiers', 'services'],
-    properties: {
-        version: { type: 'integer', enum: [1], description: 'Catalog format version.' },
-        platform: str('Platform name, used in resource names.', { pattern: SERVICE_NAME_PATTERN }),
-        description: str('What the platform is.'),
-        tiers: { type: 'array', description: 'Deploy tiers, lowest first.', items: tier, minItems: 1 },
-        globalPaths: list('Files or globs whose change affects every service.'),
-        defaults: obj('Settings every service gets unless it sets its own.', {
-            ...tunables,
-            container: service.properties.container,
-            healthCheck,
-            build: service.properties.build,
-            ignore: service.properties.ignore,
-        }),
-        services: { type: 'object', description: 'Services by name.', propertyNames: { type: 'string', pattern: SERVICE_NAME_PATTERN }, additionalProperties: service },
-    },
-};
-const override = obj('Per-service settings for this environment.', {
-    ...tunables,
-    enabled: bool('Enable (an optional-tier service) or disable the service in this environment.'),
-    healthCheck,
-});
-const environmentSchema = {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://github.com/tierdeploy/tierdeploy/catalog/environment.schema.json',
-    title: 'tierdeploy environment (catalog/environments/ENV.yaml)',
-    type: 'object',
-    additionalProperties: false,
-    required: ['name', 'region'],
-    properties: {
-        name: str('Environment name; must match the file name.', { pattern: SERVICE_NAME_PATTERN }),
-        description: str('What the environment is for.'),
-        account: str('AWS account ID.', { pattern: '^\\d{12}$' }),
-        region: str('AWS region.', { pattern: '^[a-z]{2}(-gov)?-[a-z]+-\\d$' }),
-        cluster: { ...reference, description: 'ECS cluster name or ARN.' },
-        roleArn: { ...reference, description: 'IAM role that deploys, assumed with GitHub OIDC.' },
-        buildRoleArn: str('IAM role of the jobs before the approval (Terraform plan, image builds): reads state, pushes images, changes nothing that runs. deploy.yml falls back to roleArn without it.', { pattern: '^arn:aws[a-z-]*:iam::\\d{12}:role/.+' }),
-        requireApproval: bool('Deploys wait for a reviewer (a GitHub environment with required reviewers).', false),
-        url: str('Base URL of the environment, for health checks and the GitHub deployment.'),
-        branches: list('Git branches (globs) that deploy to this environment.'),
-        tags: list('Git tag patterns (globs) that deploy to this environment.'),
-        promotesFrom: str('Environment whose verified images this one receives (production from staging).'),
-        optionalServices: list('Services of optional tiers enabled here (names, aliases, or * for all).'),
-        defaults: obj('Settings for every service in this environment.', { ...tunables }),
-        services: { type: 'object', description: 'Per-service overrides.', additionalProperties: override },
-        network: obj('Where tasks run.', {
-            vpcCidr: str('VPC CIDR block (Terraform).', { pattern: '^\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+$' }),
-            natGateways: { type: 'string', enum: ['single', 'per-az'], description: 'One NAT gateway, or one per availability zone.' },
-            subnets: list('Private subnet IDs for tasks.', reference),
-            securityGroups: list('Security group IDs for tasks.', reference),
-            assignPublicIp: bool('Give tasks public IPs (never in production).'),
-        }),
-        serviceConnectNamespace: { ...reference, description: 'Cloud Map namespace for Service Connect.' },
-        logGroup: { ...reference, description: 'CloudWatch Logs group prefix.' },
-        ssmPrefix: str('SSM Parameter Store prefix of this environment\'s configuration.', { pattern: '^/' }),
-        businessHours: obj('When business-hours services run.', {
-            timezone: str('IANA time zone, e.g. America/Toronto.'),
-            start: str('Start, HH:MM.', { pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
-            end: str('End, HH:MM.', { pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
-            days: list('Days, mon..sun.', { type: 'string', enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] }),
-        }),
-        terraform: obj('The Terraform root of this environment and what to give it. Paths are relative to the repository (the catalog directory\'s parent).', {
-            workingDirectory: str('Root module directory (default terraform/environments/ENV).', { minLength: 1 }),
-            varFiles: list('-var-file files for plans, in order. The one named catalog.tfvars.json (or catalog.auto.tfvars.json) is where `tierdeploy terraform-vars` writes the catalog\'s values; without one, that is WORKING_DIRECTORY/catalog.auto.tfvars.json.'),
-            backendConfig: list('-backend-config files (or key=value pairs) for terraform init: which state this environment uses.'),
-            stateBucket: str('S3 bucket holding the state.'),
-            stateKey: str('Key of this environment\'s state.'),
-        }),
-    },
-};
-/** The schema file written to catalog/schema.json: the catalog, with the environment schema under $defs. */
-function catalogSchemaDocument() {
-    return { ...catalogSchema, $defs: { environment: environmentSchema } };
-}
-
-
-/***/ }),
-
-/***/ 1214:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ isEnabledIn),
-/* harmony export */   bb: () => (/* binding */ serviceSize),
-/* harmony export */   xw: () => (/* binding */ serviceSettings)
-/* harmony export */ });
-const BUILT_IN = { cpu: 256, memory: 512, desiredCount: 1, spot: false, schedule: 'always' };
-function serviceSettings(catalog, service, environment) {
-    // Layers from weakest to strongest; written out rather than looped over with closures, since deploys, plans
-    // and the catalog's own size check call this once per service (issue 16: a 10,000-service plan runs it cold).
-    const defaults = catalog.defaults;
-    const envDefaults = environment?.defaults ?? NONE;
-    const override = environment?.services?.[service.name] ?? NONE;
-    const size = serviceSize(catalog, service, environment);
-    const scaling = { ...defaults.autoscaling, ...service.autoscaling, ...envDefaults.autoscaling, ...override.autoscaling };
+/** A service's or library's own code: its path (less the services nested in it), watch and ignore globs. */
+function codeInputsOf(catalog, service) {
+    const defaults = catalog.defaults.ignore ?? NONE;
+    const { name, path, watch, ignore } = service;
     return {
-        cpu: size.cpu,
-        memory: size.memory,
-        desiredCount: size.desiredCount,
-        spot: override.spot ?? envDefaults.spot ?? service.spot ?? defaults.spot ?? BUILT_IN.spot,
-        schedule: override.schedule ?? envDefaults.schedule ?? service.schedule ?? defaults.schedule ?? BUILT_IN.schedule,
-        autoscaling: { ...scaling, min: size.min, max: size.max },
-        environment: { ...defaults.environment, ...service.environment, ...envDefaults.environment, ...override.environment },
-        secrets: { ...defaults.secrets, ...service.secrets, ...envDefaults.secrets, ...override.secrets },
-        healthCheck: { expectedStatus: 200, healthyThreshold: 3, timeoutSeconds: 5, intervalSeconds: 10, ...defaults.healthCheck, ...service.healthCheck, ...override.healthCheck },
-        containerName: service.container?.name ?? defaults.container?.name ?? service.name,
-        port: service.container?.port ?? defaults.container?.port,
+        service: name,
+        path,
+        nested: path !== undefined ? nestedPaths(catalog, path) : NONE,
+        watch: watch ?? NONE,
+        // The defaults' own array when the service adds nothing, so 10,000 services compile one list (compileIgnore).
+        ignore: ignore?.length ? [...defaults, ...ignore] : defaults,
     };
 }
-const NONE = {};
-function serviceSize(catalog, service, environment) {
-    const defaults = catalog.defaults;
-    const envDefaults = environment?.defaults ?? NONE;
-    const override = environment?.services?.[service.name] ?? NONE;
-    const desiredCount = override.desiredCount ?? envDefaults.desiredCount ?? service.desiredCount ?? defaults.desiredCount ?? BUILT_IN.desiredCount;
-    const min = override.autoscaling?.min ?? envDefaults.autoscaling?.min ?? service.autoscaling?.min ?? defaults.autoscaling?.min ?? desiredCount;
-    const max = override.autoscaling?.max ?? envDefaults.autoscaling?.max ?? service.autoscaling?.max ?? defaults.autoscaling?.max ?? Math.max(desiredCount, min);
+const NONE = [];
+const NO_PATTERNS = [];
+/** The build context, Dockerfile and docker ignore files of a service (kind service), when it has a context. */
+function imageInputsOf(catalog, service) {
+    if (service.kind !== 'service')
+        return undefined;
+    const build = service.build;
+    const context = build?.context ?? service.path;
+    if (context === undefined)
+        return undefined;
+    const set = build?.dockerfile ?? catalog.defaults.build?.dockerfile;
+    const dockerfile = set ?? joinRepoPath(context, DOCKERFILE);
+    return { context, dockerfile, dockerfileSet: set !== undefined, ignoreFiles: [`${dockerfile}${DOCKERIGNORE}`, joinRepoPath(context, DOCKERIGNORE)] };
+}
+const DOCKERFILE = 'Dockerfile';
+const DOCKERIGNORE = '.dockerignore';
+/** The build files of the usual service (context and Dockerfile from `path`), relative to its path. */
+const DEFAULT_BUILD_FILES = [DOCKERFILE, `${DOCKERFILE}${DOCKERIGNORE}`, DOCKERIGNORE];
+/**
+ * What an index of every service needs for one service's image besides its path and watch globs: the image's
+ * inputs (for a build context beyond its path, contextBeyondPath) and the Dockerfile and docker ignore files that
+ * its path rule does not already count (a Dockerfile outside `path`, or one its ignore globs drop). Undefined
+ * when there is nothing: not a built service, or the usual one, which builds PATH/Dockerfile from PATH. That case
+ * is answered without building the image's inputs, so indexing 10,000 services costs what it did before.
+ */
+function imageBeyondCode(catalog, service, code) {
+    if (service.kind !== 'service')
+        return undefined;
+    if (service.build === undefined && catalog.defaults.build?.dockerfile === undefined && code.countsOwn(DEFAULT_BUILD_FILES))
+        return undefined;
+    const image = imageInputsOf(catalog, service);
+    return image && { image, files: code.buildFilesBeyond(image) };
+}
+/** Everything a service's image is built from: see BuildInputRule for the rules. */
+function buildInputsOf(catalog, service) {
+    const image = imageInputsOf(catalog, service);
     return {
-        cpu: override.cpu ?? envDefaults.cpu ?? service.cpu ?? defaults.cpu ?? BUILT_IN.cpu,
-        memory: override.memory ?? envDefaults.memory ?? service.memory ?? defaults.memory ?? BUILT_IN.memory,
-        desiredCount,
-        min,
-        max,
+        ...codeInputsOf(catalog, service),
+        ...(image ? { image } : {}),
+        libraries: librariesOf(catalog, service).map((l) => codeInputsOf(catalog, l)).sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '')),
+        globalPaths: catalog.globalPaths,
     };
 }
 /**
- * Whether the service takes part in deploys to this environment: not disabled, not switched off by the
- * environment, and, in an optional tier, enabled by the environment's optionalServices.
+ * The part of the build context outside the service's `path`, whose files are inputs unless docker ignores them:
+ * the context itself when it is neither `path` nor inside it, else nothing (the path rule decides for files under
+ * `path`). Only services with such a context need their docker ignore file read.
  */
-function isEnabledIn(catalog, service, environment) {
-    if (service.disabled)
-        return false;
-    if (!environment)
+function contextBeyondPath(inputs) {
+    const context = inputs.image?.context;
+    if (context === undefined || (inputs.path !== undefined && isUnder(context, inputs.path)))
+        return undefined;
+    return context;
+}
+/** The docker ignore file Docker reads for this image: the first of `ignoreFiles` that exists, if any. */
+function dockerIgnoreFileOf(image, exists) {
+    return image.ignoreFiles.find(exists);
+}
+// `*` stops at `/`, `**` crosses it; dotfiles match like any other file.
+const GLOB_OPTIONS = { dot: true };
+const compiledPatterns = new Map();
+const compiledLists = new Map();
+const compiledArrays = new WeakMap();
+function compilePathPattern(pattern) {
+    let p = compiledPatterns.get(pattern);
+    if (!p) {
+        const scan = picomatch_default().scan(pattern);
+        p = scan.isGlob
+            ? { pattern, base: scan.base, glob: true, matches: picomatch_default()(pattern, GLOB_OPTIONS) }
+            : { pattern, base: pattern, glob: false, matches: (file) => isUnder(file, pattern) };
+        compiledPatterns.set(pattern, p);
+    }
+    return p;
+}
+/** One matcher for a list of `ignore` globs (compiled once per distinct list: services share the defaults). */
+function compileIgnore(patterns) {
+    if (patterns.length === 0)
+        return undefined;
+    let m = compiledArrays.get(patterns);
+    if (m)
+        return m;
+    const key = JSON.stringify(patterns);
+    m = compiledLists.get(key);
+    if (!m)
+        compiledLists.set(key, (m = picomatch_default()(patterns, GLOB_OPTIONS)));
+    compiledArrays.set(patterns, m);
+    return m;
+}
+/** countsOwn's answers for names under a path (`Dockerfile`, `.dockerignore`), per compiled ignore list. */
+const keptNames = new WeakMap();
+/** The path and watch rules of one service or library, compiled. */
+class CodeRules {
+    code;
+    /** The compiled ignore globs: one function for every service with the same list. */
+    ignored;
+    watch;
+    /** Where a file's path relative to `path` starts, less one (no path: never). */
+    pathEnd;
+    constructor(code) {
+        this.code = code;
+        this.ignored = compileIgnore(code.ignore);
+        this.watch = code.watch.length ? code.watch.map(compilePathPattern) : NO_PATTERNS;
+        this.pathEnd = code.path !== undefined ? code.path.length : Infinity;
+    }
+    /**
+     * For a file whose innermost owner is this service: whether it counts. Ignore globs are relative to the service's
+     * directory (`docs/**` is its own docs); the path itself (a submodule) always counts.
+     */
+    keepsOwnFile(file) {
+        return this.ignored === undefined || file.length <= this.pathEnd || !this.ignored(file.slice(this.pathEnd + 1));
+    }
+    /** For a file reached otherwise (a watch glob, the build context): ignore globs match the repository path. */
+    keepsOtherFile(file) {
+        return !this.ignored?.(file);
+    }
+    /** The path rule without an index: under `path` and not under a nested service's. */
+    owns(file) {
+        const { path, nested } = this.code;
+        return path !== undefined && isUnder(file, path) && !nested.some((n) => isUnder(file, n)) && this.keepsOwnFile(file);
+    }
+    watches(file) {
+        return this.watch.some((p) => p.matches(file)) && this.keepsOtherFile(file);
+    }
+    /**
+     * The image's Dockerfile and docker ignore files that the path rule does not already count: a Dockerfile outside
+     * `path`, or one its ignore globs drop. An index needs entries for these alone; PATH/Dockerfile is the owner's.
+     */
+    buildFilesBeyond(image) {
+        const path = this.code.path;
+        const files = [image.dockerfile, ...image.ignoreFiles];
+        if (path === undefined)
+            return files;
+        return files.filter((file) => !isUnder(file, path) || (file !== path && !this.countsOwn([file.slice(path.length + 1)])));
+    }
+    /** Whether the path rule counts each of these paths, relative to `path` (asked once per name and ignore list). */
+    countsOwn(names) {
+        const path = this.code.path;
+        if (path === undefined)
+            return false;
+        const nested = this.code.nested;
+        for (const name of names) {
+            if (nested.length && nested.some((n) => isUnder(`${path}/${name}`, n)))
+                return false;
+            if (!this.ignored)
+                continue;
+            let kept = keptNames.get(this.ignored);
+            if (!kept)
+                keptNames.set(this.ignored, (kept = new Map()));
+            let keeps = kept.get(name);
+            if (keeps === undefined)
+                kept.set(name, (keeps = !this.ignored(name)));
+            if (!keeps)
+                return false;
+        }
         return true;
-    const override = environment.services?.[service.name]?.enabled;
-    if (override !== undefined)
-        return override;
-    const tier = catalog.tiers.find((t) => t.id === service.tier);
-    if (!tier?.optional)
-        return true;
-    const enabled = environment.optionalServices ?? [];
-    return enabled.includes('*') || enabled.some((n) => catalog.names.get(n) === service.name);
+    }
+}
+/** The build rule of one service, compiled; `dockerIgnore` is the text of its docker ignore file (dockerIgnoreFileOf). */
+class ImageRules {
+    code;
+    image;
+    beyond;
+    /**
+     * The part of `holds` that is the same for every service with this context, docker ignore file and ignore globs:
+     * whether docker sends the file and the ignore globs keep it. Shared (one function for all of them), so an index
+     * asks it once per file for 100 services built from the repository root.
+     */
+    contextKeeps;
+    constructor(code, image, dockerIgnore) {
+        this.code = code;
+        this.image = image;
+        this.beyond = contextBeyondPath({ ...code.code, image });
+        this.contextKeeps = this.beyond !== undefined ? contextKeeper(this.beyond, code.ignored, dockerIgnore) : undefined;
+    }
+    /** The Dockerfile and the docker ignore files: always inputs (Docker reads them even when they ignore themselves). */
+    isBuildFile(file) {
+        return isUnder(file, this.image.dockerfile) || this.image.ignoreFiles.some((f) => isUnder(file, f));
+    }
+    /**
+     * A file of the context beyond `path` (see contextBeyondPath) that docker sends and the ignore globs keep. `kept`
+     * is contextKeeps' answer when the caller already has it.
+     */
+    holds(file, kept) {
+        const beyond = this.beyond;
+        if (beyond === undefined || !isUnder(file, beyond))
+            return false;
+        const path = this.code.code.path;
+        if (path !== undefined && isUnder(file, path))
+            return false;
+        return kept ?? this.contextKeeps(file);
+    }
+}
+const NO_IGNORE = () => false;
+const keepers = new WeakMap();
+/** ImageRules.contextKeeps, one per context, ignore globs and docker ignore text. */
+function contextKeeper(beyond, ignored, dockerIgnore) {
+    const byIgnore = ignored ?? NO_IGNORE;
+    let cache = keepers.get(byIgnore);
+    if (!cache)
+        keepers.set(byIgnore, (cache = new Map()));
+    const key = `${beyond}\0${dockerIgnore ?? ''}`;
+    let keeps = cache.get(key);
+    if (!keeps) {
+        const excluded = dockerIgnore !== undefined ? dockerIgnoreMatcher(dockerIgnore) : undefined;
+        keeps = (file) => !ignored?.(file) && !excluded?.(beyond === '.' ? file : file.slice(beyond.length + 1));
+        cache.set(key, keeps);
+    }
+    return keeps;
+}
+/**
+ * Which rule makes `file` one of the service's build inputs, or undefined when it is none: the definition the
+ * content tag lists files by, and the one change detection's index (packages/changes) answers for every service at
+ * once. `dockerIgnore` is the text of the docker ignore file (dockerIgnoreFileOf), when there is one.
+ */
+function buildInputMatcher(inputs, dockerIgnore) {
+    const own = new CodeRules(inputs);
+    const image = inputs.image ? new ImageRules(own, inputs.image, dockerIgnore) : undefined;
+    const libraries = inputs.libraries.map((l) => new CodeRules(l));
+    const global = inputs.globalPaths.map(compilePathPattern);
+    return (file) => {
+        if (own.owns(file))
+            return 'path';
+        if (own.watches(file))
+            return 'watch';
+        if (image && (image.isBuildFile(file) || image.holds(file)))
+            return 'build';
+        if (libraries.some((l) => l.owns(file) || l.watches(file)))
+            return 'library';
+        if (global.some((g) => g.matches(file)))
+            return 'global';
+        return undefined;
+    };
+}
+/**
+ * The smallest set of repository paths every build input lies under ('.' for the whole repository): what to list
+ * (`git ls-tree`) before testing each file with buildInputMatcher.
+ */
+function buildInputRoots(inputs) {
+    const roots = new Set();
+    const code = (c) => {
+        if (c.path !== undefined)
+            roots.add(c.path);
+        for (const w of c.watch)
+            roots.add(compilePathPattern(w).base || '.');
+    };
+    code(inputs);
+    for (const l of inputs.libraries)
+        code(l);
+    for (const g of inputs.globalPaths)
+        roots.add(compilePathPattern(g).base || '.');
+    if (inputs.image) {
+        roots.add(inputs.image.dockerfile);
+        for (const f of inputs.image.ignoreFiles)
+            roots.add(f);
+        const beyond = contextBeyondPath(inputs);
+        if (beyond !== undefined)
+            roots.add(beyond);
+    }
+    const sorted = [...roots].sort();
+    return sorted.filter((r) => !sorted.some((other) => other !== r && isUnder(r, other)));
 }
 
 

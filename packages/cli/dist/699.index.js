@@ -29,37 +29,6 @@ function streamLogger(write, verbose = false) {
 
 /***/ }),
 
-/***/ 9094:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ environmentNamed),
-/* harmony export */   r: () => (/* binding */ isProductionLike)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2332);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5753);
-
-
-/** The named environment, or a ConfigurationError listing the ones the catalog has. */
-function environmentNamed(catalog, name) {
-    const env = catalog.environments.get(name);
-    if (env)
-        return env;
-    const known = [...catalog.environments.keys()];
-    const hint = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(name, known);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
-}
-/**
- * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
- * environments get the stricter rules (no single replica, no business-hours schedule for public services).
- */
-function isProductionLike(environment) {
-    return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
-}
-
-
-/***/ }),
-
 /***/ 9014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -411,7 +380,7 @@ async function run(args, io, deps = {}) {
  * read (what it holds says nothing about this environment).
  */
 async function liveFindings(catalog, environment, flags, io, deps) {
-    const aws = await Promise.all(/* import() */[__webpack_require__.e(363), __webpack_require__.e(85), __webpack_require__.e(722), __webpack_require__.e(426), __webpack_require__.e(517)]).then(__webpack_require__.bind(__webpack_require__, 3045));
+    const aws = await Promise.all(/* import() */[__webpack_require__.e(363), __webpack_require__.e(85), __webpack_require__.e(722), __webpack_require__.e(45), __webpack_require__.e(517)]).then(__webpack_require__.bind(__webpack_require__, 3045));
     const region = aws.regionFor(environment, { override: flags.region, overrideName: '--region', env: io.env });
     try {
         // An environment without account is the configuration check's finding (no-account), not a log line here.

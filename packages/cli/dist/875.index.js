@@ -220,17 +220,18 @@ function cacheKey(sources, codeVersion, options) {
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const [{ buildCatalog }, { prepareYaml }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(674), __webpack_require__.e(45)]).then(__webpack_require__.bind(__webpack_require__, 2045)), __webpack_require__.e(/* import() */ 674).then(__webpack_require__.bind(__webpack_require__, 674))]);
     const { root, services, environments } = sources;
+    // The glob matcher the branch rules use loads only for a catalog with environments.
+    const [{ buildCatalogCore }, { prepareYaml }, branches] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(674), __webpack_require__.e(113)]).then(__webpack_require__.bind(__webpack_require__, 113)), __webpack_require__.e(/* import() */ 674).then(__webpack_require__.bind(__webpack_require__, 674)), environments.length ? Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(200)]).then(__webpack_require__.bind(__webpack_require__, 819)) : undefined]);
     await prepareYaml([services, ...environments]);
-    const result = buildCatalog({
+    const result = buildCatalogCore({
         dir: sources.dir,
         root,
         services,
         environments,
         ...(!options.checkPaths ? {} : { pathExists: (p) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, p)) }),
         ...(options.strict ? { strict: true } : {}),
-    });
+    }, branches ? { overlappingRefs: branches.overlappingRefProblems } : {});
     await (0,locate/* locateProblems */.D)(result.problems, [services, ...environments]);
     return result;
 }
@@ -595,7 +596,7 @@ async function run(args, io, deps = {}) {
         }
     }
     // The AWS SDK loads here, on use, never for plan or validate.
-    const aws = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(363), __webpack_require__.e(85), __webpack_require__.e(722), __webpack_require__.e(426), __webpack_require__.e(21)]).then(__webpack_require__.bind(__webpack_require__, 3045));
+    const aws = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(363), __webpack_require__.e(85), __webpack_require__.e(722), __webpack_require__.e(45), __webpack_require__.e(21)]).then(__webpack_require__.bind(__webpack_require__, 3045));
     const checks = aws.parseChecks((0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'checks') === undefined ? undefined : (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_2__/* .parseNameList */ .HI)((0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'checks')), '--checks');
     const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
     for (const w of warnings)
