@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempDir, writeFiles } from '@tierdeploy/testkit'
+import { cacheFileOf } from './cache.js'
 import { loadCatalog } from './load.js'
 
 const CATALOG = 'tiers: [{ id: 1, name: core }]\nservices:\n  auth: { path: auth, tier: 1, description: the real one }\n'
@@ -20,7 +21,9 @@ const load = (codeVersion = 'v1') => loadCatalog({ dir: join(dir.dir, 'catalog')
 function tamperCache(): void {
   const [file] = readdirSync(cacheDir()).filter((f) => f.endsWith('.json'))
   const path = join(cacheDir(), file!)
-  writeFileSync(path, readFileSync(path, 'utf8').replace('the real one', 'from the cache'))
+  const file_ = JSON.parse(readFileSync(path, 'utf8')) as { catalog: { services: { description?: string }[] } }
+  file_.catalog.services[0]!.description = 'from the cache'
+  writeFileSync(path, JSON.stringify(file_))
 }
 
 describe('the catalog cache', () => {
@@ -55,6 +58,26 @@ describe('the catalog cache', () => {
     const removed = await load()
     expect(removed.catalog.services.get('auth')!.description).toBe('the real one')
     expect([...removed.catalog.environments.keys()]).toEqual(['dev'])
+  })
+
+  it('compares the whole key, so an edit that keeps the length, or two catalogs sharing a file name, is never a wrong hit', async () => {
+    await load()
+    tamperCache()
+    // Same length, one character different.
+    writeFiles(dir.dir, { 'catalog/services.yaml': CATALOG.replace('the real one', 'the real One') })
+    expect((await load()).catalog.services.get('auth')!.description).toBe('the real One')
+    // Another catalog whose cache file name were the same: it finds this one's key and builds its own.
+    const other = tempDir()
+    try {
+      writeFiles(other.dir, { 'catalog/services.yaml': CATALOG.replace('the real one', 'the other one') })
+      const [file] = readdirSync(cacheDir()).filter((f) => f.endsWith('.json'))
+      const theirs = cacheFileOf({ dir: cacheDir(), codeVersion: 'v1' }, join(other.dir, 'catalog'))
+      copyFileSync(join(cacheDir(), file!), theirs)
+      const loaded = await loadCatalog({ dir: join(other.dir, 'catalog'), cache: { dir: cacheDir(), codeVersion: 'v1' } })
+      expect(loaded.catalog.services.get('auth')!.description).toBe('the other one')
+    } finally {
+      other.cleanup()
+    }
   })
 
   it('never caches an invalid catalog: every run reports its errors', async () => {

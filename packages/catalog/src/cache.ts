@@ -1,19 +1,21 @@
-import { createRequire } from 'node:module'
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Problem } from './errors.js'
 import type { Catalog, Environment, Service } from './model.js'
 
-// node:crypto loads on first use, only where the cache is used: a synchronous require, cheaper than an ES-module
-// import() of a builtin.
-const requireBuiltin = createRequire(import.meta.url)
-
-/** The SHA-256 of the parts, in hex (the cache's keys and file names). */
-export function sha256Hex(parts: string[]): string {
-  const { createHash } = requireBuiltin('node:crypto') as typeof import('node:crypto')
-  const hash = createHash('sha256')
-  for (const part of parts) hash.update(part)
-  return hash.digest('hex')
+/**
+ * A short name for a catalog directory's cache file (two 32-bit FNV-1a hashes in hex). Only a file name: a
+ * collision makes two catalogs share a file, so each finds the other's key and rebuilds, never a wrong catalog.
+ */
+export function fileNameHash(text: string): string {
+  let a = 0x811c9dc5
+  let b = 0x01000193
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    a = Math.imul(a ^ c, 0x01000193)
+    b = Math.imul(b ^ c, 0x811c9dc5)
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0')
 }
 
 /** Where the CLI keeps validated catalogs, and the version of the code that validated them. */
@@ -24,7 +26,8 @@ export interface CatalogCache {
 }
 
 interface CacheFile {
-  format: 1
+  format: 2
+  /** Everything the catalog was built from, verbatim (the code version, options, every file's name and text): compared whole, not hashed. */
   key: string
   catalog: Omit<Catalog, 'services' | 'names' | 'environments'> & { services: Service[]; names: [string, string][]; environments: Environment[] }
   warnings: Problem[]
@@ -32,7 +35,7 @@ interface CacheFile {
 
 /** The cache file of a catalog directory: one per directory, so the cache never grows past one entry per catalog. */
 export function cacheFileOf(cache: CatalogCache, catalogDir: string): string {
-  return join(cache.dir, `catalog-${sha256Hex([catalogDir]).slice(0, 16)}.json`)
+  return join(cache.dir, `catalog-${fileNameHash(catalogDir)}.json`)
 }
 
 /** The cached catalog when its key matches; anything unreadable is a miss, never an error. */
@@ -43,7 +46,7 @@ export function readCachedCatalog(cacheFile: string, key: string): { catalog: Ca
   } catch {
     return undefined
   }
-  if (file.format !== 1 || file.key !== key) return undefined
+  if (file.format !== 2 || file.key !== key) return undefined
   const { services, names, environments, ...rest } = file.catalog
   return {
     catalog: { ...rest, services: new Map(services.map((s) => [s.name, s])), names: new Map(names), environments: new Map(environments.map((e) => [e.name, e])) },
@@ -55,7 +58,7 @@ export function readCachedCatalog(cacheFile: string, key: string): { catalog: Ca
 export function writeCachedCatalog(cache: CatalogCache, cacheFile: string, key: string, loaded: { catalog: Catalog; warnings: Problem[] }): void {
   const { services, names, environments, ...rest } = loaded.catalog
   const file: CacheFile = {
-    format: 1,
+    format: 2,
     key,
     catalog: { ...rest, services: [...services.values()], names: [...names], environments: [...environments.values()] },
     warnings: loaded.warnings,

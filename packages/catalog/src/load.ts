@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { CatalogResult } from './build-core.js'
-import { cacheFileOf, readCachedCatalog, sha256Hex, writeCachedCatalog, type CatalogCache } from './cache.js'
+import { cacheFileOf, readCachedCatalog, writeCachedCatalog, type CatalogCache } from './cache.js'
 import { ConfigurationError, formatProblem, type Problem } from './errors.js'
 import { locateProblems } from './locate.js'
 import type { Catalog } from './model.js'
@@ -103,11 +103,14 @@ function readCatalogFile(path: string, shown: string): string {
   }
 }
 
-/** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */
+/**
+ * Everything the validated catalog depends on, verbatim: every file's name and text, the options, the code version.
+ * The cache compares it whole (no hash to compute, so no node:crypto to load: issue 16), so a hit is exact.
+ */
 function cacheKey(sources: CatalogSources, codeVersion: string, options: LoadOptions): string {
-  const parts = [`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`]
-  for (const s of [sources.services, ...sources.environments]) parts.push(`${s.file}\0${s.text.length}\0${s.text}\0`)
-  return sha256Hex(parts)
+  let key = `${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`
+  for (const s of [sources.services, ...sources.environments]) key += `${s.file}\0${s.text.length}\0${s.text}\0`
+  return key
 }
 
 async function checkSources(sources: CatalogSources, options: LoadOptions): Promise<CatalogResult> {
