@@ -58722,6 +58722,68 @@ module.exports = {
 
 /***/ }),
 
+/***/ 9094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ environmentNamed)
+/* harmony export */ });
+/* unused harmony export isProductionLike */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2332);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5753);
+
+
+/** The named environment, or a ConfigurationError listing the ones the catalog has. */
+function environmentNamed(catalog, name) {
+    const env = catalog.environments.get(name);
+    if (env)
+        return env;
+    const known = [...catalog.environments.keys()];
+    const hint = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(name, known);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
+}
+/**
+ * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
+ * environments get the stricter rules (no single replica, no business-hours schedule for public services).
+ */
+function isProductionLike(environment) {
+    return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
+}
+
+
+/***/ }),
+
+/***/ 2332:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vw: () => (/* binding */ formatProblem),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   p0: () => (/* binding */ isConfigurationError)
+/* harmony export */ });
+/**
+ * A mistake the user can fix (bad input, unknown service, missing file), as opposed to a bug in tierdeploy.
+ * Entry points print its message without a stack trace; bugs keep theirs.
+ */
+class ConfigurationError extends Error {
+    problems;
+    constructor(message, problems = []) {
+        super(message);
+        this.name = 'ConfigurationError';
+        this.problems = problems;
+    }
+}
+function formatProblem(p) {
+    const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
+    return `${where}: ${p.severity}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`;
+}
+function isConfigurationError(e) {
+    return e instanceof ConfigurationError || (e instanceof Error && e.name === 'ConfigurationError');
+}
+
+
+/***/ }),
+
 /***/ 5753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -62264,27 +62326,8 @@ function recordingIO(inputs = {}, env = {}) {
     return io;
 }
 
-;// CONCATENATED MODULE: ./packages/catalog/src/errors.ts
-/**
- * A mistake the user can fix (bad input, unknown service, missing file), as opposed to a bug in tierdeploy.
- * Entry points print its message without a stack trace; bugs keep theirs.
- */
-class errors_ConfigurationError extends Error {
-    problems;
-    constructor(message, problems = []) {
-        super(message);
-        this.name = 'ConfigurationError';
-        this.problems = problems;
-    }
-}
-function formatProblem(p) {
-    const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
-    return `${where}: ${p.severity}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`;
-}
-function isConfigurationError(e) {
-    return e instanceof errors_ConfigurationError || (e instanceof Error && e.name === 'ConfigurationError');
-}
-
+// EXTERNAL MODULE: ./packages/catalog/src/errors.ts
+var src_errors = __nccwpck_require__(2332);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/run.ts
 
 
@@ -62298,7 +62341,7 @@ async function runAction(body, io = githubIO()) {
         await body(io);
     }
     catch (error) {
-        if (isConfigurationError(error)) {
+        if ((0,src_errors/* isConfigurationError */.p0)(error)) {
             for (const problem of error.problems)
                 io.annotate(problem);
             io.setFailed(error.message);
@@ -62331,7 +62374,7 @@ function readString(io, name, options = {}) {
     if (value)
         return value;
     if (options.required)
-        throw new errors_ConfigurationError(`input '${name}' is required`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}' is required`);
     return options.default ?? '';
 }
 function readBoolean(io, name, fallback) {
@@ -62362,7 +62405,7 @@ function readChoice(io, name, choices, fallback) {
         return fallback;
     if (choices.includes(value))
         return value;
-    throw new errors_ConfigurationError(`input '${name}' must be one of ${choices.join(', ')}, got '${value}'`);
+    throw new src_errors/* ConfigurationError */.j1(`input '${name}' must be one of ${choices.join(', ')}, got '${value}'`);
 }
 function readJson(io, name) {
     const value = io.getInput(name);
@@ -62372,7 +62415,7 @@ function readJson(io, name) {
         return JSON.parse(value);
     }
     catch (e) {
-        throw new errors_ConfigurationError(`input '${name}' is not valid JSON (${e.message}): ${value.length > 80 ? `${value.slice(0, 77)}...` : value}`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}' is not valid JSON (${e.message}): ${value.length > 80 ? `${value.slice(0, 77)}...` : value}`);
     }
 }
 /** A list given as a JSON array or as comma/newline separated text. */
@@ -62383,7 +62426,7 @@ function readList(io, name) {
     if (value.startsWith('[')) {
         const parsed = readJson(io, name);
         if (!Array.isArray(parsed) || parsed.some((x) => typeof x !== 'string'))
-            throw new errors_ConfigurationError(`input '${name}' must be a JSON array of strings`);
+            throw new src_errors/* ConfigurationError */.j1(`input '${name}' must be a JSON array of strings`);
         return parsed;
     }
     return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
@@ -62419,7 +62462,7 @@ function writeInputFile(name, path, text) {
         (0,external_node_fs_.writeFileSync)(path, text);
     }
     catch (e) {
-        throw new errors_ConfigurationError(`input '${name}': cannot write ${path} (${e.message})`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': cannot write ${path} (${e.message})`);
     }
 }
 
@@ -62502,7 +62545,7 @@ const spawnExec = (file, args, options = {}) => new Promise((resolve, reject) =>
     };
     child.stdout.on('data', lines((t) => (stdout += t)));
     child.stderr.on('data', lines((t) => (stderr += t)));
-    child.on('error', (e) => reject(e.code === 'ENOENT' ? new errors_ConfigurationError(`${file} is not installed or not on PATH: this step runs it, so use a runner that has it (GitHub's ubuntu runners have git, docker and buildx)`) : e));
+    child.on('error', (e) => reject(e.code === 'ENOENT' ? new src_errors/* ConfigurationError */.j1(`${file} is not installed or not on PATH: this step runs it, so use a runner that has it (GitHub's ubuntu runners have git, docker and buildx)`) : e));
     child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }));
     child.stdin.on('error', () => { }); // a child that exits without reading stdin must not crash us with EPIPE
     child.stdin.end(options.stdin ?? '');
@@ -62614,7 +62657,7 @@ class OciRegistryClient {
         const url = `${this.base}/v2/${repository}/${path}`;
         const scope = `repository:${repository}:${push ? 'pull,push' : 'pull'}`;
         const send = (authorization) => this.doFetch(url, { method, headers: { ...headers, ...(authorization ? { authorization } : {}) }, ...(body ? { body: new Uint8Array(body) } : {}) }).catch((e) => {
-            throw new errors_ConfigurationError(`could not reach the registry ${this.host} (${method} ${url}: ${e.cause instanceof Error ? e.cause.message : e.message}); check the registry input and the network`);
+            throw new src_errors/* ConfigurationError */.j1(`could not reach the registry ${this.host} (${method} ${url}: ${e.cause instanceof Error ? e.cause.message : e.message}); check the registry input and the network`);
         });
         const cached = this.tokens.get(scope);
         const first = await send(cached);
@@ -62642,10 +62685,10 @@ class OciRegistryClient {
             tokenUrl.searchParams.set('service', challenge.params.service);
         tokenUrl.searchParams.set('scope', scope);
         const response = await this.doFetch(tokenUrl, { headers: basic ? { authorization: basic } : {} }).catch((e) => {
-            throw new errors_ConfigurationError(`could not reach the token service ${tokenUrl.origin} of the registry ${this.host} (${e.message})`);
+            throw new src_errors/* ConfigurationError */.j1(`could not reach the token service ${tokenUrl.origin} of the registry ${this.host} (${e.message})`);
         });
         if (response.status === 401 || response.status === 403) {
-            throw new errors_ConfigurationError(`the registry ${this.host} refused ${credentials ? `the credentials of ${credentials.username}` : 'an anonymous token'} for ${scope} (HTTP ${response.status}); ${loginAdvice(this.host)}`);
+            throw new src_errors/* ConfigurationError */.j1(`the registry ${this.host} refused ${credentials ? `the credentials of ${credentials.username}` : 'an anonymous token'} for ${scope} (HTTP ${response.status}); ${loginAdvice(this.host)}`);
         }
         if (!response.ok)
             throw new Error(`token service ${tokenUrl.origin} of ${this.host} answered HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
@@ -62660,7 +62703,7 @@ class OciRegistryClient {
             return;
         const text = (await response.text().catch(() => '')).slice(0, 300);
         if (response.status === 401 || response.status === 403) {
-            throw new errors_ConfigurationError(`the registry ${this.host} refused ${what} (HTTP ${response.status}${text ? `: ${text}` : ''}); ${loginAdvice(this.host)}`);
+            throw new src_errors/* ConfigurationError */.j1(`the registry ${this.host} refused ${what} (HTTP ${response.status}${text ? `: ${text}` : ''}); ${loginAdvice(this.host)}`);
         }
         throw new Error(`the registry ${this.host} answered ${what} with HTTP ${response.status}${text ? `: ${text}` : ''}`);
     }
@@ -62702,7 +62745,7 @@ const SESSION_EXPIRED = /^(ExpiredToken|ExpiredTokenException|RequestExpired)$/;
  * retry fixes it, so it ends the step as a configuration error saying what to raise. `results` is what the step had
  * done by then, when the caller knows (ecs-deploy still writes it, so a later job can roll back what was changed).
  */
-class SessionExpiredError extends errors_ConfigurationError {
+class SessionExpiredError extends src_errors/* ConfigurationError */.j1 {
     results;
 }
 /** A SessionExpiredError for an expired-session answer from AWS (`calling`: what was being called); undefined otherwise. */
@@ -62752,13 +62795,13 @@ function awsSetupError(e, service) {
     const code = e?.code;
     const name = e instanceof Error ? e.name : '';
     if ((typeof code === 'string' && NETWORK_CODES.test(code)) || name === 'TimeoutError') {
-        return new errors_ConfigurationError(`could not reach AWS ${service} (${describeErrorOf(e)}): check the network, the region and any AWS_ENDPOINT_URL* variable`);
+        return new src_errors/* ConfigurationError */.j1(`could not reach AWS ${service} (${describeErrorOf(e)}): check the network, the region and any AWS_ENDPOINT_URL* variable`);
     }
     if (name === 'CredentialsProviderError') {
-        return new errors_ConfigurationError(`no AWS credentials for ${service} (${e.message}); in a workflow, run aws-actions/configure-aws-credentials first; locally, set AWS_PROFILE or the AWS_* variables`);
+        return new src_errors/* ConfigurationError */.j1(`no AWS credentials for ${service} (${e.message}); in a workflow, run aws-actions/configure-aws-credentials first; locally, set AWS_PROFILE or the AWS_* variables`);
     }
     if (/^(UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException)$/.test(name)) {
-        return new errors_ConfigurationError(`AWS rejected the credentials for ${service} (${describeErrorOf(e)}): refresh them or check the role`);
+        return new src_errors/* ConfigurationError */.j1(`AWS rejected the credentials for ${service} (${describeErrorOf(e)}): refresh them or check the role`);
     }
     return undefined;
 }
@@ -62775,7 +62818,7 @@ function ecrAccessError(e, action, resource) {
     if (setup)
         return setup;
     if (/AccessDenied|UnauthorizedOperation/.test(errorName(e))) {
-        return new errors_ConfigurationError(`AWS refused ${action} on ${resource} (${errorName(e)}: ${e.message}); grant the deploy role ${action} (see docs/build-push.md, IAM permissions)`);
+        return new src_errors/* ConfigurationError */.j1(`AWS refused ${action} on ${resource} (${errorName(e)}: ${e.message}); grant the deploy role ${action} (see docs/build-push.md, IAM permissions)`);
     }
     return e;
 }
@@ -62803,7 +62846,7 @@ async function loginToRegistry(ecr, deps) {
     const args = ['login', '--username', username || 'AWS', '--password-stdin', registry];
     const result = await deps.exec('docker', args, { stdin: password });
     if (result.exitCode !== 0) {
-        throw new errors_ConfigurationError(`${describeCommand('docker', args)} failed (exit ${result.exitCode}): ${result.stderr.trim()}; check that the Docker daemon runs on the runner and the registry ${registry} is reachable`);
+        throw new src_errors/* ConfigurationError */.j1(`${describeCommand('docker', args)} failed (exit ${result.exitCode}): ${result.stderr.trim()}; check that the Docker daemon runs on the runner and the registry ${registry} is reachable`);
     }
     deps.log.info(`logged in to ${registry}`);
     return registry;
@@ -62820,7 +62863,7 @@ async function ensureRepository(ecr, name, options) {
             throw ecrAccessError(e, 'ecr:DescribeRepositories', `repository ${name}`);
     }
     if (!options.create) {
-        throw new errors_ConfigurationError(`ECR repository '${name}' of ${options.service} does not exist: create it (terraform), or set ecr.create: true on the service in the catalog so build-push creates it`);
+        throw new src_errors/* ConfigurationError */.j1(`ECR repository '${name}' of ${options.service} does not exist: create it (terraform), or set ecr.create: true on the service in the catalog so build-push creates it`);
     }
     try {
         const created = await ecr.send(new dist_cjs/* CreateRepositoryCommand */.WTe({
@@ -62924,7 +62967,7 @@ function ecrImageRegistry(ecr, deps, host) {
         repository: async (name, options) => {
             const repository = await ensureRepository(ecr, name, { ...options, log: deps.log });
             if (host && !repository.uri.startsWith(`${host}/`)) {
-                throw new errors_ConfigurationError(`the registry ${host} is not the ECR registry of these AWS credentials (${repository.uri.split('/')[0]}): use credentials for that account and region, or leave the registry input empty`);
+                throw new src_errors/* ConfigurationError */.j1(`the registry ${host} is not the ECR registry of these AWS credentials (${repository.uri.split('/')[0]}): use credentials for that account and region, or leave the registry input empty`);
             }
             return repository;
         },
@@ -62933,7 +62976,7 @@ function ecrImageRegistry(ecr, deps, host) {
                 return await ensureRepository(ecr, name, { create: false, service, log: deps.log });
             }
             catch (e) {
-                if (e instanceof errors_ConfigurationError && /does not exist/.test(e.message))
+                if (e instanceof src_errors/* ConfigurationError */.j1 && /does not exist/.test(e.message))
                     return undefined;
                 throw e;
             }
@@ -62987,7 +63030,7 @@ function ociImageRegistry(location, deps) {
             const args = ['login', '--username', found.username, '--password-stdin', host];
             const result = await deps.exec('docker', args, { stdin: found.password, ...(deps.env ? { env: deps.env } : {}) });
             if (result.exitCode !== 0)
-                throw new errors_ConfigurationError(`${describeCommand('docker', args)} failed (exit ${result.exitCode}): ${result.stderr.trim()}; the job needs permissions: packages: write`);
+                throw new src_errors/* ConfigurationError */.j1(`${describeCommand('docker', args)} failed (exit ${result.exitCode}): ${result.stderr.trim()}; the job needs permissions: packages: write`);
             deps.log.info(`logged in to ${host} with GITHUB_TOKEN`);
         })()),
     };
@@ -63007,7 +63050,7 @@ function regionFor(environment, choice = {}) {
     const override = choice.override?.trim();
     if (override) {
         if (!REGION_PATTERN.test(override))
-            throw new errors_ConfigurationError(`${choice.overrideName ?? 'the region'} must be an AWS region such as ca-central-1, got '${override}'`);
+            throw new src_errors/* ConfigurationError */.j1(`${choice.overrideName ?? 'the region'} must be an AWS region such as ca-central-1, got '${override}'`);
         return override;
     }
     if (environment?.region)
@@ -63016,7 +63059,7 @@ function regionFor(environment, choice = {}) {
     if (fromProcess)
         return fromProcess;
     const give = choice.overrideName ? `, give ${choice.overrideName}` : '';
-    throw new errors_ConfigurationError(environment
+    throw new src_errors/* ConfigurationError */.j1(environment
         ? `no AWS region for environment ${environment.name}: ${environment.file} sets none; set region: there${give}, or set AWS_REGION`
         : `no AWS region: name an environment (its file's region)${give}, or set AWS_REGION`);
 }
@@ -63092,7 +63135,7 @@ async function makeEc2Client(options = {}) {
 
 
 /** The credentials are for another account than the environment's: nothing may be written with them. */
-class AccountMismatchError extends errors_ConfigurationError {
+class AccountMismatchError extends src_errors/* ConfigurationError */.j1 {
     caller;
     expected;
     constructor(message, caller, expected) {
@@ -63613,15 +63656,15 @@ function libraryPathsOf(catalog, service) {
  */
 function resolveBuildSource(catalog, service, exists) {
     if (service.kind !== 'service')
-        throw new errors_ConfigurationError(`${service.name} is a ${service.kind} in ${catalog.file}: only services (kind: service) are built`);
+        throw new src_errors/* ConfigurationError */.j1(`${service.name} is a ${service.kind} in ${catalog.file}: only services (kind: service) are built`);
     const inputs = buildInputsOf(catalog, service);
     const image = inputs.image;
     if (!image) {
-        throw new errors_ConfigurationError(`${service.name} has no path and no build.context in ${catalog.file}: build-push needs the directory to build (set path: or build.context:)`);
+        throw new src_errors/* ConfigurationError */.j1(`${service.name} has no path and no build.context in ${catalog.file}: build-push needs the directory to build (set path: or build.context:)`);
     }
     const { context } = image;
     if (!exists(context)) {
-        throw new errors_ConfigurationError(`build context '${context}' of ${service.name} does not exist in the checkout (${catalog.file}: ${service.build?.context !== undefined ? 'build.context' : 'path'})`);
+        throw new src_errors/* ConfigurationError */.j1(`build context '${context}' of ${service.name} does not exist in the checkout (${catalog.file}: ${service.build?.context !== undefined ? 'build.context' : 'path'})`);
     }
     const defaults = catalog.defaults.build ?? {};
     const own = service.build ?? {};
@@ -63630,7 +63673,7 @@ function resolveBuildSource(catalog, service, exists) {
     if (image.dockerfileSet) {
         dockerfile = image.dockerfile;
         if (!exists(dockerfile))
-            throw new errors_ConfigurationError(`Dockerfile '${dockerfile}' of ${service.name} does not exist (${catalog.file}: build.dockerfile)`);
+            throw new src_errors/* ConfigurationError */.j1(`Dockerfile '${dockerfile}' of ${service.name} does not exist (${catalog.file}: build.dockerfile)`);
     }
     else if (exists(image.dockerfile)) {
         dockerfile = image.dockerfile;
@@ -63638,7 +63681,7 @@ function resolveBuildSource(catalog, service, exists) {
     else {
         template = own.template ?? defaults.template;
         if (!template) {
-            throw new errors_ConfigurationError(`${service.name} has no ${image.dockerfile} and no build.template in ${catalog.file}: add a Dockerfile, or set build.template: node or python`);
+            throw new src_errors/* ConfigurationError */.j1(`${service.name} has no ${image.dockerfile} and no build.template in ${catalog.file}: add a Dockerfile, or set build.template: node or python`);
         }
     }
     return {
@@ -63699,14 +63742,14 @@ async function buildAndPushImage(r, deps) {
     if (result.exitCode !== 0) {
         const tail = result.stderr.trim().split('\n').slice(-15).join('\n');
         // The service's own Dockerfile or code failed to build: the user's to fix, so no stack trace of ours.
-        throw new errors_ConfigurationError(`docker buildx build failed for ${r.service} (exit ${result.exitCode}): ${describeCommand('docker', args)}\n${tail}`);
+        throw new src_errors/* ConfigurationError */.j1(`docker buildx build failed for ${r.service} (exit ${result.exitCode}): ${describeCommand('docker', args)}\n${tail}`);
     }
     let metadata;
     try {
         metadata = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'));
     }
     catch (e) {
-        throw new errors_ConfigurationError(`docker buildx build wrote no readable metadata file ${metadataFile} for ${r.service} (${e.message}); buildx 0.9 or later is required on the runner`);
+        throw new src_errors/* ConfigurationError */.j1(`docker buildx build wrote no readable metadata file ${metadataFile} for ${r.service} (${e.message}); buildx 0.9 or later is required on the runner`);
     }
     const digest = metadata['containerimage.digest'];
     if (typeof digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
@@ -63744,7 +63787,7 @@ function classicBuilderLimits(r) {
  */
 async function classicBuildAndPush(r, deps) {
     if (r.platform.includes(',')) {
-        throw new errors_ConfigurationError(`${r.service}: platform '${r.platform}' is several platforms, which only buildx builds, and docker on this runner has no buildx: install it (docker/setup-buildx-action) or build one platform`);
+        throw new src_errors/* ConfigurationError */.j1(`${r.service}: platform '${r.platform}' is several platforms, which only buildx builds, and docker on this runner has no buildx: install it (docker/setup-buildx-action) or build one platform`);
     }
     // DOCKER_BUILDKIT=1 without the buildx plugin makes docker 23+ refuse to build at all; the classic builder is the point.
     const env = { ...(deps.env ?? process.env), DOCKER_BUILDKIT: '0' };
@@ -63752,7 +63795,7 @@ async function classicBuildAndPush(r, deps) {
         const result = await deps.exec('docker', args, { env, ...(deps.onLine ? { onLine: deps.onLine } : {}) });
         if (result.exitCode !== 0) {
             const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n');
-            throw new errors_ConfigurationError(`${what} failed for ${r.service} (exit ${result.exitCode}): ${describeCommand('docker', args)}\n${tail}`);
+            throw new src_errors/* ConfigurationError */.j1(`${what} failed for ${r.service} (exit ${result.exitCode}): ${describeCommand('docker', args)}\n${tail}`);
         }
         return result.stdout;
     };
@@ -63784,7 +63827,7 @@ async function computeContentTag(source, deps) {
     const roots = buildInputRoots(source.inputs);
     const tree = await listTree(commit, roots, deps);
     if (!source.inputs.image || ![...tree.keys()].some((p) => isUnder(p, source.context))) {
-        throw new errors_ConfigurationError(`build context '${source.context}' of ${source.service} is not committed at HEAD: build-push tags images by committed content`);
+        throw new src_errors/* ConfigurationError */.j1(`build context '${source.context}' of ${source.service} is not committed at HEAD: build-push tags images by committed content`);
     }
     // Only a context beyond the service's path is filtered by .dockerignore (build-inputs.ts); read it only then.
     let dockerIgnore;
@@ -63818,7 +63861,7 @@ async function computeContentTag(source, deps) {
 async function headCommit(deps) {
     const head = await deps.exec('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: deps.root });
     if (head.exitCode !== 0)
-        throw new errors_ConfigurationError(`${deps.root} is not a git checkout with a commit${head.stderr.trim() ? ` (git: ${head.stderr.trim()})` : ''}; build-push tags images by git content`);
+        throw new src_errors/* ConfigurationError */.j1(`${deps.root} is not a git checkout with a commit${head.stderr.trim() ? ` (git: ${head.stderr.trim()})` : ''}; build-push tags images by git content`);
     return head.stdout.trim();
 }
 /**
@@ -64114,26 +64157,26 @@ function renderBuildSummary(results) {
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
 
 
-
-// node:crypto loads on first use, only where the cache is used: a synchronous require, cheaper than an ES-module
-// import() of a builtin.
-const requireBuiltin = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-/** The SHA-256 of the parts, in hex (the cache's keys and file names). */
-function sha256Hex(parts) {
-    const { createHash } = requireBuiltin('node:crypto');
-    const hash = createHash('sha256');
-    for (const part of parts)
-        hash.update(part);
-    return hash.digest('hex');
+/**
+ * A short name for a catalog directory's cache file (two 32-bit FNV-1a hashes in hex). Only a file name: a
+ * collision makes two catalogs share a file, so each finds the other's key and rebuilds, never a wrong catalog.
+ */
+function fileNameHash(text) {
+    let a = 0x811c9dc5;
+    let b = 0x01000193;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x811c9dc5);
+    }
+    return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 /** The cache file of a catalog directory: one per directory, so the cache never grows past one entry per catalog. */
 function cacheFileOf(cache, catalogDir) {
-    return (0,external_node_path_.join)(cache.dir, `catalog-${sha256Hex([catalogDir]).slice(0, 16)}.json`);
+    return (0,external_node_path_.join)(cache.dir, `catalog-${fileNameHash(catalogDir)}.json`);
 }
 /** The cached catalog when its key matches; anything unreadable is a miss, never an error. */
 function readCachedCatalog(cacheFile, key) {
@@ -64144,7 +64187,7 @@ function readCachedCatalog(cacheFile, key) {
     catch {
         return undefined;
     }
-    if (file.format !== 1 || file.key !== key)
+    if (file.format !== 2 || file.key !== key)
         return undefined;
     const { services, names, environments, ...rest } = file.catalog;
     return {
@@ -64156,7 +64199,7 @@ function readCachedCatalog(cacheFile, key) {
 function writeCachedCatalog(cache, cacheFile, key, loaded) {
     const { services, names, environments, ...rest } = loaded.catalog;
     const file = {
-        format: 1,
+        format: 2,
         key,
         catalog: { ...rest, services: [...services.values()], names: [...names], environments: [...environments.values()] },
         warnings: loaded.warnings,
@@ -64264,7 +64307,7 @@ async function loadCatalog(options = {}) {
     const result = await checkSources(sources, options);
     const errors = result.problems.filter((p) => p.severity === 'error');
     if (errors.length || !result.catalog) {
-        throw new errors_ConfigurationError(`the catalog has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${errors.map((p) => `  ${formatProblem(p)}`).join('\n')}`, result.problems);
+        throw new src_errors/* ConfigurationError */.j1(`the catalog has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${errors.map((p) => `  ${(0,src_errors/* formatProblem */.Vw)(p)}`).join('\n')}`, result.problems);
     }
     const loaded = { catalog: result.catalog, warnings: result.problems.filter((p) => p.severity === 'warning') };
     if (key && cacheFile)
@@ -64282,7 +64325,7 @@ function readSources(options) {
     const file = (0,external_node_path_.join)(dir, 'services.yaml');
     if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(absolute, 'services.yaml'))) {
         const hint = (0,external_node_fs_.existsSync)(absolute) ? `${dir} has no services.yaml` : `${dir} does not exist; pass --catalog DIR`;
-        throw new errors_ConfigurationError(`no catalog at ${file} (${hint})`);
+        throw new src_errors/* ConfigurationError */.j1(`no catalog at ${file} (${hint})`);
     }
     const services = { file, text: readCatalogFile((0,external_node_path_.join)(absolute, 'services.yaml'), file) };
     const envDir = (0,external_node_path_.join)(absolute, 'environments');
@@ -64292,7 +64335,7 @@ function readSources(options) {
             envFiles = (0,external_node_fs_.readdirSync)(envDir).filter((f) => /\.ya?ml$/.test(f)).sort();
         }
         catch (e) {
-            throw new errors_ConfigurationError(`cannot list ${(0,external_node_path_.join)(dir, 'environments')}: ${e.message} (it should be a directory of <environment>.yaml files)`);
+            throw new src_errors/* ConfigurationError */.j1(`cannot list ${(0,external_node_path_.join)(dir, 'environments')}: ${e.message} (it should be a directory of <environment>.yaml files)`);
         }
     }
     const environments = envFiles.map((f) => {
@@ -64311,55 +64354,39 @@ function readCatalogFile(path, shown) {
     }
     catch (e) {
         const code = e.code;
-        throw new errors_ConfigurationError(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : e.message}`);
+        throw new src_errors/* ConfigurationError */.j1(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : e.message}`);
     }
 }
-/** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */
+/**
+ * Everything the validated catalog depends on, verbatim: every file's name and text, the options, the code version.
+ * The cache compares it whole (no hash to compute, so no node:crypto to load: issue 16), so a hit is exact.
+ */
 function cacheKey(sources, codeVersion, options) {
-    const parts = [`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`];
+    let key = `${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`;
     for (const s of [sources.services, ...sources.environments])
-        parts.push(`${s.file}\0${s.text.length}\0${s.text}\0`);
-    return sha256Hex(parts);
+        key += `${s.file}\0${s.text.length}\0${s.text}\0`;
+    return key;
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const [{ buildCatalog }, { prepareYaml }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(674), __nccwpck_require__.e(138)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4138)), __nccwpck_require__.e(/* import() */ 674).then(__nccwpck_require__.bind(__nccwpck_require__, 674))]);
     const { root, services, environments } = sources;
+    // The glob matcher the branch rules use loads only for a catalog with environments.
+    const [{ buildCatalogCore }, { prepareYaml }, branches] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(674), __nccwpck_require__.e(599)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9599)), __nccwpck_require__.e(/* import() */ 674).then(__nccwpck_require__.bind(__nccwpck_require__, 674)), environments.length ? __nccwpck_require__.e(/* import() */ 819).then(__nccwpck_require__.bind(__nccwpck_require__, 819)) : undefined]);
     await prepareYaml([services, ...environments]);
-    const result = buildCatalog({
+    const result = buildCatalogCore({
         dir: sources.dir,
         root,
         services,
         environments,
         ...(!options.checkPaths ? {} : { pathExists: (p) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, p)) }),
         ...(options.strict ? { strict: true } : {}),
-    });
+    }, branches ? { overlappingRefs: branches.overlappingRefProblems } : {});
     await locateProblems(result.problems, [services, ...environments]);
     return result;
 }
 
-// EXTERNAL MODULE: ./packages/catalog/src/suggest.ts
-var suggest = __nccwpck_require__(5753);
-;// CONCATENATED MODULE: ./packages/catalog/src/environment.ts
-
-
-/** The named environment, or a ConfigurationError listing the ones the catalog has. */
-function environmentNamed(catalog, name) {
-    const env = catalog.environments.get(name);
-    if (env)
-        return env;
-    const known = [...catalog.environments.keys()];
-    const hint = (0,suggest/* didYouMean */.au)(name, known);
-    throw new errors_ConfigurationError(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
-}
-/**
- * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
- * environments get the stricter rules (no single replica, no business-hours schedule for public services).
- */
-function isProductionLike(environment) {
-    return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
-}
-
+// EXTERNAL MODULE: ./packages/catalog/src/environment.ts
+var src_environment = __nccwpck_require__(9094);
 ;// CONCATENATED MODULE: ./packages/catalog/src/effects.ts
 const systemClock = {
     now: () => Date.now(),
@@ -64446,6 +64473,8 @@ function packBuildLegs(services, perJob, limit = GITHUB_MATRIX_LIMIT) {
     return chunks;
 }
 
+// EXTERNAL MODULE: ./packages/catalog/src/suggest.ts
+var suggest = __nccwpck_require__(5753);
 ;// CONCATENATED MODULE: ./packages/graph/src/plan.ts
 
 /** Resolves a service name or alias, or throws naming the closest names. */
@@ -64454,7 +64483,7 @@ function resolveServiceName(catalog, name) {
     if (canonical)
         return catalog.services.get(canonical);
     const near = (0,suggest/* closestNames */.g9)(name, catalog.names.keys());
-    throw new errors_ConfigurationError(`unknown service '${name}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (see ${catalog.file}; \`tierdeploy plan --tier all\` lists every service)`);
+    throw new src_errors/* ConfigurationError */.j1(`unknown service '${name}'${near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(', ')}?` : ''} (see ${catalog.file}; \`tierdeploy plan --tier all\` lists every service)`);
 }
 /** Why a service does not deploy in the environment (disabled, or an optional tier's service not enabled there); undefined when it does. */
 function whyNotEnabled(catalog, service, environment) {
@@ -64478,14 +64507,19 @@ function parseNameList(value) {
     return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
 }
 function resolveDeployWaves(catalog, selection, environment) {
+    // A tier selection gives every service it selects the same first reason: they share one frozen list, and only a
+    // service with more reasons gets a list of its own (issue 16: a plan of 10,000 allocated 10,000 lists here).
+    let tierReason;
+    const inTierSelection = (s) => s.kind !== 'library' && isEnabledIn(catalog, s, environment) && (selection.tier === undefined || selection.tier === 'all' || s.tier === selection.tier);
     const reasons = new Map();
     const because = (name, reason) => {
-        const list = reasons.get(name);
+        let list = reasons.get(name);
         if (!list)
-            reasons.set(name, [reason]);
-        else if (!list.includes(reason))
+            reasons.set(name, (list = tierReason && inTierSelection(catalog.services.get(name)) ? [...tierReason] : []));
+        if (!list.includes(reason))
             list.push(reason);
     };
+    const reasonsOf = (s) => reasons.get(s.name) ?? (tierReason && inTierSelection(s) ? tierReason : NO_REASONS);
     if (selection.tier === undefined && selection.services === undefined && selection.changed === undefined) {
         throw new ConfigurationError('nothing selected: choose a tier (1, 2, ... or all), services, or a change to deploy');
     }
@@ -64517,12 +64551,9 @@ function resolveDeployWaves(catalog, selection, environment) {
         }
     }
     else {
-        base = [...catalog.services.values()].filter((s) => s.kind !== 'library' && isEnabledIn(catalog, s, environment) && (selection.tier === undefined || selection.tier === 'all' || s.tier === selection.tier));
-        if (selection.tier !== undefined) {
-            const reason = selection.tier === 'all' ? 'all tiers' : `in tier ${selection.tier}`;
-            for (let i = 0; i < base.length; i++)
-                because(base[i].name, reason);
-        }
+        base = [...catalog.services.values()].filter(inTierSelection);
+        if (selection.tier !== undefined)
+            tierReason = Object.freeze([selection.tier === 'all' ? 'all tiers' : `in tier ${selection.tier}`]);
     }
     if (selection.changed !== undefined) {
         const changed = new Set(selection.changed.map((n) => resolveServiceName(catalog, n).name));
@@ -64573,7 +64604,7 @@ function resolveDeployWaves(catalog, selection, environment) {
             const s = members[i];
             const w = waveOf[i];
             (waves[w] ??= []).push(s.name);
-            nodes[s.name] = { name: s.name, kind: s.kind, tier: s.tier, wave: w, reasons: reasons.get(s.name) ?? [] };
+            nodes[s.name] = { name: s.name, kind: s.kind, tier: s.tier, wave: w, reasons: reasonsOf(s) };
         }
         for (const wave of waves)
             wave.sort();
@@ -64636,6 +64667,7 @@ function assignWaves(members) {
     }
     return Array.from(wave);
 }
+const NO_REASONS = Object.freeze([]);
 /** The plan's node names in deploy order (tier, then wave, then name). */
 function deployOrder(plan) {
     return plan.tiers.flatMap((t) => t.waves.flat());
@@ -64692,24 +64724,24 @@ async function run(io = githubIO(), deps = {}) {
         const perJobInput = readString(io, INPUTS.servicesPerJob, { default: 'auto' });
         const servicesPerJob = perJobInput === 'auto' ? 'auto' : Number(perJobInput);
         if (servicesPerJob !== 'auto' && !(/^\d+$/.test(perJobInput) && servicesPerJob >= 1 && servicesPerJob <= MAX_SERVICES_PER_BUILD_JOB)) {
-            throw new errors_ConfigurationError(`input '${INPUTS.servicesPerJob}' must be auto or a whole number from 1 to ${MAX_SERVICES_PER_BUILD_JOB}, got '${perJobInput}'`);
+            throw new src_errors/* ConfigurationError */.j1(`input '${INPUTS.servicesPerJob}' must be auto or a whole number from 1 to ${MAX_SERVICES_PER_BUILD_JOB}, got '${perJobInput}'`);
         }
         const names = readList(io, INPUTS.services);
         if (!names?.length)
-            throw new errors_ConfigurationError(`input '${INPUTS.services}' is required: the service(s) to build, e.g. \${{ matrix.service }}`);
+            throw new src_errors/* ConfigurationError */.j1(`input '${INPUTS.services}' is required: the service(s) to build, e.g. \${{ matrix.service }}`);
         const cacheInput = readChoice(io, INPUTS.cache, CACHE_MODES, 'auto');
         const cache = cacheInput === 'auto' ? (io.env.GITHUB_ACTIONS === 'true' ? 'gha' : 'registry') : cacheInput;
         const provenance = readChoice(io, INPUTS.provenance, PROVENANCE_MODES, 'mode=min');
         const platform = readString(io, INPUTS.platform, { default: 'linux/amd64' });
         if (!/^[a-z0-9]+\/[a-z0-9]+(\/[a-z0-9]+)?(,[a-z0-9]+\/[a-z0-9]+(\/[a-z0-9]+)?)*$/.test(platform)) {
-            throw new errors_ConfigurationError(`input '${INPUTS.platform}' must be OS/ARCH (e.g. linux/amd64 or linux/amd64,linux/arm64), got '${platform}'`);
+            throw new src_errors/* ConfigurationError */.j1(`input '${INPUTS.platform}' must be OS/ARCH (e.g. linux/amd64 or linux/amd64,linux/arm64), got '${platform}'`);
         }
         const revision = readString(io, INPUTS.revision, { default: io.env.GITHUB_SHA ?? '' });
         if (!/^[0-9a-f]{7,40}$/.test(revision))
-            throw new errors_ConfigurationError(`input '${INPUTS.revision}' must be a commit SHA (defaults to GITHUB_SHA), got '${revision}'`);
+            throw new src_errors/* ConfigurationError */.j1(`input '${INPUTS.revision}' must be a commit SHA (defaults to GITHUB_SHA), got '${revision}'`);
         const registry = readString(io, INPUTS.registry).replace(/^https?:\/\//, '').replace(/\/+$/, '');
         if (registry && !REGISTRY_LOCATION.test(registry)) {
-            throw new errors_ConfigurationError(`input '${INPUTS.registry}' must be a registry host, optionally with a namespace (ghcr.io/acme, registry.example.com:5000, 127.0.0.1:5000/team), got '${registry}'`);
+            throw new src_errors/* ConfigurationError */.j1(`input '${INPUTS.registry}' must be a registry host, optionally with a namespace (ghcr.io/acme, registry.example.com:5000, 127.0.0.1:5000/team), got '${registry}'`);
         }
         const ecrRegion = registry ? ecrRegistryRegion(registry.split('/')[0]) : undefined;
         const usesEcr = !registry || ecrRegion !== undefined;
@@ -64717,7 +64749,7 @@ async function run(io = githubIO(), deps = {}) {
         for (const w of warnings)
             io.annotate(w);
         const envName = readString(io, INPUTS.environment);
-        const environment = envName ? environmentNamed(catalog, envName) : undefined;
+        const environment = envName ? (0,src_environment/* environmentNamed */.b)(catalog, envName) : undefined;
         const services = [...new Set(names.map((n) => resolveServiceName(catalog, n)))];
         // An ECR host names its region; otherwise the region input, the environment's, then AWS_REGION.
         const region = usesEcr ? ecrRegion ?? regionFor(environment, { override: readString(io, INPUTS.region), overrideName: `the '${INPUTS.region}' input`, env: io.env }) : undefined;

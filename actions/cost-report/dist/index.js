@@ -30874,24 +30874,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2992:
+/***/ 819:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-// ESM COMPAT FLAG
 __nccwpck_require__.r(__webpack_exports__);
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  buildCatalog: () => (/* binding */ buildCatalog),
-  findCycles: () => (/* binding */ findCycles)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./packages/catalog/src/branches.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   environmentForRef: () => (/* binding */ environmentForRef),
+/* harmony export */   matchingPattern: () => (/* binding */ matchingPattern),
+/* harmony export */   overlappingRefProblems: () => (/* binding */ overlappingRefProblems),
+/* harmony export */   parseGitRef: () => (/* binding */ parseGitRef),
+/* harmony export */   targetEnvironment: () => (/* binding */ targetEnvironment)
+/* harmony export */ });
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2332);
+/* harmony import */ var _environment_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9094);
 
 
 
@@ -30912,7 +30909,7 @@ const compiled = new Map();
 function globMatcher(pattern) {
     let m = compiled.get(pattern);
     if (!m)
-        compiled.set(pattern, (m = picomatch_default()(pattern, GLOB_OPTIONS)));
+        compiled.set(pattern, (m = picomatch__WEBPACK_IMPORTED_MODULE_0___default()(pattern, GLOB_OPTIONS)));
     return m;
 }
 /**
@@ -30941,7 +30938,7 @@ function patternsFor(env, kind) {
 function environmentForRef(catalog, ref) {
     const parsed = parseGitRef(ref);
     if (!parsed.name)
-        throw new ConfigurationError(`empty git ref '${ref}': give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`empty git ref '${ref}': give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`);
     if (parsed.kind === 'other') {
         return { deploys: false, ref: parsed, reason: `${parsed.ref} is neither a branch nor a tag, so it deploys nothing` };
     }
@@ -30965,7 +30962,7 @@ function environmentForRef(catalog, ref) {
     }
     if (matches.length > 1) {
         const list = matches.map((m) => `${m.environment.file} (${key}: ${m.pattern})`).join(' and ');
-        throw new ConfigurationError(`${kind} ${parsed.name} matches more than one environment: ${list}; a ref may deploy to one environment only, so narrow one of the patterns`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${kind} ${parsed.name} matches more than one environment: ${list}; a ref may deploy to one environment only, so narrow one of the patterns`);
     }
     const [{ environment, pattern }] = matches;
     return { deploys: true, environment, ref: parsed, pattern };
@@ -31021,7 +31018,7 @@ function overlappingRefProblems(environments) {
  */
 function targetEnvironment(catalog, given) {
     if (given.environment)
-        return { environment: environmentNamed(catalog, given.environment) };
+        return { environment: (0,_environment_js__WEBPACK_IMPORTED_MODULE_2__/* .environmentNamed */ .b)(catalog, given.environment) };
     if (!given.ref)
         return {};
     const mapped = [...catalog.environments.values()].some((e) => e.branches?.length || e.tags?.length);
@@ -31031,6 +31028,23 @@ function targetEnvironment(catalog, given) {
     return result.deploys ? { environment: result.environment } : { nothing: result.reason };
 }
 
+
+/***/ }),
+
+/***/ 1551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  buildCatalogCore: () => (/* binding */ buildCatalogCore),
+  findCycles: () => (/* binding */ findCycles)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./packages/catalog/src/fargate.ts
 /**
  * Memory sizes (MiB) Fargate accepts for each CPU size, from the ECS task-size table
@@ -31433,82 +31447,133 @@ function pathOf(at, key) {
 }
 /** Checks `value`, found under `key` of the container at `parent` (for the root: the root and no key). */
 function walk(value, schema, parent, key, issues) {
+    checkOf(schema)(value, parent, key, issues);
+}
+const compiled = new WeakMap();
+/**
+ * The check for `schema`. Each schema is read once, into a function that does only what that schema asks (a
+ * string's pattern, a mapping's known keys): a 10,000-service catalog checks about 50,000 values, and looking the
+ * rules up in the schema for every value was most of the time (issue 16).
+ */
+function checkOf(schema) {
+    const known = compiled.get(schema);
+    if (known)
+        return known;
+    // A schema that contains itself gets this forwarder while it compiles.
+    const slot = {};
+    compiled.set(schema, (value, parent, key, issues) => slot.check(value, parent, key, issues));
+    slot.check = compile(schema);
+    compiled.set(schema, slot.check);
+    return slot.check;
+}
+function compile(schema) {
     if (schema.anyOf) {
-        const fits = schema.anyOf.some((s) => {
-            const trial = [];
-            walk(value, s, parent, key, trial);
-            return trial.length === 0;
-        });
-        if (!fits) {
-            const forms = schema.anyOf.map((s) => (s.type === 'object' ? `{ ${Object.keys(s.properties ?? {}).join(', ')}: ... }` : s.type)).join(' or ');
+        const alternatives = schema.anyOf.map(checkOf);
+        const forms = schema.anyOf.map((s) => (s.type === 'object' ? `{ ${Object.keys(s.properties ?? {}).join(', ')}: ... }` : s.type)).join(' or ');
+        return (value, parent, key, issues) => {
+            for (const alternative of alternatives) {
+                const trial = [];
+                alternative(value, parent, key, trial);
+                if (trial.length === 0)
+                    return;
+            }
             issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not valid here`, hint: `expected ${forms}` });
+        };
+    }
+    const type = schema.type;
+    const mismatch = (value, actual, parent, key, issues) => {
+        issues.push({ path: pathOf(parent, key), message: `expected ${typeLabel(type)}, found ${actual === 'null' ? 'nothing' : `${typeLabel(actual)} ${describe(value)}`}` });
+    };
+    const checkString = stringCheck(schema);
+    // The usual leaf, a string with no enum: one typeof, then its length or pattern.
+    if (type === 'string' && !schema.enum) {
+        return (value, parent, key, issues) => {
+            if (typeof value === 'string')
+                checkString(value, parent, key, issues);
+            else
+                mismatch(value, typeOf(value), parent, key, issues);
+        };
+    }
+    const enumValues = schema.enum;
+    const enumNames = enumValues?.map(String);
+    const { minimum, maximum, minItems } = schema;
+    const items = schema.items ? checkOf(schema.items) : undefined;
+    const checkObject = objectCheck(schema);
+    return (value, parent, key, issues) => {
+        const actual = typeOf(value);
+        if (type && !matchesType(type, actual))
+            return mismatch(value, actual, parent, key, issues);
+        if (enumValues && !enumValues.includes(value)) {
+            const hint = typeof value === 'string' ? (0,suggest/* didYouMean */.au)(value, enumNames) : undefined;
+            issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not one of ${enumValues.map((e) => JSON.stringify(e)).join(', ')}`, ...(hint ? { hint } : {}) });
+            return;
         }
-        return;
-    }
-    const actual = typeOf(value);
-    if (schema.type && !matchesType(schema.type, actual)) {
-        issues.push({ path: pathOf(parent, key), message: `expected ${typeLabel(schema.type)}, found ${actual === 'null' ? 'nothing' : `${typeLabel(actual)} ${describe(value)}`}` });
-        return;
-    }
-    if (schema.enum && !schema.enum.includes(value)) {
-        const hint = typeof value === 'string' ? (0,suggest/* didYouMean */.au)(value, schema.enum.map(String)) : undefined;
-        issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`, ...(hint ? { hint } : {}) });
-        return;
-    }
-    if (typeof value === 'string') {
-        if (schema.minLength !== undefined && value.length < schema.minLength)
+        if (typeof value === 'string')
+            return checkString(value, parent, key, issues);
+        if (typeof value === 'number') {
+            if (minimum !== undefined && value < minimum)
+                issues.push({ path: pathOf(parent, key), message: `${value} is below the minimum ${minimum}` });
+            if (maximum !== undefined && value > maximum)
+                issues.push({ path: pathOf(parent, key), message: `${value} is above the maximum ${maximum}` });
+            return;
+        }
+        if (Array.isArray(value)) {
+            if (minItems !== undefined && value.length < minItems)
+                issues.push({ path: pathOf(parent, key), message: `needs at least ${minItems} item(s)` });
+            if (items && value.length > 0) {
+                const here = key === undefined ? parent : { up: parent, key };
+                for (let i = 0; i < value.length; i++)
+                    items(value[i], here, i, issues);
+            }
+            return;
+        }
+        if (actual === 'object')
+            checkObject(value, parent, key, issues);
+    };
+}
+function stringCheck(schema) {
+    const { minLength } = schema;
+    const pattern = schema.pattern ? regex(schema.pattern) : undefined;
+    const noun = schema.description ? nounOf(schema.description) : 'value';
+    return (value, parent, key, issues) => {
+        if (minLength !== undefined && value.length < minLength)
             issues.push({ path: pathOf(parent, key), message: 'must not be empty' });
-        else if (schema.pattern && !regex(schema.pattern).test(value)) {
-            issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not a valid ${schema.description ? nounOf(schema.description) : 'value'}`, hint: `must match ${schema.pattern}` });
-        }
-        return;
-    }
-    if (typeof value === 'number') {
-        if (schema.minimum !== undefined && value < schema.minimum)
-            issues.push({ path: pathOf(parent, key), message: `${value} is below the minimum ${schema.minimum}` });
-        if (schema.maximum !== undefined && value > schema.maximum)
-            issues.push({ path: pathOf(parent, key), message: `${value} is above the maximum ${schema.maximum}` });
-        return;
-    }
-    if (Array.isArray(value)) {
-        if (schema.minItems !== undefined && value.length < schema.minItems)
-            issues.push({ path: pathOf(parent, key), message: `needs at least ${schema.minItems} item(s)` });
-        const items = schema.items;
-        if (items && value.length > 0) {
-            const here = key === undefined ? parent : { up: parent, key };
-            for (let i = 0; i < value.length; i++)
-                walk(value[i], items, here, i, issues);
-        }
-        return;
-    }
-    if (actual === 'object') {
-        const record = value;
+        else if (pattern && !pattern.test(value))
+            issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not a valid ${noun}`, hint: `must match ${schema.pattern}` });
+    };
+}
+function objectCheck(schema) {
+    const required = schema.required;
+    const names = schema.propertyNames?.pattern ? regex(schema.propertyNames.pattern) : undefined;
+    const properties = new Map();
+    for (const name of Object.keys(schema.properties ?? {}))
+        properties.set(name, checkOf(schema.properties[name]));
+    const propertyNames = [...properties.keys()];
+    const additional = schema.additionalProperties;
+    const other = typeof additional === 'object' ? checkOf(additional) : undefined;
+    return (record, parent, key, issues) => {
         const here = key === undefined ? parent : { up: parent, key };
-        if (schema.required) {
-            for (const name of schema.required)
+        if (required)
+            for (const name of required)
                 if (!(name in record))
                     issues.push({ path: pathOf(here, undefined), message: `missing required key '${name}'` });
-        }
-        const names = schema.propertyNames?.pattern ? regex(schema.propertyNames.pattern) : undefined;
-        const properties = schema.properties;
-        const additional = schema.additionalProperties;
         const keys = Object.keys(record);
         for (let k = 0; k < keys.length; k++) {
             const name = keys[k];
             if (names && !names.test(name)) {
                 issues.push({ path: pathOf(here, name), atKey: true, message: `'${name}' is not a valid name`, hint: 'use lower-case letters, digits and dashes' });
             }
-            const known = properties !== undefined && Object.hasOwn(properties, name) ? properties[name] : undefined;
-            if (known)
-                walk(record[name], known, here, name, issues);
+            const check = properties.get(name);
+            if (check)
+                check(record[name], here, name, issues);
             else if (additional === false) {
-                const hint = (0,suggest/* didYouMean */.au)(name, Object.keys(properties ?? {}));
+                const hint = (0,suggest/* didYouMean */.au)(name, propertyNames);
                 issues.push({ path: pathOf(here, name), atKey: true, message: `unknown key '${name}'`, ...(hint ? { hint } : {}) });
             }
-            else if (typeof additional === 'object')
-                walk(record[name], additional, here, name, issues);
+            else if (other)
+                other(record[name], here, name, issues);
         }
-    }
+    };
 }
 /**
  * A schema description as the noun after "a valid": without its article ("An SSM parameter ARN" read "a valid an
@@ -31521,8 +31586,7 @@ function nounOf(description) {
 
 // EXTERNAL MODULE: ./packages/catalog/src/yaml-source.ts + 1 modules
 var yaml_source = __nccwpck_require__(674);
-;// CONCATENATED MODULE: ./packages/catalog/src/build.ts
-
+;// CONCATENATED MODULE: ./packages/catalog/src/build-core.ts
 
 
 
@@ -31535,10 +31599,10 @@ var yaml_source = __nccwpck_require__(674);
 /** The empty list every service without dependencies or aliases shares (frozen: nothing may add to it). */
 const NONE = Object.freeze([]);
 /**
- * Builds the catalog from its sources and reports every problem found, not just the first. Pure: the caller
- * supplies file contents and the path-existence check.
+ * buildCatalog without the branch rules loaded: loadCatalog hands them in only when the catalog has environments,
+ * so a catalog without them never loads the glob matcher (issue 16). Everything else calls buildCatalog (build.ts).
  */
-function buildCatalog(input) {
+function buildCatalogCore(input, rules) {
     const problems = [];
     const file = input.services.file;
     const add = (severity, path, message, hint, f = file) => {
@@ -31717,7 +31781,11 @@ function buildCatalog(input) {
         if (env)
             catalog.environments.set(env.name, env);
     }
-    problems.push(...overlappingRefProblems(catalog.environments.values()));
+    if (catalog.environments.size > 0) {
+        if (!rules.overlappingRefs)
+            throw new Error('internal error: a catalog with environments was built without the branch rules (BuildRules.overlappingRefs)');
+        problems.push(...rules.overlappingRefs(catalog.environments.values()));
+    }
     problems.push(...dependencyNotEnabledProblems(catalog));
     problems.push(...secretArnProblems(catalog));
     checkSizes(catalog, problems);
@@ -32116,6 +32184,68 @@ function cycleWithin(component, services) {
         seen.add(next);
         node = next;
     }
+}
+
+
+/***/ }),
+
+/***/ 9094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ environmentNamed),
+/* harmony export */   r: () => (/* binding */ isProductionLike)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2332);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5753);
+
+
+/** The named environment, or a ConfigurationError listing the ones the catalog has. */
+function environmentNamed(catalog, name) {
+    const env = catalog.environments.get(name);
+    if (env)
+        return env;
+    const known = [...catalog.environments.keys()];
+    const hint = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(name, known);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
+}
+/**
+ * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
+ * environments get the stricter rules (no single replica, no business-hours schedule for public services).
+ */
+function isProductionLike(environment) {
+    return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
+}
+
+
+/***/ }),
+
+/***/ 2332:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vw: () => (/* binding */ formatProblem),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   p0: () => (/* binding */ isConfigurationError)
+/* harmony export */ });
+/**
+ * A mistake the user can fix (bad input, unknown service, missing file), as opposed to a bug in tierdeploy.
+ * Entry points print its message without a stack trace; bugs keep theirs.
+ */
+class ConfigurationError extends Error {
+    problems;
+    constructor(message, problems = []) {
+        super(message);
+        this.name = 'ConfigurationError';
+        this.problems = problems;
+    }
+}
+function formatProblem(p) {
+    const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
+    return `${where}: ${p.severity}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`;
+}
+function isConfigurationError(e) {
+    return e instanceof ConfigurationError || (e instanceof Error && e.name === 'ConfigurationError');
 }
 
 
@@ -36980,27 +37110,8 @@ var __webpack_exports__ = {};
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./packages/catalog/src/errors.ts
-/**
- * A mistake the user can fix (bad input, unknown service, missing file), as opposed to a bug in tierdeploy.
- * Entry points print its message without a stack trace; bugs keep theirs.
- */
-class errors_ConfigurationError extends Error {
-    problems;
-    constructor(message, problems = []) {
-        super(message);
-        this.name = 'ConfigurationError';
-        this.problems = problems;
-    }
-}
-function formatProblem(p) {
-    const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
-    return `${where}: ${p.severity}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`;
-}
-function isConfigurationError(e) {
-    return e instanceof errors_ConfigurationError || (e instanceof Error && e.name === 'ConfigurationError');
-}
-
+// EXTERNAL MODULE: ./packages/catalog/src/errors.ts
+var src_errors = __nccwpck_require__(2332);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
 
 
@@ -37014,7 +37125,7 @@ function readString(io, name, options = {}) {
     if (value)
         return value;
     if (options.required)
-        throw new errors_ConfigurationError(`input '${name}' is required`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}' is required`);
     return options.default ?? '';
 }
 function readBoolean(io, name, fallback) {
@@ -40124,7 +40235,7 @@ async function runAction(body, io = githubIO()) {
         await body(io);
     }
     catch (error) {
-        if (isConfigurationError(error)) {
+        if ((0,src_errors/* isConfigurationError */.p0)(error)) {
             for (const problem of error.problems)
                 io.annotate(problem);
             io.setFailed(error.message);
@@ -40142,26 +40253,26 @@ async function runAction(body, io = githubIO()) {
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
 
 
-
-// node:crypto loads on first use, only where the cache is used: a synchronous require, cheaper than an ES-module
-// import() of a builtin.
-const requireBuiltin = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-/** The SHA-256 of the parts, in hex (the cache's keys and file names). */
-function sha256Hex(parts) {
-    const { createHash } = requireBuiltin('node:crypto');
-    const hash = createHash('sha256');
-    for (const part of parts)
-        hash.update(part);
-    return hash.digest('hex');
+/**
+ * A short name for a catalog directory's cache file (two 32-bit FNV-1a hashes in hex). Only a file name: a
+ * collision makes two catalogs share a file, so each finds the other's key and rebuilds, never a wrong catalog.
+ */
+function fileNameHash(text) {
+    let a = 0x811c9dc5;
+    let b = 0x01000193;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x811c9dc5);
+    }
+    return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 /** The cache file of a catalog directory: one per directory, so the cache never grows past one entry per catalog. */
 function cacheFileOf(cache, catalogDir) {
-    return (0,external_node_path_.join)(cache.dir, `catalog-${sha256Hex([catalogDir]).slice(0, 16)}.json`);
+    return (0,external_node_path_.join)(cache.dir, `catalog-${fileNameHash(catalogDir)}.json`);
 }
 /** The cached catalog when its key matches; anything unreadable is a miss, never an error. */
 function readCachedCatalog(cacheFile, key) {
@@ -40172,7 +40283,7 @@ function readCachedCatalog(cacheFile, key) {
     catch {
         return undefined;
     }
-    if (file.format !== 1 || file.key !== key)
+    if (file.format !== 2 || file.key !== key)
         return undefined;
     const { services, names, environments, ...rest } = file.catalog;
     return {
@@ -40184,7 +40295,7 @@ function readCachedCatalog(cacheFile, key) {
 function writeCachedCatalog(cache, cacheFile, key, loaded) {
     const { services, names, environments, ...rest } = loaded.catalog;
     const file = {
-        format: 1,
+        format: 2,
         key,
         catalog: { ...rest, services: [...services.values()], names: [...names], environments: [...environments.values()] },
         warnings: loaded.warnings,
@@ -40292,7 +40403,7 @@ async function loadCatalog(options = {}) {
     const result = await checkSources(sources, options);
     const errors = result.problems.filter((p) => p.severity === 'error');
     if (errors.length || !result.catalog) {
-        throw new errors_ConfigurationError(`the catalog has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${errors.map((p) => `  ${formatProblem(p)}`).join('\n')}`, result.problems);
+        throw new src_errors/* ConfigurationError */.j1(`the catalog has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${errors.map((p) => `  ${(0,src_errors/* formatProblem */.Vw)(p)}`).join('\n')}`, result.problems);
     }
     const loaded = { catalog: result.catalog, warnings: result.problems.filter((p) => p.severity === 'warning') };
     if (key && cacheFile)
@@ -40310,7 +40421,7 @@ function readSources(options) {
     const file = (0,external_node_path_.join)(dir, 'services.yaml');
     if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(absolute, 'services.yaml'))) {
         const hint = (0,external_node_fs_namespaceObject.existsSync)(absolute) ? `${dir} has no services.yaml` : `${dir} does not exist; pass --catalog DIR`;
-        throw new errors_ConfigurationError(`no catalog at ${file} (${hint})`);
+        throw new src_errors/* ConfigurationError */.j1(`no catalog at ${file} (${hint})`);
     }
     const services = { file, text: readCatalogFile((0,external_node_path_.join)(absolute, 'services.yaml'), file) };
     const envDir = (0,external_node_path_.join)(absolute, 'environments');
@@ -40320,7 +40431,7 @@ function readSources(options) {
             envFiles = (0,external_node_fs_namespaceObject.readdirSync)(envDir).filter((f) => /\.ya?ml$/.test(f)).sort();
         }
         catch (e) {
-            throw new errors_ConfigurationError(`cannot list ${(0,external_node_path_.join)(dir, 'environments')}: ${e.message} (it should be a directory of <environment>.yaml files)`);
+            throw new src_errors/* ConfigurationError */.j1(`cannot list ${(0,external_node_path_.join)(dir, 'environments')}: ${e.message} (it should be a directory of <environment>.yaml files)`);
         }
     }
     const environments = envFiles.map((f) => {
@@ -40339,61 +40450,56 @@ function readCatalogFile(path, shown) {
     }
     catch (e) {
         const code = e.code;
-        throw new errors_ConfigurationError(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : e.message}`);
+        throw new src_errors/* ConfigurationError */.j1(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : e.message}`);
     }
 }
-/** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */
+/**
+ * Everything the validated catalog depends on, verbatim: every file's name and text, the options, the code version.
+ * The cache compares it whole (no hash to compute, so no node:crypto to load: issue 16), so a hit is exact.
+ */
 function cacheKey(sources, codeVersion, options) {
-    const parts = [`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`];
+    let key = `${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`;
     for (const s of [sources.services, ...sources.environments])
-        parts.push(`${s.file}\0${s.text.length}\0${s.text}\0`);
-    return sha256Hex(parts);
+        key += `${s.file}\0${s.text.length}\0${s.text}\0`;
+    return key;
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const [{ buildCatalog }, { prepareYaml }] = await Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2992)), Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 674))]);
     const { root, services, environments } = sources;
+    // The glob matcher the branch rules use loads only for a catalog with environments.
+    const [{ buildCatalogCore }, { prepareYaml }, branches] = await Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1551)), Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 674)), environments.length ? Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 819)) : undefined]);
     await prepareYaml([services, ...environments]);
-    const result = buildCatalog({
+    const result = buildCatalogCore({
         dir: sources.dir,
         root,
         services,
         environments,
         ...(!options.checkPaths ? {} : { pathExists: (p) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(root, p)) }),
         ...(options.strict ? { strict: true } : {}),
-    });
+    }, branches ? { overlappingRefs: branches.overlappingRefProblems } : {});
     await locateProblems(result.problems, [services, ...environments]);
     return result;
 }
 
-// EXTERNAL MODULE: ./packages/catalog/src/suggest.ts
-var suggest = __nccwpck_require__(5753);
-;// CONCATENATED MODULE: ./packages/catalog/src/environment.ts
-
-
-/** The named environment, or a ConfigurationError listing the ones the catalog has. */
-function src_environmentNamed(catalog, name) {
-    const env = catalog.environments.get(name);
-    if (env)
-        return env;
-    const known = [...catalog.environments.keys()];
-    const hint = (0,suggest/* didYouMean */.au)(name, known);
-    throw new errors_ConfigurationError(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
-}
-/**
- * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
- * environments get the stricter rules (no single replica, no business-hours schedule for public services).
- */
-function isProductionLike(environment) {
-    return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
-}
-
+// EXTERNAL MODULE: ./packages/catalog/src/environment.ts
+var src_environment = __nccwpck_require__(9094);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: ./packages/catalog/src/yaml-source.ts + 1 modules
 var yaml_source = __nccwpck_require__(674);
-// EXTERNAL MODULE: ./packages/catalog/src/build.ts + 6 modules
-var build = __nccwpck_require__(2992);
+// EXTERNAL MODULE: ./packages/catalog/src/branches.ts
+var branches = __nccwpck_require__(819);
+// EXTERNAL MODULE: ./packages/catalog/src/build-core.ts + 5 modules
+var build_core = __nccwpck_require__(1551);
+;// CONCATENATED MODULE: ./packages/catalog/src/build.ts
+
+
+
+/** Parses and validates a catalog from its YAML sources, every rule included (loadCatalog is the usual way in). */
+function buildCatalog(input) {
+    return (0,build_core.buildCatalogCore)(input, { overlappingRefs: branches.overlappingRefProblems });
+}
+
 ;// CONCATENATED MODULE: ./packages/cost/src/render.ts
 /** Whole cents, so JSON and tables agree with each other and with hand arithmetic. */
 function cents(value) {
@@ -40525,7 +40631,7 @@ const execGit = (args, cwd) => new Promise((resolve) => {
 async function catalogAtRef(git, ref, catalogDir, root) {
     const verify = await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], catalogDir);
     if (verify.exitCode !== 0) {
-        throw new errors_ConfigurationError(`base ref '${ref}' is not a commit in this clone (check out with fetch-depth: 0, or fetch the base branch first)`);
+        throw new src_errors/* ConfigurationError */.j1(`base ref '${ref}' is not a commit in this clone (check out with fetch-depth: 0, or fetch the base branch first)`);
     }
     const services = await git(['show', `${ref}:./services.yaml`], catalogDir);
     if (services.exitCode !== 0)
@@ -40540,11 +40646,11 @@ async function catalogAtRef(git, ref, catalogDir, root) {
     }
     const source = { file: `${catalogDir}/services.yaml`, text: services.stdout };
     await (0,yaml_source.prepareYaml)([source, ...environments]);
-    const result = (0,build.buildCatalog)({ dir: catalogDir, root, services: source, environments });
+    const result = buildCatalog({ dir: catalogDir, root, services: source, environments });
     const errors = result.problems.filter((p) => p.severity === 'error');
     if (errors.length || !result.catalog) {
         await locateProblems(errors, [source, ...environments]);
-        throw new errors_ConfigurationError(`the catalog at ${ref} has ${errors.length} error(s), so the cost difference cannot be computed:\n${errors.map((p) => `  ${formatProblem(p)} (at ${ref})`).join('\n')}`);
+        throw new src_errors/* ConfigurationError */.j1(`the catalog at ${ref} has ${errors.length} error(s), so the cost difference cannot be computed:\n${errors.map((p) => `  ${(0,src_errors/* formatProblem */.Vw)(p)} (at ${ref})`).join('\n')}`);
     }
     return result.catalog;
 }
@@ -40594,6 +40700,8 @@ function signed(value) {
     return value > 0 ? `+${money(value)}` : value < 0 ? money(value) : '$0.00';
 }
 
+// EXTERNAL MODULE: ./packages/catalog/src/suggest.ts
+var suggest = __nccwpck_require__(5753);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __nccwpck_require__(3243);
 ;// CONCATENATED MODULE: ./packages/catalog/src/full-yaml.ts
@@ -40732,11 +40840,11 @@ function parsePricingOverride(file, text) {
     const parsed = parseAnyYaml({ file, text });
     if (parsed.problem) {
         const { line, column } = parsed.problem;
-        throw new errors_ConfigurationError(`${file}${line ? `:${line}${column ? `:${column}` : ''}` : ''}: ${parsed.problem.message}`, [parsed.problem]);
+        throw new src_errors/* ConfigurationError */.j1(`${file}${line ? `:${line}${column ? `:${column}` : ''}` : ''}: ${parsed.problem.message}`, [parsed.problem]);
     }
     const problems = checkPricingOverride(parsed.value ?? {}, file);
     if (problems.length) {
-        throw new errors_ConfigurationError(`${file} is not a valid pricing table:\n${problems.map((p) => `  ${p.message}${p.hint ? ` (${p.hint})` : ''}`).join('\n')}`, problems);
+        throw new src_errors/* ConfigurationError */.j1(`${file} is not a valid pricing table:\n${problems.map((p) => `  ${p.message}${p.hint ? ` (${p.hint})` : ''}`).join('\n')}`, problems);
     }
     return parsed.value ?? {};
 }
@@ -40764,7 +40872,7 @@ function loadPricing(options = {}) {
     for (const { file, required } of candidates) {
         if (!(0,external_node_fs_namespaceObject.existsSync)(file)) {
             if (required)
-                throw new errors_ConfigurationError(`pricing file ${file} does not exist`, [{ file, severity: 'error', message: 'pricing file not found' }]);
+                throw new src_errors/* ConfigurationError */.j1(`pricing file ${file} does not exist`, [{ file, severity: 'error', message: 'pricing file not found' }]);
             continue;
         }
         const override = parsePricingOverride(file, (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
@@ -40778,7 +40886,7 @@ function loadPricing(options = {}) {
 function regionPrices(table, region, where) {
     const prices = table.regions[region];
     if (!prices) {
-        throw new errors_ConfigurationError(`${where}: the pricing table has no prices for region ${region}`, [
+        throw new src_errors/* ConfigurationError */.j1(`${where}: the pricing table has no prices for region ${region}`, [
             { file: where, severity: 'error', message: `no prices for region ${region}`, hint: `add regions.${region} to catalog/pricing.yaml (known: ${Object.keys(table.regions).join(', ')})` },
         ]);
     }
@@ -40789,7 +40897,7 @@ function regionPrices(table, region, where) {
         return Object.keys(keys).filter((k) => !isPlain(g) || g[k] === undefined).map((k) => `${group}.${k}`);
     });
     if (missing.length) {
-        throw new errors_ConfigurationError(`pricing for region ${region} lacks ${missing.join(', ')}`, [
+        throw new src_errors/* ConfigurationError */.j1(`pricing for region ${region} lacks ${missing.join(', ')}`, [
             { file: where, severity: 'error', message: `pricing for ${region} lacks ${missing.join(', ')}`, hint: `a new region needs every figure: ${Object.entries(template).map(([g, keys]) => `${g}: { ${Object.keys(keys).join(', ')} }`).join('; ')}` },
         ]);
     }
@@ -40842,7 +40950,7 @@ function estimateCost(catalog, environment, table, overrides = []) {
     const prices = regionPrices(table, environment.region, environment.file);
     const month = table.hoursPerMonth;
     const business = businessHoursPerMonth(environment, month);
-    const productionLike = isProductionLike(environment);
+    const productionLike = (0,src_environment/* isProductionLike */.r)(environment);
     const notes = [];
     const services = [];
     const recommendations = [];
@@ -41021,7 +41129,7 @@ function readInputs(io) {
         baseCatalog: readString(io, INPUTS.baseCatalog),
     };
     if (inputs.baseRef && inputs.baseCatalog)
-        throw new errors_ConfigurationError(`give '${INPUTS.baseRef}' or '${INPUTS.baseCatalog}', not both`);
+        throw new src_errors/* ConfigurationError */.j1(`give '${INPUTS.baseRef}' or '${INPUTS.baseCatalog}', not both`);
     return inputs;
 }
 /** The catalog to compare against: from git at base-ref, or a directory holding the base checkout's catalog. */
@@ -41039,7 +41147,7 @@ async function run(io = githubIO(), git = execGit) {
         for (const w of warnings)
             io.annotate(w);
         const { table, overrides } = loadPricing({ catalogDir: inputs.catalog, ...(inputs.pricing ? { file: inputs.pricing } : {}) });
-        const environments = inputs.environment ? [src_environmentNamed(catalog, inputs.environment)] : [...catalog.environments.values()];
+        const environments = inputs.environment ? [(0,src_environment/* environmentNamed */.b)(catalog, inputs.environment)] : [...catalog.environments.values()];
         const reports = environments.map((e) => estimateCost(catalog, e, table, overrides));
         io.setOutput(OUTPUTS.report, JSON.stringify({ environments: reports.map(costJson) }));
         io.setOutput(OUTPUTS.monthly, JSON.stringify(Object.fromEntries(reports.map((r) => [r.environment, cents(r.totals.configured)]))));

@@ -30874,6 +30874,37 @@ module.exports = {
 
 /***/ }),
 
+/***/ 2332:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vw: () => (/* binding */ formatProblem),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   p0: () => (/* binding */ isConfigurationError)
+/* harmony export */ });
+/**
+ * A mistake the user can fix (bad input, unknown service, missing file), as opposed to a bug in tierdeploy.
+ * Entry points print its message without a stack trace; bugs keep theirs.
+ */
+class ConfigurationError extends Error {
+    problems;
+    constructor(message, problems = []) {
+        super(message);
+        this.name = 'ConfigurationError';
+        this.problems = problems;
+    }
+}
+function formatProblem(p) {
+    const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
+    return `${where}: ${p.severity}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`;
+}
+function isConfigurationError(e) {
+    return e instanceof ConfigurationError || (e instanceof Error && e.name === 'ConfigurationError');
+}
+
+
+/***/ }),
+
 /***/ 9014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31307,27 +31338,8 @@ var __webpack_exports__ = {};
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./packages/catalog/src/errors.ts
-/**
- * A mistake the user can fix (bad input, unknown service, missing file), as opposed to a bug in tierdeploy.
- * Entry points print its message without a stack trace; bugs keep theirs.
- */
-class errors_ConfigurationError extends Error {
-    problems;
-    constructor(message, problems = []) {
-        super(message);
-        this.name = 'ConfigurationError';
-        this.problems = problems;
-    }
-}
-function formatProblem(p) {
-    const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
-    return `${where}: ${p.severity}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`;
-}
-function isConfigurationError(e) {
-    return e instanceof errors_ConfigurationError || (e instanceof Error && e.name === 'ConfigurationError');
-}
-
+// EXTERNAL MODULE: ./packages/catalog/src/errors.ts
+var src_errors = __nccwpck_require__(2332);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
 
 
@@ -31341,7 +31353,7 @@ function readString(io, name, options = {}) {
     if (value)
         return value;
     if (options.required)
-        throw new errors_ConfigurationError(`input '${name}' is required`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}' is required`);
     return options.default ?? '';
 }
 function readBoolean(io, name, fallback) {
@@ -31429,7 +31441,7 @@ function writeInputFile(name, path, text) {
         (0,external_node_fs_namespaceObject.writeFileSync)(path, text);
     }
     catch (e) {
-        throw new errors_ConfigurationError(`input '${name}': cannot write ${path} (${e.message})`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': cannot write ${path} (${e.message})`);
     }
 }
 
@@ -34451,7 +34463,7 @@ async function runAction(body, io = githubIO()) {
         await body(io);
     }
     catch (error) {
-        if (isConfigurationError(error)) {
+        if ((0,src_errors/* isConfigurationError */.p0)(error)) {
             for (const problem of error.problems)
                 io.annotate(problem);
             io.setFailed(error.message);
@@ -34469,26 +34481,26 @@ async function runAction(body, io = githubIO()) {
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
 
 
-
-// node:crypto loads on first use, only where the cache is used: a synchronous require, cheaper than an ES-module
-// import() of a builtin.
-const requireBuiltin = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-/** The SHA-256 of the parts, in hex (the cache's keys and file names). */
-function sha256Hex(parts) {
-    const { createHash } = requireBuiltin('node:crypto');
-    const hash = createHash('sha256');
-    for (const part of parts)
-        hash.update(part);
-    return hash.digest('hex');
+/**
+ * A short name for a catalog directory's cache file (two 32-bit FNV-1a hashes in hex). Only a file name: a
+ * collision makes two catalogs share a file, so each finds the other's key and rebuilds, never a wrong catalog.
+ */
+function fileNameHash(text) {
+    let a = 0x811c9dc5;
+    let b = 0x01000193;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x811c9dc5);
+    }
+    return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 /** The cache file of a catalog directory: one per directory, so the cache never grows past one entry per catalog. */
 function cacheFileOf(cache, catalogDir) {
-    return (0,external_node_path_.join)(cache.dir, `catalog-${sha256Hex([catalogDir]).slice(0, 16)}.json`);
+    return (0,external_node_path_.join)(cache.dir, `catalog-${fileNameHash(catalogDir)}.json`);
 }
 /** The cached catalog when its key matches; anything unreadable is a miss, never an error. */
 function readCachedCatalog(cacheFile, key) {
@@ -34499,7 +34511,7 @@ function readCachedCatalog(cacheFile, key) {
     catch {
         return undefined;
     }
-    if (file.format !== 1 || file.key !== key)
+    if (file.format !== 2 || file.key !== key)
         return undefined;
     const { services, names, environments, ...rest } = file.catalog;
     return {
@@ -34511,7 +34523,7 @@ function readCachedCatalog(cacheFile, key) {
 function writeCachedCatalog(cache, cacheFile, key, loaded) {
     const { services, names, environments, ...rest } = loaded.catalog;
     const file = {
-        format: 1,
+        format: 2,
         key,
         catalog: { ...rest, services: [...services.values()], names: [...names], environments: [...environments.values()] },
         warnings: loaded.warnings,
@@ -34619,7 +34631,7 @@ async function loadCatalog(options = {}) {
     const result = await checkSources(sources, options);
     const errors = result.problems.filter((p) => p.severity === 'error');
     if (errors.length || !result.catalog) {
-        throw new errors_ConfigurationError(`the catalog has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${errors.map((p) => `  ${formatProblem(p)}`).join('\n')}`, result.problems);
+        throw new src_errors/* ConfigurationError */.j1(`the catalog has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${errors.map((p) => `  ${(0,src_errors/* formatProblem */.Vw)(p)}`).join('\n')}`, result.problems);
     }
     const loaded = { catalog: result.catalog, warnings: result.problems.filter((p) => p.severity === 'warning') };
     if (key && cacheFile)
@@ -34637,7 +34649,7 @@ function readSources(options) {
     const file = (0,external_node_path_.join)(dir, 'services.yaml');
     if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(absolute, 'services.yaml'))) {
         const hint = (0,external_node_fs_namespaceObject.existsSync)(absolute) ? `${dir} has no services.yaml` : `${dir} does not exist; pass --catalog DIR`;
-        throw new errors_ConfigurationError(`no catalog at ${file} (${hint})`);
+        throw new src_errors/* ConfigurationError */.j1(`no catalog at ${file} (${hint})`);
     }
     const services = { file, text: readCatalogFile((0,external_node_path_.join)(absolute, 'services.yaml'), file) };
     const envDir = (0,external_node_path_.join)(absolute, 'environments');
@@ -34647,7 +34659,7 @@ function readSources(options) {
             envFiles = (0,external_node_fs_namespaceObject.readdirSync)(envDir).filter((f) => /\.ya?ml$/.test(f)).sort();
         }
         catch (e) {
-            throw new errors_ConfigurationError(`cannot list ${(0,external_node_path_.join)(dir, 'environments')}: ${e.message} (it should be a directory of <environment>.yaml files)`);
+            throw new src_errors/* ConfigurationError */.j1(`cannot list ${(0,external_node_path_.join)(dir, 'environments')}: ${e.message} (it should be a directory of <environment>.yaml files)`);
         }
     }
     const environments = envFiles.map((f) => {
@@ -34666,29 +34678,33 @@ function readCatalogFile(path, shown) {
     }
     catch (e) {
         const code = e.code;
-        throw new errors_ConfigurationError(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : e.message}`);
+        throw new src_errors/* ConfigurationError */.j1(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : e.message}`);
     }
 }
-/** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */
+/**
+ * Everything the validated catalog depends on, verbatim: every file's name and text, the options, the code version.
+ * The cache compares it whole (no hash to compute, so no node:crypto to load: issue 16), so a hit is exact.
+ */
 function cacheKey(sources, codeVersion, options) {
-    const parts = [`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`];
+    let key = `${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`;
     for (const s of [sources.services, ...sources.environments])
-        parts.push(`${s.file}\0${s.text.length}\0${s.text}\0`);
-    return sha256Hex(parts);
+        key += `${s.file}\0${s.text.length}\0${s.text}\0`;
+    return key;
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const [{ buildCatalog }, { prepareYaml }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(674), __nccwpck_require__.e(178)]).then(__nccwpck_require__.bind(__nccwpck_require__, 178)), __nccwpck_require__.e(/* import() */ 674).then(__nccwpck_require__.bind(__nccwpck_require__, 674))]);
     const { root, services, environments } = sources;
+    // The glob matcher the branch rules use loads only for a catalog with environments.
+    const [{ buildCatalogCore }, { prepareYaml }, branches] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(674), __nccwpck_require__.e(582)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4582)), __nccwpck_require__.e(/* import() */ 674).then(__nccwpck_require__.bind(__nccwpck_require__, 674)), environments.length ? __nccwpck_require__.e(/* import() */ 490).then(__nccwpck_require__.bind(__nccwpck_require__, 7490)) : undefined]);
     await prepareYaml([services, ...environments]);
-    const result = buildCatalog({
+    const result = buildCatalogCore({
         dir: sources.dir,
         root,
         services,
         environments,
         ...(!options.checkPaths ? {} : { pathExists: (p) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(root, p)) }),
         ...(options.strict ? { strict: true } : {}),
-    });
+    }, branches ? { overlappingRefs: branches.overlappingRefProblems } : {});
     await locateProblems(result.problems, [services, ...environments]);
     return result;
 }
@@ -35562,7 +35578,7 @@ async function chooseRange(event, inputs, git) {
     const needDefault = () => {
         if (defaultBranch)
             return defaultBranch;
-        throw new errors_ConfigurationError(`the event names no default branch (repository.default_branch): set the 'default-branch' input`);
+        throw new src_errors/* ConfigurationError */.j1(`the event names no default branch (repository.default_branch): set the 'default-branch' input`);
     };
     const eventHead = eventHeadSha(event) ?? inputs.sha;
     if (inputs.base !== undefined) {
@@ -35606,7 +35622,7 @@ async function chooseRange(event, inputs, git) {
             const baseSha = field(payload, 'pull_request', 'base', 'sha');
             const headSha = field(payload, 'pull_request', 'head', 'sha');
             if (!baseSha || !headSha)
-                throw new errors_ConfigurationError(`the ${event.name} event has no pull_request.base.sha or head.sha: pass the 'base' and 'head' inputs`);
+                throw new src_errors/* ConfigurationError */.j1(`the ${event.name} event has no pull_request.base.sha or head.sha: pass the 'base' and 'head' inputs`);
             const head = explicitHead ?? (await git.commit(headSha, 'the pull request head'));
             const base = await git.commit(baseSha, 'the pull request base');
             return { mode: 'changes', base: await git.mergeBase(base, head, 'the pull request base', 'its head'), head, comparison: 'merge-base', why: 'pull request: changes since it left its base branch' };
@@ -35615,7 +35631,7 @@ async function chooseRange(event, inputs, git) {
             const baseSha = field(payload, 'merge_group', 'base_sha');
             const headSha = field(payload, 'merge_group', 'head_sha');
             if (!baseSha || !headSha)
-                throw new errors_ConfigurationError(`the merge_group event has no merge_group.base_sha or head_sha: pass the 'base' and 'head' inputs`);
+                throw new src_errors/* ConfigurationError */.j1(`the merge_group event has no merge_group.base_sha or head_sha: pass the 'base' and 'head' inputs`);
             const head = explicitHead ?? (await git.commit(headSha, 'the merge group head'));
             const base = await git.commit(baseSha, 'the merge group base');
             return { mode: 'changes', base: await git.mergeBase(base, head, 'the merge group base', 'its head'), head, comparison: 'merge-base', why: 'merge queue: changes of the queued pull requests' };
@@ -35633,6 +35649,8 @@ function eventHeadSha(event) {
     return sha && !ZERO_SHA.test(sha) ? sha : undefined;
 }
 
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./packages/changes/src/git-files.ts
 
 
@@ -35743,9 +35761,9 @@ const TYPES = [undefined, 'commit', 'tree', 'blob', 'tag'];
 const OFS_DELTA = 6;
 const REF_DELTA = 7;
 let zlib;
-const git_objects_requireBuiltin = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+const requireBuiltin = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
 function inflate(data, size) {
-    zlib ??= git_objects_requireBuiltin('node:zlib');
+    zlib ??= requireBuiltin('node:zlib');
     // Trailing bytes after the compressed stream (the next object in a pack) are ignored. The output buffer is
     // sized to the object (zlib's default, 16 KiB a call, is garbage for hundreds of small trees).
     return zlib.inflateSync(data, { chunkSize: Math.max(64, Math.min(1 << 16, size ?? data.length * 4)) });
@@ -36207,7 +36225,7 @@ function gitRunner(cwd, env = process.env) {
         child.stdout.on('data', (d) => out.push(d));
         child.stderr.on('data', (d) => err.push(d));
         child.on('error', (e) => {
-            reject(e.code === 'ENOENT' ? new errors_ConfigurationError('git is not installed or not on PATH: detect-changed-services needs it') : e);
+            reject(e.code === 'ENOENT' ? new src_errors/* ConfigurationError */.j1('git is not installed or not on PATH: detect-changed-services needs it') : e);
         });
         child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
         if (input !== undefined && child.stdin) {
@@ -36352,7 +36370,7 @@ class Git {
             return result.stdout;
         // A catalog copied out of its repository (or a job without actions/checkout) is set-up, not a git failure.
         if (/not a git repository/i.test(result.stderr)) {
-            throw new errors_ConfigurationError(`${this.directory} is not inside a git repository, so there are no commits to compare: run in a clone of the repository (actions/checkout in a workflow)`);
+            throw new src_errors/* ConfigurationError */.j1(`${this.directory} is not inside a git repository, so there are no commits to compare: run in a clone of the repository (actions/checkout in a workflow)`);
         }
         throw new GitError(args, result);
     }
@@ -36471,12 +36489,12 @@ class History {
     /** The commit a user-given ref names, fetched when this clone lacks it; a ConfigurationError naming it otherwise. */
     async commit(ref, label) {
         if (ref.startsWith('-'))
-            throw new errors_ConfigurationError(`${label} '${ref}' is not a git ref (it starts with '-')`);
+            throw new src_errors/* ConfigurationError */.j1(`${label} '${ref}' is not a git ref (it starts with '-')`);
         const found = (await this.git.commitOf(ref)) ?? (await this.fetchCommit(ref));
         if (found)
             return found;
         const shallow = await this.git.isShallow();
-        throw new errors_ConfigurationError(`${label} '${ref}' is not a commit in this repository${shallow ? ` (the clone is shallow and '${ref}' could not be fetched from ${this.remote}: ${FETCH_DEPTH_HINT})` : ' (check the branch, tag or SHA)'}`);
+        throw new src_errors/* ConfigurationError */.j1(`${label} '${ref}' is not a commit in this repository${shallow ? ` (the clone is shallow and '${ref}' could not be fetched from ${this.remote}: ${FETCH_DEPTH_HINT})` : ' (check the branch, tag or SHA)'}`);
     }
     /**
      * The commit if this clone has it or can fetch it; undefined when the remote no longer has it (a
@@ -36489,7 +36507,7 @@ class History {
             return found;
         // A full clone lacks only commits no branch reaches any more; a shallow one may just not have fetched it.
         if ((await this.git.isShallow()) && !(await this.git.reachable(this.remote))) {
-            throw new errors_ConfigurationError(`${label} (${sha.slice(0, 12)}) is not in this clone and ${this.remote} cannot be reached to fetch it: ${FETCH_DEPTH_HINT}`);
+            throw new src_errors/* ConfigurationError */.j1(`${label} (${sha.slice(0, 12)}) is not in this clone and ${this.remote} cannot be reached to fetch it: ${FETCH_DEPTH_HINT}`);
         }
         return undefined;
     }
@@ -36509,7 +36527,7 @@ class History {
         const local = await this.git.commitOf(`refs/heads/${branch}`);
         if (local)
             return local;
-        throw new errors_ConfigurationError(`default branch '${branch}' is not in this clone and could not be fetched from ${this.remote}${fetched.message ? ` (${fetched.message})` : ''}: set the 'default-branch' input, or ${FETCH_DEPTH_HINT}`);
+        throw new src_errors/* ConfigurationError */.j1(`default branch '${branch}' is not in this clone and could not be fetched from ${this.remote}${fetched.message ? ` (${fetched.message})` : ''}: set the 'default-branch' input, or ${FETCH_DEPTH_HINT}`);
     }
     /** Whether `ancestor` is in the history of `descendant`, deepening a shallow clone to find out. */
     async isAncestor(ancestor, descendant) {
@@ -36522,17 +36540,17 @@ class History {
             if (base)
                 return base;
             if (!(await this.git.isShallow())) {
-                throw new errors_ConfigurationError(`${labelA} (${a.slice(0, 12)}) and ${labelB} (${b.slice(0, 12)}) share no history, so there is no change between them to detect: pass a base that is an ancestor of the head`);
+                throw new src_errors/* ConfigurationError */.j1(`${labelA} (${a.slice(0, 12)}) and ${labelB} (${b.slice(0, 12)}) share no history, so there is no change between them to detect: pass a base that is an ancestor of the head`);
             }
             const step = this.steps[round];
             const args = step !== undefined ? [`--deepen=${step}`, this.remote, a, b] : ['--unshallow', this.remote];
             this.log.info(step !== undefined ? `shallow clone: fetching ${step} more commits of history to find where ${labelA} and ${labelB} meet` : 'shallow clone: fetching the whole history');
             const fetched = await this.git.fetch(args);
             if (!fetched.ok) {
-                throw new errors_ConfigurationError(`the clone is shallow and the history between ${labelA} (${a.slice(0, 12)}) and ${labelB} (${b.slice(0, 12)}) could not be fetched from ${this.remote}${fetched.message ? ` (${fetched.message})` : ''}: ${FETCH_DEPTH_HINT}`);
+                throw new src_errors/* ConfigurationError */.j1(`the clone is shallow and the history between ${labelA} (${a.slice(0, 12)}) and ${labelB} (${b.slice(0, 12)}) could not be fetched from ${this.remote}${fetched.message ? ` (${fetched.message})` : ''}: ${FETCH_DEPTH_HINT}`);
             }
             if (step === undefined && (await this.git.isShallow())) {
-                throw new errors_ConfigurationError(`the clone is still shallow after fetching its whole history from ${this.remote}: ${FETCH_DEPTH_HINT}`);
+                throw new src_errors/* ConfigurationError */.j1(`the clone is still shallow after fetching its whole history from ${this.remote}: ${FETCH_DEPTH_HINT}`);
             }
         }
     }
@@ -36846,10 +36864,10 @@ function readEvent(env) {
         payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
     }
     catch (e) {
-        throw new errors_ConfigurationError(`cannot read the ${name} event payload at GITHUB_EVENT_PATH ${path}: ${e.message}`);
+        throw new src_errors/* ConfigurationError */.j1(`cannot read the ${name} event payload at GITHUB_EVENT_PATH ${path}: ${e.message}`);
     }
     if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
-        throw new errors_ConfigurationError(`the ${name} event payload at GITHUB_EVENT_PATH ${path} is not a JSON object: give the '${INPUTS.base}' and '${INPUTS.head}' inputs, or run on the event's own payload`);
+        throw new src_errors/* ConfigurationError */.j1(`the ${name} event payload at GITHUB_EVENT_PATH ${path} is not a JSON object: give the '${INPUTS.base}' and '${INPUTS.head}' inputs, or run on the event's own payload`);
     }
     return { name, payload: payload };
 }
@@ -36858,7 +36876,7 @@ async function run(io = githubIO()) {
         const inputs = readInputs(io);
         const event = readEvent(io.env);
         if (!event && inputs.base === undefined)
-            throw new errors_ConfigurationError(`no GitHub event to read (GITHUB_EVENT_NAME is unset): give the '${INPUTS.base}' input`);
+            throw new src_errors/* ConfigurationError */.j1(`no GitHub event to read (GITHUB_EVENT_NAME is unset): give the '${INPUTS.base}' input`);
         const { catalog, warnings } = await loadCatalog({ dir: inputs.catalog });
         for (const w of warnings)
             io.annotate(w);

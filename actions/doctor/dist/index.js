@@ -30874,6 +30874,68 @@ module.exports = {
 
 /***/ }),
 
+/***/ 9094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ environmentNamed),
+/* harmony export */   r: () => (/* binding */ isProductionLike)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2332);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5753);
+
+
+/** The named environment, or a ConfigurationError listing the ones the catalog has. */
+function environmentNamed(catalog, name) {
+    const env = catalog.environments.get(name);
+    if (env)
+        return env;
+    const known = [...catalog.environments.keys()];
+    const hint = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(name, known);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
+}
+/**
+ * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
+ * environments get the stricter rules (no single replica, no business-hours schedule for public services).
+ */
+function isProductionLike(environment) {
+    return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
+}
+
+
+/***/ }),
+
+/***/ 2332:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vw: () => (/* binding */ formatProblem),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   p0: () => (/* binding */ isConfigurationError)
+/* harmony export */ });
+/**
+ * A mistake the user can fix (bad input, unknown service, missing file), as opposed to a bug in tierdeploy.
+ * Entry points print its message without a stack trace; bugs keep theirs.
+ */
+class ConfigurationError extends Error {
+    problems;
+    constructor(message, problems = []) {
+        super(message);
+        this.name = 'ConfigurationError';
+        this.problems = problems;
+    }
+}
+function formatProblem(p) {
+    const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
+    return `${where}: ${p.severity}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`;
+}
+function isConfigurationError(e) {
+    return e instanceof ConfigurationError || (e instanceof Error && e.name === 'ConfigurationError');
+}
+
+
+/***/ }),
+
 /***/ 9014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -34455,27 +34517,8 @@ function recordingIO(inputs = {}, env = {}) {
     return io;
 }
 
-;// CONCATENATED MODULE: ./packages/catalog/src/errors.ts
-/**
- * A mistake the user can fix (bad input, unknown service, missing file), as opposed to a bug in tierdeploy.
- * Entry points print its message without a stack trace; bugs keep theirs.
- */
-class errors_ConfigurationError extends Error {
-    problems;
-    constructor(message, problems = []) {
-        super(message);
-        this.name = 'ConfigurationError';
-        this.problems = problems;
-    }
-}
-function errors_formatProblem(p) {
-    const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
-    return `${where}: ${p.severity}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`;
-}
-function isConfigurationError(e) {
-    return e instanceof errors_ConfigurationError || (e instanceof Error && e.name === 'ConfigurationError');
-}
-
+// EXTERNAL MODULE: ./packages/catalog/src/errors.ts
+var src_errors = __nccwpck_require__(2332);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/run.ts
 
 
@@ -34489,7 +34532,7 @@ async function runAction(body, io = githubIO()) {
         await body(io);
     }
     catch (error) {
-        if (isConfigurationError(error)) {
+        if ((0,src_errors/* isConfigurationError */.p0)(error)) {
             for (const problem of error.problems)
                 io.annotate(problem);
             io.setFailed(error.message);
@@ -34522,7 +34565,7 @@ function readString(io, name, options = {}) {
     if (value)
         return value;
     if (options.required)
-        throw new errors_ConfigurationError(`input '${name}' is required`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}' is required`);
     return options.default ?? '';
 }
 function readBoolean(io, name, fallback) {
@@ -34533,7 +34576,7 @@ function readBoolean(io, name, fallback) {
         return true;
     if (/^(false|no|off|0)$/i.test(value))
         return false;
-    throw new errors_ConfigurationError(`input '${name}' must be true or false, got '${value}'`);
+    throw new src_errors/* ConfigurationError */.j1(`input '${name}' must be true or false, got '${value}'`);
 }
 function readInteger(io, name, options = {}) {
     const value = io.getInput(name);
@@ -34616,26 +34659,26 @@ function writeInputFile(name, path, text) {
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
 
 
-
-// node:crypto loads on first use, only where the cache is used: a synchronous require, cheaper than an ES-module
-// import() of a builtin.
-const requireBuiltin = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-/** The SHA-256 of the parts, in hex (the cache's keys and file names). */
-function sha256Hex(parts) {
-    const { createHash } = requireBuiltin('node:crypto');
-    const hash = createHash('sha256');
-    for (const part of parts)
-        hash.update(part);
-    return hash.digest('hex');
+/**
+ * A short name for a catalog directory's cache file (two 32-bit FNV-1a hashes in hex). Only a file name: a
+ * collision makes two catalogs share a file, so each finds the other's key and rebuilds, never a wrong catalog.
+ */
+function fileNameHash(text) {
+    let a = 0x811c9dc5;
+    let b = 0x01000193;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x811c9dc5);
+    }
+    return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 /** The cache file of a catalog directory: one per directory, so the cache never grows past one entry per catalog. */
 function cacheFileOf(cache, catalogDir) {
-    return (0,external_node_path_.join)(cache.dir, `catalog-${sha256Hex([catalogDir]).slice(0, 16)}.json`);
+    return (0,external_node_path_.join)(cache.dir, `catalog-${fileNameHash(catalogDir)}.json`);
 }
 /** The cached catalog when its key matches; anything unreadable is a miss, never an error. */
 function readCachedCatalog(cacheFile, key) {
@@ -34646,7 +34689,7 @@ function readCachedCatalog(cacheFile, key) {
     catch {
         return undefined;
     }
-    if (file.format !== 1 || file.key !== key)
+    if (file.format !== 2 || file.key !== key)
         return undefined;
     const { services, names, environments, ...rest } = file.catalog;
     return {
@@ -34658,7 +34701,7 @@ function readCachedCatalog(cacheFile, key) {
 function writeCachedCatalog(cache, cacheFile, key, loaded) {
     const { services, names, environments, ...rest } = loaded.catalog;
     const file = {
-        format: 1,
+        format: 2,
         key,
         catalog: { ...rest, services: [...services.values()], names: [...names], environments: [...environments.values()] },
         warnings: loaded.warnings,
@@ -34766,7 +34809,7 @@ async function loadCatalog(options = {}) {
     const result = await checkSources(sources, options);
     const errors = result.problems.filter((p) => p.severity === 'error');
     if (errors.length || !result.catalog) {
-        throw new errors_ConfigurationError(`the catalog has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${errors.map((p) => `  ${errors_formatProblem(p)}`).join('\n')}`, result.problems);
+        throw new src_errors/* ConfigurationError */.j1(`the catalog has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${errors.map((p) => `  ${(0,src_errors/* formatProblem */.Vw)(p)}`).join('\n')}`, result.problems);
     }
     const loaded = { catalog: result.catalog, warnings: result.problems.filter((p) => p.severity === 'warning') };
     if (key && cacheFile)
@@ -34784,7 +34827,7 @@ function readSources(options) {
     const file = (0,external_node_path_.join)(dir, 'services.yaml');
     if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(absolute, 'services.yaml'))) {
         const hint = (0,external_node_fs_namespaceObject.existsSync)(absolute) ? `${dir} has no services.yaml` : `${dir} does not exist; pass --catalog DIR`;
-        throw new errors_ConfigurationError(`no catalog at ${file} (${hint})`);
+        throw new src_errors/* ConfigurationError */.j1(`no catalog at ${file} (${hint})`);
     }
     const services = { file, text: readCatalogFile((0,external_node_path_.join)(absolute, 'services.yaml'), file) };
     const envDir = (0,external_node_path_.join)(absolute, 'environments');
@@ -34794,7 +34837,7 @@ function readSources(options) {
             envFiles = (0,external_node_fs_namespaceObject.readdirSync)(envDir).filter((f) => /\.ya?ml$/.test(f)).sort();
         }
         catch (e) {
-            throw new errors_ConfigurationError(`cannot list ${(0,external_node_path_.join)(dir, 'environments')}: ${e.message} (it should be a directory of <environment>.yaml files)`);
+            throw new src_errors/* ConfigurationError */.j1(`cannot list ${(0,external_node_path_.join)(dir, 'environments')}: ${e.message} (it should be a directory of <environment>.yaml files)`);
         }
     }
     const environments = envFiles.map((f) => {
@@ -34813,55 +34856,39 @@ function readCatalogFile(path, shown) {
     }
     catch (e) {
         const code = e.code;
-        throw new errors_ConfigurationError(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : e.message}`);
+        throw new src_errors/* ConfigurationError */.j1(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : e.message}`);
     }
 }
-/** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */
+/**
+ * Everything the validated catalog depends on, verbatim: every file's name and text, the options, the code version.
+ * The cache compares it whole (no hash to compute, so no node:crypto to load: issue 16), so a hit is exact.
+ */
 function cacheKey(sources, codeVersion, options) {
-    const parts = [`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`];
+    let key = `${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`;
     for (const s of [sources.services, ...sources.environments])
-        parts.push(`${s.file}\0${s.text.length}\0${s.text}\0`);
-    return sha256Hex(parts);
+        key += `${s.file}\0${s.text.length}\0${s.text}\0`;
+    return key;
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const [{ buildCatalog }, { prepareYaml }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(674), __nccwpck_require__.e(992)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2992)), __nccwpck_require__.e(/* import() */ 674).then(__nccwpck_require__.bind(__nccwpck_require__, 674))]);
     const { root, services, environments } = sources;
+    // The glob matcher the branch rules use loads only for a catalog with environments.
+    const [{ buildCatalogCore }, { prepareYaml }, branches] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(674), __nccwpck_require__.e(551)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1551)), __nccwpck_require__.e(/* import() */ 674).then(__nccwpck_require__.bind(__nccwpck_require__, 674)), environments.length ? __nccwpck_require__.e(/* import() */ 819).then(__nccwpck_require__.bind(__nccwpck_require__, 819)) : undefined]);
     await prepareYaml([services, ...environments]);
-    const result = buildCatalog({
+    const result = buildCatalogCore({
         dir: sources.dir,
         root,
         services,
         environments,
         ...(!options.checkPaths ? {} : { pathExists: (p) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(root, p)) }),
         ...(options.strict ? { strict: true } : {}),
-    });
+    }, branches ? { overlappingRefs: branches.overlappingRefProblems } : {});
     await locateProblems(result.problems, [services, ...environments]);
     return result;
 }
 
-// EXTERNAL MODULE: ./packages/catalog/src/suggest.ts
-var suggest = __nccwpck_require__(5753);
-;// CONCATENATED MODULE: ./packages/catalog/src/environment.ts
-
-
-/** The named environment, or a ConfigurationError listing the ones the catalog has. */
-function environmentNamed(catalog, name) {
-    const env = catalog.environments.get(name);
-    if (env)
-        return env;
-    const known = [...catalog.environments.keys()];
-    const hint = (0,suggest/* didYouMean */.au)(name, known);
-    throw new errors_ConfigurationError(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
-}
-/**
- * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
- * environments get the stricter rules (no single replica, no business-hours schedule for public services).
- */
-function isProductionLike(environment) {
-    return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
-}
-
+// EXTERNAL MODULE: ./packages/catalog/src/environment.ts
+var src_environment = __nccwpck_require__(9094);
 // EXTERNAL MODULE: ./packages/catalog/src/model.ts
 var model = __nccwpck_require__(9014);
 // EXTERNAL MODULE: ./packages/catalog/src/settings.ts
@@ -34929,7 +34956,7 @@ function checkConfiguration(catalog, environments, root = catalog.root) {
                 if (!seen)
                     findings.push({ check: 'tier-1-on-spot', service: s.name, severity: 'error', ...where, message: `${s.name} is tier 1 and runs on Fargate Spot${environment ? ` in ${environment.name}` : ''}`, hint: 'tier 1 must never be on Spot: AWS can reclaim Spot tasks with two minutes\' notice; set spot: false' });
             }
-            if (environment && isProductionLike(environment) && settings.desiredCount === 1) {
+            if (environment && (0,src_environment/* isProductionLike */.r)(environment) && settings.desiredCount === 1) {
                 findings.push({ check: 'single-replica-production', service: s.name, severity: 'warning', ...whereSet(catalog, s, environment, 'desiredCount'), message: `${s.name} runs one task in ${environment.name}`, hint: 'a production service needs desiredCount: 2 or more so one failed task or AZ does not take it down' });
             }
         }
@@ -34944,7 +34971,7 @@ function checkConfiguration(catalog, environments, root = catalog.root) {
  */
 function accountFindings(catalog, environments) {
     return environments
-        .filter((e) => !e.account && (catalog.environments.size > 1 || isProductionLike(e)))
+        .filter((e) => !e.account && (catalog.environments.size > 1 || (0,src_environment/* isProductionLike */.r)(e)))
         .map((e) => ({
         check: 'no-account',
         severity: 'warning',
@@ -35305,7 +35332,7 @@ async function run(io = githubIO()) {
         for (const w of warnings)
             io.annotate(w);
         const envName = readString(io, INPUTS.environment);
-        const result = await runDoctor(catalog, { ...(envName ? { environments: [environmentNamed(catalog, envName)] } : {}), scanCode });
+        const result = await runDoctor(catalog, { ...(envName ? { environments: [(0,src_environment/* environmentNamed */.b)(catalog, envName)] } : {}), scanCode });
         for (const f of result.findings)
             io.annotate({ ...findingJson(f), message: `${f.message} [${f.check}]` });
         io.setOutput(OUTPUTS.findings, JSON.stringify(result.findings.map(findingJson)));

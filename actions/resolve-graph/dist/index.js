@@ -30877,14 +30877,17 @@ module.exports = {
 /***/ 7490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Dl: () => (/* binding */ overlappingRefProblems),
-  dK: () => (/* binding */ targetEnvironment)
+  environmentForRef: () => (/* binding */ environmentForRef),
+  matchingPattern: () => (/* binding */ matchingPattern),
+  overlappingRefProblems: () => (/* binding */ overlappingRefProblems),
+  parseGitRef: () => (/* binding */ parseGitRef),
+  targetEnvironment: () => (/* binding */ targetEnvironment)
 });
-
-// UNUSED EXPORTS: environmentForRef, matchingPattern, parseGitRef
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
@@ -34691,26 +34694,26 @@ var external_node_buffer_ = __nccwpck_require__(4573);
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
 
 
-
-// node:crypto loads on first use, only where the cache is used: a synchronous require, cheaper than an ES-module
-// import() of a builtin.
-const requireBuiltin = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-/** The SHA-256 of the parts, in hex (the cache's keys and file names). */
-function sha256Hex(parts) {
-    const { createHash } = requireBuiltin('node:crypto');
-    const hash = createHash('sha256');
-    for (const part of parts)
-        hash.update(part);
-    return hash.digest('hex');
+/**
+ * A short name for a catalog directory's cache file (two 32-bit FNV-1a hashes in hex). Only a file name: a
+ * collision makes two catalogs share a file, so each finds the other's key and rebuilds, never a wrong catalog.
+ */
+function fileNameHash(text) {
+    let a = 0x811c9dc5;
+    let b = 0x01000193;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x811c9dc5);
+    }
+    return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 /** The cache file of a catalog directory: one per directory, so the cache never grows past one entry per catalog. */
 function cacheFileOf(cache, catalogDir) {
-    return (0,external_node_path_.join)(cache.dir, `catalog-${sha256Hex([catalogDir]).slice(0, 16)}.json`);
+    return (0,external_node_path_.join)(cache.dir, `catalog-${fileNameHash(catalogDir)}.json`);
 }
 /** The cached catalog when its key matches; anything unreadable is a miss, never an error. */
 function readCachedCatalog(cacheFile, key) {
@@ -34721,7 +34724,7 @@ function readCachedCatalog(cacheFile, key) {
     catch {
         return undefined;
     }
-    if (file.format !== 1 || file.key !== key)
+    if (file.format !== 2 || file.key !== key)
         return undefined;
     const { services, names, environments, ...rest } = file.catalog;
     return {
@@ -34733,7 +34736,7 @@ function readCachedCatalog(cacheFile, key) {
 function writeCachedCatalog(cache, cacheFile, key, loaded) {
     const { services, names, environments, ...rest } = loaded.catalog;
     const file = {
-        format: 1,
+        format: 2,
         key,
         catalog: { ...rest, services: [...services.values()], names: [...names], environments: [...environments.values()] },
         warnings: loaded.warnings,
@@ -34891,26 +34894,30 @@ function readCatalogFile(path, shown) {
         throw new src_errors/* ConfigurationError */.j1(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : e.message}`);
     }
 }
-/** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */
+/**
+ * Everything the validated catalog depends on, verbatim: every file's name and text, the options, the code version.
+ * The cache compares it whole (no hash to compute, so no node:crypto to load: issue 16), so a hit is exact.
+ */
 function cacheKey(sources, codeVersion, options) {
-    const parts = [`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`];
+    let key = `${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`;
     for (const s of [sources.services, ...sources.environments])
-        parts.push(`${s.file}\0${s.text.length}\0${s.text}\0`);
-    return sha256Hex(parts);
+        key += `${s.file}\0${s.text.length}\0${s.text}\0`;
+    return key;
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const [{ buildCatalog }, { prepareYaml }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(674), __nccwpck_require__.e(870)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9870)), __nccwpck_require__.e(/* import() */ 674).then(__nccwpck_require__.bind(__nccwpck_require__, 674))]);
     const { root, services, environments } = sources;
+    // The glob matcher the branch rules use loads only for a catalog with environments.
+    const [{ buildCatalogCore }, { prepareYaml }, branches] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(674), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4796)), __nccwpck_require__.e(/* import() */ 674).then(__nccwpck_require__.bind(__nccwpck_require__, 674)), environments.length ? Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7490)) : undefined]);
     await prepareYaml([services, ...environments]);
-    const result = buildCatalog({
+    const result = buildCatalogCore({
         dir: sources.dir,
         root,
         services,
         environments,
         ...(!options.checkPaths ? {} : { pathExists: (p) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(root, p)) }),
         ...(options.strict ? { strict: true } : {}),
-    });
+    }, branches ? { overlappingRefs: branches.overlappingRefProblems } : {});
     await locateProblems(result.problems, [services, ...environments]);
     return result;
 }
@@ -34953,14 +34960,19 @@ function parseNameList(value) {
     return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
 }
 function resolveDeployWaves(catalog, selection, environment) {
+    // A tier selection gives every service it selects the same first reason: they share one frozen list, and only a
+    // service with more reasons gets a list of its own (issue 16: a plan of 10,000 allocated 10,000 lists here).
+    let tierReason;
+    const inTierSelection = (s) => s.kind !== 'library' && (0,settings/* isEnabledIn */.Z)(catalog, s, environment) && (selection.tier === undefined || selection.tier === 'all' || s.tier === selection.tier);
     const reasons = new Map();
     const because = (name, reason) => {
-        const list = reasons.get(name);
+        let list = reasons.get(name);
         if (!list)
-            reasons.set(name, [reason]);
-        else if (!list.includes(reason))
+            reasons.set(name, (list = tierReason && inTierSelection(catalog.services.get(name)) ? [...tierReason] : []));
+        if (!list.includes(reason))
             list.push(reason);
     };
+    const reasonsOf = (s) => reasons.get(s.name) ?? (tierReason && inTierSelection(s) ? tierReason : NO_REASONS);
     if (selection.tier === undefined && selection.services === undefined && selection.changed === undefined) {
         throw new src_errors/* ConfigurationError */.j1('nothing selected: choose a tier (1, 2, ... or all), services, or a change to deploy');
     }
@@ -34992,12 +35004,9 @@ function resolveDeployWaves(catalog, selection, environment) {
         }
     }
     else {
-        base = [...catalog.services.values()].filter((s) => s.kind !== 'library' && (0,settings/* isEnabledIn */.Z)(catalog, s, environment) && (selection.tier === undefined || selection.tier === 'all' || s.tier === selection.tier));
-        if (selection.tier !== undefined) {
-            const reason = selection.tier === 'all' ? 'all tiers' : `in tier ${selection.tier}`;
-            for (let i = 0; i < base.length; i++)
-                because(base[i].name, reason);
-        }
+        base = [...catalog.services.values()].filter(inTierSelection);
+        if (selection.tier !== undefined)
+            tierReason = Object.freeze([selection.tier === 'all' ? 'all tiers' : `in tier ${selection.tier}`]);
     }
     if (selection.changed !== undefined) {
         const changed = new Set(selection.changed.map((n) => resolveServiceName(catalog, n).name));
@@ -35048,7 +35057,7 @@ function resolveDeployWaves(catalog, selection, environment) {
             const s = members[i];
             const w = waveOf[i];
             (waves[w] ??= []).push(s.name);
-            nodes[s.name] = { name: s.name, kind: s.kind, tier: s.tier, wave: w, reasons: reasons.get(s.name) ?? [] };
+            nodes[s.name] = { name: s.name, kind: s.kind, tier: s.tier, wave: w, reasons: reasonsOf(s) };
         }
         for (const wave of waves)
             wave.sort();
@@ -35111,6 +35120,7 @@ function assignWaves(members) {
     }
     return Array.from(wave);
 }
+const NO_REASONS = Object.freeze([]);
 /** The plan's node names in deploy order (tier, then wave, then name). */
 function deployOrder(plan) {
     return plan.tiers.flatMap((t) => t.waves.flat());
@@ -35674,7 +35684,7 @@ async function run(io = githubIO()) {
         for (const w of warnings)
             io.annotate(w);
         // No environment named: the ref picks it (catalog branches/tags); a ref no environment lists deploys nothing.
-        const { environment, nothing } = (0,branches/* targetEnvironment */.dK)(catalog, { environment: inputs.environment, ref: inputs.ref });
+        const { environment, nothing } = (0,branches.targetEnvironment)(catalog, { environment: inputs.environment, ref: inputs.ref });
         if (nothing)
             io.log.info(nothing);
         const plan = resolveDeployWaves(catalog, nothing ? { changed: [] } : inputs.selection, environment);

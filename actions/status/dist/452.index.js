@@ -182,14 +182,19 @@ function parseNameList(value) {
     return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
 }
 function resolveDeployWaves(catalog, selection, environment) {
+    // A tier selection gives every service it selects the same first reason: they share one frozen list, and only a
+    // service with more reasons gets a list of its own (issue 16: a plan of 10,000 allocated 10,000 lists here).
+    let tierReason;
+    const inTierSelection = (s) => s.kind !== 'library' && (0,src_settings/* isEnabledIn */.Z)(catalog, s, environment) && (selection.tier === undefined || selection.tier === 'all' || s.tier === selection.tier);
     const reasons = new Map();
     const because = (name, reason) => {
-        const list = reasons.get(name);
+        let list = reasons.get(name);
         if (!list)
-            reasons.set(name, [reason]);
-        else if (!list.includes(reason))
+            reasons.set(name, (list = tierReason && inTierSelection(catalog.services.get(name)) ? [...tierReason] : []));
+        if (!list.includes(reason))
             list.push(reason);
     };
+    const reasonsOf = (s) => reasons.get(s.name) ?? (tierReason && inTierSelection(s) ? tierReason : NO_REASONS);
     if (selection.tier === undefined && selection.services === undefined && selection.changed === undefined) {
         throw new errors/* ConfigurationError */.j1('nothing selected: choose a tier (1, 2, ... or all), services, or a change to deploy');
     }
@@ -221,12 +226,9 @@ function resolveDeployWaves(catalog, selection, environment) {
         }
     }
     else {
-        base = [...catalog.services.values()].filter((s) => s.kind !== 'library' && (0,src_settings/* isEnabledIn */.Z)(catalog, s, environment) && (selection.tier === undefined || selection.tier === 'all' || s.tier === selection.tier));
-        if (selection.tier !== undefined) {
-            const reason = selection.tier === 'all' ? 'all tiers' : `in tier ${selection.tier}`;
-            for (let i = 0; i < base.length; i++)
-                because(base[i].name, reason);
-        }
+        base = [...catalog.services.values()].filter(inTierSelection);
+        if (selection.tier !== undefined)
+            tierReason = Object.freeze([selection.tier === 'all' ? 'all tiers' : `in tier ${selection.tier}`]);
     }
     if (selection.changed !== undefined) {
         const changed = new Set(selection.changed.map((n) => resolveServiceName(catalog, n).name));
@@ -277,7 +279,7 @@ function resolveDeployWaves(catalog, selection, environment) {
             const s = members[i];
             const w = waveOf[i];
             (waves[w] ??= []).push(s.name);
-            nodes[s.name] = { name: s.name, kind: s.kind, tier: s.tier, wave: w, reasons: reasons.get(s.name) ?? [] };
+            nodes[s.name] = { name: s.name, kind: s.kind, tier: s.tier, wave: w, reasons: reasonsOf(s) };
         }
         for (const wave of waves)
             wave.sort();
@@ -340,6 +342,7 @@ function assignWaves(members) {
     }
     return Array.from(wave);
 }
+const NO_REASONS = Object.freeze([]);
 /** The plan's node names in deploy order (tier, then wave, then name). */
 function deployOrder(plan) {
     return plan.tiers.flatMap((t) => t.waves.flat());

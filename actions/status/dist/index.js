@@ -28370,6 +28370,37 @@ module.exports = {
 
 /***/ }),
 
+/***/ 9094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ environmentNamed)
+/* harmony export */ });
+/* unused harmony export isProductionLike */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2332);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5753);
+
+
+/** The named environment, or a ConfigurationError listing the ones the catalog has. */
+function environmentNamed(catalog, name) {
+    const env = catalog.environments.get(name);
+    if (env)
+        return env;
+    const known = [...catalog.environments.keys()];
+    const hint = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(name, known);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
+}
+/**
+ * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
+ * environments get the stricter rules (no single replica, no business-hours schedule for public services).
+ */
+function isProductionLike(environment) {
+    return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
+}
+
+
+/***/ }),
+
 /***/ 2332:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32083,26 +32114,26 @@ async function runAction(body, io = githubIO()) {
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
 
 
-
-// node:crypto loads on first use, only where the cache is used: a synchronous require, cheaper than an ES-module
-// import() of a builtin.
-const requireBuiltin = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-/** The SHA-256 of the parts, in hex (the cache's keys and file names). */
-function sha256Hex(parts) {
-    const { createHash } = requireBuiltin('node:crypto');
-    const hash = createHash('sha256');
-    for (const part of parts)
-        hash.update(part);
-    return hash.digest('hex');
+/**
+ * A short name for a catalog directory's cache file (two 32-bit FNV-1a hashes in hex). Only a file name: a
+ * collision makes two catalogs share a file, so each finds the other's key and rebuilds, never a wrong catalog.
+ */
+function fileNameHash(text) {
+    let a = 0x811c9dc5;
+    let b = 0x01000193;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x811c9dc5);
+    }
+    return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 /** The cache file of a catalog directory: one per directory, so the cache never grows past one entry per catalog. */
 function cacheFileOf(cache, catalogDir) {
-    return (0,external_node_path_.join)(cache.dir, `catalog-${sha256Hex([catalogDir]).slice(0, 16)}.json`);
+    return (0,external_node_path_.join)(cache.dir, `catalog-${fileNameHash(catalogDir)}.json`);
 }
 /** The cached catalog when its key matches; anything unreadable is a miss, never an error. */
 function readCachedCatalog(cacheFile, key) {
@@ -32113,7 +32144,7 @@ function readCachedCatalog(cacheFile, key) {
     catch {
         return undefined;
     }
-    if (file.format !== 1 || file.key !== key)
+    if (file.format !== 2 || file.key !== key)
         return undefined;
     const { services, names, environments, ...rest } = file.catalog;
     return {
@@ -32125,7 +32156,7 @@ function readCachedCatalog(cacheFile, key) {
 function writeCachedCatalog(cache, cacheFile, key, loaded) {
     const { services, names, environments, ...rest } = loaded.catalog;
     const file = {
-        format: 1,
+        format: 2,
         key,
         catalog: { ...rest, services: [...services.values()], names: [...names], environments: [...environments.values()] },
         warnings: loaded.warnings,
@@ -32283,52 +32314,36 @@ function readCatalogFile(path, shown) {
         throw new src_errors/* ConfigurationError */.j1(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : e.message}`);
     }
 }
-/** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */
+/**
+ * Everything the validated catalog depends on, verbatim: every file's name and text, the options, the code version.
+ * The cache compares it whole (no hash to compute, so no node:crypto to load: issue 16), so a hit is exact.
+ */
 function cacheKey(sources, codeVersion, options) {
-    const parts = [`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`];
+    let key = `${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`;
     for (const s of [sources.services, ...sources.environments])
-        parts.push(`${s.file}\0${s.text.length}\0${s.text}\0`);
-    return sha256Hex(parts);
+        key += `${s.file}\0${s.text.length}\0${s.text}\0`;
+    return key;
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const [{ buildCatalog }, { prepareYaml }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(674), __nccwpck_require__.e(759)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7759)), __nccwpck_require__.e(/* import() */ 674).then(__nccwpck_require__.bind(__nccwpck_require__, 674))]);
     const { root, services, environments } = sources;
+    // The glob matcher the branch rules use loads only for a catalog with environments.
+    const [{ buildCatalogCore }, { prepareYaml }, branches] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(674), __nccwpck_require__.e(796)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4796)), __nccwpck_require__.e(/* import() */ 674).then(__nccwpck_require__.bind(__nccwpck_require__, 674)), environments.length ? Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(819)]).then(__nccwpck_require__.bind(__nccwpck_require__, 819)) : undefined]);
     await prepareYaml([services, ...environments]);
-    const result = buildCatalog({
+    const result = buildCatalogCore({
         dir: sources.dir,
         root,
         services,
         environments,
         ...(!options.checkPaths ? {} : { pathExists: (p) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, p)) }),
         ...(options.strict ? { strict: true } : {}),
-    });
+    }, branches ? { overlappingRefs: branches.overlappingRefProblems } : {});
     await locateProblems(result.problems, [services, ...environments]);
     return result;
 }
 
-// EXTERNAL MODULE: ./packages/catalog/src/suggest.ts
-var suggest = __nccwpck_require__(5753);
-;// CONCATENATED MODULE: ./packages/catalog/src/environment.ts
-
-
-/** The named environment, or a ConfigurationError listing the ones the catalog has. */
-function environmentNamed(catalog, name) {
-    const env = catalog.environments.get(name);
-    if (env)
-        return env;
-    const known = [...catalog.environments.keys()];
-    const hint = (0,suggest/* didYouMean */.au)(name, known);
-    throw new src_errors/* ConfigurationError */.j1(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
-}
-/**
- * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
- * environments get the stricter rules (no single replica, no business-hours schedule for public services).
- */
-function isProductionLike(environment) {
-    return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
-}
-
+// EXTERNAL MODULE: ./packages/catalog/src/environment.ts
+var src_environment = __nccwpck_require__(9094);
 ;// CONCATENATED MODULE: ./packages/catalog/src/effects.ts
 const systemClock = {
     now: () => Date.now(),
@@ -32387,7 +32402,7 @@ async function run(io = githubIO(), deps = {}) {
         const { catalog, warnings } = await loadCatalog({ dir: readString(io, INPUTS.catalog, { default: 'catalog' }) });
         for (const w of warnings)
             io.annotate(w);
-        const environment = environmentNamed(catalog, environmentName);
+        const environment = (0,src_environment/* environmentNamed */.b)(catalog, environmentName);
         const { clusterFor, gateServices, makeCloudFormationClient, makeEcsClient, parseStatusReport, readEnvironmentStatus, regionFor, renderComparison, renderStatus, statusReport, verifyCallerAccount } = await Promise.all(/* import() */[__nccwpck_require__.e(872), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9452));
         const tier = readString(io, INPUTS.tier);
         const names = readList(io, INPUTS.services);

@@ -39628,6 +39628,68 @@ module.exports = {
 
 /***/ }),
 
+/***/ 9094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ environmentNamed)
+/* harmony export */ });
+/* unused harmony export isProductionLike */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2332);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5753);
+
+
+/** The named environment, or a ConfigurationError listing the ones the catalog has. */
+function environmentNamed(catalog, name) {
+    const env = catalog.environments.get(name);
+    if (env)
+        return env;
+    const known = [...catalog.environments.keys()];
+    const hint = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(name, known);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
+}
+/**
+ * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
+ * environments get the stricter rules (no single replica, no business-hours schedule for public services).
+ */
+function isProductionLike(environment) {
+    return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
+}
+
+
+/***/ }),
+
+/***/ 2332:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vw: () => (/* binding */ formatProblem),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   p0: () => (/* binding */ isConfigurationError)
+/* harmony export */ });
+/**
+ * A mistake the user can fix (bad input, unknown service, missing file), as opposed to a bug in tierdeploy.
+ * Entry points print its message without a stack trace; bugs keep theirs.
+ */
+class ConfigurationError extends Error {
+    problems;
+    constructor(message, problems = []) {
+        super(message);
+        this.name = 'ConfigurationError';
+        this.problems = problems;
+    }
+}
+function formatProblem(p) {
+    const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
+    return `${where}: ${p.severity}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`;
+}
+function isConfigurationError(e) {
+    return e instanceof ConfigurationError || (e instanceof Error && e.name === 'ConfigurationError');
+}
+
+
+/***/ }),
+
 /***/ 9014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -40250,27 +40312,8 @@ var __webpack_exports__ = {};
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./packages/catalog/src/errors.ts
-/**
- * A mistake the user can fix (bad input, unknown service, missing file), as opposed to a bug in tierdeploy.
- * Entry points print its message without a stack trace; bugs keep theirs.
- */
-class errors_ConfigurationError extends Error {
-    problems;
-    constructor(message, problems = []) {
-        super(message);
-        this.name = 'ConfigurationError';
-        this.problems = problems;
-    }
-}
-function formatProblem(p) {
-    const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
-    return `${where}: ${p.severity}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`;
-}
-function isConfigurationError(e) {
-    return e instanceof errors_ConfigurationError || (e instanceof Error && e.name === 'ConfigurationError');
-}
-
+// EXTERNAL MODULE: ./packages/catalog/src/errors.ts
+var src_errors = __nccwpck_require__(2332);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
 
 
@@ -40284,7 +40327,7 @@ function readString(io, name, options = {}) {
     if (value)
         return value;
     if (options.required)
-        throw new errors_ConfigurationError(`input '${name}' is required`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}' is required`);
     return options.default ?? '';
 }
 function readBoolean(io, name, fallback) {
@@ -40315,7 +40358,7 @@ function readChoice(io, name, choices, fallback) {
         return fallback;
     if (choices.includes(value))
         return value;
-    throw new errors_ConfigurationError(`input '${name}' must be one of ${choices.join(', ')}, got '${value}'`);
+    throw new src_errors/* ConfigurationError */.j1(`input '${name}' must be one of ${choices.join(', ')}, got '${value}'`);
 }
 function readJson(io, name) {
     const value = io.getInput(name);
@@ -40325,7 +40368,7 @@ function readJson(io, name) {
         return JSON.parse(value);
     }
     catch (e) {
-        throw new errors_ConfigurationError(`input '${name}' is not valid JSON (${e.message}): ${value.length > 80 ? `${value.slice(0, 77)}...` : value}`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}' is not valid JSON (${e.message}): ${value.length > 80 ? `${value.slice(0, 77)}...` : value}`);
     }
 }
 /** A list given as a JSON array or as comma/newline separated text. */
@@ -40336,7 +40379,7 @@ function readList(io, name) {
     if (value.startsWith('[')) {
         const parsed = readJson(io, name);
         if (!Array.isArray(parsed) || parsed.some((x) => typeof x !== 'string'))
-            throw new errors_ConfigurationError(`input '${name}' must be a JSON array of strings`);
+            throw new src_errors/* ConfigurationError */.j1(`input '${name}' must be a JSON array of strings`);
         return parsed;
     }
     return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
@@ -43394,7 +43437,7 @@ async function runAction(body, io = githubIO()) {
         await body(io);
     }
     catch (error) {
-        if (isConfigurationError(error)) {
+        if ((0,src_errors/* isConfigurationError */.p0)(error)) {
             for (const problem of error.problems)
                 io.annotate(problem);
             io.setFailed(error.message);
@@ -43429,7 +43472,7 @@ const SESSION_EXPIRED = /^(ExpiredToken|ExpiredTokenException|RequestExpired)$/;
  * retry fixes it, so it ends the step as a configuration error saying what to raise. `results` is what the step had
  * done by then, when the caller knows (ecs-deploy still writes it, so a later job can roll back what was changed).
  */
-class SessionExpiredError extends errors_ConfigurationError {
+class SessionExpiredError extends src_errors/* ConfigurationError */.j1 {
     results;
 }
 /** A SessionExpiredError for an expired-session answer from AWS (`calling`: what was being called); undefined otherwise. */
@@ -43479,13 +43522,13 @@ function awsSetupError(e, service) {
     const code = e?.code;
     const name = e instanceof Error ? e.name : '';
     if ((typeof code === 'string' && NETWORK_CODES.test(code)) || name === 'TimeoutError') {
-        return new errors_ConfigurationError(`could not reach AWS ${service} (${describeErrorOf(e)}): check the network, the region and any AWS_ENDPOINT_URL* variable`);
+        return new src_errors/* ConfigurationError */.j1(`could not reach AWS ${service} (${describeErrorOf(e)}): check the network, the region and any AWS_ENDPOINT_URL* variable`);
     }
     if (name === 'CredentialsProviderError') {
-        return new errors_ConfigurationError(`no AWS credentials for ${service} (${e.message}); in a workflow, run aws-actions/configure-aws-credentials first; locally, set AWS_PROFILE or the AWS_* variables`);
+        return new src_errors/* ConfigurationError */.j1(`no AWS credentials for ${service} (${e.message}); in a workflow, run aws-actions/configure-aws-credentials first; locally, set AWS_PROFILE or the AWS_* variables`);
     }
     if (/^(UnrecognizedClientException|InvalidClientTokenId|InvalidSignatureException)$/.test(name)) {
-        return new errors_ConfigurationError(`AWS rejected the credentials for ${service} (${describeErrorOf(e)}): refresh them or check the role`);
+        return new src_errors/* ConfigurationError */.j1(`AWS rejected the credentials for ${service} (${describeErrorOf(e)}): refresh them or check the role`);
     }
     return undefined;
 }
@@ -43561,7 +43604,7 @@ async function makeEc2Client(options = {}) {
 
 
 /** The credentials are for another account than the environment's: nothing may be written with them. */
-class AccountMismatchError extends errors_ConfigurationError {
+class AccountMismatchError extends src_errors/* ConfigurationError */.j1 {
     caller;
     expected;
     constructor(message, caller, expected) {
@@ -43620,26 +43663,26 @@ async function makeStsClient(options = {}) {
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
 
 
-
-// node:crypto loads on first use, only where the cache is used: a synchronous require, cheaper than an ES-module
-// import() of a builtin.
-const requireBuiltin = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-/** The SHA-256 of the parts, in hex (the cache's keys and file names). */
-function sha256Hex(parts) {
-    const { createHash } = requireBuiltin('node:crypto');
-    const hash = createHash('sha256');
-    for (const part of parts)
-        hash.update(part);
-    return hash.digest('hex');
+/**
+ * A short name for a catalog directory's cache file (two 32-bit FNV-1a hashes in hex). Only a file name: a
+ * collision makes two catalogs share a file, so each finds the other's key and rebuilds, never a wrong catalog.
+ */
+function fileNameHash(text) {
+    let a = 0x811c9dc5;
+    let b = 0x01000193;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x811c9dc5);
+    }
+    return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 /** The cache file of a catalog directory: one per directory, so the cache never grows past one entry per catalog. */
 function cacheFileOf(cache, catalogDir) {
-    return (0,external_node_path_.join)(cache.dir, `catalog-${sha256Hex([catalogDir]).slice(0, 16)}.json`);
+    return (0,external_node_path_.join)(cache.dir, `catalog-${fileNameHash(catalogDir)}.json`);
 }
 /** The cached catalog when its key matches; anything unreadable is a miss, never an error. */
 function readCachedCatalog(cacheFile, key) {
@@ -43650,7 +43693,7 @@ function readCachedCatalog(cacheFile, key) {
     catch {
         return undefined;
     }
-    if (file.format !== 1 || file.key !== key)
+    if (file.format !== 2 || file.key !== key)
         return undefined;
     const { services, names, environments, ...rest } = file.catalog;
     return {
@@ -43662,7 +43705,7 @@ function readCachedCatalog(cacheFile, key) {
 function writeCachedCatalog(cache, cacheFile, key, loaded) {
     const { services, names, environments, ...rest } = loaded.catalog;
     const file = {
-        format: 1,
+        format: 2,
         key,
         catalog: { ...rest, services: [...services.values()], names: [...names], environments: [...environments.values()] },
         warnings: loaded.warnings,
@@ -43770,7 +43813,7 @@ async function loadCatalog(options = {}) {
     const result = await checkSources(sources, options);
     const errors = result.problems.filter((p) => p.severity === 'error');
     if (errors.length || !result.catalog) {
-        throw new errors_ConfigurationError(`the catalog has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${errors.map((p) => `  ${formatProblem(p)}`).join('\n')}`, result.problems);
+        throw new src_errors/* ConfigurationError */.j1(`the catalog has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${errors.map((p) => `  ${(0,src_errors/* formatProblem */.Vw)(p)}`).join('\n')}`, result.problems);
     }
     const loaded = { catalog: result.catalog, warnings: result.problems.filter((p) => p.severity === 'warning') };
     if (key && cacheFile)
@@ -43788,7 +43831,7 @@ function readSources(options) {
     const file = (0,external_node_path_.join)(dir, 'services.yaml');
     if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(absolute, 'services.yaml'))) {
         const hint = (0,external_node_fs_.existsSync)(absolute) ? `${dir} has no services.yaml` : `${dir} does not exist; pass --catalog DIR`;
-        throw new errors_ConfigurationError(`no catalog at ${file} (${hint})`);
+        throw new src_errors/* ConfigurationError */.j1(`no catalog at ${file} (${hint})`);
     }
     const services = { file, text: readCatalogFile((0,external_node_path_.join)(absolute, 'services.yaml'), file) };
     const envDir = (0,external_node_path_.join)(absolute, 'environments');
@@ -43798,7 +43841,7 @@ function readSources(options) {
             envFiles = (0,external_node_fs_.readdirSync)(envDir).filter((f) => /\.ya?ml$/.test(f)).sort();
         }
         catch (e) {
-            throw new errors_ConfigurationError(`cannot list ${(0,external_node_path_.join)(dir, 'environments')}: ${e.message} (it should be a directory of <environment>.yaml files)`);
+            throw new src_errors/* ConfigurationError */.j1(`cannot list ${(0,external_node_path_.join)(dir, 'environments')}: ${e.message} (it should be a directory of <environment>.yaml files)`);
         }
     }
     const environments = envFiles.map((f) => {
@@ -43817,55 +43860,39 @@ function readCatalogFile(path, shown) {
     }
     catch (e) {
         const code = e.code;
-        throw new errors_ConfigurationError(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : e.message}`);
+        throw new src_errors/* ConfigurationError */.j1(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : e.message}`);
     }
 }
-/** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */
+/**
+ * Everything the validated catalog depends on, verbatim: every file's name and text, the options, the code version.
+ * The cache compares it whole (no hash to compute, so no node:crypto to load: issue 16), so a hit is exact.
+ */
 function cacheKey(sources, codeVersion, options) {
-    const parts = [`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`];
+    let key = `${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`;
     for (const s of [sources.services, ...sources.environments])
-        parts.push(`${s.file}\0${s.text.length}\0${s.text}\0`);
-    return sha256Hex(parts);
+        key += `${s.file}\0${s.text.length}\0${s.text}\0`;
+    return key;
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).
-    const [{ buildCatalog }, { prepareYaml }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(674), __nccwpck_require__.e(992)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2992)), __nccwpck_require__.e(/* import() */ 674).then(__nccwpck_require__.bind(__nccwpck_require__, 674))]);
     const { root, services, environments } = sources;
+    // The glob matcher the branch rules use loads only for a catalog with environments.
+    const [{ buildCatalogCore }, { prepareYaml }, branches] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(674), __nccwpck_require__.e(551)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1551)), __nccwpck_require__.e(/* import() */ 674).then(__nccwpck_require__.bind(__nccwpck_require__, 674)), environments.length ? Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(819)]).then(__nccwpck_require__.bind(__nccwpck_require__, 819)) : undefined]);
     await prepareYaml([services, ...environments]);
-    const result = buildCatalog({
+    const result = buildCatalogCore({
         dir: sources.dir,
         root,
         services,
         environments,
         ...(!options.checkPaths ? {} : { pathExists: (p) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, p)) }),
         ...(options.strict ? { strict: true } : {}),
-    });
+    }, branches ? { overlappingRefs: branches.overlappingRefProblems } : {});
     await locateProblems(result.problems, [services, ...environments]);
     return result;
 }
 
-// EXTERNAL MODULE: ./packages/catalog/src/suggest.ts
-var suggest = __nccwpck_require__(5753);
-;// CONCATENATED MODULE: ./packages/catalog/src/environment.ts
-
-
-/** The named environment, or a ConfigurationError listing the ones the catalog has. */
-function environmentNamed(catalog, name) {
-    const env = catalog.environments.get(name);
-    if (env)
-        return env;
-    const known = [...catalog.environments.keys()];
-    const hint = (0,suggest/* didYouMean */.au)(name, known);
-    throw new errors_ConfigurationError(`unknown environment '${name}'${hint ? `: ${hint}` : ''} (${catalog.dir}/environments has ${known.length ? known.join(', ') : 'none'})`);
-}
-/**
- * Whether an environment is production-like: it needs approval or is called prod/production. Production-like
- * environments get the stricter rules (no single replica, no business-hours schedule for public services).
- */
-function isProductionLike(environment) {
-    return environment.requireApproval === true || /^prod(uction)?$/i.test(environment.name);
-}
-
+// EXTERNAL MODULE: ./packages/catalog/src/environment.ts
+var src_environment = __nccwpck_require__(9094);
 ;// CONCATENATED MODULE: ./packages/terraform/src/settings.ts
 
 /** Terraform's duration syntax for -lock-timeout: a whole number and a unit (0s, 90s, 5m, 1h). */
@@ -43873,7 +43900,7 @@ function parseLockTimeout(value, input = 'lock-timeout') {
     const v = value.trim();
     if (/^\d+(ms|s|m|h)$/.test(v))
         return v;
-    throw new errors_ConfigurationError(`input '${input}' must be a duration such as 0s, 90s, 5m or 1h, got '${value}'`);
+    throw new src_errors/* ConfigurationError */.j1(`input '${input}' must be a duration such as 0s, 90s, 5m or 1h, got '${value}'`);
 }
 
 ;// CONCATENATED MODULE: ./packages/terraform/src/guard.ts
@@ -43927,7 +43954,7 @@ function assertNoGuardedChanges(plan, options, allowInput = 'allow-destroy') {
     if (!found.length)
         return;
     const list = found.map((g) => `  ${g.action} ${g.address}`).join('\n');
-    throw new errors_ConfigurationError(`the plan would ${found.some((g) => g.action === 'delete') ? 'destroy' : 'replace'} ${found.length} protected resource${found.length === 1 ? '' : 's'} (data would be lost):\n${list}\n` +
+    throw new src_errors/* ConfigurationError */.j1(`the plan would ${found.some((g) => g.action === 'delete') ? 'destroy' : 'replace'} ${found.length} protected resource${found.length === 1 ? '' : 's'} (data would be lost):\n${list}\n` +
         `If this is intended, list each address (or its type) in '${allowInput}' and run again; otherwise change the configuration so these resources are kept.`);
 }
 
@@ -43946,7 +43973,7 @@ function imageReplication(catalog, environment) {
     const crossing = (from, to) => {
         if ((from.account === undefined) !== (to.account === undefined) && from.region === to.region) {
             const missing = from.account === undefined ? from : to;
-            throw new errors_ConfigurationError(`${missing.file}: account is required: ${to.name} is promoted from ${from.name} and only one of them names its account, so tierdeploy cannot tell whether promotion crosses accounts (ECR replication)`);
+            throw new src_errors/* ConfigurationError */.j1(`${missing.file}: account is required: ${to.name} is promoted from ${from.name} and only one of them names its account, so tierdeploy cannot tell whether promotion crosses accounts (ECR replication)`);
         }
         return from.account !== to.account || from.region !== to.region;
     };
@@ -43954,7 +43981,7 @@ function imageReplication(catalog, environment) {
         .filter((to) => to.promotesFrom === environment.name && to.name !== environment.name && crossing(environment, to))
         .map((to) => {
         if (to.account === undefined)
-            throw new errors_ConfigurationError(`${to.file}: account is required: ${to.name} is promoted from ${environment.name} in another region, and ECR replication names the destination account`);
+            throw new src_errors/* ConfigurationError */.j1(`${to.file}: account is required: ${to.name} is promoted from ${environment.name} in another region, and ECR replication names the destination account`);
         return { account_id: to.account, region: to.region };
     });
     const unique = [...new Map(destinations.map((d) => [`${d.account_id}/${d.region}`, d])).values()].sort((a, b) => `${a.account_id}/${a.region}`.localeCompare(`${b.account_id}/${b.region}`));
@@ -43988,12 +44015,12 @@ function catalogTerraformVars(catalog, environment) {
         const isPublic = Boolean(routing?.public && routing.pathPatterns?.length && settings.port !== undefined);
         const priority = isPublic ? (routing?.priority ?? null) : null;
         if (isPublic && priority === null) {
-            throw new errors_ConfigurationError(`${catalog.file}: service '${service.name}' is public but has no routing.priority (a number from 1 to 50000, unique among public services; lower matches first)`);
+            throw new src_errors/* ConfigurationError */.j1(`${catalog.file}: service '${service.name}' is public but has no routing.priority (a number from 1 to 50000, unique among public services; lower matches first)`);
         }
         if (priority !== null) {
             const other = used.get(priority);
             if (other)
-                throw new errors_ConfigurationError(`${catalog.file}: services '${other}' and '${service.name}' share routing.priority ${priority}; ALB listener rule priorities must be unique`);
+                throw new src_errors/* ConfigurationError */.j1(`${catalog.file}: services '${other}' and '${service.name}' share routing.priority ${priority}; ALB listener rule priorities must be unique`);
             used.set(priority, service.name);
         }
         const hc = settings.healthCheck;
@@ -44035,7 +44062,7 @@ function catalogTerraformVars(catalog, environment) {
     const hours = environment.businessHours ?? {};
     const name = `${catalog.platform}-${environment.name}`;
     if (!network.vpcCidr) {
-        throw new errors_ConfigurationError(`${environment.file}: network.vpcCidr is required to generate Terraform variables (e.g. 10.1.0.0/16)`);
+        throw new src_errors/* ConfigurationError */.j1(`${environment.file}: network.vpcCidr is required to generate Terraform variables (e.g. 10.1.0.0/16)`);
     }
     return {
         environment: environment.name,
@@ -44087,7 +44114,7 @@ const CATALOG_VAR_FILE_NAMES = ['catalog.tfvars.json', TFVARS_FILE];
 function repositoryPath(value, field, environment) {
     const normalized = external_node_path_.posix.normalize(value.replace(/\\/g, '/')).replace(/\/$/, '');
     if (!value.trim() || external_node_path_.posix.isAbsolute(normalized) || normalized === '..' || normalized.startsWith('../')) {
-        throw new errors_ConfigurationError(`${environment.file}: terraform.${field} '${value}' must be a path inside the repository, relative to it (e.g. terraform/environments/${environment.name}/backend.tfbackend)`);
+        throw new src_errors/* ConfigurationError */.j1(`${environment.file}: terraform.${field} '${value}' must be a path inside the repository, relative to it (e.g. terraform/environments/${environment.name}/backend.tfbackend)`);
     }
     return normalized;
 }
@@ -44190,7 +44217,7 @@ function oneLine(s) {
     return s.replace(/\s*\n\s*/g, ' ').trim();
 }
 /** The state is locked by another run and stayed locked for the whole lock-timeout. */
-class StateLockedError extends errors_ConfigurationError {
+class StateLockedError extends src_errors/* ConfigurationError */.j1 {
     lock;
     constructor(message, lock) {
         super(message);
@@ -44199,7 +44226,7 @@ class StateLockedError extends errors_ConfigurationError {
     }
 }
 /** A saved plan that can no longer be applied (state changed since) or is not the plan that was reviewed. */
-class StalePlanError extends errors_ConfigurationError {
+class StalePlanError extends src_errors/* ConfigurationError */.j1 {
     constructor(message) {
         super(message);
         this.name = 'ConfigurationError';
@@ -44231,7 +44258,7 @@ function terraformFailure(diagnostics, ctx) {
     const lines = problems.map((p) => `${p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}: ` : ''}${p.message}`);
     const tail = ctx.stderr.trim().split('\n').slice(-10).join('\n');
     const body = lines.length ? lines.join('\n') : tail || `exit code ${ctx.exitCode}, no diagnostics`;
-    return new errors_ConfigurationError(`terraform ${ctx.command} failed in ${ctx.workingDirectory}:\n${body}`, problems.filter((p) => p.line !== undefined));
+    return new src_errors/* ConfigurationError */.j1(`terraform ${ctx.command} failed in ${ctx.workingDirectory}:\n${body}`, problems.filter((p) => p.line !== undefined));
 }
 
 ;// CONCATENATED MODULE: ./packages/terraform/src/outputs.ts
@@ -44359,7 +44386,7 @@ function sha256(file) {
 async function runTerraform(settings, effects) {
     const dir = (0,external_node_path_.resolve)(effects.baseDir, settings.workingDirectory);
     if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
-        throw new errors_ConfigurationError(`input 'working-directory': ${settings.workingDirectory} is not a directory (it should hold the root module, e.g. terraform/platform)`);
+        throw new src_errors/* ConfigurationError */.j1(`input 'working-directory': ${settings.workingDirectory} is not a directory (it should hold the root module, e.g. terraform/platform)`);
     }
     const bin = effects.terraform ?? 'terraform';
     const env = { ...effects.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
@@ -44388,7 +44415,7 @@ async function runTerraform(settings, effects) {
             return JSON.parse(shown.stdout);
         }
         catch {
-            throw new errors_ConfigurationError(`terraform show -json ${file} did not print a plan: is ${file} a saved terraform plan?`);
+            throw new src_errors/* ConfigurationError */.j1(`terraform show -json ${file} did not print a plan: is ${file} a saved terraform plan?`);
         }
     };
     // -reconfigure: the backend is what this run's config says, never what an earlier run left in .terraform (one root
@@ -44446,7 +44473,7 @@ async function runTerraform(settings, effects) {
 /** The saved plan, after checking it is the one the plan job recorded (same bytes) and can still be read. */
 async function reviewedPlan(planFile, settings, showPlan, log) {
     if (!(0,external_node_fs_.existsSync)(planFile)) {
-        throw new errors_ConfigurationError(`input 'plan-file': ${settings.planFile} does not exist in ${settings.workingDirectory}; download the plan the plan job saved (with its .review.json) before applying`);
+        throw new src_errors/* ConfigurationError */.j1(`input 'plan-file': ${settings.planFile} does not exist in ${settings.workingDirectory}; download the plan the plan job saved (with its .review.json) before applying`);
     }
     const recordFile = reviewRecordPath(planFile);
     if ((0,external_node_fs_.existsSync)(recordFile)) {
@@ -44510,7 +44537,7 @@ const spawnExec = (file, args, options) => new Promise((resolve, reject) => {
     child.stderr.on('data', (chunk) => err.push(chunk));
     child.on('error', (error) => {
         if (error.code === 'ENOENT') {
-            reject(new errors_ConfigurationError(`'${file}' was not found on PATH: install terraform \u2265 1.10 first (for example with hashicorp/setup-terraform)`));
+            reject(new src_errors/* ConfigurationError */.j1(`'${file}' was not found on PATH: install terraform \u2265 1.10 first (for example with hashicorp/setup-terraform)`));
         }
         else
             reject(error);
@@ -44561,7 +44588,7 @@ function readSettings(io) {
     const environment = readString(io, INPUTS.environment);
     const workingDirectory = readString(io, INPUTS.workingDirectory);
     if (!workingDirectory && !environment)
-        throw new errors_ConfigurationError(`give '${INPUTS.workingDirectory}' (the root module, e.g. terraform/platform) or '${INPUTS.environment}'`);
+        throw new src_errors/* ConfigurationError */.j1(`give '${INPUTS.workingDirectory}' (the root module, e.g. terraform/platform) or '${INPUTS.environment}'`);
     const planFile = readString(io, INPUTS.planFile);
     return {
         environment,
@@ -44589,7 +44616,7 @@ async function resolveRoot(inputs, baseDir, catalogDir, io) {
         const environment = catalog.environments.get(inputs.environment);
         // Without a working directory the catalog must know the environment (the message lists those it knows).
         if (environment || !inputs.workingDirectory)
-            catalogEnvironment = { catalog, environment: environment ?? environmentNamed(catalog, inputs.environment) };
+            catalogEnvironment = { catalog, environment: environment ?? (0,src_environment/* environmentNamed */.b)(catalog, inputs.environment) };
     }
     const root = catalogEnvironment && terraformRootOf(catalogEnvironment.environment);
     const workingDirectory = inputs.workingDirectory || root?.workingDirectory || `terraform/environments/${inputs.environment}`;
@@ -44636,7 +44663,7 @@ async function verifyRootAccount(settings, baseDir, sts, io) {
         vars = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
     }
     catch (e) {
-        throw new errors_ConfigurationError(`${file} is not valid JSON (${e.message}): regenerate it with tierdeploy terraform-vars`);
+        throw new src_errors/* ConfigurationError */.j1(`${file} is not valid JSON (${e.message}): regenerate it with tierdeploy terraform-vars`);
     }
     if (typeof vars.account_id !== 'string')
         return;

@@ -76,26 +76,26 @@ var external_node_buffer_ = __webpack_require__(4573);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(8995);
 ;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
 
 
-
-// node:crypto loads on first use, only where the cache is used: a synchronous require, cheaper than an ES-module
-// import() of a builtin.
-const requireBuiltin = (0,external_node_module_.createRequire)(import.meta.url);
-/** The SHA-256 of the parts, in hex (the cache's keys and file names). */
-function sha256Hex(parts) {
-    const { createHash } = requireBuiltin('node:crypto');
-    const hash = createHash('sha256');
-    for (const part of parts)
-        hash.update(part);
-    return hash.digest('hex');
+/**
+ * A short name for a catalog directory's cache file (two 32-bit FNV-1a hashes in hex). Only a file name: a
+ * collision makes two catalogs share a file, so each finds the other's key and rebuilds, never a wrong catalog.
+ */
+function fileNameHash(text) {
+    let a = 0x811c9dc5;
+    let b = 0x01000193;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x811c9dc5);
+    }
+    return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 /** The cache file of a catalog directory: one per directory, so the cache never grows past one entry per catalog. */
 function cacheFileOf(cache, catalogDir) {
-    return (0,external_node_path_.join)(cache.dir, `catalog-${sha256Hex([catalogDir]).slice(0, 16)}.json`);
+    return (0,external_node_path_.join)(cache.dir, `catalog-${fileNameHash(catalogDir)}.json`);
 }
 /** The cached catalog when its key matches; anything unreadable is a miss, never an error. */
 function readCachedCatalog(cacheFile, key) {
@@ -106,7 +106,7 @@ function readCachedCatalog(cacheFile, key) {
     catch {
         return undefined;
     }
-    if (file.format !== 1 || file.key !== key)
+    if (file.format !== 2 || file.key !== key)
         return undefined;
     const { services, names, environments, ...rest } = file.catalog;
     return {
@@ -118,7 +118,7 @@ function readCachedCatalog(cacheFile, key) {
 function writeCachedCatalog(cache, cacheFile, key, loaded) {
     const { services, names, environments, ...rest } = loaded.catalog;
     const file = {
-        format: 1,
+        format: 2,
         key,
         catalog: { ...rest, services: [...services.values()], names: [...names], environments: [...environments.values()] },
         warnings: loaded.warnings,
@@ -211,12 +211,15 @@ function readCatalogFile(path, shown) {
         throw new src_errors/* ConfigurationError */.j1(`cannot read ${shown}: ${code === 'EISDIR' ? 'it is a directory, expected a YAML file' : e.message}`);
     }
 }
-/** Everything the validated catalog depends on: every file's name and bytes, the options, the code version. */
+/**
+ * Everything the validated catalog depends on, verbatim: every file's name and text, the options, the code version.
+ * The cache compares it whole (no hash to compute, so no node:crypto to load: issue 16), so a hit is exact.
+ */
 function cacheKey(sources, codeVersion, options) {
-    const parts = [`${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`];
+    let key = `${codeVersion}\0${sources.dir}\0${sources.root}\0${options.strict === true}\0`;
     for (const s of [sources.services, ...sources.environments])
-        parts.push(`${s.file}\0${s.text.length}\0${s.text}\0`);
-    return sha256Hex(parts);
+        key += `${s.file}\0${s.text.length}\0${s.text}\0`;
+    return key;
 }
 async function checkSources(sources, options) {
     // The parser and validator load only when the catalog has to be read (not on a cache hit).

@@ -1,8 +1,8 @@
-export const id = 759;
-export const ids = [759];
+export const id = 551;
+export const ids = [551];
 export const modules = {
 
-/***/ 7759:
+/***/ 1551:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,155 +10,12 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  buildCatalog: () => (/* binding */ buildCatalog),
+  buildCatalogCore: () => (/* binding */ buildCatalogCore),
   findCycles: () => (/* binding */ findCycles)
 });
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-;// CONCATENATED MODULE: ./packages/catalog/src/branches.ts
-
-
-
-/** refs/heads/x and bare names are branches, refs/tags/x tags; refs/pull/N/merge and the like are `other`. */
-function parseGitRef(ref) {
-    const trimmed = ref.trim();
-    if (trimmed.startsWith('refs/heads/'))
-        return { kind: 'branch', name: trimmed.slice('refs/heads/'.length), ref: trimmed };
-    if (trimmed.startsWith('refs/tags/'))
-        return { kind: 'tag', name: trimmed.slice('refs/tags/'.length), ref: trimmed };
-    if (trimmed.startsWith('refs/'))
-        return { kind: 'other', name: trimmed, ref: trimmed };
-    return { kind: 'branch', name: trimmed, ref: trimmed };
-}
-// GitHub's branch filters: `*` stops at `/`, `**` crosses it. Names starting with a dot are valid refs, so match them.
-const GLOB_OPTIONS = { dot: true };
-const compiled = new Map();
-function globMatcher(pattern) {
-    let m = compiled.get(pattern);
-    if (!m)
-        compiled.set(pattern, (m = picomatch_default()(pattern, GLOB_OPTIONS)));
-    return m;
-}
-/**
- * The pattern of `patterns` that selects `name`, GitHub style: patterns apply in order, and a later `!pattern`
- * takes back what an earlier one matched (`[release/*, '!release/old']`). Undefined when none selects it.
- */
-function matchingPattern(patterns, name) {
-    let selected;
-    for (const p of patterns) {
-        if (p.startsWith('!')) {
-            if (selected !== undefined && globMatcher(p.slice(1))(name))
-                selected = undefined;
-        }
-        else if (selected === undefined && globMatcher(p)(name))
-            selected = p;
-    }
-    return selected;
-}
-function patternsFor(env, kind) {
-    return (kind === 'branch' ? env.branches : env.tags) ?? [];
-}
-/**
- * The environment whose `branches` (or `tags`) select this ref. None is a normal outcome (a feature branch deploys
- * nothing); two is a catalog mistake, since a push must not deploy to two environments by accident.
- */
-function environmentForRef(catalog, ref) {
-    const parsed = parseGitRef(ref);
-    if (!parsed.name)
-        throw new ConfigurationError(`empty git ref '${ref}': give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`);
-    if (parsed.kind === 'other') {
-        return { deploys: false, ref: parsed, reason: `${parsed.ref} is neither a branch nor a tag, so it deploys nothing` };
-    }
-    const kind = parsed.kind;
-    const matches = [];
-    for (const environment of catalog.environments.values()) {
-        const pattern = matchingPattern(patternsFor(environment, kind), parsed.name);
-        if (pattern !== undefined)
-            matches.push({ environment, pattern });
-    }
-    const key = kind === 'branch' ? 'branches' : 'tags';
-    if (matches.length === 0) {
-        const declared = [...catalog.environments.values()]
-            .filter((e) => patternsFor(e, kind).length)
-            .map((e) => `${e.name}: ${patternsFor(e, kind).join(', ')}`);
-        return {
-            deploys: false,
-            ref: parsed,
-            reason: `${kind} ${parsed.name} deploys nothing: no environment lists it in ${key}${declared.length ? ` (${declared.join('; ')})` : ` (no environment in ${catalog.dir}/environments declares ${key})`}`,
-        };
-    }
-    if (matches.length > 1) {
-        const list = matches.map((m) => `${m.environment.file} (${key}: ${m.pattern})`).join(' and ');
-        throw new ConfigurationError(`${kind} ${parsed.name} matches more than one environment: ${list}; a ref may deploy to one environment only, so narrow one of the patterns`);
-    }
-    const [{ environment, pattern }] = matches;
-    return { deploys: true, environment, ref: parsed, pattern };
-}
-const GLOB_CHARACTERS = /[*?[\]{}()!+@]/;
-/**
- * Catalog-time check: a literal branch or tag (no glob characters) that two environments select. Globs against
- * globs are not compared (that needs language intersection); environmentForRef still refuses such a ref when pushed.
- */
-function overlappingRefProblems(environments) {
-    const envs = [...environments];
-    const problems = [];
-    for (const kind of ['branch', 'tag']) {
-        const key = kind === 'branch' ? 'branches' : 'tags';
-        for (const [i, env] of envs.entries()) {
-            for (const [index, literal] of patternsFor(env, kind).entries()) {
-                if (GLOB_CHARACTERS.test(literal))
-                    continue;
-                for (const other of envs.slice(0, i)) {
-                    const pattern = matchingPattern(patternsFor(other, kind), literal);
-                    if (pattern === undefined)
-                        continue;
-                    problems.push({
-                        file: env.file,
-                        path: [key, index],
-                        severity: 'error',
-                        message: `${kind} ${literal} deploys to both ${other.name} (${other.file}, ${key}: ${pattern}) and ${env.name}`,
-                        hint: `a ${kind} may deploy to one environment only: remove it from one of them`,
-                    });
-                }
-                for (const other of envs.slice(i + 1)) {
-                    // Literal-to-literal pairs were reported from the later file above; here only the other's globs.
-                    const pattern = matchingPattern(patternsFor(other, kind), literal);
-                    if (pattern === undefined || !GLOB_CHARACTERS.test(pattern))
-                        continue;
-                    problems.push({
-                        file: env.file,
-                        path: [key, index],
-                        severity: 'error',
-                        message: `${kind} ${literal} deploys to both ${env.name} and ${other.name} (${other.file}, ${key}: ${pattern})`,
-                        hint: `a ${kind} may deploy to one environment only: narrow the pattern or remove the ${kind}`,
-                    });
-                }
-            }
-        }
-    }
-    return problems;
-}
-/**
- * The environment a plan or deploy targets: the one named, else the one the ref maps to. `nothing` holds why a ref
- * deploys nothing. A catalog whose environments declare no branches or tags does not use ref mapping, so a ref then
- * targets no particular environment (as if none were given).
- */
-function targetEnvironment(catalog, given) {
-    if (given.environment)
-        return { environment: environmentNamed(catalog, given.environment) };
-    if (!given.ref)
-        return {};
-    const mapped = [...catalog.environments.values()].some((e) => e.branches?.length || e.tags?.length);
-    if (!mapped)
-        return {};
-    const result = environmentForRef(catalog, given.ref);
-    return result.deploys ? { environment: result.environment } : { nothing: result.reason };
-}
-
 ;// CONCATENATED MODULE: ./packages/catalog/src/fargate.ts
 /**
  * Memory sizes (MiB) Fargate accepts for each CPU size, from the ECS task-size table
@@ -453,13 +310,8 @@ function catalogSchemaDocument() {
     return { ...catalogSchema, $defs: { environment: environmentSchema } };
 }
 
-;// CONCATENATED MODULE: ./packages/catalog/src/model.ts
-/** TypeScript view of schema.ts. Keep the two in step: schema.test.ts fails when a schema key has no field here. */
-/** Whether a service is built and deployed to ECS (not infrastructure, not a library). */
-function isDeployable(s) {
-    return s.kind === 'service';
-}
-
+// EXTERNAL MODULE: ./packages/catalog/src/model.ts
+var model = __webpack_require__(9014);
 // EXTERNAL MODULE: ./packages/catalog/src/settings.ts
 var settings = __webpack_require__(1214);
 ;// CONCATENATED MODULE: ./packages/catalog/src/secret-arns.ts
@@ -478,7 +330,7 @@ function secretArnProblems(catalog) {
     const problems = [];
     for (const env of catalog.environments.values()) {
         for (const service of catalog.services.values()) {
-            if (!isDeployable(service) || !(0,settings/* isEnabledIn */.Z)(catalog, service, env))
+            if (!(0,model/* isDeployable */.M)(service) || !(0,settings/* isEnabledIn */.Z)(catalog, service, env))
                 continue;
             for (const [variable, value] of Object.entries((0,settings/* serviceSettings */.xw)(catalog, service, env).secrets)) {
                 const arn = SECRET_ARN.exec(value);
@@ -566,82 +418,133 @@ function pathOf(at, key) {
 }
 /** Checks `value`, found under `key` of the container at `parent` (for the root: the root and no key). */
 function walk(value, schema, parent, key, issues) {
+    checkOf(schema)(value, parent, key, issues);
+}
+const compiled = new WeakMap();
+/**
+ * The check for `schema`. Each schema is read once, into a function that does only what that schema asks (a
+ * string's pattern, a mapping's known keys): a 10,000-service catalog checks about 50,000 values, and looking the
+ * rules up in the schema for every value was most of the time (issue 16).
+ */
+function checkOf(schema) {
+    const known = compiled.get(schema);
+    if (known)
+        return known;
+    // A schema that contains itself gets this forwarder while it compiles.
+    const slot = {};
+    compiled.set(schema, (value, parent, key, issues) => slot.check(value, parent, key, issues));
+    slot.check = compile(schema);
+    compiled.set(schema, slot.check);
+    return slot.check;
+}
+function compile(schema) {
     if (schema.anyOf) {
-        const fits = schema.anyOf.some((s) => {
-            const trial = [];
-            walk(value, s, parent, key, trial);
-            return trial.length === 0;
-        });
-        if (!fits) {
-            const forms = schema.anyOf.map((s) => (s.type === 'object' ? `{ ${Object.keys(s.properties ?? {}).join(', ')}: ... }` : s.type)).join(' or ');
+        const alternatives = schema.anyOf.map(checkOf);
+        const forms = schema.anyOf.map((s) => (s.type === 'object' ? `{ ${Object.keys(s.properties ?? {}).join(', ')}: ... }` : s.type)).join(' or ');
+        return (value, parent, key, issues) => {
+            for (const alternative of alternatives) {
+                const trial = [];
+                alternative(value, parent, key, trial);
+                if (trial.length === 0)
+                    return;
+            }
             issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not valid here`, hint: `expected ${forms}` });
+        };
+    }
+    const type = schema.type;
+    const mismatch = (value, actual, parent, key, issues) => {
+        issues.push({ path: pathOf(parent, key), message: `expected ${typeLabel(type)}, found ${actual === 'null' ? 'nothing' : `${typeLabel(actual)} ${describe(value)}`}` });
+    };
+    const checkString = stringCheck(schema);
+    // The usual leaf, a string with no enum: one typeof, then its length or pattern.
+    if (type === 'string' && !schema.enum) {
+        return (value, parent, key, issues) => {
+            if (typeof value === 'string')
+                checkString(value, parent, key, issues);
+            else
+                mismatch(value, typeOf(value), parent, key, issues);
+        };
+    }
+    const enumValues = schema.enum;
+    const enumNames = enumValues?.map(String);
+    const { minimum, maximum, minItems } = schema;
+    const items = schema.items ? checkOf(schema.items) : undefined;
+    const checkObject = objectCheck(schema);
+    return (value, parent, key, issues) => {
+        const actual = typeOf(value);
+        if (type && !matchesType(type, actual))
+            return mismatch(value, actual, parent, key, issues);
+        if (enumValues && !enumValues.includes(value)) {
+            const hint = typeof value === 'string' ? (0,suggest/* didYouMean */.au)(value, enumNames) : undefined;
+            issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not one of ${enumValues.map((e) => JSON.stringify(e)).join(', ')}`, ...(hint ? { hint } : {}) });
+            return;
         }
-        return;
-    }
-    const actual = typeOf(value);
-    if (schema.type && !matchesType(schema.type, actual)) {
-        issues.push({ path: pathOf(parent, key), message: `expected ${typeLabel(schema.type)}, found ${actual === 'null' ? 'nothing' : `${typeLabel(actual)} ${describe(value)}`}` });
-        return;
-    }
-    if (schema.enum && !schema.enum.includes(value)) {
-        const hint = typeof value === 'string' ? (0,suggest/* didYouMean */.au)(value, schema.enum.map(String)) : undefined;
-        issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`, ...(hint ? { hint } : {}) });
-        return;
-    }
-    if (typeof value === 'string') {
-        if (schema.minLength !== undefined && value.length < schema.minLength)
+        if (typeof value === 'string')
+            return checkString(value, parent, key, issues);
+        if (typeof value === 'number') {
+            if (minimum !== undefined && value < minimum)
+                issues.push({ path: pathOf(parent, key), message: `${value} is below the minimum ${minimum}` });
+            if (maximum !== undefined && value > maximum)
+                issues.push({ path: pathOf(parent, key), message: `${value} is above the maximum ${maximum}` });
+            return;
+        }
+        if (Array.isArray(value)) {
+            if (minItems !== undefined && value.length < minItems)
+                issues.push({ path: pathOf(parent, key), message: `needs at least ${minItems} item(s)` });
+            if (items && value.length > 0) {
+                const here = key === undefined ? parent : { up: parent, key };
+                for (let i = 0; i < value.length; i++)
+                    items(value[i], here, i, issues);
+            }
+            return;
+        }
+        if (actual === 'object')
+            checkObject(value, parent, key, issues);
+    };
+}
+function stringCheck(schema) {
+    const { minLength } = schema;
+    const pattern = schema.pattern ? regex(schema.pattern) : undefined;
+    const noun = schema.description ? nounOf(schema.description) : 'value';
+    return (value, parent, key, issues) => {
+        if (minLength !== undefined && value.length < minLength)
             issues.push({ path: pathOf(parent, key), message: 'must not be empty' });
-        else if (schema.pattern && !regex(schema.pattern).test(value)) {
-            issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not a valid ${schema.description ? nounOf(schema.description) : 'value'}`, hint: `must match ${schema.pattern}` });
-        }
-        return;
-    }
-    if (typeof value === 'number') {
-        if (schema.minimum !== undefined && value < schema.minimum)
-            issues.push({ path: pathOf(parent, key), message: `${value} is below the minimum ${schema.minimum}` });
-        if (schema.maximum !== undefined && value > schema.maximum)
-            issues.push({ path: pathOf(parent, key), message: `${value} is above the maximum ${schema.maximum}` });
-        return;
-    }
-    if (Array.isArray(value)) {
-        if (schema.minItems !== undefined && value.length < schema.minItems)
-            issues.push({ path: pathOf(parent, key), message: `needs at least ${schema.minItems} item(s)` });
-        const items = schema.items;
-        if (items && value.length > 0) {
-            const here = key === undefined ? parent : { up: parent, key };
-            for (let i = 0; i < value.length; i++)
-                walk(value[i], items, here, i, issues);
-        }
-        return;
-    }
-    if (actual === 'object') {
-        const record = value;
+        else if (pattern && !pattern.test(value))
+            issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not a valid ${noun}`, hint: `must match ${schema.pattern}` });
+    };
+}
+function objectCheck(schema) {
+    const required = schema.required;
+    const names = schema.propertyNames?.pattern ? regex(schema.propertyNames.pattern) : undefined;
+    const properties = new Map();
+    for (const name of Object.keys(schema.properties ?? {}))
+        properties.set(name, checkOf(schema.properties[name]));
+    const propertyNames = [...properties.keys()];
+    const additional = schema.additionalProperties;
+    const other = typeof additional === 'object' ? checkOf(additional) : undefined;
+    return (record, parent, key, issues) => {
         const here = key === undefined ? parent : { up: parent, key };
-        if (schema.required) {
-            for (const name of schema.required)
+        if (required)
+            for (const name of required)
                 if (!(name in record))
                     issues.push({ path: pathOf(here, undefined), message: `missing required key '${name}'` });
-        }
-        const names = schema.propertyNames?.pattern ? regex(schema.propertyNames.pattern) : undefined;
-        const properties = schema.properties;
-        const additional = schema.additionalProperties;
         const keys = Object.keys(record);
         for (let k = 0; k < keys.length; k++) {
             const name = keys[k];
             if (names && !names.test(name)) {
                 issues.push({ path: pathOf(here, name), atKey: true, message: `'${name}' is not a valid name`, hint: 'use lower-case letters, digits and dashes' });
             }
-            const known = properties !== undefined && Object.hasOwn(properties, name) ? properties[name] : undefined;
-            if (known)
-                walk(record[name], known, here, name, issues);
+            const check = properties.get(name);
+            if (check)
+                check(record[name], here, name, issues);
             else if (additional === false) {
-                const hint = (0,suggest/* didYouMean */.au)(name, Object.keys(properties ?? {}));
+                const hint = (0,suggest/* didYouMean */.au)(name, propertyNames);
                 issues.push({ path: pathOf(here, name), atKey: true, message: `unknown key '${name}'`, ...(hint ? { hint } : {}) });
             }
-            else if (typeof additional === 'object')
-                walk(record[name], additional, here, name, issues);
+            else if (other)
+                other(record[name], here, name, issues);
         }
-    }
+    };
 }
 /**
  * A schema description as the noun after "a valid": without its article ("An SSM parameter ARN" read "a valid an
@@ -654,8 +557,7 @@ function nounOf(description) {
 
 // EXTERNAL MODULE: ./packages/catalog/src/yaml-source.ts + 1 modules
 var yaml_source = __webpack_require__(674);
-;// CONCATENATED MODULE: ./packages/catalog/src/build.ts
-
+;// CONCATENATED MODULE: ./packages/catalog/src/build-core.ts
 
 
 
@@ -668,10 +570,10 @@ var yaml_source = __webpack_require__(674);
 /** The empty list every service without dependencies or aliases shares (frozen: nothing may add to it). */
 const NONE = Object.freeze([]);
 /**
- * Builds the catalog from its sources and reports every problem found, not just the first. Pure: the caller
- * supplies file contents and the path-existence check.
+ * buildCatalog without the branch rules loaded: loadCatalog hands them in only when the catalog has environments,
+ * so a catalog without them never loads the glob matcher (issue 16). Everything else calls buildCatalog (build.ts).
  */
-function buildCatalog(input) {
+function buildCatalogCore(input, rules) {
     const problems = [];
     const file = input.services.file;
     const add = (severity, path, message, hint, f = file) => {
@@ -850,7 +752,11 @@ function buildCatalog(input) {
         if (env)
             catalog.environments.set(env.name, env);
     }
-    problems.push(...overlappingRefProblems(catalog.environments.values()));
+    if (catalog.environments.size > 0) {
+        if (!rules.overlappingRefs)
+            throw new Error('internal error: a catalog with environments was built without the branch rules (BuildRules.overlappingRefs)');
+        problems.push(...rules.overlappingRefs(catalog.environments.values()));
+    }
     problems.push(...dependencyNotEnabledProblems(catalog));
     problems.push(...secretArnProblems(catalog));
     checkSizes(catalog, problems);
@@ -1249,75 +1155,6 @@ function cycleWithin(component, services) {
         seen.add(next);
         node = next;
     }
-}
-
-
-/***/ }),
-
-/***/ 1214:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ isEnabledIn),
-/* harmony export */   bb: () => (/* binding */ serviceSize),
-/* harmony export */   xw: () => (/* binding */ serviceSettings)
-/* harmony export */ });
-const BUILT_IN = { cpu: 256, memory: 512, desiredCount: 1, spot: false, schedule: 'always' };
-function serviceSettings(catalog, service, environment) {
-    // Layers from weakest to strongest; written out rather than looped over with closures, since deploys, plans
-    // and the catalog's own size check call this once per service (issue 16: a 10,000-service plan runs it cold).
-    const defaults = catalog.defaults;
-    const envDefaults = environment?.defaults ?? NONE;
-    const override = environment?.services?.[service.name] ?? NONE;
-    const size = serviceSize(catalog, service, environment);
-    const scaling = { ...defaults.autoscaling, ...service.autoscaling, ...envDefaults.autoscaling, ...override.autoscaling };
-    return {
-        cpu: size.cpu,
-        memory: size.memory,
-        desiredCount: size.desiredCount,
-        spot: override.spot ?? envDefaults.spot ?? service.spot ?? defaults.spot ?? BUILT_IN.spot,
-        schedule: override.schedule ?? envDefaults.schedule ?? service.schedule ?? defaults.schedule ?? BUILT_IN.schedule,
-        autoscaling: { ...scaling, min: size.min, max: size.max },
-        environment: { ...defaults.environment, ...service.environment, ...envDefaults.environment, ...override.environment },
-        secrets: { ...defaults.secrets, ...service.secrets, ...envDefaults.secrets, ...override.secrets },
-        healthCheck: { expectedStatus: 200, healthyThreshold: 3, timeoutSeconds: 5, intervalSeconds: 10, ...defaults.healthCheck, ...service.healthCheck, ...override.healthCheck },
-        containerName: service.container?.name ?? defaults.container?.name ?? service.name,
-        port: service.container?.port ?? defaults.container?.port,
-    };
-}
-const NONE = {};
-function serviceSize(catalog, service, environment) {
-    const defaults = catalog.defaults;
-    const envDefaults = environment?.defaults ?? NONE;
-    const override = environment?.services?.[service.name] ?? NONE;
-    const desiredCount = override.desiredCount ?? envDefaults.desiredCount ?? service.desiredCount ?? defaults.desiredCount ?? BUILT_IN.desiredCount;
-    const min = override.autoscaling?.min ?? envDefaults.autoscaling?.min ?? service.autoscaling?.min ?? defaults.autoscaling?.min ?? desiredCount;
-    const max = override.autoscaling?.max ?? envDefaults.autoscaling?.max ?? service.autoscaling?.max ?? defaults.autoscaling?.max ?? Math.max(desiredCount, min);
-    return {
-        cpu: override.cpu ?? envDefaults.cpu ?? service.cpu ?? defaults.cpu ?? BUILT_IN.cpu,
-        memory: override.memory ?? envDefaults.memory ?? service.memory ?? defaults.memory ?? BUILT_IN.memory,
-        desiredCount,
-        min,
-        max,
-    };
-}
-/**
- * Whether the service takes part in deploys to this environment: not disabled, not switched off by the
- * environment, and, in an optional tier, enabled by the environment's optionalServices.
- */
-function isEnabledIn(catalog, service, environment) {
-    if (service.disabled)
-        return false;
-    if (!environment)
-        return true;
-    const override = environment.services?.[service.name]?.enabled;
-    if (override !== undefined)
-        return override;
-    const tier = catalog.tiers.find((t) => t.id === service.tier);
-    if (!tier?.optional)
-        return true;
-    const enabled = environment.optionalServices ?? [];
-    return enabled.includes('*') || enabled.some((n) => catalog.names.get(n) === service.name);
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 870;
-export const ids = [870];
+export const id = 599;
+export const ids = [599];
 export const modules = {
 
-/***/ 9870:
+/***/ 9599:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,14 +10,12 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  buildCatalog: () => (/* binding */ buildCatalog),
+  buildCatalogCore: () => (/* binding */ buildCatalogCore),
   findCycles: () => (/* binding */ findCycles)
 });
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./packages/catalog/src/branches.ts + 1 modules
-var branches = __webpack_require__(7490);
 ;// CONCATENATED MODULE: ./packages/catalog/src/fargate.ts
 /**
  * Memory sizes (MiB) Fargate accepts for each CPU size, from the ECS task-size table
@@ -319,8 +317,65 @@ function isDeployable(s) {
     return s.kind === 'service';
 }
 
-// EXTERNAL MODULE: ./packages/catalog/src/settings.ts
-var settings = __webpack_require__(1214);
+;// CONCATENATED MODULE: ./packages/catalog/src/settings.ts
+const BUILT_IN = { cpu: 256, memory: 512, desiredCount: 1, spot: false, schedule: 'always' };
+function serviceSettings(catalog, service, environment) {
+    // Layers from weakest to strongest; written out rather than looped over with closures, since deploys, plans
+    // and the catalog's own size check call this once per service (issue 16: a 10,000-service plan runs it cold).
+    const defaults = catalog.defaults;
+    const envDefaults = environment?.defaults ?? NONE;
+    const override = environment?.services?.[service.name] ?? NONE;
+    const size = serviceSize(catalog, service, environment);
+    const scaling = { ...defaults.autoscaling, ...service.autoscaling, ...envDefaults.autoscaling, ...override.autoscaling };
+    return {
+        cpu: size.cpu,
+        memory: size.memory,
+        desiredCount: size.desiredCount,
+        spot: override.spot ?? envDefaults.spot ?? service.spot ?? defaults.spot ?? BUILT_IN.spot,
+        schedule: override.schedule ?? envDefaults.schedule ?? service.schedule ?? defaults.schedule ?? BUILT_IN.schedule,
+        autoscaling: { ...scaling, min: size.min, max: size.max },
+        environment: { ...defaults.environment, ...service.environment, ...envDefaults.environment, ...override.environment },
+        secrets: { ...defaults.secrets, ...service.secrets, ...envDefaults.secrets, ...override.secrets },
+        healthCheck: { expectedStatus: 200, healthyThreshold: 3, timeoutSeconds: 5, intervalSeconds: 10, ...defaults.healthCheck, ...service.healthCheck, ...override.healthCheck },
+        containerName: service.container?.name ?? defaults.container?.name ?? service.name,
+        port: service.container?.port ?? defaults.container?.port,
+    };
+}
+const NONE = {};
+function serviceSize(catalog, service, environment) {
+    const defaults = catalog.defaults;
+    const envDefaults = environment?.defaults ?? NONE;
+    const override = environment?.services?.[service.name] ?? NONE;
+    const desiredCount = override.desiredCount ?? envDefaults.desiredCount ?? service.desiredCount ?? defaults.desiredCount ?? BUILT_IN.desiredCount;
+    const min = override.autoscaling?.min ?? envDefaults.autoscaling?.min ?? service.autoscaling?.min ?? defaults.autoscaling?.min ?? desiredCount;
+    const max = override.autoscaling?.max ?? envDefaults.autoscaling?.max ?? service.autoscaling?.max ?? defaults.autoscaling?.max ?? Math.max(desiredCount, min);
+    return {
+        cpu: override.cpu ?? envDefaults.cpu ?? service.cpu ?? defaults.cpu ?? BUILT_IN.cpu,
+        memory: override.memory ?? envDefaults.memory ?? service.memory ?? defaults.memory ?? BUILT_IN.memory,
+        desiredCount,
+        min,
+        max,
+    };
+}
+/**
+ * Whether the service takes part in deploys to this environment: not disabled, not switched off by the
+ * environment, and, in an optional tier, enabled by the environment's optionalServices.
+ */
+function isEnabledIn(catalog, service, environment) {
+    if (service.disabled)
+        return false;
+    if (!environment)
+        return true;
+    const override = environment.services?.[service.name]?.enabled;
+    if (override !== undefined)
+        return override;
+    const tier = catalog.tiers.find((t) => t.id === service.tier);
+    if (!tier?.optional)
+        return true;
+    const enabled = environment.optionalServices ?? [];
+    return enabled.includes('*') || enabled.some((n) => catalog.names.get(n) === service.name);
+}
+
 ;// CONCATENATED MODULE: ./packages/catalog/src/secret-arns.ts
 
 
@@ -337,9 +392,9 @@ function secretArnProblems(catalog) {
     const problems = [];
     for (const env of catalog.environments.values()) {
         for (const service of catalog.services.values()) {
-            if (!isDeployable(service) || !(0,settings/* isEnabledIn */.Z)(catalog, service, env))
+            if (!isDeployable(service) || !isEnabledIn(catalog, service, env))
                 continue;
-            for (const [variable, value] of Object.entries((0,settings/* serviceSettings */.xw)(catalog, service, env).secrets)) {
+            for (const [variable, value] of Object.entries(serviceSettings(catalog, service, env).secrets)) {
                 const arn = SECRET_ARN.exec(value);
                 if (!arn)
                     continue;
@@ -425,82 +480,133 @@ function pathOf(at, key) {
 }
 /** Checks `value`, found under `key` of the container at `parent` (for the root: the root and no key). */
 function walk(value, schema, parent, key, issues) {
+    checkOf(schema)(value, parent, key, issues);
+}
+const compiled = new WeakMap();
+/**
+ * The check for `schema`. Each schema is read once, into a function that does only what that schema asks (a
+ * string's pattern, a mapping's known keys): a 10,000-service catalog checks about 50,000 values, and looking the
+ * rules up in the schema for every value was most of the time (issue 16).
+ */
+function checkOf(schema) {
+    const known = compiled.get(schema);
+    if (known)
+        return known;
+    // A schema that contains itself gets this forwarder while it compiles.
+    const slot = {};
+    compiled.set(schema, (value, parent, key, issues) => slot.check(value, parent, key, issues));
+    slot.check = compile(schema);
+    compiled.set(schema, slot.check);
+    return slot.check;
+}
+function compile(schema) {
     if (schema.anyOf) {
-        const fits = schema.anyOf.some((s) => {
-            const trial = [];
-            walk(value, s, parent, key, trial);
-            return trial.length === 0;
-        });
-        if (!fits) {
-            const forms = schema.anyOf.map((s) => (s.type === 'object' ? `{ ${Object.keys(s.properties ?? {}).join(', ')}: ... }` : s.type)).join(' or ');
+        const alternatives = schema.anyOf.map(checkOf);
+        const forms = schema.anyOf.map((s) => (s.type === 'object' ? `{ ${Object.keys(s.properties ?? {}).join(', ')}: ... }` : s.type)).join(' or ');
+        return (value, parent, key, issues) => {
+            for (const alternative of alternatives) {
+                const trial = [];
+                alternative(value, parent, key, trial);
+                if (trial.length === 0)
+                    return;
+            }
             issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not valid here`, hint: `expected ${forms}` });
+        };
+    }
+    const type = schema.type;
+    const mismatch = (value, actual, parent, key, issues) => {
+        issues.push({ path: pathOf(parent, key), message: `expected ${typeLabel(type)}, found ${actual === 'null' ? 'nothing' : `${typeLabel(actual)} ${describe(value)}`}` });
+    };
+    const checkString = stringCheck(schema);
+    // The usual leaf, a string with no enum: one typeof, then its length or pattern.
+    if (type === 'string' && !schema.enum) {
+        return (value, parent, key, issues) => {
+            if (typeof value === 'string')
+                checkString(value, parent, key, issues);
+            else
+                mismatch(value, typeOf(value), parent, key, issues);
+        };
+    }
+    const enumValues = schema.enum;
+    const enumNames = enumValues?.map(String);
+    const { minimum, maximum, minItems } = schema;
+    const items = schema.items ? checkOf(schema.items) : undefined;
+    const checkObject = objectCheck(schema);
+    return (value, parent, key, issues) => {
+        const actual = typeOf(value);
+        if (type && !matchesType(type, actual))
+            return mismatch(value, actual, parent, key, issues);
+        if (enumValues && !enumValues.includes(value)) {
+            const hint = typeof value === 'string' ? (0,suggest/* didYouMean */.au)(value, enumNames) : undefined;
+            issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not one of ${enumValues.map((e) => JSON.stringify(e)).join(', ')}`, ...(hint ? { hint } : {}) });
+            return;
         }
-        return;
-    }
-    const actual = typeOf(value);
-    if (schema.type && !matchesType(schema.type, actual)) {
-        issues.push({ path: pathOf(parent, key), message: `expected ${typeLabel(schema.type)}, found ${actual === 'null' ? 'nothing' : `${typeLabel(actual)} ${describe(value)}`}` });
-        return;
-    }
-    if (schema.enum && !schema.enum.includes(value)) {
-        const hint = typeof value === 'string' ? (0,suggest/* didYouMean */.au)(value, schema.enum.map(String)) : undefined;
-        issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`, ...(hint ? { hint } : {}) });
-        return;
-    }
-    if (typeof value === 'string') {
-        if (schema.minLength !== undefined && value.length < schema.minLength)
+        if (typeof value === 'string')
+            return checkString(value, parent, key, issues);
+        if (typeof value === 'number') {
+            if (minimum !== undefined && value < minimum)
+                issues.push({ path: pathOf(parent, key), message: `${value} is below the minimum ${minimum}` });
+            if (maximum !== undefined && value > maximum)
+                issues.push({ path: pathOf(parent, key), message: `${value} is above the maximum ${maximum}` });
+            return;
+        }
+        if (Array.isArray(value)) {
+            if (minItems !== undefined && value.length < minItems)
+                issues.push({ path: pathOf(parent, key), message: `needs at least ${minItems} item(s)` });
+            if (items && value.length > 0) {
+                const here = key === undefined ? parent : { up: parent, key };
+                for (let i = 0; i < value.length; i++)
+                    items(value[i], here, i, issues);
+            }
+            return;
+        }
+        if (actual === 'object')
+            checkObject(value, parent, key, issues);
+    };
+}
+function stringCheck(schema) {
+    const { minLength } = schema;
+    const pattern = schema.pattern ? regex(schema.pattern) : undefined;
+    const noun = schema.description ? nounOf(schema.description) : 'value';
+    return (value, parent, key, issues) => {
+        if (minLength !== undefined && value.length < minLength)
             issues.push({ path: pathOf(parent, key), message: 'must not be empty' });
-        else if (schema.pattern && !regex(schema.pattern).test(value)) {
-            issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not a valid ${schema.description ? nounOf(schema.description) : 'value'}`, hint: `must match ${schema.pattern}` });
-        }
-        return;
-    }
-    if (typeof value === 'number') {
-        if (schema.minimum !== undefined && value < schema.minimum)
-            issues.push({ path: pathOf(parent, key), message: `${value} is below the minimum ${schema.minimum}` });
-        if (schema.maximum !== undefined && value > schema.maximum)
-            issues.push({ path: pathOf(parent, key), message: `${value} is above the maximum ${schema.maximum}` });
-        return;
-    }
-    if (Array.isArray(value)) {
-        if (schema.minItems !== undefined && value.length < schema.minItems)
-            issues.push({ path: pathOf(parent, key), message: `needs at least ${schema.minItems} item(s)` });
-        const items = schema.items;
-        if (items && value.length > 0) {
-            const here = key === undefined ? parent : { up: parent, key };
-            for (let i = 0; i < value.length; i++)
-                walk(value[i], items, here, i, issues);
-        }
-        return;
-    }
-    if (actual === 'object') {
-        const record = value;
+        else if (pattern && !pattern.test(value))
+            issues.push({ path: pathOf(parent, key), message: `${describe(value)} is not a valid ${noun}`, hint: `must match ${schema.pattern}` });
+    };
+}
+function objectCheck(schema) {
+    const required = schema.required;
+    const names = schema.propertyNames?.pattern ? regex(schema.propertyNames.pattern) : undefined;
+    const properties = new Map();
+    for (const name of Object.keys(schema.properties ?? {}))
+        properties.set(name, checkOf(schema.properties[name]));
+    const propertyNames = [...properties.keys()];
+    const additional = schema.additionalProperties;
+    const other = typeof additional === 'object' ? checkOf(additional) : undefined;
+    return (record, parent, key, issues) => {
         const here = key === undefined ? parent : { up: parent, key };
-        if (schema.required) {
-            for (const name of schema.required)
+        if (required)
+            for (const name of required)
                 if (!(name in record))
                     issues.push({ path: pathOf(here, undefined), message: `missing required key '${name}'` });
-        }
-        const names = schema.propertyNames?.pattern ? regex(schema.propertyNames.pattern) : undefined;
-        const properties = schema.properties;
-        const additional = schema.additionalProperties;
         const keys = Object.keys(record);
         for (let k = 0; k < keys.length; k++) {
             const name = keys[k];
             if (names && !names.test(name)) {
                 issues.push({ path: pathOf(here, name), atKey: true, message: `'${name}' is not a valid name`, hint: 'use lower-case letters, digits and dashes' });
             }
-            const known = properties !== undefined && Object.hasOwn(properties, name) ? properties[name] : undefined;
-            if (known)
-                walk(record[name], known, here, name, issues);
+            const check = properties.get(name);
+            if (check)
+                check(record[name], here, name, issues);
             else if (additional === false) {
-                const hint = (0,suggest/* didYouMean */.au)(name, Object.keys(properties ?? {}));
+                const hint = (0,suggest/* didYouMean */.au)(name, propertyNames);
                 issues.push({ path: pathOf(here, name), atKey: true, message: `unknown key '${name}'`, ...(hint ? { hint } : {}) });
             }
-            else if (typeof additional === 'object')
-                walk(record[name], additional, here, name, issues);
+            else if (other)
+                other(record[name], here, name, issues);
         }
-    }
+    };
 }
 /**
  * A schema description as the noun after "a valid": without its article ("An SSM parameter ARN" read "a valid an
@@ -513,8 +619,7 @@ function nounOf(description) {
 
 // EXTERNAL MODULE: ./packages/catalog/src/yaml-source.ts + 1 modules
 var yaml_source = __webpack_require__(674);
-;// CONCATENATED MODULE: ./packages/catalog/src/build.ts
-
+;// CONCATENATED MODULE: ./packages/catalog/src/build-core.ts
 
 
 
@@ -525,12 +630,12 @@ var yaml_source = __webpack_require__(674);
 
 
 /** The empty list every service without dependencies or aliases shares (frozen: nothing may add to it). */
-const NONE = Object.freeze([]);
+const build_core_NONE = Object.freeze([]);
 /**
- * Builds the catalog from its sources and reports every problem found, not just the first. Pure: the caller
- * supplies file contents and the path-existence check.
+ * buildCatalog without the branch rules loaded: loadCatalog hands them in only when the catalog has environments,
+ * so a catalog without them never loads the glob matcher (issue 16). Everything else calls buildCatalog (build.ts).
  */
-function buildCatalog(input) {
+function buildCatalogCore(input, rules) {
     const problems = [];
     const file = input.services.file;
     const add = (severity, path, message, hint, f = file) => {
@@ -604,7 +709,7 @@ function buildCatalog(input) {
         const kind = def.kind ?? 'service';
         const written = def.dependsOn;
         // The canonical list is the written one unless an entry is an alias, a repeat or unknown (then a new list).
-        let dependsOn = written ?? NONE;
+        let dependsOn = written ?? build_core_NONE;
         const first = edgeTargets.length;
         if (written !== undefined) {
             for (let i = 0; i < written.length; i++) {
@@ -649,7 +754,7 @@ function buildCatalog(input) {
         service.kind = kind;
         service.tier = def.tier ?? 0;
         service.dependsOn = dependsOn;
-        service.aliases = def.aliases ?? NONE;
+        service.aliases = def.aliases ?? build_core_NONE;
         service.disabled = def.disabled ?? false;
         services.set(name, service);
         list.push(service);
@@ -709,7 +814,11 @@ function buildCatalog(input) {
         if (env)
             catalog.environments.set(env.name, env);
     }
-    problems.push(...(0,branches/* overlappingRefProblems */.Dl)(catalog.environments.values()));
+    if (catalog.environments.size > 0) {
+        if (!rules.overlappingRefs)
+            throw new Error('internal error: a catalog with environments was built without the branch rules (BuildRules.overlappingRefs)');
+        problems.push(...rules.overlappingRefs(catalog.environments.values()));
+    }
     problems.push(...dependencyNotEnabledProblems(catalog));
     problems.push(...secretArnProblems(catalog));
     checkSizes(catalog, problems);
@@ -928,11 +1037,11 @@ function dependencyNotEnabledProblems(catalog) {
     const problems = [];
     for (const env of catalog.environments.values()) {
         for (const s of catalog.services.values()) {
-            if (s.kind === 'library' || !(0,settings/* isEnabledIn */.Z)(catalog, s, env))
+            if (s.kind === 'library' || !isEnabledIn(catalog, s, env))
                 continue;
             for (const dep of s.dependsOn) {
                 const d = catalog.services.get(dep);
-                if (d.kind === 'library' || d.disabled || (0,settings/* isEnabledIn */.Z)(catalog, d, env))
+                if (d.kind === 'library' || d.disabled || isEnabledIn(catalog, d, env))
                     continue;
                 const switchedOff = env.services?.[d.name]?.enabled === false;
                 const enabling = (env.optionalServices ?? []).findIndex((n) => catalog.names.get(n) === s.name);
@@ -959,7 +1068,7 @@ function checkSizes(catalog, problems) {
             continue;
         for (let e = 0; e < envs.length; e++) {
             const env = envs[e];
-            const size = (0,settings/* serviceSize */.bb)(catalog, s, env);
+            const size = serviceSize(catalog, s, env);
             const fits = isValidFargateSize(size.cpu, size.memory);
             if (fits && size.min <= size.max)
                 continue;
