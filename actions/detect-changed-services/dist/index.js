@@ -35790,7 +35790,7 @@ function openStore(cwd, env) {
             return cache.get(sha);
         let found;
         // A fresh clone holds everything in its pack; commits made since are loose files.
-        const key = Buffer.from(sha, 'hex');
+        const key = packs.length ? Buffer.from(sha, 'hex') : undefined;
         for (const pack of packs) {
             const offset = pack.find(key);
             if (offset !== undefined) {
@@ -35799,7 +35799,9 @@ function openStore(cwd, env) {
             }
         }
         if (!found) {
-            const loose = readLoose((0,external_node_path_.join)(objects, sha.slice(0, 2), sha.slice(2)));
+            // Concatenated, not path.join: `objects` is absolute and normal already, and join's normalising is most of
+            // the cost of a cold path (issue 16).
+            const loose = readLoose(`${objects}${external_node_path_.sep}${sha.slice(0, 2)}${external_node_path_.sep}${sha.slice(2)}`);
             if (loose)
                 found = parseLoose(inflate(loose));
         }

@@ -109,16 +109,18 @@ function openStore(cwd: string, env: NodeJS.ProcessEnv): ObjectStore | undefined
     if (cache.has(sha)) return cache.get(sha)
     let found: GitObject | undefined
     // A fresh clone holds everything in its pack; commits made since are loose files.
-    const key = Buffer.from(sha, 'hex')
+    const key = packs.length ? Buffer.from(sha, 'hex') : undefined
     for (const pack of packs) {
-      const offset = pack.find(key)
+      const offset = pack.find(key!)
       if (offset !== undefined) {
         found = pack.objectAt(offset, read)
         break
       }
     }
     if (!found) {
-      const loose = readLoose(join(objects, sha.slice(0, 2), sha.slice(2)))
+      // Concatenated, not path.join: `objects` is absolute and normal already, and join's normalising is most of
+      // the cost of a cold path (issue 16).
+      const loose = readLoose(`${objects}${sep}${sha.slice(0, 2)}${sep}${sha.slice(2)}`)
       if (loose) found = parseLoose(inflate(loose))
     }
     cache.set(sha, found)
