@@ -166,6 +166,26 @@ describe('gitObjects: diffs read from the repository files, exactly as git lists
     expect(reader(repo.dir).firstParentDiff(repo.git('rev-parse', 'v1'))).toEqual(expected)
   })
 
+  it('reads a linked worktree (its own HEAD, the shared objects), and declines a work tree moved by the config', () => {
+    const repo = repository({ 'a.txt': 'one\n' })
+    repo.commit('two', { 'a.txt': 'two\n', 'b.txt': 'b\n' })
+    repo.git('branch', 'other', 'HEAD~1')
+    const worktree = join(repo.dir, '..', `${repo.dir.split('/').pop()}-wt`)
+    repo.git('worktree', 'add', '--quiet', worktree, 'other')
+    try {
+      writeFileSync(join(worktree, 'c.txt'), 'c\n')
+      repo.git('-C', worktree, 'add', 'c.txt')
+      repo.git('-C', worktree, 'commit', '--quiet', '-m', 'three')
+      expect(reader(worktree).firstParentDiff('HEAD')).toEqual(gitFirstParent(repo, 'HEAD', worktree))
+      expect(reader(worktree).firstParentDiff('HEAD')!.changes).toEqual([{ status: 'added', path: 'c.txt' }])
+      expect(reader(repo.dir).firstParentDiff('HEAD')).toEqual(gitFirstParent(repo, 'HEAD'))
+      appendFileSync(join(repo.dir, '.git/config'), '[core]\n\tworktree = /elsewhere\n')
+      expect(reader(repo.dir).firstParentDiff('HEAD')).toBeUndefined()
+    } finally {
+      rmSync(worktree, { recursive: true, force: true })
+    }
+  })
+
   it('declines what git would answer differently or only git can answer', () => {
     const repo = repository({ 'a.txt': 'one\n'.repeat(30) })
     // A root commit has no parent.

@@ -187,7 +187,8 @@ function openStore(cwd: string, env: NodeJS.ProcessEnv): ObjectStore | undefined
 function usable(dirs: GitDirs): boolean {
   // git refuses a repository another user owns (safe.directory); it is git's to decide, with its message.
   if (typeof process.getuid === 'function' && statSync(dirs.top).uid !== process.getuid()) return false
-  const config = readIfFile(join(dirs.commonDir, 'config')) ?? ''
+  // The repository's config and a worktree's own (extensions.worktreeConfig).
+  const config = (readIfFile(join(dirs.commonDir, 'config')) ?? '') + (readIfFile(join(dirs.gitDir, 'config.worktree')) ?? '')
   if (/^\s*(?:worktree|objectformat|bare\s*=\s*true)|^\s*\[\s*include/im.test(config)) return false
   if (existsSync(join(dirs.commonDir, 'info', 'grafts')) || existsSync(join(dirs.commonDir, 'objects', 'info', 'alternates'))) return false
   // Replace refs make git read other objects in place of these.
