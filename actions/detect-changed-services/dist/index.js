@@ -35877,7 +35877,8 @@ function usable(dirs) {
     // git refuses a repository another user owns (safe.directory); it is git's to decide, with its message.
     if (typeof process.getuid === 'function' && (0,external_node_fs_namespaceObject.statSync)(dirs.top).uid !== process.getuid())
         return false;
-    const config = readIfFile((0,external_node_path_.join)(dirs.commonDir, 'config')) ?? '';
+    // The repository's config and a worktree's own (extensions.worktreeConfig).
+    const config = (readIfFile((0,external_node_path_.join)(dirs.commonDir, 'config')) ?? '') + (readIfFile((0,external_node_path_.join)(dirs.gitDir, 'config.worktree')) ?? '');
     if (/^\s*(?:worktree|objectformat|bare\s*=\s*true)|^\s*\[\s*include/im.test(config))
         return false;
     if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dirs.commonDir, 'info', 'grafts')) || (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dirs.commonDir, 'objects', 'info', 'alternates')))
