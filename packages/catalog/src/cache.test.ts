@@ -80,6 +80,17 @@ describe('the catalog cache', () => {
     }
   })
 
+  it('keeps text outside ASCII exactly', async () => {
+    writeFiles(dir.dir, { 'catalog/services.yaml': CATALOG.replace('the real one', 'naïve café ✓') })
+    await load()
+    tamperCache()
+    writeFiles(dir.dir, { 'catalog/services.yaml': CATALOG.replace('the real one', 'naïve café ✓') })
+    const again = await load()
+    expect(again.catalog.services.get('auth')!.description).toBe('from the cache')
+    const [file] = readdirSync(cacheDir()).filter((f) => f.endsWith('.json'))
+    expect(readFileSync(join(cacheDir(), file!), 'utf8')).toContain('naïve café ✓')
+  })
+
   it('never caches an invalid catalog: every run reports its errors', async () => {
     writeFiles(dir.dir, { 'catalog/services.yaml': CATALOG.replace('tier: 1,', 'tier: 1, dependsOn: [nope],') })
     await expect(load()).rejects.toThrow(/unknown service 'nope'/)

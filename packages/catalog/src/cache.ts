@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer'
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Problem } from './errors.js'
@@ -42,7 +43,9 @@ export function cacheFileOf(cache: CatalogCache, catalogDir: string): string {
 export function readCachedCatalog(cacheFile: string, key: string): { catalog: Catalog; warnings: Problem[] } | undefined {
   let file: CacheFile
   try {
-    file = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile
+    // Plain ASCII (the usual catalog) decodes byte for byte, several times faster than Node 20's UTF-8 read.
+    const bytes = readFileSync(cacheFile)
+    file = JSON.parse(isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8')) as CacheFile
   } catch {
     return undefined
   }
