@@ -64160,6 +64160,7 @@ var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
 
 
+
 /**
  * A short name for a catalog directory's cache file (two 32-bit FNV-1a hashes in hex). Only a file name: a
  * collision makes two catalogs share a file, so each finds the other's key and rebuilds, never a wrong catalog.
@@ -64182,7 +64183,9 @@ function cacheFileOf(cache, catalogDir) {
 function readCachedCatalog(cacheFile, key) {
     let file;
     try {
-        file = JSON.parse((0,external_node_fs_.readFileSync)(cacheFile, 'utf8'));
+        // Plain ASCII (the usual catalog) decodes byte for byte, several times faster than Node 20's UTF-8 read.
+        const bytes = (0,external_node_fs_.readFileSync)(cacheFile);
+        file = JSON.parse((0,external_node_buffer_.isAscii)(bytes) ? bytes.toString('latin1') : bytes.toString('utf8'));
     }
     catch {
         return undefined;

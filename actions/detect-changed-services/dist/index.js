@@ -34484,6 +34484,7 @@ var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./packages/catalog/src/cache.ts
 
 
+
 /**
  * A short name for a catalog directory's cache file (two 32-bit FNV-1a hashes in hex). Only a file name: a
  * collision makes two catalogs share a file, so each finds the other's key and rebuilds, never a wrong catalog.
@@ -34506,7 +34507,9 @@ function cacheFileOf(cache, catalogDir) {
 function readCachedCatalog(cacheFile, key) {
     let file;
     try {
-        file = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(cacheFile, 'utf8'));
+        // Plain ASCII (the usual catalog) decodes byte for byte, several times faster than Node 20's UTF-8 read.
+        const bytes = (0,external_node_fs_namespaceObject.readFileSync)(cacheFile);
+        file = JSON.parse((0,external_node_buffer_.isAscii)(bytes) ? bytes.toString('latin1') : bytes.toString('utf8'));
     }
     catch {
         return undefined;
@@ -35963,26 +35966,31 @@ function parseTree(data) {
     }
     return { data, start, end, kind, count };
 }
-/** The kind a mode names: 40000 a tree, 100644 (and git's old group-writable forms) a file, 100755, 120000; -1 otherwise. */
+/** The kind a mode names: 40000 a tree, 100644 (and git's old group-writable 100664 and 100640) a file, 100755, 120000; -1 otherwise. */
 function modeKind(data, from, to) {
-    // '40000' is a tree; '100644' (and git's old group-writable 100664 and 100640) a file; '100755'; '120000'.
-    const digits = (text) => {
-        if (to - from !== text.length)
-            return false;
-        for (let k = 0; k < text.length; k++)
-            if (data[from + k] !== text.charCodeAt(k))
-                return false;
-        return true;
-    };
-    if (digits('40000'))
-        return TREE;
-    if (digits('100644') || digits('100664') || digits('100640'))
-        return FILE;
-    if (digits('100755'))
-        return EXECUTABLE;
-    if (digits('120000'))
-        return SYMLINK;
-    return -1;
+    if (to - from > 6)
+        return -1;
+    let mode = 0;
+    for (let k = from; k < to; k++) {
+        const digit = data[k] - 0x30;
+        if (digit < 0 || digit > 7)
+            return -1;
+        mode = mode * 8 + digit;
+    }
+    switch (mode) {
+        case 0o40000:
+            return to - from === 5 ? TREE : -1;
+        case 0o100644:
+        case 0o100664:
+        case 0o100640:
+            return FILE;
+        case 0o100755:
+            return EXECUTABLE;
+        case 0o120000:
+            return SYMLINK;
+        default:
+            return -1;
+    }
 }
 /** git's tree order: names compared byte by byte, a tree's name as if it ended in '/'. */
 function compareEntries(a, i, b, j) {
@@ -35997,6 +36005,13 @@ function compareEntries(a, i, b, j) {
 }
 const nameOf = (t, i) => t.data.toString('utf8', t.start[i], t.end[i]);
 const shaOf = (t, i) => t.data.toString('hex', t.end[i] + 1, t.end[i] + 21);
+/** Where entry i starts (its mode): right after the previous entry's SHA. */
+const entryStart = (t, i) => (i === 0 ? 0 : t.end[i - 1] + 21);
+const sameEntry = (a, i, b, j) => {
+    const [as, bs] = [entryStart(a, i), entryStart(b, j)];
+    const length = a.end[i] + 21 - as;
+    return length === b.end[j] + 21 - bs && a.data.compare(b.data, bs, bs + length, as, as + length) === 0;
+};
 const sameSha = (a, i, b, j) => a.data.compare(b.data, b.end[j] + 1, b.end[j] + 21, a.end[i] + 1, a.end[i] + 21) === 0;
 /** Both trees walked in git's order, the way `git diff` walks them, into name-status changes. */
 function diffTrees(a, b, path, out, trees) {
@@ -36008,6 +36023,12 @@ function diffTrees(a, b, path, out, trees) {
     let i = 0;
     let j = 0;
     while (i < ln || j < rn) {
+        // Most entries of a big tree are the same on both sides: mode, name and SHA compared as one run of bytes.
+        if (i < ln && j < rn && sameEntry(left, i, right, j)) {
+            i++;
+            j++;
+            continue;
+        }
         const c = i >= ln ? 1 : j >= rn ? -1 : compareEntries(left, i, right, j);
         if (c < 0) {
             whole(left, i, path, 'deleted', out, trees);
@@ -36019,7 +36040,7 @@ function diffTrees(a, b, path, out, trees) {
         }
         else {
             const [lk, rk] = [left.kind[i], right.kind[j]];
-            if (!sameSha(left, i, right, j) || lk !== rk) {
+            if (lk !== rk || !sameSha(left, i, right, j)) {
                 const name = `${path}${nameOf(left, i)}`;
                 if (lk === TREE)
                     diffTrees(shaOf(left, i), shaOf(right, j), `${name}/`, out, trees);
