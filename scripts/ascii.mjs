@@ -23,9 +23,10 @@ export function toAsciiSource(code, file = 'bundle') {
     else if (node.type === 'Identifier' || node.type === 'PrivateIdentifier') ranges.push({ start: node.start, end: node.end, kind: 'identifier' })
     for (const [key, value] of Object.entries(node)) {
       if (key === 'type' || key === 'start' || key === 'end') continue
-      const childTagged = node.type === 'TaggedTemplateExpression' && key === 'quasi'
-      if (Array.isArray(value)) for (const v of value) visit(v, childTagged || (tagged && node.type === 'TemplateLiteral'))
-      else if (value && typeof value === 'object') visit(value, childTagged || (tagged && node.type === 'TemplateLiteral'))
+      // A tag sees the raw text of its own template's parts, not of what its substitutions hold.
+      const childTagged = (node.type === 'TaggedTemplateExpression' && key === 'quasi') || (tagged && node.type === 'TemplateLiteral' && key === 'quasis')
+      if (Array.isArray(value)) for (const v of value) visit(v, childTagged)
+      else if (value && typeof value === 'object') visit(value, childTagged)
     }
   }
   visit(ast, false)

@@ -32,6 +32,8 @@ describe('ASCII bundles (scripts/ascii.mjs)', () => {
     const plain = "const a = 'plain' // comment\n"
     expect(escape(plain)).toBe(plain)
     expect(() => escape('const s = String.raw`→`', 'dist/index.js')).toThrow(/^dist\/index\.js:1: .*tagged template/)
+    // What a tagged template's substitution holds is not the tag's raw text: escaped.
+    expect(escape('const s = String.raw`a${`→`}b`')).toBe('const s = String.raw`a${`\\u2192`}b`')
   })
 
   it('leaves every committed bundle in plain ASCII', () => {

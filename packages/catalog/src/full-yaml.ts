@@ -11,7 +11,7 @@ export function parseAnyYaml(source: Source): ReturnType<typeof parseYaml> {
   return parseYaml(source)
 }
 
-/** Makes every later parseYaml in this process able to read any YAML (tests that build catalogs synchronously). */
+/** Makes every later parseYaml in this process able to read any YAML (buildCatalog calls it). */
 export function loadFullYaml(): void {
   useJsYaml(jsYaml)
 }

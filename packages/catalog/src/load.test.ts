@@ -71,6 +71,16 @@ services:
   })
 })
 
+describe('buildCatalog (synchronous, everything loaded)', () => {
+  it('reads any YAML (anchors here) and checks the branch rules, with nothing loaded first by the caller', () => {
+    const services = { file: 'catalog/services.yaml', text: 'version: 1\ntiers: [{ id: 1, name: core }]\nservices:\n  auth:\n    path: auth\n    tier: 1\n    aliases: &a [login]\n  rfq:\n    path: rfq\n    tier: 1\n    dependsOn: *a\n' }
+    const environments = ['dev', 'staging'].map((name) => ({ file: `catalog/environments/${name}.yaml`, text: `name: ${name}\nregion: us-east-1\nbranches: [main]\n` }))
+    const { catalog, problems } = buildCatalog({ dir: 'catalog', root: '.', services, environments })
+    expect(catalog!.services.get('rfq')!.dependsOn).toEqual(['auth'])
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^branch main deploys to both dev/)])
+  })
+})
+
 describe('catalog validation', () => {
   it('reports a YAML syntax error with its line and column', async () => {
     const { problems } = await check(`${TIERS}services:\n  a: [unclosed\n  b: 2\n`)

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { catalogSchemaDocument, catalogSchema, environmentSchema } from './schema.js'
+import { catalogSchemaDocument, catalogSchema, environmentSchema, type JsonSchema } from './schema.js'
 import { checkShape } from './shape.js'
 import { closestNames } from './suggest.js'
 
@@ -48,6 +48,22 @@ describe('checkShape', () => {
   it('rejects service names that are not DNS-safe', () => {
     const issues = checkShape({ tiers: [{ id: 1, name: 'core' }], services: { Auth_Service: { path: 'a', tier: 1 } } }, catalogSchema)
     expect(issues.map((i) => i.message)).toEqual(["'Auth_Service' is not a valid name"])
+  })
+
+  it('reports every issue of a value in order, each with its path, through a schema that contains itself', () => {
+    // A tree of nodes: the schema object refers to itself (compiled once, checked at any depth).
+    const node: JsonSchema = { type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string', minLength: 1 }, size: { type: 'integer', minimum: 1 } } }
+    node.properties!.children = { type: 'array', items: node }
+    const value = { name: 'root', children: [{ name: '', children: [{ size: 0, colour: 'red' }] }, { name: 'ok', size: 1.5 }] }
+    expect(checkShape(value, node).map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['children.0.name', 'must not be empty'],
+      ['children.0.children.0', "missing required key 'name'"],
+      ['children.0.children.0.size', '0 is below the minimum 1'],
+      ['children.0.children.0.colour', "unknown key 'colour'"],
+      ['children.1.size', 'expected a whole number, found a number 1.5'],
+    ])
+    // A second check of the same schema gives the same answer (the compiled form is reused).
+    expect(checkShape(value, node)).toHaveLength(5)
   })
 
   it('names what a malformed value should be as a noun, keeping acronyms ("a valid SSM parameter", not "a valid an ssm")', () => {

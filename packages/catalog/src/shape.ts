@@ -43,7 +43,7 @@ function describe(v: unknown): string {
  * (never stopping at the first), each with the path of keys that leads to it.
  */
 export function checkShape(value: unknown, schema: JsonSchema, path: (string | number)[] = [], issues: ShapeIssue[] = []): ShapeIssue[] {
-  walk(value, schema, { up: undefined, key: undefined, prefix: path }, undefined, issues)
+  checkOf(schema)(value, { up: undefined, key: undefined, prefix: path }, undefined, issues)
   return issues
 }
 
@@ -65,12 +65,10 @@ function pathOf(at: At, key: string | number | undefined): (string | number)[] {
   return [...(node?.prefix ?? []), ...keys.reverse()]
 }
 
-/** Checks `value`, found under `key` of the container at `parent` (for the root: the root and no key). */
-function walk(value: unknown, schema: JsonSchema, parent: At, key: string | number | undefined, issues: ShapeIssue[]): void {
-  checkOf(schema)(value, parent, key, issues)
-}
-
-/** A schema turned into a function that checks a value against it (compiled once per schema object). */
+/**
+ * A schema turned into a function that checks `value`, found under `key` of the container at `parent` (for the
+ * root: the root and no key), compiled once per schema object.
+ */
 type Check = (value: unknown, parent: At, key: string | number | undefined, issues: ShapeIssue[]) => void
 const compiled = new WeakMap<JsonSchema, Check>()
 

@@ -87,7 +87,7 @@ interface ObjectStore {
   shallow: Set<string>
   close(): void
   commit(sha: string): { sha: string; tree: string; parents: string[] } | undefined
-  diff(baseTree: string | undefined, headTree: string | undefined): FileChange[] | undefined
+  diff(baseTree: string, headTree: string): FileChange[] | undefined
 }
 
 function openStore(cwd: string, env: NodeJS.ProcessEnv): ObjectStore | undefined {
@@ -166,12 +166,10 @@ function openStore(cwd: string, env: NodeJS.ProcessEnv): ObjectStore | undefined
     return tree
   }
 
-  const diff = (baseRoot: string | undefined, headRoot: string | undefined): FileChange[] | undefined => {
+  const diff = (baseRoot: string, headRoot: string): FileChange[] | undefined => {
     try {
       const out: FileChange[] = []
-      const a = baseRoot === undefined ? undefined : subtree(baseRoot, prefix)
-      const b = headRoot === undefined ? undefined : subtree(headRoot, prefix)
-      diffTrees(a, b, '', out, (sha) => parseTree(readAs(sha, 'tree')))
+      diffTrees(subtree(baseRoot, prefix), subtree(headRoot, prefix), '', out, (sha) => parseTree(readAs(sha, 'tree')))
       // git pairs a deleted and an added file into a rename (-M) by content similarity: left to git.
       if (out.some((c) => c.status === 'deleted') && out.some((c) => c.status === 'added')) return undefined
       return out

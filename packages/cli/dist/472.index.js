@@ -26,9 +26,9 @@ function canonicalJson(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ parseAnyYaml)
+/* harmony export */   d: () => (/* binding */ parseAnyYaml),
+/* harmony export */   r: () => (/* binding */ loadFullYaml)
 /* harmony export */ });
-/* unused harmony export loadFullYaml */
 /* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);
 /* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(674);
 
@@ -42,9 +42,9 @@ function parseAnyYaml(source) {
     (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__.useJsYaml)(js_yaml__WEBPACK_IMPORTED_MODULE_0__);
     return (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__.parseYaml)(source);
 }
-/** Makes every later parseYaml in this process able to read any YAML (tests that build catalogs synchronously). */
+/** Makes every later parseYaml in this process able to read any YAML (buildCatalog calls it). */
 function loadFullYaml() {
-    useJsYaml(jsYaml);
+    (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__.useJsYaml)(js_yaml__WEBPACK_IMPORTED_MODULE_0__);
 }
 
 

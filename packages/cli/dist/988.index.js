@@ -159,6 +159,34 @@ function targetEnvironment(catalog, given) {
 
 /***/ }),
 
+/***/ 4776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ parseAnyYaml),
+/* harmony export */   r: () => (/* binding */ loadFullYaml)
+/* harmony export */ });
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);
+/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(674);
+
+
+/**
+ * parseYaml with js-yaml loaded up front, for synchronous callers that read YAML outside a catalog load (a pricing
+ * file, a catalog file at another commit) and for tests. Its own module (`@tierdeploy/catalog/full-yaml`), so
+ * that code which only loads catalogs never carries js-yaml (loadCatalog loads it when a file needs it).
+ */
+function parseAnyYaml(source) {
+    (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__.useJsYaml)(js_yaml__WEBPACK_IMPORTED_MODULE_0__);
+    return (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__.parseYaml)(source);
+}
+/** Makes every later parseYaml in this process able to read any YAML (buildCatalog calls it). */
+function loadFullYaml() {
+    (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__.useJsYaml)(js_yaml__WEBPACK_IMPORTED_MODULE_0__);
+}
+
+
+/***/ }),
+
 /***/ 9988:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -186,18 +214,23 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_url_ = __webpack_require__(3136);
 // EXTERNAL MODULE: ./packages/catalog/src/schema.ts
 var schema = __webpack_require__(4884);
-// EXTERNAL MODULE: ./packages/catalog/src/yaml-source.ts + 1 modules
-var yaml_source = __webpack_require__(674);
 // EXTERNAL MODULE: ./packages/catalog/src/branches.ts
 var branches = __webpack_require__(819);
 // EXTERNAL MODULE: ./packages/catalog/src/build-core.ts + 4 modules
 var build_core = __webpack_require__(113);
+// EXTERNAL MODULE: ./packages/catalog/src/full-yaml.ts
+var full_yaml = __webpack_require__(4776);
 ;// CONCATENATED MODULE: ./packages/catalog/src/build.ts
 
 
 
-/** Parses and validates a catalog from its YAML sources, every rule included (loadCatalog is the usual way in). */
+
+/**
+ * Parses and validates a catalog from its YAML sources, synchronously, with everything loaded: js-yaml for any YAML
+ * and the branch rules. loadCatalog, the usual way in, loads those two only for a catalog that needs them.
+ */
 function buildCatalog(input) {
+    (0,full_yaml/* loadFullYaml */.r)();
     return (0,build_core.buildCatalogCore)(input, { overlappingRefs: branches.overlappingRefProblems });
 }
 
@@ -1290,12 +1323,15 @@ function summarise(discovery) {
     return lines;
 }
 /** The files validated in memory (a dry run writes nothing, so validate cannot read them). */
-async function checkInMemory(run, files) {
+function checkInMemory(run, files) {
     const file = (f) => (0,external_node_path_.join)(run.shown, f);
-    const services = { file: file('services.yaml'), text: files['services.yaml'] };
-    const environments = Object.entries(files).filter(([f]) => f.startsWith('environments/')).map(([f, text]) => ({ file: file(f), text }));
-    await (0,yaml_source.prepareYaml)([services, ...environments]);
-    return buildCatalog({ dir: run.shown, root: run.root, services, environments, pathExists: (p) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(run.root, p)) });
+    return buildCatalog({
+        dir: run.shown,
+        root: run.root,
+        services: { file: file('services.yaml'), text: files['services.yaml'] },
+        environments: Object.entries(files).filter(([f]) => f.startsWith('environments/')).map(([f, text]) => ({ file: file(f), text })),
+        pathExists: (p) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(run.root, p)),
+    });
 }
 function report(problems, io, what) {
     for (const p of problems)
@@ -1349,7 +1385,7 @@ async function run(args, io) {
     const files = catalogFiles(run.discovery, { environments, region: regionFlag ?? 'us-east-1', regionGiven: regionFlag !== undefined });
     if (values['dry-run']) {
         io.stdout(files['services.yaml'].trimEnd());
-        const checked = await checkInMemory(run, files);
+        const checked = checkInMemory(run, files);
         return withWorkflows(report(checked.problems, io, `${shownFile} (not written: --dry-run)`), checked, run, values, io);
     }
     const written = [];

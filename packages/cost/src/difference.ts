@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { buildCatalog, ConfigurationError, formatProblem, locateProblems, prepareYaml, type Catalog, type Source } from '@tierdeploy/catalog'
+import { buildCatalog, ConfigurationError, formatProblem, locateProblems, type Catalog, type Source } from '@tierdeploy/catalog'
 import type { CostReport } from './estimate.js'
 import { cents, money } from './render.js'
 
@@ -34,7 +34,6 @@ export async function catalogAtRef(git: GitRunner, ref: string, catalogDir: stri
     if (shown.exitCode === 0) environments.push({ file: `${catalogDir}/environments/${name}`, text: shown.stdout })
   }
   const source: Source = { file: `${catalogDir}/services.yaml`, text: services.stdout }
-  await prepareYaml([source, ...environments])
   const result = buildCatalog({ dir: catalogDir, root, services: source, environments })
   const errors = result.problems.filter((p) => p.severity === 'error')
   if (errors.length || !result.catalog) {

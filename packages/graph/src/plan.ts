@@ -29,7 +29,7 @@ export interface PlannedNode {
   /** 0-based wave inside the tier. */
   wave: number
   /** Why the node is in the plan, e.g. "in tier 1", "named", "changed: 2 files: a/x.ts, a/y.ts", "dependency of indigenious-rfq-service". */
-  reasons: string[]
+  reasons: readonly string[]
 }
 
 export interface TierPlan {
@@ -88,7 +88,7 @@ export function resolveDeployWaves(catalog: Catalog, selection: Selection, envir
     if (!list) reasons.set(name, (list = tierReason && inTierSelection(catalog.services.get(name)!) ? [...tierReason] : []))
     if (!list.includes(reason)) list.push(reason)
   }
-  const reasonsOf = (s: Service): string[] => reasons.get(s.name) ?? ((tierReason && inTierSelection(s) ? tierReason : NO_REASONS) as string[])
+  const reasonsOf = (s: Service): readonly string[] => reasons.get(s.name) ?? (tierReason && inTierSelection(s) ? tierReason : NO_REASONS)
 
   if (selection.tier === undefined && selection.services === undefined && selection.changed === undefined) {
     throw new ConfigurationError('nothing selected: choose a tier (1, 2, ... or all), services, or a change to deploy')

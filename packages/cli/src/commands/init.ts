@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildCatalog, checkCatalog, ConfigurationError, formatProblem, prepareYaml, SERVICE_NAME_PATTERN, type Catalog, type CatalogResult, type Problem } from '@tierdeploy/catalog'
+import { buildCatalog, checkCatalog, ConfigurationError, formatProblem, SERVICE_NAME_PATTERN, type Catalog, type CatalogResult, type Problem } from '@tierdeploy/catalog'
 import { catalogFiles, describeEvidence, discover, mergeCatalog, type Discovery } from '@tierdeploy/discover'
 import { firstPartyReferences } from '@tierdeploy/workflows'
 import { parseFlags, stringFlag } from '../args.js'
@@ -68,12 +68,15 @@ export function summarise(discovery: Discovery): string[] {
 }
 
 /** The files validated in memory (a dry run writes nothing, so validate cannot read them). */
-async function checkInMemory(run: DiscoveryRun, files: Record<string, string>): Promise<CatalogResult> {
+function checkInMemory(run: DiscoveryRun, files: Record<string, string>): CatalogResult {
   const file = (f: string): string => join(run.shown, f)
-  const services = { file: file('services.yaml'), text: files['services.yaml']! }
-  const environments = Object.entries(files).filter(([f]) => f.startsWith('environments/')).map(([f, text]) => ({ file: file(f), text }))
-  await prepareYaml([services, ...environments])
-  return buildCatalog({ dir: run.shown, root: run.root, services, environments, pathExists: (p) => existsSync(join(run.root, p)) })
+  return buildCatalog({
+    dir: run.shown,
+    root: run.root,
+    services: { file: file('services.yaml'), text: files['services.yaml']! },
+    environments: Object.entries(files).filter(([f]) => f.startsWith('environments/')).map(([f, text]) => ({ file: file(f), text })),
+    pathExists: (p) => existsSync(join(run.root, p)),
+  })
 }
 
 function report(problems: Problem[], io: CliIO, what: string): number {
@@ -120,7 +123,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const files = catalogFiles(run.discovery, { environments, region: regionFlag ?? 'us-east-1', regionGiven: regionFlag !== undefined })
   if (values['dry-run']) {
     io.stdout(files['services.yaml']!.trimEnd())
-    const checked = await checkInMemory(run, files)
+    const checked = checkInMemory(run, files)
     return withWorkflows(report(checked.problems, io, `${shownFile} (not written: --dry-run)`), checked, run, values, io)
   }
   const written: string[] = []
