@@ -31435,7 +31435,7 @@ function describe(v) {
  * (never stopping at the first), each with the path of keys that leads to it.
  */
 function checkShape(value, schema, path = [], issues = []) {
-    walk(value, schema, { up: undefined, key: undefined, prefix: path }, undefined, issues);
+    checkOf(schema)(value, { up: undefined, key: undefined, prefix: path }, undefined, issues);
     return issues;
 }
 function pathOf(at, key) {
@@ -31444,10 +31444,6 @@ function pathOf(at, key) {
     for (; node?.up !== undefined; node = node.up)
         keys.push(node.key);
     return [...(node?.prefix ?? []), ...keys.reverse()];
-}
-/** Checks `value`, found under `key` of the container at `parent` (for the root: the root and no key). */
-function walk(value, schema, parent, key, issues) {
-    checkOf(schema)(value, parent, key, issues);
 }
 const compiled = new WeakMap();
 /**
@@ -40488,18 +40484,42 @@ async function checkSources(sources, options) {
 var src_environment = __nccwpck_require__(9094);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: ./packages/catalog/src/yaml-source.ts + 1 modules
-var yaml_source = __nccwpck_require__(674);
 // EXTERNAL MODULE: ./packages/catalog/src/branches.ts
 var branches = __nccwpck_require__(819);
 // EXTERNAL MODULE: ./packages/catalog/src/build-core.ts + 5 modules
 var build_core = __nccwpck_require__(1551);
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __nccwpck_require__(3243);
+// EXTERNAL MODULE: ./packages/catalog/src/yaml-source.ts + 1 modules
+var yaml_source = __nccwpck_require__(674);
+;// CONCATENATED MODULE: ./packages/catalog/src/full-yaml.ts
+
+
+/**
+ * parseYaml with js-yaml loaded up front, for synchronous callers that read YAML outside a catalog load (a pricing
+ * file, a catalog file at another commit) and for tests. Its own module (`@tierdeploy/catalog/full-yaml`), so
+ * that code which only loads catalogs never carries js-yaml (loadCatalog loads it when a file needs it).
+ */
+function parseAnyYaml(source) {
+    (0,yaml_source.useJsYaml)(js_yaml);
+    return (0,yaml_source.parseYaml)(source);
+}
+/** Makes every later parseYaml in this process able to read any YAML (buildCatalog calls it). */
+function loadFullYaml() {
+    (0,yaml_source.useJsYaml)(js_yaml);
+}
+
 ;// CONCATENATED MODULE: ./packages/catalog/src/build.ts
 
 
 
-/** Parses and validates a catalog from its YAML sources, every rule included (loadCatalog is the usual way in). */
+
+/**
+ * Parses and validates a catalog from its YAML sources, synchronously, with everything loaded: js-yaml for any YAML
+ * and the branch rules. loadCatalog, the usual way in, loads those two only for a catalog that needs them.
+ */
 function buildCatalog(input) {
+    loadFullYaml();
     return (0,build_core.buildCatalogCore)(input, { overlappingRefs: branches.overlappingRefProblems });
 }
 
@@ -40648,7 +40668,6 @@ async function catalogAtRef(git, ref, catalogDir, root) {
             environments.push({ file: `${catalogDir}/environments/${name}`, text: shown.stdout });
     }
     const source = { file: `${catalogDir}/services.yaml`, text: services.stdout };
-    await (0,yaml_source.prepareYaml)([source, ...environments]);
     const result = buildCatalog({ dir: catalogDir, root, services: source, environments });
     const errors = result.problems.filter((p) => p.severity === 'error');
     if (errors.length || !result.catalog) {
@@ -40705,25 +40724,6 @@ function signed(value) {
 
 // EXTERNAL MODULE: ./packages/catalog/src/suggest.ts
 var suggest = __nccwpck_require__(5753);
-// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __nccwpck_require__(3243);
-;// CONCATENATED MODULE: ./packages/catalog/src/full-yaml.ts
-
-
-/**
- * parseYaml with js-yaml loaded up front, for synchronous callers that read YAML outside a catalog load (a pricing
- * file, a catalog file at another commit) and for tests. Its own module (`@tierdeploy/catalog/full-yaml`), so
- * that code which only loads catalogs never carries js-yaml (loadCatalog loads it when a file needs it).
- */
-function parseAnyYaml(source) {
-    (0,yaml_source.useJsYaml)(js_yaml);
-    return (0,yaml_source.parseYaml)(source);
-}
-/** Makes every later parseYaml in this process able to read any YAML (tests that build catalogs synchronously). */
-function loadFullYaml() {
-    useJsYaml(jsYaml);
-}
-
 ;// CONCATENATED MODULE: ./packages/cost/src/default-pricing.ts
 /**
  * The built-in pricing table: AWS list prices (USD, Linux/x86, on-demand) for the regions the bundled catalog and

@@ -40,7 +40,7 @@ function parseAnyYaml(source) {
     (0,yaml_source.useJsYaml)(js_yaml);
     return (0,yaml_source.parseYaml)(source);
 }
-/** Makes every later parseYaml in this process able to read any YAML (tests that build catalogs synchronously). */
+/** Makes every later parseYaml in this process able to read any YAML (buildCatalog calls it). */
 function loadFullYaml() {
     useJsYaml(jsYaml);
 }

@@ -411,7 +411,7 @@ function describe(v) {
  * (never stopping at the first), each with the path of keys that leads to it.
  */
 function checkShape(value, schema, path = [], issues = []) {
-    walk(value, schema, { up: undefined, key: undefined, prefix: path }, undefined, issues);
+    checkOf(schema)(value, { up: undefined, key: undefined, prefix: path }, undefined, issues);
     return issues;
 }
 function pathOf(at, key) {
@@ -420,10 +420,6 @@ function pathOf(at, key) {
     for (; node?.up !== undefined; node = node.up)
         keys.push(node.key);
     return [...(node?.prefix ?? []), ...keys.reverse()];
-}
-/** Checks `value`, found under `key` of the container at `parent` (for the root: the root and no key). */
-function walk(value, schema, parent, key, issues) {
-    checkOf(schema)(value, parent, key, issues);
 }
 const compiled = new WeakMap();
 /**

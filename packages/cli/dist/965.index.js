@@ -256,9 +256,7 @@ function openStore(cwd, env) {
     const diff = (baseRoot, headRoot) => {
         try {
             const out = [];
-            const a = baseRoot === undefined ? undefined : subtree(baseRoot, prefix);
-            const b = headRoot === undefined ? undefined : subtree(headRoot, prefix);
-            diffTrees(a, b, '', out, (sha) => parseTree(readAs(sha, 'tree')));
+            diffTrees(subtree(baseRoot, prefix), subtree(headRoot, prefix), '', out, (sha) => parseTree(readAs(sha, 'tree')));
             // git pairs a deleted and an added file into a rename (-M) by content similarity: left to git.
             if (out.some((c) => c.status === 'deleted') && out.some((c) => c.status === 'added'))
                 return undefined;
