@@ -9,12 +9,15 @@ import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { toAsciiSource } from './ascii.mjs'
+import { stampBuildId } from './build-id.mjs'
+import { toScriptChunk, withChunkLoader } from './script-chunks.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 /** Every bundle: an entry file and the directory its output replaces. */
 export function targets() {
-  const list = [{ name: 'cli', entry: join(root, 'packages/cli/src/index.ts'), out: join(root, 'packages/cli/dist') }]
+  // The CLI's chunks are scripts its own loader compiles with a code cache (scripts/script-chunks.mjs).
+  const list = [{ name: 'cli', entry: join(root, 'packages/cli/src/index.ts'), out: join(root, 'packages/cli/dist'), scriptChunks: true }]
   for (const name of readdirSync(join(root, 'actions')).sort()) {
     const entry = join(root, 'actions', name, 'src/index.ts')
     if (existsSync(entry)) list.push({ name, entry, out: join(root, 'actions', name, 'dist') })
@@ -22,17 +25,26 @@ export function targets() {
   return list
 }
 
-async function buildOne(entry, out) {
+async function buildOne(entry, out, scriptChunks) {
   const ncc = createRequire(import.meta.url)('@vercel/ncc')
   const { code, assets } = await ncc(entry, { minify: false, sourceMap: false, quiet: true, transpileOnly: true, target: 'es2022' })
+  // Plain ASCII bundles load faster (scripts/ascii.mjs).
+  const files = new Map([['index.js', toAsciiSource(code, join(out, 'index.js'))]])
+  for (const [file, asset] of Object.entries(assets ?? {})) {
+    files.set(file, /\.(?:c|m)?js$/.test(file) ? toAsciiSource(String(asset.source), join(out, file)) : asset.source)
+  }
+  if (scriptChunks) {
+    for (const [file, content] of files) {
+      if (file === 'index.js') files.set(file, withChunkLoader(content, join(out, file)))
+      else if (/^\d+\.index\.js$/.test(file)) files.set(file, toScriptChunk(content, join(out, file)))
+    }
+  }
+  stampBuildId(files, out)
   rmSync(out, { recursive: true, force: true })
   mkdirSync(out, { recursive: true })
-  // Plain ASCII bundles load faster (scripts/ascii.mjs).
-  writeFileSync(join(out, 'index.js'), toAsciiSource(code, join(out, 'index.js')))
-  for (const [file, asset] of Object.entries(assets ?? {})) {
+  for (const [file, content] of files) {
     mkdirSync(dirname(join(out, file)), { recursive: true })
-    const isScript = /\.(?:c|m)?js$/.test(file)
-    writeFileSync(join(out, file), isScript ? toAsciiSource(String(asset.source), join(out, file)) : asset.source)
+    writeFileSync(join(out, file), content)
   }
 }
 
@@ -55,7 +67,7 @@ async function runPool(items, limit, work) {
 
 function spawnBuild(target) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--one', target.entry, target.out], { stdio: 'inherit' })
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--one', target.entry, target.out, ...(target.scriptChunks ? ['--script-chunks'] : [])], { stdio: 'inherit' })
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ncc exited with ${code}`))))
   })
 }
@@ -106,7 +118,7 @@ async function writeWorkflows() {
 
 if (process.argv[2] === '--one') {
   try {
-    await buildOne(process.argv[3], process.argv[4])
+    await buildOne(process.argv[3], process.argv[4], process.argv[5] === '--script-chunks')
   } catch (e) {
     // ncc's errors carry webpack's minified source in their stack: print only the compiler's message.
     console.error(String(e?.message ?? e).split('\n').filter((l) => !/^\s+at /.test(l)).slice(0, 20).join('\n'))

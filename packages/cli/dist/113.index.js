@@ -1,6 +1,6 @@
-export const id = 113;
-export const ids = [113];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 113,
+ids: [113],
+modules: {
 
 /***/ 113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1255,4 +1255,5 @@ function isEnabledIn(catalog, service, environment) {
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 158;
-export const ids = [158,777];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 158,
+ids: [158,777],
+modules: {
 
 /***/ 2777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -85,4 +85,5 @@ async function run(args, io) {
 
 /***/ })
 
-};
+},
+ } })

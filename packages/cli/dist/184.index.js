@@ -1,6 +1,6 @@
-export const id = 184;
-export const ids = [184];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 184,
+ids: [184],
+modules: {
 
 /***/ 7725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1392,4 +1392,5 @@ const KIND_WORDS = {
 
 /***/ })
 
-};
+},
+ } })

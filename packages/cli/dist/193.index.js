@@ -1,6 +1,6 @@
-export const id = 193;
-export const ids = [193];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 193,
+ids: [193],
+modules: {
 
 /***/ 5193:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
@@ -49427,4 +49427,5 @@ exports.getCopySnapshotPresignedUrlPlugin = getCopySnapshotPresignedUrlPlugin;
 
 /***/ })
 
-};
+},
+ } })

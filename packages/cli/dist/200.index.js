@@ -1,6 +1,6 @@
-export const id = 200;
-export const ids = [200,819];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 200,
+ids: [200,819],
+modules: {
 
 /***/ 819:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -190,4 +190,5 @@ function isProductionLike(environment) {
 
 /***/ })
 
-};
+},
+ } })

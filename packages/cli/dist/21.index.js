@@ -1,6 +1,6 @@
-export const id = 21;
-export const ids = [21];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 21,
+ids: [21],
+modules: {
 
 /***/ 6021:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -17,4 +17,5 @@ function matchesPathPattern(pattern, path) {
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 214;
-export const ids = [214];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 214,
+ids: [214],
+modules: {
 
 /***/ 4884:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -368,4 +368,5 @@ async function run(args, io) {
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 222;
-export const ids = [222];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 222,
+ids: [222],
+modules: {
 
 /***/ 1841:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -168,4 +168,5 @@ async function run(args, io, deps = {}) {
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 243;
-export const ids = [243];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 243,
+ids: [243],
+modules: {
 
 /***/ 3243:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -3734,4 +3734,5 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 246;
-export const ids = [246];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 246,
+ids: [246],
+modules: {
 
 /***/ 9094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -320,4 +320,5 @@ function planJson(plan) {
 
 /***/ })
 
-};
+},
+ } })

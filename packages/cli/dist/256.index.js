@@ -1,6 +1,6 @@
-export const id = 256;
-export const ids = [256];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 256,
+ids: [256],
+modules: {
 
 /***/ 3875:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -102,4 +102,5 @@ async function run(args, io, deps = {}) {
 
 /***/ })
 
-};
+},
+ } })

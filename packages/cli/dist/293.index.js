@@ -1,6 +1,6 @@
-export const id = 293;
-export const ids = [293];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 293,
+ids: [293],
+modules: {
 
 /***/ 8293:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -33,4 +33,5 @@ async function run(args, io) {
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 363;
-export const ids = [363];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 363,
+ids: [363],
+modules: {
 
 /***/ 3805:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
@@ -45011,4 +45011,5 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 366;
-export const ids = [366];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 366,
+ids: [366],
+modules: {
 
 /***/ 9094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -774,4 +774,5 @@ async function run(args, io) {
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 433;
-export const ids = [433];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 433,
+ids: [433],
+modules: {
 
 /***/ 9094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -703,4 +703,5 @@ function describe(ref) {
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 45;
-export const ids = [45];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 45,
+ids: [45],
+modules: {
 
 /***/ 3045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -2543,4 +2543,5 @@ function buildInputRoots(inputs) {
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 457;
-export const ids = [457,472];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 457,
+ids: [457,472],
+modules: {
 
 /***/ 3184:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -199,4 +199,5 @@ __webpack_require__.r(__webpack_exports__);
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 472;
-export const ids = [472];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 472,
+ids: [472],
+modules: {
 
 /***/ 3184:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -149,4 +149,5 @@ function compareEnvironmentFile(catalog, file, baseText, headText, into) {
 
 /***/ })
 
-};
+},
+ } })

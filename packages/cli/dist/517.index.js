@@ -1,6 +1,6 @@
-export const id = 517;
-export const ids = [517];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 517,
+ids: [517],
+modules: {
 
 /***/ 5517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -215,4 +215,5 @@ function deployOrder(plan) {
 
 /***/ })
 
-};
+},
+ } })

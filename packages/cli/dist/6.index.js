@@ -1,6 +1,6 @@
-export const id = 6;
-export const ids = [6];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 6,
+ids: [6],
+modules: {
 
 /***/ 4006:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
@@ -2506,4 +2506,5 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 601;
-export const ids = [601];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 601,
+ids: [601],
+modules: {
 
 /***/ 3432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1827,4 +1827,5 @@ function planJson(plan) {
 
 /***/ })
 
-};
+},
+ } })

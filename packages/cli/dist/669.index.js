@@ -1,6 +1,6 @@
-export const id = 669;
-export const ids = [669];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 669,
+ids: [669],
+modules: {
 
 /***/ 9094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1106,4 +1106,5 @@ async function run(args, io) {
 
 /***/ })
 
-};
+},
+ } })

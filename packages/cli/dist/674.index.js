@@ -1,6 +1,6 @@
-export const id = 674;
-export const ids = [674];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 674,
+ids: [674],
+modules: {
 
 /***/ 674:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -549,4 +549,5 @@ function duplicateKeyAt(text, mark) {
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 682;
-export const ids = [682,517];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 682,
+ids: [682,517],
+modules: {
 
 /***/ 7743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -748,4 +748,5 @@ function deployOrder(plan) {
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 695;
-export const ids = [695];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 695,
+ids: [695],
+modules: {
 
 /***/ 1695:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
@@ -1263,4 +1263,5 @@ __webpack_unused_export__ = getDefaultRoleAssumerWithWebIdentity;
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 699;
-export const ids = [699,21];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 699,
+ids: [699,21],
+modules: {
 
 /***/ 1333:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -442,4 +442,5 @@ function addFindings(result, findings) {
 
 /***/ })
 
-};
+},
+ } })

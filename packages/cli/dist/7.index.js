@@ -1,6 +1,6 @@
-export const id = 7;
-export const ids = [7];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 7,
+ids: [7],
+modules: {
 
 /***/ 400:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -324,4 +324,5 @@ function progressLogger(renderer, verbose) {
 
 /***/ })
 
-};
+},
+ } })

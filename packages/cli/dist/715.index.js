@@ -1,6 +1,6 @@
-export const id = 715;
-export const ids = [715];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 715,
+ids: [715],
+modules: {
 
 /***/ 7743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -448,4 +448,5 @@ async function run(args, io) {
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 722;
-export const ids = [722];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 722,
+ids: [722],
+modules: {
 
 /***/ 1294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -2818,4 +2818,5 @@ async function resolveEnvironmentReferences(env, sources) {
 
 /***/ })
 
-};
+},
+ } })

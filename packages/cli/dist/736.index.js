@@ -1,6 +1,6 @@
-export const id = 736;
-export const ids = [736];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 736,
+ids: [736],
+modules: {
 
 /***/ 4736:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
@@ -10998,4 +10998,5 @@ __webpack_unused_export__ = waitUntilCommandExecuted;
 
 /***/ })
 
-};
+},
+ } })

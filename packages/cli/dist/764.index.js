@@ -1,6 +1,6 @@
-export const id = 764;
-export const ids = [764];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 764,
+ids: [764],
+modules: {
 
 /***/ 6764:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
@@ -6359,4 +6359,5 @@ __webpack_unused_export__ = waitUntilUserExists;
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 775;
-export const ids = [775];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 775,
+ids: [775],
+modules: {
 
 /***/ 7775:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -111,4 +111,5 @@ function unknownNameHint(word, candidates) {
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 777;
-export const ids = [777,158];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 777,
+ids: [777,158],
+modules: {
 
 /***/ 2777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -85,4 +85,5 @@ async function run(args, io) {
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 815;
-export const ids = [815];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 815,
+ids: [815],
+modules: {
 
 /***/ 7349:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
@@ -8569,4 +8569,5 @@ exports.visitAsync = visitAsync;
 
 /***/ })
 
-};
+},
+ } })

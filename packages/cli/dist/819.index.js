@@ -1,6 +1,6 @@
-export const id = 819;
-export const ids = [819];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 819,
+ids: [819],
+modules: {
 
 /***/ 819:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -159,4 +159,5 @@ function targetEnvironment(catalog, given) {
 
 /***/ })
 
-};
+},
+ } })

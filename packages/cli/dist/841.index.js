@@ -1,6 +1,6 @@
-export const id = 841;
-export const ids = [841,222];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 841,
+ids: [841,222],
+modules: {
 
 /***/ 1333:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -226,4 +226,5 @@ async function run(args, io, deps = {}) {
 
 /***/ })
 
-};
+},
+ } })

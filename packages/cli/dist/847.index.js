@@ -1,6 +1,6 @@
-export const id = 847;
-export const ids = [847,517];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 847,
+ids: [847,517],
+modules: {
 
 /***/ 1333:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -847,4 +847,5 @@ function deployOrder(plan) {
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 85;
-export const ids = [85];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 85,
+ids: [85],
+modules: {
 
 /***/ 4085:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
@@ -3236,4 +3236,5 @@ exports.resolveCompressionConfig = resolveCompressionConfig;
 
 /***/ })
 
-};
+},
+ } })

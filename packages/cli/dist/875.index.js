@@ -1,6 +1,6 @@
-export const id = 875;
-export const ids = [875,256,517];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 875,
+ids: [875,256,517],
+modules: {
 
 /***/ 1333:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -850,4 +850,5 @@ function deployOrder(plan) {
 
 /***/ })
 
-};
+},
+ } })

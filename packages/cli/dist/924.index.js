@@ -1,6 +1,6 @@
-export const id = 924;
-export const ids = [924];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 924,
+ids: [924],
+modules: {
 
 /***/ 2924:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
@@ -1622,4 +1622,5 @@ __webpack_unused_export__ = paginateListServices;
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 965;
-export const ids = [965];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 965,
+ids: [965],
+modules: {
 
 /***/ 1333:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -161,7 +161,7 @@ const TYPES = [undefined, 'commit', 'tree', 'blob', 'tag'];
 const OFS_DELTA = 6;
 const REF_DELTA = 7;
 let zlib;
-const requireBuiltin = (0,external_node_module_.createRequire)(import.meta.url);
+const requireBuiltin = (0,external_node_module_.createRequire)(__tierdeployImportMeta.url);
 function inflate(data, size) {
     zlib ??= requireBuiltin('node:zlib');
     // Trailing bytes after the compressed stream (the next object in a pack) are ignored. The output buffer is
@@ -631,7 +631,7 @@ function applyDelta(base, delta) {
 
 
 
-const git_requireBuiltin = (0,external_node_module_.createRequire)(import.meta.url);
+const git_requireBuiltin = (0,external_node_module_.createRequire)(__tierdeployImportMeta.url);
 /** The real runner: `git` in `cwd`, never prompting for credentials (a prompt would hang the job). */
 function gitRunner(cwd, env = process.env) {
     const run = (args, options = {}) => new Promise((resolve, reject) => {
@@ -887,4 +887,5 @@ class Git {
 
 /***/ })
 
-};
+},
+ } })

@@ -1,6 +1,6 @@
-export const id = 988;
-export const ids = [988,819];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 988,
+ids: [988,819],
+modules: {
 
 /***/ 819:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1855,4 +1855,5 @@ function discoveryJson(discovery) {
 
 /***/ })
 
-};
+},
+ } })

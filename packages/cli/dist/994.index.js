@@ -1,6 +1,6 @@
-export const id = 994;
-export const ids = [994];
-export const modules = {
+(function (__tierdeployImportMeta) { return { id: 994,
+ids: [994],
+modules: {
 
 /***/ 2994:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
@@ -1415,4 +1415,5 @@ __webpack_unused_export__ = paginateListSecrets;
 
 /***/ })
 
-};
+},
+ } })

@@ -370,7 +370,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ 				} else {
 /******/ 					if(true) { // all chunks have JS
 /******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 						var promise = globalThis[Symbol.for("tierdeploy.loadChunk")](__nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
 /******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
 /******/ 							throw e;
 /******/ 						});
@@ -393,25 +393,49 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./packages/cli/src/build-id.ts
+
+
+/**
+ * Which build of the CLI is running, for the caches that must never trust what another build wrote.
+ *
+ * scripts/build.mjs replaces the string below with a hash of the whole bundle (every file of dist/). A file's path,
+ * size and modification time are not enough: npm sets every installed file's modification time to 1985-10-26, so two
+ * versions installed at one path differ only in content, and a change inside one chunk may leave index.js's size as
+ * it was. Run from source (tests, tsx), the string is left as written and this file's own path, size and time stand
+ * in for it.
+ */
+const stamped = '3e4ae3e5678c161f7c75d48afc79f843';
+function buildId() {
+    if (!stamped.startsWith('@@'))
+        return stamped;
+    try {
+        const self = (0,external_node_url_.fileURLToPath)(import.meta.url);
+        const { size, mtimeMs } = (0,external_node_fs_.statSync)(self);
+        return `source:${self}:${size}:${mtimeMs}`;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./packages/cli/src/catalog-cache.ts
 
 
 
-
 /**
- * Where the CLI keeps validated catalogs: $TIERDEPLOY_CACHE_DIR, else $XDG_CACHE_HOME/tierdeploy, else
- * ~/.cache/tierdeploy. TIERDEPLOY_CACHE=off turns it off. The code version is this file's own identity (path, size,
- * modification time), so a rebuilt or upgraded tierdeploy never trusts a catalog an older one validated.
+ * Where the CLI keeps what it may reuse between runs (validated catalogs, compiled code): $TIERDEPLOY_CACHE_DIR, else
+ * $XDG_CACHE_HOME/tierdeploy, else ~/.cache/tierdeploy. TIERDEPLOY_CACHE=off turns every cache off.
  */
-function catalogCache(env) {
+function cacheDirectory(env) {
     if (/^(off|0|false|no)$/i.test(env.TIERDEPLOY_CACHE ?? ''))
         return undefined;
     const home = (() => {
@@ -422,14 +446,163 @@ function catalogCache(env) {
             return '';
         }
     })();
-    const dir = env.TIERDEPLOY_CACHE_DIR || (0,external_node_path_.join)(env.XDG_CACHE_HOME || (home ? (0,external_node_path_.join)(home, '.cache') : (0,external_node_os_.tmpdir)()), 'tierdeploy');
+    return env.TIERDEPLOY_CACHE_DIR || (0,external_node_path_.join)(env.XDG_CACHE_HOME || (home ? (0,external_node_path_.join)(home, '.cache') : (0,external_node_os_.tmpdir)()), 'tierdeploy');
+}
+/**
+ * The validated-catalog cache. Its code version is the build's content hash (build-id.ts), so a rebuilt or upgraded
+ * tierdeploy never trusts a catalog an older one validated.
+ */
+function catalogCache(env) {
+    const dir = cacheDirectory(env);
+    const codeVersion = buildId();
+    return dir === undefined || codeVersion === undefined ? undefined : { dir, codeVersion };
+}
+/**
+ * Where compiled chunks of the CLI are kept (chunk-loader.ts): the cache directory's code/, unless every cache is off
+ * or Node's own switch for its compile cache, NODE_DISABLE_COMPILE_CACHE, is set.
+ */
+function codeCacheDirectory(env) {
+    const dir = cacheDirectory(env);
+    return dir === undefined || env.NODE_DISABLE_COMPILE_CACHE ? undefined : (0,external_node_path_.join)(dir, 'code');
+}
+
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./packages/cli/src/chunk-loader.ts
+
+
+
+
+/** The global the bundle's runtime calls to load a chunk (scripts/script-chunks.mjs writes the call). */
+const CHUNK_LOADER_KEY = 'tierdeploy.loadChunk';
+/** Makes `load` the bundle's chunk loader. */
+function installChunkLoader(load) {
+    ;
+    globalThis[Symbol.for(CHUNK_LOADER_KEY)] = load;
+}
+/**
+ * Loads the CLI's chunks (scripts/script-chunks.mjs) with V8's code cache, which Node 20 offers for scripts but not
+ * for ES modules. The first run of a command compiles what it needs and, as it exits, writes the compiled code (with
+ * the functions the run compiled on the way) to `codeCacheDir`; later runs read it instead of compiling.
+ *
+ * The cache can only make a run faster, never different:
+ * - a cache file is named by the build's content hash and the chunk, and V8 also checks the source's length, its own
+ *   version and its flags, and rejects anything else (then the chunk is compiled and the file rewritten);
+ * - a file that is missing, unreadable or damaged is compiled from source; each file carries its own checksum,
+ *   since V8 does not check one (a byte changed in the middle of its data was accepted); writing is best-effort,
+ *   and a failed write costs only the next run's time;
+ * - compiled code runs as the user, so the cache directory must be the user's own and writable by nobody else
+ *   (checked before it is read; otherwise it is not used at all).
+ */
+function chunkLoader(options) {
+    const cacheDir = options.codeCacheDir !== undefined && usableDirectory(options.codeCacheDir) ? options.codeCacheDir : undefined;
+    const toWrite = [];
+    options.atExit(() => {
+        if (cacheDir === undefined || toWrite.length === 0)
+            return;
+        removeOtherBuilds(cacheDir, options.buildId);
+        for (const { file, script } of toWrite)
+            writeAtomically(file, seal(script.createCachedData()));
+    });
+    return async (name) => {
+        const file = (0,external_node_path_.join)(options.dir, name);
+        const source = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        const cacheFile = cacheDir === undefined ? undefined : (0,external_node_path_.join)(cacheDir, `${options.buildId}-${name}.v8`);
+        const cachedData = cacheFile === undefined ? undefined : unseal(readIfPresent(cacheFile));
+        const script = new external_node_vm_namespaceObject.Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
+        if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true))
+            toWrite.push({ file: cacheFile, script });
+        const url = (0,external_node_url_.pathToFileURL)(file).href;
+        return script.runInThisContext()({ url, filename: file, dirname: options.dir });
+    };
+}
+/** The directory exists or can be made, belongs to this user and no one else can write to it. */
+function usableDirectory(dir) {
     try {
-        const self = (0,external_node_url_.fileURLToPath)(import.meta.url);
-        const { size, mtimeMs } = (0,external_node_fs_.statSync)(self);
-        return { dir, codeVersion: `${self}:${size}:${mtimeMs}` };
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+        const st = (0,external_node_fs_.statSync)(dir);
+        const uid = process.getuid?.();
+        return st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0;
+    }
+    catch {
+        return false;
+    }
+}
+const MAGIC = 0x31636474; // 'tdc1'
+const HEADER = 12;
+/** The data behind a header of a magic number and two checksums of it. */
+function seal(data) {
+    const sealed = Buffer.alloc(HEADER + data.length);
+    const [a, b] = checksums(data);
+    sealed.writeUInt32LE(MAGIC, 0);
+    sealed.writeUInt32LE(a, 4);
+    sealed.writeUInt32LE(b, 8);
+    sealed.set(data, HEADER);
+    return sealed;
+}
+/** The data a sealed file holds, if it is whole and unchanged. */
+function unseal(file) {
+    if (file === undefined || file.length < HEADER || file.readUInt32LE(0) !== MAGIC)
+        return undefined;
+    const data = file.subarray(HEADER);
+    const [a, b] = checksums(data);
+    return a === file.readUInt32LE(4) && b === file.readUInt32LE(8) ? data : undefined;
+}
+/**
+ * Two 32-bit sums over the data, a word at a time (fast enough to run cold: about 1 ms for what a command loads).
+ * The first lane is FNV-1a over words: each step is a bijection of the running value, so a change to any one word
+ * always changes it; the second lane makes a coincidence over several changed words unlikely.
+ */
+function checksums(data) {
+    const whole = data.length >>> 2;
+    const aligned = data.byteOffset % 4 === 0 ? data : new Uint8Array(data);
+    const words = new Int32Array(aligned.buffer, aligned.byteOffset, whole);
+    let a = 0x811c9dc5 ^ data.length;
+    let b = 0x9e3779b9;
+    for (let i = 0; i < whole; i++) {
+        const w = words[i];
+        a = Math.imul(a ^ w, 0x01000193);
+        b = Math.imul(b + w, 0x85ebca6b) ^ (b >>> 13);
+    }
+    for (let i = whole << 2; i < data.length; i++) {
+        a = Math.imul(a ^ data[i], 0x01000193);
+        b = Math.imul(b + data[i], 0x85ebca6b) ^ (b >>> 13);
+    }
+    return [a >>> 0, b >>> 0];
+}
+function readIfPresent(file) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file);
     }
     catch {
         return undefined;
+    }
+}
+/** Another build's files are of no use to this one; two builds in turn (two checkouts) rewrite theirs, no worse. */
+function removeOtherBuilds(dir, buildId) {
+    try {
+        for (const name of (0,external_node_fs_.readdirSync)(dir))
+            if (name.endsWith('.v8') && !name.startsWith(`${buildId}-`))
+                (0,external_node_fs_.rmSync)((0,external_node_path_.join)(dir, name), { force: true });
+    }
+    catch {
+        // best-effort: a file left behind is only disk space
+    }
+}
+/** Written whole or not at all: a reader never sees half a file (rename replaces atomically). */
+function writeAtomically(file, data) {
+    const temp = `${file}.${process.pid}.tmp`;
+    try {
+        (0,external_node_fs_.writeFileSync)(temp, data, { mode: 0o600 });
+        (0,external_node_fs_.renameSync)(temp, file);
+    }
+    catch {
+        try {
+            (0,external_node_fs_.rmSync)(temp, { force: true });
+        }
+        catch {
+            // best-effort, as above
+        }
     }
 }
 
@@ -520,25 +693,92 @@ async function runCommand(name, usage, run, args, io) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/cli/src/stdio.ts
+
+/**
+ * Writes straight to file descriptor `fd` (1 or 2), as process.stdout and process.stderr do on Linux, where they are
+ * synchronous for files, pipes and terminals. Creating those streams loads Node's net and tty modules, about 10 ms of
+ * every CLI run (issue 16); a direct write needs neither.
+ *
+ * - A short write, or EAGAIN (a non-blocking pipe that is full, shared with a parent process), hands the rest, and
+ *   every later write, to the stream, which waits until the pipe drains: nothing is lost and the order is kept.
+ * - EPIPE (the reader has gone, as in `tierdeploy plan --json | head -1`) drops this and every later write quietly,
+ *   as command-line tools do, instead of failing with a stack trace.
+ * - Any other error is thrown: it is not a reader's choice.
+ */
+function fdOutput(fd, effects) {
+    let stream;
+    let closed = false;
+    return (text) => {
+        if (closed)
+            return;
+        if (stream) {
+            stream.write(text);
+            return;
+        }
+        try {
+            const written = effects.writeSync(fd, text);
+            if (written < Buffer.byteLength(text)) {
+                stream = effects.stream();
+                stream.write(Buffer.from(text).subarray(written));
+            }
+        }
+        catch (error) {
+            const code = error.code;
+            if (code === 'EPIPE')
+                closed = true;
+            else if (code === 'EAGAIN')
+                (stream = effects.stream()).write(text);
+            else
+                throw error;
+        }
+    };
+}
+/** The CLI's stdout and stderr. */
+function processOutputs() {
+    return {
+        stdout: fdOutput(1, { writeSync: external_node_fs_.writeSync, stream: () => process.stdout }),
+        stderr: fdOutput(2, { writeSync: external_node_fs_.writeSync, stream: () => process.stderr }),
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/cli/src/index.ts
 
 
+
+
+
+
+
+// The bundle's chunks are scripts that this loader compiles, with a code cache where it may (chunk-loader.ts,
+// scripts/script-chunks.mjs). Run from source there are no chunks, and nothing calls it.
+const build = buildId();
+installChunkLoader(chunkLoader({
+    dir: (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)),
+    ...(build === undefined ? {} : { codeCacheDir: codeCacheDirectory(process.env) }),
+    buildId: build ?? 'unknown',
+    atExit: (write) => process.once('exit', write),
+}));
+const { stdout, stderr } = processOutputs();
 main(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(`${text}\n`),
-    stderr: (text) => process.stderr.write(`${text}\n`),
+    stdout: (text) => stdout(`${text}\n`),
+    stderr: (text) => stderr(`${text}\n`),
     cwd: process.cwd(),
     env: process.env,
     catalogCache: catalogCache(process.env),
-    isTTY: process.stderr.isTTY === true,
+    // Read when a command asks (deploy's live view): process.stderr loads Node's tty and net modules.
+    get isTTY() {
+        return process.stderr.isTTY === true;
+    },
     get columns() {
         return process.stderr.columns;
     },
-    stderrRaw: (text) => process.stderr.write(text),
+    stderrRaw: stderr,
 }).then((code) => {
     process.exitCode = code;
 }, (error) => {
     // Only bugs reach here: user mistakes were reported by main() without a stack.
-    process.stderr.write(`tierdeploy: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    stderr(`tierdeploy: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
 });
 

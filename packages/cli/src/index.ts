@@ -1,24 +1,46 @@
-import { catalogCache } from './catalog-cache.js'
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildId } from './build-id.js'
+import { catalogCache, codeCacheDirectory } from './catalog-cache.js'
+import { chunkLoader, installChunkLoader } from './chunk-loader.js'
 import { main } from './main.js'
+import { processOutputs } from './stdio.js'
+
+// The bundle's chunks are scripts that this loader compiles, with a code cache where it may (chunk-loader.ts,
+// scripts/script-chunks.mjs). Run from source there are no chunks, and nothing calls it.
+const build = buildId()
+installChunkLoader(
+  chunkLoader({
+    dir: dirname(fileURLToPath(import.meta.url)),
+    ...(build === undefined ? {} : { codeCacheDir: codeCacheDirectory(process.env) }),
+    buildId: build ?? 'unknown',
+    atExit: (write) => process.once('exit', write),
+  }),
+)
+
+const { stdout, stderr } = processOutputs()
 
 main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(`${text}\n`),
-  stderr: (text) => process.stderr.write(`${text}\n`),
+  stdout: (text) => stdout(`${text}\n`),
+  stderr: (text) => stderr(`${text}\n`),
   cwd: process.cwd(),
   env: process.env,
   catalogCache: catalogCache(process.env),
-  isTTY: process.stderr.isTTY === true,
+  // Read when a command asks (deploy's live view): process.stderr loads Node's tty and net modules.
+  get isTTY() {
+    return process.stderr.isTTY === true
+  },
   get columns() {
     return process.stderr.columns
   },
-  stderrRaw: (text) => process.stderr.write(text),
+  stderrRaw: stderr,
 }).then(
   (code) => {
     process.exitCode = code
   },
   (error: unknown) => {
     // Only bugs reach here: user mistakes were reported by main() without a stack.
-    process.stderr.write(`tierdeploy: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    stderr(`tierdeploy: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
     process.exitCode = 1
   },
 )

@@ -1,0 +1,135 @@
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { tempDir } from '@tierdeploy/testkit'
+import { afterEach, describe, expect, it } from 'vitest'
+// @ts-expect-error: a build script, plain JavaScript
+import { LOADER_KEY, toScriptChunk } from '../../../scripts/script-chunks.mjs'
+import { CHUNK_LOADER_KEY, chunkLoader, seal, unseal, type Chunk } from './chunk-loader.js'
+
+const toScript = toScriptChunk as (code: string, file?: string) => string
+
+/** An ncc chunk as ncc writes it, with a module that reports import.meta.url and does some work worth caching. */
+const chunkSource = (answer: number): string =>
+  [
+    'export const id = 7;',
+    'export const ids = [7];',
+    'export const modules = {',
+    '/***/ 42: ((module) => {',
+    `  const fib = (n) => (n < 2 ? n : fib(n - 1) + fib(n - 2));`,
+    `  module.exports = { url: import.meta.url, answer: ${answer}, fib: fib(15) };`,
+    '/***/ })',
+    '};',
+  ].join('\n')
+
+function run(chunk: Chunk): { url: string; answer: number; fib: number } {
+  const module = { exports: {} as { url: string; answer: number; fib: number } }
+  ;(chunk.modules['42'] as (m: typeof module) => void)(module)
+  return module.exports
+}
+
+describe('chunkLoader', () => {
+  const dirs: Array<{ cleanup(): void }> = []
+  afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()))
+
+  /** A dist directory holding the chunk, a cache directory, and one "process": a loader and its exit. */
+  function setup(answer = 1) {
+    const temp = tempDir('tierdeploy-chunks-')
+    dirs.push(temp)
+    const dist = join(temp.dir, 'dist')
+    mkdirSync(dist)
+    writeFileSync(join(dist, '7.index.js'), toScript(chunkSource(answer)))
+    const cache = join(temp.dir, 'cache', 'code')
+    const processRun = async (options: { buildId?: string; codeCacheDir?: string | undefined } = {}) => {
+      let exit = (): void => {}
+      const load = chunkLoader({ dir: dist, codeCacheDir: 'codeCacheDir' in options ? options.codeCacheDir : cache, buildId: options.buildId ?? 'b1', atExit: (f) => (exit = f) })
+      const chunk = await load('7.index.js')
+      exit()
+      return chunk
+    }
+    return { dist, cache, processRun }
+  }
+
+  it('runs a chunk as ncc would have: its id, ids and modules, with import.meta.url the file it came from', async () => {
+    const { dist, processRun } = setup(5)
+    const chunk = await processRun({ codeCacheDir: undefined })
+    expect(chunk.id).toBe(7)
+    expect(chunk.ids).toEqual([7])
+    expect(run(chunk)).toEqual({ url: pathToFileURL(join(dist, '7.index.js')).href, answer: 5, fib: 610 })
+  })
+
+  it('writes the compiled chunk as the process exits, and a later run reads it without writing again', async () => {
+    const { cache, processRun } = setup()
+    expect(run(await processRun()).answer).toBe(1)
+    const file = join(cache, 'b1-7.index.js.v8')
+    const written = statSync(file)
+    expect(written.size).toBeGreaterThan(100)
+    expect(written.mode & 0o077).toBe(0)
+    const bytes = readFileSync(file)
+
+    expect(run(await processRun()).answer).toBe(1)
+    expect(readFileSync(file).equals(bytes)).toBe(true)
+    expect(statSync(file).mtimeMs).toBe(written.mtimeMs)
+    expect(readdirSync(cache)).toEqual(['b1-7.index.js.v8'])
+  })
+
+  it('compiles from source when the cached code is damaged, and replaces it', async () => {
+    const { cache, processRun } = setup()
+    await processRun()
+    const file = join(cache, 'b1-7.index.js.v8')
+    // One byte of the compiled code changed (V8 alone accepted this): the checksum rejects the file, it is written again.
+    const damaged = readFileSync(file)
+    damaged[Math.floor(damaged.length / 2)]! ^= 0xff
+    writeFileSync(file, damaged)
+    expect(run(await processRun()).fib).toBe(610)
+    const rewritten = readFileSync(file)
+    expect(rewritten.equals(damaged)).toBe(false)
+    // A file cut short (a full disk) is rejected as well.
+    writeFileSync(file, rewritten.subarray(0, rewritten.length >> 1))
+    expect(run(await processRun()).answer).toBe(1)
+    expect(readFileSync(file).length).toBeGreaterThan(rewritten.length >> 1)
+    const { mtimeMs } = statSync(file)
+    await processRun()
+    expect(statSync(file).mtimeMs).toBe(mtimeMs)
+  })
+
+  it('never reads another build’s code: a new build writes its own file and removes the old one', async () => {
+    const { cache, processRun } = setup()
+    await processRun({ buildId: 'b1' })
+    await processRun({ buildId: 'b2' })
+    expect(readdirSync(cache)).toEqual(['b2-7.index.js.v8'])
+  })
+
+  it('does not use a cache directory that others can write to', async () => {
+    const { cache, processRun } = setup()
+    mkdirSync(cache, { recursive: true })
+    chmodSync(cache, 0o777)
+    expect(run(await processRun()).answer).toBe(1)
+    expect(readdirSync(cache)).toEqual([])
+  })
+
+  it('writes nothing without a cache directory', async () => {
+    const { cache, processRun } = setup()
+    await processRun({ codeCacheDir: undefined })
+    expect(() => readdirSync(cache)).toThrow(/ENOENT/)
+  })
+
+  it('unseals only what it sealed, whole and unchanged: any one byte changed, or any length, is refused', () => {
+    const data = Buffer.from(Array.from({ length: 1_003 }, (_, i) => (i * 31) % 256))
+    expect(unseal(seal(data))?.equals(data)).toBe(true)
+    expect(unseal(seal(data.subarray(1)))?.equals(data.subarray(1))).toBe(true) // not a multiple of 4, not aligned
+    for (let at = 0; at < data.length + 12; at++) {
+      const changed = seal(data)
+      changed[at]! ^= 1 << (at % 8)
+      expect(unseal(changed), `byte ${at}`).toBeUndefined()
+    }
+    expect(unseal(seal(data).subarray(0, 500))).toBeUndefined()
+    expect(unseal(Buffer.concat([seal(data), Buffer.from([0])]))).toBeUndefined()
+    expect(unseal(undefined)).toBeUndefined()
+    expect(unseal(Buffer.alloc(5))).toBeUndefined()
+  })
+
+  it('is installed under the key the build writes into the bundle', () => {
+    expect(CHUNK_LOADER_KEY).toBe(LOADER_KEY)
+  })
+})

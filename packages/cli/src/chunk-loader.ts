@@ -1,0 +1,153 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { Script } from 'node:vm'
+
+/** The global the bundle's runtime calls to load a chunk (scripts/script-chunks.mjs writes the call). */
+export const CHUNK_LOADER_KEY = 'tierdeploy.loadChunk'
+
+/** Makes `load` the bundle's chunk loader. */
+export function installChunkLoader(load: (name: string) => Promise<Chunk>): void {
+  ;(globalThis as Record<symbol, unknown>)[Symbol.for(CHUNK_LOADER_KEY)] = load
+}
+
+/** What a chunk script evaluates to (scripts/script-chunks.mjs): the three values ncc's runtime installs. */
+export interface Chunk {
+  id: number | string
+  ids: Array<number | string>
+  modules: Record<string, unknown>
+}
+
+export interface ChunkLoaderOptions {
+  /** The bundle's directory (packages/cli/dist). */
+  dir: string
+  /** Where compiled code is kept between runs; unset: compile every time. */
+  codeCacheDir?: string
+  /** The build's content hash (build-id.ts): a cache written by another build is never read. */
+  buildId: string
+  /** Runs when the process ends; the real one is process.once('exit'). */
+  atExit(write: () => void): void
+}
+
+/**
+ * Loads the CLI's chunks (scripts/script-chunks.mjs) with V8's code cache, which Node 20 offers for scripts but not
+ * for ES modules. The first run of a command compiles what it needs and, as it exits, writes the compiled code (with
+ * the functions the run compiled on the way) to `codeCacheDir`; later runs read it instead of compiling.
+ *
+ * The cache can only make a run faster, never different:
+ * - a cache file is named by the build's content hash and the chunk, and V8 also checks the source's length, its own
+ *   version and its flags, and rejects anything else (then the chunk is compiled and the file rewritten);
+ * - a file that is missing, unreadable or damaged is compiled from source; each file carries its own checksum,
+ *   since V8 does not check one (a byte changed in the middle of its data was accepted); writing is best-effort,
+ *   and a failed write costs only the next run's time;
+ * - compiled code runs as the user, so the cache directory must be the user's own and writable by nobody else
+ *   (checked before it is read; otherwise it is not used at all).
+ */
+export function chunkLoader(options: ChunkLoaderOptions): (name: string) => Promise<Chunk> {
+  const cacheDir = options.codeCacheDir !== undefined && usableDirectory(options.codeCacheDir) ? options.codeCacheDir : undefined
+  const toWrite: Array<{ file: string; script: Script }> = []
+  options.atExit(() => {
+    if (cacheDir === undefined || toWrite.length === 0) return
+    removeOtherBuilds(cacheDir, options.buildId)
+    for (const { file, script } of toWrite) writeAtomically(file, seal(script.createCachedData()))
+  })
+  return async (name) => {
+    const file = join(options.dir, name)
+    const source = readFileSync(file, 'utf8')
+    const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, `${options.buildId}-${name}.v8`)
+    const cachedData = cacheFile === undefined ? undefined : unseal(readIfPresent(cacheFile))
+    const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) })
+    if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) toWrite.push({ file: cacheFile, script })
+    const url = pathToFileURL(file).href
+    return (script.runInThisContext() as (meta: { url: string; filename: string; dirname: string }) => Chunk)({ url, filename: file, dirname: options.dir })
+  }
+}
+
+/** The directory exists or can be made, belongs to this user and no one else can write to it. */
+function usableDirectory(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+    const st = statSync(dir)
+    const uid = process.getuid?.()
+    return st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0
+  } catch {
+    return false
+  }
+}
+
+const MAGIC = 0x31636474 // 'tdc1'
+const HEADER = 12
+
+/** The data behind a header of a magic number and two checksums of it. */
+export function seal(data: Uint8Array): Buffer {
+  const sealed = Buffer.alloc(HEADER + data.length)
+  const [a, b] = checksums(data)
+  sealed.writeUInt32LE(MAGIC, 0)
+  sealed.writeUInt32LE(a, 4)
+  sealed.writeUInt32LE(b, 8)
+  sealed.set(data, HEADER)
+  return sealed
+}
+
+/** The data a sealed file holds, if it is whole and unchanged. */
+export function unseal(file: Buffer | undefined): Buffer | undefined {
+  if (file === undefined || file.length < HEADER || file.readUInt32LE(0) !== MAGIC) return undefined
+  const data = file.subarray(HEADER)
+  const [a, b] = checksums(data)
+  return a === file.readUInt32LE(4) && b === file.readUInt32LE(8) ? data : undefined
+}
+
+/**
+ * Two 32-bit sums over the data, a word at a time (fast enough to run cold: about 1 ms for what a command loads).
+ * The first lane is FNV-1a over words: each step is a bijection of the running value, so a change to any one word
+ * always changes it; the second lane makes a coincidence over several changed words unlikely.
+ */
+function checksums(data: Uint8Array): [number, number] {
+  const whole = data.length >>> 2
+  const aligned = data.byteOffset % 4 === 0 ? data : new Uint8Array(data)
+  const words = new Int32Array(aligned.buffer, aligned.byteOffset, whole)
+  let a = 0x811c9dc5 ^ data.length
+  let b = 0x9e3779b9
+  for (let i = 0; i < whole; i++) {
+    const w = words[i]!
+    a = Math.imul(a ^ w, 0x01000193)
+    b = Math.imul(b + w, 0x85ebca6b) ^ (b >>> 13)
+  }
+  for (let i = whole << 2; i < data.length; i++) {
+    a = Math.imul(a ^ data[i]!, 0x01000193)
+    b = Math.imul(b + data[i]!, 0x85ebca6b) ^ (b >>> 13)
+  }
+  return [a >>> 0, b >>> 0]
+}
+
+function readIfPresent(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file)
+  } catch {
+    return undefined
+  }
+}
+
+/** Another build's files are of no use to this one; two builds in turn (two checkouts) rewrite theirs, no worse. */
+function removeOtherBuilds(dir: string, buildId: string): void {
+  try {
+    for (const name of readdirSync(dir)) if (name.endsWith('.v8') && !name.startsWith(`${buildId}-`)) rmSync(join(dir, name), { force: true })
+  } catch {
+    // best-effort: a file left behind is only disk space
+  }
+}
+
+/** Written whole or not at all: a reader never sees half a file (rename replaces atomically). */
+function writeAtomically(file: string, data: Buffer): void {
+  const temp = `${file}.${process.pid}.tmp`
+  try {
+    writeFileSync(temp, data, { mode: 0o600 })
+    renameSync(temp, file)
+  } catch {
+    try {
+      rmSync(temp, { force: true })
+    } catch {
+      // best-effort, as above
+    }
+  }
+}

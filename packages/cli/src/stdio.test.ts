@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { fdOutput, type FdEffects } from './stdio.js'
+
+/** A file descriptor that takes what `accept` says it takes, and a stream that records what it is given. */
+function fakeFd(accept: (bytes: Buffer) => number | NodeJS.ErrnoException) {
+  const direct: Buffer[] = []
+  const streamed: Buffer[] = []
+  let streams = 0
+  const effects: FdEffects = {
+    writeSync(_fd, text) {
+      const bytes = Buffer.from(text)
+      const taken = accept(bytes)
+      if (taken instanceof Error) throw taken
+      direct.push(bytes.subarray(0, taken))
+      return taken
+    },
+    stream() {
+      streams++
+      return { write: (chunk: string | Uint8Array) => streamed.push(Buffer.from(chunk)) }
+    },
+  }
+  return { effects, direct, streamed, streams: () => streams }
+}
+
+const errno = (code: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: write`), { code })
+
+describe('fdOutput', () => {
+  it('writes each text whole to the file descriptor, without making a stream', () => {
+    const fd = fakeFd((b) => b.length)
+    const write = fdOutput(1, fd.effects)
+    write('plan\n')
+    write('naïve → ok\n')
+    expect(Buffer.concat(fd.direct).toString()).toBe('plan\nnaïve → ok\n')
+    expect(fd.streams()).toBe(0)
+  })
+
+  it('hands the rest of a short write to the stream, counted in bytes, and every later write too', () => {
+    // 3 bytes of 'é€x' is 'é' and the first byte of '€': the stream must get the remaining bytes, not characters.
+    let calls = 0
+    const fd = fakeFd((b) => (++calls === 1 ? 3 : b.length))
+    const write = fdOutput(1, fd.effects)
+    write('é€x')
+    write('after')
+    expect(Buffer.concat([...fd.direct, ...fd.streamed]).toString()).toBe('é€xafter')
+    expect(Buffer.concat(fd.streamed).toString()).toBe(Buffer.from('é€x').subarray(3).toString() + 'after')
+    expect(fd.streams()).toBe(1)
+    expect(calls).toBe(1)
+  })
+
+  it('passes a full non-blocking pipe (EAGAIN) to the stream, which keeps the order of later writes', () => {
+    let calls = 0
+    const fd = fakeFd((b) => (++calls === 2 ? errno('EAGAIN') : b.length))
+    const write = fdOutput(1, fd.effects)
+    write('one ')
+    write('two ')
+    write('three')
+    expect(Buffer.concat(fd.direct).toString()).toBe('one ')
+    expect(Buffer.concat(fd.streamed).toString()).toBe('two three')
+    expect(fd.streams()).toBe(1)
+  })
+
+  it('drops output quietly once the reader has gone (EPIPE)', () => {
+    let calls = 0
+    const fd = fakeFd((b) => (++calls === 2 ? errno('EPIPE') : b.length))
+    const write = fdOutput(1, fd.effects)
+    write('first\n')
+    expect(() => write('second\n')).not.toThrow()
+    write('third\n')
+    expect(Buffer.concat(fd.direct).toString()).toBe('first\n')
+    expect(calls).toBe(2)
+    expect(fd.streams()).toBe(0)
+  })
+
+  it('throws any other error: a closed or invalid descriptor is not a reader going away', () => {
+    const fd = fakeFd(() => errno('EBADF'))
+    expect(() => fdOutput(1, fd.effects)('x')).toThrow(/EBADF/)
+  })
+})
+
+describe('the CLI entry point', () => {
+  const bin = join(import.meta.dirname, '../bin/tierdeploy.js')
+
+  it('prints --help whole through a pipe, and exits 0 without a stack when the reader closes the pipe early', { timeout: 30_000 }, async () => {
+    const whole = await new Promise<{ status: number | null; out: string; err: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [bin, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] })
+      let out = ''
+      let err = ''
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+      child.on('error', reject)
+      child.on('close', (status) => resolve({ status, out, err }))
+    })
+    expect(whole.status).toBe(0)
+    expect(whole.out).toMatch(/^tierdeploy: deploy a monorepo/)
+    expect(whole.out).toMatch(/\n {2}changed {2,}/)
+    expect(whole.err).toBe('')
+
+    // The reader is gone before the CLI writes: the write fails with EPIPE, which must not become a crash.
+    const closedEarly = await new Promise<{ status: number | null; err: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [bin, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] })
+      child.stdout.destroy()
+      let err = ''
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+      child.on('error', reject)
+      child.on('close', (status) => resolve({ status, err }))
+    })
+    expect(closedEarly.err).toBe('')
+    expect(closedEarly.status).toBe(0)
+  })
+})

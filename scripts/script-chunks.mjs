@@ -1,0 +1,68 @@
+// Turns the CLI bundle's chunks from ES modules into scripts, so that the CLI can compile them with a V8 code cache
+// (packages/cli/src/chunk-loader.ts). Node 20 keeps no compiled code between runs of an ES module; compiling the
+// chunks a command needs was about a third of `tierdeploy changed` (issue 16).
+//
+// ncc writes each chunk as three exports (id, ids, modules) and loads it with import(). The chunk becomes one function
+// expression that takes import.meta and returns the same three values, on the same lines (a stack trace points where
+// it did), and the loader's import() becomes a call to the loader the CLI installs. Anything else in a chunk (another
+// export, an import, an import() of its own) stops the build: the loader could not give it what it expects.
+import { createRequire } from 'node:module'
+
+const require = createRequire(import.meta.url)
+
+/** The global the CLI's entry point installs its chunk loader under (packages/cli/src/chunk-loader.ts). */
+export const LOADER_KEY = 'tierdeploy.loadChunk'
+
+/** The script form of one ncc chunk. */
+export function toScriptChunk(code, file = 'chunk') {
+  const acorn = require('acorn')
+  const ast = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'module' })
+  const edits = []
+  const names = []
+  for (const statement of ast.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : undefined
+    const declarator = declaration?.type === 'VariableDeclaration' && declaration.declarations.length === 1 ? declaration.declarations[0] : undefined
+    const name = declarator?.id.type === 'Identifier' ? declarator.id.name : undefined
+    if (!declarator?.init || !['id', 'ids', 'modules'].includes(name) || names.includes(name)) {
+      throw new Error(`${file}:${lineOf(code, statement.start)}: a chunk may hold only "export const id/ids/modules = ...", found ${code.slice(statement.start, statement.start + 40)}`)
+    }
+    names.push(name)
+    edits.push({ start: statement.start, end: declarator.init.start, text: `${name}: ` })
+    edits.push({ start: declarator.init.end, end: statement.end, text: ',' })
+  }
+  if (names.length !== 3) throw new Error(`${file}: a chunk exports id, ids and modules; this one exports ${names.join(', ') || 'nothing'}`)
+  visit(ast, (node) => {
+    if (node.type === 'MetaProperty' && node.meta.name === 'import') edits.push({ start: node.start, end: node.end, text: '__tierdeployImportMeta' })
+    if (node.type === 'ImportExpression') throw new Error(`${file}:${lineOf(code, node.start)}: import() inside a chunk cannot be loaded as a script`)
+  })
+  edits.sort((a, b) => a.start - b.start)
+  let out = '(function (__tierdeployImportMeta) { return { '
+  let at = 0
+  for (const edit of edits) {
+    out += code.slice(at, edit.start) + edit.text
+    at = edit.end
+  }
+  return `${out}${code.slice(at)} } })\n`
+}
+
+/** The CLI's index.js with its chunk loading handed to the installed loader. */
+export function withChunkLoader(code, file = 'index.js') {
+  const load = 'import("./" + __nccwpck_require__.u(chunkId))'
+  const at = code.indexOf(load)
+  if (at === -1 || code.indexOf(load, at + 1) !== -1) throw new Error(`${file}: expected ncc's chunk loading (${load}) exactly once`)
+  return `${code.slice(0, at)}globalThis[Symbol.for(${JSON.stringify(LOADER_KEY)})](__nccwpck_require__.u(chunkId))${code.slice(at + load.length)}`
+}
+
+function lineOf(code, offset) {
+  return code.slice(0, offset).split('\n').length
+}
+
+function visit(node, f) {
+  if (!node || typeof node.type !== 'string') return
+  f(node)
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'type') continue
+    if (Array.isArray(value)) for (const v of value) visit(v, f)
+    else if (value && typeof value === 'object') visit(value, f)
+  }
+}
