@@ -16,4 +16,10 @@ export default tseslint.config(
     files: ['scripts/**/*.mjs', 'packages/*/bin/*.js', 'tests/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
+  {
+    // The CLI's bin is CommonJS (packages/cli/bin/package.json): Node starts it without the ES module loader.
+    files: ['packages/cli/bin/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 )

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { toAsciiSource } from './ascii.mjs'
 import { stampBuildId } from './build-id.mjs'
-import { toScriptChunk, withChunkLoader } from './script-chunks.mjs'
+import { toCommonJs, toScriptChunk, withChunkLoader } from './script-chunks.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -34,8 +34,11 @@ async function buildOne(entry, out, scriptChunks) {
     files.set(file, /\.(?:c|m)?js$/.test(file) ? toAsciiSource(String(asset.source), join(out, file)) : asset.source)
   }
   if (scriptChunks) {
+    // The CLI: CommonJS entry, script chunks (scripts/script-chunks.mjs); its dist/package.json says so.
+    if (!/"type": "module"/.test(String(files.get('package.json')))) throw new Error(`${out}: ncc wrote no package.json of "type": "module"; scripts/script-chunks.mjs expects its ES module output`)
     for (const [file, content] of files) {
-      if (file === 'index.js') files.set(file, withChunkLoader(content, join(out, file)))
+      if (file === 'index.js') files.set(file, toCommonJs(withChunkLoader(content, join(out, file)), join(out, file)))
+      else if (file === 'package.json') files.set(file, `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`)
       else if (/^\d+\.index\.js$/.test(file)) files.set(file, toScriptChunk(content, join(out, file)))
     }
   }

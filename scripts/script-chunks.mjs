@@ -1,6 +1,7 @@
-// Turns the CLI bundle's chunks from ES modules into scripts, so that the CLI can compile them with a V8 code cache
-// (packages/cli/src/chunk-loader.ts). Node 20 keeps no compiled code between runs of an ES module; compiling the
-// chunks a command needs was about a third of `tierdeploy changed` (issue 16).
+// Turns the CLI bundle from ES modules into scripts, so that the CLI can compile its chunks with a V8 code cache
+// (packages/cli/src/chunk-loader.ts) and start without Node's ES module loader. Node 20 keeps no compiled code between
+// runs of an ES module; compiling the chunks a command needs was about a third of `tierdeploy changed`, and the ES
+// module loader itself about 10 ms of every run (issue 16).
 //
 // ncc writes each chunk as three exports (id, ids, modules) and loads it with import(). The chunk becomes one function
 // expression that takes import.meta and returns the same three values, on the same lines (a stack trace points where
@@ -51,6 +52,43 @@ export function withChunkLoader(code, file = 'index.js') {
   const at = code.indexOf(load)
   if (at === -1 || code.indexOf(load, at + 1) !== -1) throw new Error(`${file}: expected ncc's chunk loading (${load}) exactly once`)
   return `${code.slice(0, at)}globalThis[Symbol.for(${JSON.stringify(LOADER_KEY)})](__nccwpck_require__.u(chunkId))${code.slice(at + load.length)}`
+}
+
+/**
+ * The CLI's index.js (already through withChunkLoader) as CommonJS: its imports become require() calls and
+ * import.meta an object of the same fields, on the same lines. An export, an import() or a top-level await stops the
+ * build: CommonJS has no equivalent.
+ */
+export function toCommonJs(code, file = 'index.js') {
+  const acorn = require('acorn')
+  const ast = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'module' })
+  const edits = []
+  for (const statement of ast.body) {
+    if (/^Export/.test(statement.type)) throw new Error(`${file}:${lineOf(code, statement.start)}: the CLI entry exports nothing; found ${code.slice(statement.start, statement.start + 40)}`)
+    if (statement.type !== 'ImportDeclaration') continue
+    const source = JSON.stringify(statement.source.value)
+    const named = statement.specifiers.filter((s) => s.type === 'ImportSpecifier').map((s) => `${s.imported.name ?? s.imported.value}: ${s.local.name}`)
+    const whole = statement.specifiers.filter((s) => s.type !== 'ImportSpecifier').map((s) => `const ${s.local.name} = require(${source});`)
+    edits.push({ start: statement.start, end: statement.end, text: [...whole, ...(named.length ? [`const { ${named.join(', ')} } = require(${source});`] : []), ...(statement.specifiers.length ? [] : [`require(${source});`])].join(' ') })
+  }
+  visit(ast, (node) => {
+    if (node.type === 'MetaProperty' && node.meta.name === 'import') edits.push({ start: node.start, end: node.end, text: '__tierdeployImportMeta' })
+    if (node.type === 'ImportExpression') throw new Error(`${file}:${lineOf(code, node.start)}: import() in the CLI entry (chunks load through withChunkLoader)`)
+  })
+  edits.sort((a, b) => a.start - b.start)
+  let out = 'const __tierdeployImportMeta = { url: require("node:url").pathToFileURL(__filename).href, filename: __filename, dirname: __dirname }; '
+  let at = 0
+  for (const edit of edits) {
+    out += code.slice(at, edit.start) + edit.text
+    at = edit.end
+  }
+  out += code.slice(at)
+  try {
+    acorn.parse(out, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true })
+  } catch (e) {
+    throw new Error(`${file}: not valid as CommonJS after conversion (a top-level await?): ${e.message}`, { cause: e })
+  }
+  return out
 }
 
 function lineOf(code, offset) {

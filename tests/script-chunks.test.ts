@@ -1,14 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { Script } from 'node:vm'
 import { describe, expect, it } from 'vitest'
 // @ts-expect-error: a build script, plain JavaScript
 import { stampBuildId } from '../scripts/build-id.mjs'
 // @ts-expect-error: a build script, plain JavaScript
-import { LOADER_KEY, toScriptChunk, withChunkLoader } from '../scripts/script-chunks.mjs'
+import { LOADER_KEY, toCommonJs, toScriptChunk, withChunkLoader } from '../scripts/script-chunks.mjs'
 
 const toScript = toScriptChunk as (code: string, file?: string) => string
 const withLoader = withChunkLoader as (code: string, file?: string) => string
+const commonJs = toCommonJs as (code: string, file?: string) => string
 const stamp = stampBuildId as (files: Map<string, string | Buffer>, out?: string) => void
 
 const chunk = ['export const id = 12;', 'export const ids = [12, 13];', 'export const modules = {', '/***/ 5: ((module) => {', '  module.exports = { meta: import.meta.url, line: new Error().stack.split("\\n")[1] };', '/***/ })', '};'].join('\n')
@@ -38,6 +40,22 @@ describe('CLI chunks as scripts (scripts/script-chunks.mjs)', () => {
     expect(withLoader(runtime)).toBe(`var promise = globalThis[Symbol.for(${JSON.stringify(LOADER_KEY)})](__nccwpck_require__.u(chunkId)).then(installChunk)`)
     expect(() => withLoader('var promise = import(chunk)', 'dist/index.js')).toThrow(/dist\/index\.js: expected ncc's chunk loading/)
     expect(() => withLoader(`${runtime}\n${runtime}`)).toThrow(/exactly once/)
+  })
+})
+
+describe('the CLI entry as CommonJS (scripts/script-chunks.mjs)', () => {
+  it('turns imports into require() and import.meta into the same fields, on the same lines', () => {
+    const entry = ['import { createRequire as cr } from "module";', 'import * as path from "node:path";', 'import fs, { readFileSync as rf } from "node:fs";', 'import "node:os";', 'exported = [typeof cr, path.sep, typeof fs.statSync, typeof rf, import.meta.url, import.meta.dirname];'].join('\n')
+    const out = commonJs(entry, 'dist/index.js')
+    expect(out.split('\n').length).toBe(5)
+    const run = new Script(`(function (require, __filename, __dirname) { let exported; ${out}\n; return exported })`).runInThisContext() as (r: NodeRequire, f: string, d: string) => unknown[]
+    expect(run(createRequire(import.meta.url), '/opt/td/dist/index.js', '/opt/td/dist')).toEqual(['function', '/', 'function', 'function', 'file:///opt/td/dist/index.js', '/opt/td/dist'])
+  })
+
+  it('refuses what CommonJS cannot say: an export, an import(), a top-level await', () => {
+    expect(() => commonJs('export const x = 1;', 'dist/index.js')).toThrow(/dist\/index\.js:1: the CLI entry exports nothing/)
+    expect(() => commonJs('const m = import("x");', 'i.js')).toThrow(/i\.js:1: import\(\) in the CLI entry/)
+    expect(() => commonJs('await Promise.resolve(1);', 'i.js')).toThrow(/i\.js: not valid as CommonJS after conversion/)
   })
 })
 
@@ -80,6 +98,10 @@ describe('the committed CLI bundle', () => {
     }
     const index = readFileSync(join(dist, 'index.js'), 'utf8')
     expect(index.split(`globalThis[Symbol.for(${JSON.stringify(LOADER_KEY)})]`).length).toBe(2)
+    // CommonJS, entry and bin alike: Node starts them without its ES module loader.
+    expect(() => new Script(`(function (require, module, exports, __filename, __dirname) {${index}\n})`)).not.toThrow()
+    expect(JSON.parse(readFileSync(join(dist, 'package.json'), 'utf8'))).toEqual({ type: 'commonjs' })
+    expect(JSON.parse(readFileSync(join(dist, '../bin/package.json'), 'utf8'))).toEqual({ type: 'commonjs' })
     // Put the placeholder back and hash again: the id in the bundle is the hash of exactly these files.
     const id = /const stamped = '([0-9a-f]{32})'/.exec(index)?.[1]
     expect(id).toBeDefined()

@@ -1,4 +1,4 @@
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+const __tierdeployImportMeta = { url: require("node:url").pathToFileURL(__filename).href, filename: __filename, dirname: __dirname }; const { createRequire: __WEBPACK_EXTERNAL_createRequire } = require("module");
 /******/ var __webpack_modules__ = ({
 
 /***/ 2332:
@@ -52,147 +52,147 @@ class UsageError extends Error {
 /***/ 181:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("buffer");
 
 /***/ }),
 
 /***/ 6698:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:async_hooks");
 
 /***/ }),
 
 /***/ 4573:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:buffer");
 
 /***/ }),
 
 /***/ 1421:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:child_process");
 
 /***/ }),
 
 /***/ 7598:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:crypto");
 
 /***/ }),
 
 /***/ 8474:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:events");
 
 /***/ }),
 
 /***/ 3024:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:fs");
 
 /***/ }),
 
 /***/ 1455:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:fs/promises");
 
 /***/ }),
 
 /***/ 7067:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:http");
 
 /***/ }),
 
 /***/ 2467:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:http2");
 
 /***/ }),
 
 /***/ 4708:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:https");
 
 /***/ }),
 
 /***/ 8995:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:module");
 
 /***/ }),
 
 /***/ 8161:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:os");
 
 /***/ }),
 
 /***/ 6760:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:path");
 
 /***/ }),
 
 /***/ 1708:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:process");
 
 /***/ }),
 
 /***/ 6848:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:readline/promises");
 
 /***/ }),
 
 /***/ 7075:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:stream");
 
 /***/ }),
 
 /***/ 3136:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:url");
 
 /***/ }),
 
 /***/ 7975:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:util");
 
 /***/ }),
 
 /***/ 8522:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:zlib");
 
 /***/ }),
 
 /***/ 932:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("process");
 
 /***/ })
 
@@ -233,7 +233,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', __tierdeployImportMeta.url).pathname).slice(__tierdeployImportMeta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
 /******/ /* webpack/runtime/compat get default export */
 /******/ (() => {
@@ -411,12 +411,12 @@ var external_node_fs_ = __nccwpck_require__(3024);
  * it was. Run from source (tests, tsx), the string is left as written and this file's own path, size and time stand
  * in for it.
  */
-const stamped = '3e4ae3e5678c161f7c75d48afc79f843';
+const stamped = 'b3ac2b2376e068aa70d0eb60200a7006';
 function buildId() {
     if (!stamped.startsWith('@@'))
         return stamped;
     try {
-        const self = (0,external_node_url_.fileURLToPath)(import.meta.url);
+        const self = (0,external_node_url_.fileURLToPath)(__tierdeployImportMeta.url);
         const { size, mtimeMs } = (0,external_node_fs_.statSync)(self);
         return `source:${self}:${size}:${mtimeMs}`;
     }
@@ -466,9 +466,12 @@ function codeCacheDirectory(env) {
     return dir === undefined || env.NODE_DISABLE_COMPILE_CACHE ? undefined : (0,external_node_path_.join)(dir, 'code');
 }
 
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __nccwpck_require__(8995);
 ;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__tierdeployImportMeta.url)("node:vm");
 ;// CONCATENATED MODULE: ./packages/cli/src/chunk-loader.ts
+
 
 
 
@@ -528,15 +531,17 @@ function usableDirectory(dir) {
         return false;
     }
 }
-const MAGIC = 0x31636474; // 'tdc1'
+// node:zlib loads when a cache file is read or written, not on every start (a command that never reads one).
+const requireBuiltin = (0,external_node_module_.createRequire)(__tierdeployImportMeta.url);
+const crc32 = (data) => requireBuiltin('node:zlib').crc32(data);
+const MAGIC = 0x32636474; // 'tdc2'
 const HEADER = 12;
-/** The data behind a header of a magic number and two checksums of it. */
+/** The data behind a header: a magic number, the data's length and its CRC-32 (Node's own, native: well under 1 ms). */
 function seal(data) {
     const sealed = Buffer.alloc(HEADER + data.length);
-    const [a, b] = checksums(data);
     sealed.writeUInt32LE(MAGIC, 0);
-    sealed.writeUInt32LE(a, 4);
-    sealed.writeUInt32LE(b, 8);
+    sealed.writeUInt32LE(data.length, 4);
+    sealed.writeUInt32LE(crc32(data), 8);
     sealed.set(data, HEADER);
     return sealed;
 }
@@ -545,30 +550,7 @@ function unseal(file) {
     if (file === undefined || file.length < HEADER || file.readUInt32LE(0) !== MAGIC)
         return undefined;
     const data = file.subarray(HEADER);
-    const [a, b] = checksums(data);
-    return a === file.readUInt32LE(4) && b === file.readUInt32LE(8) ? data : undefined;
-}
-/**
- * Two 32-bit sums over the data, a word at a time (fast enough to run cold: about 1 ms for what a command loads).
- * The first lane is FNV-1a over words: each step is a bijection of the running value, so a change to any one word
- * always changes it; the second lane makes a coincidence over several changed words unlikely.
- */
-function checksums(data) {
-    const whole = data.length >>> 2;
-    const aligned = data.byteOffset % 4 === 0 ? data : new Uint8Array(data);
-    const words = new Int32Array(aligned.buffer, aligned.byteOffset, whole);
-    let a = 0x811c9dc5 ^ data.length;
-    let b = 0x9e3779b9;
-    for (let i = 0; i < whole; i++) {
-        const w = words[i];
-        a = Math.imul(a ^ w, 0x01000193);
-        b = Math.imul(b + w, 0x85ebca6b) ^ (b >>> 13);
-    }
-    for (let i = whole << 2; i < data.length; i++) {
-        a = Math.imul(a ^ data[i], 0x01000193);
-        b = Math.imul(b + data[i], 0x85ebca6b) ^ (b >>> 13);
-    }
-    return [a >>> 0, b >>> 0];
+    return data.length === file.readUInt32LE(4) && crc32(data) === file.readUInt32LE(8) ? data : undefined;
 }
 function readIfPresent(file) {
     try {
@@ -700,15 +682,32 @@ async function runCommand(name, usage, run, args, io) {
  * synchronous for files, pipes and terminals. Creating those streams loads Node's net and tty modules, about 10 ms of
  * every CLI run (issue 16); a direct write needs neither.
  *
- * - A short write, or EAGAIN (a non-blocking pipe that is full, shared with a parent process), hands the rest, and
- *   every later write, to the stream, which waits until the pipe drains: nothing is lost and the order is kept.
- * - EPIPE (the reader has gone, as in `tierdeploy plan --json | head -1`) drops this and every later write quietly,
- *   as command-line tools do, instead of failing with a stack trace.
+ * - A short write is continued until every byte is written.
+ * - EAGAIN (a non-blocking pipe that is full, shared with a parent process) hands the rest, and every later write, to
+ *   the stream, which waits until the pipe drains: nothing is lost and the order is kept.
+ * - EPIPE (the reader has gone, as in `tierdeploy plan --json | head -1`), on a direct write or in the stream, drops
+ *   this and every later write quietly, as command-line tools do, instead of failing with a stack trace.
  * - Any other error is thrown: it is not a reader's choice.
  */
 function fdOutput(fd, effects) {
     let stream;
     let closed = false;
+    const codeOf = (error) => error?.code;
+    const failed = (error, rest) => {
+        if (codeOf(error) === 'EPIPE')
+            closed = true;
+        else if (codeOf(error) !== 'EAGAIN')
+            throw error;
+        else {
+            stream = effects.stream();
+            stream.on('error', (e) => {
+                if (codeOf(e) !== 'EPIPE')
+                    throw e;
+                closed = true;
+            });
+            stream.write(rest);
+        }
+    };
     return (text) => {
         if (closed)
             return;
@@ -716,21 +715,26 @@ function fdOutput(fd, effects) {
             stream.write(text);
             return;
         }
+        let written;
         try {
-            const written = effects.writeSync(fd, text);
-            if (written < Buffer.byteLength(text)) {
-                stream = effects.stream();
-                stream.write(Buffer.from(text).subarray(written));
-            }
+            written = effects.writeSync(fd, text);
         }
         catch (error) {
-            const code = error.code;
-            if (code === 'EPIPE')
-                closed = true;
-            else if (code === 'EAGAIN')
-                (stream = effects.stream()).write(text);
-            else
-                throw error;
+            failed(error, text);
+            return;
+        }
+        const total = Buffer.byteLength(text);
+        if (written >= total)
+            return;
+        const bytes = Buffer.from(text);
+        while (written < total) {
+            try {
+                written += effects.writeSync(fd, bytes.subarray(written));
+            }
+            catch (error) {
+                failed(error, bytes.subarray(written));
+                return;
+            }
         }
     };
 }
@@ -754,7 +758,7 @@ function processOutputs() {
 // scripts/script-chunks.mjs). Run from source there are no chunks, and nothing calls it.
 const build = buildId();
 installChunkLoader(chunkLoader({
-    dir: (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)),
+    dir: (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(__tierdeployImportMeta.url)),
     ...(build === undefined ? {} : { codeCacheDir: codeCacheDirectory(process.env) }),
     buildId: build ?? 'unknown',
     atExit: (write) => process.once('exit', write),

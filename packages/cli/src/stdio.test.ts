@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
+import { generateCatalog, tempDir, writeFiles } from '@tierdeploy/testkit'
 import { describe, expect, it } from 'vitest'
 import { fdOutput, type FdEffects } from './stdio.js'
 
@@ -8,6 +9,7 @@ function fakeFd(accept: (bytes: Buffer) => number | NodeJS.ErrnoException) {
   const direct: Buffer[] = []
   const streamed: Buffer[] = []
   let streams = 0
+  const errorListeners: Array<(error: Error) => void> = []
   const effects: FdEffects = {
     writeSync(_fd, text) {
       const bytes = Buffer.from(text)
@@ -18,10 +20,10 @@ function fakeFd(accept: (bytes: Buffer) => number | NodeJS.ErrnoException) {
     },
     stream() {
       streams++
-      return { write: (chunk: string | Uint8Array) => streamed.push(Buffer.from(chunk)) }
+      return { write: (chunk: string | Uint8Array) => streamed.push(Buffer.from(chunk)), on: (_event: 'error', listener: (error: Error) => void) => errorListeners.push(listener) }
     },
   }
-  return { effects, direct, streamed, streams: () => streams }
+  return { effects, direct, streamed, streams: () => streams, streamFails: (error: Error) => errorListeners.forEach((l) => l(error)) }
 }
 
 const errno = (code: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: write`), { code })
@@ -36,17 +38,31 @@ describe('fdOutput', () => {
     expect(fd.streams()).toBe(0)
   })
 
-  it('hands the rest of a short write to the stream, counted in bytes, and every later write too', () => {
-    // 3 bytes of 'é€x' is 'é' and the first byte of '€': the stream must get the remaining bytes, not characters.
+  it('continues a short write, counted in bytes, until every byte is written', () => {
+    // 3 bytes of 'é€x' is 'é' and the first byte of '€': what follows must be the remaining bytes, not characters.
     let calls = 0
-    const fd = fakeFd((b) => (++calls === 1 ? 3 : b.length))
+    const fd = fakeFd((b) => (++calls === 1 ? 3 : Math.min(2, b.length)))
+    const write = fdOutput(1, fd.effects)
+    write('é€x')
+    write('after')
+    expect(Buffer.concat(fd.direct).toString()).toBe('é€xafter')
+    expect(fd.streams()).toBe(0)
+  })
+
+  it('hands the rest of a short write to the stream when the pipe is full (EAGAIN), and the stream’s EPIPE ends output quietly', () => {
+    let calls = 0
+    const fd = fakeFd(() => (++calls === 1 ? 3 : errno('EAGAIN')))
     const write = fdOutput(1, fd.effects)
     write('é€x')
     write('after')
     expect(Buffer.concat([...fd.direct, ...fd.streamed]).toString()).toBe('é€xafter')
-    expect(Buffer.concat(fd.streamed).toString()).toBe(Buffer.from('é€x').subarray(3).toString() + 'after')
+    expect(Buffer.concat(fd.streamed).equals(Buffer.concat([Buffer.from('é€x').subarray(3), Buffer.from('after')]))).toBe(true)
     expect(fd.streams()).toBe(1)
-    expect(calls).toBe(1)
+    expect(calls).toBe(2)
+    expect(() => fd.streamFails(errno('EPIPE'))).not.toThrow()
+    write('dropped')
+    expect(Buffer.concat(fd.streamed).toString()).not.toMatch(/dropped/)
+    expect(() => fd.streamFails(errno('EIO'))).toThrow(/EIO/)
   })
 
   it('passes a full non-blocking pipe (EAGAIN) to the stream, which keeps the order of later writes', () => {
@@ -108,5 +124,31 @@ describe('the CLI entry point', () => {
     })
     expect(closedEarly.err).toBe('')
     expect(closedEarly.status).toBe(0)
+  })
+
+  it('stops quietly when the reader closes the pipe part-way through a long output', { timeout: 60_000 }, async () => {
+    const temp = tempDir('tierdeploy-stdio-')
+    try {
+      writeFiles(temp.dir, { 'catalog/services.yaml': generateCatalog(1_500).yaml })
+      const result = await new Promise<{ status: number | null; first: string; err: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, [bin, 'plan', '--catalog', join(temp.dir, 'catalog'), '--tier', 'all', '--json'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TIERDEPLOY_CACHE: 'off' } })
+        let first = ''
+        let err = ''
+        // Read the first chunk and close, as `| head -c 100` does: the rest of the output (well over a pipe's 64 KB)
+        // meets a closed pipe in the middle of a write.
+        child.stdout.once('data', (d: Buffer) => {
+          first = d.toString().slice(0, 100)
+          child.stdout.destroy()
+        })
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+        child.on('error', reject)
+        child.on('close', (status) => resolve({ status, first, err }))
+      })
+      expect(result.first).toMatch(/^\{"tiers":\[/)
+      expect(result.err).toBe('')
+      expect(result.status).toBe(0)
+    } finally {
+      temp.cleanup()
+    }
   })
 })
