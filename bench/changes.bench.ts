@@ -150,7 +150,7 @@ function workspaceFiles(yaml: string): Record<string, string> {
 }
 
 const cli = fileURLToPath(new URL('../packages/cli/bin/tierdeploy.js', import.meta.url))
-console.log(`\n\`tierdeploy changed --base HEAD~1 --head HEAD --json\`, whole process (median of ${processRuns}, run in turns with an empty \`node -e ''\`${turboBin ? ' and `turbo ls --affected`' : ''}). Cold: no CLI cache (TIERDEPLOY_CACHE=off); warm: the validated catalog from the cache.\n`)
+console.log(`\n\`tierdeploy changed --base HEAD~1 --head HEAD --json\`, whole process (median of ${processRuns}, run in turns with an empty \`node -e ''\`${turboBin ? ' and `turbo ls --affected`' : ''}). Cold: no CLI cache at all (TIERDEPLOY_CACHE=off: every run parses and validates the catalog and compiles the code it runs); warm: the validated catalog and the compiled code from the cache.\n`)
 console.log(`| services | changed | floor | cold | cold ÷ floor | warm | warm ÷ floor |${turboBin ? ' turbo ls --affected | cold ÷ turbo | warm ÷ turbo |' : ''}`, `\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |${turboBin ? ' ---: | ---: | ---: |' : ''}`)
 for (const count of [79, 1000]) {
   const { yaml, names } = generateCatalog(count)
