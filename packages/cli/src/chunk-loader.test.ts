@@ -1,7 +1,8 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { tempDir } from '@tierdeploy/testkit'
+import { generateCatalog, tempDir, writeFiles } from '@tierdeploy/testkit'
 import { afterEach, describe, expect, it } from 'vitest'
 // @ts-expect-error: a build script, plain JavaScript
 import { LOADER_KEY, toScriptChunk } from '../../../scripts/script-chunks.mjs'
@@ -131,5 +132,41 @@ describe('chunkLoader', () => {
 
   it('is installed under the key the build writes into the bundle', () => {
     expect(CHUNK_LOADER_KEY).toBe(LOADER_KEY)
+  })
+})
+
+describe('the built CLI and its kept compiled code', () => {
+  const bin = join(import.meta.dirname, '../bin/tierdeploy.js')
+  const runCli = (args: string[], env: NodeJS.ProcessEnv) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...env } })
+
+  it('writes the chunks a command ran on its first run, reads them on the next, and keeps nothing when told not to', { timeout: 60_000 }, () => {
+    const temp = tempDir('tierdeploy-codecache-')
+    try {
+      writeFiles(temp.dir, { 'catalog/services.yaml': generateCatalog(30).yaml })
+      const plan = ['plan', '--catalog', join(temp.dir, 'catalog'), '--tier', 'all', '--json']
+      const first = runCli(plan, { TIERDEPLOY_CACHE_DIR: join(temp.dir, 'kept') })
+      expect(first.status, first.stderr).toBe(0)
+      const code = join(temp.dir, 'kept', 'code')
+      const kept = readdirSync(code)
+      expect(kept.length).toBeGreaterThan(1)
+      expect(kept.every((f) => /^[0-9a-f]{32}-\d+\.index\.js\.v8$/.test(f))).toBe(true)
+      const times = kept.map((f) => statSync(join(code, f)).mtimeMs)
+
+      const second = runCli(plan, { TIERDEPLOY_CACHE_DIR: join(temp.dir, 'kept') })
+      expect(second.status, second.stderr).toBe(0)
+      expect(second.stdout).toBe(first.stdout)
+      expect(readdirSync(code)).toEqual(kept)
+      expect(kept.map((f) => statSync(join(code, f)).mtimeMs)).toEqual(times)
+
+      const off = runCli(plan, { TIERDEPLOY_CACHE_DIR: join(temp.dir, 'off'), TIERDEPLOY_CACHE: 'off' })
+      expect(off.stdout).toBe(first.stdout)
+      expect(existsSync(join(temp.dir, 'off'))).toBe(false)
+      const nodeOff = runCli(plan, { TIERDEPLOY_CACHE_DIR: join(temp.dir, 'node-off'), NODE_DISABLE_COMPILE_CACHE: '1' })
+      expect(nodeOff.stdout).toBe(first.stdout)
+      expect(existsSync(join(temp.dir, 'node-off', 'code'))).toBe(false)
+      expect(readdirSync(join(temp.dir, 'node-off')).some((f) => f.startsWith('catalog-'))).toBe(true)
+    } finally {
+      temp.cleanup()
+    }
   })
 })
