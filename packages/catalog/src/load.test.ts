@@ -81,6 +81,29 @@ describe('buildCatalog (synchronous, everything loaded)', () => {
   })
 })
 
+describe('beforeLoad', () => {
+  it('is told the length of every catalog file before the catalog is parsed or found in the cache, by loadCatalog and checkCatalog', async () => {
+    const { dir, cleanup } = tempDir()
+    try {
+      const services = `${TIERS}services:\n  api:\n    path: api\n    tier: 1\n`
+      const staging = 'name: staging\nregion: us-east-1\n'
+      writeFiles(dir, { 'catalog/services.yaml': services, 'catalog/environments/staging.yaml': staging })
+      const told: number[] = []
+      const options = { dir: join(dir, 'catalog'), beforeLoad: (length: number) => void told.push(length) }
+      await loadCatalog({ ...options, cache: { dir: join(dir, 'cache'), codeVersion: 'v1' } })
+      await loadCatalog({ ...options, cache: { dir: join(dir, 'cache'), codeVersion: 'v1' } }) // from the cache
+      await checkCatalog(options)
+      expect(told).toEqual([services.length + staging.length, services.length + staging.length, services.length + staging.length])
+      // A catalog that fails to parse is still measured first.
+      writeFiles(dir, { 'catalog/services.yaml': 'tiers: [\n' })
+      await expect(loadCatalog(options)).rejects.toThrow(ConfigurationError)
+      expect(told.at(-1)).toBe('tiers: [\n'.length + staging.length)
+    } finally {
+      cleanup()
+    }
+  })
+})
+
 describe('catalog validation', () => {
   it('reports a YAML syntax error with its line and column', async () => {
     const { problems } = await check(`${TIERS}services:\n  a: [unclosed\n  b: 2\n`)

@@ -21,6 +21,11 @@ export interface LoadOptions {
    * run with unchanged files skips parsing and validation (the CLI uses it; actions run once on fresh runners).
    */
   cache?: CatalogCache
+  /**
+   * Called with the catalog files' total length once they are read, before anything is parsed or looked up in the
+   * cache: the CLI prepares its heap for a large catalog (packages/cli/src/heap.ts).
+   */
+  beforeLoad?(sourceLength: number): void
 }
 
 export interface LoadedCatalog {
@@ -34,6 +39,7 @@ export interface LoadedCatalog {
  */
 export async function loadCatalog(options: LoadOptions = {}): Promise<LoadedCatalog> {
   const sources = readSources(options)
+  options.beforeLoad?.(lengthOf(sources))
   const key = options.cache && !options.checkPaths ? cacheKey(sources, options.cache.codeVersion, options) : undefined
   const cacheFile = key ? cacheFileOf(options.cache!, sources.absolute) : undefined
   const cached = key && cacheFile ? readCachedCatalog(cacheFile, key) : undefined
@@ -53,7 +59,13 @@ export async function loadCatalog(options: LoadOptions = {}): Promise<LoadedCata
 
 /** Like loadCatalog, but returns every problem instead of throwing (for `tierdeploy validate`). */
 export async function checkCatalog(options: LoadOptions = {}): Promise<CatalogResult> {
-  return checkSources(readSources(options), options)
+  const sources = readSources(options)
+  options.beforeLoad?.(lengthOf(sources))
+  return checkSources(sources, options)
+}
+
+function lengthOf(sources: CatalogSources): number {
+  return sources.environments.reduce((n, e) => n + e.text.length, sources.services.text.length)
 }
 
 interface CatalogSources {

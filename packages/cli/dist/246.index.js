@@ -70,7 +70,7 @@ async function run(args, io) {
     if (selection.tier === undefined && selection.services === undefined && !byChange && values.ref === undefined) {
         throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e('nothing selected: give --tier N|all, --services A,B, --service A or --base REF');
     }
-    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(0,_cli_io_js__WEBPACK_IMPORTED_MODULE_2__/* .catalogLoadOptions */ .W)(io) });
     for (const w of warnings)
         io.stderr((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .formatProblem */ .Vw)(w));
     // --base plans only what changed since REF (loaded on use: plain plans need no git).

@@ -69,7 +69,7 @@ async function run(args, io, deps = {}) {
     // The AWS SDK loads here, on use, never for plan or validate.
     const aws = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(363), __webpack_require__.e(85), __webpack_require__.e(722), __webpack_require__.e(45), __webpack_require__.e(21)]).then(__webpack_require__.bind(__webpack_require__, 3045));
     const checks = aws.parseChecks((0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'checks') === undefined ? undefined : (0,_tierdeploy_graph__WEBPACK_IMPORTED_MODULE_2__/* .parseNameList */ .HI)((0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'checks')), '--checks');
-    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(0,_cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .catalogLoadOptions */ .W)(io) });
     for (const w of warnings)
         io.stderr((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .formatProblem */ .Vw)(w));
     const environment = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .environmentNamed */ .b)(catalog, envName);

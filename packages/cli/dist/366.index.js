@@ -129,6 +129,7 @@ var locate = __webpack_require__(1917);
  */
 async function loadCatalog(options = {}) {
     const sources = readSources(options);
+    options.beforeLoad?.(lengthOf(sources));
     const key = options.cache && !options.checkPaths ? cacheKey(sources, options.cache.codeVersion, options) : undefined;
     const cacheFile = key ? cacheFileOf(options.cache, sources.absolute) : undefined;
     const cached = key && cacheFile ? readCachedCatalog(cacheFile, key) : undefined;
@@ -146,7 +147,12 @@ async function loadCatalog(options = {}) {
 }
 /** Like loadCatalog, but returns every problem instead of throwing (for `tierdeploy validate`). */
 async function checkCatalog(options = {}) {
-    return checkSources(readSources(options), options);
+    const sources = readSources(options);
+    options.beforeLoad?.(lengthOf(sources));
+    return checkSources(sources, options);
+}
+function lengthOf(sources) {
+    return sources.environments.reduce((n, e) => n + e.text.length, sources.services.text.length);
 }
 function readSources(options) {
     const dir = options.dir ?? 'catalog';
@@ -742,7 +748,7 @@ async function run(args, io) {
         throw new cli_io/* UsageError */.e('--env ENV is required');
     if (values.stdout && values.out !== undefined)
         throw new cli_io/* UsageError */.e('give --out FILE or --stdout, not both');
-    const { catalog, warnings } = await (0,load/* loadCatalog */.a)({ dir: (0,src_args/* stringFlag */.AM)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    const { catalog, warnings } = await (0,load/* loadCatalog */.a)({ dir: (0,src_args/* stringFlag */.AM)(values, 'catalog') ?? 'catalog', ...(0,cli_io/* catalogLoadOptions */.W)(io) });
     for (const w of warnings)
         io.stderr((0,errors/* formatProblem */.Vw)(w));
     const environment = (0,src_environment/* environmentNamed */.b)(catalog, envName);

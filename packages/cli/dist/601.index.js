@@ -1176,7 +1176,7 @@ async function runDeploy(args, io, deps = {}) {
     if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 1 || Number(timeoutText) > 180)
         throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`--timeout-minutes must be a whole number from 1 to 180, got '${timeoutText}'`);
     const timeoutMs = Number(timeoutText) * 60_000;
-    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(0,_cli_io_js__WEBPACK_IMPORTED_MODULE_5__/* .catalogLoadOptions */ .W)(io) });
     for (const w of warnings)
         io.stderr((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .formatProblem */ .Vw)(w));
     const environment = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_8__/* .environmentNamed */ .b)(catalog, envName);
@@ -1339,7 +1339,7 @@ async function forward(command, args, io) {
 }
 /** `--promote-to-production`: the environment called production (or the one production-like environment). */
 async function promoteToProduction(values, io) {
-    const { catalog } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    const { catalog } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_6__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(0,_cli_io_js__WEBPACK_IMPORTED_MODULE_5__/* .catalogLoadOptions */ .W)(io) });
     const candidates = catalog.environments.has('production') ? ['production'] : [...catalog.environments.values()].filter(_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_8__/* .isProductionLike */ .r).map((e) => e.name);
     if (candidates.length !== 1) {
         throw new _tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`--promote-to-production needs one production environment; ${catalog.dir}/environments has ${candidates.length ? candidates.join(', ') : 'none'} (use tierdeploy promote --to ENV)`);
@@ -1440,7 +1440,7 @@ async function runPreflightCommand(args, io, deps = {}) {
     if (!FORMATS.includes(format))
         throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`--format must be one of ${FORMATS.join(', ')}, got '${format}'`);
     const selection = (0,_selection_js__WEBPACK_IMPORTED_MODULE_1__/* .selectionFromFlags */ ._G)(values);
-    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(0,_cli_io_js__WEBPACK_IMPORTED_MODULE_2__/* .catalogLoadOptions */ .W)(io) });
     for (const w of warnings)
         io.stderr((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .formatProblem */ .Vw)(w));
     const environment = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .environmentNamed */ .b)(catalog, envName);

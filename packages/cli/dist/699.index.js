@@ -355,7 +355,7 @@ async function run(args, io, deps = {}) {
     const envName = (0,src_args/* stringFlag */.AM)(values, 'env');
     if (values.live && envName === undefined)
         throw new cli_io/* UsageError */.e('--live needs --env ENV: the environment whose cluster to read');
-    const { catalog, warnings } = await (0,load/* loadCatalog */.a)({ dir: (0,src_args/* stringFlag */.AM)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    const { catalog, warnings } = await (0,load/* loadCatalog */.a)({ dir: (0,src_args/* stringFlag */.AM)(values, 'catalog') ?? 'catalog', ...(0,cli_io/* catalogLoadOptions */.W)(io) });
     if (!values.json)
         for (const w of warnings)
             io.stderr((0,errors/* formatProblem */.Vw)(w));

@@ -98,6 +98,7 @@ var locate = __webpack_require__(1917);
  */
 async function loadCatalog(options = {}) {
     const sources = readSources(options);
+    options.beforeLoad?.(lengthOf(sources));
     const key = options.cache && !options.checkPaths ? cacheKey(sources, options.cache.codeVersion, options) : undefined;
     const cacheFile = key ? cacheFileOf(options.cache, sources.absolute) : undefined;
     const cached = key && cacheFile ? readCachedCatalog(cacheFile, key) : undefined;
@@ -115,7 +116,12 @@ async function loadCatalog(options = {}) {
 }
 /** Like loadCatalog, but returns every problem instead of throwing (for `tierdeploy validate`). */
 async function checkCatalog(options = {}) {
-    return checkSources(readSources(options), options);
+    const sources = readSources(options);
+    options.beforeLoad?.(lengthOf(sources));
+    return checkSources(sources, options);
+}
+function lengthOf(sources) {
+    return sources.environments.reduce((n, e) => n + e.text.length, sources.services.text.length);
 }
 function readSources(options) {
     const dir = options.dir ?? 'catalog';
@@ -427,7 +433,7 @@ const usage = 'tierdeploy validate [--catalog DIR] [--strict] [--json]';
 async function run(args, io) {
     const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFlags */ .bQ)(args, { catalog: { type: 'string' }, strict: { type: 'boolean' }, json: { type: 'boolean' } });
     const dir = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog';
-    const { catalog, problems } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .checkCatalog */ .k)({ dir, strict: values.strict === true, checkPaths: true });
+    const { catalog, problems } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_1__/* .checkCatalog */ .k)({ dir, strict: values.strict === true, checkPaths: true, ...(io.beforeCatalogLoad ? { beforeLoad: io.beforeCatalogLoad } : {}) });
     const errors = problems.filter((p) => p.severity === 'error');
     if (values.json) {
         io.stdout(JSON.stringify({ valid: errors.length === 0, problems: problems.map(({ path: _path, atKey: _atKey, ...p }) => p) }));

@@ -74,7 +74,7 @@ async function run(args, io) {
     const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .parseFlags */ .bQ)(args, { catalog: { type: 'string' }, ..._selection_js__WEBPACK_IMPORTED_MODULE_6__/* .changeRangeOptions */ .S4, json: { type: 'boolean' }, verbose: { type: 'boolean' } });
     // Checked before the catalog loads, so a missing --base is a usage error (exit 2) whatever the catalog holds.
     rangeFromFlags(values);
-    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_7__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(0,_cli_io_js__WEBPACK_IMPORTED_MODULE_4__/* .catalogLoadOptions */ .W)(io) });
     for (const w of warnings)
         io.stderr((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_8__/* .formatProblem */ .Vw)(w));
     const detected = await changedFromFlags(catalog, values, io);

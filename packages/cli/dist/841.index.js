@@ -138,7 +138,7 @@ async function run(args, io, deps = {}) {
     const timeoutMs = wholeNumber(values, 'timeout-minutes', 15, 180) * 60_000;
     const flags = (0,_selection_js__WEBPACK_IMPORTED_MODULE_3__/* .selectionFromFlags */ ._G)(values);
     const selection = flags.tier === undefined && flags.services === undefined ? { ...flags, tier: 'all' } : flags;
-    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(0,_cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .catalogLoadOptions */ .W)(io) });
     for (const w of warnings)
         io.stderr((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .formatProblem */ .Vw)(w));
     const to = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_5__/* .environmentNamed */ .b)(catalog, toName);

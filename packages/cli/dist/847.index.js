@@ -156,6 +156,7 @@ var locate = __webpack_require__(1917);
  */
 async function loadCatalog(options = {}) {
     const sources = readSources(options);
+    options.beforeLoad?.(lengthOf(sources));
     const key = options.cache && !options.checkPaths ? cacheKey(sources, options.cache.codeVersion, options) : undefined;
     const cacheFile = key ? cacheFileOf(options.cache, sources.absolute) : undefined;
     const cached = key && cacheFile ? readCachedCatalog(cacheFile, key) : undefined;
@@ -173,7 +174,12 @@ async function loadCatalog(options = {}) {
 }
 /** Like loadCatalog, but returns every problem instead of throwing (for `tierdeploy validate`). */
 async function checkCatalog(options = {}) {
-    return checkSources(readSources(options), options);
+    const sources = readSources(options);
+    options.beforeLoad?.(lengthOf(sources));
+    return checkSources(sources, options);
+}
+function lengthOf(sources) {
+    return sources.environments.reduce((n, e) => n + e.text.length, sources.services.text.length);
 }
 function readSources(options) {
     const dir = options.dir ?? 'catalog';
@@ -590,7 +596,7 @@ async function run(args, io, deps = {}) {
     const names = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'services') ?? (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'service');
     if (tier !== undefined && names !== undefined)
         throw new _cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e('give --tier or --services, not both');
-    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) });
+    const { catalog, warnings } = await (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_2__/* .loadCatalog */ .a)({ dir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .stringFlag */ .AM)(values, 'catalog') ?? 'catalog', ...(0,_cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .catalogLoadOptions */ .W)(io) });
     for (const w of warnings)
         io.stderr((0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_3__/* .formatProblem */ .Vw)(w));
     const environment = (0,_tierdeploy_catalog__WEBPACK_IMPORTED_MODULE_4__/* .environmentNamed */ .b)(catalog, envName);

@@ -101,6 +101,19 @@ describe('chunkLoader', () => {
     expect(readdirSync(cache)).toEqual(['b2-7.index.js.v8'])
   })
 
+  it('keeps only code compiled under the flags the process ends with (V8 rejects a cache made under other flags)', async () => {
+    const { dist, cache } = setup()
+    writeFileSync(join(dist, '8.index.js'), toScript(chunkSource(2).replace(/\b7\b/g, '8')))
+    let flags = 0
+    let exit = (): void => {}
+    const load = chunkLoader({ dir: dist, codeCacheDir: cache, buildId: 'b1', atExit: (f) => (exit = f), flagsVersion: () => flags })
+    await load('7.index.js') // before a flag changes: its next run would load it before the change again
+    flags = 1
+    expect(run(await load('8.index.js')).answer).toBe(2)
+    exit()
+    expect(readdirSync(cache)).toEqual(['b1-8.index.js.v8'])
+  })
+
   it('does not use a cache directory that others can write to', async () => {
     const { cache, processRun } = setup()
     mkdirSync(cache, { recursive: true })

@@ -28,6 +28,12 @@ export interface ChunkLoaderOptions {
   buildId: string
   /** Runs when the process ends; the real one is process.once('exit'). */
   atExit(write: () => void): void
+  /**
+   * Changes when the process sets a V8 flag (heap.ts). Code is cached with the flags it is written under; code
+   * compiled before a change would be written under flags its next run (which loads it before the change again)
+   * does not have, and rejected every time, so it is not written.
+   */
+  flagsVersion?(): number
 }
 
 /**
@@ -46,11 +52,14 @@ export interface ChunkLoaderOptions {
  */
 export function chunkLoader(options: ChunkLoaderOptions): (name: string) => Promise<Chunk> {
   const cacheDir = options.codeCacheDir !== undefined && usableDirectory(options.codeCacheDir) ? options.codeCacheDir : undefined
-  const toWrite: Array<{ file: string; script: Script }> = []
+  const toWrite: Array<{ file: string; script: Script; flags: number }> = []
+  const flagsVersion = options.flagsVersion ?? (() => 0)
   options.atExit(() => {
-    if (cacheDir === undefined || toWrite.length === 0) return
+    const now = flagsVersion()
+    const writable = toWrite.filter((w) => w.flags === now)
+    if (cacheDir === undefined || writable.length === 0) return
     removeOtherBuilds(cacheDir, options.buildId)
-    for (const { file, script } of toWrite) writeAtomically(file, seal(script.createCachedData()))
+    for (const { file, script } of writable) writeAtomically(file, seal(script.createCachedData()))
   })
   return async (name) => {
     const file = join(options.dir, name)
@@ -58,7 +67,7 @@ export function chunkLoader(options: ChunkLoaderOptions): (name: string) => Prom
     const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, `${options.buildId}-${name}.v8`)
     const cachedData = cacheFile === undefined ? undefined : unseal(readIfPresent(cacheFile))
     const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) })
-    if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) toWrite.push({ file: cacheFile, script })
+    if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) toWrite.push({ file: cacheFile, script, flags: flagsVersion() })
     const url = pathToFileURL(file).href
     return (script.runInThisContext() as (meta: { url: string; filename: string; dirname: string }) => Chunk)({ url, filename: file, dirname: options.dir })
   }

@@ -1,4 +1,4 @@
-import type { CatalogCache } from '@tierdeploy/catalog'
+import type { CatalogCache, LoadOptions } from '@tierdeploy/catalog'
 
 /** What a command may touch of the process, so tests run commands in-process and read what they printed. */
 export interface CliIO {
@@ -14,6 +14,13 @@ export interface CliIO {
   columns?: number
   /** Writes to stderr as given, with no newline added: the live view's cursor movements. */
   stderrRaw?(text: string): void
+  /** Told the catalog's length before it is loaded (the real entry point prepares the heap for a large one). */
+  beforeCatalogLoad?(sourceLength: number): void
+}
+
+/** What every command passes to loadCatalog from the process: the kept catalogs and the heap's preparation. */
+export function catalogLoadOptions(io: CliIO): Pick<LoadOptions, 'cache' | 'beforeLoad'> {
+  return { ...(io.catalogCache ? { cache: io.catalogCache } : {}), ...(io.beforeCatalogLoad ? { beforeLoad: io.beforeCatalogLoad } : {}) }
 }
 
 /** A mistake in how the command was called (unknown flag, missing value): exit code 2. */

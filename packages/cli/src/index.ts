@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { buildId } from './build-id.js'
 import { catalogCache, codeCacheDirectory } from './catalog-cache.js'
 import { chunkLoader, installChunkLoader } from './chunk-loader.js'
+import { flagsVersion, prepareHeapFor } from './heap.js'
 import { main } from './main.js'
 import { processOutputs } from './stdio.js'
 
@@ -15,6 +16,7 @@ installChunkLoader(
     ...(build === undefined ? {} : { codeCacheDir: codeCacheDirectory(process.env) }),
     buildId: build ?? 'unknown',
     atExit: (write) => process.once('exit', write),
+    flagsVersion,
   }),
 )
 
@@ -34,6 +36,7 @@ main(process.argv.slice(2), {
     return process.stderr.columns
   },
   stderrRaw: stderr,
+  beforeCatalogLoad: (length) => void prepareHeapFor(length),
 }).then(
   (code) => {
     process.exitCode = code

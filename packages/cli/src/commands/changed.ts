@@ -1,7 +1,7 @@
 import { formatProblem, loadCatalog, streamLogger, type Catalog } from '@tierdeploy/catalog'
 import { affectedJson, describeReason, detectChangedServices, gitRunner, type DetectedChanges } from '@tierdeploy/changes'
 import { parseFlags, stringFlag } from '../args.js'
-import { UsageError, type CliIO } from '../cli-io.js'
+import { catalogLoadOptions, type CliIO, UsageError } from '../cli-io.js'
 import { changeRangeOptions } from '../selection.js'
 
 export const usage = 'tierdeploy changed [--catalog DIR] --base REF [--head REF] [--merge-base] [--json]'
@@ -52,7 +52,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { values } = parseFlags(args, { catalog: { type: 'string' }, ...changeRangeOptions, json: { type: 'boolean' }, verbose: { type: 'boolean' } })
   // Checked before the catalog loads, so a missing --base is a usage error (exit 2) whatever the catalog holds.
   rangeFromFlags(values)
-  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
+  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...catalogLoadOptions(io) })
   for (const w of warnings) io.stderr(formatProblem(w))
   const detected = await changedFromFlags(catalog, values, io)
   io.stdout(values.json ? JSON.stringify(affectedJson(detected)) : renderText(detected))

@@ -29,7 +29,7 @@ import { ConfigurationError, environmentNamed, formatProblem, isProductionLike, 
 import { Git, gitRunner } from '@tierdeploy/changes'
 import { renderPlanText, resolveDeployWaves, resolveServiceName } from '@tierdeploy/graph'
 import { parseFlags, stringFlag } from '../args.js'
-import { UsageError, type CliIO } from '../cli-io.js'
+import { catalogLoadOptions, type CliIO, UsageError } from '../cli-io.js'
 import { progressLogger, progressRendererFor } from '../progress.js'
 import { selectionFromFlags, selectionOptions } from '../selection.js'
 import { preflightBeforeDeploy } from './preflight.js'
@@ -123,7 +123,7 @@ export async function runDeploy(args: string[], io: CliIO, deps: DeployDeps = {}
   if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 1 || Number(timeoutText) > 180) throw new UsageError(`--timeout-minutes must be a whole number from 1 to 180, got '${timeoutText}'`)
   const timeoutMs = Number(timeoutText) * 60_000
 
-  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
+  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...catalogLoadOptions(io) })
   for (const w of warnings) io.stderr(formatProblem(w))
   const environment = environmentNamed(catalog, envName)
   const region = regionFor(environment, { override: stringFlag(values, 'region'), overrideName: '--region', env: io.env })
@@ -282,7 +282,7 @@ async function forward(command: 'health' | 'promote', args: string[], io: CliIO)
 
 /** `--promote-to-production`: the environment called production (or the one production-like environment). */
 async function promoteToProduction(values: Record<string, unknown>, io: CliIO): Promise<number> {
-  const { catalog } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
+  const { catalog } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...catalogLoadOptions(io) })
   const candidates = catalog.environments.has('production') ? ['production'] : [...catalog.environments.values()].filter(isProductionLike).map((e) => e.name)
   if (candidates.length !== 1) {
     throw new ConfigurationError(`--promote-to-production needs one production environment; ${catalog.dir}/environments has ${candidates.length ? candidates.join(', ') : 'none'} (use tierdeploy promote --to ENV)`)

@@ -4,7 +4,7 @@ import type { STSClient } from '@aws-sdk/client-sts'
 import { environmentNamed, formatProblem, isEnabledIn, loadCatalog, locateProblems, silentLogger, type Catalog, type Environment } from '@tierdeploy/catalog'
 import { doctorJson, renderDoctorText, runDoctor, type DoctorResult, type Finding } from '@tierdeploy/doctor'
 import { parseFlags, stringFlag } from '../args.js'
-import { UsageError, type CliIO } from '../cli-io.js'
+import { catalogLoadOptions, type CliIO, UsageError } from '../cli-io.js'
 
 export const usage = [
   'tierdeploy doctor [--catalog DIR] [--env ENV] [--no-code] [--live [--cluster NAME] [--region REGION]] [--json]',
@@ -34,7 +34,7 @@ export async function run(args: string[], io: CliIO, deps: DoctorDeps = {}): Pro
   })
   const envName = stringFlag(values, 'env')
   if (values.live && envName === undefined) throw new UsageError('--live needs --env ENV: the environment whose cluster to read')
-  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
+  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...catalogLoadOptions(io) })
   if (!values.json) for (const w of warnings) io.stderr(formatProblem(w))
   const environment = envName === undefined ? undefined : environmentNamed(catalog, envName)
   const result = await runDoctor(catalog, {

@@ -2,7 +2,7 @@ import type { ECSClient } from '@aws-sdk/client-ecs'
 import { environmentNamed, formatProblem, loadCatalog, streamLogger, systemClock, type Clock } from '@tierdeploy/catalog'
 import { parseNameList } from '@tierdeploy/graph'
 import { parseFlags, stringFlag } from '../args.js'
-import { UsageError, type CliIO } from '../cli-io.js'
+import { catalogLoadOptions, type CliIO, UsageError } from '../cli-io.js'
 
 export const usage = 'tierdeploy health --env ENV (--tier N | --services A,B) [--catalog DIR] [--cluster NAME] [--region REGION] [--checks ecs,load-balancer,http,alarms] [--timeout SECONDS] [--bake SECONDS] [--target-groups JSON] [--json] [--verbose]'
 
@@ -56,7 +56,7 @@ export async function run(args: string[], io: CliIO, deps: HealthDeps = {}): Pro
   // The AWS SDK loads here, on use, never for plan or validate.
   const aws = await import('@tierdeploy/aws')
   const checks = aws.parseChecks(stringFlag(values, 'checks') === undefined ? undefined : parseNameList(stringFlag(values, 'checks')!), '--checks')
-  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
+  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...catalogLoadOptions(io) })
   for (const w of warnings) io.stderr(formatProblem(w))
   const environment = environmentNamed(catalog, envName)
   const services = aws.gateServices(catalog, environment, { ...(tier !== undefined ? { tier } : {}), ...(names !== undefined ? { services: parseNameList(names) } : {}) }, { tier: '--tier', services: '--services', deployResult: '--services' })

@@ -1,7 +1,7 @@
 import { environmentNamed, formatProblem, loadCatalog, type Environment } from '@tierdeploy/catalog'
 import { planJson, renderPlanText, resolveDeployWaves } from '@tierdeploy/graph'
 import { parseFlags, refuseTogether, stringFlag } from '../args.js'
-import { UsageError, type CliIO } from '../cli-io.js'
+import { catalogLoadOptions, type CliIO, UsageError } from '../cli-io.js'
 import { changeRangeOptions, selectionFromFlags, selectionOptions } from '../selection.js'
 
 export const usage = 'tierdeploy plan [--catalog DIR] [--env ENV | --ref REF] [--tier N|all] [--services A,B | --service A] [--with-dependencies] [--base REF [--head REF] [--merge-base]] [--json]'
@@ -21,7 +21,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (selection.tier === undefined && selection.services === undefined && !byChange && values.ref === undefined) {
     throw new UsageError('nothing selected: give --tier N|all, --services A,B, --service A or --base REF')
   }
-  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
+  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...catalogLoadOptions(io) })
   for (const w of warnings) io.stderr(formatProblem(w))
   // --base plans only what changed since REF (loaded on use: plain plans need no git).
   if (byChange) {

@@ -6,7 +6,7 @@ import { makePreflightClients, preflightServices, preflightVerdict, renderPrefli
 import { environmentNamed, formatProblem, loadCatalog, streamLogger, type Logger } from '@tierdeploy/catalog'
 import { resolveDeployWaves } from '@tierdeploy/graph'
 import { parseFlags, stringFlag } from '../args.js'
-import { UsageError, type CliIO } from '../cli-io.js'
+import { catalogLoadOptions, type CliIO, UsageError } from '../cli-io.js'
 import { selectionFromFlags, selectionOptions } from '../selection.js'
 import { readImages } from './deploy.js'
 
@@ -54,7 +54,7 @@ export async function runPreflightCommand(args: string[], io: CliIO, deps: Prefl
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${format}'`)
   const selection = selectionFromFlags(values)
 
-  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
+  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...catalogLoadOptions(io) })
   for (const w of warnings) io.stderr(formatProblem(w))
   const environment = environmentNamed(catalog, envName)
   const plan = resolveDeployWaves(catalog, selection.tier === undefined && selection.services === undefined ? { ...selection, tier: 'all' } : selection, environment)

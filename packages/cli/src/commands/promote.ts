@@ -7,7 +7,7 @@ import { ConfigurationError, environmentNamed, formatProblem, loadCatalog, strea
 import type { DeployEvent } from '@tierdeploy/aws'
 import { resolveDeployWaves, type Selection } from '@tierdeploy/graph'
 import { parseFlags, stringFlag } from '../args.js'
-import { UsageError, type CliIO } from '../cli-io.js'
+import { catalogLoadOptions, type CliIO, UsageError } from '../cli-io.js'
 import { selectionFromFlags, selectionOptions } from '../selection.js'
 
 export const usage = [
@@ -80,7 +80,7 @@ export async function run(args: string[], io: CliIO, deps: PromoteDeps = {}): Pr
   const flags = selectionFromFlags(values)
   const selection: Selection = flags.tier === undefined && flags.services === undefined ? { ...flags, tier: 'all' } : flags
 
-  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
+  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...catalogLoadOptions(io) })
   for (const w of warnings) io.stderr(formatProblem(w))
   const to = environmentNamed(catalog, toName)
   const from = environmentNamed(catalog, sourceEnvironment(to, stringFlag(values, 'from')))

@@ -2,7 +2,7 @@ import type { ECSClient } from '@aws-sdk/client-ecs'
 import { environmentNamed, formatProblem, loadCatalog, systemClock, type Catalog, type Clock, type Environment } from '@tierdeploy/catalog'
 import { parseNameList } from '@tierdeploy/graph'
 import { parseFlags, stringFlag } from '../args.js'
-import { UsageError, type CliIO } from '../cli-io.js'
+import { catalogLoadOptions, type CliIO, UsageError } from '../cli-io.js'
 
 export const usage = [
   'tierdeploy status --env ENV [--compare ENV] [--tier N|all | --services A,B] [--format table|json|markdown]',
@@ -45,7 +45,7 @@ export async function run(args: string[], io: CliIO, deps: StatusDeps = {}): Pro
   const names = stringFlag(values, 'services') ?? stringFlag(values, 'service')
   if (tier !== undefined && names !== undefined) throw new UsageError('give --tier or --services, not both')
 
-  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
+  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...catalogLoadOptions(io) })
   for (const w of warnings) io.stderr(formatProblem(w))
   const environment = environmentNamed(catalog, envName)
   const compareName = stringFlag(values, 'compare')

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { ConfigurationError, environmentNamed, formatProblem, loadCatalog } from '@tierdeploy/catalog'
 import { catalogTerraformVars, renderTerraformVars, terraformRootOf } from '@tierdeploy/terraform'
 import { parseFlags, stringFlag } from '../args.js'
-import { UsageError, type CliIO } from '../cli-io.js'
+import { catalogLoadOptions, type CliIO, UsageError } from '../cli-io.js'
 
 export const usage = `tierdeploy terraform-vars --env ENV [--catalog DIR] [--out FILE | --stdout]
        writes the environment's catalog-generated Terraform variables: by default to its var file named catalog.tfvars.json
@@ -14,7 +14,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const envName = stringFlag(values, 'env')
   if (!envName) throw new UsageError('--env ENV is required')
   if (values.stdout && values.out !== undefined) throw new UsageError('give --out FILE or --stdout, not both')
-  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...(io.catalogCache ? { cache: io.catalogCache } : {}) })
+  const { catalog, warnings } = await loadCatalog({ dir: stringFlag(values, 'catalog') ?? 'catalog', ...catalogLoadOptions(io) })
   for (const w of warnings) io.stderr(formatProblem(w))
   const environment = environmentNamed(catalog, envName)
   const text = renderTerraformVars(catalogTerraformVars(catalog, environment))

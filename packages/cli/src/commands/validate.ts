@@ -7,7 +7,7 @@ export const usage = 'tierdeploy validate [--catalog DIR] [--strict] [--json]'
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { values } = parseFlags(args, { catalog: { type: 'string' }, strict: { type: 'boolean' }, json: { type: 'boolean' } })
   const dir = stringFlag(values, 'catalog') ?? 'catalog'
-  const { catalog, problems } = await checkCatalog({ dir, strict: values.strict === true, checkPaths: true })
+  const { catalog, problems } = await checkCatalog({ dir, strict: values.strict === true, checkPaths: true, ...(io.beforeCatalogLoad ? { beforeLoad: io.beforeCatalogLoad } : {}) })
   const errors = problems.filter((p) => p.severity === 'error')
   if (values.json) {
     io.stdout(JSON.stringify({ valid: errors.length === 0, problems: problems.map(({ path: _path, atKey: _atKey, ...p }) => p) }))
