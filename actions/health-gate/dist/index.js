@@ -32418,6 +32418,7 @@ async function locateProblems(problems, sources) {
  */
 async function loadCatalog(options = {}) {
     const sources = readSources(options);
+    options.beforeLoad?.(lengthOf(sources));
     const key = options.cache && !options.checkPaths ? cacheKey(sources, options.cache.codeVersion, options) : undefined;
     const cacheFile = key ? cacheFileOf(options.cache, sources.absolute) : undefined;
     const cached = key && cacheFile ? readCachedCatalog(cacheFile, key) : undefined;
@@ -32435,7 +32436,12 @@ async function loadCatalog(options = {}) {
 }
 /** Like loadCatalog, but returns every problem instead of throwing (for `tierdeploy validate`). */
 async function checkCatalog(options = {}) {
-    return checkSources(readSources(options), options);
+    const sources = readSources(options);
+    options.beforeLoad?.(lengthOf(sources));
+    return checkSources(sources, options);
+}
+function lengthOf(sources) {
+    return sources.environments.reduce((n, e) => n + e.text.length, sources.services.text.length);
 }
 function readSources(options) {
     const dir = options.dir ?? 'catalog';
