@@ -32,18 +32,8 @@ export function toScriptChunk(code, file = 'chunk') {
     edits.push({ start: declarator.init.end, end: statement.end, text: ',' })
   }
   if (names.length !== 3) throw new Error(`${file}: a chunk exports id, ids and modules; this one exports ${names.join(', ') || 'nothing'}`)
-  visit(ast, (node) => {
-    if (node.type === 'MetaProperty' && node.meta.name === 'import') edits.push({ start: node.start, end: node.end, text: '__tierdeployImportMeta' })
-    if (node.type === 'ImportExpression') throw new Error(`${file}:${lineOf(code, node.start)}: import() inside a chunk cannot be loaded as a script`)
-  })
-  edits.sort((a, b) => a.start - b.start)
-  let out = '(function (__tierdeployImportMeta) { return { '
-  let at = 0
-  for (const edit of edits) {
-    out += code.slice(at, edit.start) + edit.text
-    at = edit.end
-  }
-  return `${out}${code.slice(at)} } })\n`
+  edits.push(...importMetaEdits(ast, code, `${file}:LINE: import() inside a chunk cannot be loaded as a script`))
+  return `(function (__tierdeployImportMeta) { return { ${applyEdits(code, edits)} } })\n`
 }
 
 /** The CLI's index.js with its chunk loading handed to the installed loader. */
@@ -71,24 +61,35 @@ export function toCommonJs(code, file = 'index.js') {
     const whole = statement.specifiers.filter((s) => s.type !== 'ImportSpecifier').map((s) => `const ${s.local.name} = require(${source});`)
     edits.push({ start: statement.start, end: statement.end, text: [...whole, ...(named.length ? [`const { ${named.join(', ')} } = require(${source});`] : []), ...(statement.specifiers.length ? [] : [`require(${source});`])].join(' ') })
   }
-  visit(ast, (node) => {
-    if (node.type === 'MetaProperty' && node.meta.name === 'import') edits.push({ start: node.start, end: node.end, text: '__tierdeployImportMeta' })
-    if (node.type === 'ImportExpression') throw new Error(`${file}:${lineOf(code, node.start)}: import() in the CLI entry (chunks load through withChunkLoader)`)
-  })
-  edits.sort((a, b) => a.start - b.start)
-  let out = 'const __tierdeployImportMeta = { url: require("node:url").pathToFileURL(__filename).href, filename: __filename, dirname: __dirname }; '
-  let at = 0
-  for (const edit of edits) {
-    out += code.slice(at, edit.start) + edit.text
-    at = edit.end
-  }
-  out += code.slice(at)
+  edits.push(...importMetaEdits(ast, code, `${file}:LINE: import() in the CLI entry (chunks load through withChunkLoader)`))
+  const out = `const __tierdeployImportMeta = { url: require("node:url").pathToFileURL(__filename).href, filename: __filename, dirname: __dirname }; ${applyEdits(code, edits)}`
   try {
     acorn.parse(out, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true })
   } catch (e) {
     throw new Error(`${file}: not valid as CommonJS after conversion (a top-level await?): ${e.message}`, { cause: e })
   }
   return out
+}
+
+/** Every `import.meta` as `__tierdeployImportMeta` (which each form defines); an import() stops the build with `refusal` (LINE: its line). */
+function importMetaEdits(ast, code, refusal) {
+  const edits = []
+  visit(ast, (node) => {
+    if (node.type === 'MetaProperty' && node.meta.name === 'import') edits.push({ start: node.start, end: node.end, text: '__tierdeployImportMeta' })
+    if (node.type === 'ImportExpression') throw new Error(refusal.replace('LINE', String(lineOf(code, node.start))))
+  })
+  return edits
+}
+
+/** The code with each edit's range replaced by its text (ranges do not overlap). */
+function applyEdits(code, edits) {
+  let out = ''
+  let at = 0
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    out += code.slice(at, edit.start) + edit.text
+    at = edit.end
+  }
+  return out + code.slice(at)
 }
 
 function lineOf(code, offset) {

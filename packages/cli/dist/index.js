@@ -416,7 +416,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
  * it was. Run from source (tests, tsx), the string is left as written and this file's own path, size and time stand
  * in for it.
  */
-const stamped = 'eab71365cd616dde37ca90bb9a872299';
+const stamped = '07a659003e70a5ca51e3dba278d02fcb';
 function buildId() {
     if (!stamped.startsWith('@@'))
         return stamped;
@@ -503,12 +503,15 @@ function installChunkLoader(load) {
  *   (checked before it is read; otherwise it is not used at all).
  */
 function chunkLoader(options) {
-    const cacheDir = options.codeCacheDir !== undefined && usableDirectory(options.codeCacheDir) ? options.codeCacheDir : undefined;
+    // Checked (and made) when the first chunk loads: a command that loads none (--version) touches no directory.
+    let checked;
+    const cacheDirectory = () => (checked ??= { dir: options.codeCacheDir !== undefined && usableDirectory(options.codeCacheDir) ? options.codeCacheDir : undefined }).dir;
     const toWrite = [];
     const flagsVersion = options.flagsVersion ?? (() => 0);
     options.atExit(() => {
         const now = flagsVersion();
         const writable = toWrite.filter((w) => w.flags === now);
+        const cacheDir = checked?.dir;
         if (cacheDir === undefined || writable.length === 0)
             return;
         removeOtherBuilds(cacheDir, options.buildId);
@@ -518,6 +521,7 @@ function chunkLoader(options) {
     return async (name) => {
         const file = (0,external_node_path_.join)(options.dir, name);
         const source = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        const cacheDir = cacheDirectory();
         const cacheFile = cacheDir === undefined ? undefined : (0,external_node_path_.join)(cacheDir, `${options.buildId}-${name}.v8`);
         const cachedData = cacheFile === undefined ? undefined : unseal(readIfPresent(cacheFile));
         const script = new external_node_vm_namespaceObject.Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });

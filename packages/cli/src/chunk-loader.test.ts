@@ -122,6 +122,14 @@ describe('chunkLoader', () => {
     expect(readdirSync(cache)).toEqual([])
   })
 
+  it('touches no directory in a run that loads no chunk (--version)', () => {
+    const { cache } = setup()
+    let exit = (): void => {}
+    chunkLoader({ dir: cache, codeCacheDir: cache, buildId: 'b1', atExit: (f) => (exit = f) })
+    exit()
+    expect(existsSync(cache)).toBe(false)
+  })
+
   it('writes nothing without a cache directory', async () => {
     const { cache, processRun } = setup()
     await processRun({ codeCacheDir: undefined })

@@ -51,12 +51,15 @@ export interface ChunkLoaderOptions {
  *   (checked before it is read; otherwise it is not used at all).
  */
 export function chunkLoader(options: ChunkLoaderOptions): (name: string) => Promise<Chunk> {
-  const cacheDir = options.codeCacheDir !== undefined && usableDirectory(options.codeCacheDir) ? options.codeCacheDir : undefined
+  // Checked (and made) when the first chunk loads: a command that loads none (--version) touches no directory.
+  let checked: { dir: string | undefined } | undefined
+  const cacheDirectory = (): string | undefined => (checked ??= { dir: options.codeCacheDir !== undefined && usableDirectory(options.codeCacheDir) ? options.codeCacheDir : undefined }).dir
   const toWrite: Array<{ file: string; script: Script; flags: number }> = []
   const flagsVersion = options.flagsVersion ?? (() => 0)
   options.atExit(() => {
     const now = flagsVersion()
     const writable = toWrite.filter((w) => w.flags === now)
+    const cacheDir = checked?.dir
     if (cacheDir === undefined || writable.length === 0) return
     removeOtherBuilds(cacheDir, options.buildId)
     for (const { file, script } of writable) writeAtomically(file, seal(script.createCachedData()))
@@ -64,6 +67,7 @@ export function chunkLoader(options: ChunkLoaderOptions): (name: string) => Prom
   return async (name) => {
     const file = join(options.dir, name)
     const source = readFileSync(file, 'utf8')
+    const cacheDir = cacheDirectory()
     const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, `${options.buildId}-${name}.v8`)
     const cachedData = cacheFile === undefined ? undefined : unseal(readIfPresent(cacheFile))
     const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) })
