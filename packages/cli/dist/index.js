@@ -416,7 +416,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
  * it was. Run from source (tests, tsx), the string is left as written and this file's own path, size and time stand
  * in for it.
  */
-const stamped = '07a659003e70a5ca51e3dba278d02fcb';
+const stamped = '15b85ce62b9b824724a10b4ae210744a';
 function buildId() {
     if (!stamped.startsWith('@@'))
         return stamped;
@@ -483,10 +483,10 @@ const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__tier
 
 /** The global the bundle's runtime calls to load a chunk (scripts/script-chunks.mjs writes the call). */
 const CHUNK_LOADER_KEY = 'tierdeploy.loadChunk';
-/** Makes `load` the bundle's chunk loader. */
-function installChunkLoader(load) {
+/** Makes `loader` the bundle's chunk loader. */
+function installChunkLoader(loader) {
     ;
-    globalThis[Symbol.for(CHUNK_LOADER_KEY)] = load;
+    globalThis[Symbol.for(CHUNK_LOADER_KEY)] = (name) => loader.load(name);
 }
 /**
  * Loads the CLI's chunks (scripts/script-chunks.mjs) with V8's code cache, which Node 20 offers for scripts but not
@@ -506,29 +506,33 @@ function chunkLoader(options) {
     // Checked (and made) when the first chunk loads: a command that loads none (--version) touches no directory.
     let checked;
     const cacheDirectory = () => (checked ??= { dir: options.codeCacheDir !== undefined && usableDirectory(options.codeCacheDir) ? options.codeCacheDir : undefined }).dir;
+    /** Chunks compiled from source in this run, with their code once taken (beforeFlagsChange). */
     const toWrite = [];
-    const flagsVersion = options.flagsVersion ?? (() => 0);
     options.atExit(() => {
-        const now = flagsVersion();
-        const writable = toWrite.filter((w) => w.flags === now);
         const cacheDir = checked?.dir;
-        if (cacheDir === undefined || writable.length === 0)
+        if (cacheDir === undefined || toWrite.length === 0)
             return;
         removeOtherBuilds(cacheDir, options.buildId);
-        for (const { file, script } of writable)
-            writeAtomically(file, seal(script.createCachedData()));
+        for (const { file, script, data } of toWrite)
+            writeAtomically(file, seal(data ?? script.createCachedData()));
     });
-    return async (name) => {
-        const file = (0,external_node_path_.join)(options.dir, name);
-        const source = (0,external_node_fs_.readFileSync)(file, 'utf8');
-        const cacheDir = cacheDirectory();
-        const cacheFile = cacheDir === undefined ? undefined : (0,external_node_path_.join)(cacheDir, `${options.buildId}-${name}.v8`);
-        const cachedData = cacheFile === undefined ? undefined : unseal(readIfPresent(cacheFile));
-        const script = new external_node_vm_namespaceObject.Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
-        if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true))
-            toWrite.push({ file: cacheFile, script, flags: flagsVersion() });
-        const url = (0,external_node_url_.pathToFileURL)(file).href;
-        return script.runInThisContext()({ url, filename: file, dirname: options.dir });
+    return {
+        async load(name) {
+            const file = (0,external_node_path_.join)(options.dir, name);
+            const source = (0,external_node_fs_.readFileSync)(file, 'utf8');
+            const cacheDir = cacheDirectory();
+            const cacheFile = cacheDir === undefined ? undefined : (0,external_node_path_.join)(cacheDir, `${options.buildId}-${name}.v8`);
+            const cachedData = cacheFile === undefined ? undefined : unseal(readIfPresent(cacheFile));
+            const script = new external_node_vm_namespaceObject.Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
+            if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true))
+                toWrite.push({ file: cacheFile, script });
+            const url = (0,external_node_url_.pathToFileURL)(file).href;
+            return script.runInThisContext()({ url, filename: file, dirname: options.dir });
+        },
+        beforeFlagsChange() {
+            for (const entry of toWrite)
+                entry.data ??= entry.script.createCachedData();
+        },
     };
 }
 /** The directory exists or can be made, belongs to this user and no one else can write to it. */
@@ -598,38 +602,6 @@ function writeAtomically(file, data) {
             // best-effort, as above
         }
     }
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/heap.ts
-
-/** A catalog this long (about 2,500 services) repays loading node:v8 (about 5 ms: it loads Node's stream modules). */
-const LARGE_CATALOG_LENGTH = 256 * 1024;
-const heap_requireBuiltin = (0,external_node_module_.createRequire)(__tierdeployImportMeta.url);
-let prepared = false;
-/**
- * Changes with every V8 flag this process sets. V8's code cache records the flags it was made under and rejects
- * itself under others, so the chunk loader keeps only code compiled under the final flags (chunk-loader.ts).
- */
-function flagsVersion() {
-    return prepared ? 1 : 0;
-}
-/**
- * Keeps V8's young generation at its first size for a run over a large catalog. V8 grows it (up to 16 MB per
- * semi-space) as objects survive, which suits a long-lived server; in a run of a second every new page is a page
- * fault that is not repaid (about 19 \u00b5s each on the machine measured: `plan` at 10,000 services took 9,500 faults
- * instead of 11,400, about 50 ms less; issue 16, the README's benchmarks). V8 reads the flag at each growth decision,
- * so setting it before the catalog is parsed is enough. Node 20 to 24 have the flag; on another version it is left
- * alone, as V8 would print a warning for a flag it does not know. Newer V8 (Node 22 and later) may hold the factor at
- * 2 or more, and then this changes nothing.
- *
- * Returns whether it set the flag (once per process).
- */
-function prepareHeapFor(sourceLength, setFlags = (flags) => heap_requireBuiltin('node:v8').setFlagsFromString(flags)) {
-    if (prepared || sourceLength < LARGE_CATALOG_LENGTH || !/^v2[0-4]\./.test(process.version))
-        return false;
-    setFlags('--semi-space-growth-factor=1');
-    prepared = true;
-    return true;
 }
 
 // EXTERNAL MODULE: ./packages/catalog/src/errors.ts
@@ -790,6 +762,55 @@ function processOutputs() {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/cli/src/v8-flags.ts
+
+/**
+ * From this length (about 150 services) a run does enough JavaScript that V8's optimizing compiler costs more than
+ * it gives back, and that repays loading node:v8 (a few ms: it loads Node's stream modules).
+ */
+const MEDIUM_CATALOG_LENGTH = 16 * 1024;
+/** From this length (about 2,500 services) the young generation's growth costs more than it saves. */
+const LARGE_CATALOG_LENGTH = 256 * 1024;
+/**
+ * The V8 flags that make one short run over a catalog this long faster (issue 16; the README's benchmarks):
+ *
+ * - `--no-opt`: TurboFan, V8's optimizing compiler, starts on the hot parsing and validation loops within a few
+ *   milliseconds, compiles them on a second thread (8\u201330 ms of work each) and then often throws the result away
+ *   ("insufficient type feedback"). On a 2-core machine that work competes with the run itself: without it, the
+ *   catalog's parse at 1,000 services took 20 ms instead of 31\u201340, and `changed` about 30 ms less in all. Code still
+ *   runs in Sparkplug, V8's baseline compiler, which needs no warm-up. The run is the same; only its speed changes.
+ * - `--semi-space-growth-factor=1`: V8 grows its young generation (up to 16 MB per semi-space) as objects survive,
+ *   which suits a long-lived server; in a run of a second every new page is a page fault that is not repaid (about
+ *   19 \u00b5s each on the machine measured: `plan` at 10,000 services took 9,500 faults instead of 11,400).
+ *
+ * Only on Node 20 to 24, whose V8 has both flags (another version would print a warning for a flag it does not know).
+ * Newer V8 (Node 22 and later) may hold the growth factor at 2 or more, and then that flag changes nothing.
+ */
+function flagsForCatalog(sourceLength, nodeVersion = process.version) {
+    if (!/^v2[0-4]\./.test(nodeVersion) || sourceLength < MEDIUM_CATALOG_LENGTH)
+        return [];
+    return sourceLength < LARGE_CATALOG_LENGTH ? ['--no-opt'] : ['--no-opt', '--semi-space-growth-factor=1'];
+}
+const v8_flags_requireBuiltin = (0,external_node_module_.createRequire)(__tierdeployImportMeta.url);
+const setV8Flags = (flags) => v8_flags_requireBuiltin('node:v8').setFlagsFromString(flags);
+/**
+ * Sets flagsForCatalog's flags, once per process, before the catalog is parsed (V8 reads them at each compile and
+ * growth decision, so that is early enough). `beforeChange` runs first: V8's code cache records the flags it is
+ * made under (chunk-loader.ts keeps what was compiled before). Returns the flags it set.
+ */
+function tuneV8For(sourceLength, beforeChange = () => { }, setFlags = setV8Flags) {
+    if (tuned)
+        return [];
+    tuned = true;
+    const flags = flagsForCatalog(sourceLength);
+    if (flags.length === 0)
+        return flags;
+    beforeChange();
+    setFlags(flags.join(' '));
+    return flags;
+}
+let tuned = false;
+
 ;// CONCATENATED MODULE: ./packages/cli/src/index.ts
 
 
@@ -802,13 +823,13 @@ function processOutputs() {
 // The bundle's chunks are scripts that this loader compiles, with a code cache where it may (chunk-loader.ts,
 // scripts/script-chunks.mjs). Run from source there are no chunks, and nothing calls it.
 const build = buildId();
-installChunkLoader(chunkLoader({
+const chunks = chunkLoader({
     dir: (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(__tierdeployImportMeta.url)),
     ...(build === undefined ? {} : { codeCacheDir: codeCacheDirectory(process.env) }),
     buildId: build ?? 'unknown',
     atExit: (write) => process.once('exit', write),
-    flagsVersion: flagsVersion,
-}));
+});
+installChunkLoader(chunks);
 const { stdout, stderr } = processOutputs();
 main(process.argv.slice(2), {
     stdout: (text) => stdout(`${text}\n`),
@@ -824,7 +845,8 @@ main(process.argv.slice(2), {
         return process.stderr.columns;
     },
     stderrRaw: stderr,
-    beforeCatalogLoad: (length) => void prepareHeapFor(length),
+    // V8 flags for a run over a catalog this long (v8-flags.ts), set before it is parsed.
+    beforeCatalogLoad: (length) => void tuneV8For(length, () => chunks.beforeFlagsChange()),
 }).then((code) => {
     process.exitCode = code;
 }, (error) => {

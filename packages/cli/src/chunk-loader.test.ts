@@ -2,11 +2,13 @@ import { spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { Script } from 'node:vm'
 import { generateCatalog, tempDir, writeFiles } from '@tierdeploy/testkit'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 // @ts-expect-error: a build script, plain JavaScript
 import { LOADER_KEY, toScriptChunk } from '../../../scripts/script-chunks.mjs'
 import { CHUNK_LOADER_KEY, chunkLoader, seal, unseal, type Chunk } from './chunk-loader.js'
+import { MEDIUM_CATALOG_LENGTH } from './v8-flags.js'
 
 const toScript = toScriptChunk as (code: string, file?: string) => string
 
@@ -43,8 +45,8 @@ describe('chunkLoader', () => {
     const cache = join(temp.dir, 'cache', 'code')
     const processRun = async (options: { buildId?: string; codeCacheDir?: string | undefined } = {}) => {
       let exit = (): void => {}
-      const load = chunkLoader({ dir: dist, codeCacheDir: 'codeCacheDir' in options ? options.codeCacheDir : cache, buildId: options.buildId ?? 'b1', atExit: (f) => (exit = f) })
-      const chunk = await load('7.index.js')
+      const loader = chunkLoader({ dir: dist, codeCacheDir: 'codeCacheDir' in options ? options.codeCacheDir : cache, buildId: options.buildId ?? 'b1', atExit: (f) => (exit = f) })
+      const chunk = await loader.load('7.index.js')
       exit()
       return chunk
     }
@@ -101,17 +103,50 @@ describe('chunkLoader', () => {
     expect(readdirSync(cache)).toEqual(['b2-7.index.js.v8'])
   })
 
-  it('keeps only code compiled under the flags the process ends with (V8 rejects a cache made under other flags)', async () => {
+  it('takes the code of chunks compiled before a V8 flag changes at that moment, and of later ones as the process exits', async () => {
     const { dist, cache } = setup()
     writeFileSync(join(dist, '8.index.js'), toScript(chunkSource(2).replace(/\b7\b/g, '8')))
-    let flags = 0
-    let exit = (): void => {}
-    const load = chunkLoader({ dir: dist, codeCacheDir: cache, buildId: 'b1', atExit: (f) => (exit = f), flagsVersion: () => flags })
-    await load('7.index.js') // before a flag changes: its next run would load it before the change again
-    flags = 1
-    expect(run(await load('8.index.js')).answer).toBe(2)
-    exit()
-    expect(readdirSync(cache)).toEqual(['b1-8.index.js.v8'])
+    let phase = 'running'
+    const taken: string[] = []
+    // V8 writes the flags of the moment into the code it serialises: when it is taken is what matters.
+    vi.spyOn(Script.prototype, 'createCachedData').mockImplementation(() => {
+      taken.push(phase)
+      return Buffer.from(`code taken ${phase}`)
+    })
+    try {
+      let exit = (): void => {}
+      const loader = chunkLoader({ dir: dist, codeCacheDir: cache, buildId: 'b1', atExit: (f) => (exit = f) })
+      await loader.load('7.index.js')
+      phase = 'at the change'
+      loader.beforeFlagsChange()
+      phase = 'after it'
+      expect(run(await loader.load('8.index.js')).answer).toBe(2)
+      loader.beforeFlagsChange() // a second change takes only what was compiled since
+      phase = 'at exit'
+      exit()
+    } finally {
+      vi.restoreAllMocks()
+    }
+    expect(taken).toEqual(['at the change', 'after it'])
+    expect(unseal(readFileSync(join(cache, 'b1-7.index.js.v8')))?.toString()).toBe('code taken at the change')
+    expect(unseal(readFileSync(join(cache, 'b1-8.index.js.v8')))?.toString()).toBe('code taken after it')
+  })
+
+  it('takes the code of chunks compiled after the last change as the process exits', async () => {
+    const { dist, cache } = setup()
+    let phase = 'running'
+    vi.spyOn(Script.prototype, 'createCachedData').mockImplementation(() => Buffer.from(`code taken ${phase}`))
+    try {
+      let exit = (): void => {}
+      const loader = chunkLoader({ dir: dist, codeCacheDir: cache, buildId: 'b1', atExit: (f) => (exit = f) })
+      loader.beforeFlagsChange()
+      await loader.load('7.index.js')
+      phase = 'at exit'
+      exit()
+    } finally {
+      vi.restoreAllMocks()
+    }
+    expect(unseal(readFileSync(join(cache, 'b1-7.index.js.v8')))?.toString()).toBe('code taken at exit')
   })
 
   it('does not use a cache directory that others can write to', async () => {
@@ -186,6 +221,29 @@ describe('the built CLI and its kept compiled code', () => {
       expect(nodeOff.stdout).toBe(first.stdout)
       expect(existsSync(join(temp.dir, 'node-off', 'code'))).toBe(false)
       expect(readdirSync(join(temp.dir, 'node-off')).some((f) => f.startsWith('catalog-'))).toBe(true)
+    } finally {
+      temp.cleanup()
+    }
+  })
+
+  it('keeps code that the next run accepts when the run sets V8 flags part-way (a catalog of 16 KiB or more)', { timeout: 60_000 }, () => {
+    const temp = tempDir('tierdeploy-codecache-')
+    try {
+      const { yaml } = generateCatalog(300)
+      expect(yaml.length).toBeGreaterThanOrEqual(MEDIUM_CATALOG_LENGTH)
+      writeFiles(temp.dir, { 'catalog/services.yaml': yaml })
+      const plan = ['plan', '--catalog', join(temp.dir, 'catalog'), '--tier', 'all', '--json']
+      const env = { TIERDEPLOY_CACHE_DIR: join(temp.dir, 'kept') }
+      const first = runCli(plan, env)
+      expect(first.status, first.stderr).toBe(0)
+      const code = join(temp.dir, 'kept', 'code')
+      const kept = readdirSync(code)
+      const times = kept.map((f) => statSync(join(code, f)).mtimeMs)
+      // Code taken under other flags than the next run has when it loads it would be rejected and written again.
+      const second = runCli(plan, env)
+      expect(second.stdout).toBe(first.stdout)
+      expect(readdirSync(code)).toEqual(kept)
+      expect(kept.map((f) => statSync(join(code, f)).mtimeMs)).toEqual(times)
     } finally {
       temp.cleanup()
     }

@@ -7,9 +7,9 @@ import { Script } from 'node:vm'
 /** The global the bundle's runtime calls to load a chunk (scripts/script-chunks.mjs writes the call). */
 export const CHUNK_LOADER_KEY = 'tierdeploy.loadChunk'
 
-/** Makes `load` the bundle's chunk loader. */
-export function installChunkLoader(load: (name: string) => Promise<Chunk>): void {
-  ;(globalThis as Record<symbol, unknown>)[Symbol.for(CHUNK_LOADER_KEY)] = load
+/** Makes `loader` the bundle's chunk loader. */
+export function installChunkLoader(loader: ChunkLoader): void {
+  ;(globalThis as Record<symbol, unknown>)[Symbol.for(CHUNK_LOADER_KEY)] = (name: string) => loader.load(name)
 }
 
 /** What a chunk script evaluates to (scripts/script-chunks.mjs): the three values ncc's runtime installs. */
@@ -28,12 +28,17 @@ export interface ChunkLoaderOptions {
   buildId: string
   /** Runs when the process ends; the real one is process.once('exit'). */
   atExit(write: () => void): void
+}
+
+export interface ChunkLoader {
+  /** Loads a chunk by file name (what the bundle's runtime asks for). */
+  load(name: string): Promise<Chunk>
   /**
-   * Changes when the process sets a V8 flag (heap.ts). Code is cached with the flags it is written under; code
-   * compiled before a change would be written under flags its next run (which loads it before the change again)
-   * does not have, and rejected every time, so it is not written.
+   * Call before the process sets a V8 flag (v8-flags.ts). V8 writes the flags of the moment into cached code and
+   * rejects it under others; the next run compiles these chunks before the change again, so their code is taken
+   * now, under the flags that run will have. Chunks compiled after the change are written as the process exits.
    */
-  flagsVersion?(): number
+  beforeFlagsChange(): void
 }
 
 /**
@@ -50,30 +55,33 @@ export interface ChunkLoaderOptions {
  * - compiled code runs as the user, so the cache directory must be the user's own and writable by nobody else
  *   (checked before it is read; otherwise it is not used at all).
  */
-export function chunkLoader(options: ChunkLoaderOptions): (name: string) => Promise<Chunk> {
+export function chunkLoader(options: ChunkLoaderOptions): ChunkLoader {
   // Checked (and made) when the first chunk loads: a command that loads none (--version) touches no directory.
   let checked: { dir: string | undefined } | undefined
   const cacheDirectory = (): string | undefined => (checked ??= { dir: options.codeCacheDir !== undefined && usableDirectory(options.codeCacheDir) ? options.codeCacheDir : undefined }).dir
-  const toWrite: Array<{ file: string; script: Script; flags: number }> = []
-  const flagsVersion = options.flagsVersion ?? (() => 0)
+  /** Chunks compiled from source in this run, with their code once taken (beforeFlagsChange). */
+  const toWrite: Array<{ file: string; script: Script; data?: Buffer }> = []
   options.atExit(() => {
-    const now = flagsVersion()
-    const writable = toWrite.filter((w) => w.flags === now)
     const cacheDir = checked?.dir
-    if (cacheDir === undefined || writable.length === 0) return
+    if (cacheDir === undefined || toWrite.length === 0) return
     removeOtherBuilds(cacheDir, options.buildId)
-    for (const { file, script } of writable) writeAtomically(file, seal(script.createCachedData()))
+    for (const { file, script, data } of toWrite) writeAtomically(file, seal(data ?? script.createCachedData()))
   })
-  return async (name) => {
-    const file = join(options.dir, name)
-    const source = readFileSync(file, 'utf8')
-    const cacheDir = cacheDirectory()
-    const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, `${options.buildId}-${name}.v8`)
-    const cachedData = cacheFile === undefined ? undefined : unseal(readIfPresent(cacheFile))
-    const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) })
-    if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) toWrite.push({ file: cacheFile, script, flags: flagsVersion() })
-    const url = pathToFileURL(file).href
-    return (script.runInThisContext() as (meta: { url: string; filename: string; dirname: string }) => Chunk)({ url, filename: file, dirname: options.dir })
+  return {
+    async load(name) {
+      const file = join(options.dir, name)
+      const source = readFileSync(file, 'utf8')
+      const cacheDir = cacheDirectory()
+      const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, `${options.buildId}-${name}.v8`)
+      const cachedData = cacheFile === undefined ? undefined : unseal(readIfPresent(cacheFile))
+      const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) })
+      if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) toWrite.push({ file: cacheFile, script })
+      const url = pathToFileURL(file).href
+      return (script.runInThisContext() as (meta: { url: string; filename: string; dirname: string }) => Chunk)({ url, filename: file, dirname: options.dir })
+    },
+    beforeFlagsChange() {
+      for (const entry of toWrite) entry.data ??= entry.script.createCachedData()
+    },
   }
 }
 

@@ -3,22 +3,20 @@ import { fileURLToPath } from 'node:url'
 import { buildId } from './build-id.js'
 import { catalogCache, codeCacheDirectory } from './catalog-cache.js'
 import { chunkLoader, installChunkLoader } from './chunk-loader.js'
-import { flagsVersion, prepareHeapFor } from './heap.js'
 import { main } from './main.js'
 import { processOutputs } from './stdio.js'
+import { tuneV8For } from './v8-flags.js'
 
 // The bundle's chunks are scripts that this loader compiles, with a code cache where it may (chunk-loader.ts,
 // scripts/script-chunks.mjs). Run from source there are no chunks, and nothing calls it.
 const build = buildId()
-installChunkLoader(
-  chunkLoader({
-    dir: dirname(fileURLToPath(import.meta.url)),
-    ...(build === undefined ? {} : { codeCacheDir: codeCacheDirectory(process.env) }),
-    buildId: build ?? 'unknown',
-    atExit: (write) => process.once('exit', write),
-    flagsVersion,
-  }),
-)
+const chunks = chunkLoader({
+  dir: dirname(fileURLToPath(import.meta.url)),
+  ...(build === undefined ? {} : { codeCacheDir: codeCacheDirectory(process.env) }),
+  buildId: build ?? 'unknown',
+  atExit: (write) => process.once('exit', write),
+})
+installChunkLoader(chunks)
 
 const { stdout, stderr } = processOutputs()
 
@@ -36,7 +34,8 @@ main(process.argv.slice(2), {
     return process.stderr.columns
   },
   stderrRaw: stderr,
-  beforeCatalogLoad: (length) => void prepareHeapFor(length),
+  // V8 flags for a run over a catalog this long (v8-flags.ts), set before it is parsed.
+  beforeCatalogLoad: (length) => void tuneV8For(length, () => chunks.beforeFlagsChange()),
 }).then(
   (code) => {
     process.exitCode = code
