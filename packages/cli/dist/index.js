@@ -416,7 +416,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
  * it was. Run from source (tests, tsx), the string is left as written and this file's own path, size and time stand
  * in for it.
  */
-const stamped = '15b85ce62b9b824724a10b4ae210744a';
+const stamped = 'e9fb822b58e8e49571b681324f73cd9f';
 function buildId() {
     if (!stamped.startsWith('@@'))
         return stamped;
@@ -774,7 +774,7 @@ const LARGE_CATALOG_LENGTH = 256 * 1024;
 /**
  * The V8 flags that make one short run over a catalog this long faster (issue 16; the README's benchmarks):
  *
- * - `--no-opt`: TurboFan, V8's optimizing compiler, starts on the hot parsing and validation loops within a few
+ * - `--no-turbofan` (also spelled `--no-opt`): TurboFan, V8's optimizing compiler, starts on the hot parsing and validation loops within a few
  *   milliseconds, compiles them on a second thread (8\u201330 ms of work each) and then often throws the result away
  *   ("insufficient type feedback"). On a 2-core machine that work competes with the run itself: without it, the
  *   catalog's parse at 1,000 services took 20 ms instead of 31\u201340, and `changed` about 30 ms less in all. Code still
@@ -789,7 +789,7 @@ const LARGE_CATALOG_LENGTH = 256 * 1024;
 function flagsForCatalog(sourceLength, nodeVersion = process.version) {
     if (!/^v2[0-4]\./.test(nodeVersion) || sourceLength < MEDIUM_CATALOG_LENGTH)
         return [];
-    return sourceLength < LARGE_CATALOG_LENGTH ? ['--no-opt'] : ['--no-opt', '--semi-space-growth-factor=1'];
+    return sourceLength < LARGE_CATALOG_LENGTH ? ['--no-turbofan'] : ['--no-turbofan', '--semi-space-growth-factor=1'];
 }
 const v8_flags_requireBuiltin = (0,external_node_module_.createRequire)(__tierdeployImportMeta.url);
 const setV8Flags = (flags) => v8_flags_requireBuiltin('node:v8').setFlagsFromString(flags);
