@@ -150,6 +150,10 @@ function workspaceFiles(yaml: string): Record<string, string> {
 }
 
 const cli = fileURLToPath(new URL('../packages/cli/bin/tierdeploy.js', import.meta.url))
+// Node reads and parses NODE_EXTRA_CA_CERTS as it starts, before any JavaScript runs, and every node process here
+// (the floor included) pays for it; turbo does not. When it is set, the same runs are also timed without it.
+const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS
+const caNotes: string[] = []
 console.log(`\n\`tierdeploy changed --base HEAD~1 --head HEAD --json\`, whole process (median of ${processRuns}, run in turns with an empty \`node -e ''\`${turboBin ? ' and `turbo ls --affected`' : ''}). Cold: no CLI cache at all (TIERDEPLOY_CACHE=off: every run parses and validates the catalog and compiles the code it runs); warm: the validated catalog and the compiled code from the cache.\n`)
 console.log(`| services | changed | floor | cold | cold ÷ floor | warm | warm ÷ floor |${turboBin ? ' turbo ls --affected | cold ÷ turbo | warm ÷ turbo |' : ''}`, `\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |${turboBin ? ' ---: | ---: | ---: |' : ''}`)
 for (const count of [79, 1000]) {
@@ -162,10 +166,13 @@ for (const count of [79, 1000]) {
     for (let i = 0; i < names.length; i += 13) changed[`services/${names[i]}/src/index.ts`] = `export const name = '${names[i]}', v = 2\n`
     repo.commit('change', changed)
     const args = [cli, 'changed', '--base', 'HEAD~1', '--head', 'HEAD', '--json']
+    const withoutCa = { ...process.env, TIERDEPLOY_CACHE: 'off' }
+    delete withoutCa.NODE_EXTRA_CA_CERTS
     const times = processMs(
       [
         { name: 'floor', command: process.execPath, args: ['-e', ''] },
         { name: 'cold', command: process.execPath, args, env: { ...process.env, TIERDEPLOY_CACHE: 'off' } },
+        ...(extraCaCerts ? [{ name: 'floor-no-ca', command: process.execPath, args: ['-e', ''], env: withoutCa }, { name: 'cold-no-ca', command: process.execPath, args, env: withoutCa }] : []),
         { name: 'warm', command: process.execPath, args, env: { ...process.env, TIERDEPLOY_CACHE_DIR: `${repo.dir}/.cache` } },
         ...(turboBin ? [{ name: 'turbo', command: turboBin, args: ['ls', '--affected', '--output=json'], env: { ...process.env, TURBO_SCM_BASE: 'HEAD~1', TURBO_SCM_HEAD: 'HEAD', TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1' } }] : []),
       ],
@@ -174,7 +181,9 @@ for (const count of [79, 1000]) {
     const [floor, cold, warm, turbo] = ['floor', 'cold', 'warm', 'turbo'].map((k) => times.get(k))
     const turboColumns = turbo ? ` ${turbo.toFixed(1)} ms | ${(cold! / turbo).toFixed(2)}× | ${(warm! / turbo).toFixed(2)}× |` : ''
     console.log(`| ${count.toLocaleString('en')} | ${Object.keys(changed).length} | ${floor!.toFixed(1)} ms | ${cold!.toFixed(1)} ms | ${(cold! / floor!).toFixed(2)}× | ${warm!.toFixed(1)} ms | ${(warm! / floor!).toFixed(2)}× |${turboColumns}`)
+    if (extraCaCerts) caNotes.push(`${count.toLocaleString('en')} services: floor ${times.get('floor-no-ca')!.toFixed(1)} ms, cold ${times.get('cold-no-ca')!.toFixed(1)} ms${turbo ? ` (${(times.get('cold-no-ca')! / turbo).toFixed(2)}× turbo)` : ''}`)
   } finally {
     repo.cleanup()
   }
 }
+if (extraCaCerts) console.log(`\nNODE_EXTRA_CA_CERTS is set (${extraCaCerts}): Node reads it as it starts, in every process above. The same runs without it: ${caNotes.join('; ')}.`)

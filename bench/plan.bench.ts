@@ -14,36 +14,38 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!
 }
 
-function time(args: string[], env: NodeJS.ProcessEnv = process.env): number {
-  const samples: number[] = []
+/** Medians of whole `node` processes, run in turns so that a change in the machine's speed hits each alike. */
+function timeInTurns(commands: Array<{ args: string[]; env?: NodeJS.ProcessEnv }>): number[] {
+  const samples = commands.map(() => [] as number[])
   for (let i = 0; i < runs + 2; i++) {
-    const t0 = process.hrtime.bigint()
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8', env })
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6
-    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`)
-    if (i >= 2) samples.push(ms) // two warm-up runs fill the page cache (and, when on, the catalog cache)
+    commands.forEach(({ args, env }, k) => {
+      const t0 = process.hrtime.bigint()
+      const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: env ?? process.env })
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6
+      if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`)
+      if (i >= 2) samples[k]!.push(ms) // two warm-up runs fill the page cache (and, when on, the catalog cache)
+    })
   }
-  return median(samples)
+  return samples.map(median)
 }
 
 const { dir, cleanup } = tempDir('tierdeploy-bench-')
 try {
   const cold = { ...process.env, TIERDEPLOY_CACHE: 'off' }
   const warm = { ...process.env, TIERDEPLOY_CACHE_DIR: `${dir}/cache` }
-  const floor = time(['-e', ''])
-  console.log(`node -e '' floor: ${floor.toFixed(1)} ms (median of ${runs})\n`)
-  console.log('| services | cold | cold over floor | cold ÷ floor | warm | warm over floor | goal (over floor) |')
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | --- |')
+  console.log(`Medians of ${runs}; each row's empty \`node -e ''\` floor, cold and warm runs run in turns.\n`)
+  console.log('| services | floor | cold | cold over floor | cold ÷ floor | warm | warm over floor | goal (over floor) |')
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |')
   const goals: Record<number, string> = { 79: '≤ 15 ms', 1000: '≤ 60 ms', 10000: '≤ 400 ms cold (issue 16)' }
   for (const count of [79, 1000, 10000]) {
     writeFiles(dir, { [`c${count}/catalog/services.yaml`]: generateCatalog(count).yaml })
     const args = [cli, 'plan', '--catalog', `${dir}/c${count}/catalog`, '--tier', 'all', '--json']
-    const c = time(args, cold)
-    const w = time(args, warm)
-    console.log(`| ${count} | ${c.toFixed(1)} ms | ${(c - floor).toFixed(1)} ms | ${(c / floor).toFixed(2)}× | ${w.toFixed(1)} ms | ${(w - floor).toFixed(1)} ms | ${goals[count]} |`)
+    const [floor, c, w] = timeInTurns([{ args: ['-e', ''] }, { args, env: cold }, { args, env: warm }]) as [number, number, number]
+    console.log(`| ${count} | ${floor.toFixed(1)} ms | ${c.toFixed(1)} ms | ${(c - floor).toFixed(1)} ms | ${(c / floor).toFixed(2)}× | ${w.toFixed(1)} ms | ${(w - floor).toFixed(1)} ms | ${goals[count]} |`)
   }
-  const bundled = ['plan', '--tier', 'all', '--json']
-  console.log(`| bundled catalog (23 entries, 3 environments) | ${time([cli, ...bundled], cold).toFixed(1)} ms | | | ${time([cli, ...bundled], warm).toFixed(1)} ms | | |`)
+  const bundled = [cli, 'plan', '--tier', 'all', '--json']
+  const [floor, c, w] = timeInTurns([{ args: ['-e', ''] }, { args: bundled, env: cold }, { args: bundled, env: warm }]) as [number, number, number]
+  console.log(`| bundled catalog (23 entries, 3 environments) | ${floor.toFixed(1)} ms | ${c.toFixed(1)} ms | ${(c - floor).toFixed(1)} ms | | ${w.toFixed(1)} ms | ${(w - floor).toFixed(1)} ms | |`)
 } finally {
   cleanup()
 }

@@ -416,7 +416,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
  * it was. Run from source (tests, tsx), the string is left as written and this file's own path, size and time stand
  * in for it.
  */
-const stamped = 'e9fb822b58e8e49571b681324f73cd9f';
+const stamped = 'bbf488c4acdd2b6fa7a5ae9c540d99b0';
 function buildId() {
     if (!stamped.startsWith('@@'))
         return stamped;
@@ -792,11 +792,14 @@ function flagsForCatalog(sourceLength, nodeVersion = process.version) {
     return sourceLength < LARGE_CATALOG_LENGTH ? ['--no-turbofan'] : ['--no-turbofan', '--semi-space-growth-factor=1'];
 }
 const v8_flags_requireBuiltin = (0,external_node_module_.createRequire)(__tierdeployImportMeta.url);
+let tuned = false;
 const setV8Flags = (flags) => v8_flags_requireBuiltin('node:v8').setFlagsFromString(flags);
 /**
- * Sets flagsForCatalog's flags, once per process, before the catalog is parsed (V8 reads them at each compile and
- * growth decision, so that is early enough). `beforeChange` runs first: V8's code cache records the flags it is
- * made under (chunk-loader.ts keeps what was compiled before). Returns the flags it set.
+ * Sets flagsForCatalog's flags before the catalog is parsed (V8 reads them at each tier-up and growth decision, so
+ * that is early enough). The first catalog a process reads decides (`plan --base` reads two), so every run of a
+ * command over a catalog changes the flags at the same point, which the code cache needs: V8 records the flags
+ * cached code is made under, and `beforeChange` runs first so the chunk loader can take what was compiled before.
+ * Returns the flags it set.
  */
 function tuneV8For(sourceLength, beforeChange = () => { }, setFlags = setV8Flags) {
     if (tuned)
@@ -809,7 +812,6 @@ function tuneV8For(sourceLength, beforeChange = () => { }, setFlags = setV8Flags
     setFlags(flags.join(' '));
     return flags;
 }
-let tuned = false;
 
 ;// CONCATENATED MODULE: ./packages/cli/src/index.ts
 

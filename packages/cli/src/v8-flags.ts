@@ -29,12 +29,15 @@ export function flagsForCatalog(sourceLength: number, nodeVersion = process.vers
 }
 
 const requireBuiltin = createRequire(import.meta.url)
+let tuned = false
 const setV8Flags = (flags: string): void => (requireBuiltin('node:v8') as typeof import('node:v8')).setFlagsFromString(flags)
 
 /**
- * Sets flagsForCatalog's flags, once per process, before the catalog is parsed (V8 reads them at each compile and
- * growth decision, so that is early enough). `beforeChange` runs first: V8's code cache records the flags it is
- * made under (chunk-loader.ts keeps what was compiled before). Returns the flags it set.
+ * Sets flagsForCatalog's flags before the catalog is parsed (V8 reads them at each tier-up and growth decision, so
+ * that is early enough). The first catalog a process reads decides (`plan --base` reads two), so every run of a
+ * command over a catalog changes the flags at the same point, which the code cache needs: V8 records the flags
+ * cached code is made under, and `beforeChange` runs first so the chunk loader can take what was compiled before.
+ * Returns the flags it set.
  */
 export function tuneV8For(sourceLength: number, beforeChange: () => void = () => {}, setFlags: (flags: string) => void = setV8Flags): string[] {
   if (tuned) return []
@@ -45,4 +48,3 @@ export function tuneV8For(sourceLength: number, beforeChange: () => void = () =>
   setFlags(flags.join(' '))
   return flags
 }
-let tuned = false
