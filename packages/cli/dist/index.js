@@ -416,7 +416,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
  * it was. Run from source (tests, tsx), the string is left as written and this file's own path, size and time stand
  * in for it.
  */
-const stamped = 'bbf488c4acdd2b6fa7a5ae9c540d99b0';
+const stamped = 'c1f7704ae9102529cf1d5b14bbbc5196';
 function buildId() {
     if (!stamped.startsWith('@@'))
         return stamped;
@@ -774,16 +774,17 @@ const LARGE_CATALOG_LENGTH = 256 * 1024;
 /**
  * The V8 flags that make one short run over a catalog this long faster (issue 16; the README's benchmarks):
  *
- * - `--no-turbofan` (also spelled `--no-opt`): TurboFan, V8's optimizing compiler, starts on the hot parsing and validation loops within a few
- *   milliseconds, compiles them on a second thread (8\u201330 ms of work each) and then often throws the result away
- *   ("insufficient type feedback"). On a 2-core machine that work competes with the run itself: without it, the
- *   catalog's parse at 1,000 services took 20 ms instead of 31\u201340, and `changed` about 30 ms less in all. Code still
- *   runs in Sparkplug, V8's baseline compiler, which needs no warm-up. The run is the same; only its speed changes.
+ * - `--no-turbofan` (`--no-opt` is V8's older name): TurboFan, V8's optimizing compiler, starts on the hot parsing
+ *   and validation loops within a few milliseconds, compiles them on a second thread (8\u201330 ms of work each) and then
+ *   often throws the result away ("insufficient type feedback"). On a 2-core machine that work competes with the run
+ *   itself: without it, the catalog's parse at 1,000 services took 20 ms instead of 31\u201340, and `changed` about 30 ms
+ *   less in all. Code still runs in Sparkplug, V8's baseline compiler, which needs no warm-up. The run is the same;
+ *   only its speed changes.
  * - `--semi-space-growth-factor=1`: V8 grows its young generation (up to 16 MB per semi-space) as objects survive,
  *   which suits a long-lived server; in a run of a second every new page is a page fault that is not repaid (about
  *   19 \u00b5s each on the machine measured: `plan` at 10,000 services took 9,500 faults instead of 11,400).
  *
- * Only on Node 20 to 24, whose V8 has both flags (another version would print a warning for a flag it does not know).
+ * Only on Node 20 to 24, whose V8 has both flags (V8 prints an error to stderr for a flag it does not know).
  * Newer V8 (Node 22 and later) may hold the growth factor at 2 or more, and then that flag changes nothing.
  */
 function flagsForCatalog(sourceLength, nodeVersion = process.version) {

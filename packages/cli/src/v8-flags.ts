@@ -11,16 +11,17 @@ export const LARGE_CATALOG_LENGTH = 256 * 1024
 /**
  * The V8 flags that make one short run over a catalog this long faster (issue 16; the README's benchmarks):
  *
- * - `--no-turbofan` (also spelled `--no-opt`): TurboFan, V8's optimizing compiler, starts on the hot parsing and validation loops within a few
- *   milliseconds, compiles them on a second thread (8–30 ms of work each) and then often throws the result away
- *   ("insufficient type feedback"). On a 2-core machine that work competes with the run itself: without it, the
- *   catalog's parse at 1,000 services took 20 ms instead of 31–40, and `changed` about 30 ms less in all. Code still
- *   runs in Sparkplug, V8's baseline compiler, which needs no warm-up. The run is the same; only its speed changes.
+ * - `--no-turbofan` (`--no-opt` is V8's older name): TurboFan, V8's optimizing compiler, starts on the hot parsing
+ *   and validation loops within a few milliseconds, compiles them on a second thread (8–30 ms of work each) and then
+ *   often throws the result away ("insufficient type feedback"). On a 2-core machine that work competes with the run
+ *   itself: without it, the catalog's parse at 1,000 services took 20 ms instead of 31–40, and `changed` about 30 ms
+ *   less in all. Code still runs in Sparkplug, V8's baseline compiler, which needs no warm-up. The run is the same;
+ *   only its speed changes.
  * - `--semi-space-growth-factor=1`: V8 grows its young generation (up to 16 MB per semi-space) as objects survive,
  *   which suits a long-lived server; in a run of a second every new page is a page fault that is not repaid (about
  *   19 µs each on the machine measured: `plan` at 10,000 services took 9,500 faults instead of 11,400).
  *
- * Only on Node 20 to 24, whose V8 has both flags (another version would print a warning for a flag it does not know).
+ * Only on Node 20 to 24, whose V8 has both flags (V8 prints an error to stderr for a flag it does not know).
  * Newer V8 (Node 22 and later) may hold the growth factor at 2 or more, and then that flag changes nothing.
  */
 export function flagsForCatalog(sourceLength: number, nodeVersion = process.version): string[] {
