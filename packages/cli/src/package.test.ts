@@ -2,28 +2,18 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createGitRepo, FakeEcs, tempDir } from '@tierdeploy/testkit'
+import { createGitRepo, FakeEcs, outputOf, tempDir, type ProcessOutput } from '@tierdeploy/testkit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const root = join(import.meta.dirname, '../../..')
 const digest = (name: string, d: number): string => `111111111111.dkr.ecr.ca-central-1.amazonaws.com/${name}@sha256:${String(d).repeat(64)}`
 
-interface Ran { status: number | null; stdout: string; stderr: string }
-
 /** Runs a command without blocking: the fake control plane answers from this process's event loop. */
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    child.on('error', reject)
-    child.on('close', (status) => resolve({ status, stdout, stderr }))
-  })
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<ProcessOutput> {
+  return outputOf(spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }))
 }
 
-async function ok(running: Promise<Ran>, what: string): Promise<string> {
+async function ok(running: Promise<ProcessOutput>, what: string): Promise<string> {
   const result = await running
   expect(result.status, `${what} exited ${result.status}:\n${result.stderr}\n${result.stdout}`).toBe(0)
   return result.stdout
@@ -73,7 +63,7 @@ describe('the tierdeploy npm package', () => {
       const installed = JSON.parse(readFileSync(join(repo.dir, 'node_modules/tierdeploy/package.json'), 'utf8')) as { version: string }
       expect(installed.version).toBe(manifest.version)
       const bin = join(repo.dir, 'node_modules/.bin/tierdeploy')
-      const tierdeploy = (...args: string[]): Promise<Ran> =>
+      const tierdeploy = (...args: string[]): Promise<ProcessOutput> =>
         run(bin, args, repo.dir, { AWS_ENDPOINT_URL_ECS: fake.endpoint, AWS_ENDPOINT_URL_STS: fake.endpoint, AWS_REGION: 'ca-central-1' })
 
       const init = await ok(tierdeploy('init', '--platform', 'shop', '--region', 'ca-central-1', '--workflows'), 'init')

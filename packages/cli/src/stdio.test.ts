@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import { generateCatalog, tempDir, writeFiles } from '@tierdeploy/testkit'
+import { generateCatalog, outputOf, tempDir, writeFiles } from '@tierdeploy/testkit'
 import { describe, expect, it } from 'vitest'
 import { fdOutput, type FdEffects } from './stdio.js'
 
@@ -99,30 +99,17 @@ describe('the CLI entry point', () => {
   const bin = join(import.meta.dirname, '../bin/tierdeploy.js')
 
   it('prints --help whole through a pipe, and exits 0 without a stack when the reader closes the pipe early', { timeout: 30_000 }, async () => {
-    const whole = await new Promise<{ status: number | null; out: string; err: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [bin, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] })
-      let out = ''
-      let err = ''
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()))
-      child.on('error', reject)
-      child.on('close', (status) => resolve({ status, out, err }))
-    })
+    const whole = await outputOf(spawn(process.execPath, [bin, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] }))
     expect(whole.status).toBe(0)
-    expect(whole.out).toMatch(/^tierdeploy: deploy a monorepo/)
-    expect(whole.out).toMatch(/\n {2}changed {2,}/)
-    expect(whole.err).toBe('')
+    expect(whole.stdout).toMatch(/^tierdeploy: deploy a monorepo/)
+    expect(whole.stdout).toMatch(/\n {2}changed {2,}/)
+    expect(whole.stderr).toBe('')
 
     // The reader is gone before the CLI writes: the write fails with EPIPE, which must not become a crash.
-    const closedEarly = await new Promise<{ status: number | null; err: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [bin, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] })
-      child.stdout.destroy()
-      let err = ''
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()))
-      child.on('error', reject)
-      child.on('close', (status) => resolve({ status, err }))
-    })
-    expect(closedEarly.err).toBe('')
+    const early = spawn(process.execPath, [bin, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    early.stdout.destroy()
+    const closedEarly = await outputOf(early)
+    expect(closedEarly.stderr).toBe('')
     expect(closedEarly.status).toBe(0)
   })
 
@@ -130,22 +117,17 @@ describe('the CLI entry point', () => {
     const temp = tempDir('tierdeploy-stdio-')
     try {
       writeFiles(temp.dir, { 'catalog/services.yaml': generateCatalog(1_500).yaml })
-      const result = await new Promise<{ status: number | null; first: string; err: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, [bin, 'plan', '--catalog', join(temp.dir, 'catalog'), '--tier', 'all', '--json'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TIERDEPLOY_CACHE: 'off' } })
-        let first = ''
-        let err = ''
-        // Read the first chunk and close, as `| head -c 100` does: the rest of the output (well over a pipe's 64 KB)
-        // meets a closed pipe in the middle of a write.
-        child.stdout.once('data', (d: Buffer) => {
-          first = d.toString().slice(0, 100)
-          child.stdout.destroy()
-        })
-        child.stderr.on('data', (d: Buffer) => (err += d.toString()))
-        child.on('error', reject)
-        child.on('close', (status) => resolve({ status, first, err }))
+      const child = spawn(process.execPath, [bin, 'plan', '--catalog', join(temp.dir, 'catalog'), '--tier', 'all', '--json'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TIERDEPLOY_CACHE: 'off' } })
+      let first = ''
+      // Read the first chunk and close, as `| head -c 100` does: the rest of the output (well over a pipe's 64 KB)
+      // meets a closed pipe in the middle of a write.
+      child.stdout.once('data', (d: Buffer) => {
+        first = d.toString().slice(0, 100)
+        child.stdout.destroy()
       })
-      expect(result.first).toMatch(/^\{"tiers":\[/)
-      expect(result.err).toBe('')
+      const result = await outputOf(child)
+      expect(first).toMatch(/^\{"tiers":\[/)
+      expect(result.stderr).toBe('')
       expect(result.status).toBe(0)
     } finally {
       temp.cleanup()
